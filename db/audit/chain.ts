@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { all, get, run, sql, type Db } from '../store/sql';
+
+export const AUDIT_KINDS = ['session', 'setup', 'account', 'settings', 'audit', 'print', 'export', 'backup', 'ledger'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+export interface AuditDraft {
+  at: string;
+  actor: string | null;
+  kind: AuditKind;
+  action: string;
+  target?: string | null;
+  summary?: Record<string, unknown>;
+  outcome: AuditOutcome;
+  errorCode?: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string | null;
+  kind: string;
+  action: string;
+  target: string | null;
+  summary: string;
+  outcome: AuditOutcome;
+  error_code: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+export function genesisHash(ledgerId: string): string {
+  return createHash('sha256').update(`secrecy-ledger audit genesis\0${ledgerId}`).digest('hex');
+}
+
+/** The hash covers every column but itself, in a fixed order, joined to the previous hash. */
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const body = JSON.stringify([row.seq, row.at, row.actor, row.kind, row.action, row.target, row.summary, row.outcome, row.error_code]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+}
+
+export function auditHead(db: Db, ledgerId: string): AuditHead {
+  const last = get<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  return last ?? { seq: 0, hash: genesisHash(ledgerId) };
+}
+
+/** Appends one entry; the caller decides the transaction it belongs to. */
+export function appendAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditHead {
+  const head = auditHead(db, ledgerId);
+  const row: Omit<AuditRow, 'hash'> = {
+    seq: head.seq + 1,
+    at: draft.at,
+    actor: draft.actor,
+    kind: draft.kind,
+    action: draft.action,
+    target: draft.target ?? null,
+    summary: JSON.stringify(draft.summary ?? {}),
+    outcome: draft.outcome,
+    error_code: draft.errorCode ?? null,
+    prev_hash: head.hash,
+  };
+  const hash = entryHash(row);
+  run(db, sql`INSERT INTO audit_log (seq, at, actor, kind, action, target, summary, outcome, error_code, prev_hash, hash)
+              VALUES (${row.seq}, ${row.at}, ${row.actor}, ${row.kind}, ${row.action}, ${row.target}, ${row.summary}, ${row.outcome}, ${row.error_code}, ${row.prev_hash}, ${hash})`);
+  return { seq: row.seq, hash };
+}
+
+export type VerifyResult =
+  | { intact: true; count: number; head: AuditHead }
+  | { intact: false; count: number; firstBroken: { seq: number; reason: 'hash' | 'link' | 'sequence' } };
+
+/** Walks the whole chain in order; reports the first entry whose hash, link or number is wrong. */
+export function verifyChain(db: Db, ledgerId: string): VerifyResult {
+  let prev = genesisHash(ledgerId);
+  let expectedSeq = 1;
+  let count = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    count += 1;
+    if (row.seq !== expectedSeq) return { intact: false, count, firstBroken: { seq: row.seq, reason: 'sequence' } };
+    if (row.prev_hash !== prev) return { intact: false, count, firstBroken: { seq: row.seq, reason: 'link' } };
+    const { hash, ...rest } = row;
+    if (entryHash(rest) !== hash) return { intact: false, count, firstBroken: { seq: row.seq, reason: 'hash' } };
+    prev = hash;
+    expectedSeq += 1;
+  }
+  return { intact: true, count, head: { seq: count, hash: prev } };
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  kind?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditRow[] } {
+  const conditions = [sql`1 = 1`];
+  if (q.actor) conditions.push(sql`actor = ${q.actor}`);
+  if (q.kind) conditions.push(sql`kind = ${q.kind}`);
+  if (q.outcome) conditions.push(sql`outcome = ${q.outcome}`);
+  if (q.from) conditions.push(sql`at >= ${q.from}`);
+  if (q.to) conditions.push(sql`at < ${q.to}`);
+  const where = sql.join(conditions, ' AND ');
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE ${where}`)!.n;
+  const rows = all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+  return { total, rows };
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { foundation } from './0001-foundation';
+
+/** Every schema change, in order. Append only: never edit or reorder a released migration. */
+export const MIGRATIONS: readonly Migration[] = [foundation];

@@ -1,0 +1,84 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { LedgerError, toLedgerError } from '../errors';
+import { assertNotTooNew, migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type { Db } from './sql';
+
+/** 'SLDG': marks a database as a Secrecy Ledger. */
+export const APPLICATION_ID = 0x534c4447;
+const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  /** Create a new ledger file; refuses when one exists. */
+  create?: boolean;
+  /** Path of a native binding built for another runtime (Electron); Node's own build otherwise. */
+  nativeBinding?: string;
+}
+
+/**
+ * The one way a ledger database is opened: cipher settings, key, proof that the key fits, identity,
+ * integrity, version, then the connection pragmas and migrations. Every refusal happens before the
+ * first write, so a wrong key, a foreign file or a newer ledger leave the file exactly as it was.
+ */
+export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes');
+  const exists = existsSync(path);
+  if (options.create && exists) throw new LedgerError('E_ALREADY_INITIALIZED', 'A ledger already exists in this folder.');
+  if (!options.create) {
+    if (!exists) throw new LedgerError('E_NO_LEDGER', 'There is no ledger in this folder.');
+    if (startsWithPlainHeader(path)) throw new LedgerError('E_NOT_A_LEDGER', 'The file is an unencrypted SQLite database, not a ledger.');
+  }
+
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !options.create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (err) {
+    throw toLedgerError(err);
+  }
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    if (options.create) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('journal_mode = WAL');
+    } else {
+      checkExisting(db);
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+    return db;
+  } catch (err) {
+    db.close();
+    throw toLedgerError(err);
+  }
+}
+
+function checkExisting(db: Db): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    // The key unwrapped from this ledger's own keyslot does not open the file: the file was damaged or swapped.
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new LedgerError('E_CORRUPT', 'The ledger database cannot be decrypted: it is damaged or is not the file that belongs to this key file.');
+    throw err;
+  }
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+    throw new LedgerError('E_NOT_A_LEDGER', 'The database is not a Secrecy Ledger.');
+  }
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new LedgerError('E_CORRUPT', 'The ledger database is damaged.', { check: String(check) });
+  assertNotTooNew(db, MIGRATIONS);
+}
+
+function startsWithPlainHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(PLAIN_SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,26 @@
+// The typed surface the renderer sees as window.ledger. Types only: nothing of db/ runs in the renderer.
+import type { CommandName, CommandInput, CommandOutput } from '../db/commands';
+import type { LedgerErrorShape } from '../db/errors';
+import type { PushEvent } from '../db/service';
+
+export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent };
+export type { ErrorCode } from '../db/errors';
+export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus } from '../db/views';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
+
+export interface LedgerApi {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>;
+  /** Subscribes to backend pushes (lock, reminders); returns the unsubscribe function. */
+  onPush(listener: (event: PushEvent) => void): () => void;
+}
+
+/** The single IPC channel of the Electron host; the browser test host mirrors it over HTTP. */
+export const INVOKE_CHANNEL = 'ledger:invoke';
+export const PUSH_CHANNEL = 'ledger:push';
+
+declare global {
+  interface Window {
+    ledger: LedgerApi;
+  }
+}
