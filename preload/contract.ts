@@ -1,9 +1,9 @@
 // The typed surface the renderer sees as window.ledger. Types only: nothing of db/ runs in the renderer.
 import type { CommandName, CommandInput, CommandOutput } from '../db/commands';
 import type { LedgerErrorShape } from '../db/errors';
-import type { PushEvent } from '../db/service';
+import type { PushEvent, ToBackend, FromBackend, InvokeResult } from '../db/process-protocol';
 
-export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent };
+export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent, ToBackend, FromBackend, InvokeResult };
 export type { ErrorCode } from '../db/errors';
 export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus } from '../db/views';
 

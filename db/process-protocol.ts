@@ -1,0 +1,20 @@
+// Messages between the Electron main process and the backend utilityProcess (db/process.ts).
+import type { LedgerErrorShape } from './errors';
+
+export type PushEvent =
+  | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
+  | { type: 'logged-out' };
+
+export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: LedgerErrorShape };
+
+export type ToBackend =
+  | { type: 'invoke'; id: number; name: string; input: unknown }
+  /** The OS locked the screen or is suspending: lock the ledger too. */
+  | { type: 'system-lock' }
+  | { type: 'shutdown' };
+
+export type FromBackend =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; result: InvokeResult }
+  | { type: 'push'; event: PushEvent }
+  | { type: 'fatal'; error: LedgerErrorShape };
