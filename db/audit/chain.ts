@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { all, get, run, sql, type Db } from '../store/sql';
 
-export const AUDIT_KINDS = ['session', 'setup', 'account', 'settings', 'audit', 'print', 'export', 'backup', 'ledger'] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
 export interface AuditDraft {
   at: string;
   actor: string | null;
-  kind: AuditKind;
+  /** The command family (session, account, settings, audit, ledger, ...), for filtering. */
+  kind: string;
   action: string;
   target?: string | null;
   summary?: Record<string, unknown>;

@@ -1,0 +1,98 @@
+import { LedgerError } from '../errors';
+import { all, get, run, sql, type Db } from '../store/sql';
+import { ROLES, type AccountView, type Role } from '../views';
+
+interface AccountRow {
+  id: number;
+  username: string;
+  display_name: string;
+  roles: string;
+  active: 0 | 1;
+  must_change_password: 0 | 1;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+function toAccount(row: AccountRow): Account {
+  const roles = (JSON.parse(row.roles) as string[]).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles,
+    active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    lastLoginAt: row.last_login_at,
+  };
+}
+
+export function toAccountView({ id: _id, ...view }: Account): AccountView {
+  return view;
+}
+
+/** 三员分立: the auditor watches the others, so it can never be one of them. */
+export function assertRolesAllowed(roles: readonly Role[]): void {
+  if (roles.length === 0) throw new LedgerError('E_VALIDATION', 'An account needs at least one role.', { field: 'roles' });
+  if (roles.includes('auditor') && (roles.includes('admin') || roles.includes('custodian'))) {
+    throw new LedgerError('E_ROLE_CONFLICT', 'The auditor role cannot be combined with administrator or custodian.', { roles });
+  }
+}
+
+export function findAccount(db: Db, username: string): Account | undefined {
+  const row = get<AccountRow>(db, sql`SELECT * FROM accounts WHERE username = ${username.trim()}`);
+  return row && toAccount(row);
+}
+
+export function requireAccount(db: Db, username: string): Account {
+  const account = findAccount(db, username);
+  if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+  return account;
+}
+
+export function listAccounts(db: Db): Account[] {
+  return all<AccountRow>(db, sql`SELECT * FROM accounts ORDER BY id`).map(toAccount);
+}
+
+export function insertAccount(db: Db, a: { username: string; displayName: string; roles: readonly Role[]; mustChangePassword: boolean; at: string }): Account {
+  assertRolesAllowed(a.roles);
+  if (findAccount(db, a.username)) throw new LedgerError('E_USERNAME_TAKEN', `The username "${a.username}" is taken.`, { username: a.username });
+  run(db, sql`INSERT INTO accounts (username, display_name, roles, must_change_password, created_at, password_changed_at)
+              VALUES (${a.username.trim()}, ${a.displayName}, ${JSON.stringify(a.roles)}, ${a.mustChangePassword}, ${a.at}, ${a.at})`);
+  return requireAccount(db, a.username);
+}
+
+export function updateAccount(db: Db, id: number, change: { displayName?: string; roles?: readonly Role[]; active?: boolean }): void {
+  if (change.roles) assertRolesAllowed(change.roles);
+  run(db, sql`UPDATE accounts SET
+                display_name = coalesce(${change.displayName}, display_name),
+                roles = coalesce(${change.roles ? JSON.stringify(change.roles) : null}, roles),
+                active = coalesce(${change.active}, active)
+              WHERE id = ${id}`);
+}
+
+export function recordPasswordSet(db: Db, id: number, at: string, mustChange: boolean): void {
+  run(db, sql`UPDATE accounts SET password_changed_at = ${at}, must_change_password = ${mustChange}, active = 1 WHERE id = ${id}`);
+}
+
+export function recordLogin(db: Db, id: number, at: string): void {
+  run(db, sql`UPDATE accounts SET last_login_at = ${at} WHERE id = ${id}`);
+}
+
+/** Refuses a change that would leave no active administrator: nobody could manage accounts again. */
+export function assertAdminRemains(db: Db): void {
+  if (!listAccounts(db).some((a) => a.active && a.roles.includes('admin'))) {
+    throw new LedgerError('E_LAST_ADMIN', 'At least one active administrator must remain.');
+  }
+}

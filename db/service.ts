@@ -1,0 +1,465 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { appendAudit, type AuditDraft } from './audit/chain';
+import { findAccount, insertAccount, recordLogin, recordPasswordSet, type Account } from './auth/accounts';
+import { assertPasswordAllowed, BASE_POLICY } from './auth/passwords';
+import { findCommand } from './commands';
+import type { AuditNote, KeyOps, Session, SessionControl, SignedInContext } from './context';
+import { LedgerError, toLedgerError } from './errors';
+import { defaultSettings, readSettings, writeSettings } from './ledger/settings';
+import type { InvokeResult, PushEvent } from './process-protocol';
+import {
+  DEFAULT_KDF,
+  newAuditKeyPair,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  passwordSlotId,
+  readKeyFile,
+  RECOVERY_SLOT_ID,
+  retryAfterMs,
+  seal,
+  unseal,
+  unwrapDecoy,
+  unwrapKey,
+  wrapKey,
+  writeKeyFile,
+  KEY_FILE_FORMAT,
+  type KdfParams,
+  type KeyFile,
+} from './store/keyring';
+import { openLedgerDb } from './store/open';
+import { get, run, sql, type Db } from './store/sql';
+import { APP_VERSION } from './version';
+import type { LedgerSettings, LedgerStatus, SessionInfo } from './views';
+
+export type { PushEvent };
+
+export const LEDGER_DB_FILE = 'ledger.db';
+export const KEY_FILE = 'ledger.keys';
+/** Failed attempts kept sealed while locked; beyond this only the count is kept. */
+const MAX_PENDING_AUDIT = 1000;
+
+export interface ServiceOptions {
+  /** The folder holding ledger.db and ledger.keys. */
+  dir: string;
+  /** Milliseconds since the epoch; tests and the test host move it forward. */
+  clock?: () => number;
+  kdf?: KdfParams;
+  nativeBinding?: string;
+  onPush?: (event: PushEvent) => void;
+}
+
+interface OpenLedger {
+  db: Db;
+  key: Buffer;
+  ledgerId: string;
+  auditPrivateKey: string;
+}
+
+interface SealedAttempt {
+  at: string;
+  action: string;
+  username: string;
+  errorCode: string;
+}
+
+/** Keys that never reach an audit summary. */
+const SECRET_FIELD = /password|recoverycode/i;
+
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, 50).map(redact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '[redacted]' : redact(v)]));
+  }
+  if (typeof value === 'string' && value.length > 500) return `${value.slice(0, 500)}…`;
+  return value;
+}
+
+/**
+ * One ledger folder: its locked or unlocked state, the signed-in session and the command runner.
+ * Every host drives the ledger through `invoke`, so validation, role checks and audit are the same everywhere.
+ */
+export class LedgerService implements SessionControl {
+  readonly dbPath: string;
+  readonly keyPath: string;
+  private readonly clock: () => number;
+  private readonly kdf: KdfParams;
+  private ledger: OpenLedger | null = null;
+  private session: Session | null = null;
+  private lockedUser: { username: string; displayName: string } | null = null;
+  private lastActivity = 0;
+  private idleMinutes = 10;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.dbPath = join(options.dir, LEDGER_DB_FILE);
+    this.keyPath = join(options.dir, KEY_FILE);
+    this.clock = options.clock ?? Date.now;
+    this.kdf = options.kdf ?? DEFAULT_KDF;
+  }
+
+  // ---- the command runner -------------------------------------------------------------------
+
+  invoke(name: string, rawInput: unknown): InvokeResult {
+    try {
+      return { ok: true, value: this.run(name, rawInput) };
+    } catch (err) {
+      const error = toLedgerError(err);
+      return { ok: false, error: error.toJSON() };
+    }
+  }
+
+  private run(name: string, rawInput: unknown): unknown {
+    const cmd = findCommand(name);
+    if (!cmd) throw new LedgerError('E_UNKNOWN_COMMAND', `There is no command "${name}".`, { name });
+    if (cmd.access === 'public') return cmd.run({ control: this }, parseInput(cmd.input, rawInput));
+
+    const { session, ledger } = this;
+    if (!session || !ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
+    const now = this.isoNow();
+    this.lastActivity = this.clock();
+    let note: AuditNote = {};
+    const ctx: SignedInContext = {
+      db: ledger.db,
+      ledgerId: ledger.ledgerId,
+      session,
+      now,
+      keys: this.keyOps(ledger),
+      control: this,
+      settings: () => readSettings(ledger.db),
+      note: (n) => {
+        note = n;
+      },
+    };
+    try {
+      if (cmd.roles !== 'any' && !cmd.roles.some((r) => session.roles.includes(r))) {
+        throw new LedgerError('E_FORBIDDEN', `"${name}" needs the role ${cmd.roles.join(' or ')}.`, { command: name, needs: cmd.roles });
+      }
+      if (session.mustChangePassword && !cmd.duringPasswordChange) {
+        throw new LedgerError('E_PASSWORD_CHANGE_REQUIRED', 'Replace the temporary password first.');
+      }
+      const input = parseInput(cmd.input, rawInput);
+      if (!cmd.mutates) return cmd.run(ctx, input);
+      return ledger.db.transaction(() => {
+        const out = cmd.run(ctx, input);
+        this.audit(ledger, { actor: session.username, at: now, kind: kindOf(name), action: name, target: note.target ?? null, summary: note.summary ?? { input: redact(input) }, outcome: 'ok' });
+        return out;
+      }).immediate();
+    } catch (err) {
+      const error = toLedgerError(err);
+      // The refused command wrote nothing (its transaction rolled back); the refusal itself is recorded.
+      if (this.ledger) {
+        this.audit(this.ledger, {
+          actor: session.username,
+          at: now,
+          kind: kindOf(name),
+          action: name,
+          target: null,
+          summary: { input: redact(rawInput), reason: error.message },
+          outcome: error.code === 'E_INTERNAL' || error.code === 'E_IO' || error.code === 'E_DISK_FULL' ? 'failed' : 'refused',
+          errorCode: error.code,
+        });
+      }
+      throw error;
+    }
+  }
+
+  // ---- SessionControl -----------------------------------------------------------------------
+
+  status(): LedgerStatus {
+    if (!existsSync(this.keyPath)) return { state: 'no-ledger', session: null, lockedUser: null, retryAfterMs: 0 };
+    let wait = 0;
+    try {
+      wait = retryAfterMs(readKeyFile(this.keyPath), this.clock());
+    } catch {
+      // A damaged key file is reported by the next login attempt, with its code.
+    }
+    return this.session
+      ? { state: 'unlocked', session: this.sessionInfo(), lockedUser: null, retryAfterMs: 0 }
+      : { state: 'locked', session: null, lockedUser: this.lockedUser, retryAfterMs: wait };
+  }
+
+  setup(input: { unitName: string; username: string; displayName: string; password: string }): { session: SessionInfo; recoveryCode: string } {
+    if (existsSync(this.keyPath) || existsSync(this.dbPath)) throw new LedgerError('E_ALREADY_INITIALIZED', 'A ledger already exists in this folder.');
+    assertPasswordAllowed(input.password, BASE_POLICY);
+    mkdirSync(this.options.dir, { recursive: true });
+    const key = randomBytes(32);
+    const ledgerId = randomUUID();
+    const auditKeys = newAuditKeyPair();
+    const recoveryCode = newRecoveryCode();
+    const at = this.isoNow();
+    let db: Db | null = null;
+    try {
+      db = openLedgerDb(this.dbPath, key, { create: true, ...this.bindingOption() });
+      const ledger: OpenLedger = { db, key, ledgerId, auditPrivateKey: auditKeys.privateKey };
+      const account = db.transaction(() => {
+        for (const [k, v] of Object.entries({ ledger_id: ledgerId, created_at: at, created_by_app: APP_VERSION, audit_private_key: auditKeys.privateKey })) {
+          run(db!, sql`INSERT INTO ledger_meta (key, value) VALUES (${k}, ${v})`);
+        }
+        writeSettings(db!, defaultSettings(input.unitName));
+        const acc = insertAccount(db!, { username: input.username, displayName: input.displayName, roles: ['admin', 'custodian'], mustChangePassword: false, at });
+        this.audit(ledger, { at, actor: acc.username, kind: 'ledger', action: 'ledger.setup', target: acc.username, summary: { roles: acc.roles, appVersion: APP_VERSION }, outcome: 'ok' });
+        writeKeyFile(this.keyPath, {
+          format: KEY_FILE_FORMAT,
+          version: 1,
+          ledgerId,
+          slots: [wrapKey(ledgerId, passwordSlotId(ledgerId, acc.username), key, input.password, this.kdf), wrapKey(ledgerId, RECOVERY_SLOT_ID, key, normalizeRecoveryCode(recoveryCode), this.kdf)],
+          auditKey: auditKeys.publicKey,
+          throttle: { failures: 0, lastFailureAt: null },
+          pendingAudit: [],
+        });
+        return acc;
+      }).immediate();
+      this.startSession(ledger, account);
+      return { session: this.sessionInfo(), recoveryCode };
+    } catch (err) {
+      // Nothing half-made stays behind: a folder with a ledger but no key file could never be opened.
+      db?.close();
+      for (const f of [this.keyPath, this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(f, { force: true });
+      throw err;
+    }
+  }
+
+  login(username: string, password: string): SessionInfo {
+    if (this.session) this.logout();
+    return this.signIn(username, password, 'session.login');
+  }
+
+  unlock(password: string): SessionInfo {
+    if (!this.lockedUser) throw new LedgerError('E_NOT_LOGGED_IN', 'Nothing is locked; sign in.');
+    return this.signIn(this.lockedUser.username, password, 'session.unlock');
+  }
+
+  recover(username: string, recoveryCode: string, newPassword: string): { session: SessionInfo; recoveryCode: string } {
+    if (this.session) this.logout();
+    const keyFile = this.readKeyFileChecked();
+    const slot = keyFile.slots.find((s) => s.id === RECOVERY_SLOT_ID);
+    const key = slot ? unwrapKey(keyFile.ledgerId, slot, normalizeRecoveryCode(recoveryCode)) : unwrapDecoy(recoveryCode, this.kdf);
+    if (!key) this.refuseAttempt(keyFile, 'session.recover', username, 'E_WRONG_RECOVERY_CODE');
+    const ledger = this.openWithKey(keyFile, key!);
+    try {
+      const account = findAccount(ledger.db, username);
+      if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+      assertPasswordAllowed(newPassword, readSettings(ledger.db).passwordPolicy);
+      const newCode = newRecoveryCode();
+      const at = this.isoNow();
+      ledger.db.transaction(() => {
+        this.importSealedAttempts(ledger, keyFile);
+        recordPasswordSet(ledger.db, account.id, at, false);
+        recordLogin(ledger.db, account.id, at);
+        this.audit(ledger, { at, actor: account.username, kind: 'session', action: 'session.recover', target: account.username, summary: { newRecoveryCode: true }, outcome: 'ok' });
+        const others = keyFile.slots.filter((s) => s.id !== RECOVERY_SLOT_ID && s.id !== passwordSlotId(keyFile.ledgerId, account.username));
+        writeKeyFile(this.keyPath, {
+          ...keyFile,
+          // The used code is spent: a new one replaces it.
+          slots: [...others, wrapKey(keyFile.ledgerId, passwordSlotId(keyFile.ledgerId, account.username), ledger.key, newPassword, this.kdf), wrapKey(keyFile.ledgerId, RECOVERY_SLOT_ID, ledger.key, normalizeRecoveryCode(newCode), this.kdf)],
+          throttle: { failures: 0, lastFailureAt: null },
+          pendingAudit: [],
+        });
+      }).immediate();
+      this.startSession(ledger, { ...account, mustChangePassword: false });
+      return { session: this.sessionInfo(), recoveryCode: newCode };
+    } catch (err) {
+      this.closeLedger(ledger);
+      throw err;
+    }
+  }
+
+  lock(reason: 'manual' | 'idle' | 'system'): null {
+    const { session, ledger } = this;
+    if (!session || !ledger) return null;
+    this.audit(ledger, { at: this.isoNow(), actor: session.username, kind: 'session', action: 'session.lock', target: session.username, summary: { reason }, outcome: 'ok' });
+    this.lockedUser = { username: session.username, displayName: session.displayName };
+    this.endSession();
+    this.options.onPush?.({ type: 'locked', reason });
+    return null;
+  }
+
+  logout(): null {
+    const { session, ledger } = this;
+    if (!session || !ledger) return null;
+    this.audit(ledger, { at: this.isoNow(), actor: session.username, kind: 'session', action: 'session.logout', target: session.username, summary: {}, outcome: 'ok' });
+    this.lockedUser = null;
+    this.endSession();
+    this.options.onPush?.({ type: 'logged-out' });
+    return null;
+  }
+
+  sessionInfo(): SessionInfo {
+    if (!this.session || !this.ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
+    const settings: LedgerSettings = readSettings(this.ledger.db);
+    return {
+      username: this.session.username,
+      displayName: this.session.displayName,
+      roles: [...this.session.roles],
+      mustChangePassword: this.session.mustChangePassword,
+      unitName: settings.unitName,
+      idleMinutes: settings.idleMinutes,
+    };
+  }
+
+  // ---- idle lock and shutdown ---------------------------------------------------------------
+
+  /** Hosts call this every few seconds; locks when the user has been idle longer than the setting. */
+  tick(): void {
+    if (!this.session || !this.ledger) return;
+    this.idleMinutes = readSettings(this.ledger.db).idleMinutes;
+    if (this.clock() - this.lastActivity >= this.idleMinutes * 60_000) this.lock('idle');
+  }
+
+  /** Closes the database and drops the key without an audit entry (process exit). */
+  close(): void {
+    if (this.session && this.ledger) this.lock('system');
+    if (this.ledger) this.closeLedger(this.ledger);
+    this.ledger = null;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private signIn(username: string, password: string, action: 'session.login' | 'session.unlock'): SessionInfo {
+    const keyFile = this.readKeyFileChecked();
+    const slot = keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, username));
+    const key = slot ? unwrapKey(keyFile.ledgerId, slot, password) : unwrapDecoy(password, this.kdf);
+    if (!key) this.refuseAttempt(keyFile, action, username, 'E_WRONG_PASSWORD');
+    const ledger = this.openWithKey(keyFile, key!);
+    try {
+      const account = findAccount(ledger.db, username);
+      const at = this.isoNow();
+      if (!account || !account.active) {
+        this.audit(ledger, { at, actor: username, kind: 'session', action, target: username, summary: {}, outcome: 'refused', errorCode: 'E_ACCOUNT_DISABLED' });
+        throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
+      }
+      ledger.db.transaction(() => {
+        this.importSealedAttempts(ledger, keyFile);
+        recordLogin(ledger.db, account.id, at);
+        this.audit(ledger, { at, actor: account.username, kind: 'session', action, target: account.username, summary: {}, outcome: 'ok' });
+      }).immediate();
+      if (keyFile.throttle.failures > 0 || keyFile.pendingAudit.length > 0) {
+        writeKeyFile(this.keyPath, { ...keyFile, throttle: { failures: 0, lastFailureAt: null }, pendingAudit: [] });
+      }
+      this.startSession(ledger, account);
+      return this.sessionInfo();
+    } catch (err) {
+      this.closeLedger(ledger);
+      throw err;
+    }
+  }
+
+  private readKeyFileChecked(): KeyFile {
+    if (!existsSync(this.keyPath)) {
+      throw existsSync(this.dbPath)
+        ? new LedgerError('E_NOT_A_LEDGER', 'The key file beside the ledger is missing.')
+        : new LedgerError('E_NO_LEDGER', 'There is no ledger in this folder.');
+    }
+    const keyFile = readKeyFile(this.keyPath);
+    const wait = retryAfterMs(keyFile, this.clock());
+    if (wait > 0) throw new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
+    return keyFile;
+  }
+
+  /** Counts the failure, seals it for the audit log, and throws. The database is not touched. */
+  private refuseAttempt(keyFile: KeyFile, action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
+    const now = this.clock();
+    const attempt: SealedAttempt = { at: new Date(now).toISOString(), action, username, errorCode: code };
+    const failures = keyFile.throttle.failures + 1;
+    const updated: KeyFile = {
+      ...keyFile,
+      throttle: { failures, lastFailureAt: now },
+      pendingAudit: keyFile.pendingAudit.length < MAX_PENDING_AUDIT ? [...keyFile.pendingAudit, seal(keyFile.auditKey, attempt)] : keyFile.pendingAudit,
+    };
+    writeKeyFile(this.keyPath, updated);
+    throw new LedgerError(code, code === 'E_WRONG_PASSWORD' ? 'Wrong username or password.' : 'Wrong recovery code.', {
+      failures,
+      retryAfterMs: retryAfterMs(updated, now),
+    });
+  }
+
+  private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
+    const db = openLedgerDb(this.dbPath, key, this.bindingOption());
+    const meta = (k: string) => get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = ${k}`)?.value;
+    if (meta('ledger_id') !== keyFile.ledgerId) {
+      db.close();
+      throw new LedgerError('E_NOT_A_LEDGER', 'The key file and the database belong to different ledgers.');
+    }
+    return { db, key, ledgerId: keyFile.ledgerId, auditPrivateKey: meta('audit_private_key') ?? '' };
+  }
+
+  /** Moves failed attempts recorded while locked into the audit log, in the order they happened. */
+  private importSealedAttempts(ledger: OpenLedger, keyFile: KeyFile): void {
+    for (const sealed of keyFile.pendingAudit) {
+      const attempt = z
+        .object({ at: z.string(), action: z.string(), username: z.string(), errorCode: z.string() })
+        .safeParse(unseal(ledger.auditPrivateKey, sealed));
+      if (!attempt.success) continue;
+      const { at, action, username, errorCode } = attempt.data;
+      this.audit(ledger, { at, actor: username, kind: 'session', action, target: username, summary: { recordedWhileLocked: true }, outcome: 'refused', errorCode });
+    }
+  }
+
+  private keyOps(ledger: OpenLedger): KeyOps {
+    const update = (change: (k: KeyFile) => KeyFile) => writeKeyFile(this.keyPath, change(readKeyFile(this.keyPath)));
+    return {
+      setPassword: (username, password) =>
+        update((k) => {
+          const id = passwordSlotId(k.ledgerId, username);
+          return { ...k, slots: [...k.slots.filter((s) => s.id !== id), wrapKey(k.ledgerId, id, ledger.key, password, this.kdf)] };
+        }),
+      removePassword: (username) =>
+        update((k) => {
+          const id = passwordSlotId(k.ledgerId, username);
+          return { ...k, slots: k.slots.filter((s) => s.id !== id) };
+        }),
+      checkPassword: (username, password) => {
+        const k = readKeyFile(this.keyPath);
+        const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
+        const key = slot && unwrapKey(k.ledgerId, slot, password);
+        if (key && key.equals(ledger.key)) return true;
+        writeKeyFile(this.keyPath, { ...k, throttle: { failures: k.throttle.failures + 1, lastFailureAt: this.clock() } });
+        return false;
+      },
+    };
+  }
+
+  private startSession(ledger: OpenLedger, account: Account): void {
+    this.ledger = ledger;
+    this.session = { accountId: account.id, username: account.username, displayName: account.displayName, roles: account.roles, mustChangePassword: account.mustChangePassword };
+    this.lockedUser = null;
+    this.lastActivity = this.clock();
+  }
+
+  private endSession(): void {
+    if (this.ledger) this.closeLedger(this.ledger);
+    this.ledger = null;
+    this.session = null;
+  }
+
+  /** Locking drops the key: the connection closes and the key bytes are overwritten. */
+  private closeLedger(ledger: OpenLedger): void {
+    if (ledger.db.open) ledger.db.close();
+    ledger.key.fill(0);
+  }
+
+  private audit(ledger: OpenLedger, draft: AuditDraft): void {
+    appendAudit(ledger.db, ledger.ledgerId, draft);
+  }
+
+  private isoNow(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  private bindingOption(): { nativeBinding?: string } {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  }
+}
+
+function kindOf(name: string): string {
+  return name.split('.')[0] ?? name;
+}
+
+function parseInput(schema: z.ZodType, raw: unknown): unknown {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+  throw new LedgerError('E_VALIDATION', `Invalid input: ${issues.map((i) => `${i.path || '(input)'} ${i.message}`).join('; ')}`, { issues });
+}
