@@ -1,0 +1,170 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LedgerService } from '../../db/service';
+import type { KdfParams } from '../../db/store/keyring';
+import type { PushEvent } from '../../db/process-protocol';
+
+/**
+ * The browser test host: the real backend in-process and the built renderer, on 127.0.0.1 only,
+ * guarded by a random per-run token. A test and preview tool, not a product mode.
+ */
+export interface HostOptions {
+  dir: string;
+  host?: string;
+  port?: number;
+  rendererDir?: string;
+  kdf?: KdfParams;
+}
+
+export interface RunningHost {
+  /** Open this URL (it carries the token). */
+  url: string;
+  origin: string;
+  token: string;
+  /** Moves the backend's clock forward (idle lock, throttle delays) without waiting. */
+  advanceClock(ms: number): void;
+  close(): Promise<void>;
+}
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const DEFAULT_RENDERER = resolve(HERE, '../../out/renderer');
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const hostname = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.test(hostname)) throw new Error(`The test host binds to loopback only, not ${hostname}`);
+  const rendererDir = realpathSync(options.rendererDir ?? DEFAULT_RENDERER);
+  const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__ledger/bridge.js"></script>');
+  const bridgeJs = readFileSync(join(HERE, 'bridge.js'));
+  const token = randomBytes(24).toString('hex');
+  let clockOffset = 0;
+  const subscribers = new Set<ServerResponse>();
+  const push = (event: PushEvent) => {
+    for (const res of subscribers) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  };
+  const service = new LedgerService({ dir: options.dir, clock: () => Date.now() + clockOffset, onPush: push, ...(options.kdf ? { kdf: options.kdf } : {}) });
+  const ticker = setInterval(() => service.tick(), 500);
+
+  const tokenOk = (given: string | null | undefined) => {
+    const a = Buffer.from(given ?? '');
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', String(err));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://host');
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      // Only a page opened with the token gets the app; the bridge keeps the token for reloads.
+      return tokenOk(url.searchParams.get('t')) ? send(res, 200, TYPES['.html']!, indexHtml) : send(res, 403, 'text/plain', 'Open the URL printed by the host (it carries the token).');
+    }
+    if (url.pathname === '/__ledger/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);
+    if (url.pathname.startsWith('/__ledger/')) {
+      if (!tokenOk(req.headers['x-ledger-token'] as string | undefined) && !tokenOk(url.searchParams.get('t'))) return send(res, 403, 'text/plain', 'bad token');
+      if (url.pathname === '/__ledger/invoke' && req.method === 'POST') {
+        const { name, input } = JSON.parse(await readBody(req)) as { name: string; input: unknown };
+        return send(res, 200, TYPES['.json']!, JSON.stringify(service.invoke(name, input)));
+      }
+      if (url.pathname === '/__ledger/events') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        subscribers.add(res);
+        req.on('close', () => subscribers.delete(res));
+        return;
+      }
+      if (url.pathname === '/__ledger/advance-clock' && req.method === 'POST') {
+        clockOffset += (JSON.parse(await readBody(req)) as { ms: number }).ms;
+        service.tick();
+        return send(res, 200, TYPES['.json']!, '{}');
+      }
+      return send(res, 404, 'text/plain', 'not found');
+    }
+    const file = staticFile(rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'not found');
+    return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, hostname, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+  return {
+    url: `${origin}/?t=${token}`,
+    origin,
+    token,
+    advanceClock(ms) {
+      clockOffset += ms;
+      service.tick();
+    },
+    async close() {
+      clearInterval(ticker);
+      for (const res of subscribers) res.end();
+      service.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** A file inside the renderer folder, or null: no traversal out of it. */
+function staticFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const full = resolve(root, `.${decoded}`);
+  if (!full.startsWith(root + sep)) return null;
+  try {
+    return statSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 16 * 1024 * 1024) {
+        fail(new Error('request too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
