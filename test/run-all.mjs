@@ -1,0 +1,26 @@
+// `npm test`: every suite (unit, then e2e through the browser test host), then one line of totals.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const UNIT = 'test-results/unit.json';
+const E2E = 'test-results/e2e.json';
+rmSync('test-results', { recursive: true, force: true });
+
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+const bin = (name) => `node_modules/.bin/${name}`;
+
+const unitStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT}`]);
+const buildStatus = run(bin('electron-vite'), ['build']);
+const e2eStatus = buildStatus === 0 ? run(bin('playwright'), ['test']) : 1;
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const unit = read(UNIT);
+const e2e = read(E2E);
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+// A suite that crashed before reporting counts as one failure, so a broken run never looks green.
+const failed =
+  (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
+const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(unitStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
