@@ -51,7 +51,7 @@ const work = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
 try {
   const encryptedMs: number[] = [];
   const plainMs: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 5; round += 1) {
     // Alternate the order so neither side always runs on a warmer cache.
     const runs: [string, () => number][] = [
       ['enc', () => { const db = openLedgerDb(join(work, `enc-${round}.db`), randomBytes(32), { create: true }); try { return insertWorkload(db); } finally { db.close(); } }],
