@@ -1,0 +1,131 @@
+// Electron main process: one window on the app:// origin, security hardening, and a relay to the
+// ledger backend, which runs as a utilityProcess (db/process.ts, built to out/main/backend.js).
+// Main never imports db/ at run time. Every rule worth testing lives in a plain module next to this.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
+import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
+import { APP_SCHEME_REGISTRATION, appResponse } from './app-protocol';
+import { startBackend, type BackendProcess } from './backend-client';
+import { menuTemplate } from './menu';
+import { ledgerDir, nativeBindingPath, userDataOverride } from './paths';
+import { isTrustedSender } from './sender-check';
+import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, isAppUrl } from './url-policy';
+import { windowOptions } from './window-options';
+
+/** How long the backend may take to close the ledger on quit before it is killed. */
+const SHUTDOWN_GRACE_MS = 3_000;
+
+const outMain = import.meta.dirname;
+const devTools = !app.isPackaged;
+let win: BrowserWindow | null = null;
+
+// Before anything reads userData (the single-instance lock lives there too).
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData) app.setPath('userData', userData);
+
+if (!app.requestSingleInstanceLock()) {
+  // The first instance owns the ledger; it raises its window on 'second-instance'.
+  app.quit();
+} else {
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (err: unknown) => {
+    console.error('Secrecy Ledger failed to start:', err);
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(devTools)));
+  lockDownSession();
+  const rendererDir = path.join(outMain, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => appResponse(request, rendererDir));
+
+  const backend = startBackend({
+    spawn: spawnBackend,
+    onPush: (event) => {
+      if (win && !win.isDestroyed()) win.webContents.send(PUSH_CHANNEL, event);
+    },
+    restarts: 1,
+  });
+
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
+    const trusted = win && !win.isDestroyed() ? [win.webContents.mainFrame] : [];
+    if (!isTrustedSender(event.senderFrame, trusted) || typeof name !== 'string') {
+      throw new Error('Refused: the ledger answers only its own window.');
+    }
+    return backend.invoke(name, input);
+  });
+
+  powerMonitor.on('lock-screen', () => backend.systemLock());
+  powerMonitor.on('suspend', () => backend.systemLock());
+
+  // Let the backend close the database (and checkpoint its WAL) before the process ends.
+  let backendStopped = false;
+  app.on('before-quit', (event) => {
+    if (backendStopped) return;
+    event.preventDefault();
+    void backend.shutdown(SHUTDOWN_GRACE_MS).then(() => {
+      backendStopped = true;
+      app.quit();
+    });
+  });
+
+  createWindow();
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(path.join(outMain, '../preload/index.cjs'), devTools));
+  win = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (win === window) win = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+function spawnBackend(): BackendProcess {
+  const dir = ledgerDir(app.getPath('userData'));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const binding = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    arch: process.arch,
+  });
+  if (!existsSync(binding)) {
+    console.error(`The Electron build of the SQLite binding is missing: ${binding}\nRun: node build/electron-native.mjs`);
+  }
+  return utilityProcess.fork(path.join(outMain, 'backend.js'), ['--dir', dir], {
+    serviceName: 'Secrecy Ledger backend',
+    env: { ...process.env, LEDGER_NATIVE_BINDING: binding },
+  });
+}
+
+/** The app never leaves its origin, never asks for a permission and never touches a network. */
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devTools) }));
+}
+
+/** Applied to every web contents, ours and any other (DevTools, future print windows). */
+function harden(contents: WebContents): void {
+  const stayOnOrigin = (event: { url: string; preventDefault(): void }): void => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayOnOrigin);
+  contents.on('will-redirect', stayOnOrigin);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -1,0 +1,18 @@
+// The sandboxed preload: exposes window.ledger and nothing else. The renderer never sees
+// ipcRenderer or an IPC event object, only the two functions of LedgerApi.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
+import type { LedgerApi, PushEvent } from './contract';
+
+const api: LedgerApi = {
+  invoke: (name, input) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input),
+  onPush(listener) {
+    const relay = (_event: IpcRendererEvent, pushed: PushEvent): void => listener(pushed);
+    ipcRenderer.on(PUSH_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(PUSH_CHANNEL, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('ledger', api);
