@@ -131,8 +131,8 @@ export function addUser(t: SetUpLedger, user: { username: string; displayName?: 
 }
 
 /** Opens a ledger database file directly with its raw key (cipher pragmas only: no migrations, no checks). */
-export function openRaw(path: string, key: Buffer, options: { readonly?: boolean } = {}): Db {
-  const db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false });
+export function openRaw(path: string, key: Buffer, options: { readonly?: boolean; create?: boolean } = {}): Db {
+  const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
   db.pragma(`key = "x'${key.toString('hex')}'"`);

@@ -47,6 +47,8 @@ export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {
       checkExisting(db);
     }
     db.pragma('foreign_keys = ON');
+    // Without it, INSERT OR REPLACE deletes the old row without firing delete triggers: an audit entry could be overwritten.
+    db.pragma('recursive_triggers = ON');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     migrate(db, MIGRATIONS);
