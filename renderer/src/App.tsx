@@ -1,0 +1,73 @@
+// Chooses the one screen the ledger's state allows; everything else hangs off these.
+import { useEffect } from 'react';
+import { App as AntApp, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ANTD_LOCALES } from './i18n';
+import { useErrorText } from './i18n/errors';
+import { useLedger } from './store';
+import { useActivityPing } from './hooks/useActivityPing';
+import { SetupWizard } from './screens/SetupWizard';
+import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { LockScreen } from './screens/LockScreen';
+import { ForcedPasswordChange } from './screens/ForcedPasswordChange';
+import { MainLayout } from './screens/MainLayout';
+
+export function Root() {
+  const language = useLedger((s) => s.language);
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[language]}>
+      <AntApp className="ledger-app">
+        <LedgerApp />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function LedgerApp() {
+  const status = useLedger((s) => s.status);
+  const onboarding = useLedger((s) => s.onboarding);
+  const switchingUser = useLedger((s) => s.switchingUser);
+  const connect = useLedger((s) => s.connect);
+
+  useEffect(() => connect(), [connect]);
+  useActivityPing(status?.state === 'unlocked');
+
+  if (!status) return <Starting />;
+  // A just-issued recovery code stays on screen until the user confirms it is stored, even if the
+  // ledger locks meanwhile: it is shown only once.
+  if (status.state === 'no-ledger' || onboarding?.origin === 'setup') return <SetupWizard />;
+  if (onboarding) return <RecoveryCodeScreen onboarding={onboarding} />;
+  if (status.state === 'locked' || !status.session) {
+    return status.lockedUser && !switchingUser ? <LockScreen user={status.lockedUser} /> : <LoginScreen />;
+  }
+  if (status.session.mustChangePassword) return <ForcedPasswordChange />;
+  return <MainLayout session={status.session} />;
+}
+
+/** Before the first status: a spinner, or why the backend cannot be reached. */
+function Starting() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const statusError = useLedger((s) => s.statusError);
+  const refreshStatus = useLedger((s) => s.refreshStatus);
+  return (
+    <Flex align="center" justify="center" style={{ height: '100%' }}>
+      {statusError ? (
+        <Result
+          status="error"
+          title={t('app.unavailable')}
+          subTitle={`${errorText(statusError)} ${t('app.unavailableHint')}`}
+          extra={
+            <Button type="primary" onClick={() => void refreshStatus()} data-testid="app-retry">
+              {t('app.retry')}
+            </Button>
+          }
+          data-testid="app-unavailable"
+        />
+      ) : (
+        <Spin size="large" description={t('app.loading')} />
+      )}
+    </Flex>
+  );
+}

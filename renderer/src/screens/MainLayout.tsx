@@ -1,0 +1,141 @@
+// The signed-in frame: header with unit, user and lock, a side menu with room for the registers.
+import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  FileProtectOutlined,
+  HddOutlined,
+  KeyOutlined,
+  LaptopOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UsbOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../preload/contract';
+import { selectUnitName, useLedger, type Page } from '../store';
+import { useErrorText } from '../i18n/errors';
+import { RoleTags } from '../components/Roles';
+import { FormModal } from '../components/FormModal';
+import { ChangePasswordFields, type ChangePasswordValues } from '../components/ChangePasswordFields';
+import { OverviewPage } from './OverviewPage';
+import { SettingsPage } from './SettingsPage';
+import { AccountsPage } from './AccountsPage';
+import { AuditPage } from './AuditPage';
+
+const PAGES: Record<Page, () => ReactNode> = {
+  overview: () => <OverviewPage />,
+  accounts: () => <AccountsPage />,
+  audit: () => <AuditPage />,
+  settings: () => <SettingsPage />,
+};
+
+export function MainLayout({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const unitName = useLedger(selectUnitName);
+  const page = useLedger((s) => s.page);
+  const setPage = useLedger((s) => s.setPage);
+  const lock = useLedger((s) => s.lock);
+  const logout = useLedger((s) => s.logout);
+  const loadSettings = useLedger((s) => s.loadSettings);
+  const changePassword = useLedger((s) => s.changePassword);
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const isAdmin = session.roles.includes('admin');
+  const isAuditor = session.roles.includes('auditor');
+  const allowed: Record<Page, boolean> = { overview: true, accounts: isAdmin, audit: isAuditor, settings: true };
+  const shown: Page = allowed[page] ? page : 'overview';
+
+  const report = (action: () => Promise<void>) => () => void action().catch((err: unknown) => void message.error(errorText(err)));
+
+  useEffect(() => {
+    // For the password rule and the unit name; the settings page reports a failure itself.
+    loadSettings().catch(() => undefined);
+  }, [loadSettings]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        report(lock)();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const item = (key: string, icon: ReactNode, label: string, extra: { disabled?: boolean } = {}) => ({
+    key,
+    icon,
+    label: <span data-testid={`menu-${key}`}>{label}</span>,
+    ...extra,
+  });
+  const registers = [
+    item('documents', <FileProtectOutlined />, t('menu.documents'), { disabled: true }),
+    item('secret-computers', <DesktopOutlined />, t('menu.secretComputers'), { disabled: true }),
+    item('plain-computers', <LaptopOutlined />, t('menu.plainComputers'), { disabled: true }),
+    item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: true }),
+    item('plain-media', <HddOutlined />, t('menu.plainMedia'), { disabled: true }),
+  ];
+  const menuItems: MenuProps['items'] = [
+    item('overview', <DashboardOutlined />, t('menu.overview')),
+    { type: 'group', key: 'registers', label: t('menu.registers'), children: registers },
+    { type: 'divider' },
+    ...(isAdmin ? [item('accounts', <TeamOutlined />, t('menu.accounts'))] : []),
+    ...(isAuditor ? [item('audit', <AuditOutlined />, t('menu.audit'))] : []),
+    item('settings', <SettingOutlined />, t('menu.settings')),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header className="main-header">
+        <Typography.Title level={4} className="main-unit" data-testid="header-unit-name">
+          {unitName}
+        </Typography.Title>
+        <Space size="middle" wrap>
+          <Space size="small" data-testid="header-user">
+            <Typography.Text strong>{session.displayName}</Typography.Text>
+            <RoleTags roles={session.roles} />
+          </Space>
+          <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)} data-testid="change-password-button">
+            {t('layout.changePassword')}
+          </Button>
+          <Tooltip title={t('layout.lockShortcut')}>
+            <Button icon={<LockOutlined />} onClick={report(lock)} data-testid="lock-button">
+              {t('layout.lock')}
+            </Button>
+          </Tooltip>
+          <Button icon={<LogoutOutlined />} onClick={report(logout)} data-testid="logout-button">
+            {t('layout.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={232} theme="light" className="main-sider">
+          <Menu mode="inline" selectedKeys={[shown]} items={menuItems} onClick={({ key }) => setPage(key as Page)} />
+        </Layout.Sider>
+        <Layout.Content className="main-content">{PAGES[shown]()}</Layout.Content>
+      </Layout>
+      {changingPassword && (
+        <FormModal<ChangePasswordValues>
+          title={t('changePassword.title')}
+          submitText={t('changePassword.submit')}
+          testId="change-password"
+          onSubmit={async ({ oldPassword, newPassword }) => {
+            await changePassword(oldPassword, newPassword);
+            void message.success(t('changePassword.done'));
+          }}
+          onClose={() => setChangingPassword(false)}
+        >
+          <ChangePasswordFields />
+        </FormModal>
+      )}
+    </Layout>
+  );
+}

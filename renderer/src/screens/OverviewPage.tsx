@@ -1,0 +1,53 @@
+import { Card, Descriptions, Empty, Flex, Spin, type DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLedger } from '../store';
+import { useLoad } from '../hooks/useAction';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+const COUNT_LABELS = { accounts: 'overview.countNames.accounts', audit_log: 'overview.countNames.audit_log' } as const;
+
+function isCountName(name: string): name is keyof typeof COUNT_LABELS {
+  return Object.hasOwn(COUNT_LABELS, name);
+}
+
+/** A placeholder for the registers to come, and the ledger's vital facts. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const info = useLedger((s) => s.ledgerInfo);
+  const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
+
+  const items: DescriptionsProps['items'] = info
+    ? [
+        { key: 'schema', label: t('overview.schemaVersion'), children: <span data-testid="overview-schema-version">{info.schemaVersion}</span> },
+        { key: 'app', label: t('overview.appVersion'), children: info.appVersion },
+        {
+          key: 'audit',
+          label: t('overview.auditHead'),
+          children: (
+            <span className="monospace" data-testid="overview-audit-head">
+              #{info.auditHead.seq} {info.auditHead.hash.slice(0, 8)}
+            </span>
+          ),
+        },
+        ...Object.entries(info.counts).map(([name, count]) => ({
+          key: `count-${name}`,
+          label: isCountName(name) ? t(COUNT_LABELS[name]) : name,
+          children: count,
+        })),
+      ]
+    : [];
+
+  return (
+    <Flex vertical gap={16}>
+      <Card title={t('overview.registersTitle')} data-testid="overview-registers">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.registersPlaceholder')} />
+      </Card>
+      <Card title={t('overview.infoTitle')}>
+        <ErrorAlert error={error} testId="overview-error" />
+        <Spin spinning={busy}>
+          <Descriptions column={1} bordered size="small" items={items} data-testid="overview-info" />
+        </Spin>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,32 @@
+// The one store of the renderer, composed from typed slices; components read it through selectors.
+import { create } from 'zustand';
+import { onSessionLost } from '../api';
+import type { Role } from '../../../preload/contract';
+import { createAccountsSlice } from './accounts';
+import { createAuditSlice } from './audit';
+import { createSessionSlice } from './session';
+import { createSettingsSlice } from './settings';
+import type { LedgerState } from './types';
+import { createUiSlice } from './ui';
+
+export type { LedgerState } from './types';
+export type { Page } from './ui';
+export type { AuditFilters } from './audit';
+export { AUDIT_PAGE_SIZE } from './audit';
+
+export const useLedger = create<LedgerState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createAccountsSlice(...a),
+  ...createAuditSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+onSessionLost(() => void useLedger.getState().refreshStatus());
+
+const NO_ROLES: readonly Role[] = [];
+
+export const selectSession = (s: LedgerState) => s.status?.session ?? null;
+export const selectRoles = (s: LedgerState) => s.status?.session?.roles ?? NO_ROLES;
+export const selectHasRole = (role: Role) => (s: LedgerState) => selectRoles(s).includes(role);
+export const selectUnitName = (s: LedgerState) => s.settings?.unitName ?? s.status?.session?.unitName ?? '';
