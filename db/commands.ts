@@ -162,6 +162,11 @@ export const commands = {
       const after = requireAccount(ctx.db, input.username);
       // A disabled account loses its keyslot: its password no longer opens the ledger at all.
       if (before.active && !after.active) ctx.keys.removePassword(after.username);
+      // The session carries the roles it was signed in with: changing one's own account takes effect now.
+      if (after.id === ctx.session.accountId) {
+        ctx.session.roles = after.roles;
+        ctx.session.displayName = after.displayName;
+      }
       ctx.note({
         target: after.username,
         summary: { before: { displayName: before.displayName, roles: before.roles, active: before.active }, after: { displayName: after.displayName, roles: after.roles, active: after.active } },

@@ -412,6 +412,9 @@ export class LedgerService implements SessionControl {
         }),
       checkPassword: (username, password) => {
         const k = readKeyFile(this.keyPath);
+        // The same delay as on the lock screen: an unlocked screen is no place to guess a password faster.
+        const wait = retryAfterMs(k, this.clock());
+        if (wait > 0) throw new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
         const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
         const key = slot && unwrapKey(k.ledgerId, slot, password);
         if (key && key.equals(ledger.key)) return true;

@@ -1,5 +1,6 @@
 import { LedgerError } from '../errors';
-import { all, get, run, sql, type Db } from '../store/sql';
+import { normalizeUsername } from '../store/keyring';
+import { all, run, sql, type Db } from '../store/sql';
 import { ROLES, type AccountView, type Role } from '../views';
 
 interface AccountRow {
@@ -50,8 +51,13 @@ export function assertRolesAllowed(roles: readonly Role[]): void {
   }
 }
 
+/**
+ * Usernames are matched the way keyslots are keyed (NFC, trimmed, lower case), so two accounts can never
+ * share a slot: SQLite's NOCASE alone folds only ASCII ('Émile' and 'émile' would be two accounts, one slot).
+ */
 export function findAccount(db: Db, username: string): Account | undefined {
-  const row = get<AccountRow>(db, sql`SELECT * FROM accounts WHERE username = ${username.trim()}`);
+  const wanted = normalizeUsername(username);
+  const row = all<AccountRow>(db, sql`SELECT * FROM accounts ORDER BY id`).find((r) => normalizeUsername(r.username) === wanted);
   return row && toAccount(row);
 }
 
