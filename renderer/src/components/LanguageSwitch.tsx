@@ -11,8 +11,9 @@ export function LanguageSwitch() {
   return (
     <Radio.Group value={language} onChange={(e) => setLanguage(e.target.value)} optionType="button" aria-label={t('language.label')} size="small">
       {LANGUAGES.map((code) => (
-        <Radio.Button key={code} value={code} data-testid={`language-${code}`}>
-          {t(`language.names.${code}`)}
+        <Radio.Button key={code} value={code}>
+          {/* On the label, not on antd's hidden radio input, so that it can be clicked. */}
+          <span data-testid={`language-${code}`}>{t(`language.names.${code}`)}</span>
         </Radio.Button>
       ))}
     </Radio.Group>

@@ -58,15 +58,16 @@ export function AuditPage() {
   }, [run, searchAudit]);
 
   const columns: TableProps<AuditEntryView>['columns'] = [
-    { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
-    { key: 'at', title: t('audit.at'), width: 180, render: (_, e) => formatDateTime(e.at, language) },
-    { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actor ?? t('audit.system') },
-    { key: 'kind', title: t('audit.kind'), render: (_, e) => (isAuditKind(e.kind) ? t(`audit.kinds.${e.kind}`) : e.kind) },
-    { key: 'action', dataIndex: 'action', title: t('audit.action') },
-    { key: 'target', title: t('audit.target'), render: (_, e) => e.target ?? '' },
+    { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 72 },
+    { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at, language) },
+    { key: 'actor', title: t('audit.actor'), width: 110, ellipsis: true, render: (_, e) => e.actor ?? t('audit.system') },
+    { key: 'kind', title: t('audit.kind'), width: 130, render: (_, e) => (isAuditKind(e.kind) ? t(`audit.kinds.${e.kind}`) : e.kind) },
+    { key: 'action', dataIndex: 'action', title: t('audit.action'), width: 200, ellipsis: true },
+    { key: 'target', title: t('audit.target'), width: 120, ellipsis: true, render: (_, e) => e.target ?? '' },
     {
       key: 'outcome',
       title: t('audit.outcome'),
+      width: 90,
       render: (_, e) => (
         <Tag color={OUTCOME_COLORS[e.outcome]} title={e.errorCode ?? undefined}>
           {t(`audit.outcomes.${e.outcome}`)}
@@ -76,9 +77,10 @@ export function AuditPage() {
     {
       key: 'summary',
       title: t('audit.summary'),
+      ellipsis: true,
       render: (_, e) => {
         const json = JSON.stringify(e.summary);
-        return json === '{}' ? '' : <Typography.Text code className="audit-summary" ellipsis={{ tooltip: json }}>{json}</Typography.Text>;
+        return json === '{}' ? '' : <Typography.Text code className="audit-summary" title={json}>{json}</Typography.Text>;
       },
     },
   ];
@@ -134,6 +136,8 @@ export function AuditPage() {
           columns={columns}
           dataSource={rows}
           loading={busy}
+          tableLayout="fixed"
+          scroll={{ x: 1100 }}
           pagination={{
             current: page,
             pageSize: AUDIT_PAGE_SIZE,
