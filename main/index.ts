@@ -38,10 +38,13 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (err: unknown) => {
-    console.error('Secrecy Ledger failed to start:', err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('Secrecy Ledger failed to start:', err);
+      app.exit(1);
+    });
 }
 
 function start(): void {
@@ -90,7 +93,7 @@ function createWindow(): void {
   window.on('closed', () => {
     if (win === window) win = null;
   });
-  void window.loadURL(APP_ENTRY_URL);
+  window.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error('Could not load the app page:', err));
 }
 
 function spawnBackend(): BackendProcess {
