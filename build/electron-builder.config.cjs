@@ -37,7 +37,6 @@ module.exports = {
   // ASCII names for binaries and artifacts: they travel on removable media between machines.
   executableName: 'secrecy-ledger',
   artifactName: 'secrecy-ledger-${version}-${os}-${arch}.${ext}',
-  copyright: 'Secrecy Ledger',
   directories: { output: 'dist' },
   files: ['out/**', 'package.json'],
   asar: true,
@@ -85,6 +84,5 @@ module.exports = {
     synopsis: 'Ledger of classified carriers for a secrecy room',
     description: '涉密载体台账：保密室涉密载体登记、流转、清退、销毁台账（离线桌面程序）。',
     maintainer: 'Secrecy Ledger maintainers <maintainers@secrecy-ledger.invalid>',
-    vendor: 'Secrecy Ledger',
   },
 };
