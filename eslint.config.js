@@ -52,5 +52,6 @@ export default tseslint.config(
   },
   { files: ['main/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/preload/contract'], allowTypeImports: true, message: 'main sees the contract through types only.' }] }] } },
   { files: ['preload/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/db/**'], allowTypeImports: true, message: 'preload sees db/ through types only.' }] }] } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['test/host/bridge.js'], languageOptions: { globals: { ...globals.browser } } },
 );

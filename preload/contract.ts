@@ -15,9 +15,7 @@ export interface LedgerApi {
   onPush(listener: (event: PushEvent) => void): () => void;
 }
 
-/** The single IPC channel of the Electron host; the browser test host mirrors it over HTTP. */
-export const INVOKE_CHANNEL = 'ledger:invoke';
-export const PUSH_CHANNEL = 'ledger:push';
+export { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
 
 declare global {
   interface Window {

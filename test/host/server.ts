@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LedgerService } from '../../db/service';
+import { CONTENT_SECURITY_POLICY as CSP } from '../../main/csp';
 import type { KdfParams } from '../../db/store/keyring';
 import type { PushEvent } from '../../db/process-protocol';
 
@@ -32,8 +33,6 @@ export interface RunningHost {
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_RENDERER = resolve(HERE, '../../out/renderer');
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
