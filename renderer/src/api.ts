@@ -23,13 +23,10 @@ export function onSessionLost(listener: () => void): void {
 
 /** Runs one backend command; resolves to its value or throws ApiError. */
 export async function send<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
-  let result;
-  try {
-    result = await window.ledger.invoke(name, input);
-  } catch (err) {
+  const result = await window.ledger.invoke(name, input).catch((err: unknown) => {
     // The bridge itself broke (host gone): report it like any backend failure.
     throw new ApiError('E_INTERNAL', err instanceof Error ? err.message : String(err));
-  }
+  });
   if (result.ok) return result.value;
   const { code, message, details } = result.error;
   if (code === 'E_NOT_LOGGED_IN') sessionLost?.();

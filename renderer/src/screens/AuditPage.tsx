@@ -58,16 +58,16 @@ export function AuditPage() {
   }, [run, searchAudit]);
 
   const columns: TableProps<AuditEntryView>['columns'] = [
-    { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 72 },
-    { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at, language) },
-    { key: 'actor', title: t('audit.actor'), width: 110, ellipsis: true, render: (_, e) => e.actor ?? t('audit.system') },
-    { key: 'kind', title: t('audit.kind'), width: 130, render: (_, e) => (isAuditKind(e.kind) ? t(`audit.kinds.${e.kind}`) : e.kind) },
-    { key: 'action', dataIndex: 'action', title: t('audit.action'), width: 200, ellipsis: true },
-    { key: 'target', title: t('audit.target'), width: 120, ellipsis: true, render: (_, e) => e.target ?? '' },
+    { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 64 },
+    { key: 'at', title: t('audit.at'), width: 160, render: (_, e) => formatDateTime(e.at, language) },
+    { key: 'actor', title: t('audit.actor'), width: 100, ellipsis: true, render: (_, e) => e.actor ?? t('audit.system') },
+    { key: 'kind', title: t('audit.kind'), width: 110, render: (_, e) => (isAuditKind(e.kind) ? t(`audit.kinds.${e.kind}`) : e.kind) },
+    { key: 'action', dataIndex: 'action', title: t('audit.action'), width: 170, ellipsis: true },
+    { key: 'target', title: t('audit.target'), width: 100, ellipsis: true, render: (_, e) => e.target ?? '' },
     {
       key: 'outcome',
       title: t('audit.outcome'),
-      width: 90,
+      width: 72,
       render: (_, e) => (
         <Tag color={OUTCOME_COLORS[e.outcome]} title={e.errorCode ?? undefined}>
           {t(`audit.outcomes.${e.outcome}`)}
@@ -136,8 +136,6 @@ export function AuditPage() {
           columns={columns}
           dataSource={rows}
           loading={busy}
-          tableLayout="fixed"
-          scroll={{ x: 1100 }}
           pagination={{
             current: page,
             pageSize: AUDIT_PAGE_SIZE,

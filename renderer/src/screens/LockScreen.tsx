@@ -15,6 +15,7 @@ export function LockScreen({ user }: { user: LockedUser }) {
   const { t } = useTranslation();
   const unlock = useLedger((s) => s.unlock);
   const setSwitchingUser = useLedger((s) => s.setSwitchingUser);
+  const lockReason = useLedger((s) => s.lockReason);
   const seconds = useRetrySeconds();
   const { run, busy, error } = useAction(({ password }: { password: string }) => unlock(password));
 
@@ -31,7 +32,10 @@ export function LockScreen({ user }: { user: LockedUser }) {
         <Typography.Title level={4} data-testid="lock-user">
           {t('lock.lockedUser', { displayName: user.displayName, username: user.username })}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('lock.hint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" data-testid="lock-hint">
+          {lockReason && `${t(`lock.reasons.${lockReason}`)} `}
+          {t('lock.hint')}
+        </Typography.Paragraph>
         <ErrorAlert error={attemptError(error, seconds)} seconds={seconds} testId="lock-error" />
         <Form.Item name="password" label={t('password.password')} rules={[{ required: true }]}>
           <Input.Password autoFocus autoComplete="current-password" data-testid="lock-password" />

@@ -1,5 +1,5 @@
 // The signed-in frame: header with unit, user and lock, a side menu with room for the registers.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
@@ -52,7 +52,9 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const allowed: Record<Page, boolean> = { overview: true, accounts: isAdmin, audit: isAuditor, settings: true };
   const shown: Page = allowed[page] ? page : 'overview';
 
-  const report = (action: () => Promise<void>) => () => void action().catch((err: unknown) => void message.error(errorText(err)));
+  const notifyFailure = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  const lockNow = useCallback(() => void lock().catch(notifyFailure), [lock, notifyFailure]);
+  const logoutNow = useCallback(() => void logout().catch(notifyFailure), [logout, notifyFailure]);
 
   useEffect(() => {
     // For the password rule and the unit name; the settings page reports a failure itself.
@@ -63,12 +65,12 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
-        report(lock)();
+        lockNow();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, [lockNow]);
 
   const item = (key: string, icon: ReactNode, label: string, extra: { disabled?: boolean } = {}) => ({
     key,
@@ -107,11 +109,11 @@ export function MainLayout({ session }: { session: SessionInfo }) {
             {t('layout.changePassword')}
           </Button>
           <Tooltip title={t('layout.lockShortcut')}>
-            <Button icon={<LockOutlined />} onClick={report(lock)} data-testid="lock-button">
+            <Button icon={<LockOutlined />} onClick={lockNow} data-testid="lock-button">
               {t('layout.lock')}
             </Button>
           </Tooltip>
-          <Button icon={<LogoutOutlined />} onClick={report(logout)} data-testid="logout-button">
+          <Button icon={<LogoutOutlined />} onClick={logoutNow} data-testid="logout-button">
             {t('layout.logout')}
           </Button>
         </Space>

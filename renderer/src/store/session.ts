@@ -31,6 +31,8 @@ export interface SessionSlice {
   status: LedgerStatus | null;
   statusError: ApiError | null;
   onboarding: Onboarding | null;
+  /** Why the backend last locked the ledger, for the lock screen to say (null after a manual lock). */
+  lockReason: LockReason | null;
   /** The lock screen's "switch user": show the login form although a user is locked. */
   switchingUser: boolean;
   /** Epoch ms before which the backend refuses password attempts (0 when none is pending). */
@@ -51,6 +53,9 @@ export interface SessionSlice {
   setSwitchingUser(on: boolean): void;
 }
 
+/** A lock the user did not ask for, which the lock screen explains. */
+export type LockReason = Exclude<Extract<PushEvent, { type: 'locked' }>['reason'], 'manual'>;
+
 const TOUCH_INTERVAL_MS = 30_000;
 let lastTouch = 0;
 
@@ -59,13 +64,17 @@ function unlockedStatus(session: SessionInfo): LedgerStatus {
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
-  /** Installs a new status; leaving the unlocked state drops everything the session had loaded. */
+  /**
+   * Installs a new status. Leaving the unlocked state drops everything the session had loaded, so
+   * nothing of it stays in memory behind the lock screen; the page is kept only for the locked user.
+   */
   function applyStatus(status: LedgerStatus): void {
     const leaving = status.state !== 'unlocked';
     set({
       status,
       statusError: null,
-      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit, page: 'overview' as const } : {}),
+      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit } : { lockReason: null }),
+      ...(leaving && !status.lockedUser ? { page: 'overview' as const } : {}),
       ...(status.retryAfterMs > 0 ? { retryUntil: Date.now() + status.retryAfterMs } : {}),
     });
   }
@@ -84,13 +93,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
   }
 
   function handlePush(event: PushEvent): void {
-    if (event.type === 'locked' || event.type === 'logged-out') void get().refreshStatus();
+    if (event.type === 'locked') set({ lockReason: event.reason === 'manual' ? null : event.reason });
+    void get().refreshStatus();
   }
 
   return {
     status: null,
     statusError: null,
     onboarding: null,
+    lockReason: null,
     switchingUser: false,
     retryUntil: 0,
 
@@ -120,7 +131,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
 
     async login(username, password) {
       const session = await attempt(() => send('session.login', { username, password }));
-      set({ switchingUser: false });
+      set({ switchingUser: false, page: 'overview' });
       applyStatus(unlockedStatus(session));
     },
 

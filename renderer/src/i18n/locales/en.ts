@@ -107,6 +107,7 @@ const en: Messages = {
     title: 'The ledger is locked',
     lockedUser: '{{displayName}} ({{username}})',
     hint: 'Enter your password to unlock and continue where you left off.',
+    reasons: { idle: 'The ledger locked itself after a period of inactivity.', system: 'The ledger locked because the computer locked or went to sleep.' },
     unlock: 'Unlock',
     switchUser: 'Switch user',
   },

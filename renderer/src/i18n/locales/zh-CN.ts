@@ -102,6 +102,7 @@ const zhCN = {
     title: '台账已锁定',
     lockedUser: '{{displayName}}（{{username}}）',
     hint: '输入密码解锁，继续刚才的工作。',
+    reasons: { idle: '长时间无操作，台账已自动锁定。', system: '计算机锁屏或休眠，台账已随之锁定。' },
     unlock: '解锁',
     switchUser: '切换用户',
   },

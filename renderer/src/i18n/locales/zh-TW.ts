@@ -101,6 +101,7 @@ const zhTW: Messages = {
     title: '台帳已鎖定',
     lockedUser: '{{displayName}}（{{username}}）',
     hint: '輸入密碼解鎖，繼續剛才的工作。',
+    reasons: { idle: '閒置時間過長，台帳已自動鎖定。', system: '電腦已鎖定螢幕或休眠，台帳隨之鎖定。' },
     unlock: '解鎖',
     switchUser: '切換使用者',
   },
