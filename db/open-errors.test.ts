@@ -141,6 +141,17 @@ describe('failed attempts while locked', () => {
     expect(auditRows(t).filter((r) => r.outcome === 'refused')).toHaveLength(3);
   });
 
+  it('attempts refused during the wait are sealed and logged too, without lengthening the wait', () => {
+    const t = closedLedger();
+    for (let i = 1; i <= 5; i++) refused(t.service, 'session.login', { username: ADMIN.username, password: `Wrong${i}pass` });
+    expect(refused(t.service, 'session.login', { username: ADMIN.username, password: ADMIN.password }).code).toBe('E_TOO_MANY_ATTEMPTS');
+    expect(readKeyFile(t.keyPath).throttle.failures).toBe(5);
+    expect(readKeyFile(t.keyPath).pendingAudit).toHaveLength(6);
+    t.clock.advance(30_000);
+    expect(loginAdmin(t.service).ok).toBe(true);
+    expect(auditRows(t).filter((r) => r.error_code === 'E_TOO_MANY_ATTEMPTS').map((r) => [r.action, r.outcome])).toEqual([['session.login', 'refused']]);
+  });
+
   it('a wrong unlock of a locked session is sealed too', () => {
     const t = makeLedger();
     ok(t.service, 'session.lock');

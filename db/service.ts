@@ -90,7 +90,6 @@ export class LedgerService implements SessionControl {
   private session: Session | null = null;
   private lockedUser: { username: string; displayName: string } | null = null;
   private lastActivity = 0;
-  private idleMinutes = 10;
 
   constructor(private readonly options: ServiceOptions) {
     this.dbPath = join(options.dir, LEDGER_DB_FILE);
@@ -233,7 +232,7 @@ export class LedgerService implements SessionControl {
 
   recover(username: string, recoveryCode: string, newPassword: string): { session: SessionInfo; recoveryCode: string } {
     if (this.session) this.logout();
-    const keyFile = this.readKeyFileChecked();
+    const keyFile = this.readKeyFileChecked('session.recover', username);
     const slot = keyFile.slots.find((s) => s.id === RECOVERY_SLOT_ID);
     const key = slot ? unwrapKey(keyFile.ledgerId, slot, normalizeRecoveryCode(recoveryCode)) : unwrapDecoy(recoveryCode, this.kdf);
     if (!key) this.refuseAttempt(keyFile, 'session.recover', username, 'E_WRONG_RECOVERY_CODE');
@@ -241,6 +240,8 @@ export class LedgerService implements SessionControl {
     try {
       const account = findAccount(ledger.db, username);
       if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+      // A disabled account stays disabled: re-enabling is the administrator's decision, not the code holder's.
+      if (!account.active) throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
       assertPasswordAllowed(newPassword, readSettings(ledger.db).passwordPolicy);
       const newCode = newRecoveryCode();
       const at = this.isoNow();
@@ -261,8 +262,13 @@ export class LedgerService implements SessionControl {
       this.startSession(ledger, { ...account, mustChangePassword: false });
       return { session: this.sessionInfo(), recoveryCode: newCode };
     } catch (err) {
+      // The code was right, so the refusal can be written straight into the log.
+      const error = toLedgerError(err);
+      if (ledger.db.open) {
+        this.audit(ledger, { at: this.isoNow(), actor: username, kind: 'session', action: 'session.recover', target: username, summary: { reason: error.message }, outcome: 'refused', errorCode: error.code });
+      }
       this.closeLedger(ledger);
-      throw err;
+      throw error;
     }
   }
 
@@ -304,11 +310,10 @@ export class LedgerService implements SessionControl {
   /** Hosts call this every few seconds; locks when the user has been idle longer than the setting. */
   tick(): void {
     if (!this.session || !this.ledger) return;
-    this.idleMinutes = readSettings(this.ledger.db).idleMinutes;
-    if (this.clock() - this.lastActivity >= this.idleMinutes * 60_000) this.lock('idle');
+    if (this.clock() - this.lastActivity >= readSettings(this.ledger.db).idleMinutes * 60_000) this.lock('idle');
   }
 
-  /** Closes the database and drops the key without an audit entry (process exit). */
+  /** Process exit: locks (an audit entry) if signed in, then closes the database and drops the key. */
   close(): void {
     if (this.session && this.ledger) this.lock('system');
     if (this.ledger) this.closeLedger(this.ledger);
@@ -318,7 +323,7 @@ export class LedgerService implements SessionControl {
   // ---- internals ----------------------------------------------------------------------------
 
   private signIn(username: string, password: string, action: 'session.login' | 'session.unlock'): SessionInfo {
-    const keyFile = this.readKeyFileChecked();
+    const keyFile = this.readKeyFileChecked(action, username);
     const slot = keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, username));
     const key = slot ? unwrapKey(keyFile.ledgerId, slot, password) : unwrapDecoy(password, this.kdf);
     if (!key) this.refuseAttempt(keyFile, action, username, 'E_WRONG_PASSWORD');
@@ -346,7 +351,8 @@ export class LedgerService implements SessionControl {
     }
   }
 
-  private readKeyFileChecked(): KeyFile {
+  /** The key file, unless attempts are paused; a paused attempt is itself sealed for the audit log. */
+  private readKeyFileChecked(action: string, username: string): KeyFile {
     if (!existsSync(this.keyPath)) {
       throw existsSync(this.dbPath)
         ? new LedgerError('E_NOT_A_LEDGER', 'The key file beside the ledger is missing.')
@@ -354,8 +360,16 @@ export class LedgerService implements SessionControl {
     }
     const keyFile = readKeyFile(this.keyPath);
     const wait = retryAfterMs(keyFile, this.clock());
-    if (wait > 0) throw new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
+    if (wait > 0) {
+      writeKeyFile(this.keyPath, this.withSealedAttempt(keyFile, { at: this.isoNow(), action, username, errorCode: 'E_TOO_MANY_ATTEMPTS' }));
+      throw new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
+    }
     return keyFile;
+  }
+
+  private withSealedAttempt(keyFile: KeyFile, attempt: SealedAttempt): KeyFile {
+    if (keyFile.pendingAudit.length >= MAX_PENDING_AUDIT) return keyFile;
+    return { ...keyFile, pendingAudit: [...keyFile.pendingAudit, seal(keyFile.auditKey, attempt)] };
   }
 
   /** Counts the failure, seals it for the audit log, and throws. The database is not touched. */
@@ -363,11 +377,7 @@ export class LedgerService implements SessionControl {
     const now = this.clock();
     const attempt: SealedAttempt = { at: new Date(now).toISOString(), action, username, errorCode: code };
     const failures = keyFile.throttle.failures + 1;
-    const updated: KeyFile = {
-      ...keyFile,
-      throttle: { failures, lastFailureAt: now },
-      pendingAudit: keyFile.pendingAudit.length < MAX_PENDING_AUDIT ? [...keyFile.pendingAudit, seal(keyFile.auditKey, attempt)] : keyFile.pendingAudit,
-    };
+    const updated: KeyFile = { ...this.withSealedAttempt(keyFile, attempt), throttle: { failures, lastFailureAt: now } };
     writeKeyFile(this.keyPath, updated);
     throw new LedgerError(code, code === 'E_WRONG_PASSWORD' ? 'Wrong username or password.' : 'Wrong recovery code.', {
       failures,
@@ -417,7 +427,10 @@ export class LedgerService implements SessionControl {
         if (wait > 0) throw new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
         const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
         const key = slot && unwrapKey(k.ledgerId, slot, password);
-        if (key && key.equals(ledger.key)) return true;
+        if (key && key.equals(ledger.key)) {
+          if (k.throttle.failures > 0) writeKeyFile(this.keyPath, { ...k, throttle: { failures: 0, lastFailureAt: null } });
+          return true;
+        }
         writeKeyFile(this.keyPath, { ...k, throttle: { failures: k.throttle.failures + 1, lastFailureAt: this.clock() } });
         return false;
       },

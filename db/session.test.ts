@@ -146,6 +146,17 @@ describe('recovery code', () => {
     login(t.service, ADMIN.username, ADMIN.password);
   });
 
+  it('a disabled account is not re-enabled by the recovery code; the refusal is in the audit log', () => {
+    const t = makeLedger();
+    addUser(t, { username: 'custodian2', roles: ['custodian'], password: 'Keeper2026pass' });
+    ok(t.service, 'account.update', { username: 'custodian2', active: false });
+    ok(t.service, 'session.logout');
+    expect(refused(t.service, 'session.recover', { username: 'custodian2', recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' }).code).toBe('E_ACCOUNT_DISABLED');
+    expect(refused(t.service, 'session.login', { username: 'custodian2', password: 'Recovered2026' }).code).toBe('E_WRONG_PASSWORD');
+    login(t.service, ADMIN.username, ADMIN.password);
+    expect(auditRows(t).filter((r) => r.action === 'session.recover').map((r) => [r.actor, r.outcome, r.error_code])).toEqual([['custodian2', 'refused', 'E_ACCOUNT_DISABLED']]);
+  });
+
   it('a refused recovery (weak password, unknown user) does not spend the code', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');

@@ -136,6 +136,14 @@ describe('account.changePassword', () => {
     t.clock.advance(30_000);
     ok(t.service, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Newer2026pass' });
   });
+
+  it('a right current password ends the run of failures', () => {
+    const t = makeLedger();
+    for (let i = 1; i <= 3; i++) refused(t.service, 'account.changePassword', { oldPassword: `Guess${i}pass`, newPassword: 'Newer2026pass' });
+    expect(readKeyFile(t.keyPath).throttle.failures).toBe(3);
+    ok(t.service, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Newer2026pass' });
+    expect(readKeyFile(t.keyPath).throttle).toEqual({ failures: 0, lastFailureAt: null });
+  });
 });
 
 describe('account.resetPassword', () => {
