@@ -55,7 +55,8 @@ export function RecoveryCodeSheet({ code, unitName, onContinue }: RecoveryCodeSh
             <li>{t('recovery.sheet.instruction3')}</li>
           </ol>
           <p className="recovery-print-signature">
-            {t('recovery.sheet.keeper')}：________________　　{t('recovery.sheet.date')}：________________
+            <span>{t('recovery.sheet.keeper')}：________________</span>
+            <span>{t('recovery.sheet.date')}：________________</span>
           </p>
         </section>,
         document.body,

@@ -61,7 +61,7 @@ export function AccountsPage() {
       }
     >
       <ErrorAlert error={error} testId="accounts-error" />
-      <Table<AccountView> rowKey="username" columns={columns} dataSource={accounts} loading={busy} pagination={false} size="middle" data-testid="accounts-table" />
+      <Table<AccountView> rowKey="username" columns={columns} dataSource={accounts} loading={busy} pagination={false} size="middle" scroll={{ x: 'max-content' }} data-testid="accounts-table" />
       {dialog?.kind === 'create' && <CreateAccountModal onClose={close} />}
       {dialog?.kind === 'edit' && <EditAccountModal account={dialog.account} onClose={close} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal account={dialog.account} onClose={close} />}

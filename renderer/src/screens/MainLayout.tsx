@@ -119,7 +119,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={232} theme="light" className="main-sider">
+        <Layout.Sider width={264} theme="light" className="main-sider">
           <Menu mode="inline" selectedKeys={[shown]} style={{ borderInlineEnd: 'none' }} items={menuItems} onClick={({ key }) => setPage(key as Page)} />
         </Layout.Sider>
         <Layout.Content className="main-content">{PAGES[shown]()}</Layout.Content>
