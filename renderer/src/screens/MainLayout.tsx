@@ -1,5 +1,5 @@
 // The signed-in frame: header with unit, user and lock, a side menu with room for the registers.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { App, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
@@ -27,12 +27,7 @@ import { SettingsPage } from './SettingsPage';
 import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
 
-const PAGES: Record<Page, () => ReactNode> = {
-  overview: () => <OverviewPage />,
-  accounts: () => <AccountsPage />,
-  audit: () => <AuditPage />,
-  settings: () => <SettingsPage />,
-};
+const PAGES: Record<Page, ComponentType> = { overview: OverviewPage, accounts: AccountsPage, audit: AuditPage, settings: SettingsPage };
 
 export function MainLayout({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -51,6 +46,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const isAuditor = session.roles.includes('auditor');
   const allowed: Record<Page, boolean> = { overview: true, accounts: isAdmin, audit: isAuditor, settings: true };
   const shown: Page = allowed[page] ? page : 'overview';
+  const ShownPage = PAGES[shown];
 
   const notifyFailure = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const lockNow = useCallback(() => void lock().catch(notifyFailure), [lock, notifyFailure]);
@@ -122,7 +118,9 @@ export function MainLayout({ session }: { session: SessionInfo }) {
         <Layout.Sider width={264} theme="light" className="main-sider">
           <Menu mode="inline" selectedKeys={[shown]} style={{ borderInlineEnd: 'none' }} items={menuItems} onClick={({ key }) => setPage(key as Page)} />
         </Layout.Sider>
-        <Layout.Content className="main-content">{PAGES[shown]()}</Layout.Content>
+        <Layout.Content className="main-content">
+          <ShownPage />
+        </Layout.Content>
       </Layout>
       {changingPassword && (
         <FormModal<ChangePasswordValues>

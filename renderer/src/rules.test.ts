@@ -1,0 +1,38 @@
+// The renderer's copies of two backend rules: they only pre-check forms, but a drift would make the
+// UI refuse what the backend allows (or the reverse), so pin them to the backend's behaviour.
+import { describe, it, expect } from 'vitest';
+import { BASE_POLICY, brokenPasswordRule } from './password';
+import { conflictsWith } from './roles';
+
+describe('password rule (as db/auth/passwords.ts)', () => {
+  it('needs the minimum length, counted in characters, never below 8', () => {
+    expect(brokenPasswordRule('abc1234', BASE_POLICY)).toBe('minLength');
+    expect(brokenPasswordRule('abcd1234', BASE_POLICY)).toBeNull();
+    expect(brokenPasswordRule('abcd1234', { ...BASE_POLICY, minLength: 4 })).toBeNull();
+    expect(brokenPasswordRule('abcd1234', { ...BASE_POLICY, minLength: 9 })).toBe('minLength');
+    expect(brokenPasswordRule('保密室保密室保1', BASE_POLICY)).toBeNull();
+  });
+
+  it('needs letters and digits', () => {
+    expect(brokenPasswordRule('abcdefgh', BASE_POLICY)).toBe('lettersAndDigits');
+    expect(brokenPasswordRule('12345678', BASE_POLICY)).toBe('lettersAndDigits');
+  });
+
+  it('checks mixed case and symbols only when the policy asks', () => {
+    const strict = { minLength: 8, requireMixedCase: true, requireSymbol: true };
+    expect(brokenPasswordRule('abcd1234', strict)).toBe('mixedCase');
+    expect(brokenPasswordRule('Abcd1234', strict)).toBe('symbol');
+    expect(brokenPasswordRule('Abcd-1234', strict)).toBeNull();
+  });
+});
+
+describe('三员分立 in the role picker', () => {
+  it('keeps the auditor apart from administrator and custodian', () => {
+    expect(conflictsWith('auditor', ['admin'])).toBe(true);
+    expect(conflictsWith('auditor', ['custodian'])).toBe(true);
+    expect(conflictsWith('admin', ['auditor'])).toBe(true);
+    expect(conflictsWith('custodian', ['auditor', 'approver'])).toBe(true);
+    expect(conflictsWith('approver', ['auditor'])).toBe(false);
+    expect(conflictsWith('admin', ['custodian', 'approver'])).toBe(false);
+  });
+});
