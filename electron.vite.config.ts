@@ -32,6 +32,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
+      // One local bundle is fine for a desktop app loaded from disk; Ant Design alone is over 1 MB.
+      chunkSizeWarningLimit: 4096,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -122,8 +122,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     async close() {
       clearInterval(ticker);
-      for (const res of subscribers) res.end();
       service.close();
+      for (const res of subscribers) res.end();
+      subscribers.clear();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
     },

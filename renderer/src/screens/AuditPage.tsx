@@ -67,11 +67,13 @@ export function AuditPage() {
     {
       key: 'outcome',
       title: t('audit.outcome'),
-      width: 72,
+      width: 150,
+      // The stable code stays visible: it is what an inspector looks up and what the CLI prints.
       render: (_, e) => (
-        <Tag color={OUTCOME_COLORS[e.outcome]} title={e.errorCode ?? undefined}>
-          {t(`audit.outcomes.${e.outcome}`)}
-        </Tag>
+        <>
+          <Tag color={OUTCOME_COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>
+          {e.errorCode && <Typography.Text type="secondary" className="audit-error-code">{e.errorCode}</Typography.Text>}
+        </>
       ),
     },
     {

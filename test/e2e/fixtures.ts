@@ -1,0 +1,63 @@
+// e2e fixtures: a real backend in the browser test host, on a fresh ledger folder per test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from '../host/server';
+
+/** Cheap scrypt: the UI flows are under test here, not the KDF's cost. */
+const E2E_KDF = { N: 2 ** 12, r: 8, p: 1 };
+
+export interface HostControl {
+  current: RunningHost;
+  /** Stops the host and starts a new one on the same folder, as a restart of the app. */
+  restart(): Promise<RunningHost>;
+}
+
+export const test = base.extend<{ ledgerDir: string; host: HostControl }>({
+  // eslint-disable-next-line no-empty-pattern
+  ledgerDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ ledgerDir }, use) => {
+    const control: HostControl = {
+      current: await startHost({ dir: ledgerDir, kdf: E2E_KDF }),
+      async restart() {
+        await control.current.close();
+        control.current = await startHost({ dir: ledgerDir, kdf: E2E_KDF });
+        return control.current;
+      },
+    };
+    await use(control);
+    await control.current.close();
+  },
+});
+
+export { expect };
+
+export const UNIT = '山东省某某厅保密办公室';
+export const ADMIN = { username: 'zhangsan', displayName: '张三', password: 'Baomi2026' };
+export const AUDITOR = { username: 'lisi', displayName: '李四', password: 'Shenji2026' };
+
+/** Calls the backend from the page, through window.ledger as the UI does. */
+export async function invoke<T = unknown>(page: Page, name: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
+  return page.evaluate(([n, i]) => window.ledger.invoke(n as never, i as never), [name, input] as const) as never;
+}
+
+/** Sets up a ledger with ADMIN through the backend (for tests that are not about the wizard) and reloads. */
+export async function setUpQuickly(page: Page, host: RunningHost): Promise<string> {
+  await page.goto(host.url);
+  const r = await invoke<{ recoveryCode: string }>(page, 'ledger.setup', { unitName: UNIT, ...ADMIN });
+  expect(r.ok).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('header-unit-name')).toHaveText(UNIT);
+  return r.value!.recoveryCode;
+}
+
+export async function login(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-password').press('Enter');
+}
