@@ -10,7 +10,7 @@ const noElectron = { paths: [{ name: 'electron', message: 'Only main/ and preloa
 const typeOnly = (group, message) => ({ patterns: [{ group, allowTypeImports: true, message }], ...noElectron });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.electron-native/', 'test-results/', 'playwright-report/', '.tsbuild/', '.preview-ledger/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', '.electron-native/', 'test-results/', 'test-reports/', 'playwright-report/', '.tsbuild/', '.preview-ledger/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

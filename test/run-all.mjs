@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const UNIT = 'test-results/unit.json';
-const E2E = 'test-results/e2e.json';
-rmSync('test-results', { recursive: true, force: true });
+const UNIT = 'test-reports/unit.json';
+const E2E = 'test-reports/e2e.json';
+rmSync('test-reports', { recursive: true, force: true });
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 const bin = (name) => `node_modules/.bin/${name}`;
