@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { onTestFinished } from 'vitest';
+import type { AuditRow } from './audit/chain';
 import type { LedgerErrorShape } from './errors';
 import type { InvokeResult, PushEvent } from './process-protocol';
 import { KEY_FILE, LEDGER_DB_FILE, LedgerService } from './service';
@@ -149,22 +150,8 @@ export function withRaw<T>(t: SetUpLedger, fn: (db: Db) => T): T {
   }
 }
 
-export interface RawAuditRow {
-  seq: number;
-  at: string;
-  actor: string | null;
-  kind: string;
-  action: string;
-  target: string | null;
-  summary: string;
-  outcome: string;
-  error_code: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-export function auditRows(t: SetUpLedger): RawAuditRow[] {
-  return withRaw(t, (db) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as RawAuditRow[]);
+export function auditRows(t: SetUpLedger): AuditRow[] {
+  return withRaw(t, (db) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]);
 }
 
 /** Everything in the ledger except the audit log, as one comparable value. */

@@ -14,15 +14,9 @@ interface AccountRow {
   last_login_at: string | null;
 }
 
-export interface Account {
+/** An account as commands see it, with its row id for updates. */
+export interface Account extends AccountView {
   id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
 }
 
 function toAccount(row: AccountRow): Account {
