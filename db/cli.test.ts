@@ -1,0 +1,77 @@
+// The operator CLI as an operator runs it: a child process, the password in the environment or on stdin.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRaw } from './testing';
+import { passwordSlotId, readKeyFile, unwrapKey } from './store/keyring';
+
+const PASSWORD = 'Cli2026pass';
+let dir = '';
+
+function ledger(args: string[], options: { password?: string; stdin?: string } = {}) {
+  const env = { ...process.env, LEDGER_PASSWORD: options.password ?? '', LEDGER_USER: '' };
+  if (options.password === undefined) delete (env as Record<string, string | undefined>).LEDGER_PASSWORD;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], { encoding: 'utf8', env, input: options.stdin ?? '' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ledger CLI', () => {
+  it('init creates a ledger and prints the recovery code; info and verify-audit read it', () => {
+    const init = ledger(['init', '--dir', dir, '--unit', '某某厅保密办', '--user', 'op', '--display', '操作员'], { stdin: `${PASSWORD}\n` });
+    expect(init.status).toBe(0);
+    expect(init.stdout).toMatch(/[0-9A-Z]{5}(-[0-9A-Z]{5}){5}/);
+
+    const info = ledger(['info', '--dir', dir, '--user', 'op'], { password: PASSWORD });
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ schemaVersion: 1, counts: { accounts: 1 }, auditHead: { seq: expect.any(Number) } });
+
+    const verify = ledger(['verify-audit', '--dir', dir, '--user', 'op'], { password: PASSWORD });
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/^intact/);
+  });
+
+  it('call runs one command through the command table and exits non-zero on a refusal', () => {
+    const good = ledger(['call', '--dir', dir, '--user', 'op', 'settings.update', '{"idleMinutes":15}'], { password: PASSWORD });
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, value: { idleMinutes: 15 } });
+    const bad = ledger(['call', '--dir', dir, '--user', 'op', 'settings.update', '{"idleMinutes":"soon"}'], { password: PASSWORD });
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'E_VALIDATION' } });
+  });
+
+  it('errors print their code and never a stack trace', () => {
+    const wrong = ledger(['info', '--dir', dir, '--user', 'op'], { password: 'Wrong2026pass' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr.trim()).toBe('E_WRONG_PASSWORD: Wrong username or password.');
+    const none = ledger(['info', '--dir', join(dir, 'nowhere'), '--user', 'op'], { password: PASSWORD });
+    expect(none.stderr).toMatch(/^E_NO_LEDGER: /);
+    expect(`${wrong.stderr}${none.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('verify-audit exits non-zero naming the first broken entry', () => {
+    const keys = readKeyFile(join(dir, 'ledger.keys'));
+    const slot = keys.slots.find((s) => s.id === passwordSlotId(keys.ledgerId, 'op'))!;
+    const db = openRaw(join(dir, 'ledger.db'), unwrapKey(keys.ledgerId, slot, PASSWORD)!);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET summary = '{\"forged\":true}' WHERE seq = 2").run();
+    db.close();
+    const verify = ledger(['verify-audit', '--dir', dir, '--user', 'op'], { password: PASSWORD });
+    expect(verify.status).toBe(3);
+    expect(verify.stderr).toContain('#2');
+  });
+
+  it('commands lists every command with a JSON Schema input', () => {
+    const out = ledger(['commands']);
+    expect(out.status).toBe(0);
+    const list = JSON.parse(out.stdout) as { name: string; input: { type: string } }[];
+    expect(list.map((c) => c.name)).toContain('account.create');
+    expect(list.every((c) => c.input.type === 'object')).toBe(true);
+  });
+});
