@@ -10,7 +10,10 @@ import {
   updateAccount,
 } from './auth/accounts';
 import { assertPasswordAllowed } from './auth/passwords';
-import type { PublicContext, SignedInContext } from './context';
+import { command, publicCommand, type Access, type CommandDef } from './command-kit';
+
+export type { CommandDef };
+import { documentCommands } from './commands-documents';
 import { LedgerError } from './errors';
 import { readSettings, settingsSchema, writeSettings } from './ledger/settings';
 import { MIGRATIONS } from './store/migrations';
@@ -24,31 +27,6 @@ const displayName = z.string().trim().min(1).max(50);
 const password = z.string().min(1).max(256);
 const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((r) => [...new Set(r)]);
 const empty = z.object({}).strict();
-
-type Access = 'public' | 'signed-in';
-
-interface PublicCommand<S extends z.ZodType, O> {
-  access: 'public';
-  input: S;
-  run(ctx: PublicContext, input: z.output<S>): O;
-}
-
-interface SignedInCommand<S extends z.ZodType, O> {
-  access: 'signed-in';
-  input: S;
-  /** Who may run it: 'any' signed-in account, or one of these roles. */
-  roles: readonly Role[] | 'any';
-  /** Writes: runs in one transaction together with its audit entry. */
-  mutates: boolean;
-  /** Allowed while the user must still replace a temporary password. */
-  duringPasswordChange?: boolean;
-  run(ctx: SignedInContext, input: z.output<S>): O;
-}
-
-export type CommandDef = PublicCommand<z.ZodType, unknown> | SignedInCommand<z.ZodType, unknown>;
-
-const publicCommand = <S extends z.ZodType, O>(def: Omit<PublicCommand<S, O>, 'access'>): PublicCommand<S, O> => ({ access: 'public', ...def });
-const command = <S extends z.ZodType, O>(def: Omit<SignedInCommand<S, O>, 'access'>): SignedInCommand<S, O> => ({ access: 'signed-in', ...def });
 
 function toAuditView(row: AuditRow): AuditEntryView {
   return {
@@ -67,6 +45,7 @@ function toAuditView(row: AuditRow): AuditEntryView {
 
 /** The whole API: every host (Electron, browser test host, CLI) runs these and nothing else. */
 export const commands = {
+  ...documentCommands,
   'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),
@@ -232,7 +211,6 @@ export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = ReturnType<Commands[N]['run']>;
-export type { Access };
 
 export function findCommand(name: string): CommandDef | undefined {
   return Object.hasOwn(commands, name) ? (commands[name as CommandName] as unknown as CommandDef) : undefined;

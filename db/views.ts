@@ -40,6 +40,10 @@ export interface LedgerSettings {
   unitName: string;
   idleMinutes: number;
   passwordPolicy: PasswordPolicy;
+  /** 收文编号 pattern: {year}, {seq} or {seq:N} (zero-padded). */
+  receiptNoFormat: string;
+  /** How many days ahead reminders look (secrecy periods ending, return deadlines). */
+  reminderDays: number;
 }
 
 export interface AuditEntryView {
@@ -58,3 +62,89 @@ export interface AuditEntryView {
 export type AuditVerifyView =
   | { intact: true; count: number; head: { seq: number; hash: string } }
   | { intact: false; count: number; firstBroken: { seq: number; reason: 'hash' | 'link' | 'sequence' } };
+
+// ---- the classified documents register ----------------------------------------------------------
+
+export type LevelCode = 'top_secret' | 'secret' | 'confidential' | 'internal';
+export type CopyStatusCode = 'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing';
+
+export interface LocationView {
+  id: number;
+  code: string;
+  name: string;
+  maxLevel: LevelCode;
+  keeper: string | null;
+  active: boolean;
+}
+
+/** Copies of one item by state; their sum is the number registered. */
+export type CopyCounts = Record<CopyStatusCode, number>;
+
+export interface DocumentListItem {
+  id: number;
+  receiptNo: string;
+  origin: 'received' | 'produced';
+  docNumber: string;
+  title: string;
+  originUnit: string;
+  level: LevelCode;
+  marking: string;
+  issueDate: string;
+  secrecyEnd: string | null;
+  declassified: boolean;
+  registeredAt: string;
+  mustReturn: boolean;
+  returnBy: string | null;
+  copies: number;
+  counts: CopyCounts;
+  /** 份号 of the copies, compressed: 0001-0003, 0005. */
+  copyNos: string;
+  overdue: boolean;
+}
+
+export interface CopyView {
+  id: number;
+  copyNo: number;
+  reproduction: boolean;
+  sourceCopyNo: number | null;
+  status: CopyStatusCode;
+  location: string | null;
+  holder: string | null;
+  holderDepartment: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface DocumentEventView {
+  id: number;
+  kind: string;
+  at: string;
+  counterpart: string | null;
+  approver: string | null;
+  batchNo: string | null;
+  copyNos: number[];
+  details: Record<string, unknown>;
+  imported: boolean;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface DocumentDetail extends DocumentListItem {
+  carrier: 'paper' | 'disc' | 'other';
+  scope: string[];
+  classifiedBy: string | null;
+  classificationBasis: string | null;
+  attachments: string;
+  remarks: string;
+  lastReviewYear: number | null;
+  copyList: CopyView[];
+  events: DocumentEventView[];
+}
+
+export interface ReminderCounts {
+  overdueLoans: number;
+  returnDue: number;
+  secrecyEnding: number;
+  reviewDue: number;
+  inventoryDue: boolean;
+}

@@ -13,12 +13,25 @@ export const settingsSchema = z.object({
     requireMixedCase: z.boolean(),
     requireSymbol: z.boolean(),
   }),
+  receiptNoFormat: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .refine((f) => /\{seq(:\d)?\}/.test(f), 'must contain {seq} or {seq:N}'),
+  reminderDays: z.number().int().min(1).max(365),
 });
 
-const KEYS = { unitName: 'unit_name', idleMinutes: 'idle_minutes', passwordPolicy: 'password_policy' } as const;
+const KEYS = {
+  unitName: 'unit_name',
+  idleMinutes: 'idle_minutes',
+  passwordPolicy: 'password_policy',
+  receiptNoFormat: 'receipt_no_format',
+  reminderDays: 'reminder_days',
+} as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY } };
+  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30 };
 }
 
 export function readSettings(db: Db): LedgerSettings {
@@ -26,7 +39,7 @@ export function readSettings(db: Db): LedgerSettings {
     const row = get<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
     return row ? JSON.parse(row.value) : undefined;
   };
-  const stored = { unitName: read(KEYS.unitName), idleMinutes: read(KEYS.idleMinutes), passwordPolicy: read(KEYS.passwordPolicy) };
+  const stored = Object.fromEntries(Object.entries(KEYS).map(([name, key]) => [name, read(key)]));
   return settingsSchema.parse({ ...defaultSettings(''), ...Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined)) });
 }
 

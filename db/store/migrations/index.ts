@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { foundation } from './0001-foundation';
+import { documents } from './0002-documents';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [foundation, documents];

@@ -1,0 +1,280 @@
+// The classified documents register: registration, every lifecycle event, batches, queries and reminders.
+import { z } from 'zod';
+import { command } from './command-kit';
+import type { SignedInContext } from './context';
+import { LedgerError } from './errors';
+import { LEVELS } from './ledger/marking';
+import { requireDocument, type Recorder } from './ledger/documents/model';
+import {
+  changeMarking,
+  confirmReceipt,
+  destroyCopies,
+  handOver,
+  lendCopies,
+  moveCopies,
+  registerDocument,
+  reproduceCopy,
+  returnLoan,
+  returnToIssuer,
+  reviewDocuments,
+  takeInventory,
+  transmitCopies,
+} from './ledger/documents/operations';
+import { dayOf, getDocument, listDocuments, reminderCounts, REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS, suggest, SUGGEST_FIELDS, type Day } from './ledger/documents/queries';
+import { all, get, run, sql } from './store/sql';
+import type { LocationView, Role } from './views';
+
+const WRITERS: readonly Role[] = ['custodian'];
+const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+const person = text(50);
+const unit = text(100);
+const date = z.iso.date();
+/** When it happened: a date or a date-time; defaults to now. */
+const at = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
+const id = z.number().int().positive();
+const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
+const approval = z
+  .object({ approver: person, authority: z.enum(['originator', 'superior', 'unit_head']).default('unit_head'), reference: z.string().trim().max(100).optional() })
+  .strict();
+const batchItems = z.array(z.object({ documentId: id, copyNos }).strict()).min(1).max(5000);
+const scope = z.array(text(100)).min(1).max(200);
+
+function recorder(ctx: SignedInContext): Recorder {
+  return { db: ctx.db, now: ctx.now, actor: ctx.session.username };
+}
+
+function today(ctx: SignedInContext): Day {
+  return dayOf(Date.parse(ctx.now), ctx.settings().reminderDays);
+}
+
+/** The event's time: as given (never in the future), or now. */
+function when(ctx: SignedInContext, given: string | undefined): string {
+  if (given === undefined) return ctx.now;
+  if (given.slice(0, 10) > today(ctx).today) throw new LedgerError('E_VALIDATION', 'An event cannot be dated in the future.', { field: 'at' });
+  return given;
+}
+
+/** Names the document in the audit entry by its 收文编号. */
+function noteDocument(ctx: SignedInContext, documentId: number, input: unknown): void {
+  ctx.note({ target: requireDocument(ctx.db, documentId).receipt_no, summary: { input } });
+}
+
+const registration = {
+  docNumber: optionalText(100),
+  title: text(300),
+  carrier: z.enum(['paper', 'disc', 'other']).default('paper'),
+  marking: text(60),
+  issueDate: date,
+  scope,
+  copies: z.number().int().min(1).max(999),
+  firstCopyNo: z.number().int().min(1).max(9000).default(1),
+  locationId: id,
+  attachments: optionalText(300),
+  remarks: optionalText(500),
+};
+
+export const documentCommands = {
+  'locations.list': command({
+    input: z.object({}).strict(),
+    roles: READERS,
+    mutates: false,
+    run: (ctx): LocationView[] =>
+      all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(ctx.db, sql`SELECT * FROM locations ORDER BY code`).map((l) => ({
+        id: l.id,
+        code: l.code,
+        name: l.name,
+        maxLevel: l.max_level,
+        keeper: l.keeper,
+        active: l.active === 1,
+      })),
+  }),
+  'locations.create': command({
+    input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`)) throw new LedgerError('E_DUPLICATE', `The location code ${input.code} is taken.`, { field: 'code' });
+      // 绝密 only in a 专柜 with a dedicated keeper.
+      if (input.maxLevel === 'top_secret' && !input.keeper) throw new LedgerError('E_VALIDATION', 'A location for 绝密 needs its dedicated keeper.', { field: 'keeper' });
+      const newId = Number(run(ctx.db, sql`INSERT INTO locations (code, name, max_level, keeper, created_at) VALUES (${input.code}, ${input.name}, ${input.maxLevel}, ${input.keeper ?? null}, ${ctx.now})`).lastInsertRowid);
+      ctx.note({ target: input.code, summary: { after: input } });
+      return { id: newId };
+    },
+  }),
+
+  'documents.receive': command({
+    input: z.object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = registerDocument(recorder(ctx), { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
+      noteDocument(ctx, out.id, input);
+      return out;
+    },
+  }),
+  'documents.produce': command({
+    input: z.object({ ...registration, producedAt: at, originUnit: unit, producedBy: person, classifiedBy: person.optional(), classificationBasis: text(200).optional() }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = registerDocument(recorder(ctx), { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false }, ctx.settings());
+      noteDocument(ctx, out.id, input);
+      return out;
+    },
+  }),
+  'documents.lend': command({
+    input: z.object({ documentId: id, copyNos, borrower: z.object({ name: person, department: z.string().trim().max(60).optional() }).strict(), dueAt: date, takenOut: z.boolean().default(false), approval: approval.optional(), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      lendCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.returnLoan': command({
+    input: z.object({ documentId: id, copyNos, condition: z.enum(['intact', 'missing_pages', 'damaged']).default('intact'), receivedBy: person, at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      returnLoan(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.transmit': command({
+    // The channel is free text on purpose: a forbidden one is refused by the rule, in words, not by the form.
+    input: z.object({ documentId: id, copyNos, toUnit: unit, channel: text(30), handledBy: person, forward: z.boolean().default(false), approval: approval.optional(), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      transmitCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.confirmReceipt': command({
+    input: z.object({ documentId: id, eventId: id, receiptRef: z.string().trim().max(100).optional(), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      confirmReceipt(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.move': command({
+    input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      moveCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.copy': command({
+    input: z.object({ documentId: id, sourceCopyNo: z.number().int().min(1), count: z.number().int().min(1).max(99), approval: approval.optional(), locationId: id.optional(), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = reproduceCopy(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return out;
+    },
+  }),
+  'documents.returnToIssuer': command({
+    input: z.object({ items: batchItems, toUnit: unit, returner: person, receiver: person, at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = returnToIssuer(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      ctx.note({ target: out.batchNo, summary: { input } });
+      return out;
+    },
+  }),
+  'documents.destroy': command({
+    input: z
+      .object({ items: batchItems, approver: person, method: z.enum(['facility', 'shredder']), place: text(100), destroyers: z.array(person).max(10), witnesses: z.array(person).max(10), at })
+      .strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = destroyCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      ctx.note({ target: out.batchNo, summary: { input } });
+      return out;
+    },
+  }),
+  'documents.changeMarking': command({
+    input: z.object({ documentId: id, marking: text(60).optional(), scope: scope.optional(), declassify: z.boolean().default(false), decidedBy: person, decisionDocNo: text(100), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      changeMarking(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      noteDocument(ctx, input.documentId, input);
+      return null;
+    },
+  }),
+  'documents.review': command({
+    input: z.object({ documentIds: z.array(id).min(1).max(5000), reviewedBy: person, conclusion: text(200), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      reviewDocuments(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      return null;
+    },
+  }),
+  'documents.inventory': command({
+    input: z.object({ missing: z.array(z.object({ documentId: id, copyNos }).strict()).max(5000).default([]), checkedBy: z.array(person).min(1).max(10), at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = takeInventory(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      ctx.note({ target: out.batchNo, summary: { present: out.present, missing: input.missing } });
+      return out;
+    },
+  }),
+  'documents.handover': command({
+    input: z.object({ from: person, to: person, supervisor: person, at }).strict(),
+    roles: WRITERS,
+    mutates: true,
+    run(ctx, input) {
+      const out = handOver(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      ctx.note({ target: out.batchNo, summary: { input, copies: out.copies } });
+      return out;
+    },
+  }),
+
+  'documents.list': command({
+    input: z
+      .object({
+        query: z.string().max(100).optional(),
+        levels: z.array(z.enum(LEVELS)).max(4).optional(),
+        status: z.enum(STATUS_FILTERS).optional(),
+        year: z.number().int().min(1949).max(2200).optional(),
+        originUnit: z.string().trim().max(100).optional(),
+        locationId: id.optional(),
+        holder: z.string().trim().max(50).optional(),
+        reminder: z.enum(REMINDER_FILTERS).optional(),
+        sort: z.enum(SORT_FIELDS).default('receiptNo'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    roles: READERS,
+    mutates: false,
+    run: (ctx, input) => listDocuments(ctx.db, input, today(ctx)),
+  }),
+  'documents.get': command({ input: z.object({ id }).strict(), roles: READERS, mutates: false, run: (ctx, input) => getDocument(ctx.db, input.id, today(ctx)) }),
+  'documents.suggest': command({
+    input: z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(),
+    roles: READERS,
+    mutates: false,
+    run: (ctx, input) => suggest(ctx.db, input.field, input.prefix),
+  }),
+  'reminders.get': command({ input: z.object({}).strict(), roles: READERS, mutates: false, run: (ctx) => reminderCounts(ctx.db, today(ctx)) }),
+};

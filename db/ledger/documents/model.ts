@@ -1,0 +1,180 @@
+// Row types and the small reads and writes every documents operation shares.
+import { LedgerError } from '../../errors';
+import { all, get, run, sql, type Db } from '../../store/sql';
+import { levelRank, LEVEL_NAMES, type Level } from '../marking';
+
+export const COPY_STATUSES = ['in_custody', 'on_loan', 'transmitted', 'returned', 'destroyed', 'missing'] as const;
+export type CopyStatus = (typeof COPY_STATUSES)[number];
+/** Copies the unit still answers for: in the cabinet or lent out. */
+export const HELD: readonly CopyStatus[] = ['in_custody', 'on_loan'];
+
+export interface DocumentRow {
+  id: number;
+  year: number;
+  seq: number;
+  receipt_no: string;
+  origin: 'received' | 'produced';
+  doc_number: string;
+  title: string;
+  origin_unit: string;
+  carrier: 'paper' | 'disc' | 'other';
+  level: Level;
+  level_rank: number;
+  marking: string;
+  issue_date: string;
+  secrecy_end: string | null;
+  scope: string;
+  must_return: 0 | 1;
+  return_by: string | null;
+  classified_by: string | null;
+  classification_basis: string | null;
+  attachments: string;
+  remarks: string;
+  declassified: 0 | 1;
+  last_review_year: number | null;
+  registered_at: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CopyRow {
+  id: number;
+  document_id: number;
+  copy_no: number;
+  reproduction: 0 | 1;
+  source_copy_id: number | null;
+  status: CopyStatus;
+  location_id: number | null;
+  holder: string | null;
+  holder_department: string | null;
+  due_at: string | null;
+}
+
+export interface LocationRow {
+  id: number;
+  code: string;
+  name: string;
+  max_level: Level;
+  keeper: string | null;
+  active: 0 | 1;
+  created_at: string;
+}
+
+/** Who records, and when: one clock reading for every row a command writes. */
+export interface Recorder {
+  db: Db;
+  now: string;
+  actor: string;
+}
+
+export function formatCopyNo(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+export function requireDocument(db: Db, id: number): DocumentRow {
+  const row = get<DocumentRow>(db, sql`SELECT * FROM documents WHERE id = ${id}`);
+  if (!row) throw new LedgerError('E_NO_SUCH_DOCUMENT', `There is no document #${id}.`, { documentId: id });
+  return row;
+}
+
+/** The named copies of a document, each once; an unknown 份号 is refused by number. */
+export function requireCopies(db: Db, documentId: number, copyNos: readonly number[]): CopyRow[] {
+  const wanted = [...new Set(copyNos)].sort((a, b) => a - b);
+  const rows = all<CopyRow>(db, sql`SELECT * FROM copies WHERE document_id = ${documentId} AND copy_no IN (SELECT value FROM json_each(${JSON.stringify(wanted)})) ORDER BY copy_no`);
+  const missing = wanted.filter((n) => !rows.some((r) => r.copy_no === n));
+  if (missing.length) throw new LedgerError('E_NO_SUCH_COPY', `Document #${documentId} has no copy ${missing.map(formatCopyNo).join(', ')}.`, { documentId, copyNos: missing });
+  return rows;
+}
+
+export function copiesOf(db: Db, documentId: number): CopyRow[] {
+  return all<CopyRow>(db, sql`SELECT * FROM copies WHERE document_id = ${documentId} ORDER BY copy_no`);
+}
+
+/** Refuses the whole operation when any copy is not in a state it applies to (lent twice, used after destruction, ...). */
+export function assertStatus(copies: readonly CopyRow[], allowed: readonly CopyStatus[], action: string): void {
+  const wrong = copies.find((c) => !allowed.includes(c.status));
+  if (wrong) {
+    throw new LedgerError('E_NOT_IN_CUSTODY', `Copy ${formatCopyNo(wrong.copy_no)} is ${wrong.status}; it cannot be used for ${action}.`, {
+      documentId: wrong.document_id,
+      copyNo: wrong.copy_no,
+      status: wrong.status,
+      action,
+    });
+  }
+}
+
+export function requireLocation(db: Db, id: number): LocationRow {
+  const row = get<LocationRow>(db, sql`SELECT * FROM locations WHERE id = ${id}`);
+  if (!row || !row.active) throw new LedgerError('E_NO_SUCH_LOCATION', `There is no storage location #${id} in service.`, { locationId: id });
+  return row;
+}
+
+/** 绝密 only in a 专柜 that may hold it: every location states the highest level it may hold. */
+export function assertLocationHolds(location: LocationRow, level: Level): void {
+  if (levelRank(level) > levelRank(location.max_level)) {
+    throw new LedgerError('E_LOCATION_LEVEL', `${location.code} may hold up to ${LEVEL_NAMES[location.max_level]}, not ${LEVEL_NAMES[level]}.`, {
+      location: location.code,
+      maxLevel: location.max_level,
+      level,
+    });
+  }
+}
+
+export interface EventDraft {
+  documentId: number;
+  kind: string;
+  at: string;
+  counterpart?: string | null;
+  approver?: string | null;
+  batchId?: number | null;
+  details?: Record<string, unknown>;
+  copyIds?: readonly number[];
+  imported?: boolean;
+}
+
+export function insertEvent(rec: Recorder, e: EventDraft): number {
+  const id = Number(
+    run(rec.db, sql`INSERT INTO events (document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by)
+                    VALUES (${e.documentId}, ${e.kind}, ${e.at}, ${e.counterpart ?? null}, ${e.approver ?? null}, ${e.batchId ?? null},
+                            ${JSON.stringify(e.details ?? {})}, ${e.imported ?? false}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  if (e.copyIds?.length) {
+    run(rec.db, sql`INSERT INTO event_copies (event_id, copy_id) SELECT ${id}, value FROM json_each(${JSON.stringify(e.copyIds)})`);
+  }
+  return id;
+}
+
+export interface CopyChange {
+  status: CopyStatus;
+  locationId?: number | null;
+  holder?: string | null;
+  holderDepartment?: string | null;
+  dueAt?: string | null;
+}
+
+/** Moves copies to a new state; holder and due date are cleared unless given (only a loan has them). */
+export function setCopies(db: Db, copies: readonly CopyRow[], change: CopyChange): void {
+  const ids = JSON.stringify(copies.map((c) => c.id));
+  run(db, sql`UPDATE copies SET status = ${change.status},
+                location_id = CASE WHEN ${change.locationId === undefined} THEN location_id ELSE ${change.locationId ?? null} END,
+                holder = ${change.holder ?? null}, holder_department = ${change.holderDepartment ?? null}, due_at = ${change.dueAt ?? null}
+              WHERE id IN (SELECT value FROM json_each(${ids}))`);
+}
+
+/** The next number in a yearly sequence (收文编号, 清退单号 ...): numbering restarts every year. */
+export function nextSeq(db: Db, table: 'documents' | 'batches', year: number, kind?: string): number {
+  const row =
+    table === 'documents'
+      ? get<{ n: number | null }>(db, sql`SELECT max(seq) AS n FROM documents WHERE year = ${year}`)
+      : get<{ n: number | null }>(db, sql`SELECT max(seq) AS n FROM batches WHERE year = ${year} AND kind = ${kind ?? ''}`);
+  return (row?.n ?? 0) + 1;
+}
+
+/** Formats a number from a pattern: {year}, {seq} or {seq:N} (zero-padded to N digits). */
+export function formatNumber(pattern: string, year: number, seq: number): string {
+  return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
+}
+
+export function yearOf(isoDate: string): number {
+  return Number(isoDate.slice(0, 4));
+}

@@ -1,0 +1,401 @@
+// Every step of a document carrier's life, with the rules the regulations set. Each function checks
+// everything before it writes, and runs inside the command's transaction: a refusal writes nothing.
+import { LedgerError } from '../../errors';
+import { all, get, run, sql } from '../../store/sql';
+import { formatMarking, levelRank, parseMarking, secrecyEnd, LEVEL_NAMES, type Level, type Marking } from '../marking';
+import {
+  assertLocationHolds,
+  assertStatus,
+  copiesOf,
+  formatNumber,
+  HELD,
+  insertEvent,
+  nextSeq,
+  requireCopies,
+  requireDocument,
+  requireLocation,
+  setCopies,
+  yearOf,
+  type CopyRow,
+  type DocumentRow,
+  type Recorder,
+} from './model';
+
+/** The only lawful channels for sending classified carriers (ordinary post and couriers are forbidden). */
+export const TRANSMIT_CHANNELS = ['机要交通', '机要通信', '机要文件交换站', '专人送达'] as const;
+export type TransmitChannel = (typeof TRANSMIT_CHANNELS)[number];
+
+export interface Approval {
+  approver: string;
+  /** Whose approval: the originating organ, its superior, or the unit head. */
+  authority: 'originator' | 'superior' | 'unit_head';
+  reference?: string | undefined;
+}
+
+export interface Borrower {
+  name: string;
+  department?: string | undefined;
+}
+
+export interface NewDocument {
+  origin: 'received' | 'produced';
+  registeredAt: string;
+  originUnit: string;
+  docNumber: string;
+  title: string;
+  carrier: 'paper' | 'disc' | 'other';
+  marking: string;
+  issueDate: string;
+  scope: string[];
+  copies: number;
+  firstCopyNo: number;
+  mustReturn: boolean;
+  returnBy?: string | undefined;
+  locationId: number;
+  /** 签收人 / 承办人 for a received document, 制作人 for a produced one. */
+  handledBy: string;
+  classifiedBy?: string | undefined;
+  classificationBasis?: string | undefined;
+  attachments: string;
+  remarks: string;
+}
+
+export interface Settings {
+  receiptNoFormat: string;
+}
+
+function parseChecked(text: string, issueDate: string): { marking: Marking; end: string | null } {
+  const marking = parseMarking(text);
+  const end = secrecyEnd(marking, issueDate);
+  if (end !== null && end <= issueDate) {
+    throw new LedgerError('E_BAD_MARKING', `The declassification date ${end} is not after the issue date ${issueDate}.`, { reason: 'date_not_after_issue', text });
+  }
+  return { marking, end };
+}
+
+/** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
+export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
+  const { marking, end } = parseChecked(input.marking, input.issueDate);
+  if (input.issueDate > input.registeredAt) {
+    throw new LedgerError('E_VALIDATION', 'The issue date is after the registration date.', { field: 'issueDate' });
+  }
+  if (input.origin === 'produced' && marking.level !== 'internal' && (!input.classifiedBy || !input.classificationBasis)) {
+    throw new LedgerError('E_VALIDATION', 'A document the unit produces needs its 定密责任人 and 定密依据.', { field: 'classifiedBy' });
+  }
+  const location = requireLocation(rec.db, input.locationId);
+  assertLocationHolds(location, marking.level);
+  const year = yearOf(input.registeredAt);
+  const seq = nextSeq(rec.db, 'documents', year);
+  const id = Number(
+    run(rec.db, sql`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
+                      scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by)
+                    VALUES (${year}, ${seq}, ${formatNumber(settings.receiptNoFormat, year, seq)}, ${input.origin}, ${input.docNumber}, ${input.title}, ${input.originUnit},
+                      ${input.carrier}, ${marking.level}, ${levelRank(marking.level)}, ${formatMarking(marking)}, ${input.issueDate}, ${end},
+                      ${JSON.stringify(input.scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
+                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  const copyIds = insertCopies(rec, id, input.firstCopyNo, input.copies, input.locationId, null);
+  insertEvent(rec, {
+    documentId: id,
+    kind: input.origin === 'received' ? 'receive' : 'produce',
+    at: input.registeredAt,
+    counterpart: input.originUnit,
+    details: {
+      handledBy: input.handledBy,
+      copies: input.copies,
+      ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
+    },
+    copyIds,
+  });
+  return { id };
+}
+
+function insertCopies(rec: Recorder, documentId: number, first: number, count: number, locationId: number | null, sourceCopyId: number | null): number[] {
+  const insert = rec.db.prepare('INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id) VALUES (?, ?, ?, ?, ?, ?)');
+  return Array.from({ length: count }, (_, i) => Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid));
+}
+
+function inScope(doc: DocumentRow, borrower: Borrower): boolean {
+  const scope = JSON.parse(doc.scope) as string[];
+  return scope.some((s) => s === borrower.name || (borrower.department !== undefined && s === borrower.department));
+}
+
+/** 借阅 / 传阅: only copies in the cabinet; outside the 知悉范围, or out of the office, only with an approver. */
+export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: Approval | undefined; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['in_custody'], 'lend');
+  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', 'The due date is before the loan date.', { field: 'dueAt' });
+  const outside = !inScope(doc, input.borrower);
+  if ((outside || input.takenOut) && !input.approval?.approver) {
+    throw new LedgerError(
+      'E_APPROVAL_REQUIRED',
+      outside ? `${input.borrower.name} is outside the need-to-know scope; lending needs an approver.` : 'Taking a classified carrier out of the office needs an approver.',
+      { rule: outside ? 'outside_scope' : 'taken_out', borrower: input.borrower.name },
+    );
+  }
+  setCopies(rec.db, copies, { status: 'on_loan', holder: input.borrower.name, holderDepartment: input.borrower.department ?? null, dueAt: input.dueAt });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'lend',
+    at: input.at,
+    counterpart: input.borrower.name,
+    approver: input.approval?.approver ?? null,
+    details: { department: input.borrower.department ?? null, dueAt: input.dueAt, takenOut: input.takenOut, outsideScope: outside, approval: input.approval ?? null },
+    copyIds: copies.map((c) => c.id),
+  });
+}
+
+export function returnLoan(rec: Recorder, input: { documentId: number; copyNos: number[]; condition: 'intact' | 'missing_pages' | 'damaged'; receivedBy: string; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['on_loan'], 'return from loan');
+  const borrowers = [...new Set(copies.map((c) => c.holder))];
+  setCopies(rec.db, copies, { status: 'in_custody' });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'return_loan',
+    at: input.at,
+    counterpart: borrowers.join('、'),
+    details: { condition: input.condition, receivedBy: input.receivedBy, overdue: copies.filter((c) => c.due_at !== null && c.due_at < input.at.slice(0, 10)).map((c) => c.copy_no) },
+    copyIds: copies.map((c) => c.id),
+  });
+}
+
+function assertChannel(channel: string, level: Level): asserts channel is TransmitChannel {
+  if (!(TRANSMIT_CHANNELS as readonly string[]).includes(channel)) {
+    throw new LedgerError('E_FORBIDDEN_CHANNEL', `"${channel}" is not a lawful channel: classified carriers go only by ${TRANSMIT_CHANNELS.join(', ')}.`, { channel, rule: 'channel' });
+  }
+  if (channel === '机要文件交换站' && level === 'top_secret') {
+    throw new LedgerError('E_FORBIDDEN_CHANNEL', 'The document exchange station carries 机密 and 秘密 only, not 绝密.', { channel, rule: 'exchange_station_level' });
+  }
+}
+
+/** 传递 / 转发: send copies out of the unit by a lawful channel. Forwarding needs the originator's (or its superior's) consent. */
+export function transmitCopies(
+  rec: Recorder,
+  input: { documentId: number; copyNos: number[]; toUnit: string; channel: string; handledBy: string; forward: boolean; approval?: Approval | undefined; at: string },
+): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  assertChannel(input.channel, doc.level);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['in_custody'], input.forward ? 'forward' : 'transmit');
+  if (input.forward && doc.level !== 'internal' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
+    throw new LedgerError('E_APPROVAL_REQUIRED', 'Forwarding a classified document needs the consent of its originator or the originator’s superior.', { rule: 'forward_originator' });
+  }
+  setCopies(rec.db, copies, { status: 'transmitted', holder: input.toUnit });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: input.forward ? 'forward' : 'transmit',
+    at: input.at,
+    counterpart: input.toUnit,
+    approver: input.approval?.approver ?? null,
+    details: { channel: input.channel, handledBy: input.handledBy, approval: input.approval ?? null },
+    copyIds: copies.map((c) => c.id),
+  });
+}
+
+/** 回执: the receiving unit confirmed a transmission. */
+export function confirmReceipt(rec: Recorder, input: { documentId: number; eventId: number; receiptRef?: string | undefined; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const sent = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`);
+  if (!sent) throw new LedgerError('E_VALIDATION', `Event #${input.eventId} is not a transmission of this document.`, { field: 'eventId' });
+  const already = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE document_id = ${doc.id} AND kind = 'receipt_confirmed' AND json_extract(details, '$.eventId') = ${input.eventId}`);
+  if (already) throw new LedgerError('E_DUPLICATE', 'This transmission’s receipt is already confirmed.', { eventId: input.eventId });
+  const copyIds = all<{ copy_id: number }>(rec.db, sql`SELECT copy_id FROM event_copies WHERE event_id = ${input.eventId}`).map((r) => r.copy_id);
+  insertEvent(rec, { documentId: doc.id, kind: 'receipt_confirmed', at: input.at, details: { eventId: input.eventId, receiptRef: input.receiptRef ?? null }, copyIds });
+}
+
+/** 保存: move copies in the cabinet to another storage location that may hold their level. */
+export function moveCopies(rec: Recorder, input: { documentId: number; copyNos: number[]; locationId: number; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['in_custody'], 'move');
+  const location = requireLocation(rec.db, input.locationId);
+  assertLocationHolds(location, doc.level);
+  setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
+  insertEvent(rec, { documentId: doc.id, kind: 'move', at: input.at, counterpart: location.code, details: { locationId: location.id, location: location.code }, copyIds: copies.map((c) => c.id) });
+}
+
+/**
+ * 复制: 绝密 needs the originator's or its superior's approval, 机密 / 秘密 the unit head's. Copies keep level,
+ * period and scope, continue the 份号 sequence and carry the 复制件 mark.
+ */
+export function reproduceCopy(rec: Recorder, input: { documentId: number; sourceCopyNo: number; count: number; approval?: Approval | undefined; locationId?: number | undefined; at: string }): { copyNos: number[] } {
+  const doc = requireDocument(rec.db, input.documentId);
+  const [source] = requireCopies(rec.db, doc.id, [input.sourceCopyNo]);
+  assertStatus([source!], ['in_custody'], 'copy');
+  if (doc.level === 'top_secret' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
+    throw new LedgerError('E_APPROVAL_REQUIRED', 'Copying a 绝密 document needs the approval of its originator or the originator’s superior.', { rule: 'copy_top_secret' });
+  }
+  if ((doc.level === 'secret' || doc.level === 'confidential') && !input.approval?.approver) {
+    throw new LedgerError('E_APPROVAL_REQUIRED', `Copying a ${LEVEL_NAMES[doc.level]} document needs the unit head's approval.`, { rule: 'copy_unit_head' });
+  }
+  const locationId = input.locationId ?? source!.location_id;
+  if (locationId !== null) assertLocationHolds(requireLocation(rec.db, locationId), doc.level);
+  const first = (get<{ n: number }>(rec.db, sql`SELECT max(copy_no) AS n FROM copies WHERE document_id = ${doc.id}`)?.n ?? 0) + 1;
+  const copyIds = insertCopies(rec, doc.id, first, input.count, locationId, source!.id);
+  const copyNos = Array.from({ length: input.count }, (_, i) => first + i);
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'copy',
+    at: input.at,
+    approver: input.approval?.approver ?? null,
+    details: { sourceCopyNo: source!.copy_no, copyNos, approval: input.approval ?? null },
+    copyIds: [source!.id, ...copyIds],
+  });
+  return { copyNos };
+}
+
+/** Map.groupBy arrived after Node 20. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export interface BatchItem {
+  documentId: number;
+  copyNos: number[];
+}
+
+function loadBatch(rec: Recorder, items: readonly BatchItem[], action: string): { doc: DocumentRow; copies: CopyRow[] }[] {
+  const seen = new Set<number>();
+  return items.map((item) => {
+    if (seen.has(item.documentId)) throw new LedgerError('E_VALIDATION', `Document #${item.documentId} appears twice in the batch.`, { documentId: item.documentId });
+    seen.add(item.documentId);
+    const doc = requireDocument(rec.db, item.documentId);
+    const copies = requireCopies(rec.db, doc.id, item.copyNos);
+    assertStatus(copies, ['in_custody'], action);
+    return { doc, copies };
+  });
+}
+
+function insertBatch(rec: Recorder, kind: 'return' | 'destroy' | 'handover' | 'inventory', prefix: string, at: string, details: Record<string, unknown>): { batchId: number; batchNo: string } {
+  const year = yearOf(at);
+  const seq = nextSeq(rec.db, 'batches', year, kind);
+  const batchNo = formatNumber(`${prefix}-{year}-{seq:3}`, year, seq);
+  const id = Number(
+    run(rec.db, sql`INSERT INTO batches (kind, batch_no, year, seq, at, details, recorded_at, recorded_by)
+                    VALUES (${kind}, ${batchNo}, ${year}, ${seq}, ${at}, ${JSON.stringify(details)}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  return { batchId: id, batchNo };
+}
+
+/** 清退: return copies to the issuer in one batch, producing the data of a 清退单. */
+export function returnToIssuer(rec: Recorder, input: { items: BatchItem[]; toUnit: string; returner: string; receiver: string; at: string }): { batchId: number; batchNo: string } {
+  const loaded = loadBatch(rec, input.items, 'return to the issuer');
+  const batch = insertBatch(rec, 'return', 'QT', input.at, { toUnit: input.toUnit, returner: input.returner, receiver: input.receiver, copies: loaded.reduce((n, l) => n + l.copies.length, 0) });
+  for (const { doc, copies } of loaded) {
+    setCopies(rec.db, copies, { status: 'returned', holder: input.toUnit });
+    insertEvent(rec, { documentId: doc.id, kind: 'return_to_issuer', at: input.at, counterpart: input.toUnit, batchId: batch.batchId, details: { batchNo: batch.batchNo, returner: input.returner, receiver: input.receiver }, copyIds: copies.map((c) => c.id) });
+  }
+  return batch;
+}
+
+/**
+ * 销毁: approved by the unit head, at the destruction facility or a compliant shredder, with at least two people.
+ * An item the issuer wants back is never destroyed here (及时如数清退, 不得自行销毁).
+ */
+export function destroyCopies(
+  rec: Recorder,
+  input: { items: BatchItem[]; approver: string; method: 'facility' | 'shredder'; place: string; destroyers: string[]; witnesses: string[]; at: string },
+): { batchId: number; batchNo: string } {
+  const people = new Set([...input.destroyers, ...input.witnesses].map((p) => p.trim()).filter(Boolean));
+  if (input.destroyers.length === 0 || input.witnesses.length === 0 || people.size < 2) {
+    throw new LedgerError('E_WITNESS_REQUIRED', 'Destruction needs at least two different people: who destroys (销毁人) and who witnesses (监销人).', { people: people.size });
+  }
+  const loaded = loadBatch(rec, input.items, 'destruction');
+  // The issuer's own copies go back; a local reproduction (复制件) may be destroyed with approval.
+  const mustReturn = loaded.find((l) => l.doc.must_return === 1 && l.copies.some((c) => c.reproduction === 0));
+  if (mustReturn) {
+    throw new LedgerError('E_MUST_RETURN', `${mustReturn.doc.receipt_no} must be returned to its issuer and may not be destroyed here.`, { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
+  }
+  const batch = insertBatch(rec, 'destroy', 'XH', input.at, { approver: input.approver, method: input.method, place: input.place, destroyers: input.destroyers, witnesses: input.witnesses });
+  for (const { doc, copies } of loaded) {
+    setCopies(rec.db, copies, { status: 'destroyed', locationId: null });
+    insertEvent(rec, { documentId: doc.id, kind: 'destroy', at: input.at, approver: input.approver, batchId: batch.batchId, details: { batchNo: batch.batchNo, method: input.method, place: input.place }, copyIds: copies.map((c) => c.id) });
+  }
+  return batch;
+}
+
+/**
+ * 变更 / 解密: decided by the originator or its superior, never by the custodian alone; the decision and its
+ * document number are recorded with the marking before and after.
+ */
+export function changeMarking(
+  rec: Recorder,
+  input: { documentId: number; marking?: string | undefined; scope?: string[] | undefined; declassify: boolean; decidedBy: string; decisionDocNo: string; at: string },
+): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  if (doc.declassified) throw new LedgerError('E_VALIDATION', 'The document is already declassified.', { field: 'documentId' });
+  if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'marking' });
+  const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
+  let after = before;
+  if (input.declassify) {
+    run(rec.db, sql`UPDATE documents SET declassified = 1, secrecy_end = ${input.at.slice(0, 10)} WHERE id = ${doc.id}`);
+    after = { ...before, secrecyEnd: input.at.slice(0, 10) };
+  } else {
+    const parsed = input.marking === undefined ? null : parseChecked(input.marking, doc.issue_date);
+    if (parsed) {
+      for (const c of copiesOf(rec.db, doc.id).filter((c) => c.status === 'in_custody' && c.location_id !== null)) assertLocationHolds(requireLocation(rec.db, c.location_id!), parsed.marking.level);
+    }
+    after = { marking: parsed ? formatMarking(parsed.marking) : before.marking, scope: input.scope ?? before.scope, secrecyEnd: parsed ? parsed.end : before.secrecyEnd };
+    run(rec.db, sql`UPDATE documents SET marking = ${after.marking}, scope = ${JSON.stringify(after.scope)}, secrecy_end = ${after.secrecyEnd},
+                      level = coalesce(${parsed?.marking.level ?? null}, level), level_rank = coalesce(${parsed ? levelRank(parsed.marking.level) : null}, level_rank)
+                    WHERE id = ${doc.id}`);
+  }
+  insertEvent(rec, { documentId: doc.id, kind: input.declassify ? 'declassify' : 'change_marking', at: input.at, approver: input.decidedBy, details: { decisionDocNo: input.decisionDocNo, before, after } });
+}
+
+/** 年度定密审查: the yearly review of items still held; records that each was reviewed this year. */
+export function reviewDocuments(rec: Recorder, input: { documentIds: number[]; reviewedBy: string; conclusion: string; at: string }): void {
+  const year = yearOf(input.at);
+  for (const id of new Set(input.documentIds)) {
+    const doc = requireDocument(rec.db, id);
+    run(rec.db, sql`UPDATE documents SET last_review_year = ${year} WHERE id = ${doc.id}`);
+    insertEvent(rec, { documentId: doc.id, kind: 'review', at: input.at, approver: input.reviewedBy, details: { year, conclusion: input.conclusion } });
+  }
+}
+
+/** 清查: every copy the unit answers for is confirmed present or reported missing, in one batch. */
+export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; checkedBy: string[]; at: string }): { batchId: number; batchNo: string; present: number; missing: number } {
+  const missingIds = new Set<number>();
+  for (const item of input.missing) {
+    const copies = requireCopies(rec.db, item.documentId, item.copyNos);
+    assertStatus(copies, HELD, 'inventory');
+    for (const c of copies) missingIds.add(c.id);
+  }
+  const held = all<CopyRow>(rec.db, sql`SELECT * FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
+  const batch = insertBatch(rec, 'inventory', 'QC', input.at, { checkedBy: input.checkedBy, held: held.length, missing: missingIds.size });
+  for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {
+    const lost = copies.filter((c) => missingIds.has(c.id));
+    if (lost.length) setCopies(rec.db, lost, { status: 'missing', locationId: null });
+    insertEvent(rec, {
+      documentId,
+      kind: 'inventory',
+      at: input.at,
+      batchId: batch.batchId,
+      details: { batchNo: batch.batchNo, present: copies.filter((c) => !missingIds.has(c.id)).map((c) => c.copy_no), missing: lost.map((c) => c.copy_no) },
+      copyIds: copies.map((c) => c.id),
+    });
+  }
+  return { ...batch, present: held.length - missingIds.size, missing: missingIds.size };
+}
+
+/** 移交: a custodian leaving the post hands every held copy over; the list is the batch's data. */
+export function handOver(rec: Recorder, input: { from: string; to: string; supervisor: string; at: string }): { batchId: number; batchNo: string; copies: number } {
+  if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', 'The custodian cannot hand over to themselves.', { field: 'to' });
+  const held = all<{ document_id: number; copy_no: number; status: string }>(rec.db, sql`SELECT document_id, copy_no, status FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
+  const batch = insertBatch(rec, 'handover', 'YJ', input.at, { from: input.from, to: input.to, supervisor: input.supervisor, copies: held.length });
+  for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {
+    insertEvent(rec, { documentId, kind: 'handover', at: input.at, counterpart: input.to, batchId: batch.batchId, details: { batchNo: batch.batchNo, from: input.from, copyNos: copies.map((c) => c.copy_no) } });
+  }
+  return { ...batch, copies: held.length };
+}
+

@@ -1,0 +1,228 @@
+// Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
+import { all, get, sql, type Db } from '../../store/sql';
+import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
+import { COPY_STATUSES, formatCopyNo, requireDocument, type CopyRow, type DocumentRow } from './model';
+
+type Fragment = ReturnType<typeof sql>;
+
+export const SORT_FIELDS = ['receiptNo', 'registeredAt', 'title', 'level', 'issueDate', 'secrecyEnd'] as const;
+export const STATUS_FILTERS = ['held', 'on_loan', 'closed', 'missing'] as const;
+export const REMINDER_FILTERS = ['overdue', 'returnDue', 'secrecyEnding', 'reviewDue'] as const;
+
+export interface DocumentQuery {
+  query?: string | undefined;
+  levels?: LevelCode[] | undefined;
+  status?: (typeof STATUS_FILTERS)[number] | undefined;
+  year?: number | undefined;
+  originUnit?: string | undefined;
+  locationId?: number | undefined;
+  holder?: string | undefined;
+  reminder?: (typeof REMINDER_FILTERS)[number] | undefined;
+  sort: (typeof SORT_FIELDS)[number];
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+/** "Today" and the reminder horizon, as local calendar dates (the custodian's day, not UTC's). */
+export interface Day {
+  today: string;
+  horizon: string;
+  year: number;
+}
+
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function dayOf(nowMs: number, reminderDays: number): Day {
+  return { today: localDate(nowMs), horizon: localDate(nowMs + reminderDays * 86_400_000), year: new Date(nowMs).getFullYear() };
+}
+
+const held = (original = false) =>
+  original
+    ? sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan') AND c.reproduction = 0)`
+    : sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan'))`;
+
+/** One definition per reminder: the dashboard counts with it and the list filters with it. */
+function reminderCondition(kind: (typeof REMINDER_FILTERS)[number], day: Day): Fragment {
+  switch (kind) {
+    case 'overdue':
+      return sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'on_loan' AND c.due_at < ${day.today})`;
+    case 'returnDue':
+      return sql`d.must_return = 1 AND d.return_by IS NOT NULL AND d.return_by <= ${day.horizon} AND ${held(true)}`;
+    case 'secrecyEnding':
+      return sql`d.declassified = 0 AND d.secrecy_end IS NOT NULL AND d.secrecy_end <= ${day.horizon} AND ${held()}`;
+    case 'reviewDue':
+      return sql`d.level <> 'internal' AND d.declassified = 0 AND (d.last_review_year IS NULL OR d.last_review_year < ${day.year}) AND d.year < ${day.year} AND ${held()}`;
+  }
+}
+
+function searchCondition(text: string): Fragment {
+  const q = text.trim();
+  // The trigram index needs 3 characters; shorter Chinese queries (e.g. 通知) scan with LIKE.
+  if ([...q].length >= 3) return sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${`"${q.replace(/"/g, '""')}"`})`;
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(d.title LIKE ${like} ESCAPE '\\' OR d.doc_number LIKE ${like} ESCAPE '\\' OR d.origin_unit LIKE ${like} ESCAPE '\\')`;
+}
+
+const ORDER: Record<(typeof SORT_FIELDS)[number], string> = {
+  receiptNo: 'd.year {dir}, d.seq {dir}',
+  registeredAt: 'd.registered_at {dir}, d.id {dir}',
+  title: 'd.title {dir}, d.id {dir}',
+  level: 'd.level_rank {dir}, d.year {dir}, d.seq {dir}',
+  issueDate: 'd.issue_date {dir}, d.id {dir}',
+  secrecyEnd: 'd.secrecy_end IS NULL, d.secrecy_end {dir}, d.id {dir}',
+};
+
+export function listDocuments(db: Db, q: DocumentQuery, day: Day): { total: number; rows: DocumentListItem[] } {
+  const where: Fragment[] = [sql`1 = 1`];
+  if (q.query?.trim()) where.push(searchCondition(q.query));
+  if (q.levels?.length) where.push(sql`d.level IN (SELECT value FROM json_each(${JSON.stringify(q.levels)}))`);
+  if (q.year) where.push(sql`d.year = ${q.year}`);
+  if (q.originUnit) where.push(sql`d.origin_unit = ${q.originUnit}`);
+  if (q.locationId) where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.location_id = ${q.locationId} AND c.status = 'in_custody')`);
+  if (q.holder) where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.holder = ${q.holder} AND c.status = 'on_loan')`);
+  if (q.status === 'held') where.push(held());
+  if (q.status === 'on_loan') where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'on_loan')`);
+  if (q.status === 'closed') where.push(sql`NOT ${held()}`);
+  if (q.status === 'missing') where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'missing')`);
+  if (q.reminder) where.push(reminderCondition(q.reminder, day));
+  const filter = sql.join(where, ' AND ');
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
+  const order = ORDER[q.sort].replace(/\{dir\}/g, q.order === 'desc' ? 'DESC' : 'ASC');
+  const docs = all<DocumentRow>(db, { text: `SELECT d.* FROM documents d WHERE ${filter.text} ORDER BY ${order} LIMIT ? OFFSET ?`, values: [...filter.values, q.limit, q.offset] });
+  return { total, rows: withCopies(db, docs, day) };
+}
+
+function withCopies(db: Db, docs: readonly DocumentRow[], day: Day): DocumentListItem[] {
+  if (docs.length === 0) return [];
+  const copies = all<Pick<CopyRow, 'document_id' | 'copy_no' | 'status' | 'due_at'>>(
+    db,
+    sql`SELECT document_id, copy_no, status, due_at FROM copies WHERE document_id IN (SELECT value FROM json_each(${JSON.stringify(docs.map((d) => d.id))})) ORDER BY document_id, copy_no`,
+  );
+  const byDoc = new Map<number, typeof copies>();
+  for (const c of copies) {
+    const list = byDoc.get(c.document_id);
+    if (list) list.push(c);
+    else byDoc.set(c.document_id, [c]);
+  }
+  return docs.map((d) => toListItem(d, byDoc.get(d.id) ?? [], day));
+}
+
+function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | 'status' | 'due_at'>[], day: Day): DocumentListItem {
+  const counts = Object.fromEntries(COPY_STATUSES.map((s) => [s, 0])) as CopyCounts;
+  for (const c of copies) counts[c.status] += 1;
+  return {
+    id: d.id,
+    receiptNo: d.receipt_no,
+    origin: d.origin,
+    docNumber: d.doc_number,
+    title: d.title,
+    originUnit: d.origin_unit,
+    level: d.level,
+    marking: d.marking,
+    issueDate: d.issue_date,
+    secrecyEnd: d.secrecy_end,
+    declassified: d.declassified === 1,
+    registeredAt: d.registered_at,
+    mustReturn: d.must_return === 1,
+    returnBy: d.return_by,
+    copies: copies.length,
+    counts,
+    copyNos: compressCopyNos(copies.map((c) => c.copy_no)),
+    overdue: copies.some((c) => c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today),
+  };
+}
+
+/** 1,2,3,5 -> "0001-0003, 0005": how 份号 are written on registers and slips. */
+export function compressCopyNos(nos: readonly number[]): string {
+  const sorted = [...nos].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    parts.push(i === j ? formatCopyNo(sorted[i]!) : `${formatCopyNo(sorted[i]!)}-${formatCopyNo(sorted[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
+  const d = requireDocument(db, id);
+  const copies = all<CopyRow & { location_code: string | null; source_copy_no: number | null }>(
+    db,
+    sql`SELECT c.*, l.code AS location_code, s.copy_no AS source_copy_no FROM copies c
+        LEFT JOIN locations l ON l.id = c.location_id LEFT JOIN copies s ON s.id = c.source_copy_id
+        WHERE c.document_id = ${id} ORDER BY c.copy_no`,
+  );
+  const events = all<{ id: number; kind: string; at: string; counterpart: string | null; approver: string | null; batch_no: string | null; copy_nos: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
+    db,
+    sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, b.batch_no, e.details, e.imported, e.recorded_at, e.recorded_by,
+               (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
+        FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE e.document_id = ${id} ORDER BY e.id`,
+  );
+  const copyList: CopyView[] = copies.map((c) => ({
+    id: c.id,
+    copyNo: c.copy_no,
+    reproduction: c.reproduction === 1,
+    sourceCopyNo: c.source_copy_no,
+    status: c.status,
+    location: c.location_code,
+    holder: c.holder,
+    holderDepartment: c.holder_department,
+    dueAt: c.due_at,
+    overdue: c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today,
+  }));
+  const timeline: DocumentEventView[] = events.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    at: e.at,
+    counterpart: e.counterpart,
+    approver: e.approver,
+    batchNo: e.batch_no,
+    copyNos: (JSON.parse(e.copy_nos) as number[]).sort((a, b) => a - b),
+    details: JSON.parse(e.details) as Record<string, unknown>,
+    imported: e.imported === 1,
+    recordedAt: e.recorded_at,
+    recordedBy: e.recorded_by,
+  }));
+  return {
+    ...toListItem(d, copies, day),
+    carrier: d.carrier,
+    scope: JSON.parse(d.scope) as string[],
+    classifiedBy: d.classified_by,
+    classificationBasis: d.classification_basis,
+    attachments: d.attachments,
+    remarks: d.remarks,
+    lastReviewYear: d.last_review_year,
+    copyList,
+    events: timeline,
+  };
+}
+
+export function reminderCounts(db: Db, day: Day): ReminderCounts {
+  const count = (kind: (typeof REMINDER_FILTERS)[number]) => {
+    const c = reminderCondition(kind, day);
+    return get<{ n: number }>(db, { text: `SELECT count(*) AS n FROM documents d WHERE ${c.text}`, values: c.values })!.n;
+  };
+  const inventoried = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM batches WHERE kind = 'inventory' AND year = ${day.year}`)!.n > 0;
+  const anyHeld = get<{ n: number }>(db, sql`SELECT EXISTS (SELECT 1 FROM copies WHERE status IN ('in_custody', 'on_loan')) AS n`)!.n === 1;
+  return { overdueLoans: count('overdue'), returnDue: count('returnDue'), secrecyEnding: count('secrecyEnding'), reviewDue: count('reviewDue'), inventoryDue: anyHeld && !inventoried };
+}
+
+export const SUGGEST_FIELDS = ['unit', 'person'] as const;
+
+/** Values typed before, offered again: units (来文 / 发往 / 清退) and people (借阅人, 审批人 ...). */
+export function suggest(db: Db, field: (typeof SUGGEST_FIELDS)[number], prefix: string, limit = 20): string[] {
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const q =
+    field === 'unit'
+      ? sql`SELECT v FROM (SELECT origin_unit AS v FROM documents UNION SELECT counterpart FROM events WHERE kind IN ('transmit', 'forward', 'return_to_issuer'))
+            WHERE v IS NOT NULL AND v LIKE ${like} ESCAPE '\\' ORDER BY v LIMIT ${limit}`
+      : sql`SELECT v FROM (SELECT holder AS v FROM copies WHERE status = 'on_loan' UNION SELECT counterpart FROM events WHERE kind = 'lend' UNION SELECT approver FROM events)
+            WHERE v IS NOT NULL AND v LIKE ${like} ESCAPE '\\' ORDER BY v LIMIT ${limit}`;
+  return all<{ v: string }>(db, q).map((r) => r.v);
+}
+
