@@ -336,7 +336,7 @@ export function changeMarking(
   if (doc.declassified) throw new LedgerError('E_VALIDATION', 'The document is already declassified.', { field: 'documentId' });
   if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'marking' });
   const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
-  let after = before;
+  let after: typeof before;
   if (input.declassify) {
     run(rec.db, sql`UPDATE documents SET declassified = 1, secrecy_end = ${input.at.slice(0, 10)} WHERE id = ${doc.id}`);
     after = { ...before, secrecyEnd: input.at.slice(0, 10) };
