@@ -1,9 +1,12 @@
 // Messages between the Electron main process and the backend utilityProcess (db/process.ts).
 import type { LedgerErrorShape } from './errors';
+import type { ReminderCounts } from './views';
 
 export type PushEvent =
   | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
-  | { type: 'logged-out' };
+  | { type: 'logged-out' }
+  /** New reminder counts (overdue loans, deadlines, reviews), sent when they change. */
+  | { type: 'reminders'; counts: ReminderCounts };
 
 export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: LedgerErrorShape };
 

@@ -8,6 +8,7 @@ import { assertPasswordAllowed, BASE_POLICY } from './auth/passwords';
 import { findCommand } from './commands';
 import type { AuditNote, KeyOps, Session, SessionControl, SignedInContext } from './context';
 import { LedgerError, toLedgerError } from './errors';
+import { dayOf, reminderCounts } from './ledger/documents/queries';
 import { defaultSettings, readSettings, writeSettings } from './ledger/settings';
 import type { InvokeResult, PushEvent } from './process-protocol';
 import {
@@ -65,6 +66,9 @@ interface SealedAttempt {
   errorCode: string;
 }
 
+/** How often the idle tick also looks for reminders that changed with time alone (a loan becoming overdue). */
+const REMINDER_CHECK_MS = 60_000;
+
 /** Keys that never reach an audit summary. */
 const SECRET_FIELD = /password|recoverycode/i;
 
@@ -90,6 +94,8 @@ export class LedgerService implements SessionControl {
   private session: Session | null = null;
   private lockedUser: { username: string; displayName: string } | null = null;
   private lastActivity = 0;
+  private lastReminders = '';
+  private lastReminderCheck = 0;
 
   constructor(private readonly options: ServiceOptions) {
     this.dbPath = join(options.dir, LEDGER_DB_FILE);
@@ -140,11 +146,13 @@ export class LedgerService implements SessionControl {
       }
       const input = parseInput(cmd.input, rawInput);
       if (!cmd.mutates) return cmd.run(ctx, input);
-      return ledger.db.transaction(() => {
-        const out = cmd.run(ctx, input);
+      const out = ledger.db.transaction(() => {
+        const value = cmd.run(ctx, input);
         this.audit(ledger, { actor: session.username, at: now, kind: kindOf(name), action: name, target: note.target ?? null, summary: note.summary ?? { input: redact(input) }, outcome: 'ok' });
-        return out;
+        return value;
       }).immediate();
+      this.pushReminders();
+      return out;
     } catch (err) {
       const error = toLedgerError(err);
       // The refused command wrote nothing (its transaction rolled back); the refusal itself is recorded.
@@ -310,7 +318,23 @@ export class LedgerService implements SessionControl {
   /** Hosts call this every few seconds; locks when the user has been idle longer than the setting. */
   tick(): void {
     if (!this.session || !this.ledger) return;
-    if (this.clock() - this.lastActivity >= readSettings(this.ledger.db).idleMinutes * 60_000) this.lock('idle');
+    if (this.clock() - this.lastActivity >= readSettings(this.ledger.db).idleMinutes * 60_000) {
+      this.lock('idle');
+      return;
+    }
+    if (this.clock() - this.lastReminderCheck >= REMINDER_CHECK_MS) this.pushReminders();
+  }
+
+  /** Sends the reminder counts to the UI when they differ from what it was last sent. */
+  private pushReminders(): void {
+    const { session, ledger } = this;
+    if (!session || !ledger || !session.roles.some((r) => r === 'custodian' || r === 'approver' || r === 'auditor')) return;
+    this.lastReminderCheck = this.clock();
+    const counts = reminderCounts(ledger.db, dayOf(this.clock(), readSettings(ledger.db).reminderDays));
+    const key = JSON.stringify(counts);
+    if (key === this.lastReminders) return;
+    this.lastReminders = key;
+    this.options.onPush?.({ type: 'reminders', counts });
   }
 
   /** Process exit: locks (an audit entry) if signed in, then closes the database and drops the key. */
@@ -438,6 +462,8 @@ export class LedgerService implements SessionControl {
   }
 
   private startSession(ledger: OpenLedger, account: Account): void {
+    this.lastReminders = '';
+    this.lastReminderCheck = 0;
     this.ledger = ledger;
     this.session = { accountId: account.id, username: account.username, displayName: account.displayName, roles: account.roles, mustChangePassword: account.mustChangePassword };
     this.lockedUser = null;

@@ -45,6 +45,7 @@ describe('lock', () => {
 
   it('idle: tick() locks once the user has been idle for idleMinutes, and any command counts as activity', () => {
     const t = makeLedger();
+    const locks = () => t.pushes.filter((p) => p.type !== 'reminders');
     const minute = 60_000;
     t.clock.advance(10 * minute - 1);
     t.service.tick();
@@ -53,18 +54,34 @@ describe('lock', () => {
     t.clock.advance(10 * minute - 1);
     t.service.tick();
     expect(status(t).state).toBe('unlocked');
-    expect(t.pushes).toEqual([]);
+    expect(locks()).toEqual([]);
     t.clock.advance(1);
     t.service.tick();
     expect(status(t)).toMatchObject({ state: 'locked', lockedUser: { username: ADMIN.username } });
-    expect(t.pushes).toEqual([{ type: 'locked', reason: 'idle' }]);
+    expect(locks()).toEqual([{ type: 'locked', reason: 'idle' }]);
     expect(refused(t.service, 'ledger.info').code).toBe('E_NOT_LOGGED_IN');
     expect(auditRows(t).at(-1)).toMatchObject({ action: 'session.lock', outcome: 'ok', summary: '{"reason":"idle"}' });
     // Ticking while locked does nothing more.
     t.clock.advance(60 * minute);
     t.service.tick();
-    expect(t.pushes).toHaveLength(1);
+    expect(locks()).toHaveLength(1);
     ok(t.service, 'session.unlock', { password: ADMIN.password });
+  });
+
+  it('reminders are pushed when they change: after a command, and when time alone makes a loan overdue', () => {
+    const t = makeLedger();
+    const reminders = () => t.pushes.filter((p) => p.type === 'reminders');
+    const { id: locationId } = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '保密柜', maxLevel: 'secret' });
+    const { id } = ok<{ id: number }>(t.service, 'documents.receive', { originUnit: '某厅', title: '关于某事的通知', marking: '秘密★5年', issueDate: '2026-11-01', scope: [ADMIN.displayName], copies: 1, locationId, signedBy: ADMIN.displayName });
+    ok(t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: ADMIN.displayName }, dueAt: '2026-11-26' });
+    expect(reminders().at(-1)).toMatchObject({ counts: { overdueLoans: 0 } });
+    const before = reminders().length;
+    t.service.tick();
+    expect(reminders()).toHaveLength(before); // nothing changed, nothing sent
+    t.clock.advance(2 * 86_400_000);
+    ok(t.service, 'session.touch');
+    t.service.tick();
+    expect(reminders().at(-1)).toMatchObject({ counts: { overdueLoans: 1 } });
   });
 
   it('idle: follows the idleMinutes setting', () => {
