@@ -1,5 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { PublicContext, SignedInContext } from './context';
+import { LedgerError } from './errors';
+import type { Recorder } from './ledger/documents/model';
+import { localDate } from './ledger/documents/queries';
 import type { Role } from './views';
 
 // The shape of one command; db/commands.ts and the register command modules build the table from these.
@@ -28,3 +31,24 @@ export type CommandDef = PublicCommand<z.ZodType, unknown> | SignedInCommand<z.Z
 export const publicCommand = <S extends z.ZodType, O>(def: Omit<PublicCommand<S, O>, 'access'>): PublicCommand<S, O> => ({ access: 'public', ...def });
 export const command = <S extends z.ZodType, O>(def: Omit<SignedInCommand<S, O>, 'access'>): SignedInCommand<S, O> => ({ access: 'signed-in', ...def });
 
+
+// Field schemas the register commands share; the limits are the ones the forms show.
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).default('');
+export const person = text(50);
+export const id = z.number().int().positive();
+export const date = z.iso.date();
+/** When it happened: a date or a date-time; defaults to now. */
+export const at = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
+export const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
+
+export function recorder(ctx: SignedInContext): Recorder {
+  return { db: ctx.db, now: ctx.now, actor: ctx.session.username };
+}
+
+/** The event's time: as given (never in the future), or now. */
+export function when(ctx: SignedInContext, given: string | undefined): string {
+  if (given === undefined) return ctx.now;
+  if (given.slice(0, 10) > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', 'An event cannot be dated in the future.', { field: 'at' });
+  return given;
+}

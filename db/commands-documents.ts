@@ -1,10 +1,10 @@
 // The classified documents register: registration, every lifecycle event, batches, queries and reminders.
 import { z } from 'zod';
-import { command } from './command-kit';
+import { at, command, date, id, optionalText, person, recorder, text, when } from './command-kit';
 import type { SignedInContext } from './context';
 import { LedgerError } from './errors';
 import { LEVELS } from './ledger/marking';
-import { requireDocument, type Recorder } from './ledger/documents/model';
+import { requireDocument } from './ledger/documents/model';
 import {
   changeMarking,
   confirmReceipt,
@@ -27,14 +27,7 @@ import type { LocationView, Role } from './views';
 const WRITERS: readonly Role[] = ['custodian'];
 const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).default('');
-const person = text(50);
 const unit = text(100);
-const date = z.iso.date();
-/** When it happened: a date or a date-time; defaults to now. */
-const at = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
-const id = z.number().int().positive();
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
 const approval = z
   .object({ approver: person, authority: z.enum(['originator', 'superior', 'unit_head']).default('unit_head'), reference: z.string().trim().max(100).optional() })
@@ -42,19 +35,8 @@ const approval = z
 const batchItems = z.array(z.object({ documentId: id, copyNos }).strict()).min(1).max(5000);
 const scope = z.array(text(100)).min(1).max(200);
 
-function recorder(ctx: SignedInContext): Recorder {
-  return { db: ctx.db, now: ctx.now, actor: ctx.session.username };
-}
-
 function today(ctx: SignedInContext): Day {
   return dayOf(Date.parse(ctx.now), ctx.settings().reminderDays);
-}
-
-/** The event's time: as given (never in the future), or now. */
-function when(ctx: SignedInContext, given: string | undefined): string {
-  if (given === undefined) return ctx.now;
-  if (given.slice(0, 10) > today(ctx).today) throw new LedgerError('E_VALIDATION', 'An event cannot be dated in the future.', { field: 'at' });
-  return given;
 }
 
 /** Names the document in the audit entry by its 收文编号. */

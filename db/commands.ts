@@ -13,6 +13,7 @@ import { assertPasswordAllowed } from './auth/passwords';
 import { command, publicCommand, type Access, type CommandDef } from './command-kit';
 
 export type { CommandDef };
+import { deviceCommands } from './commands-devices';
 import { documentCommands } from './commands-documents';
 import { LedgerError } from './errors';
 import { readSettings, settingsSchema, writeSettings } from './ledger/settings';
@@ -46,6 +47,7 @@ function toAuditView(row: AuditRow): AuditEntryView {
 /** The whole API: every host (Electron, browser test host, CLI) runs these and nothing else. */
 export const commands = {
   ...documentCommands,
+  ...deviceCommands,
   'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),

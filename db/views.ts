@@ -148,3 +148,71 @@ export interface ReminderCounts {
   reviewDue: number;
   inventoryDue: boolean;
 }
+
+// ---- computers and removable media ----------------------------------------------------------------
+
+export type DeviceLevelCode = 'top_secret' | 'secret' | 'confidential' | 'non_secret';
+
+export interface ComputerView {
+  id: number;
+  code: string;
+  name: string;
+  model: string;
+  serial: string;
+  diskSerial: string | null;
+  mac: string | null;
+  os: string;
+  osInstalledAt: string | null;
+  level: DeviceLevelCode;
+  network: 'standalone' | 'classified_intranet' | 'egov_extranet' | 'internet';
+  purpose: string;
+  department: string;
+  responsible: string;
+  location: string;
+  enabledAt: string;
+  status: 'in_use' | 'stopped' | 'repair' | 'scrapped' | 'destroyed';
+  remarks: string;
+}
+
+export interface MediumView {
+  id: number;
+  code: string;
+  type: 'usb' | 'hdd' | 'disc' | 'card' | 'tape';
+  model: string;
+  serial: string;
+  capacity: string;
+  level: DeviceLevelCode;
+  everClassified: boolean;
+  responsible: string;
+  department: string;
+  usageScope: string;
+  enabledAt: string;
+  status: 'in_use' | 'stopped' | 'scrapped' | 'destroyed';
+  backupApproved: boolean;
+  holder: string | null;
+  loanComputer: string | null;
+  dueAt: string | null;
+  remarks: string;
+}
+
+export interface DeviceEventView {
+  id: number;
+  kind: string;
+  at: string;
+  details: Record<string, unknown>;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface MediaUsageView {
+  id: number;
+  at: string;
+  medium: string;
+  mediumLevel: DeviceLevelCode;
+  computer: string;
+  computerLevel: DeviceLevelCode;
+  user: string;
+  purpose: string;
+  dataLevel: 'top_secret' | 'secret' | 'confidential' | 'internal' | 'non_secret';
+  recordedBy: string;
+}

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { foundation } from './0001-foundation';
 import { documents } from './0002-documents';
+import { devices } from './0003-devices';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, documents];
+export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices];

@@ -1,0 +1,239 @@
+// Lifecycle operations on computers and media. Each checks every rule before it writes; history keeps before/after.
+import { LedgerError } from '../../errors';
+import { all, get, run, sql } from '../../store/sql';
+import type { Recorder } from '../documents/model';
+import {
+  assertCompatible,
+  assertDataFits,
+  assertInService,
+  assertLevelChangeAllowed,
+  assertNetworkAllowed,
+  assertUnique,
+  insertDeviceEvent,
+  requireComputer,
+  requireMedium,
+  type ComputerRow,
+  type DataLevel,
+  type DeviceLevel,
+  type MediumRow,
+  type Network,
+} from './devices';
+
+export interface NewComputer {
+  code: string;
+  name: string;
+  model: string;
+  serial: string;
+  diskSerial?: string | undefined;
+  mac?: string | undefined;
+  os: string;
+  osInstalledAt?: string | undefined;
+  level: DeviceLevel;
+  network: Network;
+  purpose: string;
+  department: string;
+  responsible: string;
+  location: string;
+  enabledAt: string;
+  remarks: string;
+}
+
+/** 启用: registers a computer in service. */
+export function registerComputer(rec: Recorder, c: NewComputer): { id: number } {
+  assertNetworkAllowed(c.level, c.network);
+  assertUnique(rec.db, 'computers', 'code', c.code);
+  assertUnique(rec.db, 'computers', 'serial', c.serial);
+  assertUnique(rec.db, 'computers', 'disk_serial', c.diskSerial);
+  if (c.diskSerial && c.diskSerial === c.serial) throw new LedgerError('E_DUPLICATE', 'The disk serial repeats the machine serial.', { field: 'disk_serial', value: c.diskSerial });
+  const id = Number(
+    run(rec.db, sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
+                    VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
+                            ${c.purpose}, ${c.department}, ${c.responsible}, ${c.location}, ${c.enabledAt}, 'in_use', ${c.remarks}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  insertDeviceEvent(rec, 'computer', id, 'enable', c.enabledAt, { after: c });
+  return { id };
+}
+
+const COMPUTER_FIELDS = { responsible: 'responsible', department: 'department', location: 'location', network: 'network', os: 'os', osInstalledAt: 'os_installed_at', purpose: 'purpose' } as const;
+export type ComputerChange = Partial<Record<keyof typeof COMPUTER_FIELDS, string>>;
+
+/** Change of responsible person, department, location, network, OS or purpose, kept with before and after. */
+export function changeComputer(rec: Recorder, input: { id: number; change: ComputerChange; at: string }): void {
+  const pc = requireComputer(rec.db, input.id);
+  if (pc.status === 'scrapped' || pc.status === 'destroyed') assertInService('computer', pc);
+  const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]]);
+  if (entries.length === 0) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });
+  if (input.change.network !== undefined) assertNetworkAllowed(pc.level, input.change.network as Network);
+  const before = Object.fromEntries(entries.map(([k]) => [k, pc[COMPUTER_FIELDS[k]]]));
+  const after = Object.fromEntries(entries);
+  for (const [k, v] of entries) {
+    // Column names come from the fixed map above, never from input.
+    rec.db.prepare(`UPDATE computers SET ${COMPUTER_FIELDS[k]} = ? WHERE id = ?`).run(v ?? null, pc.id);
+  }
+  insertDeviceEvent(rec, 'computer', pc.id, 'change', input.at, { before, after });
+}
+
+/**
+ * 维修: in-house, or off-site. A classified computer goes off-site only with its storage removed and a named escort (陪同人).
+ */
+export function sendToRepair(rec: Recorder, input: { id: number; offSite: boolean; storageRemoved: boolean; escort?: string | undefined; repairer: string; reason: string; at: string }): void {
+  const pc = requireComputer(rec.db, input.id);
+  if (pc.status !== 'in_use' && pc.status !== 'stopped') assertInService('computer', pc);
+  if (pc.level !== 'non_secret' && input.offSite) {
+    const missing = [...(input.storageRemoved ? [] : ['storageRemoved']), ...(input.escort?.trim() ? [] : ['escort'])];
+    if (missing.length) {
+      throw new LedgerError('E_REPAIR_CONDITIONS', `Off-site repair of a classified computer needs its storage removed and a named escort (missing: ${missing.join(', ')}).`, { missing });
+    }
+  }
+  run(rec.db, sql`UPDATE computers SET status = 'repair' WHERE id = ${pc.id}`);
+  insertDeviceEvent(rec, 'computer', pc.id, 'repair', input.at, { before: { status: pc.status }, offSite: input.offSite, storageRemoved: input.storageRemoved, escort: input.escort ?? null, repairer: input.repairer, reason: input.reason });
+}
+
+export function backFromRepair(rec: Recorder, input: { id: number; checkedBy: string; notes: string; at: string }): void {
+  const pc = requireComputer(rec.db, input.id);
+  if (pc.status !== 'repair') throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${pc.code} is not under repair.`, { device: 'computer', code: pc.code, status: pc.status });
+  run(rec.db, sql`UPDATE computers SET status = 'in_use' WHERE id = ${pc.id}`);
+  insertDeviceEvent(rec, 'computer', pc.id, 'repair_back', input.at, { checkedBy: input.checkedBy, notes: input.notes });
+}
+
+type Transition = 'stop' | 'enable' | 'scrap' | 'destroy';
+const FROM: Record<Transition, readonly string[]> = { stop: ['in_use'], enable: ['stopped'], scrap: ['in_use', 'stopped'], destroy: ['scrapped'] };
+const TO: Record<Transition, string> = { stop: 'stopped', enable: 'in_use', scrap: 'scrapped', destroy: 'destroyed' };
+
+/**
+ * 停用, 重新启用, 报废 and 销毁. Disposal of a computer or medium goes through a qualified destruction facility,
+ * which is named; a medium on loan comes back first.
+ */
+export function changeStatus(rec: Recorder, input: { device: 'computer' | 'medium'; id: number; to: Transition; facility?: string | undefined; approver?: string | undefined; reason: string; at: string }): void {
+  const row: ComputerRow | MediumRow = input.device === 'computer' ? requireComputer(rec.db, input.id) : requireMedium(rec.db, input.id);
+  if (!FROM[input.to].includes(row.status)) {
+    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${row.code} is ${row.status}; it cannot be set to ${TO[input.to]}.`, { device: input.device, code: row.code, status: row.status, to: TO[input.to] });
+  }
+  if ((input.to === 'scrap' || input.to === 'destroy') && !(input.facility?.trim() && input.approver?.trim())) {
+    throw new LedgerError('E_VALIDATION', 'Scrapping and destruction need the approver and the qualified destruction facility.', { field: input.facility?.trim() ? 'approver' : 'facility' });
+  }
+  if (input.device === 'medium' && (row as MediumRow).holder) {
+    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${row.code} is on loan to ${(row as MediumRow).holder}; it must come back first.`, { device: 'medium', code: row.code, status: 'on_loan' });
+  }
+  if (input.device === 'computer') run(rec.db, sql`UPDATE computers SET status = ${TO[input.to]} WHERE id = ${row.id}`);
+  else run(rec.db, sql`UPDATE media SET status = ${TO[input.to]}, backup_approved = CASE WHEN ${TO[input.to]} = 'in_use' THEN backup_approved ELSE 0 END WHERE id = ${row.id}`);
+  insertDeviceEvent(rec, input.device, row.id, input.to, input.at, { before: { status: row.status }, after: { status: TO[input.to] }, reason: input.reason, facility: input.facility ?? null, approver: input.approver ?? null });
+}
+
+export interface NewMedium {
+  code: string;
+  type: MediumRow['type'];
+  model: string;
+  serial: string;
+  capacity: string;
+  level: DeviceLevel;
+  responsible: string;
+  department: string;
+  usageScope: string;
+  enabledAt: string;
+  backupApproved: boolean;
+  remarks: string;
+}
+
+export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
+  assertUnique(rec.db, 'media', 'code', m.code);
+  assertUnique(rec.db, 'media', 'serial', m.serial);
+  const id = Number(
+    run(rec.db, sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
+                    VALUES (${m.code}, ${m.type}, ${m.model}, ${m.serial}, ${m.capacity}, ${m.level}, ${m.level !== 'non_secret'}, ${m.responsible}, ${m.department}, ${m.usageScope},
+                            ${m.enabledAt}, 'in_use', ${m.backupApproved}, ${m.remarks}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  insertDeviceEvent(rec, 'medium', id, 'enable', m.enabledAt, { after: m });
+  return { id };
+}
+
+export type MediumChange = Partial<{ level: DeviceLevel; responsible: string; department: string; usageScope: string; backupApproved: boolean }>;
+
+/** A medium that ever held secrets is never downgraded to 非涉密, nor below the data it has held. */
+export function changeMedium(rec: Recorder, input: { id: number; change: MediumChange; at: string }): void {
+  const m = requireMedium(rec.db, input.id);
+  if (m.status === 'scrapped' || m.status === 'destroyed') assertInService('medium', m);
+  const c = input.change;
+  if (c.level !== undefined && c.level !== m.level) assertLevelChangeAllowed(rec.db, m, c.level);
+  const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
+  const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
+  if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });
+  run(rec.db, sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
+                    department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`);
+  insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after });
+}
+
+/** Lend a medium to a person for use on a named computer, until a date: the cross-use rules apply at once. */
+export function lendMedium(rec: Recorder, input: { id: number; to: string; computerId: number; dueAt: string; at: string }): void {
+  const m = requireMedium(rec.db, input.id);
+  assertInService('medium', m);
+  if (m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${m.code} is already on loan to ${m.holder}.`, { device: 'medium', code: m.code, status: 'on_loan' });
+  const pc = requireComputer(rec.db, input.computerId);
+  assertInService('computer', pc);
+  assertCompatible(m, pc);
+  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', 'The due date is before the loan date.', { field: 'dueAt' });
+  run(rec.db, sql`UPDATE media SET holder = ${input.to}, loan_computer_id = ${pc.id}, due_at = ${input.dueAt} WHERE id = ${m.id}`);
+  insertDeviceEvent(rec, 'medium', m.id, 'lend', input.at, { to: input.to, computer: pc.code, dueAt: input.dueAt });
+}
+
+/** Return: whether the data was cleared, and who checked it. */
+export function returnMedium(rec: Recorder, input: { id: number; dataCleared: boolean; checkedBy: string; at: string }): void {
+  const m = requireMedium(rec.db, input.id);
+  if (!m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${m.code} is not on loan.`, { device: 'medium', code: m.code, status: m.status });
+  run(rec.db, sql`UPDATE media SET holder = NULL, loan_computer_id = NULL, due_at = NULL WHERE id = ${m.id}`);
+  insertDeviceEvent(rec, 'medium', m.id, 'return', input.at, { from: m.holder, dataCleared: input.dataCleared, checkedBy: input.checkedBy });
+}
+
+/** 介质使用登记: every rule checked on every entry. */
+export function logUsage(rec: Recorder, input: { mediumId: number; computerId: number; user: string; purpose: string; dataLevel: DataLevel; at: string }): { id: number } {
+  const m = requireMedium(rec.db, input.mediumId);
+  const pc = requireComputer(rec.db, input.computerId);
+  assertInService('medium', m);
+  assertInService('computer', pc);
+  assertCompatible(m, pc);
+  assertDataFits(m, input.dataLevel);
+  const id = Number(
+    run(rec.db, sql`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by)
+                    VALUES (${m.id}, ${pc.id}, ${input.at}, ${input.user}, ${input.purpose}, ${input.dataLevel}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+  );
+  return { id };
+}
+
+export interface Holdings {
+  documentCopies: { documentId: number; receiptNo: string; title: string; marking: string; copyNo: number; dueAt: string | null }[];
+  computers: { id: number; code: string; name: string; level: DeviceLevel }[];
+  media: { id: number; code: string; level: DeviceLevel; relation: 'responsible' | 'on_loan' }[];
+}
+
+/** Everything one person holds: copies on loan, computers and media they answer for or have borrowed. */
+export function holdingsOf(rec: Pick<Recorder, 'db'>, person: string): Holdings {
+  return {
+    documentCopies: all<Holdings['documentCopies'][number]>(
+      rec.db,
+      sql`SELECT d.id AS documentId, d.receipt_no AS receiptNo, d.title, d.marking, c.copy_no AS copyNo, c.due_at AS dueAt
+          FROM copies c JOIN documents d ON d.id = c.document_id WHERE c.status = 'on_loan' AND c.holder = ${person} ORDER BY d.id, c.copy_no`,
+    ),
+    computers: all<Holdings['computers'][number]>(rec.db, sql`SELECT id, code, name, level FROM computers WHERE responsible = ${person} AND status NOT IN ('scrapped', 'destroyed') ORDER BY code`),
+    media: all<Holdings['media'][number]>(
+      rec.db,
+      sql`SELECT id, code, level, CASE WHEN holder = ${person} THEN 'on_loan' ELSE 'responsible' END AS relation FROM media
+          WHERE (responsible = ${person} AND status NOT IN ('scrapped', 'destroyed')) OR holder = ${person} ORDER BY code`,
+    ),
+  };
+}
+
+/** 离岗交接: completed only when the person holds nothing; otherwise the refusal lists what remains. */
+export function recordDeparture(rec: Recorder, input: { person: string; handedTo: string; supervisor: string; at: string }): void {
+  const held = holdingsOf(rec, input.person);
+  const count = held.documentCopies.length + held.computers.length + held.media.length;
+  if (count > 0) {
+    throw new LedgerError('E_STILL_HOLDS', `${input.person} still holds ${count} item(s); they must be returned or reassigned first.`, {
+      person: input.person,
+      documentCopies: held.documentCopies.length,
+      computers: held.computers.length,
+      media: held.media.length,
+    });
+  }
+  if (get(rec.db, sql`SELECT 1 FROM departures WHERE person = ${input.person} AND at = ${input.at}`)) throw new LedgerError('E_DUPLICATE', 'This departure is already recorded.', { field: 'person' });
+  run(rec.db, sql`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES (${input.person}, ${input.at}, ${input.handedTo}, ${input.supervisor}, ${rec.now}, ${rec.actor})`);
+}
