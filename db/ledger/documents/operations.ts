@@ -343,7 +343,8 @@ export function changeMarking(
   } else {
     const parsed = input.marking === undefined ? null : parseChecked(input.marking, doc.issue_date);
     if (parsed) {
-      for (const c of copiesOf(rec.db, doc.id).filter((c) => c.status === 'in_custody' && c.location_id !== null)) assertLocationHolds(requireLocation(rec.db, c.location_id!), parsed.marking.level);
+      // A copy on loan comes back to its location: it must be able to hold the new level too.
+      for (const c of copiesOf(rec.db, doc.id).filter((c) => HELD.includes(c.status) && c.location_id !== null)) assertLocationHolds(requireLocation(rec.db, c.location_id!), parsed.marking.level);
     }
     after = { marking: parsed ? formatMarking(parsed.marking) : before.marking, scope: input.scope ?? before.scope, secrecyEnd: parsed ? parsed.end : before.secrecyEnd };
     run(rec.db, sql`UPDATE documents SET marking = ${after.marking}, scope = ${JSON.stringify(after.scope)}, secrecy_end = ${after.secrecyEnd},

@@ -28,7 +28,7 @@ export const documents: Migration = {
         id INTEGER PRIMARY KEY,
         year INTEGER NOT NULL,
         seq INTEGER NOT NULL,
-        receipt_no TEXT NOT NULL UNIQUE,
+        receipt_no TEXT NOT NULL,
         origin TEXT NOT NULL CHECK (origin IN ('received', 'produced')),
         doc_number TEXT NOT NULL,
         title TEXT NOT NULL,
@@ -51,7 +51,9 @@ export const documents: Migration = {
         registered_at TEXT NOT NULL,
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL,
-        UNIQUE (year, seq)
+        UNIQUE (year, seq),
+        -- 收文编号 restart every year; a format without {year} repeats them from one year to the next.
+        UNIQUE (year, receipt_no)
       ) STRICT;
       CREATE INDEX documents_registered ON documents (registered_at);
       CREATE INDEX documents_level ON documents (level_rank, year, seq);
