@@ -44,7 +44,7 @@ export function registerComputer(rec: Recorder, c: NewComputer): { id: number } 
   assertUnique(rec.db, 'computers', 'code', c.code);
   assertUnique(rec.db, 'computers', 'serial', c.serial);
   assertUnique(rec.db, 'computers', 'disk_serial', c.diskSerial);
-  if (c.diskSerial && c.diskSerial === c.serial) throw new LedgerError('E_DUPLICATE', 'The disk serial repeats the machine serial.', { field: 'disk_serial', value: c.diskSerial });
+  if (c.diskSerial && c.diskSerial.toLowerCase() === c.serial.toLowerCase()) throw new LedgerError('E_DUPLICATE', 'The disk serial repeats the machine serial.', { field: 'disk_serial', value: c.diskSerial });
   const id = Number(
     run(rec.db, sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
                     VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
@@ -154,7 +154,11 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
   const m = requireMedium(rec.db, input.id);
   if (m.status === 'scrapped' || m.status === 'destroyed') assertInService('medium', m);
   const c = input.change;
-  if (c.level !== undefined && c.level !== m.level) assertLevelChangeAllowed(rec.db, m, c.level);
+  if (c.level !== undefined && c.level !== m.level) {
+    assertLevelChangeAllowed(rec.db, m, c.level);
+    // A medium on loan stays fit for the computer it was lent for: no cross-use by a change of level.
+    if (m.loan_computer_id !== null) assertCompatible({ ...m, level: c.level }, requireComputer(rec.db, m.loan_computer_id));
+  }
   const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
   const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
   if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });
