@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRaw } from './testing';
 import { passwordSlotId, readKeyFile, unwrapKey } from './store/keyring';
+import { MIGRATIONS } from './store/migrations';
 
 const PASSWORD = 'Cli2026pass';
 let dir = '';
@@ -30,7 +31,7 @@ describe('ledger CLI', () => {
 
     const info = ledger(['info', '--dir', dir, '--user', 'op'], { password: PASSWORD });
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ schemaVersion: 1, counts: { accounts: 1 }, auditHead: { seq: expect.any(Number) } });
+    expect(JSON.parse(info.stdout)).toMatchObject({ schemaVersion: MIGRATIONS.length, counts: { accounts: 1 }, auditHead: { seq: expect.any(Number) } });
 
     const verify = ledger(['verify-audit', '--dir', dir, '--user', 'op'], { password: PASSWORD });
     expect(verify.status).toBe(0);

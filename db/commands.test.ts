@@ -110,7 +110,7 @@ describe('a temporary password must be replaced first', () => {
 
   it('after an admin reset, every other command is E_PASSWORD_CHANGE_REQUIRED until the user changes it', () => {
     const t = makeLedger();
-    addUser(t, { username: 'boss2', roles: ['admin', 'approver'], password: 'Boss2026pass' });
+    addUser(t, { username: 'boss2', roles: ['admin', 'approver', 'custodian'], password: 'Boss2026pass' });
     addUser(t, { username: 'auditor1', roles: ['auditor'], password: 'Auditor2026pass' });
     ok(t.service, 'account.resetPassword', { username: 'boss2', newPassword: 'TempBoss2026' });
     ok(t.service, 'account.resetPassword', { username: 'auditor1', newPassword: 'TempAudit2026' });
@@ -118,7 +118,7 @@ describe('a temporary password must be replaced first', () => {
     expect(list.filter((a) => a.mustChangePassword).map((a) => a.username)).toEqual(['boss2', 'auditor1']);
 
     const gated = new Set<string>();
-    for (const [username, temp, roles] of [['boss2', 'TempBoss2026', ['admin', 'approver']], ['auditor1', 'TempAudit2026', ['auditor']]] as const) {
+    for (const [username, temp, roles] of [['boss2', 'TempBoss2026', ['admin', 'approver', 'custodian']], ['auditor1', 'TempAudit2026', ['auditor']]] as const) {
       expect(refused(t.service, 'session.login', { username, password: username === 'boss2' ? 'Boss2026pass' : 'Auditor2026pass' }).code).toBe('E_WRONG_PASSWORD');
       expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.login', { username, password: temp }).mustChangePassword).toBe(true);
       for (const [name, cmd] of signedIn) {

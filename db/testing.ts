@@ -160,7 +160,8 @@ export function dataSnapshot(t: SetUpLedger): unknown {
     Object.fromEntries(
       (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'audit_log' ORDER BY name`).all() as { name: string }[]).map(({ name }) => [
         name,
-        db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all(),
+        // Sorted in JS: WITHOUT ROWID tables (event_copies) have no rowid to order by.
+        (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort(),
       ]),
     ),
   );
