@@ -4,13 +4,16 @@ import { onSessionLost } from '../api';
 import type { Role } from '../../../preload/contract';
 import { createAccountsSlice } from './accounts';
 import { createAuditSlice } from './audit';
+import { createDocumentsSlice } from './documents';
 import { createSessionSlice } from './session';
 import { createSettingsSlice } from './settings';
 import type { LedgerState } from './types';
 import { createUiSlice } from './ui';
 
 export type { LedgerState } from './types';
-export type { Page } from './ui';
+export type { Page, BatchKind, RegisterOrigin } from './ui';
+export type { DocumentFilters, SortOrder, SuggestField, DocumentCommand } from './documents';
+export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from './documents';
 export type { AuditFilters } from './audit';
 export { AUDIT_PAGE_SIZE } from './audit';
 
@@ -19,6 +22,7 @@ export const useLedger = create<LedgerState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createAccountsSlice(...a),
   ...createAuditSlice(...a),
+  ...createDocumentsSlice(...a),
   ...createUiSlice(...a),
 }));
 
@@ -29,4 +33,7 @@ const NO_ROLES: readonly Role[] = [];
 export const selectSession = (s: LedgerState) => s.status?.session ?? null;
 export const selectRoles = (s: LedgerState) => s.status?.session?.roles ?? NO_ROLES;
 export const selectHasRole = (role: Role) => (s: LedgerState) => selectRoles(s).includes(role);
+/** Who reads the registers; only the custodian writes (the backend enforces both). */
+export const selectReadsRegisters = (s: LedgerState) => selectRoles(s).some((r) => r === 'custodian' || r === 'approver' || r === 'auditor');
+export const selectIsCustodian = selectHasRole('custodian');
 export const selectUnitName = (s: LedgerState) => s.settings?.unitName ?? s.status?.session?.unitName ?? '';

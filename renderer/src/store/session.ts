@@ -4,6 +4,7 @@ import type { LedgerStatus, PushEvent, SessionInfo } from '../../../preload/cont
 import type { SliceCreator } from './types';
 import { initialAccounts } from './accounts';
 import { initialAudit } from './audit';
+import { initialDocuments } from './documents';
 import { initialSettings } from './settings';
 
 /** A recovery code just issued (at setup or by a recovery) that the user must store before going on. */
@@ -73,7 +74,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     set({
       status,
       statusError: null,
-      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit } : { lockReason: null }),
+      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit, ...initialDocuments } : { lockReason: null }),
       ...(leaving && !status.lockedUser ? { page: 'overview' as const } : {}),
       ...(status.retryAfterMs > 0 ? { retryUntil: Date.now() + status.retryAfterMs } : {}),
     });
@@ -93,6 +94,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
   }
 
   function handlePush(event: PushEvent): void {
+    if (event.type === 'reminders') {
+      // Counts for the signed-in user only: nothing is kept behind the lock screen.
+      if (get().status?.state === 'unlocked') get().setReminders(event.counts);
+      return;
+    }
     if (event.type === 'locked') set({ lockReason: event.reason === 'manual' ? null : event.reason });
     void get().refreshStatus();
   }

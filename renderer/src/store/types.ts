@@ -4,8 +4,9 @@ import type { SettingsSlice } from './settings';
 import type { AccountsSlice } from './accounts';
 import type { AuditSlice } from './audit';
 import type { UiSlice } from './ui';
+import type { DocumentsSlice } from './documents';
 
-export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & UiSlice;
+export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & DocumentsSlice & UiSlice;
 
 /** A slice sees (and may call into) the whole store, but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<LedgerState, [], [], T>;

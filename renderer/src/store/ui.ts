@@ -1,19 +1,46 @@
-// UI slice: interface language and the page shown in the main layout.
+// UI slice: interface language, the page shown in the main layout, and what a page was opened with.
 import { applyLanguage, storedLanguage, type Language } from '../i18n';
+import type { DocumentFilters } from './documents';
 import type { SliceCreator } from './types';
 
-export type Page = 'overview' | 'accounts' | 'audit' | 'settings';
+export type BatchKind = 'return' | 'destroy' | 'inventory';
+export type RegisterOrigin = 'received' | 'produced';
+
+export type Page =
+  | 'overview'
+  | 'documents'
+  | 'document'
+  | 'register-received'
+  | 'register-produced'
+  | 'batch-return'
+  | 'batch-destroy'
+  | 'batch-inventory'
+  | 'locations'
+  | 'accounts'
+  | 'audit'
+  | 'settings';
 
 export interface UiSlice {
   language: Language;
   page: Page;
+  /** The item the item page shows. */
+  documentId: number | null;
+  /** Items a batch page starts with (chosen in the register). */
+  batchSeed: number[];
   setLanguage(language: Language): void;
   setPage(page: Page): void;
+  /** The register, optionally with new filters (a reminder on the overview). */
+  openDocuments(filters?: DocumentFilters): void;
+  openDocument(id: number): void;
+  openRegister(origin: RegisterOrigin): void;
+  openBatch(kind: BatchKind, seed?: number[]): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   language: storedLanguage(),
   page: 'overview',
+  documentId: null,
+  batchSeed: [],
 
   setLanguage(language) {
     applyLanguage(language);
@@ -22,5 +49,21 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
 
   setPage(page) {
     set({ page });
+  },
+
+  openDocuments(filters) {
+    set({ page: 'documents', ...(filters ? { documentFilters: filters, documentPage: 1 } : {}) });
+  },
+
+  openDocument(id) {
+    set({ page: 'document', documentId: id, document: null });
+  },
+
+  openRegister(origin) {
+    set({ page: origin === 'received' ? 'register-received' : 'register-produced' });
+  },
+
+  openBatch(kind, seed = []) {
+    set({ page: `batch-${kind}`, batchSeed: seed });
   },
 });

@@ -1,0 +1,27 @@
+// Calendar dates between antd's pickers (dayjs) and the backend (ISO YYYY-MM-DD, local days).
+import dayjs, { type Dayjs } from 'dayjs';
+
+export function isoDate(d: Dayjs): string {
+  return d.format('YYYY-MM-DD');
+}
+
+export function fromIso(date: string | null | undefined): Dayjs | undefined {
+  return date ? dayjs(date, 'YYYY-MM-DD') : undefined;
+}
+
+/**
+ * When an event happened, for a command's `at`: nothing for today (the backend then records the time to
+ * the second), the date for an earlier day being registered late.
+ */
+export function eventDate(d: Dayjs | null | undefined): string | undefined {
+  return d && !d.isSame(dayjs(), 'day') ? isoDate(d) : undefined;
+}
+
+/** Registers record what happened, never what will: no day after today. */
+export function afterToday(d: Dayjs): boolean {
+  return d.isAfter(dayjs(), 'day');
+}
+
+export function beforeToday(d: Dayjs): boolean {
+  return d.isBefore(dayjs(), 'day');
+}
