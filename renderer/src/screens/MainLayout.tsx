@@ -7,6 +7,7 @@ import {
   DesktopOutlined,
   FileProtectOutlined,
   HddOutlined,
+  InboxOutlined,
   KeyOutlined,
   LaptopOutlined,
   LockOutlined,
@@ -17,7 +18,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../preload/contract';
-import { selectUnitName, useLedger, type Page } from '../store';
+import { selectReadsRegisters, selectUnitName, useLedger, type Page } from '../store';
 import { useErrorText } from '../i18n/errors';
 import { RoleTags } from '../components/Roles';
 import { FormModal } from '../components/FormModal';
@@ -26,8 +27,36 @@ import { OverviewPage } from './OverviewPage';
 import { SettingsPage } from './SettingsPage';
 import { AccountsPage } from './AccountsPage';
 import { AuditPage } from './AuditPage';
+import { DocumentsPage } from './DocumentsPage';
+import { DocumentPage } from './DocumentPage';
+import { RegisterPage } from './RegisterPage';
+import { BatchPage } from './BatchPage';
+import { LocationsPage } from './LocationsPage';
 
-const PAGES: Record<Page, ComponentType> = { overview: OverviewPage, accounts: AccountsPage, audit: AuditPage, settings: SettingsPage };
+const PAGES: Record<Page, ComponentType> = {
+  overview: OverviewPage,
+  documents: DocumentsPage,
+  document: DocumentPage,
+  'register-received': () => <RegisterPage origin="received" />,
+  'register-produced': () => <RegisterPage origin="produced" />,
+  'batch-return': () => <BatchPage kind="return" />,
+  'batch-destroy': () => <BatchPage kind="destroy" />,
+  'batch-inventory': () => <BatchPage kind="inventory" />,
+  locations: LocationsPage,
+  accounts: AccountsPage,
+  audit: AuditPage,
+  settings: SettingsPage,
+};
+
+/** The menu entry a page belongs to. */
+const MENU_KEY: Partial<Record<Page, Page>> = {
+  document: 'documents',
+  'register-received': 'documents',
+  'register-produced': 'documents',
+  'batch-return': 'documents',
+  'batch-destroy': 'documents',
+  'batch-inventory': 'documents',
+};
 
 export function MainLayout({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -36,6 +65,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const unitName = useLedger(selectUnitName);
   const page = useLedger((s) => s.page);
   const setPage = useLedger((s) => s.setPage);
+  const openDocuments = useLedger((s) => s.openDocuments);
   const lock = useLedger((s) => s.lock);
   const logout = useLedger((s) => s.logout);
   const loadSettings = useLedger((s) => s.loadSettings);
@@ -44,7 +74,22 @@ export function MainLayout({ session }: { session: SessionInfo }) {
 
   const isAdmin = session.roles.includes('admin');
   const isAuditor = session.roles.includes('auditor');
-  const allowed: Record<Page, boolean> = { overview: true, accounts: isAdmin, audit: isAuditor, settings: true };
+  const isCustodian = session.roles.includes('custodian');
+  const readsRegisters = useLedger(selectReadsRegisters);
+  const allowed: Record<Page, boolean> = {
+    overview: true,
+    documents: readsRegisters,
+    document: readsRegisters,
+    'register-received': isCustodian,
+    'register-produced': isCustodian,
+    'batch-return': isCustodian,
+    'batch-destroy': isCustodian,
+    'batch-inventory': isCustodian,
+    locations: readsRegisters,
+    accounts: isAdmin,
+    audit: isAuditor,
+    settings: true,
+  };
   const shown: Page = allowed[page] ? page : 'overview';
   const ShownPage = PAGES[shown];
 
@@ -75,7 +120,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     ...extra,
   });
   const registers = [
-    item('documents', <FileProtectOutlined />, t('menu.documents'), { disabled: true }),
+    item('documents', <FileProtectOutlined />, t('menu.documents'), { disabled: !readsRegisters }),
+    ...(readsRegisters ? [item('locations', <InboxOutlined />, t('menu.locations'))] : []),
     item('secret-computers', <DesktopOutlined />, t('menu.secretComputers'), { disabled: true }),
     item('plain-computers', <LaptopOutlined />, t('menu.plainComputers'), { disabled: true }),
     item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: true }),
@@ -116,7 +162,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={264} theme="light" className="main-sider">
-          <Menu mode="inline" selectedKeys={[shown]} style={{ borderInlineEnd: 'none' }} items={menuItems} onClick={({ key }) => setPage(key as Page)} />
+          <Menu mode="inline" selectedKeys={[MENU_KEY[shown] ?? shown]} style={{ borderInlineEnd: 'none' }} items={menuItems} onClick={({ key }) => (key === 'documents' ? openDocuments() : setPage(key as Page))} />
         </Layout.Sider>
         <Layout.Content className="main-content">
           <ShownPage />

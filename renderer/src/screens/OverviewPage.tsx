@@ -1,8 +1,9 @@
-import { Card, Descriptions, Empty, Flex, Spin, type DescriptionsProps } from 'antd';
+import { Alert, Card, Descriptions, Flex, Spin, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLedger } from '../store';
+import { selectReadsRegisters, useLedger } from '../store';
 import { useLoad } from '../hooks/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { RemindersCard } from '../components/RemindersCard';
 
 const COUNT_LABELS = { accounts: 'overview.countNames.accounts', audit_log: 'overview.countNames.audit_log' } as const;
 
@@ -10,11 +11,12 @@ function isCountName(name: string): name is keyof typeof COUNT_LABELS {
   return Object.hasOwn(COUNT_LABELS, name);
 }
 
-/** A placeholder for the registers to come, and the ledger's vital facts. */
+/** The reminders of the registers (for those who read them) and the ledger's vital facts. */
 export function OverviewPage() {
   const { t } = useTranslation();
   const info = useLedger((s) => s.ledgerInfo);
   const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
+  const readsRegisters = useLedger(selectReadsRegisters);
 
   const items: DescriptionsProps['items'] = info
     ? [
@@ -39,9 +41,7 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Card title={t('overview.registersTitle')} data-testid="overview-registers">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.registersPlaceholder')} />
-      </Card>
+      {readsRegisters ? <RemindersCard /> : <Alert type="info" showIcon title={t('reminders.adminPlaceholder')} data-testid="overview-registers" />}
       <Card title={t('overview.infoTitle')}>
         <ErrorAlert error={error} testId="overview-error" />
         <Spin spinning={busy}>

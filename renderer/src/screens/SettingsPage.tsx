@@ -2,6 +2,7 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Spin, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LedgerSettings } from '../../../preload/contract';
+import { formatReceiptNo } from '../documents';
 import { selectHasRole, useLedger } from '../store';
 import { useAction, useLoad } from '../hooks/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -45,6 +46,10 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
       <Form.Item name="idleMinutes" label={t('settings.idleMinutes')} extra={t('settings.idleHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={240} precision={0} suffix={t('settings.minutes')} style={{ width: 200 }} data-testid="settings-idle-minutes" />
       </Form.Item>
+      <ReceiptNoField />
+      <Form.Item name="reminderDays" label={t('settings.reminderDays')} extra={t('settings.reminderHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={365} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-reminder-days" />
+      </Form.Item>
       <Card type="inner" size="small" title={t('settings.policyTitle')} style={{ marginBottom: 24 }}>
         <Form.Item name={['passwordPolicy', 'minLength']} label={t('settings.minLength')} rules={[{ required: true }]}>
           <InputNumber min={8} max={64} precision={0} style={{ width: 200 }} data-testid="settings-min-length" />
@@ -63,6 +68,25 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
   );
 }
 
+const RECEIPT_NO_RULE = /\{seq(:\d)?\}/;
+
+/** The 收文编号 pattern, with an example of the number it makes. */
+function ReceiptNoField() {
+  const { t } = useTranslation();
+  const pattern = Form.useWatch<string | undefined>('receiptNoFormat') ?? '';
+  const example = RECEIPT_NO_RULE.test(pattern) ? formatReceiptNo(pattern.trim(), new Date().getFullYear(), 1) : '—';
+  return (
+    <Form.Item
+      name="receiptNoFormat"
+      label={t('settings.receiptNoFormat')}
+      extra={<span data-testid="settings-receipt-no-example">{t('settings.receiptNoHelp', { example })}</span>}
+      rules={[{ required: true, whitespace: true }, { max: 40 }, { pattern: RECEIPT_NO_RULE, message: t('settings.receiptNoRule') }]}
+    >
+      <Input autoComplete="off" style={{ width: 280 }} data-testid="settings-receipt-no-format" />
+    </Form.Item>
+  );
+}
+
 function SettingsView({ settings }: { settings: LedgerSettings }) {
   const { t } = useTranslation();
   const yesNo = (on: boolean) => (on ? t('common.yes') : t('common.no'));
@@ -77,6 +101,8 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
         items={[
           { key: 'unit', label: t('settings.unitName'), children: settings.unitName },
           { key: 'idle', label: t('settings.idleMinutes'), children: `${settings.idleMinutes} ${t('settings.minutes')}` },
+          { key: 'receiptNo', label: t('settings.receiptNoFormat'), children: <span className="monospace">{settings.receiptNoFormat}</span> },
+          { key: 'reminderDays', label: t('settings.reminderDays'), children: `${settings.reminderDays} ${t('settings.days')}` },
           { key: 'min', label: t('settings.minLength'), children: minLength },
           { key: 'case', label: t('settings.requireMixedCase'), children: yesNo(requireMixedCase) },
           { key: 'symbol', label: t('settings.requireSymbol'), children: yesNo(requireSymbol) },
