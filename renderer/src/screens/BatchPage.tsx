@@ -1,6 +1,6 @@
 // 批量清退, 批量销毁 and 年度清查: pick items from the register and their copies, fill in the batch, and get the
 // batch number (QT-2026-001, XH-2026-001, QC-2026-001) that names the slip or list.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Result, Space, Table, Typography, type TableProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -89,7 +89,9 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
           title={t(DONE[kind])}
           subTitle={
             <Flex vertical>
-              <span data-testid="batch-result-no">{t('batch.batchNo', { batchNo: outcome.batchNo })}</span>
+              <Typography.Title level={3} className="monospace" style={{ margin: '8px 0' }} data-testid="batch-result-no">
+                {t('batch.batchNo', { batchNo: outcome.batchNo })}
+              </Typography.Title>
               {outcome.present !== undefined && <span data-testid="batch-result-counts">{t('batch.inventoryResult', { present: outcome.present, missing: outcome.missing ?? 0 })}</span>}
             </Flex>
           }
@@ -139,11 +141,15 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
   const [rows, setRows] = useState<DocumentListItem[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const request = useRef(0);
-  const { run, busy, error } = useAction(async (query: string) => {
-    const mine = ++request.current;
-    const { rows: found } = await findDocuments({ query: query.trim() || undefined, status: 'held', limit: SEARCH_LIMIT });
-    if (mine === request.current) setRows(found);
-  });
+  const search = useCallback(
+    async (query: string) => {
+      const mine = ++request.current;
+      const { rows: found } = await findDocuments({ query: query.trim() || undefined, status: 'held', limit: SEARCH_LIMIT });
+      if (mine === request.current) setRows(found);
+    },
+    [findDocuments],
+  );
+  const { run, busy, error } = useAction(search);
 
   useEffect(() => {
     void run('');
