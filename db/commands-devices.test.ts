@@ -2,20 +2,13 @@
 // and a refusal that changes nothing but one refused audit entry.
 import { describe, expect, it } from 'vitest';
 import { deviceCommands } from './commands-devices';
-import { ADMIN, addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from './testing';
+import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from './testing';
 import type { Role } from './views';
 
 const entries = Object.entries(deviceCommands);
 const WRITERS = entries.filter(([, c]) => c.mutates).map(([n]) => n);
 const READERS = entries.filter(([, c]) => !c.mutates).map(([n]) => n);
 const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
-/** Every table but the audit log (event_copies has no rowid, so no ORDER BY: the same data reads the same). */
-const dataSnapshot = (t: SetUpLedger) =>
-  withRaw(t, (db) =>
-    Object.fromEntries(
-      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'audit_log' ORDER BY name`).all() as { name: string }[]).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
-    ),
-  );
 const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
 
 const computerInput = (code: string, over: Record<string, unknown> = {}) => ({
