@@ -303,6 +303,7 @@ describe('no downgrade of a medium that held secrets', () => {
       const m = d.medium({ level });
       expect(d.refuse('media.change', { id: m, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN').details).toMatchObject({ rule: 'ever_classified' });
       expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret' WHERE id = ?`).run(m))).toThrow(/CHECK constraint failed/);
+      expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret', ever_classified = 0 WHERE id = ?`).run(m))).toThrow(/held secrets stays marked/);
       expect(d.getMedium(m)).toMatchObject({ level, everClassified: true });
     }
   });

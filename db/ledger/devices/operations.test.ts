@@ -305,6 +305,8 @@ describe('the backup flag', () => {
 
     d.write('media.stop', { id: m });
     expect(d.getMedium(m).backupApproved).toBe(false);
+    // A stopped medium cannot be approved for backups.
+    d.refuse('media.change', { id: m, change: { backupApproved: true } }, 'E_DEVICE_NOT_IN_SERVICE');
     d.write('media.enable', { id: m });
     expect(d.getMedium(m).backupApproved).toBe(false);
     d.write('media.change', { id: m, change: { backupApproved: true } });

@@ -159,6 +159,8 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
     // A medium on loan stays fit for the computer it was lent for: no cross-use by a change of level.
     if (m.loan_computer_id !== null) assertCompatible({ ...m, level: c.level }, requireComputer(rec.db, m.loan_computer_id));
   }
+  // Only a medium in service can be approved for backups.
+  if (c.backupApproved === true && m.status !== 'in_use') assertInService('medium', m);
   const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
   const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
   if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });

@@ -65,6 +65,8 @@ export const devices: Migration = {
         -- A medium that ever held secrets is never downgraded to 非涉密.
         CHECK (NOT (ever_classified = 1 AND level = 'non_secret'))
       ) STRICT;
+      CREATE TRIGGER media_ever_classified_stays BEFORE UPDATE OF ever_classified ON media WHEN new.ever_classified < old.ever_classified
+      BEGIN SELECT RAISE(ABORT, 'a medium that held secrets stays marked so'); END;
       CREATE INDEX media_responsible ON media (responsible);
       CREATE INDEX media_holder ON media (holder) WHERE holder IS NOT NULL;
 
