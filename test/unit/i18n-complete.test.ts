@@ -1,7 +1,13 @@
 // The three interface languages must say everything: same key tree, no empty text, every backend
 // error code translated, and the same {{placeholders}} in each translation of a key.
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { ERROR_CODES } from '../../db/errors';
+import { ERROR_CODES, LedgerError } from '../../db/errors';
+import { LEVELS, parseMarking } from '../../db/ledger/marking';
+import { COPY_STATUSES } from '../../db/ledger/documents/model';
+import { REMINDER_FILTERS, STATUS_FILTERS } from '../../db/ledger/documents/queries';
+import { TRANSMIT_CHANNELS } from '../../db/ledger/documents/operations';
+import * as renderer from '../../renderer/src/documents';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN';
 import zhTW from '../../renderer/src/i18n/locales/zh-TW';
 import en from '../../renderer/src/i18n/locales/en';
@@ -62,5 +68,52 @@ describe('i18n resources', () => {
 
   it('asks the user to wait the given seconds after too many attempts', () => {
     for (const entries of Object.values(flat)) expect(entries.get('errors.E_TOO_MANY_ATTEMPTS')).toContain('{{seconds}}');
+  });
+});
+
+// The documents register speaks the backend's vocabulary: every value it can send has words in every language.
+describe('documents vocabulary', () => {
+  const each = (prefix: string, values: readonly string[]) => {
+    for (const [lang, entries] of Object.entries(flat)) {
+      expect(values.filter((v) => typeof entries.get(`${prefix}.${v}`) !== 'string'), `${lang} ${prefix}`).toEqual([]);
+    }
+  };
+
+  it('names every level, copy state, status filter and reminder', () => {
+    each('levels', LEVELS);
+    each('copyStatus', COPY_STATUSES);
+    each('statusFilters', STATUS_FILTERS);
+    each('reminders', REMINDER_FILTERS);
+  });
+
+  it('names every kind of event the backend records', () => {
+    // The kinds are written where the events are inserted; read them there so that a new one cannot go unnamed.
+    const source = readFileSync(new URL('../../db/ledger/documents/operations.ts', import.meta.url), 'utf8');
+    const kinds = new Set<string>();
+    for (const [, expr] of source.matchAll(/\bkind: ([^,\n]+)/g)) {
+      if (expr!.includes('|')) continue; // a type, not an event
+      for (const [, word] of expr!.matchAll(/(?<!===\s)'(\w+)'/g)) kinds.add(word!);
+    }
+    expect(kinds.size).toBeGreaterThan(10);
+    expect([...kinds].filter((k) => !renderer.isEventKind(k))).toEqual([]);
+    each('events', [...kinds]);
+  });
+
+  it('offers exactly the lawful transmission channels', () => {
+    expect([...renderer.TRANSMIT_CHANNELS]).toEqual([...TRANSMIT_CHANNELS]);
+  });
+
+  it('explains every reason a marking is refused', () => {
+    const samples = ['', '公开★10年', '机密10年', '机密*10年', '内部★10年', '机密★十年半月', '机密★0年', '秘密★24个月', '机密★1.5年', '秘密★15年', '机密★2027年2月30日'];
+    const reasons = new Set<string>(['date_not_after_issue']);
+    for (const text of samples) {
+      try {
+        parseMarking(text);
+      } catch (e) {
+        if (e instanceof LedgerError && e.code === 'E_BAD_MARKING') reasons.add(String(e.details?.['reason']));
+      }
+    }
+    expect(reasons.size).toBeGreaterThanOrEqual(11);
+    each('errorDetails.marking', [...reasons]);
   });
 });

@@ -6,7 +6,7 @@ import { ApiError } from '../api';
 import type { PasswordRule } from '../password';
 import { COPY_STATUSES, LEVELS, compressCopyNos, formatCopyNo } from '../documents';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
+export type TFunction = ReturnType<typeof useTranslation>['t'];
 type Details = Record<string, unknown>;
 
 const WEAK_PASSWORD_KEYS = {
@@ -120,21 +120,23 @@ export function errorField(error: unknown): string | null {
   return (error.code === 'E_VALIDATION' || error.code === 'E_DUPLICATE') && typeof field === 'string' ? field : null;
 }
 
-/** @param seconds overrides the retry delay of E_TOO_MANY_ATTEMPTS with a live countdown. */
+/** The sentence for any thrown value; @param seconds overrides the retry delay of E_TOO_MANY_ATTEMPTS with a live countdown. */
+export function describeError(t: TFunction, error: unknown, seconds?: number): string {
+  if (!(error instanceof ApiError)) return t('errors.E_INTERNAL');
+  const details = error.details ?? {};
+  if (error.code === 'E_WEAK_PASSWORD' && isPasswordRule(details['rule'])) {
+    return t(WEAK_PASSWORD_KEYS[details['rule']], { min: Number(details['minLength'] ?? 8) });
+  }
+  const detailed = detailedText(t, error);
+  if (detailed) return detailed;
+  const retrySeconds = seconds ?? Math.ceil(Number(details['retryAfterMs'] ?? 0) / 1000);
+  // Only E_TOO_MANY_ATTEMPTS uses the seconds; the others ignore them.
+  const key = `errors.${error.code}` as 'errors.E_TOO_MANY_ATTEMPTS';
+  return t(key, { seconds: Math.max(1, retrySeconds) });
+}
+
+/** describeError in the current language. */
 export function useErrorText(): (error: unknown, seconds?: number) => string {
   const { t } = useTranslation();
-  return useCallback(
-    (error: unknown, seconds?: number) => {
-      if (!(error instanceof ApiError)) return t('errors.E_INTERNAL');
-      const details = error.details ?? {};
-      if (error.code === 'E_WEAK_PASSWORD' && isPasswordRule(details['rule'])) {
-        return t(WEAK_PASSWORD_KEYS[details['rule']], { min: Number(details['minLength'] ?? 8) });
-      }
-      const detailed = detailedText(t, error);
-      if (detailed) return detailed;
-      const retrySeconds = seconds ?? Math.ceil(Number(details['retryAfterMs'] ?? 0) / 1000);
-      return t(`errors.${error.code}`, { seconds: Math.max(1, retrySeconds) });
-    },
-    [t],
-  );
+  return useCallback((error: unknown, seconds?: number) => describeError(t, error, seconds), [t]);
 }

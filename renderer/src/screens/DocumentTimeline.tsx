@@ -151,8 +151,11 @@ function EventContent({ event, all }: { event: DocumentEventView; all: readonly 
         <Typography.Text>
           {facts.map(([label, value], i) => (
             <span key={label}>
-              {i > 0 && '；'}
-              <Typography.Text type="secondary">{label}：</Typography.Text>
+              {i > 0 && t('eventFields.separator')}
+              <Typography.Text type="secondary">
+                {label}
+                {t('eventFields.colon')}
+              </Typography.Text>
               <span className={label === t('eventFields.copies') ? 'monospace' : undefined}>{value}</span>
             </span>
           ))}

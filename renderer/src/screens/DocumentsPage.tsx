@@ -8,6 +8,7 @@ import {
   FileAddOutlined,
   FileDoneOutlined,
   RollbackOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   SwapOutlined,
   UndoOutlined,
@@ -100,7 +101,7 @@ export function DocumentsPage() {
         </a>
       ),
     },
-    { key: 'registeredAt', title: t('documents.columns.registeredAt'), width: 110, ...sorter('registeredAt'), render: (_, d) => d.registeredAt.slice(0, 10) },
+    { key: 'registeredAt', title: t('documents.columns.registeredAt'), width: 120, ...sorter('registeredAt'), render: (_, d) => d.registeredAt.slice(0, 10) },
     { key: 'docNumber', dataIndex: 'docNumber', title: t('documents.columns.docNumber'), width: 160, ellipsis: true },
     {
       key: 'title',
@@ -166,33 +167,36 @@ export function DocumentsPage() {
 
   return (
     <Card
-      title={t('documents.title')}
-      extra={
-        isCustodian && (
-          <Space wrap>
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => openRegister('received')} data-testid="documents-receive-button">
-              {t('documents.receive')}
-            </Button>
-            <Button icon={<FileDoneOutlined />} onClick={() => openRegister('produced')} data-testid="documents-produce-button">
-              {t('documents.produce')}
-            </Button>
-            <Button icon={<RollbackOutlined />} onClick={() => openBatch('return', selected)} data-testid="documents-return-button">
-              {t('documents.batchReturn')}
-            </Button>
-            <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
-              {t('documents.batchDestroy')}
-            </Button>
-            <Button icon={<AuditOutlined />} onClick={() => openBatch('inventory')} data-testid="documents-inventory-button">
-              {t('documents.inventory')}
-            </Button>
-            <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
-              {t('documents.handover')}
-            </Button>
-          </Space>
-        )
-      }
+      title={<span data-testid="documents-title">{t('documents.title')}</span>}
       styles={{ body: { paddingBottom: 8 } }}
     >
+      {isCustodian && (
+        <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="documents-toolbar">
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => openRegister('received')} data-testid="documents-receive-button">
+            {t('documents.receive')}
+          </Button>
+          <Button icon={<FileDoneOutlined />} onClick={() => openRegister('produced')} data-testid="documents-produce-button">
+            {t('documents.produce')}
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => openBatch('return', selected)} data-testid="documents-return-button">
+            {t('documents.batchReturn')}
+          </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
+            {t('documents.batchDestroy')}
+          </Button>
+          <Button icon={<AuditOutlined />} onClick={() => openBatch('inventory')} data-testid="documents-inventory-button">
+            {t('documents.inventory')}
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
+            {t('documents.handover')}
+          </Button>
+          {selected.length > 0 && (
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('review')} data-testid="documents-review-button">
+              {t('documents.reviewSelected', { n: selected.length })}
+            </Button>
+          )}
+        </Flex>
+      )}
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Input
           autoFocus
@@ -269,11 +273,6 @@ export function DocumentsPage() {
             {t('common.reset')}
           </Button>
         </Tooltip>
-        {isCustodian && selected.length > 0 && (
-          <Button icon={<AuditOutlined />} onClick={() => setDialog('review')} data-testid="documents-review-button">
-            {t('documents.review')}（{t('documents.selected', { n: selected.length })}）
-          </Button>
-        )}
       </Flex>
       <ErrorAlert error={error} testId="documents-error" />
       <Table<DocumentListItem>

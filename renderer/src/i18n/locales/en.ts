@@ -272,6 +272,8 @@ const en: Messages = {
     handover: 'Handed over',
   },
   eventFields: {
+    separator: '; ',
+    colon: ': ',
     unit: 'Unit',
     signedBy: 'Signed by',
     producedBy: 'Produced by',
@@ -353,7 +355,7 @@ const en: Messages = {
     produced: 'Own',
     unlimited: 'Long-term or conditional',
     total: '{{total}} items',
-    selected: '{{n}} selected',
+    reviewSelected: 'Review the {{n}} selected',
     readOnly: 'You can read the register; the custodian registers and handles the items.',
   },
   docForm: {

@@ -267,6 +267,8 @@ const zhCN = {
     handover: '移交',
   },
   eventFields: {
+    separator: '；',
+    colon: '：',
     unit: '单位',
     signedBy: '签收人',
     producedBy: '制作人',
@@ -348,7 +350,7 @@ const zhCN = {
     produced: '自制',
     unlimited: '长期或按条件',
     total: '共 {{total}} 件',
-    selected: '已选 {{n}} 件',
+    reviewSelected: '定密审查（已选 {{n}} 件）',
     readOnly: '你可以查阅台账；登记和办理由保管员进行。',
   },
   docForm: {

@@ -266,6 +266,8 @@ const zhTW: Messages = {
     handover: '移交',
   },
   eventFields: {
+    separator: '；',
+    colon: '：',
     unit: '單位',
     signedBy: '簽收人',
     producedBy: '製作人',
@@ -347,7 +349,7 @@ const zhTW: Messages = {
     produced: '自製',
     unlimited: '長期或按條件',
     total: '共 {{total}} 件',
-    selected: '已選 {{n}} 件',
+    reviewSelected: '定密審查（已選 {{n}} 件）',
     readOnly: '你可以查閱台帳；登記和辦理由保管員進行。',
   },
   docForm: {

@@ -1,0 +1,79 @@
+// Refusals in words: each rule the backend names in details becomes its own sentence, with the values
+// (copy number, state, borrower, levels) filled in; unknown details fall back to the code's sentence.
+import { describe, it, expect } from 'vitest';
+import i18next from 'i18next';
+import { ApiError } from '../api';
+import zhCN from './locales/zh-CN';
+import en from './locales/en';
+import { describeError, errorField, type TFunction } from './errors';
+
+async function translator(lng: 'zh-CN' | 'en'): Promise<TFunction> {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng, resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  return i18n.t as unknown as TFunction;
+}
+
+const refusal = (code: ConstructorParameters<typeof ApiError>[0], details?: Record<string, unknown>) => new ApiError(code, 'english log message', details);
+
+describe('describeError', async () => {
+  const zh = await translator('zh-CN');
+  const english = await translator('en');
+
+  it('names the approval rule that refused', () => {
+    expect(describeError(zh, refusal('E_APPROVAL_REQUIRED', { rule: 'outside_scope', borrower: '王二' }))).toContain('王二 不在这件文件的知悉范围内');
+    expect(describeError(zh, refusal('E_APPROVAL_REQUIRED', { rule: 'copy_top_secret' }))).toContain('复制绝密载体');
+    expect(describeError(zh, refusal('E_APPROVAL_REQUIRED', { rule: 'forward_originator' }))).toContain('转发');
+    expect(describeError(zh, refusal('E_APPROVAL_REQUIRED', { rule: 'taken_out' }))).toContain('带出办公室');
+    expect(describeError(zh, refusal('E_APPROVAL_REQUIRED', { rule: 'copy_unit_head' }))).toContain('单位负责人');
+  });
+
+  it('names the copy, its state and the refused step', () => {
+    const text = describeError(zh, refusal('E_NOT_IN_CUSTODY', { copyNo: 3, status: 'on_loan', action: 'destruction' }));
+    expect(text).toBe('份号 0003 当前为“借出”，不能销毁。');
+    expect(describeError(english, refusal('E_NOT_IN_CUSTODY', { copyNo: 12, status: 'destroyed', action: 'lend' }))).toBe('Copy 0012 is “Destroyed”: it cannot be lent.');
+  });
+
+  it('explains a forbidden channel and the exchange station limit', () => {
+    expect(describeError(zh, refusal('E_FORBIDDEN_CHANNEL', { rule: 'channel', channel: '快递' }))).toContain('“快递”不是合规的传递方式');
+    expect(describeError(zh, refusal('E_FORBIDDEN_CHANNEL', { rule: 'exchange_station_level', channel: '机要文件交换站' }))).toContain('绝密载体');
+  });
+
+  it('translates a marking the backend cannot read, by reason', () => {
+    expect(describeError(zh, refusal('E_BAD_MARKING', { reason: 'missing_star', text: '机密*10年', found: '*' }))).toContain('“*”不是国家秘密标志的★');
+    expect(describeError(zh, refusal('E_BAD_MARKING', { reason: 'missing_star', text: '机密10年' }))).toContain('缺少★');
+    expect(describeError(zh, refusal('E_BAD_MARKING', { reason: 'over_maximum', text: '秘密★15年', max: 10 }))).toContain('最长 10 年');
+    expect(describeError(zh, refusal('E_BAD_MARKING', { reason: 'something_new' }))).toBe(zhCN.errors.E_BAD_MARKING);
+  });
+
+  it('fills in levels, locations, receipt numbers and copy lists', () => {
+    expect(describeError(zh, refusal('E_LOCATION_LEVEL', { location: 'BMG-01', maxLevel: 'secret', level: 'top_secret' }))).toBe('保密柜 BMG-01 最高只能存放机密载体，不能存放绝密载体。');
+    expect(describeError(zh, refusal('E_MUST_RETURN', { receiptNo: '2026-0007' }))).toContain('2026-0007 须清退发文单位');
+    expect(describeError(zh, refusal('E_NO_SUCH_COPY', { copyNos: [4, 5, 6] }))).toBe('这件文件没有份号 0004-0006。');
+    expect(describeError(zh, refusal('E_WITNESS_REQUIRED', { people: 1 }))).toBe(zhCN.errors.E_WITNESS_REQUIRED);
+  });
+
+  it('says which field a validation refusal is about', () => {
+    expect(describeError(zh, refusal('E_VALIDATION', { field: 'at' }))).toBe('日期不能晚于今天。');
+    expect(describeError(zh, refusal('E_VALIDATION', { documentId: 7 }))).toBe('同一件文件在本批中出现了两次。');
+    expect(describeError(zh, refusal('E_VALIDATION', { issues: [] }))).toBe(zhCN.errors.E_VALIDATION);
+    expect(describeError(zh, refusal('E_DUPLICATE', { field: 'code' }))).toContain('保密柜编号');
+  });
+
+  it('keeps the earlier behaviour for the other codes', () => {
+    expect(describeError(zh, new Error('boom'))).toBe(zhCN.errors.E_INTERNAL);
+    expect(describeError(zh, refusal('E_TOO_MANY_ATTEMPTS', { retryAfterMs: 4200 }))).toContain('5 秒');
+    expect(describeError(zh, refusal('E_WEAK_PASSWORD', { rule: 'minLength', minLength: 10 }))).toContain('10');
+  });
+});
+
+describe('errorField', () => {
+  it('points at the form field a refusal concerns', () => {
+    expect(errorField(refusal('E_BAD_MARKING', { reason: 'empty' }))).toBe('marking');
+    expect(errorField(refusal('E_VALIDATION', { field: 'dueAt' }))).toBe('dueAt');
+    expect(errorField(refusal('E_APPROVAL_REQUIRED', { rule: 'taken_out' }))).toBe('approver');
+    expect(errorField(refusal('E_LOCATION_LEVEL', {}))).toBe('locationId');
+    expect(errorField(refusal('E_FORBIDDEN_CHANNEL', { rule: 'channel' }))).toBe('channel');
+    expect(errorField(refusal('E_MUST_RETURN', {}))).toBeNull();
+    expect(errorField(new Error('x'))).toBeNull();
+  });
+});
