@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerService } from '../../db/service';
 import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
+import { benchDocuments } from './documents';
 
 type Metric = { value: number; unit: string };
 const RESULTS = new URL('./results.json', import.meta.url);
@@ -78,6 +79,7 @@ try {
     service.invoke('session.logout', {});
   }
   record('store.unlock_ms', median(unlocks), 'ms');
+  await benchDocuments(record, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

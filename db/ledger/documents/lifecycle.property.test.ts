@@ -137,6 +137,19 @@ function stateAfter(kind: string, created: boolean, copyNo: number, details: { m
   }
 }
 const TERMINAL = new Set(['transmitted', 'returned', 'destroyed', 'missing']);
+/** The state a copy must be in for an event on it (the source of a copy included); nothing listed: any. */
+const REQUIRES: Record<string, string[]> = {
+  lend: ['in_custody'],
+  return_loan: ['on_loan'],
+  move: ['in_custody'],
+  copy: ['in_custody'],
+  transmit: ['in_custody'],
+  forward: ['in_custody'],
+  return_to_issuer: ['in_custody'],
+  destroy: ['in_custody'],
+  inventory: ['in_custody', 'on_loan'],
+  receipt_confirmed: ['transmitted'],
+};
 
 function checkInvariants(db: Db): void {
   // Conservation: every registered copy has one state, and the copies are exactly those receive and copy events created.
@@ -151,9 +164,20 @@ function checkInvariants(db: Db): void {
     )
     .get() as { n: number };
   expect(created.n).toBe(total);
+  // The held counts kept on each item by triggers agree with its copies.
+  const drift = db
+    .prepare(
+      `SELECT d.id, d.held_copies, d.held_originals,
+              (SELECT count(*) FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan')) AS copies,
+              (SELECT count(*) FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan') AND c.reproduction = 0) AS originals
+       FROM documents d WHERE held_copies <> copies OR held_originals <> originals`,
+    )
+    .all();
+  expect(drift).toEqual([]);
 
-  // Replay: the events on each copy, in order, explain its current state, and nothing follows a terminal state
-  // (a transmitted copy may only still get its receipt confirmed).
+  // Replay: the events on each copy, in order, explain its current state, each found the copy in a state it
+  // applies to (nothing lent twice ...), and nothing follows a terminal state (a transmitted copy may only still
+  // get its receipt confirmed).
   const rows = db
     .prepare(
       `SELECT c.id AS copyId, c.copy_no AS copyNo, c.status, e.id AS eventId, e.kind, e.details,
@@ -170,6 +194,8 @@ function checkInvariants(db: Db): void {
     if (s.terminal !== null) {
       expect({ copy: r.copyId, after: s.terminal, kind: r.kind }).toEqual({ copy: r.copyId, after: s.terminal, kind: s.terminal === 'transmitted' ? 'receipt_confirmed' : '(nothing)' });
     }
+    const created = r.created === 1 || r.kind === 'receive' || r.kind === 'produce';
+    if (!created && REQUIRES[r.kind!]) expect({ copy: r.copyId, event: r.eventId, kind: r.kind, from: s.status }).toEqual({ copy: r.copyId, event: r.eventId, kind: r.kind, from: expect.toBeOneOf(REQUIRES[r.kind!]!) });
     const next = stateAfter(r.kind!, r.created === 1, r.copyNo, JSON.parse(r.details!) as { missing?: number[] });
     if (next !== undefined) s.status = next;
     if (TERMINAL.has(s.status)) s.terminal = s.status;

@@ -35,6 +35,10 @@ export interface DocumentRow {
   registered_at: string;
   created_at: string;
   created_by: string;
+  /** Copies in custody or on loan (kept by triggers on copies). */
+  held_copies: number;
+  /** The same, originals only (not 复制件). */
+  held_originals: number;
 }
 
 export interface CopyRow {

@@ -1,8 +1,10 @@
 // Reading the register through documents.list / reminders.get: search (FTS5 trigram for 3+ characters,
 // LIKE below that), filters, sort, paging, and every reminder as the custodian's day moves on.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok, withRaw, type SetUpLedger } from '../../testing';
-import type { DocumentListItem, ReminderCounts } from '../../views';
+import type { DocumentDetail, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
+import { dayOf, listDocuments, type DocumentQuery } from './queries';
 
 const DAY = 86_400_000;
 
@@ -209,6 +211,23 @@ describe('reminders', () => {
     expect(sorted(l.titles({ reminder: 'reviewDue' }))).toEqual(sorted(['去年文件', '今年文件']));
   });
 
+  it('each count on the dashboard is the total of the list filtered by that reminder', () => {
+    const l = ledger();
+    for (let i = 0; i < 6; i += 1) {
+      const id = l.receive({ title: `文件${i}`, marking: i % 2 ? '秘密★6个月' : '机密★10年', issueDate: `2025-0${i + 1}-10`, receivedAt: `2025-0${i + 1}-20`, mustReturn: i < 3, returnBy: `2026-12-0${i + 1}`, copies: 2 });
+      ok(l.t.service, 'documents.lend', { documentId: id, copyNos: [1, 2].slice(0, 1 + (i % 2)), borrower: { name: '王芳' }, dueAt: `2026-11-2${6 + (i % 3)}` });
+    }
+    l.t.clock.advance(3 * DAY);
+    const counts = l.reminders();
+    expect(counts).toMatchObject({ overdueLoans: 4, returnDue: 3, secrecyEnding: 3, reviewDue: 6 });
+    expect({
+      overdueLoans: l.list({ reminder: 'overdue' }).total,
+      returnDue: l.list({ reminder: 'returnDue' }).total,
+      secrecyEnding: l.list({ reminder: 'secrecyEnding' }).total,
+      reviewDue: l.list({ reminder: 'reviewDue' }).total,
+    }).toEqual({ overdueLoans: counts.overdueLoans, returnDue: counts.returnDue, secrecyEnding: counts.secrecyEnding, reviewDue: counts.reviewDue });
+  });
+
   it('inventory not done this year, while anything is held', () => {
     const l = ledger();
     l.receive({ title: '清查测试', marking: '秘密★5年' });
@@ -217,5 +236,98 @@ describe('reminders', () => {
     expect(l.reminders().inventoryDue).toBe(false);
     l.t.clock.advance(40 * DAY);
     expect(l.reminders().inventoryDue).toBe(true);
+  });
+});
+
+describe('the list agrees with a plain reading of the register, whichever way SQLite is told to walk it', () => {
+  it('random filters, sorts and pages give the rows and total a reference filter and sort in JS gives', () => {
+    const l = ledger();
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return xs[seed % xs.length]!;
+    };
+    const words = ['关于开展', '保密自查', '涉密载体', '管理办法', '工作要点', '会议纪要', '通知'];
+    for (let i = 0; i < 40; i += 1) {
+      const year = pick([2025, 2026]);
+      const id = l.receive({
+        title: `${pick(words)}${pick(words)}${i}`,
+        docNumber: `${pick(['鲁保发', '鲁办发'])}〔${year}〕${i}号`,
+        originUnit: pick(['省国家保密局', '省委办公厅', '市委保密委员会']),
+        marking: pick(['机密★10年', '秘密★5年', '秘密★2年', '内部', '机密★长期']),
+        issueDate: `${year}-0${pick([1, 2, 3])}-1${pick([1, 2, 3])}`,
+        receivedAt: `${year}-04-0${pick([1, 2, 3])}`,
+        copies: pick([1, 2, 3]),
+      });
+      const fate = pick(['keep', 'keep', 'lend', 'destroy', 'transmit']);
+      if (fate === 'lend') ok(l.t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: pick(['王芳', '赵强']), department: '办公室' }, dueAt: '2026-12-10' });
+      if (fate === 'destroy') ok(l.t.service, 'documents.destroy', { items: [{ documentId: id, copyNos: [1] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+      if (fate === 'transmit') ok(l.t.service, 'documents.transmit', { documentId: id, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明' });
+    }
+    const every = l.list({ limit: 500 }).rows.map((d) => ({ ...d, holders: ok<DocumentDetail>(l.t.service, 'documents.get', { id: d.id }).copyList.filter((c) => c.status === 'on_loan').map((c) => c.holder) }));
+    const rank = { top_secret: 3, secret: 2, confidential: 1, internal: 0 };
+    const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    const key = (sort: string, d: DocumentListItem): (string | number)[] => {
+      switch (sort) {
+        case 'receiptNo':
+          return [d.receiptNo];
+        case 'registeredAt':
+          return [d.registeredAt, d.id];
+        case 'title':
+          return [d.title, d.id];
+        case 'level':
+          return [rank[d.level], d.receiptNo];
+        case 'issueDate':
+          return [d.issueDate, d.id];
+        default:
+          return [d.secrecyEnd ?? '', d.id];
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.record({
+          // Mostly broad filters and early pages, where walking the sort index is chosen; the rest sorts the matches.
+          query: fc.constantFrom(undefined, undefined, undefined, '保密自查', '涉密载体', '通知', '鲁办发', '委员会', '关于开展保'),
+          levels: fc.constantFrom<LevelCode[] | undefined>(undefined, undefined, ['secret'], ['secret', 'confidential'], ['internal', 'top_secret']),
+          status: fc.constantFrom(undefined, undefined, 'held', 'on_loan', 'closed'),
+          year: fc.constantFrom(undefined, undefined, 2025, 2026),
+          holder: fc.constantFrom(undefined, undefined, undefined, '王芳'),
+          sort: fc.constantFrom('receiptNo', 'registeredAt', 'title', 'level', 'issueDate', 'secrecyEnd'),
+          order: fc.constantFrom('asc', 'desc'),
+          offset: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 45 })),
+          limit: fc.integer({ min: 1, max: 12 }),
+        }),
+        (raw) => {
+          const q = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as typeof raw;
+          const matching = every
+            .filter((d) => !q.query || [d.title, d.docNumber, d.originUnit].some((f) => f.includes(q.query!)))
+            .filter((d) => !q.levels || q.levels.includes(d.level))
+            .filter((d) => !q.year || d.receiptNo.startsWith(String(q.year)))
+            .filter((d) => !q.holder || d.holders.includes(q.holder))
+            .filter((d) => {
+              const heldCopies = d.counts.in_custody + d.counts.on_loan;
+              return q.status === undefined || (q.status === 'held' ? heldCopies > 0 : q.status === 'closed' ? heldCopies === 0 : d.counts.on_loan > 0);
+            });
+          const sign = q.order === 'desc' ? -1 : 1;
+          const sorted = [...matching].sort((a, b) => {
+            if (q.sort === 'secrecyEnd' && (a.secrecyEnd === null) !== (b.secrecyEnd === null)) return a.secrecyEnd === null ? 1 : -1;
+            const ka = key(q.sort, a);
+            const kb = key(q.sort, b);
+            for (let i = 0; i < ka.length; i += 1) if (cmp(ka[i]!, kb[i]!) !== 0) return sign * cmp(ka[i]!, kb[i]!);
+            return 0;
+          });
+          const want = { total: matching.length, ids: sorted.slice(q.offset, q.offset + q.limit).map((d) => d.id) };
+          const got = l.list(q);
+          expect({ total: got.total, ids: got.rows.map((r) => r.id) }).toEqual(want);
+          // The same page whichever way it is read: walking the sort's index or sorting every match.
+          const query = q as DocumentQuery;
+          for (const plan of ['walk', 'sort'] as const) {
+            const direct = withRaw(l.t, (db) => listDocuments(db, query, dayOf(l.t.clock.now, 30), plan));
+            expect({ plan, total: direct.total, ids: direct.rows.map((r) => r.id) }).toEqual({ plan, ...want });
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

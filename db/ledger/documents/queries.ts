@@ -40,29 +40,43 @@ export function dayOf(nowMs: number, reminderDays: number): Day {
   return { today: localDate(nowMs), horizon: localDate(nowMs + reminderDays * 86_400_000), year: new Date(nowMs).getFullYear() };
 }
 
-const held = (original = false) =>
-  original
-    ? sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan') AND c.reproduction = 0)`
-    : sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status IN ('in_custody', 'on_loan'))`;
+// Whether an item is still held is kept on the row (held_copies, held_originals: triggers on copies), so these
+// conditions read the item and its indexes instead of probing its copies one item at a time.
+const held = (original = false) => (original ? sql`d.held_originals > 0` : sql`d.held_copies > 0`);
+/** Items with a copy in this state (and more), driven from the copies' indexes. */
+const withCopy = (condition: Fragment) => sql`d.id IN (SELECT c.document_id FROM copies c WHERE ${condition})`;
 
-/** One definition per reminder: the dashboard counts with it and the list filters with it. */
+/** A copy on loan past its due date (the overdue reminder: its count and its list). */
+const overdueCopy = (day: Day) => sql`c.status = 'on_loan' AND c.due_at < ${day.today}`;
+
+/**
+ * One definition per reminder: the dashboard counts with it and the list filters with it. Each matches the
+ * partial index made for it in migration 2 (the index's WHERE terms appear here as written there).
+ */
 function reminderCondition(kind: (typeof REMINDER_FILTERS)[number], day: Day): Fragment {
   switch (kind) {
     case 'overdue':
-      return sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'on_loan' AND c.due_at < ${day.today})`;
+      return withCopy(overdueCopy(day));
     case 'returnDue':
-      return sql`d.must_return = 1 AND d.return_by IS NOT NULL AND d.return_by <= ${day.horizon} AND ${held(true)}`;
+      return sql`d.must_return = 1 AND d.held_originals > 0 AND d.return_by <= ${day.horizon}`;
     case 'secrecyEnding':
-      return sql`d.declassified = 0 AND d.secrecy_end IS NOT NULL AND d.secrecy_end <= ${day.horizon} AND ${held()}`;
+      return sql`d.declassified = 0 AND d.held_copies > 0 AND d.secrecy_end <= ${day.horizon}`;
     case 'reviewDue':
-      return sql`d.level <> 'internal' AND d.declassified = 0 AND (d.last_review_year IS NULL OR d.last_review_year < ${day.year}) AND d.year < ${day.year} AND ${held()}`;
+      return sql`d.level <> 'internal' AND d.declassified = 0 AND d.held_copies > 0 AND d.year < ${day.year} AND (d.last_review_year IS NULL OR d.last_review_year < ${day.year})`;
   }
+}
+
+/** The FTS5 query for a search of 3+ characters (one phrase, quotes escaped); null: too short for the trigram index. */
+function ftsPhrase(text: string): string | null {
+  const q = text.trim();
+  return [...q].length >= 3 ? `"${q.replace(/"/g, '""')}"` : null;
 }
 
 function searchCondition(text: string): Fragment {
   const q = text.trim();
+  const phrase = ftsPhrase(q);
   // The trigram index needs 3 characters; shorter Chinese queries (e.g. 通知) scan with LIKE.
-  if ([...q].length >= 3) return sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${`"${q.replace(/"/g, '""')}"`})`;
+  if (phrase !== null) return sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase})`;
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`(d.title LIKE ${like} ESCAPE '\\' OR d.doc_number LIKE ${like} ESCAPE '\\' OR d.origin_unit LIKE ${like} ESCAPE '\\')`;
 }
@@ -76,23 +90,63 @@ const ORDER: Record<(typeof SORT_FIELDS)[number], string> = {
   secrecyEnd: 'd.secrecy_end IS NULL, d.secrecy_end {dir}, d.id {dir}',
 };
 
-export function listDocuments(db: Db, q: DocumentQuery, day: Day): { total: number; rows: DocumentListItem[] } {
+/**
+ * Indexes (migration 2) that hold the items in a sort's order, with the direction they serve. Walking one and
+ * skipping what the filter rejects finds a page without sorting every match; see `walkSortIndex`.
+ */
+const ORDER_INDEX: Partial<Record<(typeof SORT_FIELDS)[number], { index: string; orders: readonly ('asc' | 'desc')[] }>> = {
+  receiptNo: { index: 'documents_receipt_order', orders: ['asc', 'desc'] },
+  registeredAt: { index: 'documents_registered', orders: ['asc', 'desc'] },
+  level: { index: 'documents_level', orders: ['asc', 'desc'] },
+  // Items without an end come last in both directions, so only the ascending walk follows the index.
+  secrecyEnd: { index: 'documents_secrecy_sort', orders: ['asc'] },
+};
+
+/**
+ * Whether to walk the sort's index rather than let SQLite collect every match and sort it. SQLite has no
+ * statistics here (no ANALYZE), so on its own it starts from any indexed filter term, e.g. the level or the
+ * search, and sorts all matches: tens of thousands of rows for an ordinary filter. Knowing the count first, the
+ * choice is simple: walking the index in order meets a match about every `size / total` entries, so it reads
+ * about (offset + limit) * size / total entries; collecting and sorting reads `total` rows. Walk when that is less.
+ */
+function walkSortIndex(db: Db, q: DocumentQuery, total: number, plan: Plan): string | null {
+  const order = ORDER_INDEX[q.sort];
+  if (!order || !order.orders.includes(q.order) || plan === 'sort' || total === 0) return null;
+  if (plan === 'walk') return order.index;
+  const size = get<{ n: number | null }>(db, sql`SELECT max(id) AS n FROM documents`)!.n ?? 0;
+  return (q.offset + q.limit) * size < total * total ? order.index : null;
+}
+
+/** How listDocuments reads a page: 'auto' chooses (walkSortIndex); tests force each way to check they agree. */
+export type Plan = 'auto' | 'walk' | 'sort';
+
+export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = 'auto'): { total: number; rows: DocumentListItem[] } {
   const where: Fragment[] = [sql`1 = 1`];
-  if (q.query?.trim()) where.push(searchCondition(q.query));
+  const query = q.query?.trim() ?? '';
+  if (query) where.push(searchCondition(query));
   if (q.levels?.length) where.push(sql`d.level IN (SELECT value FROM json_each(${JSON.stringify(q.levels)}))`);
   if (q.year) where.push(sql`d.year = ${q.year}`);
   if (q.originUnit) where.push(sql`d.origin_unit = ${q.originUnit}`);
-  if (q.locationId) where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.location_id = ${q.locationId} AND c.status = 'in_custody')`);
-  if (q.holder) where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.holder = ${q.holder} AND c.status = 'on_loan')`);
+  if (q.locationId) where.push(withCopy(sql`c.location_id = ${q.locationId} AND c.status = 'in_custody'`));
+  if (q.holder) where.push(withCopy(sql`c.holder = ${q.holder} AND c.status = 'on_loan'`));
   if (q.status === 'held') where.push(held());
-  if (q.status === 'on_loan') where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'on_loan')`);
-  if (q.status === 'closed') where.push(sql`NOT ${held()}`);
-  if (q.status === 'missing') where.push(sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.status = 'missing')`);
+  if (q.status === 'on_loan') where.push(withCopy(sql`c.status = 'on_loan'`));
+  if (q.status === 'closed') where.push(sql`d.held_copies = 0`);
+  if (q.status === 'missing') where.push(withCopy(sql`c.status = 'missing'`));
   if (q.reminder) where.push(reminderCondition(q.reminder, day));
   const filter = sql.join(where, ' AND ');
-  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
+  // A search alone is counted by the full-text index (one row per item, never deleted), not item by item.
+  const phrase = ftsPhrase(query);
+  const total =
+    phrase !== null && where.length === 2
+      ? get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`)!.n
+      : get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
   const order = ORDER[q.sort].replace(/\{dir\}/g, q.order === 'desc' ? 'DESC' : 'ASC');
-  const docs = all<DocumentRow>(db, { text: `SELECT d.* FROM documents d WHERE ${filter.text} ORDER BY ${order} LIMIT ? OFFSET ?`, values: [...filter.values, q.limit, q.offset] });
+  const index = walkSortIndex(db, q, total, plan);
+  const docs = all<DocumentRow>(db, {
+    text: `SELECT d.* FROM documents d ${index ? `INDEXED BY ${index}` : ''} WHERE ${filter.text} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    values: [...filter.values, q.limit, q.offset],
+  });
   return { total, rows: withCopies(db, docs, day) };
 }
 
@@ -209,7 +263,9 @@ export function reminderCounts(db: Db, day: Day): ReminderCounts {
   };
   const inventoried = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM batches WHERE kind = 'inventory' AND year = ${day.year}`)!.n > 0;
   const anyHeld = get<{ n: number }>(db, sql`SELECT EXISTS (SELECT 1 FROM copies WHERE status IN ('in_custody', 'on_loan')) AS n`)!.n === 1;
-  return { overdueLoans: count('overdue'), returnDue: count('returnDue'), secrecyEnding: count('secrecyEnding'), reviewDue: count('reviewDue'), inventoryDue: anyHeld && !inventoried };
+  // Overdue items are counted from the copies' index alone: the items' rows need not be read.
+  const overdueLoans = get<{ n: number }>(db, sql`SELECT count(DISTINCT c.document_id) AS n FROM copies c WHERE ${overdueCopy(day)}`)!.n;
+  return { overdueLoans, returnDue: count('returnDue'), secrecyEnding: count('secrecyEnding'), reviewDue: count('reviewDue'), inventoryDue: anyHeld && !inventoried };
 }
 
 export const SUGGEST_FIELDS = ['unit', 'person'] as const;

@@ -1,6 +1,8 @@
 import type { Migration } from '../migrate';
 
 const LEVEL_CHECK = `IN ('top_secret', 'secret', 'confidential', 'internal')`;
+/** The copy states the unit still answers for (model.ts HELD). */
+const HELD = `('in_custody', 'on_loan')`;
 const appendOnly = (table: string) => `
   CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
   CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
@@ -51,15 +53,27 @@ export const documents: Migration = {
         registered_at TEXT NOT NULL,
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL,
-        UNIQUE (year, seq),
+        -- Copies the unit still answers for (in custody or on loan), all and originals only; kept by the copies
+        -- triggers below, so that "held" filters and reminders read one column instead of probing copies per item.
+        held_copies INTEGER NOT NULL DEFAULT 0,
+        held_originals INTEGER NOT NULL DEFAULT 0,
+        CHECK (held_originals >= 0 AND held_originals <= held_copies),
         -- 收文编号 restart every year; a format without {year} repeats them from one year to the next.
         UNIQUE (year, receipt_no)
       ) STRICT;
+      -- Named: the list walks it for the 收文编号 order (queries.ts ORDER_INDEX).
+      CREATE UNIQUE INDEX documents_receipt_order ON documents (year, seq);
       CREATE INDEX documents_registered ON documents (registered_at);
       CREATE INDEX documents_level ON documents (level_rank, year, seq);
-      CREATE INDEX documents_secrecy_end ON documents (secrecy_end) WHERE secrecy_end IS NOT NULL;
-      CREATE INDEX documents_return_by ON documents (return_by) WHERE must_return = 1;
       CREATE INDEX documents_origin_unit ON documents (origin_unit);
+      -- The list sorted by secrecy end (none last), with the level and held filters answered from the index.
+      CREATE INDEX documents_secrecy_sort ON documents (secrecy_end IS NULL, secrecy_end, id, level, held_copies);
+      -- Counts of a level filter with the held filter, from the index alone.
+      CREATE INDEX documents_level_held ON documents (level, held_copies);
+      -- One index per reminder (queries.ts reminderCondition), each holding only the items it can concern.
+      CREATE INDEX documents_return_due ON documents (return_by) WHERE must_return = 1 AND held_originals > 0;
+      CREATE INDEX documents_secrecy_ending ON documents (secrecy_end) WHERE declassified = 0 AND held_copies > 0;
+      CREATE INDEX documents_review_due ON documents (year, last_review_year) WHERE level <> 'internal' AND declassified = 0 AND held_copies > 0;
 
       -- Chinese substrings of 3+ characters; shorter queries fall back to LIKE.
       CREATE VIRTUAL TABLE documents_fts USING fts5(title, doc_number, origin_unit, content = 'documents', content_rowid = 'id', tokenize = 'trigram');
@@ -85,10 +99,19 @@ export const documents: Migration = {
         due_at TEXT,
         UNIQUE (document_id, copy_no)
       ) STRICT;
-      CREATE INDEX copies_status ON copies (status, due_at);
+      CREATE INDEX copies_status ON copies (status, due_at, document_id);
       CREATE INDEX copies_document_status ON copies (document_id, status);
-      CREATE INDEX copies_holder ON copies (holder) WHERE holder IS NOT NULL;
+      CREATE INDEX copies_holder ON copies (holder, status, document_id) WHERE holder IS NOT NULL;
+      CREATE INDEX copies_location ON copies (location_id, status, document_id) WHERE location_id IS NOT NULL;
       CREATE TRIGGER copies_no_delete BEFORE DELETE ON copies BEGIN SELECT RAISE(ABORT, 'registered copies are never deleted'); END;
+      CREATE TRIGGER copies_held_insert AFTER INSERT ON copies WHEN new.status IN ${HELD} BEGIN
+        UPDATE documents SET held_copies = held_copies + 1, held_originals = held_originals + (new.reproduction = 0) WHERE id = new.document_id;
+      END;
+      CREATE TRIGGER copies_held_update AFTER UPDATE OF status, document_id, reproduction ON copies
+        WHEN old.status IS NOT new.status OR old.document_id IS NOT new.document_id OR old.reproduction IS NOT new.reproduction BEGIN
+        UPDATE documents SET held_copies = held_copies - 1, held_originals = held_originals - (old.reproduction = 0) WHERE id = old.document_id AND old.status IN ${HELD};
+        UPDATE documents SET held_copies = held_copies + 1, held_originals = held_originals + (new.reproduction = 0) WHERE id = new.document_id AND new.status IN ${HELD};
+      END;
 
       CREATE TABLE batches (
         id INTEGER PRIMARY KEY,
