@@ -42,6 +42,7 @@ export function FormModal<V>({ title, submitText, testId, initialValues, onSubmi
         <Form<V>
           form={form}
           layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }}
           initialValues={initialValues}
           onFinish={async (values) => {
             if (await run(values)) onClose();

@@ -59,10 +59,6 @@ function hasActiveOption(input: HTMLInputElement): boolean {
   return !!popup && !popup.classList.contains('ant-select-dropdown-hidden') && !!popup.querySelector('.ant-select-item-option-active');
 }
 
-export function focusFirstField(container: HTMLElement | null): void {
-  if (container) stopsOf(container)[0]?.focus();
-}
-
 /**
  * Returns the keydown handler (capture phase) for a form's container.
  * @param submit called for Ctrl+Enter and for Enter on the last field.

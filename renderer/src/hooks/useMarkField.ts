@@ -15,6 +15,9 @@ export function useMarkField(form: FormInstance, error: unknown, errorFields: Er
     const { form: f, errorFields: fields, errorText: text } = latest.current;
     const field = errorField(error);
     const name = field ? fields?.[field] : undefined;
-    if (name !== undefined) f.setFields([{ name, errors: [text(error)] }]);
+    if (name === undefined) return;
+    f.setFields([{ name, errors: [text(error)] }]);
+    // Keyboard-first: the cursor goes where the correction is needed.
+    f.scrollToField(name, { block: 'center', focus: true });
   }, [error]);
 }

@@ -291,6 +291,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
       <Form<BatchValues>
         form={form}
         layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }}
         initialValues={{ at: dayjs(), returner: me, method: 'facility', destroyers: me ? [me] : [], checkedBy: me ? [me] : [] }}
         onFinish={(v) => void submit.run(v)}
       >

@@ -163,7 +163,8 @@ export function RegisterPage({ origin }: { origin: RegisterOrigin }) {
       )}
       <ErrorAlert error={save.error} testId="register-error" />
       <div ref={container} onKeyDownCapture={onKeyDownCapture}>
-        <Form<RegisterValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void save.run(values)} className="register-form">
+        <Form<RegisterValues> form={form} layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }} initialValues={initialValues} onFinish={(values) => void save.run(values)} className="register-form">
           <Row gutter={16}>
             <Col xs={24} md={6}>
               <Form.Item name="registeredAt" label={produced ? t('docForm.producedAt') : t('docForm.receivedAt')} rules={[{ required: true }]}>
