@@ -96,6 +96,7 @@ export class LedgerService implements SessionControl {
   private lastActivity = 0;
   private lastReminders = '';
   private lastReminderCheck = 0;
+  private remindersDirty = false;
 
   constructor(private readonly options: ServiceOptions) {
     this.dbPath = join(options.dir, LEDGER_DB_FILE);
@@ -151,7 +152,8 @@ export class LedgerService implements SessionControl {
         this.audit(ledger, { actor: session.username, at: now, kind: kindOf(name), action: name, target: note.target ?? null, summary: note.summary ?? { input: redact(input) }, outcome: 'ok' });
         return value;
       }).immediate();
-      this.pushReminders();
+      // Counted on the next tick, not here: a command's latency should not pay for the dashboard.
+      this.remindersDirty = true;
       return out;
     } catch (err) {
       const error = toLedgerError(err);
@@ -322,7 +324,7 @@ export class LedgerService implements SessionControl {
       this.lock('idle');
       return;
     }
-    if (this.clock() - this.lastReminderCheck >= REMINDER_CHECK_MS) this.pushReminders();
+    if (this.remindersDirty || this.clock() - this.lastReminderCheck >= REMINDER_CHECK_MS) this.pushReminders();
   }
 
   /** Sends the reminder counts to the UI when they differ from what it was last sent. */
@@ -330,6 +332,7 @@ export class LedgerService implements SessionControl {
     const { session, ledger } = this;
     if (!session || !ledger || !session.roles.some((r) => r === 'custodian' || r === 'approver' || r === 'auditor')) return;
     this.lastReminderCheck = this.clock();
+    this.remindersDirty = false;
     const counts = reminderCounts(ledger.db, dayOf(this.clock(), readSettings(ledger.db).reminderDays));
     const key = JSON.stringify(counts);
     if (key === this.lastReminders) return;

@@ -68,12 +68,13 @@ describe('lock', () => {
     ok(t.service, 'session.unlock', { password: ADMIN.password });
   });
 
-  it('reminders are pushed when they change: after a command, and when time alone makes a loan overdue', () => {
+  it('reminders are pushed on the tick after a command, and when time alone makes a loan overdue; unchanged counts are not sent again', () => {
     const t = makeLedger();
     const reminders = () => t.pushes.filter((p) => p.type === 'reminders');
     const { id: locationId } = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '保密柜', maxLevel: 'secret' });
     const { id } = ok<{ id: number }>(t.service, 'documents.receive', { originUnit: '某厅', title: '关于某事的通知', marking: '秘密★5年', issueDate: '2026-11-01', scope: [ADMIN.displayName], copies: 1, locationId, signedBy: ADMIN.displayName });
     ok(t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: ADMIN.displayName }, dueAt: '2026-11-26' });
+    t.service.tick();
     expect(reminders().at(-1)).toMatchObject({ counts: { overdueLoans: 0 } });
     const before = reminders().length;
     t.service.tick();
