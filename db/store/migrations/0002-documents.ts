@@ -108,7 +108,8 @@ export const documents: Migration = {
         UPDATE documents SET held_copies = held_copies + 1, held_originals = held_originals + (new.reproduction = 0) WHERE id = new.document_id;
       END;
       CREATE TRIGGER copies_held_update AFTER UPDATE OF status, document_id, reproduction ON copies
-        WHEN old.status IS NOT new.status OR old.document_id IS NOT new.document_id OR old.reproduction IS NOT new.reproduction BEGIN
+        -- Only when the copy enters or leaves the held states (a loan and its return do not touch the item's row).
+        WHEN (old.status IN ${HELD}) IS NOT (new.status IN ${HELD}) OR old.document_id IS NOT new.document_id OR old.reproduction IS NOT new.reproduction BEGIN
         UPDATE documents SET held_copies = held_copies - 1, held_originals = held_originals - (old.reproduction = 0) WHERE id = old.document_id AND old.status IN ${HELD};
         UPDATE documents SET held_copies = held_copies + 1, held_originals = held_originals + (new.reproduction = 0) WHERE id = new.document_id AND new.status IN ${HELD};
       END;
