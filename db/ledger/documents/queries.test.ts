@@ -119,6 +119,11 @@ describe('filters', () => {
     expect(c.titles({ status: 'closed' })).toEqual([TITLES.measures]);
     expect(c.titles({ status: 'missing' })).toEqual([TITLES.minutes]);
     expect(sorted(c.titles({ status: 'held' }))).toEqual(sorted([TITLES.selfCheck, TITLES.minutes, TITLES.topSecret, TITLES.lastYear]));
+    // A 复制件 still held keeps its item held after the originals are gone.
+    ok(c.t.service, 'documents.copy', { documentId: c.ids.lastYear, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任' } });
+    ok(c.t.service, 'documents.destroy', { items: [{ documentId: c.ids.lastYear, copyNos: [1, 2] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+    expect(c.titles({ status: 'closed' })).toEqual([TITLES.measures]);
+    expect(c.titles({ status: 'held', year: 2025 })).toEqual([TITLES.lastYear]);
     // Each row counts its copies by state.
     expect(c.list({ query: '会议纪要' }).rows[0]).toMatchObject({ copies: 2, counts: { in_custody: 1, missing: 1 }, copyNos: '0001-0002' });
   });
@@ -259,7 +264,13 @@ describe('the list agrees with a plain reading of the register, whichever way SQ
         receivedAt: `${year}-04-0${pick([1, 2, 3])}`,
         copies: pick([1, 2, 3]),
       });
-      const fate = pick(['keep', 'keep', 'lend', 'destroy', 'transmit']);
+      const fate = pick(['keep', 'keep', 'lend', 'destroy', 'transmit', 'reproduce']);
+      if (fate === 'reproduce') {
+        // Only a 复制件 left: still held, though no original is.
+        ok(l.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任', authority: 'originator' } });
+        const originals = ok<DocumentDetail>(l.t.service, 'documents.get', { id }).copyList.filter((c) => !c.reproduction).map((c) => c.copyNo);
+        ok(l.t.service, 'documents.destroy', { items: [{ documentId: id, copyNos: originals }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+      }
       if (fate === 'lend') ok(l.t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: pick(['王芳', '赵强']), department: '办公室' }, dueAt: '2026-12-10' });
       if (fate === 'destroy') ok(l.t.service, 'documents.destroy', { items: [{ documentId: id, copyNos: [1] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
       if (fate === 'transmit') ok(l.t.service, 'documents.transmit', { documentId: id, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明' });
