@@ -5,7 +5,7 @@ import type { PushEvent, ToBackend, FromBackend, InvokeResult } from '../db/proc
 
 export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent, ToBackend, FromBackend, InvokeResult };
 export type { ErrorCode } from '../db/errors';
-export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts } from '../db/views';
+export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView } from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
 

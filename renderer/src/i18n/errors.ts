@@ -2,11 +2,14 @@
 // where a rule refused, its details: the message names the rule in words (which copy, which approval ...).
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction as I18nTFunction } from 'i18next';
 import { ApiError } from '../api';
 import type { PasswordRule } from '../password';
 import { COPY_STATUSES, LEVELS, compressCopyNos, formatCopyNo } from '../documents';
+import { COMPUTER_STATUSES, DATA_LEVELS, NETWORKS } from '../devices';
 
-export type TFunction = ReturnType<typeof useTranslation>['t'];
+// The explicit form: the one derived from useTranslation's return type costs the checker far more.
+export type TFunction = I18nTFunction<'translation'>;
 type Details = Record<string, unknown>;
 
 const WEAK_PASSWORD_KEYS = {
@@ -47,7 +50,7 @@ const COPY_ACTIONS = {
 
 const APPROVAL_RULES = ['outside_scope', 'taken_out', 'copy_top_secret', 'copy_unit_head', 'forward_originator'] as const;
 const CHANNEL_RULES = ['channel', 'exchange_station_level'] as const;
-const VALIDATION_FIELDS = ['at', 'issueDate', 'classifiedBy', 'keeper', 'dueAt', 'eventId', 'documentId', 'marking', 'to', 'active'] as const;
+const VALIDATION_FIELDS = ['change', 'facility', 'approver', 'at', 'issueDate', 'classifiedBy', 'keeper', 'dueAt', 'eventId', 'documentId', 'marking', 'to', 'active'] as const;
 
 function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -63,6 +66,50 @@ function level(t: TFunction, value: unknown): string {
   return oneOf(LEVELS, value) ? t(`levels.${value}`) : str(value);
 }
 
+const CROSS_USE_RULES = ['plain_medium_on_classified_computer', 'classified_medium_on_plain_computer', 'medium_above_computer'] as const;
+const DOWNGRADE_RULES = ['ever_classified', 'held_higher_data'] as const;
+const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
+const DUPLICATE_DEVICE_FIELDS = ['code', 'serial', 'disk_serial'] as const;
+
+/** A device or data level by name (绝密 ... 内部, 非涉密). */
+function deviceLevel(t: TFunction, value: unknown): string {
+  return oneOf(DATA_LEVELS, value) ? t(`devices.dataLevels.${value}`) : str(value);
+}
+
+/** The refusals of the device registers (db/ledger/devices): each rule in words, with the devices and levels. */
+function deviceText(t: TFunction, error: ApiError): string | null {
+  const d = error.details ?? {};
+  switch (error.code) {
+    case 'E_NETWORK_FORBIDDEN':
+      return oneOf(NETWORKS, d['network']) ? t('errorDetails.network', { level: deviceLevel(t, d['level']), network: t(`devices.networks.${d['network']}`) }) : null;
+    case 'E_CROSS_USE':
+      if (!oneOf(CROSS_USE_RULES, d['rule'])) return null;
+      return t(`errorDetails.crossUse.${d['rule']}`, {
+        medium: str(d['medium']),
+        mediumLevel: deviceLevel(t, d['mediumLevel']),
+        computer: str(d['computer']),
+        computerLevel: deviceLevel(t, d['computerLevel']),
+      });
+    case 'E_DATA_ABOVE_MEDIUM':
+      return t('errorDetails.dataAboveMedium', { dataLevel: deviceLevel(t, d['dataLevel']), mediumLevel: deviceLevel(t, d['mediumLevel']), medium: str(d['medium']) });
+    case 'E_DOWNGRADE_FORBIDDEN':
+      return oneOf(DOWNGRADE_RULES, d['rule']) ? t(`errorDetails.downgrade.${d['rule']}`, { medium: str(d['medium']) }) : null;
+    case 'E_DEVICE_NOT_IN_SERVICE':
+      if (d['status'] === 'on_loan') return t('errorDetails.onLoan', { code: str(d['code']) });
+      return oneOf(COMPUTER_STATUSES, d['status']) ? t('errorDetails.notInService', { code: str(d['code']), status: t(`devices.status.${d['status']}`) }) : null;
+    case 'E_REPAIR_CONDITIONS': {
+      const missing = Array.isArray(d['missing']) ? d['missing'].filter((m) => oneOf(REPAIR_MISSING, m)) : [];
+      return missing.length ? t('errorDetails.repairConditions', { missing: missing.map((m) => t(`errorDetails.repairMissing.${m}`)).join(t('errorDetails.listSeparator')) }) : null;
+    }
+    case 'E_STILL_HOLDS':
+      return t('errorDetails.stillHolds', { person: str(d['person']), documentCopies: str(d['documentCopies']), computers: str(d['computers']), media: str(d['media']) });
+    case 'E_DUPLICATE':
+      return d['value'] !== undefined && oneOf(DUPLICATE_DEVICE_FIELDS, d['field']) ? t(`errorDetails.duplicateDevice.${d['field']}`, { value: str(d['value']) }) : null;
+    default:
+      return null;
+  }
+}
+
 /** The sentence for a marking the backend could not read, or null when the reason is unknown. */
 export function markingErrorText(t: TFunction, details: Details): string | null {
   const reason = details['reason'];
@@ -76,6 +123,8 @@ export function markingErrorText(t: TFunction, details: Details): string | null 
 /** The detailed sentence for a refusal, or null to fall back to the code's general one. */
 function detailedText(t: TFunction, error: ApiError): string | null {
   const d = error.details ?? {};
+  const device = deviceText(t, error);
+  if (device) return device;
   switch (error.code) {
     case 'E_BAD_MARKING':
       return markingErrorText(t, d);
@@ -116,6 +165,11 @@ export function errorField(error: unknown): string | null {
   if (error.code === 'E_APPROVAL_REQUIRED') return 'approver';
   if (error.code === 'E_WITNESS_REQUIRED') return 'witnesses';
   if (error.code === 'E_NOT_IN_CUSTODY' || error.code === 'E_NO_SUCH_COPY') return 'copyNos';
+  if (error.code === 'E_NETWORK_FORBIDDEN') return 'network';
+  if (error.code === 'E_CROSS_USE') return 'computerId';
+  if (error.code === 'E_DATA_ABOVE_MEDIUM') return 'dataLevel';
+  if (error.code === 'E_DOWNGRADE_FORBIDDEN') return 'level';
+  if (error.code === 'E_REPAIR_CONDITIONS') return Array.isArray(error.details?.['missing']) && error.details['missing'].includes('escort') ? 'escort' : 'storageRemoved';
   const field = error.details?.['field'];
   return (error.code === 'E_VALIDATION' || error.code === 'E_DUPLICATE') && typeof field === 'string' ? field : null;
 }

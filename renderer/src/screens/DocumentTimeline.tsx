@@ -6,8 +6,8 @@ import type { DocumentEventView } from '../../../preload/contract';
 import { CONDITIONS, DESTROY_METHODS, compressCopyNos, formatCopyNo, isEventKind, type EventKind } from '../documents';
 import { formatAt } from '../format';
 import { useLedger } from '../store';
+import type { TFunction } from '../i18n/errors';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 const KIND_COLORS: Record<EventKind, string> = {
   receive: 'blue',

@@ -15,6 +15,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UsbOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../preload/contract';
@@ -32,6 +33,9 @@ import { DocumentPage } from './DocumentPage';
 import { RegisterPage } from './RegisterPage';
 import { BatchPage } from './BatchPage';
 import { LocationsPage } from './LocationsPage';
+import { DevicesPage } from './DevicesPage';
+import { DevicePage } from './DevicePage';
+import { PeoplePage } from './PeoplePage';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -43,6 +47,12 @@ const PAGES: Record<Page, ComponentType> = {
   'batch-destroy': () => <BatchPage kind="destroy" />,
   'batch-inventory': () => <BatchPage kind="inventory" />,
   locations: LocationsPage,
+  'secret-computers': () => <DevicesPage key="secret-computers" register="secret-computers" />,
+  'plain-computers': () => <DevicesPage key="plain-computers" register="plain-computers" />,
+  'secret-media': () => <DevicesPage key="secret-media" register="secret-media" />,
+  'plain-media': () => <DevicesPage key="plain-media" register="plain-media" />,
+  device: DevicePage,
+  people: PeoplePage,
   accounts: AccountsPage,
   audit: AuditPage,
   settings: SettingsPage,
@@ -86,6 +96,12 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     'batch-destroy': isCustodian,
     'batch-inventory': isCustodian,
     locations: readsRegisters,
+    'secret-computers': readsRegisters,
+    'plain-computers': readsRegisters,
+    'secret-media': readsRegisters,
+    'plain-media': readsRegisters,
+    device: readsRegisters,
+    people: readsRegisters,
     accounts: isAdmin,
     audit: isAuditor,
     settings: true,
@@ -122,10 +138,11 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const registers = [
     item('documents', <FileProtectOutlined />, t('menu.documents'), { disabled: !readsRegisters }),
     ...(readsRegisters ? [item('locations', <InboxOutlined />, t('menu.locations'))] : []),
-    item('secret-computers', <DesktopOutlined />, t('menu.secretComputers'), { disabled: true }),
-    item('plain-computers', <LaptopOutlined />, t('menu.plainComputers'), { disabled: true }),
-    item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: true }),
-    item('plain-media', <HddOutlined />, t('menu.plainMedia'), { disabled: true }),
+    item('secret-computers', <DesktopOutlined />, t('menu.secretComputers'), { disabled: !readsRegisters }),
+    item('plain-computers', <LaptopOutlined />, t('menu.plainComputers'), { disabled: !readsRegisters }),
+    item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: !readsRegisters }),
+    item('plain-media', <HddOutlined />, t('menu.plainMedia'), { disabled: !readsRegisters }),
+    ...(readsRegisters ? [item('people', <UserSwitchOutlined />, t('menu.people'))] : []),
   ];
   const menuItems: MenuProps['items'] = [
     item('overview', <DashboardOutlined />, t('menu.overview')),

@@ -5,6 +5,7 @@ import type { Role } from '../../../preload/contract';
 import { createAccountsSlice } from './accounts';
 import { createAuditSlice } from './audit';
 import { createDocumentsSlice } from './documents';
+import { createDevicesSlice } from './devices';
 import { createSessionSlice } from './session';
 import { createSettingsSlice } from './settings';
 import type { LedgerState } from './types';
@@ -16,6 +17,8 @@ export type { DocumentFilters, SortOrder, SuggestField, DocumentCommand } from '
 export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from './documents';
 export type { AuditFilters } from './audit';
 export { AUDIT_PAGE_SIZE } from './audit';
+export type { ComputerDetail, MediumDetail, Holdings, DeviceCommand } from './devices';
+export { DEVICE_PAGE_SIZE } from './devices';
 
 export const useLedger = create<LedgerState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -23,6 +26,7 @@ export const useLedger = create<LedgerState>()((...a) => ({
   ...createAccountsSlice(...a),
   ...createAuditSlice(...a),
   ...createDocumentsSlice(...a),
+  ...createDevicesSlice(...a),
   ...createUiSlice(...a),
 }));
 

@@ -5,8 +5,9 @@ import type { AccountsSlice } from './accounts';
 import type { AuditSlice } from './audit';
 import type { UiSlice } from './ui';
 import type { DocumentsSlice } from './documents';
+import type { DevicesSlice } from './devices';
 
-export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & DocumentsSlice & UiSlice;
+export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & DocumentsSlice & DevicesSlice & UiSlice;
 
 /** A slice sees (and may call into) the whole store, but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<LedgerState, [], [], T>;

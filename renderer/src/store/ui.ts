@@ -1,6 +1,7 @@
 // UI slice: interface language, the page shown in the main layout, and what a page was opened with.
 import { applyLanguage, storedLanguage, type Language } from '../i18n';
 import type { DocumentFilters } from './documents';
+import type { DeviceKind, DeviceRegister } from '../devices';
 import type { SliceCreator } from './types';
 
 export type BatchKind = 'return' | 'destroy' | 'inventory';
@@ -16,6 +17,9 @@ export type Page =
   | 'batch-destroy'
   | 'batch-inventory'
   | 'locations'
+  | DeviceRegister
+  | 'device'
+  | 'people'
   | 'accounts'
   | 'audit'
   | 'settings';
@@ -27,6 +31,9 @@ export interface UiSlice {
   documentId: number | null;
   /** Items a batch page starts with (chosen in the register). */
   batchSeed: number[];
+  /** The device the device page shows. */
+  deviceKind: DeviceKind;
+  deviceId: number | null;
   setLanguage(language: Language): void;
   setPage(page: Page): void;
   /** The register, optionally with new filters (a reminder on the overview). */
@@ -34,6 +41,7 @@ export interface UiSlice {
   openDocument(id: number): void;
   openRegister(origin: RegisterOrigin): void;
   openBatch(kind: BatchKind, seed?: number[]): void;
+  openDevice(kind: DeviceKind, id: number): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -41,6 +49,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   page: 'overview',
   documentId: null,
   batchSeed: [],
+  deviceKind: 'computer',
+  deviceId: null,
 
   setLanguage(language) {
     applyLanguage(language);
@@ -65,5 +75,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
 
   openBatch(kind, seed = []) {
     set({ page: `batch-${kind}`, batchSeed: seed });
+  },
+
+  openDevice(kind, id) {
+    set({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
   },
 });
