@@ -187,7 +187,7 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
   );
   const text = (name: keyof RegisterValues, max: number, rules: object[] = required, autoFocus = false) =>
     item(name, <Input autoComplete="off" maxLength={max} autoFocus={autoFocus} data-testid={`device-form-${name}`} />, rules);
-  const date = (name: 'osInstalledAt' | 'enabledAt', rules: object[] = required) =>
+  const date = (name: 'osInstalledAt' | 'enabledAt', rules: object[] = [{ required: true }]) =>
     item(name, <DatePicker disabledDate={afterToday} style={{ width: '100%' }} data-testid={`device-form-${name}`} />, rules);
   const levels = classified ? CLASSIFIED_LEVELS : (['non_secret'] as const);
   const levelField = item(
