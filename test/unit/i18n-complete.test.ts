@@ -117,3 +117,26 @@ describe('documents vocabulary', () => {
     each('errorDetails.marking', [...reasons]);
   });
 });
+
+// The device registers speak the backend's vocabulary too.
+describe('devices vocabulary', () => {
+  it('names every level, network, medium type, status and history event', async () => {
+    const devices = await import('../../db/ledger/devices/devices');
+    const mine = await import('../../renderer/src/devices');
+    expect([...mine.DEVICE_LEVELS]).toEqual([...devices.DEVICE_LEVELS]);
+    expect([...mine.DATA_LEVELS]).toEqual([...devices.DATA_LEVELS]);
+    expect([...mine.NETWORKS]).toEqual([...devices.NETWORKS]);
+    expect([...mine.MEDIUM_TYPES]).toEqual([...devices.MEDIUM_TYPES]);
+    for (const [lang, entries] of Object.entries(flat)) {
+      const missing = [
+        ...mine.DEVICE_LEVELS.map((v) => `devices.levels.${v}`),
+        ...mine.DATA_LEVELS.map((v) => `devices.dataLevels.${v}`),
+        ...mine.NETWORKS.map((v) => `devices.networks.${v}`),
+        ...mine.MEDIUM_TYPES.map((v) => `devices.types.${v}`),
+        ...mine.COMPUTER_STATUSES.map((v) => `devices.status.${v}`),
+        ...mine.DEVICE_EVENT_KINDS.map((v) => `devices.events.${v}`),
+      ].filter((key) => typeof entries.get(key) !== 'string');
+      expect(missing, lang).toEqual([]);
+    }
+  });
+});

@@ -52,6 +52,18 @@ describe('describeError', async () => {
     expect(describeError(zh, refusal('E_WITNESS_REQUIRED', { people: 1 }))).toBe(zhCN.errors.E_WITNESS_REQUIRED);
   });
 
+  it('says the device rules in words, with the devices and levels', () => {
+    expect(describeError(zh, refusal('E_NETWORK_FORBIDDEN', { level: 'secret', network: 'internet' }))).toBe('机密计算机只能单机使用或接入涉密内网，不得接入互联网。');
+    expect(describeError(zh, refusal('E_CROSS_USE', { rule: 'plain_medium_on_classified_computer', medium: 'U-1', mediumLevel: 'non_secret', computer: 'PC-1', computerLevel: 'secret' }))).toContain('非涉密介质 U-1 不得在机密计算机 PC-1 上使用');
+    expect(describeError(zh, refusal('E_CROSS_USE', { rule: 'medium_above_computer', medium: 'U-2', mediumLevel: 'top_secret', computer: 'PC-1', computerLevel: 'secret' }))).toContain('绝密介质 U-2 不得在机密计算机 PC-1 上使用');
+    expect(describeError(zh, refusal('E_REPAIR_CONDITIONS', { missing: ['storageRemoved', 'escort'] }))).toContain('尚缺：拆除存储部件、陪同人');
+    expect(describeError(zh, refusal('E_STILL_HOLDS', { person: '王五', documentCopies: 1, computers: 2, media: 0 }))).toContain('王五 仍持有 1 份借出的文件、2 台计算机、0 件介质');
+    expect(describeError(zh, refusal('E_DOWNGRADE_FORBIDDEN', { medium: 'U-1', rule: 'ever_classified' }))).toContain('不得降为非涉密');
+    expect(describeError(zh, refusal('E_DUPLICATE', { field: 'serial', value: 'SN-1' }))).toBe('序列号 SN-1 已经登记过。');
+    expect(describeError(english, refusal('E_DATA_ABOVE_MEDIUM', { dataLevel: 'secret', mediumLevel: 'confidential', medium: 'U-3' }))).toContain('Secret data may not be put on the Confidential medium U-3');
+    expect(errorField(refusal('E_REPAIR_CONDITIONS', { missing: ['escort'] }))).toBe('escort');
+  });
+
   it('says which field a validation refusal is about', () => {
     expect(describeError(zh, refusal('E_VALIDATION', { field: 'at' }))).toBe('日期不能晚于今天。');
     expect(describeError(zh, refusal('E_VALIDATION', { documentId: 7 }))).toBe('同一件文件在本批中出现了两次。');
