@@ -41,6 +41,7 @@ async function logUsage(page: Page, mediumMenu: string, medium: string, computer
 }
 
 test('devices: a 机密 computer stays off the internet; cross-use and off-site repair without escort are refused', async ({ page, host }) => {
+  test.setTimeout(240_000); // many forms through the UI; slow when the other long spec runs beside it
   await setUpQuickly(page, host.current);
 
   // Register a 机密 computer as 单机.
