@@ -2,90 +2,12 @@
 // media"), each through service.invoke on a real encrypted ledger. Every accepted command leaves exactly one ok
 // audit entry; every refusal has its code, changes nothing in the device tables and leaves one refused entry.
 import { describe, expect, it } from 'vitest';
-import type { LedgerErrorShape } from '../../errors';
-import { makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
-import type { DeviceEventView, MediaUsageView, MediumView, ComputerView } from '../../views';
+import { ok, withRaw } from '../../testing';
+import { computerInput, devices, mediumInput } from './fixture';
 
 type Level = 'top_secret' | 'secret' | 'confidential' | 'non_secret';
 const LEVELS: Level[] = ['top_secret', 'secret', 'confidential', 'non_secret'];
 const CLASSIFIED: Level[] = ['top_secret', 'secret', 'confidential'];
-const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
-
-const computerInput = (n: number, over: Record<string, unknown> = {}) => ({
-  code: `BM-JSJ-${n}`,
-  name: `办公计算机${n}`,
-  model: '联想 启天 M720',
-  serial: `PC-SN-${n}`,
-  diskSerial: `WD-DISK-${n}`,
-  os: 'Windows 10 专业版',
-  level: 'secret',
-  network: 'standalone',
-  purpose: '涉密文字处理',
-  department: '办公室',
-  responsible: '李明',
-  location: '保密室',
-  enabledAt: '2026-01-05',
-  ...over,
-});
-
-const mediumInput = (n: number, over: Record<string, unknown> = {}) => ({
-  code: `BM-U-${n}`,
-  type: 'usb',
-  model: '朗科 U208',
-  serial: `USB-SN-${n}`,
-  capacity: '32GB',
-  level: 'secret',
-  responsible: '李明',
-  department: '办公室',
-  usageScope: '办公室内部',
-  enabledAt: '2026-02-01',
-  ...over,
-});
-
-type ComputerDetail = ComputerView & { history: DeviceEventView[] };
-type MediumDetail = MediumView & { history: DeviceEventView[]; usage: MediaUsageView[] };
-
-function state(t: SetUpLedger) {
-  return withRaw(t, (db) => ({
-    tables: Object.fromEntries(DEVICE_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY id`).all()])),
-    audit: db.prepare('SELECT seq, actor, action, target, outcome, error_code FROM audit_log ORDER BY seq').all() as { action: string; outcome: string; error_code: string | null }[],
-  }));
-}
-
-function devices() {
-  const t = makeLedger();
-  let n = 0;
-  /** Accepted, with exactly one more audit entry: ok, for this command. */
-  const write = <T = null>(name: string, input: unknown): T => {
-    const before = state(t).audit;
-    const out = ok<T>(t.service, name, input);
-    const after = state(t).audit;
-    expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length)).toMatchObject([{ action: name, outcome: 'ok', error_code: null }]);
-    return out;
-  };
-  /** Refused with `code`: the device tables are unchanged and the audit log has one more entry, refused with that code. */
-  const refuse = (name: string, input: unknown, code: string): LedgerErrorShape => {
-    const before = state(t);
-    const error = refused(t.service, name, input);
-    expect({ name, code: error.code }).toEqual({ name, code });
-    const after = state(t);
-    expect(after.tables).toEqual(before.tables);
-    expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
-    expect(after.audit.slice(before.audit.length)).toMatchObject([{ action: name, outcome: 'refused', error_code: code }]);
-    return error;
-  };
-  return {
-    t,
-    write,
-    refuse,
-    computer: (over: Record<string, unknown> = {}) => write<{ id: number }>('computers.register', computerInput(++n, over)).id,
-    medium: (over: Record<string, unknown> = {}) => write<{ id: number }>('media.register', mediumInput(++n, over)).id,
-    getComputer: (id: number) => ok<ComputerDetail>(t.service, 'computers.get', { id }),
-    getMedium: (id: number) => ok<MediumDetail>(t.service, 'media.get', { id }),
-  };
-}
-
 const usage = (mediumId: number, computerId: number, dataLevel = 'non_secret') => ({ mediumId, computerId, user: '王芳', purpose: '拷贝通知文稿', dataLevel });
 const loan = (id: number, computerId: number) => ({ id, to: '王芳', computerId, dueAt: '2026-12-01' });
 
