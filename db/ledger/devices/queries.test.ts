@@ -3,37 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok } from '../../testing';
 import type { ComputerView, MediaUsageView, MediumView } from '../../views';
-
-const computerInput = (n: number, over: Record<string, unknown> = {}) => ({
-  code: `BM-JSJ-${n}`,
-  name: `办公计算机${n}`,
-  model: '联想 启天 M720',
-  serial: `PC-SN-${n}`,
-  diskSerial: `WD-DISK-${n}`,
-  os: 'Windows 10 专业版',
-  level: 'secret',
-  network: 'standalone',
-  purpose: '涉密文字处理',
-  department: '办公室',
-  responsible: '李明',
-  location: '保密室',
-  enabledAt: '2026-01-05',
-  ...over,
-});
-
-const mediumInput = (n: number, over: Record<string, unknown> = {}) => ({
-  code: `BM-U-${n}`,
-  type: 'usb',
-  model: '朗科 U208',
-  serial: `USB-SN-${n}`,
-  capacity: '32GB',
-  level: 'secret',
-  responsible: '李明',
-  department: '办公室',
-  usageScope: '办公室内部',
-  enabledAt: '2026-02-01',
-  ...over,
-});
+import { computerInput, mediumInput } from './fixture';
 
 type Page<T> = { total: number; rows: T[] };
 const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
