@@ -20,7 +20,8 @@ import {
   takeInventory,
   transmitCopies,
 } from './ledger/documents/operations';
-import { dayOf, getDocument, listDocuments, reminderCounts, REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS, suggest, SUGGEST_FIELDS, type Day } from './ledger/documents/queries';
+import { documentFilterFields } from './ledger/documents/filters';
+import { dayOf, getDocument, listDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './ledger/documents/queries';
 import { all, get, run, sql } from './store/sql';
 import type { LocationView, Role } from './views';
 
@@ -231,22 +232,7 @@ export const documentCommands = {
   }),
 
   'documents.list': command({
-    input: z
-      .object({
-        query: z.string().max(100).optional(),
-        levels: z.array(z.enum(LEVELS)).max(4).optional(),
-        status: z.enum(STATUS_FILTERS).optional(),
-        year: z.number().int().min(1949).max(2200).optional(),
-        originUnit: z.string().trim().max(100).optional(),
-        locationId: id.optional(),
-        holder: z.string().trim().max(50).optional(),
-        reminder: z.enum(REMINDER_FILTERS).optional(),
-        sort: z.enum(SORT_FIELDS).default('receiptNo'),
-        order: z.enum(['asc', 'desc']).default('desc'),
-        offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(500).default(50),
-      })
-      .strict(),
+    input: z.object({ ...documentFilterFields, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }).strict(),
     roles: READERS,
     mutates: false,
     run: (ctx, input) => listDocuments(ctx.db, input, today(ctx)),

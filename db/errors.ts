@@ -1,4 +1,6 @@
 // Stable error codes: the renderer and the CLI translate these; never change a code's meaning.
+import type { z } from 'zod';
+
 export const ERROR_CODES = [
   'E_VALIDATION',
   'E_UNKNOWN_COMMAND',
@@ -85,4 +87,12 @@ export function toLedgerError(err: unknown): LedgerError {
     return new LedgerError('E_IO', `Reading or writing the ledger failed (${code}).`, { cause: code });
   }
   return new LedgerError('E_INTERNAL', message);
+}
+
+/** Parses input with a schema; a mismatch is E_VALIDATION listing each issue by path. */
+export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+  throw new LedgerError('E_VALIDATION', `Invalid input: ${issues.map((i) => `${i.path || '(input)'} ${i.message}`).join('; ')}`, { issues });
 }

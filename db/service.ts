@@ -7,7 +7,7 @@ import { findAccount, insertAccount, recordLogin, recordPasswordSet, type Accoun
 import { assertPasswordAllowed, BASE_POLICY } from './auth/passwords';
 import { findCommand } from './commands';
 import type { AuditNote, KeyOps, Session, SessionControl, SignedInContext } from './context';
-import { LedgerError, toLedgerError } from './errors';
+import { LedgerError, toLedgerError, validate } from './errors';
 import { dayOf, reminderCounts } from './ledger/documents/queries';
 import { defaultSettings, readSettings, writeSettings } from './ledger/settings';
 import type { InvokeResult, PushEvent } from './process-protocol';
@@ -119,7 +119,7 @@ export class LedgerService implements SessionControl {
   private run(name: string, rawInput: unknown): unknown {
     const cmd = findCommand(name);
     if (!cmd) throw new LedgerError('E_UNKNOWN_COMMAND', `There is no command "${name}".`, { name });
-    if (cmd.access === 'public') return cmd.run({ control: this }, parseInput(cmd.input, rawInput));
+    if (cmd.access === 'public') return cmd.run({ control: this }, validate(cmd.input, rawInput));
 
     const { session, ledger } = this;
     if (!session || !ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
@@ -145,7 +145,7 @@ export class LedgerService implements SessionControl {
       if (session.mustChangePassword && !cmd.duringPasswordChange) {
         throw new LedgerError('E_PASSWORD_CHANGE_REQUIRED', 'Replace the temporary password first.');
       }
-      const input = parseInput(cmd.input, rawInput);
+      const input = validate(cmd.input, rawInput);
       if (!cmd.mutates) return cmd.run(ctx, input);
       const out = ledger.db.transaction(() => {
         const value = cmd.run(ctx, input);
@@ -502,9 +502,3 @@ function kindOf(name: string): string {
   return name.split('.')[0] ?? name;
 }
 
-function parseInput(schema: z.ZodType, raw: unknown): unknown {
-  const parsed = schema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
-  throw new LedgerError('E_VALIDATION', `Invalid input: ${issues.map((i) => `${i.path || '(input)'} ${i.message}`).join('; ')}`, { issues });
-}

@@ -1,0 +1,17 @@
+// The documents register's filters, as the register command and the printed / exported sheet both accept them.
+import { z } from 'zod';
+import { LEVELS } from '../marking';
+import { REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS } from './queries';
+
+export const documentFilterFields = {
+  query: z.string().max(100).optional(),
+  levels: z.array(z.enum(LEVELS)).max(4).optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
+  year: z.number().int().min(1949).max(2200).optional(),
+  originUnit: z.string().trim().max(100).optional(),
+  locationId: z.number().int().positive().optional(),
+  holder: z.string().trim().max(50).optional(),
+  reminder: z.enum(REMINDER_FILTERS).optional(),
+  sort: z.enum(SORT_FIELDS).default('receiptNo'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+};
