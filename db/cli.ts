@@ -1,11 +1,18 @@
 // Operator CLI: `npm run ledger -- <command>`. The same service and command table as the UI.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeCommands } from './commands';
 import { LedgerError, toLedgerError } from './errors';
 import type { InvokeResult } from './process-protocol';
+import { verifyBackup } from './backup/backup';
+import { BACKUP_KEY_FILE } from './backup/manifest';
+import { unlockBackup, type BackupCredentials } from './backup/restore';
+import { checkBackupFiles } from './backup/verify';
+import type { PushEvent } from './process-protocol';
 import { LedgerService } from './service';
+import { DEFAULT_KDF } from './store/keyring';
 
 const USAGE = `涉密载体台账 operator CLI
   ledger init --dir D --unit NAME --user NAME [--display NAME]   create a ledger, print the recovery code
@@ -13,7 +20,11 @@ const USAGE = `涉密载体台账 operator CLI
   ledger verify-audit --dir D [--user NAME]                      exit 0 when the audit chain is intact
   ledger commands                                                every command with its input as JSON Schema
   ledger call --dir D [--user NAME] <command> ['<json input>']   run one command, print {ok, value|error}
-The password is read from LEDGER_PASSWORD or the first line of standard input.
+  ledger backup --dir D [--user NAME] --to FOLDER --medium ID|CODE   back up to an approved medium, verified
+  ledger verify-backup FOLDER [--user NAME [--recovery-code]]    hashes; with an account, reopen and check all
+  ledger restore --dir D --from FOLDER --user NAME [--recovery-code]   replace the ledger by a backup
+The password (or, with --recovery-code, the recovery code) is read from LEDGER_PASSWORD or the first line of
+standard input. Progress of backup and restore goes to standard error.
 --user defaults to LEDGER_USER.`;
 
 class UsageError extends Error {}
@@ -32,10 +43,30 @@ function valueOf(result: InvokeResult): unknown {
   return result.value;
 }
 
-function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T): T {
+/**
+ * Progress lines on standard error. LEDGER_TEST_HOLD_AT=task:step makes the process stop there (tests kill it
+ * at that point to prove a crash at any step leaves the ledger whole).
+ */
+function onPush(event: PushEvent): void {
+  if (event.type !== 'progress') return;
+  process.stderr.write(`progress: ${event.task} ${event.step}\n`);
+  if (process.env.LEDGER_TEST_HOLD_AT === `${event.task}:${event.step}`) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
+function usernameOf(user: string | undefined): string {
   const username = user ?? process.env.LEDGER_USER;
   if (!username) throw new UsageError('Name the account with --user or LEDGER_USER.');
-  const service = new LedgerService({ dir });
+  return username;
+}
+
+function credentials(username: string, recovery: boolean | undefined): BackupCredentials {
+  const secret = readPassword();
+  return recovery ? { username, recoveryCode: secret } : { username, password: secret };
+}
+
+function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T): T {
+  const username = usernameOf(user);
+  const service = new LedgerService({ dir, onPush });
   valueOf(service.invoke('session.login', { username, password: readPassword() }));
   try {
     return work(service);
@@ -52,7 +83,17 @@ export function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { dir: { type: 'string' }, unit: { type: 'string' }, user: { type: 'string' }, display: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      dir: { type: 'string' },
+      unit: { type: 'string' },
+      user: { type: 'string' },
+      display: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      medium: { type: 'string' },
+      'recovery-code': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [verb, ...rest] = positionals;
   if (!verb || values.help) {
@@ -61,6 +102,24 @@ export function main(argv: string[]): number {
   }
   if (verb === 'commands') {
     print(describeCommands());
+    return 0;
+  }
+  if (verb === 'verify-backup') {
+    const [folderArg] = rest;
+    if (!folderArg) throw new UsageError('verify-backup needs the backup folder.');
+    const folder = resolve(folderArg);
+    if (!values.user) {
+      const m = checkBackupFiles(folder);
+      console.log(`files intact (no key used): ${m.createdAt} by ${m.createdBy}, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}, ledger.db ${m.files['ledger.db'].sha256}`);
+      return 0;
+    }
+    const { key } = unlockBackup(join(folder, BACKUP_KEY_FILE), checkBackupFiles(folder), credentials(values.user, values['recovery-code']), DEFAULT_KDF);
+    try {
+      const m = verifyBackup(folder, key);
+      console.log(`verified: integrity ok, ${Object.values(m.counts).reduce((a, b) => a + b, 0)} rows as in the manifest, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}`);
+    } finally {
+      key.fill(0);
+    }
     return 0;
   }
   if (!values.dir) throw new UsageError('--dir is required.');
@@ -99,6 +158,18 @@ export function main(argv: string[]): number {
       const result = signedIn(dir, values.user, (s) => s.invoke(name, input));
       print(result);
       return result.ok ? 0 : 1;
+    }
+    case 'backup': {
+      if (!values.to || !values.medium) throw new UsageError('backup needs --to and --medium.');
+      const medium = /^\d+$/.test(values.medium) ? Number(values.medium) : values.medium;
+      print(signedIn(dir, values.user, (s) => valueOf(s.invoke('backup.run', { mediumId: medium, folder: resolve(values.to!) }))));
+      return 0;
+    }
+    case 'restore': {
+      if (!values.from) throw new UsageError('restore needs --from.');
+      const service = new LedgerService({ dir, onPush });
+      print(valueOf(service.invoke('backup.restore', { folder: resolve(values.from), ...credentials(usernameOf(values.user), values['recovery-code']) })));
+      return 0;
     }
     default:
       throw new UsageError(`Unknown command "${verb}".`);

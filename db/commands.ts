@@ -13,6 +13,7 @@ import { assertPasswordAllowed } from './auth/passwords';
 import { command, publicCommand, type Access, type CommandDef } from './command-kit';
 
 export type { CommandDef };
+import { backupCommands } from './commands-backup';
 import { deviceCommands } from './commands-devices';
 import { documentCommands } from './commands-documents';
 import { LedgerError } from './errors';
@@ -48,6 +49,7 @@ function toAuditView(row: AuditRow): AuditEntryView {
 export const commands = {
   ...documentCommands,
   ...deviceCommands,
+  ...backupCommands,
   'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),

@@ -1,5 +1,7 @@
+import type { BackupCredentials } from './backup/restore';
+import type { BackupSource } from './backup/backup';
 import type { Db } from './store/sql';
-import type { LedgerSettings, LedgerStatus, Role, SessionInfo } from './views';
+import type { BackupInspectView, LedgerSettings, LedgerStatus, RestoreResultView, Role, SessionInfo } from './views';
 
 export interface Session {
   accountId: number;
@@ -25,6 +27,10 @@ export interface SessionControl {
   lock(reason: 'manual' | 'idle' | 'system'): null;
   logout(): null;
   sessionInfo(): SessionInfo;
+  /** A backup folder's manifest and hashes (no key), beside what is known of the current ledger. */
+  inspectBackup(folder: string): BackupInspectView;
+  /** Replaces the ledger by a backup (signed out afterwards); an administrator's session is ended first. */
+  restoreBackup(folder: string, credentials: BackupCredentials): RestoreResultView;
 }
 
 /** Keyslot operations; each rewrites the key file at once, so call them last inside the command's transaction. */
@@ -49,4 +55,8 @@ export interface SignedInContext {
   control: SessionControl;
   settings(): LedgerSettings;
   note(note: AuditNote): void;
+  /** The live ledger's files and key, for a command that copies it (backup.run). */
+  backupSource(): BackupSource;
+  /** Tells the host how far a long command got. */
+  progress(task: 'backup' | 'restore', step: string): void;
 }

@@ -1,12 +1,16 @@
 // Messages between the Electron main process and the backend utilityProcess (db/process.ts).
 import type { LedgerErrorShape } from './errors';
-import type { ReminderCounts } from './views';
+import type { BackupStatusView, ReminderCounts } from './views';
 
 export type PushEvent =
   | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
   | { type: 'logged-out' }
   /** New reminder counts (overdue loans, deadlines, reviews), sent when they change. */
-  | { type: 'reminders'; counts: ReminderCounts };
+  | { type: 'reminders'; counts: ReminderCounts }
+  /** Whether a backup is due, sent when it changes. */
+  | { type: 'backup-status'; status: BackupStatusView }
+  /** A long backup or restore reached a step (db/backup/backup.ts BACKUP_STEPS, restore.ts RESTORE_STEPS). */
+  | { type: 'progress'; task: 'backup' | 'restore'; step: string };
 
 export type InvokeResult = { ok: true; value: unknown } | { ok: false; error: LedgerErrorShape };
 

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { appendAudit, type AuditDraft } from './audit/chain';
+import { appendAudit, auditHead, type AuditDraft } from './audit/chain';
+import { backupName, fsyncPath } from './backup/backup';
+import { BACKUP_KEY_FILE } from './backup/manifest';
+import { lastBackupAt } from './backup/records';
+import { completePendingRestore, stageBackup, switchLedger, unlockBackup, type BackupCredentials, type RestoreStep } from './backup/restore';
+import { backupStatus } from './backup/schedule';
+import { checkBackupFiles, openCopy, tableCounts, verifyContent } from './backup/verify';
 import { findAccount, insertAccount, recordLogin, recordPasswordSet, type Account } from './auth/accounts';
 import { assertPasswordAllowed, BASE_POLICY } from './auth/passwords';
 import { findCommand } from './commands';
@@ -33,7 +39,7 @@ import {
 import { openLedgerDb } from './store/open';
 import { get, run, sql, type Db } from './store/sql';
 import { APP_VERSION } from './version';
-import type { LedgerSettings, LedgerStatus, SessionInfo } from './views';
+import type { BackupInspectView, BackupStatusView, LedgerSettings, LedgerStatus, RestoreResultView, SessionInfo } from './views';
 
 export type { PushEvent };
 
@@ -69,6 +75,9 @@ interface SealedAttempt {
 /** How often the idle tick also looks for reminders that changed with time alone (a loan becoming overdue). */
 const REMINDER_CHECK_MS = 60_000;
 
+/** Codes that mean the work failed (rather than a rule refusing it): audited as 'failed'. */
+const FAILURES = new Set(['E_INTERNAL', 'E_IO', 'E_DISK_FULL', 'E_BACKUP_TARGET_UNAVAILABLE', 'E_BACKUP_DAMAGED']);
+
 /** Keys that never reach an audit summary. */
 const SECRET_FIELD = /password|recoverycode/i;
 
@@ -97,12 +106,17 @@ export class LedgerService implements SessionControl {
   private lastReminders = '';
   private lastReminderCheck = 0;
   private remindersDirty = false;
+  private lastBackupStatus = '';
+  /** What was known when the ledger was last open in this run: the lock screen and restore show it. */
+  private known: { backup: BackupStatusView; counts: Record<string, number>; auditHead: { seq: number; hash: string } } | null = null;
 
   constructor(private readonly options: ServiceOptions) {
     this.dbPath = join(options.dir, LEDGER_DB_FILE);
     this.keyPath = join(options.dir, KEY_FILE);
     this.clock = options.clock ?? Date.now;
     this.kdf = options.kdf ?? DEFAULT_KDF;
+    // A restore cut short (power loss, kill) is finished before anything reads the folder.
+    completePendingRestore(options.dir);
   }
 
   // ---- the command runner -------------------------------------------------------------------
@@ -137,6 +151,8 @@ export class LedgerService implements SessionControl {
       note: (n) => {
         note = n;
       },
+      backupSource: () => ({ dbPath: this.dbPath, keyPath: this.keyPath, key: ledger.key, nativeBinding: this.options.nativeBinding }),
+      progress: (task, step) => this.options.onPush?.({ type: 'progress', task, step }),
     };
     try {
       if (cmd.roles !== 'any' && !cmd.roles.some((r) => session.roles.includes(r))) {
@@ -166,7 +182,7 @@ export class LedgerService implements SessionControl {
           action: name,
           target: null,
           summary: { input: redact(rawInput), reason: error.message },
-          outcome: error.code === 'E_INTERNAL' || error.code === 'E_IO' || error.code === 'E_DISK_FULL' ? 'failed' : 'refused',
+          outcome: FAILURES.has(error.code) ? 'failed' : 'refused',
           errorCode: error.code,
         });
       }
@@ -177,7 +193,8 @@ export class LedgerService implements SessionControl {
   // ---- SessionControl -----------------------------------------------------------------------
 
   status(): LedgerStatus {
-    if (!existsSync(this.keyPath)) return { state: 'no-ledger', session: null, lockedUser: null, retryAfterMs: 0 };
+    const backup = this.known?.backup ?? null;
+    if (!existsSync(this.keyPath)) return { state: 'no-ledger', backup: null, session: null, lockedUser: null, retryAfterMs: 0 };
     let wait = 0;
     try {
       wait = retryAfterMs(readKeyFile(this.keyPath), this.clock());
@@ -185,8 +202,8 @@ export class LedgerService implements SessionControl {
       // A damaged key file is reported by the next login attempt, with its code.
     }
     return this.session
-      ? { state: 'unlocked', session: this.sessionInfo(), lockedUser: null, retryAfterMs: 0 }
-      : { state: 'locked', session: null, lockedUser: this.lockedUser, retryAfterMs: wait };
+      ? { state: 'unlocked', backup: this.backupStatusNow(), session: this.sessionInfo(), lockedUser: null, retryAfterMs: 0 }
+      : { state: 'locked', backup, session: null, lockedUser: this.lockedUser, retryAfterMs: wait };
   }
 
   setup(input: { unitName: string; username: string; displayName: string; password: string }): { session: SessionInfo; recoveryCode: string } {
@@ -324,7 +341,122 @@ export class LedgerService implements SessionControl {
       this.lock('idle');
       return;
     }
-    if (this.remindersDirty || this.clock() - this.lastReminderCheck >= REMINDER_CHECK_MS) this.pushReminders();
+    if (this.remindersDirty || this.clock() - this.lastReminderCheck >= REMINDER_CHECK_MS) {
+      this.pushBackupStatus();
+      this.pushReminders();
+    }
+  }
+
+  /** Whether a backup is due now; null when no ledger is open. */
+  backupStatusNow(): BackupStatusView | null {
+    if (!this.ledger) return null;
+    const db = this.ledger.db;
+    const since = get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = 'created_at'`)?.value ?? this.isoNow();
+    return backupStatus({ lastBackupAt: lastBackupAt(db), since, intervalDays: readSettings(db).backupIntervalDays, now: this.clock() });
+  }
+
+  private pushBackupStatus(): void {
+    const status = this.backupStatusNow();
+    if (!status) return;
+    const key = JSON.stringify(status);
+    if (key === this.lastBackupStatus) return;
+    this.lastBackupStatus = key;
+    this.options.onPush?.({ type: 'backup-status', status });
+  }
+
+  // ---- restore ------------------------------------------------------------------------------
+
+  inspectBackup(folder: string): BackupInspectView {
+    const m = checkBackupFiles(folder);
+    let currentId: string | null = null;
+    try {
+      currentId = existsSync(this.keyPath) ? readKeyFile(this.keyPath).ledgerId : null;
+    } catch {
+      // An unreadable current ledger is exactly when a restore is needed; it is shown as unknown.
+    }
+    const live = this.ledger ? { counts: tableCounts(this.ledger.db), auditHead: auditHead(this.ledger.db, this.ledger.ledgerId), backup: this.backupStatusNow() } : this.known;
+    return {
+      folder,
+      createdAt: m.createdAt,
+      createdBy: m.createdBy,
+      unitName: m.unitName,
+      appVersion: m.appVersion,
+      schemaVersion: m.schemaVersion,
+      ledgerId: m.ledgerId,
+      counts: m.counts,
+      auditHead: m.auditHead,
+      medium: m.medium,
+      current: {
+        exists: existsSync(this.dbPath),
+        sameLedger: currentId === m.ledgerId,
+        counts: live?.counts ?? null,
+        auditHead: live?.auditHead ?? null,
+        lastBackupAt: live?.backup?.lastBackupAt ?? null,
+      },
+    };
+  }
+
+  /**
+   * Checks the backup (hashes, key, integrity, counts), stages it beside the ledger with its audit entry already
+   * written, keeps the current files as the pre-restore copy and switches by renames under an intent file.
+   */
+  restoreBackup(folder: string, credentials: BackupCredentials): RestoreResultView {
+    if (this.session) {
+      if (!this.session.roles.includes('admin')) throw new LedgerError('E_FORBIDDEN', 'Only an administrator may restore a backup over the open ledger.', { command: 'backup.restore', needs: ['admin'] });
+      this.logout();
+    }
+    const step = (s: RestoreStep) => this.options.onPush?.({ type: 'progress', task: 'restore', step: s });
+    const manifest = checkBackupFiles(folder);
+    const { key, keyFile } = unlockBackup(join(folder, BACKUP_KEY_FILE), manifest, credentials, this.kdf);
+    const now = this.clock();
+    const stamp = backupName(new Date(now)).replace(/^\D+/, '');
+    mkdirSync(this.options.dir, { recursive: true });
+    let staging: string | null = null;
+    try {
+      step('stage');
+      staging = stageBackup(folder, manifest, this.options.dir, stamp);
+      step('verify');
+      const copy = openCopy(join(staging, LEDGER_DB_FILE), key, this.options.nativeBinding);
+      try {
+        verifyContent(copy, manifest);
+      } finally {
+        copy.close();
+      }
+      step('prepare');
+      // Migrated and given its audit entry before the switch: whatever goes live is complete.
+      const db = openLedgerDb(join(staging, LEDGER_DB_FILE), key, this.bindingOption());
+      try {
+        const account = findAccount(db, credentials.username);
+        if (!account || !account.active) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no active account "${credentials.username}" in the backup.`, { username: credentials.username });
+        db.pragma('journal_mode = WAL');
+        appendAudit(db, keyFile.ledgerId, {
+          at: new Date(now).toISOString(),
+          actor: account.username,
+          kind: 'backup',
+          action: 'backup.restore',
+          target: manifest.medium.code,
+          summary: { from: folder, backupCreatedAt: manifest.createdAt, backupCreatedBy: manifest.createdBy, backupAuditHead: manifest.auditHead, unlockedWith: 'password' in credentials ? 'password' : 'recovery-code', appVersion: APP_VERSION },
+          outcome: 'ok',
+        });
+      } finally {
+        db.close();
+      }
+      if (existsSync(join(staging, `${LEDGER_DB_FILE}-wal`))) throw new LedgerError('E_IO', 'The staged ledger kept a write-ahead log after closing.');
+      fsyncPath(join(staging, LEDGER_DB_FILE));
+      const hadLedger = existsSync(this.dbPath) || existsSync(this.keyPath);
+      const pre = switchLedger(this.options.dir, staging, stamp, step);
+      staging = null;
+      this.lockedUser = null;
+      this.known = null;
+      step('done');
+      return { restoredFrom: folder, createdAt: manifest.createdAt, auditHead: manifest.auditHead, preRestoreDir: hadLedger ? pre : null };
+    } catch (err) {
+      // Before the intent file exists nothing live was touched; the staged copy simply goes.
+      if (staging) rmSync(staging, { recursive: true, force: true });
+      throw err;
+    } finally {
+      key.fill(0);
+    }
   }
 
   /** Sends the reminder counts to the UI when they differ from what it was last sent. */
@@ -466,6 +598,7 @@ export class LedgerService implements SessionControl {
 
   private startSession(ledger: OpenLedger, account: Account): void {
     this.lastReminders = '';
+    this.lastBackupStatus = '';
     this.lastReminderCheck = 0;
     this.ledger = ledger;
     this.session = { accountId: account.id, username: account.username, displayName: account.displayName, roles: account.roles, mustChangePassword: account.mustChangePassword };
@@ -474,7 +607,14 @@ export class LedgerService implements SessionControl {
   }
 
   private endSession(): void {
-    if (this.ledger) this.closeLedger(this.ledger);
+    if (this.ledger) {
+      try {
+        this.known = { backup: this.backupStatusNow()!, counts: tableCounts(this.ledger.db), auditHead: auditHead(this.ledger.db, this.ledger.ledgerId) };
+      } catch {
+        this.known = null; // a summary for the lock screen is not worth failing a lock over
+      }
+      this.closeLedger(this.ledger);
+    }
     this.ledger = null;
     this.session = null;
   }

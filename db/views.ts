@@ -13,6 +13,8 @@ export interface SessionInfo {
 
 export interface LedgerStatus {
   state: 'no-ledger' | 'locked' | 'unlocked';
+  /** What the service knew about backups when the ledger was last unlocked in this run (null before that). */
+  backup: BackupStatusView | null;
   session: SessionInfo | null;
   /** The user whose session the lock screen resumes, when the ledger was locked rather than logged out. */
   lockedUser: { username: string; displayName: string } | null;
@@ -44,6 +46,8 @@ export interface LedgerSettings {
   receiptNoFormat: string;
   /** How many days ahead reminders look (secrecy periods ending, return deadlines). */
   reminderDays: number;
+  /** Days between backups to an approved medium before one is due. */
+  backupIntervalDays: number;
 }
 
 export interface AuditEntryView {
@@ -215,4 +219,65 @@ export interface MediaUsageView {
   purpose: string;
   dataLevel: 'top_secret' | 'secret' | 'confidential' | 'internal' | 'non_secret';
   recordedBy: string;
+}
+
+// ---- backup and restore ----------------------------------------------------------------------------
+
+export interface BackupStatusView {
+  state: 'ok' | 'due' | 'overdue';
+  /** null: never backed up (the interval counts from the ledger's creation). */
+  lastBackupAt: string | null;
+  dueAt: string;
+  intervalDays: number;
+}
+
+export interface BackupMediumView {
+  id: number;
+  code: string;
+  serial: string;
+  level: DeviceLevelCode;
+}
+
+export interface BackupView {
+  id: number;
+  at: string;
+  medium: BackupMediumView;
+  folder: string;
+  name: string;
+  dbSha256: string;
+  dbSize: number;
+  auditHead: { seq: number; hash: string };
+  counts: Record<string, number>;
+  seconds: number;
+  recordedBy: string;
+}
+
+/** A backup folder as inspected without a key, beside what is known of the current ledger. */
+export interface BackupInspectView {
+  folder: string;
+  createdAt: string;
+  createdBy: string;
+  unitName: string;
+  appVersion: string;
+  schemaVersion: number;
+  ledgerId: string;
+  counts: Record<string, number>;
+  auditHead: { seq: number; hash: string };
+  medium: { id: number; code: string; serial: string };
+  current: {
+    exists: boolean;
+    sameLedger: boolean;
+    /** Counts and audit head, when the ledger is open or was open earlier in this run. */
+    counts: Record<string, number> | null;
+    auditHead: { seq: number; hash: string } | null;
+    lastBackupAt: string | null;
+  };
+}
+
+export interface RestoreResultView {
+  restoredFrom: string;
+  createdAt: string;
+  auditHead: { seq: number; hash: string };
+  /** Where the ledger that was replaced is kept (null when the folder held none). */
+  preRestoreDir: string | null;
 }

@@ -4,6 +4,7 @@ import { BASE_POLICY } from '../auth/passwords';
 import type { LedgerSettings } from '../views';
 
 export const DEFAULT_IDLE_MINUTES = 10;
+export const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),
@@ -20,6 +21,8 @@ export const settingsSchema = z.object({
     .max(40)
     .refine((f) => /\{seq(:\d)?\}/.test(f), 'must contain {seq} or {seq:N}'),
   reminderDays: z.number().int().min(1).max(365),
+  /** Days between backups before the reminders say one is due. */
+  backupIntervalDays: z.number().int().min(1).max(90),
 });
 
 const KEYS = {
@@ -28,10 +31,11 @@ const KEYS = {
   passwordPolicy: 'password_policy',
   receiptNoFormat: 'receipt_no_format',
   reminderDays: 'reminder_days',
+  backupIntervalDays: 'backup_interval_days',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30 };
+  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS };
 }
 
 export function readSettings(db: Db): LedgerSettings {

@@ -1,0 +1,87 @@
+// Backup to an approved medium, its history and schedule, and restore (db/backup/*).
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { backupName, writeBackup } from './backup/backup';
+import { approvedMedia, highestLevelHeld, listBackups, recordBackup, requireApprovedMedium } from './backup/records';
+import { command, page, publicCommand, recorder } from './command-kit';
+import { deviceLevelRank } from './ledger/devices/devices';
+import { MIGRATIONS } from './store/migrations';
+import { APP_VERSION } from './version';
+import type { Role } from './views';
+
+const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+const folder = z.string().trim().min(1).max(1000).refine(isAbsolute, 'an absolute path');
+const username = z.string().trim().min(2).max(32);
+
+export const backupCommands = {
+  'backup.run': command({
+    input: z.object({ mediumId: z.union([z.number().int().positive(), z.string().trim().min(1).max(40)]), folder }).strict(),
+    roles: ['custodian'],
+    mutates: true,
+    run(ctx, input) {
+      const medium = requireApprovedMedium(ctx.db, input.mediumId);
+      const started = performance.now();
+      const at = new Date(Date.parse(ctx.now));
+      const { path, manifest } = writeBackup({
+        source: ctx.backupSource(),
+        folder: input.folder,
+        name: backupName(at),
+        about: {
+          appVersion: APP_VERSION,
+          schemaVersion: MIGRATIONS.length,
+          ledgerId: ctx.ledgerId,
+          createdAt: ctx.now,
+          createdBy: ctx.session.username,
+          unitName: ctx.settings().unitName,
+          medium: { id: medium.id, code: medium.code, serial: medium.serial },
+        },
+        onProgress: (step) => ctx.progress('backup', step),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const name = path.slice(input.folder.replace(/[\\/]+$/, '').length + 1);
+      const id = recordBackup(recorder(ctx), medium, input.folder, name, manifest, seconds);
+      const db = manifest.files['ledger.db'];
+      ctx.note({ target: medium.code, summary: { folder: input.folder, name, sha256: db.sha256, size: db.size, auditHead: manifest.auditHead } });
+      return { id, path, name, medium: { id: medium.id, code: medium.code, serial: medium.serial, level: medium.level }, counts: manifest.counts, auditHead: manifest.auditHead, sha256: db.sha256, size: db.size, seconds };
+    },
+  }),
+  'backup.list': command({
+    input: z.object({ ...page }).strict(),
+    roles: [...READERS, 'admin'],
+    mutates: false,
+    run: (ctx, input) => listBackups(ctx.db, input),
+  }),
+  /** The media a backup may go to, and the level the ledger holds (a medium below it is shown but refused). */
+  'backup.media': command({
+    input: z.object({}).strict(),
+    roles: ['custodian'],
+    mutates: false,
+    run(ctx) {
+      const held = highestLevelHeld(ctx.db);
+      return {
+        highestLevel: held,
+        media: approvedMedia(ctx.db).map((m) => ({ id: m.id, code: m.code, serial: m.serial, level: m.level, levelSufficient: deviceLevelRank(m.level) >= deviceLevelRank(held) })),
+      };
+    },
+  }),
+  'backup.status': command({
+    input: z.object({}).strict(),
+    roles: [...READERS, 'admin'],
+    mutates: false,
+    run: (ctx) => ctx.control.status().backup,
+  }),
+  'backup.inspect': publicCommand({
+    input: z.object({ folder }).strict(),
+    run: (ctx, input) => ctx.control.inspectBackup(input.folder),
+  }),
+  'backup.restore': publicCommand({
+    input: z.union([
+      z.object({ folder, username, password: z.string().min(1).max(256) }).strict(),
+      z.object({ folder, username, recoveryCode: z.string().min(1).max(100) }).strict(),
+    ]),
+    run: (ctx, input) => {
+      const { folder: from, ...credentials } = input;
+      return ctx.control.restoreBackup(from, credentials);
+    },
+  }),
+};
