@@ -50,7 +50,7 @@ export function backupName(at: Date): string {
 
 /** The target folder exists, is a folder and takes a file. */
 export function assertTargetFolder(folder: string): void {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(folder).isDirectory();
   } catch {

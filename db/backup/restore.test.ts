@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addUser, ADMIN, auditRows, dataSnapshot, login, ok, refused, type SetUpLedger } from '../testing';
+import { LedgerService } from '../service';
+import { addUser, ADMIN, TEST_KDF, auditRows, dataSnapshot, login, ok, refused, type SetUpLedger } from '../testing';
 import { backupLedger } from './fixture';
 import { readManifest } from './manifest';
 import { completePendingRestore, RESTORE_INTENT_FILE } from './restore';
@@ -41,7 +42,7 @@ describe('backup.restore', () => {
     // The replaced ledger is whole in pre-restore-*/ and no staging or intent is left.
     expect(readdirSync(result.preRestoreDir!).sort()).toEqual(['ledger.db', 'ledger.keys']);
     expect(readdirSync(t.dir).filter((f) => f.startsWith('.restore') || f === RESTORE_INTENT_FILE)).toEqual([]);
-    const old = new (t.service.constructor as typeof import('../service').LedgerService)({ dir: result.preRestoreDir!, kdf: { N: 2 ** 12, r: 8, p: 1 } });
+    const old = new LedgerService({ dir: result.preRestoreDir!, kdf: TEST_KDF });
     ok(old, 'session.login', { username: ADMIN.username, password: ADMIN.password });
     expect((ok<{ counts: Record<string, number> }>(old, 'ledger.info').counts)).toBeDefined();
     old.close();

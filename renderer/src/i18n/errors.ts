@@ -70,6 +70,26 @@ const CROSS_USE_RULES = ['plain_medium_on_classified_computer', 'classified_medi
 const DOWNGRADE_RULES = ['ever_classified', 'held_higher_data'] as const;
 const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
 const DUPLICATE_DEVICE_FIELDS = ['code', 'serial', 'disk_serial'] as const;
+// The backend's details.reason of the backup refusals (db/backup) and their sentences.
+const MEDIUM_REASONS = {
+  'not-registered': 'errorDetails.mediumNotApproved.notRegistered',
+  'not-in-service': 'errorDetails.mediumNotApproved.notInService',
+  'not-approved-for-backup': 'errorDetails.mediumNotApproved.notApprovedForBackup',
+  'level-too-low': 'errorDetails.mediumNotApproved.levelTooLow',
+} as const;
+const FOLDER_BOUND_REASONS = { 'other-medium': 'errorDetails.folderBound.otherMedium', 'other-ledger': 'errorDetails.folderBound.otherLedger' } as const;
+const TARGET_REASONS = {
+  missing: 'errorDetails.backupTarget.missing',
+  'not-a-folder': 'errorDetails.backupTarget.notAFolder',
+  'not-writable': 'errorDetails.backupTarget.notWritable',
+  vanished: 'errorDetails.backupTarget.vanished',
+  'write-failed': 'errorDetails.backupTarget.writeFailed',
+  exists: 'errorDetails.backupTarget.exists',
+} as const;
+
+function reasonKey<M extends Record<string, string>>(map: M, reason: unknown): M[keyof M] | null {
+  return typeof reason === 'string' && Object.hasOwn(map, reason) ? map[reason as keyof M] : null;
+}
 
 /** A device or data level by name (绝密 ... 内部, 非涉密). */
 function deviceLevel(t: TFunction, value: unknown): string {
@@ -101,6 +121,20 @@ function deviceText(t: TFunction, error: ApiError): string | null {
       const missing = Array.isArray(d['missing']) ? d['missing'].filter((m) => oneOf(REPAIR_MISSING, m)) : [];
       return missing.length ? t('errorDetails.repairConditions', { missing: missing.map((m) => t(`errorDetails.repairMissing.${m}`)).join(t('errorDetails.listSeparator')) }) : null;
     }
+    case 'E_MEDIUM_NOT_APPROVED': {
+      const key = reasonKey(MEDIUM_REASONS, d['reason']);
+      return key && t(key, { medium: str(d['medium']), mediumLevel: deviceLevel(t, d['mediumLevel']), ledgerLevel: deviceLevel(t, d['ledgerLevel']) });
+    }
+    case 'E_BACKUP_FOLDER_BOUND': {
+      const key = reasonKey(FOLDER_BOUND_REASONS, d['reason']);
+      return key && t(key, { boundTo: str(d['boundTo']) });
+    }
+    case 'E_BACKUP_TARGET_UNAVAILABLE': {
+      const key = reasonKey(TARGET_REASONS, d['reason']);
+      return key && t(key);
+    }
+    case 'E_BACKUP_DAMAGED':
+      return d['file'] ? t('errorDetails.backupDamaged', { file: str(d['file']) }) : null;
     case 'E_STILL_HOLDS':
       return t('errorDetails.stillHolds', { person: str(d['person']), documentCopies: str(d['documentCopies']), computers: str(d['computers']), media: str(d['media']) });
     case 'E_DUPLICATE':

@@ -61,7 +61,7 @@ const TOUCH_INTERVAL_MS = 30_000;
 let lastTouch = 0;
 
 function unlockedStatus(session: SessionInfo): LedgerStatus {
-  return { state: 'unlocked', session, lockedUser: null, retryAfterMs: 0 };
+  return { state: 'unlocked', backup: null, session, lockedUser: null, retryAfterMs: 0 };
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
