@@ -75,13 +75,12 @@ export const backupCommands = {
     run: (ctx, input) => ctx.control.inspectBackup(input.folder),
   }),
   'backup.restore': publicCommand({
-    input: z.union([
-      z.object({ folder, username, password: z.string().min(1).max(256) }).strict(),
-      z.object({ folder, username, recoveryCode: z.string().min(1).max(100) }).strict(),
-    ]),
-    run: (ctx, input) => {
-      const { folder: from, ...credentials } = input;
-      return ctx.control.restoreBackup(from, credentials);
-    },
+    // A password of an account in the backup, or the backup's recovery code: exactly one.
+    input: z
+      .object({ folder, username, password: z.string().min(1).max(256).optional(), recoveryCode: z.string().min(1).max(100).optional() })
+      .strict()
+      .refine((i) => (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
+    run: (ctx, { folder: from, username: user, password, recoveryCode }) =>
+      ctx.control.restoreBackup(from, password !== undefined ? { username: user, password } : { username: user, recoveryCode: recoveryCode! }),
   }),
 };

@@ -49,7 +49,7 @@ describe('wrong password', () => {
 
   it('an empty folder has no ledger', () => {
     const t = makeTempLedger();
-    expect(t.service.status()).toEqual({ state: 'no-ledger', session: null, lockedUser: null, retryAfterMs: 0 });
+    expect(t.service.status()).toEqual({ state: 'no-ledger', backup: null, session: null, lockedUser: null, retryAfterMs: 0 });
     expect(refused(t.service, 'session.login', { username: 'admin', password: 'Admin2026pass' }).code).toBe('E_NO_LEDGER');
   });
 });

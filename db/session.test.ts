@@ -1,17 +1,19 @@
 // Sessions: manual and idle lock (the key is dropped), unlock, logout, recovery code.
 import { describe, expect, it } from 'vitest';
-import { ADMIN, addUser, auditRows, fileSize, login, makeLedger, ok, refused } from './testing';
+import { ADMIN, addUser, auditRows, fileSize, login, makeLedger, ok, refused, T0 } from './testing';
 import { readKeyFile, RECOVERY_SLOT_ID } from './store/keyring';
 import type { LedgerStatus, SessionInfo } from './views';
 
 const status = (t: { service: { status(): LedgerStatus } }) => t.service.status();
+const NEVER_BACKED_UP = { state: 'ok', lastBackupAt: null, dueAt: new Date(T0 + 7 * 86_400_000).toISOString(), intervalDays: 7 };
 
 describe('lock', () => {
   it('a manual lock drops the key: signed-in commands are E_NOT_LOGGED_IN until the right password unlocks', () => {
     const t = makeLedger();
     expect(fileSize(t.walPath)).toBeGreaterThan(0);
     ok(t.service, 'session.lock');
-    expect(status(t)).toEqual({ state: 'locked', session: null, lockedUser: { username: ADMIN.username, displayName: ADMIN.displayName }, retryAfterMs: 0 });
+    // The lock screen keeps what was known of the backup schedule (never backed up: due 7 days after setup).
+    expect(status(t)).toEqual({ state: 'locked', backup: NEVER_BACKED_UP, session: null, lockedUser: { username: ADMIN.username, displayName: ADMIN.displayName }, retryAfterMs: 0 });
     expect(t.pushes).toEqual([{ type: 'locked', reason: 'manual' }]);
     // The connection is closed: the last connection's close folds the write-ahead log into the file and removes it.
     expect(fileSize(t.walPath)).toBe(0);
@@ -37,7 +39,7 @@ describe('lock', () => {
   it('unlock with nothing locked is E_NOT_LOGGED_IN', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
-    expect(status(t)).toEqual({ state: 'locked', session: null, lockedUser: null, retryAfterMs: 0 });
+    expect(status(t)).toEqual({ state: 'locked', backup: NEVER_BACKED_UP, session: null, lockedUser: null, retryAfterMs: 0 });
     expect(t.pushes).toEqual([{ type: 'logged-out' }]);
     expect(refused(t.service, 'session.unlock', { password: ADMIN.password }).code).toBe('E_NOT_LOGGED_IN');
     expect(fileSize(t.walPath)).toBe(0);
@@ -45,7 +47,7 @@ describe('lock', () => {
 
   it('idle: tick() locks once the user has been idle for idleMinutes, and any command counts as activity', () => {
     const t = makeLedger();
-    const locks = () => t.pushes.filter((p) => p.type !== 'reminders');
+    const locks = () => t.pushes.filter((p) => p.type !== 'reminders' && p.type !== 'backup-status');
     const minute = 60_000;
     t.clock.advance(10 * minute - 1);
     t.service.tick();
