@@ -1,12 +1,13 @@
 // The operator CLI as an operator runs it: a child process, the password in the environment or on stdin.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRaw } from './testing';
 import { passwordSlotId, readKeyFile, unwrapKey } from './store/keyring';
 import { MIGRATIONS } from './store/migrations';
+import { documentSheet, xlsxOf } from './ledger/transfer/fixture';
 
 const PASSWORD = 'Cli2026pass';
 let dir = '';
@@ -66,6 +67,33 @@ describe('ledger CLI', () => {
     const verify = ledger(['verify-audit', '--dir', dir, '--user', 'op'], { password: PASSWORD });
     expect(verify.status).toBe(3);
     expect(verify.stderr).toContain('#2');
+  });
+
+  it('import checks a spreadsheet first: with bad rows it prints and saves the report and imports nothing; corrected, it imports it all', async () => {
+    expect(ledger(['call', '--dir', dir, '--user', 'op', 'locations.create', '{"code":"BMG-01","name":"一号保密柜","maxLevel":"secret"}'], { password: PASSWORD }).status).toBe(0);
+    const sheet = documentSheet(3);
+    const file = join(dir, '收文.xlsx');
+    const reportFile = join(dir, 'report.csv');
+    sheet.rows[3]![5] = '机密级';
+    writeFileSync(file, await xlsxOf(sheet));
+    const args = ['import', '--dir', dir, '--user', 'op', '--register', 'documents', '--file', file, '--default', 'location=BMG-01'];
+    const bad = ledger([...args, '--report', reportFile], { password: PASSWORD });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('第 4 行 F列(密级) [bad_marking]');
+    const report = readFileSync(reportFile, 'utf8');
+    expect(report.startsWith('\uFEFF文件,收文.xlsx\r\n')).toBe(true);
+    expect(report).toContain('4,F,密级,bad_marking,');
+    const list = () => JSON.parse(ledger(['call', '--dir', dir, '--user', 'op', 'documents.list', '{}'], { password: PASSWORD }).stdout) as { value: { total: number } };
+    expect(list().value.total).toBe(0);
+
+    writeFileSync(file, await xlsxOf(documentSheet(3)));
+    const dry = ledger([...args, '--dry-run'], { password: PASSWORD });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('3 good, 0 bad, 0 skipped');
+    expect(list().value.total).toBe(0);
+    const good = ledger(args, { password: PASSWORD });
+    expect(good.stdout).toContain('imported 3 rows');
+    expect(list().value.total).toBe(3);
   });
 
   it('commands lists every command with a JSON Schema input', () => {

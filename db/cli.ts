@@ -1,10 +1,11 @@
 // Operator CLI: `npm run ledger -- <command>`. The same service and command table as the UI.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeCommands } from './commands';
 import { LedgerError, toLedgerError } from './errors';
+import { reportCsv, type ImportReport } from './ledger/transfer/import';
+import { writeFileAtomic } from './store/files';
 import type { InvokeResult } from './process-protocol';
 import { verifyBackup } from './backup/backup';
 import { BACKUP_KEY_FILE } from './backup/manifest';
@@ -23,6 +24,10 @@ const USAGE = `涉密载体台账 operator CLI
   ledger backup --dir D [--user NAME] --to FOLDER --medium ID|CODE   back up to an approved medium, verified
   ledger verify-backup FOLDER [--user NAME [--recovery-code]]    hashes; with an account, reopen and check all
   ledger restore --dir D --from FOLDER --user NAME [--recovery-code]   replace the ledger by a backup
+  ledger import --dir D --register NAME --file F [--sheet S] [--header-row N] [--default FIELD=VALUE ...]
+                [--dry-run] [--report OUT] [--user NAME]           check a spreadsheet (.xlsx/.csv) row by row,
+                                                                 then import all of it or nothing
+     registers: documents, secret-computers, plain-computers, secret-media, plain-media
 The password (or, with --recovery-code, the recovery code) is read from LEDGER_PASSWORD or the first line of
 standard input. Progress of backup and restore goes to standard error.
 --user defaults to LEDGER_USER.`;
@@ -64,12 +69,12 @@ function credentials(username: string, recovery: boolean | undefined): BackupCre
   return recovery ? { username, recoveryCode: secret } : { username, password: secret };
 }
 
-function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T): T {
+async function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T | Promise<T>): Promise<T> {
   const username = usernameOf(user);
   const service = new LedgerService({ dir, onPush });
   valueOf(service.invoke('session.login', { username, password: readPassword() }));
   try {
-    return work(service);
+    return await work(service);
   } finally {
     service.invoke('session.logout', {});
   }
@@ -79,7 +84,44 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function main(argv: string[]): number {
+/** `--default location=BMG-01` -> { location: 'BMG-01' }: values for fields a row leaves blank. */
+function defaultsOf(pairs: string[] | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (pairs ?? []).map((p) => {
+      const at = p.indexOf('=');
+      if (at < 1) throw new UsageError(`--default takes FIELD=VALUE, not "${p}".`);
+      return [p.slice(0, at), p.slice(at + 1)];
+    }),
+  );
+}
+
+/** import: the dry run first (its report is printed, and saved with --report); then, unless --dry-run, the import. */
+async function importFile(service: LedgerService, values: Record<string, string | boolean | string[] | undefined>): Promise<number> {
+  if (typeof values.register !== 'string' || typeof values.file !== 'string') throw new UsageError('import needs --register and --file.');
+  const file = resolve(values.file);
+  const input = {
+    register: values.register,
+    fileName: basename(file),
+    data: readFileSync(file).toString('base64'),
+    ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
+    ...(typeof values['header-row'] === 'string' ? { headerRow: Number(values['header-row']) } : {}),
+    defaults: defaultsOf(values.default as string[] | undefined),
+  };
+  const report = valueOf(await service.invokeAsync('import.dryRun', input)) as ImportReport;
+  if (typeof values.report === 'string') writeFileAtomic(resolve(values.report), Buffer.from(reportCsv(report), 'utf8'));
+  for (const i of report.issues) console.error(`第 ${i.row} 行 ${i.column ?? '-'}列${i.header ? `(${i.header})` : ''} [${i.reason}] ${i.message}`);
+  console.log(`${report.fileName} → ${report.register}: sheet ${report.sheet}, header row ${report.headerRow}; ${report.good} good, ${report.bad} bad, ${report.skipped.length} skipped`);
+  if (report.bad > 0) {
+    console.error(`E_IMPORT_HAS_ERRORS: ${report.bad} of ${report.rows} rows have errors; nothing was imported.`);
+    return 1;
+  }
+  if (values['dry-run']) return 0;
+  const out = valueOf(await service.invokeAsync('import.apply', input)) as { imported: number; historical: number };
+  console.log(`imported ${out.imported} rows (${out.historical} with imported history)`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -92,6 +134,13 @@ export function main(argv: string[]): number {
       from: { type: 'string' },
       medium: { type: 'string' },
       'recovery-code': { type: 'boolean' },
+      register: { type: 'string' },
+      file: { type: 'string' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      default: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -135,10 +184,10 @@ export function main(argv: string[]): number {
       return 0;
     }
     case 'info':
-      print(signedIn(dir, values.user, (s) => valueOf(s.invoke('ledger.info', {}))));
+      print(await signedIn(dir, values.user, (s) => valueOf(s.invoke('ledger.info', {}))));
       return 0;
     case 'verify-audit': {
-      const result = signedIn(dir, values.user, (s) => valueOf(s.invoke('audit.verify', {}))) as { intact: boolean; count: number; firstBroken?: { seq: number; reason: string } };
+      const result = (await signedIn(dir, values.user, (s) => valueOf(s.invoke('audit.verify', {})))) as { intact: boolean; count: number; firstBroken?: { seq: number; reason: string } };
       if (result.intact) {
         console.log(`intact: ${result.count} entries`);
         return 0;
@@ -155,14 +204,14 @@ export function main(argv: string[]): number {
       } catch {
         throw new LedgerError('E_VALIDATION', 'The input is not valid JSON.');
       }
-      const result = signedIn(dir, values.user, (s) => s.invoke(name, input));
+      const result = await signedIn(dir, values.user, (s) => s.invokeAsync(name, input));
       print(result);
       return result.ok ? 0 : 1;
     }
     case 'backup': {
       if (!values.to || !values.medium) throw new UsageError('backup needs --to and --medium.');
       const medium = /^\d+$/.test(values.medium) ? Number(values.medium) : values.medium;
-      print(signedIn(dir, values.user, (s) => valueOf(s.invoke('backup.run', { mediumId: medium, folder: resolve(values.to!) }))));
+      print(await signedIn(dir, values.user, (s) => valueOf(s.invoke('backup.run', { mediumId: medium, folder: resolve(values.to!) }))));
       return 0;
     }
     case 'restore': {
@@ -171,6 +220,8 @@ export function main(argv: string[]): number {
       print(valueOf(service.invoke('backup.restore', { folder: resolve(values.from), ...credentials(usernameOf(values.user), values['recovery-code']) })));
       return 0;
     }
+    case 'import':
+      return signedIn(dir, values.user, (s) => importFile(s, values));
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }
@@ -178,7 +229,7 @@ export function main(argv: string[]): number {
 
 // Errors print their stable code and message, never a stack trace.
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof UsageError) {
     console.error(`${err.message}\n\n${USAGE}`);

@@ -26,10 +26,26 @@ export interface SignedInCommand<S extends z.ZodType, O> {
   run(ctx: SignedInContext, input: z.output<S>): O;
 }
 
-export type CommandDef = PublicCommand<z.ZodType, unknown> | SignedInCommand<z.ZodType, unknown>;
+/**
+ * A command that reads or writes a file (import, export). Parsing and writing spreadsheets is asynchronous, a
+ * transaction is not: `prepare` turns the input into data before the transaction, `run` checks and writes inside
+ * it, `finish` turns its result into the file after it. Neither `prepare` nor `finish` touches the database.
+ */
+export interface FileCommand<S extends z.ZodType, P, O, F> extends Omit<SignedInCommand<S, O>, 'run'> {
+  prepare(input: z.output<S>): Promise<P>;
+  run(ctx: SignedInContext, input: z.output<S>, prepared: P): O;
+  finish(output: O): Promise<F>;
+}
+
+export type CommandDef = PublicCommand<z.ZodType, unknown> | SignedInCommand<z.ZodType, unknown> | FileCommand<z.ZodType, unknown, unknown, unknown>;
 
 export const publicCommand = <S extends z.ZodType, O>(def: Omit<PublicCommand<S, O>, 'access'>): PublicCommand<S, O> => ({ access: 'public', ...def });
 export const command = <S extends z.ZodType, O>(def: Omit<SignedInCommand<S, O>, 'access'>): SignedInCommand<S, O> => ({ access: 'signed-in', ...def });
+export const fileCommand = <S extends z.ZodType, P, O, F>(def: Omit<FileCommand<S, P, O, F>, 'access'>): FileCommand<S, P, O, F> => ({ access: 'signed-in', ...def });
+
+export function isFileCommand(def: CommandDef): def is FileCommand<z.ZodType, unknown, unknown, unknown> {
+  return 'prepare' in def;
+}
 
 
 // Field schemas the register commands share; the limits are the ones the forms show.

@@ -16,6 +16,7 @@ export type { CommandDef };
 import { backupCommands } from './commands-backup';
 import { deviceCommands } from './commands-devices';
 import { documentCommands } from './commands-documents';
+import { transferCommands } from './commands-transfer';
 import { LedgerError } from './errors';
 import { readSettings, settingsSchema, writeSettings } from './ledger/settings';
 import { MIGRATIONS } from './store/migrations';
@@ -50,6 +51,7 @@ export const commands = {
   ...documentCommands,
   ...deviceCommands,
   ...backupCommands,
+  ...transferCommands,
   'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),
@@ -214,7 +216,8 @@ function pick<T extends object>(obj: T, keys: readonly (keyof T)[]): Partial<T> 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
-export type CommandOutput<N extends CommandName> = ReturnType<Commands[N]['run']>;
+/** What the caller receives: a file command's `finish` result, otherwise what `run` returns. */
+export type CommandOutput<N extends CommandName> = Commands[N] extends { finish(output: never): Promise<infer F> } ? F : ReturnType<Commands[N]['run']>;
 
 export function findCommand(name: string): CommandDef | undefined {
   return Object.hasOwn(commands, name) ? (commands[name as CommandName] as unknown as CommandDef) : undefined;

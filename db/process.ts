@@ -39,7 +39,7 @@ port.on('message', ({ data }) => {
   const msg = data as ToBackend;
   switch (msg.type) {
     case 'invoke':
-      port.postMessage({ type: 'result', id: msg.id, result: service.invoke(msg.name, msg.input) });
+      void service.invokeAsync(msg.name, msg.input).then((result) => port.postMessage({ type: 'result', id: msg.id, result }));
       break;
     case 'system-lock':
       service.lock('system');

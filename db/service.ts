@@ -11,6 +11,7 @@ import { backupStatus } from './backup/schedule';
 import { checkBackupFiles, openCopy, tableCounts, verifyContent } from './backup/verify';
 import { findAccount, insertAccount, recordLogin, recordPasswordSet, type Account } from './auth/accounts';
 import { assertPasswordAllowed, BASE_POLICY } from './auth/passwords';
+import { isFileCommand, type SignedInCommand } from './command-kit';
 import { findCommand } from './commands';
 import type { AuditNote, KeyOps, Session, SessionControl, SignedInContext } from './context';
 import { LedgerError, toLedgerError, validate } from './errors';
@@ -57,6 +58,9 @@ export interface ServiceOptions {
   nativeBinding?: string;
   onPush?: (event: PushEvent) => void;
 }
+
+/** A file command's input read by its `prepare` step, or why it could not be read. */
+type Prepared = { value: unknown } | { error: LedgerError };
 
 interface OpenLedger {
   db: Db;
@@ -122,15 +126,46 @@ export class LedgerService implements SessionControl {
   // ---- the command runner -------------------------------------------------------------------
 
   invoke(name: string, rawInput: unknown): InvokeResult {
+    return this.settle(() => this.run(name, rawInput, null));
+  }
+
+  /**
+   * What the hosts call: `invoke`, plus the asynchronous steps of a file command (import, export): its file is
+   * read before the command runs and written after it, outside the transaction. Commands still run one at a time.
+   */
+  async invokeAsync(name: string, rawInput: unknown): Promise<InvokeResult> {
+    const cmd = findCommand(name);
+    if (!cmd || !isFileCommand(cmd)) return this.invoke(name, rawInput);
+    const session = this.session;
+    const input = cmd.input.safeParse(rawInput ?? {});
+    let prepared: Prepared = { value: undefined };
+    // Only for a signed-in caller allowed to run it with valid input; otherwise `run` refuses it as usual.
+    if (session && input.success && (cmd.roles === 'any' || cmd.roles.some((r) => session.roles.includes(r)))) {
+      try {
+        prepared = { value: await cmd.prepare(input.data) };
+      } catch (err) {
+        prepared = { error: toLedgerError(err) };
+      }
+    }
+    const result = this.settle(() => this.run(name, rawInput, prepared));
+    if (!result.ok) return result;
     try {
-      return { ok: true, value: this.run(name, rawInput) };
+      return { ok: true, value: await cmd.finish(result.value) };
+    } catch (err) {
+      return { ok: false, error: toLedgerError(err).toJSON() };
+    }
+  }
+
+  private settle(work: () => unknown): InvokeResult {
+    try {
+      return { ok: true, value: work() };
     } catch (err) {
       const error = toLedgerError(err);
       return { ok: false, error: error.toJSON() };
     }
   }
 
-  private run(name: string, rawInput: unknown): unknown {
+  private run(name: string, rawInput: unknown, prepared: Prepared | null): unknown {
     const cmd = findCommand(name);
     if (!cmd) throw new LedgerError('E_UNKNOWN_COMMAND', `There is no command "${name}".`, { name });
     if (cmd.access === 'public') return cmd.run({ control: this }, validate(cmd.input, rawInput));
@@ -162,9 +197,15 @@ export class LedgerService implements SessionControl {
         throw new LedgerError('E_PASSWORD_CHANGE_REQUIRED', 'Replace the temporary password first.');
       }
       const input = validate(cmd.input, rawInput);
-      if (!cmd.mutates) return cmd.run(ctx, input);
+      let runIt = (): unknown => (cmd as SignedInCommand<z.ZodType, unknown>).run(ctx, input);
+      if (isFileCommand(cmd)) {
+        if (!prepared) throw new LedgerError('E_INTERNAL', `"${name}" reads or writes a file: call it through invokeAsync.`);
+        if ('error' in prepared) throw prepared.error;
+        runIt = () => cmd.run(ctx, input, prepared.value);
+      }
+      if (!cmd.mutates) return runIt();
       const out = ledger.db.transaction(() => {
-        const value = cmd.run(ctx, input);
+        const value = runIt();
         this.audit(ledger, { actor: session.username, at: now, kind: kindOf(name), action: name, target: note.target ?? null, summary: note.summary ?? { input: redact(input) }, outcome: 'ok' });
         return value;
       }).immediate();

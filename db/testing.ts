@@ -115,6 +115,19 @@ export function refused(service: LedgerService, name: string, input: unknown = {
   return r.error;
 }
 
+/** `ok` for a command that reads or writes a file (import, export): through invokeAsync, as the hosts call it. */
+export async function okAsync<T = unknown>(service: LedgerService, name: string, input: unknown = {}): Promise<T> {
+  const r: InvokeResult = await service.invokeAsync(name, input);
+  if (!r.ok) throw new Error(`${name} was refused: ${JSON.stringify(r.error).slice(0, 2000)}`);
+  return r.value as T;
+}
+
+export async function refusedAsync(service: LedgerService, name: string, input: unknown = {}): Promise<LedgerErrorShape> {
+  const r: InvokeResult = await service.invokeAsync(name, input);
+  if (r.ok) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(r.value).slice(0, 2000)}`);
+  return r.error;
+}
+
 export function login(service: LedgerService, username: string, password: string): void {
   ok(service, 'session.login', { username, password });
 }

@@ -204,6 +204,8 @@ export interface DeviceEventView {
   kind: string;
   at: string;
   details: Record<string, unknown>;
+  /** Taken over from an old register by an import (导入的历史记录). */
+  imported: boolean;
   recordedAt: string;
   recordedBy: string;
 }

@@ -85,7 +85,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!tokenOk(req.headers['x-ledger-token'] as string | undefined) && !tokenOk(url.searchParams.get('t'))) return send(res, 403, 'text/plain', 'bad token');
       if (url.pathname === '/__ledger/invoke' && req.method === 'POST') {
         const { name, input } = JSON.parse(await readBody(req)) as { name: string; input: unknown };
-        return send(res, 200, TYPES['.json']!, JSON.stringify(service.invoke(name, input)));
+        return send(res, 200, TYPES['.json']!, JSON.stringify(await service.invokeAsync(name, input)));
       }
       if (url.pathname === '/__ledger/events') {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -159,7 +159,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > 16 * 1024 * 1024) {
+      // Room for an imported file of up to 20 MB sent as base64 (import.* commands).
+      if (size > 32 * 1024 * 1024) {
         fail(new Error('request too large'));
         req.destroy();
       } else chunks.push(c);

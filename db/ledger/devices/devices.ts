@@ -71,9 +71,10 @@ export function requireMedium(db: Db, id: number): MediumRow {
   return row;
 }
 
-export function insertDeviceEvent(rec: Recorder, device: DeviceKind, deviceId: number, kind: string, at: string, details: Record<string, unknown>): void {
-  run(rec.db, sql`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by)
-                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${rec.now}, ${rec.actor})`);
+/** `imported`: history taken over from an old register, not an action checked by this app. */
+export function insertDeviceEvent(rec: Recorder, device: DeviceKind, deviceId: number, kind: string, at: string, details: Record<string, unknown>, imported = false): void {
+  run(rec.db, sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, recorded_at, recorded_by)
+                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${rec.now}, ${rec.actor})`);
 }
 
 /** 涉密计算机只能单机或接入涉密内网: never 互联网 or 电子政务外网. */

@@ -99,10 +99,10 @@ export function listMedia(db: Db, q: DeviceQuery): { total: number; rows: Medium
 }
 
 export function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[] {
-  return all<{ id: number; kind: string; at: string; details: string; recorded_at: string; recorded_by: string }>(
+  return all<{ id: number; kind: string; at: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
     db,
-    sql`SELECT id, kind, at, details, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
-  ).map((e) => ({ id: e.id, kind: e.kind, at: e.at, details: JSON.parse(e.details) as Record<string, unknown>, recordedAt: e.recorded_at, recordedBy: e.recorded_by }));
+    sql`SELECT id, kind, at, details, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
+  ).map((e) => ({ id: e.id, kind: e.kind, at: e.at, details: JSON.parse(e.details) as Record<string, unknown>, imported: e.imported === 1, recordedAt: e.recorded_at, recordedBy: e.recorded_by }));
 }
 
 export function usageLog(db: Db, q: { mediumId?: number | undefined; computerId?: number | undefined; offset: number; limit: number }): { total: number; rows: MediaUsageView[] } {

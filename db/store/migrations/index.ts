@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation';
 import { documents } from './0002-documents';
 import { devices } from './0003-devices';
 import { backups } from './0004-backups';
+import { importSupport } from './0005-import';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups];
+export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport];

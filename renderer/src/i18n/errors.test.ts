@@ -52,6 +52,13 @@ describe('describeError', async () => {
     expect(describeError(zh, refusal('E_WITNESS_REQUIRED', { people: 1 }))).toBe(zhCN.errors.E_WITNESS_REQUIRED);
   });
 
+  it('says how many rows refused an import, that an old .xls must be saved as .xlsx, and the size limit', () => {
+    expect(describeError(zh, refusal('E_IMPORT_HAS_ERRORS', { bad: 7, good: 493 }))).toBe('7 行不符合登记要求（共 500 行），本次没有导入任何内容。请按报告改正后重试。');
+    expect(describeError(zh, refusal('E_IMPORT_FILE_UNREADABLE', { reason: 'xls' }))).toContain('另存为 .xlsx');
+    expect(describeError(zh, refusal('E_IMPORT_FILE_UNREADABLE', { reason: 'corrupt' }))).toBe(zhCN.errors.E_IMPORT_FILE_UNREADABLE);
+    expect(describeError(english, refusal('E_IMPORT_TOO_LARGE', { size: 30_000_000, max: 20 * 1024 * 1024 }))).toContain('at most 20 MB');
+  });
+
   it('says the device rules in words, with the devices and levels', () => {
     expect(describeError(zh, refusal('E_NETWORK_FORBIDDEN', { level: 'secret', network: 'internet' }))).toBe('机密计算机只能单机使用或接入涉密内网，不得接入互联网。');
     expect(describeError(zh, refusal('E_CROSS_USE', { rule: 'plain_medium_on_classified_computer', medium: 'U-1', mediumLevel: 'non_secret', computer: 'PC-1', computerLevel: 'secret' }))).toContain('非涉密介质 U-1 不得在机密计算机 PC-1 上使用');

@@ -181,6 +181,12 @@ function detailedText(t: TFunction, error: ApiError): string | null {
       return t('errorDetails.mustReturn', { receiptNo: str(d['receiptNo']) });
     case 'E_LOCATION_LEVEL':
       return t('errorDetails.locationLevel', { location: str(d['location']), maxLevel: level(t, d['maxLevel']), level: level(t, d['level']) });
+    case 'E_IMPORT_HAS_ERRORS':
+      return typeof d['bad'] === 'number' ? t('errorDetails.importHasErrors', { bad: d['bad'], rows: Number(d['bad']) + Number(d['good'] ?? 0) }) : null;
+    case 'E_IMPORT_FILE_UNREADABLE':
+      return d['reason'] === 'xls' ? t('errorDetails.importXls') : null;
+    case 'E_IMPORT_TOO_LARGE':
+      return typeof d['max'] === 'number' ? t('errorDetails.importTooLarge', { max: Math.round(d['max'] / 1024 / 1024) }) : null;
     case 'E_VALIDATION':
       if (oneOf(VALIDATION_FIELDS, d['field'])) return t(`errorDetails.validation.${d['field']}`);
       if (d['field'] === undefined && typeof d['documentId'] === 'number') return t('errorDetails.validation.batchTwice');

@@ -1,0 +1,159 @@
+// Import of existing registers from .xlsx / .csv (inspect, dry run, apply). Every row goes through the manual-entry
+// command of its register (documents.receive, computers.register, media.register): the same schema, the same rules.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { fileCommand } from './command-kit';
+import { deviceCommands } from './commands-devices';
+import { documentCommands } from './commands-documents';
+import type { SignedInContext } from './context';
+import { LedgerError } from './errors';
+import { insertDeviceEvent } from './ledger/devices/devices';
+import { localDate } from './ledger/documents/queries';
+import { copiesOf, insertEvent, setCopies } from './ledger/documents/model';
+import { checkFile, inspect, type ImportReport, type ImportTarget } from './ledger/transfer/import';
+import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './ledger/transfer/read';
+import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './ledger/transfer/registers';
+import { all, get, run, sql } from './store/sql';
+import type { Role } from './views';
+
+const WRITERS: readonly Role[] = ['custodian'];
+
+const fileInput = {
+  register: z.enum(IMPORT_REGISTERS),
+  fileName: z.string().trim().min(1).max(255),
+  // The size limit has its own code (E_IMPORT_TOO_LARGE, checked on the decoded bytes); this only bounds the text.
+  data: z.string().max(MAX_IMPORT_BYTES * 2),
+  sheet: z.string().max(100).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+};
+const checkInput = z
+  .object({
+    ...fileInput,
+    /** field key -> column index (0 = A); the suggested mapping when omitted. */
+    mapping: z.record(z.string().max(40), z.number().int().min(0).max(500)).optional(),
+    /** Values for fields a row leaves blank (存放位置, 知悉范围, 签收人 ...). */
+    defaults: z.record(z.string().max(40), z.string().max(300)).default({}),
+  })
+  .strict();
+
+export interface LoadedFile {
+  file: ReadFile;
+  sha256: string;
+}
+
+async function load(input: { fileName: string; data: string }): Promise<LoadedFile> {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data)) throw new LedgerError('E_IMPORT_FILE_UNREADABLE', `${input.fileName} did not arrive as base64.`, { fileName: input.fileName, reason: 'encoding' });
+  const bytes = Buffer.from(input.data, 'base64');
+  return { file: await readSpreadsheet(input.fileName, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const today = (ctx: SignedInContext): string => localDate(Date.parse(ctx.now));
+
+/** The manual-entry command of each register, run once per row with its own audit note switched off. */
+function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget {
+  const rowCtx: SignedInContext = { ...ctx, note: () => undefined };
+  const futureHistory = (h: History) => {
+    if (h.at > today(ctx)) throw new LedgerError('E_VALIDATION', 'History dated in the future.', { field: 'statusAt' });
+  };
+  const rec = { db: ctx.db, now: ctx.now, actor: ctx.session.username };
+  if (register === 'documents') {
+    const receive = documentCommands['documents.receive'];
+    const locations = all<{ id: number; code: string; name: string }>(ctx.db, sql`SELECT id, code, name FROM locations`);
+    const lookup = (text: string) => locations.find((l) => l.code.toLowerCase() === text.toLowerCase() || l.name === text)?.id;
+    return {
+      schema: receive.input,
+      build: (reader) => documentInput(reader, lookup, ctx.session.displayName),
+      register: (input) => receive.run(rowCtx, input as z.output<typeof receive.input>).id,
+      ledgerDuplicate: (keys) =>
+        keys.find((k) => {
+          const [docNumber, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
+          return get(ctx.db, sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_number = ${docNumber} AND d.doc_number <> '' AND c.copy_no = ${copyNo}`) !== undefined;
+        }),
+      recordHistory(id, h, input) {
+        futureHistory(h);
+        const copies = copiesOf(ctx.db, id);
+        const returned = h.kind === 'returned';
+        setCopies(ctx.db, copies, returned ? { status: 'returned', holder: String(input.originUnit) } : { status: 'destroyed', locationId: null });
+        insertEvent(rec, {
+          documentId: id,
+          kind: returned ? 'return_to_issuer' : 'destroy',
+          at: h.at,
+          counterpart: returned ? String(input.originUnit) : null,
+          details: { status: h.status },
+          copyIds: copies.map((c) => c.id),
+          imported: true,
+        });
+      },
+    };
+  }
+  const device = register.endsWith('computers') ? 'computer' : 'medium';
+  const def = device === 'computer' ? deviceCommands['computers.register'] : deviceCommands['media.register'];
+  const classified = isClassifiedRegister(register);
+  return {
+    schema: def.input,
+    build: device === 'computer' ? computerInput : mediumInput,
+    register: (input) => (def.run as (c: SignedInContext, i: unknown) => { id: number })(rowCtx, input).id,
+    precheck: (input) =>
+      (input.level !== 'non_secret') === classified ? undefined : { field: 'level', reason: 'wrong_register', value: String(input.level), params: { register: REGISTER_NAMES[register] } },
+    recordHistory(id, h) {
+      futureHistory(h);
+      const status = h.kind === 'stopped' ? 'stopped' : h.kind === 'scrapped' ? 'scrapped' : 'destroyed';
+      if (device === 'computer') run(ctx.db, sql`UPDATE computers SET status = ${status} WHERE id = ${id}`);
+      else run(ctx.db, sql`UPDATE media SET status = ${status}, backup_approved = 0 WHERE id = ${id}`);
+      const kind = h.kind === 'stopped' ? 'stop' : h.kind === 'scrapped' ? 'scrap' : 'destroy';
+      insertDeviceEvent(rec, device, id, kind, h.at, { before: { status: 'in_use' }, after: { status }, status: h.status }, true);
+    },
+  };
+}
+
+type CheckInput = z.output<typeof checkInput>;
+
+function check(ctx: SignedInContext, input: CheckInput, loaded: LoadedFile, keep: boolean): ImportReport {
+  return checkFile(ctx.db, loaded.file, { ...input, sha256: loaded.sha256 }, targetFor(ctx, input.register), keep);
+}
+
+const same = async <T>(value: T): Promise<T> => value;
+
+export const transferCommands = {
+  /** Reads the file: its sheets, the header row found, the columns and the suggested mapping, a preview. */
+  'import.inspect': fileCommand({
+    input: z.object(fileInput).strict(),
+    roles: WRITERS,
+    mutates: false,
+    prepare: load,
+    run: (_ctx, input, loaded: LoadedFile) => ({ ...inspect(loaded.file, input.register, input.sheet, input.headerRow), sha256: loaded.sha256 }),
+    finish: same,
+  }),
+  /** Checks every row and writes nothing: the report names each bad row, column and reason. */
+  'import.dryRun': fileCommand({
+    input: checkInput,
+    roles: WRITERS,
+    mutates: false,
+    prepare: load,
+    run: (ctx, input, loaded: LoadedFile) => check(ctx, input, loaded, false),
+    finish: same,
+  }),
+  /** The same checks, then every row in this one transaction: any bad row refuses the whole file. */
+  'import.apply': fileCommand({
+    input: checkInput,
+    roles: WRITERS,
+    mutates: true,
+    prepare: load,
+    run(ctx, input, loaded: LoadedFile) {
+      const report = check(ctx, input, loaded, true);
+      if (report.bad > 0) {
+        throw new LedgerError('E_IMPORT_HAS_ERRORS', `${report.bad} of ${report.rows} rows have errors; nothing was imported.`, {
+          bad: report.bad,
+          good: report.good,
+          issues: report.issues.slice(0, 1000),
+        });
+      }
+      ctx.note({
+        target: input.fileName,
+        summary: { fileName: input.fileName, sha256: loaded.sha256, register: input.register, sheet: report.sheet, rows: report.good, historical: report.historical, skipped: report.skipped.length },
+      });
+      return { imported: report.good, historical: report.historical, skipped: report.skipped.length, sha256: loaded.sha256 };
+    },
+    finish: same,
+  }),
+};

@@ -1,0 +1,375 @@
+// Importing a register from a spreadsheet: find the header, suggest the columns, and check every row with the
+// rules of manual entry. The dry run and the import run the same code; the dry run rolls everything back.
+import type { z } from 'zod';
+import { LedgerError } from '../../errors';
+import type { Db } from '../../store/sql';
+import { cellText, headerKey } from './normalize';
+import { columnLetter, type Cell, type Grid, type ReadFile } from './read';
+import { FIELDS, INPUT_FIELD_OWNER, REGISTER_NAMES, RowReader, type FieldProblem, type FieldSpec, type History, type ImportRegister, type RowInput } from './registers';
+
+/** The header is looked for in the first rows (a title, a unit name or a blank row may come first). */
+const HEADER_SEARCH_ROWS = 10;
+const PREVIEW_ROWS = 10;
+
+export interface ColumnView {
+  index: number;
+  letter: string;
+  header: string;
+}
+
+export interface InspectView {
+  format: ReadFile['format'];
+  encoding: ReadFile['encoding'];
+  sheets: { name: string; rows: number }[];
+  sheet: string;
+  /** 1-based, as the spreadsheet shows it; null when no row looks like a header. */
+  headerRow: number | null;
+  columns: ColumnView[];
+  fields: { key: string; label: string; required: boolean }[];
+  /** field key -> column index (0 = A). */
+  mapping: Record<string, number>;
+  /** The first rows under the header, as text, with their row numbers. */
+  preview: { row: number; cells: string[] }[];
+  dataRows: number;
+}
+
+export function pickSheet(file: ReadFile, name: string | undefined): Grid {
+  const grid = name === undefined ? file.sheets.find((s) => s.rows.length > 0) ?? file.sheets[0] : file.sheets.find((s) => s.name === name);
+  if (!grid) throw new LedgerError('E_IMPORT_NO_SHEET', name === undefined ? 'The workbook has no visible sheet.' : `The workbook has no sheet named ${name}.`, { sheet: name ?? null, sheets: file.sheets.map((s) => s.name) });
+  return grid;
+}
+
+function matchField(fields: readonly FieldSpec[], cell: Cell): FieldSpec | undefined {
+  const key = headerKey(cell);
+  return key ? fields.find((f) => f.headers.some((h) => headerKey(h) === key)) : undefined;
+}
+
+/** The row (1-based) among the first ones whose cells name the most fields; at least two must match. */
+export function detectHeader(rows: readonly Cell[][], fields: readonly FieldSpec[]): number | null {
+  let best: { row: number; score: number } | null = null;
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((cells, i) => {
+    const matched = new Set(cells.map((c) => matchField(fields, c)?.key).filter(Boolean));
+    if (matched.size >= 2 && (!best || matched.size > best.score)) best = { row: i + 1, score: matched.size };
+  });
+  return (best as { row: number } | null)?.row ?? null;
+}
+
+export function columnsOf(rows: readonly Cell[][], headerRow: number): ColumnView[] {
+  const header = rows[headerRow - 1] ?? [];
+  const width = Math.max(header.length, ...rows.slice(headerRow, headerRow + 50).map((r) => r.length));
+  return Array.from({ length: width }, (_, i) => ({ index: i, letter: columnLetter(i), header: cellText(header[i] ?? null) }));
+}
+
+/** Each field to the first column whose header names it; a column serves one field. */
+export function suggestMapping(rows: readonly Cell[][], headerRow: number, fields: readonly FieldSpec[]): Record<string, number> {
+  const mapping: Record<string, number> = {};
+  (rows[headerRow - 1] ?? []).forEach((cell, i) => {
+    const field = matchField(fields, cell);
+    if (field && mapping[field.key] === undefined) mapping[field.key] = i;
+  });
+  return mapping;
+}
+
+export function inspect(file: ReadFile, register: ImportRegister, sheetName?: string, headerRowGiven?: number): InspectView {
+  const grid = pickSheet(file, sheetName);
+  const fields = FIELDS[register];
+  const headerRow = headerRowGiven ?? detectHeader(grid.rows, fields);
+  const rows = headerRow === null ? [] : dataRows(grid.rows, headerRow);
+  return {
+    format: file.format,
+    encoding: file.encoding,
+    sheets: file.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheet: grid.name,
+    headerRow,
+    columns: headerRow === null ? [] : columnsOf(grid.rows, headerRow),
+    fields: fields.map((f) => ({ key: f.key, label: f.label, required: f.required })),
+    mapping: headerRow === null ? {} : suggestMapping(grid.rows, headerRow, fields),
+    preview: rows.filter((r) => r.skip === null).slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
+    dataRows: rows.filter((r) => r.skip === null).length,
+  };
+}
+
+type Skip = 'blank' | 'subtotal';
+
+/** Rows under the header with their spreadsheet numbers; blank rows and 合计/小计/总计 rows are marked as skipped. */
+function dataRows(rows: readonly Cell[][], headerRow: number): { row: number; cells: Cell[]; skip: Skip | null }[] {
+  return rows.slice(headerRow).map((cells, i) => {
+    const texts = cells.map(cellText);
+    const skip: Skip | null = texts.every((t) => t === '') ? 'blank' : texts.some((t) => /^(合计|小计|总计|共计|合計|小計|總計)/u.test(t.replace(/\s+/g, ''))) ? 'subtotal' : null;
+    return { row: headerRow + 1 + i, cells, skip };
+  });
+}
+
+// ---- checking rows ---------------------------------------------------------------------------
+
+export interface ImportIssue {
+  /** The row number as the spreadsheet shows it. */
+  row: number;
+  /** Column letter and header text; null when the value came from no column (a required field left unmapped). */
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  /** Stable reason code (required, bad_date, duplicate_in_file, ...). */
+  reason: string;
+  /** The reason in Chinese, for the report. */
+  message: string;
+  value: string;
+}
+
+export interface ImportReport {
+  register: ImportRegister;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  headerRow: number;
+  rows: number;
+  good: number;
+  bad: number;
+  skipped: { row: number; reason: Skip }[];
+  /** Rows that also record history (已清退, 已销毁, 报废 ...): imported as marked historical events. */
+  historical: number;
+  issues: ImportIssue[];
+}
+
+/** How each register registers one row: the manual-entry command's schema and its run, and the history it may carry. */
+export interface ImportTarget {
+  schema: z.ZodType;
+  build(reader: RowReader): RowInput;
+  /** Runs the manual-entry command on the parsed input; throws its refusal. Returns the new item's id. */
+  register(input: unknown): number;
+  /** Checks against the ledger that no registration rule covers (文号 + 份号 already registered). */
+  ledgerDuplicate?(keys: RowInput['keys']): RowInput['keys'][number] | undefined;
+  /** Extra refusals before running (a 非涉密 device in a 涉密 register). */
+  precheck?(input: Record<string, unknown>): FieldProblem | undefined;
+  recordHistory(id: number, history: History, input: Record<string, unknown>): void;
+}
+
+export interface ImportRequest {
+  register: ImportRegister;
+  fileName: string;
+  sha256: string;
+  sheet?: string | undefined;
+  headerRow?: number | undefined;
+  mapping?: Record<string, number> | undefined;
+  defaults: Record<string, string>;
+}
+
+class Rollback extends Error {}
+
+/**
+ * Checks every row by registering it inside a savepoint, as manual entry would, so every rule applies exactly as
+ * it does by hand (duplicates against rows earlier in the file included). `keep` false rolls everything back.
+ */
+export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: ImportTarget, keep: boolean): ImportReport {
+  const grid = pickSheet(file, req.sheet);
+  const fields = FIELDS[req.register];
+  const headerRow = req.headerRow ?? detectHeader(grid.rows, fields);
+  if (headerRow === null || headerRow > grid.rows.length) {
+    throw new LedgerError('E_IMPORT_NO_DATA', `No header row found in ${grid.name}: name the header row.`, { sheet: grid.name });
+  }
+  const mapping = req.mapping ?? suggestMapping(grid.rows, headerRow, fields);
+  const unknown = Object.keys(mapping).find((k) => !fields.some((f) => f.key === k));
+  if (unknown) throw new LedgerError('E_VALIDATION', `${unknown} is not a field of the ${req.register} register.`, { field: 'mapping', key: unknown });
+  const header = grid.rows[headerRow - 1] ?? [];
+  const rows = dataRows(grid.rows, headerRow);
+  if (!rows.some((r) => r.skip === null)) throw new LedgerError('E_IMPORT_NO_DATA', `${grid.name} has no rows under its header (row ${headerRow}).`, { sheet: grid.name, headerRow });
+
+  const report: ImportReport = { register: req.register, fileName: req.fileName, sha256: req.sha256, sheet: grid.name, headerRow, rows: 0, good: 0, bad: 0, skipped: [], historical: 0, issues: [] };
+  const label = (field: string) => fields.find((f) => f.key === field)?.label ?? field;
+  const issue = (row: number, field: string | null, reason: string, value: string, params: Record<string, unknown> = {}): ImportIssue => {
+    const col = field === null ? undefined : mapping[field];
+    return {
+      row,
+      column: col === undefined ? null : columnLetter(col),
+      header: col === undefined ? null : cellText(header[col] ?? null) || null,
+      field,
+      reason,
+      message: describeIssue(reason, field === null ? '' : label(field), value, params),
+      value,
+    };
+  };
+  const seen = new Map<string, number>();
+
+  const work = () => {
+    for (const { row, cells, skip } of rows) {
+      if (skip) {
+        report.skipped.push({ row, reason: skip });
+        continue;
+      }
+      report.rows += 1;
+      const reader = new RowReader(cells, mapping, req.defaults);
+      const built = target.build(reader);
+      const found: ImportIssue[] = reader.problems.map((p) => issue(row, p.field, p.reason, p.value, p.params));
+      const flagged = new Set(reader.problems.map((p) => p.field));
+      const parsed = target.schema.safeParse(built.input);
+      if (!parsed.success) {
+        for (const z of parsed.error.issues) {
+          const field = built.owners?.[String(z.path[0])] ?? ownerOf(String(z.path[0] ?? ''));
+          if (flagged.has(field)) continue;
+          flagged.add(field);
+          found.push(issue(row, field, zodReason(z, built.input[String(z.path[0])]), reader.text(field) ?? '', { max: (z as { maximum?: unknown }).maximum }));
+        }
+      }
+      let repeated = false;
+      for (const k of built.keys) {
+        const first = seen.get(k.key);
+        if (first === undefined) seen.set(k.key, row);
+        else if (!repeated) {
+          // One issue per row: the first key it repeats.
+          repeated = true;
+          found.push(issue(row, k.field, 'duplicate_in_file', reader.text(k.field) ?? '', { firstRow: first, what: k.label }));
+        }
+      }
+      const clash = found.length === 0 ? target.ledgerDuplicate?.(built.keys) : undefined;
+      if (clash) found.push(issue(row, clash.field, 'duplicate_in_ledger', reader.text(clash.field) ?? '', { what: clash.label }));
+      const pre = found.length === 0 && parsed.success ? target.precheck?.(parsed.data as Record<string, unknown>) : undefined;
+      if (pre) found.push(issue(row, pre.field, pre.reason, reader.text(pre.field) ?? pre.value, pre.params));
+      if (found.length === 0 && parsed.success) {
+        try {
+          db.transaction(() => {
+            const id = target.register(parsed.data);
+            if (built.history) {
+              if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? '')) throw new LedgerError('E_VALIDATION', 'History before registration.', { field: 'statusAt', reason: 'history_before_registration' });
+              target.recordHistory(id, built.history, parsed.data as Record<string, unknown>);
+            }
+          })();
+          if (built.history) report.historical += 1;
+        } catch (err) {
+          if (!(err instanceof LedgerError)) throw err;
+          const { field, reason, params } = refusalReason(err, built.input);
+          found.push(issue(row, field, reason, field === null ? '' : (reader.text(field) ?? ''), params));
+        }
+      }
+      if (found.length) {
+        report.bad += 1;
+        report.issues.push(...found);
+      } else report.good += 1;
+    }
+  };
+
+  if (keep) work();
+  else {
+    try {
+      db.transaction(() => {
+        work();
+        throw new Rollback();
+      })();
+    } catch (err) {
+      if (!(err instanceof Rollback)) throw err;
+    }
+  }
+  return report;
+}
+
+const ownerOf = (inputField: string): string => INPUT_FIELD_OWNER[inputField] ?? inputField;
+
+function zodReason(z: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'required';
+  if (z.code === 'too_big') return 'too_long';
+  if (z.code === 'invalid_format') return (z as { format?: string }).format === 'date' ? 'bad_date' : 'bad_format';
+  return 'invalid';
+}
+
+const CODE_REASONS: Partial<Record<string, string>> = {
+  E_BAD_MARKING: 'bad_marking',
+  E_DUPLICATE: 'duplicate_in_ledger',
+  E_NETWORK_FORBIDDEN: 'network_forbidden',
+  E_LOCATION_LEVEL: 'location_level',
+  E_NO_SUCH_LOCATION: 'no_such_location',
+};
+
+/** A refusal of the manual-entry command, as a row problem: the field it names and a stable reason. */
+function refusalReason(err: LedgerError, input: Record<string, unknown>): { field: string | null; reason: string; params: Record<string, unknown> } {
+  const d = err.details ?? {};
+  const params: Record<string, unknown> = { ...d };
+  switch (err.code) {
+    case 'E_BAD_MARKING':
+      return { field: 'marking', reason: 'bad_marking', params };
+    case 'E_NETWORK_FORBIDDEN':
+      return { field: 'network', reason: 'network_forbidden', params };
+    case 'E_LOCATION_LEVEL':
+    case 'E_NO_SUCH_LOCATION':
+      return { field: 'location', reason: CODE_REASONS[err.code]!, params };
+    case 'E_DUPLICATE': {
+      const field = ownerOf(String(d.field ?? 'code'));
+      const sameAsSerial = field === 'diskSerial' && String(input.diskSerial ?? '').toLowerCase() === String(input.serial ?? '').toLowerCase();
+      return { field, reason: sameAsSerial ? 'same_as_serial' : 'duplicate_in_ledger', params: { what: String(d.value ?? '') } };
+    }
+    case 'E_VALIDATION': {
+      const field = ownerOf(String(d.field ?? ''));
+      if (d.reason === 'history_before_registration') return { field: 'statusAt', reason: 'history_before_registration', params };
+      if (field === 'receivedAt' || field === 'enabledAt') return { field, reason: 'future_date', params };
+      if (field === 'issueDate') return { field, reason: 'issue_after_received', params };
+      return { field: field || null, reason: 'rule', params: { ...params, detail: err.message } };
+    }
+    default:
+      return { field: typeof d.field === 'string' ? ownerOf(d.field) : null, reason: 'rule', params: { ...params, code: err.code, detail: err.message } };
+  }
+}
+
+const MARKING_REASONS: Record<string, string> = {
+  empty: '为空',
+  unknown_level: '密级应为绝密、机密、秘密或内部',
+  missing_star: '密级与保密期限之间缺少★',
+  period_on_internal: '内部不标★和保密期限',
+  bad_period: '保密期限无法识别(应如 10年、6个月、长期)',
+  zero_period: '保密期限为零',
+  months_not_under_a_year: '一年及以上的期限应以“年”计',
+  fraction_of_year: '保密期限不是整年',
+  over_maximum: '超过该密级的最长保密期限',
+  bad_date: '解密日期不存在',
+  date_not_after_issue: '解密日期不晚于成文日期',
+};
+
+const NETWORK_NAMES: Record<string, string> = { internet: '互联网', egov_extranet: '电子政务外网' };
+
+/** The reason in Chinese: the report is read and saved by the custodian. */
+export function describeIssue(reason: string, label: string, value: string, p: Record<string, unknown>): string {
+  const v = value ? `“${value}”` : '';
+  switch (reason) {
+    case 'required': return `缺少${label}`;
+    case 'bad_date': return `${label}${v}不是有效日期(应如 2026-03-05、2026年3月5日、2026.3.5)`;
+    case 'future_date': return `${label}${v}晚于今天`;
+    case 'bad_count': return `${label}${v}不是正整数`;
+    case 'bad_copy_nos': return `份号${v}无法识别(应如 0001 或 0001-0003)`;
+    case 'copies_mismatch': return `份号${v}与份数 ${String(p.copies)} 不符`;
+    case 'unknown_value': return `${label}${v}不是可选值(${String(p.choices ?? '')})`;
+    case 'too_long': return `${label}过长(最多 ${String(p.max)} 个字)`;
+    case 'bad_format': return `${label}${v}格式不对`;
+    case 'bad_marking': return `密级${v || `“${String(p.text ?? '')}”`}无法识别:${MARKING_REASONS[String(p.reason)] ?? '格式不对'}`;
+    case 'duplicate_in_file': return `与第 ${String(p.firstRow)} 行重复(${String(p.what)})`;
+    case 'duplicate_in_ledger': return `台账中已登记(${String(p.what ?? value)})`;
+    case 'same_as_serial': return '硬盘序列号与主机序列号相同';
+    case 'no_such_location': return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
+    case 'location_level': return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
+    case 'network_forbidden': return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;
+    case 'issue_after_received': return '成文日期晚于收文日期';
+    case 'wrong_register': return `${label}${v}不属于${String(p.register)}`;
+    case 'history_needs_date': return `状态为“${String(p.status ?? '')}”,需填写清退/销毁/报废日期`;
+    case 'history_before_registration': return `${label}${v}早于登记日期`;
+    default: return `${label}${v}不符合要求${p.detail ? `:${String(p.detail)}` : ''}`;
+  }
+}
+
+/** The report as a CSV the custodian can save and open in Excel (UTF-8 with BOM). */
+export function reportCsv(report: ImportReport): string {
+  const q = (s: string | number | null) => {
+    const t = s === null ? '' : String(s);
+    return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const lines = [
+    ['文件', report.fileName],
+    ['SHA-256', report.sha256],
+    ['台账', REGISTER_NAMES[report.register]],
+    ['工作表', report.sheet],
+    ['表头行', report.headerRow],
+    ['合格行', report.good],
+    ['有误行', report.bad],
+    ['跳过行', report.skipped.length],
+    [],
+    ['行号', '列', '表头', '原因代码', '说明', '单元格内容'],
+    ...report.issues.map((i) => [i.row, i.column, i.header, i.reason, i.message, i.value]),
+    ...report.skipped.map((s) => [s.row, null, null, s.reason === 'blank' ? 'skipped_blank' : 'skipped_subtotal', s.reason === 'blank' ? '空行,已跳过' : '合计/小计行,已跳过', '']),
+  ];
+  return `\uFEFF${lines.map((l) => l.map(q).join(',')).join('\r\n')}\r\n`;
+}

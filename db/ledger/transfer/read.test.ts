@@ -1,0 +1,106 @@
+// Reading real-world spreadsheets: the files are written by exceljs / iconv-lite here, read back through the import path.
+import { describe, expect, it } from 'vitest';
+import { LedgerError } from '../../errors';
+import { csvOf, xlsxOf } from './fixture';
+import { detectHeader, inspect } from './import';
+import { cellText, halfWidth, parseCopyNos, parseCount, parseDate } from './normalize';
+import { columnLetter, MAX_IMPORT_BYTES, parseCsv, readSpreadsheet } from './read';
+import { FIELDS } from './registers';
+
+async function refusal(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> | undefined }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof LedgerError) return { code: e.code, details: e.details };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('reading .xlsx', () => {
+  it('reads a merged title row, Date cells, serial numbers, rich text and formula results; the header is found under the title', async () => {
+    const data = await xlsxOf({
+      name: '收文',
+      rows: [
+        ['2026年收文登记簿'],
+        ['收文日期', '来文单位', '标题', '密级', '份数'],
+        [new Date(Date.UTC(2026, 2, 5)), { richText: [{ text: '省国家' }, { text: '保密局' }] }, '通知', '机密★10年', { formula: '1+2', result: 3 }],
+        [46086, '市委办公室', '函', '秘密', 1],
+      ],
+      merges: ['A1:E1'],
+    });
+    const file = await readSpreadsheet('收文.xlsx', data);
+    expect(file.format).toBe('xlsx');
+    const rows = file.sheets[0]!.rows;
+    // Every cell of the merged title reads as the title.
+    expect(rows[0]!.map(cellText)).toEqual(Array(5).fill('2026年收文登记簿'));
+    expect(rows[2]!.map(cellText)).toEqual(['2026-03-05', '省国家保密局', '通知', '机密★10年', '3']);
+    expect(parseDate(rows[3]![0]!)).toBe('2026-03-05');
+    expect(detectHeader(rows, FIELDS.documents)).toBe(2);
+  });
+
+  it('finds the header on row 3 under a title and a unit line, and suggests the columns from the headers people use', async () => {
+    const data = await xlsxOf({
+      rows: [['涉密计算机登记备案表'], ['填报单位:某某厅办公室', null, null, '填报日期:2026-11-01'], ['保密编号', '设备名称', '品牌型号', '主机序列号', '硬盘序列号', 'MAC 地址', '操作系统', '密  级', '联网情况', '用途', '部门', '责任人', '放置地点', '启用时间'], ['BM-1']],
+      merges: ['A1:N1'],
+    });
+    const view = inspect(await readSpreadsheet('pc.xlsx', data), 'secret-computers');
+    expect(view.headerRow).toBe(3);
+    expect(view.mapping).toEqual({ code: 0, name: 1, model: 2, serial: 3, diskSerial: 4, mac: 5, os: 6, level: 7, network: 8, purpose: 9, department: 10, responsible: 11, location: 12, enabledAt: 13 });
+    expect(view.columns[13]).toEqual({ index: 13, letter: 'N', header: '启用时间' });
+  });
+
+  it('refuses a damaged workbook, an old .xls, an empty file and one over the size limit, each with its code', async () => {
+    const good = await xlsxOf({ rows: [['a']] });
+    expect(await refusal(readSpreadsheet('x.xlsx', good.subarray(0, 200)))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'corrupt' } });
+    expect(await refusal(readSpreadsheet('x.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'xls' } });
+    expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(0)))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'empty' } });
+    expect(await refusal(readSpreadsheet('x.xlsx', Buffer.from('not a zip')))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'not_xlsx' } });
+    expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41)))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE' });
+  });
+});
+
+describe('reading .csv', () => {
+  const rows = [['标题', '文号', '备注'], ['关于“保密”工作, 的通知', '鲁发〔2026〕3号', '第一行\r\n第二行'], ['引号"内"', '', '']];
+
+  it('reads GBK (what Chinese Excel saves), UTF-8 with and without BOM the same; quoted commas, quotes and line breaks', async () => {
+    for (const encoding of ['gbk', 'utf-8-bom', 'utf-8'] as const) {
+      const file = await readSpreadsheet('收文.csv', csvOf(rows, encoding));
+      expect(file.encoding).toBe(encoding === 'gbk' ? 'gb18030' : 'utf-8');
+      expect(file.sheets[0]!.rows.map((r) => r.map(cellText))).toEqual([
+        ['标题', '文号', '备注'],
+        ['关于“保密”工作, 的通知', '鲁发〔2026〕3号', '第一行\n第二行'],
+        ['引号"内"', '', ''],
+      ]);
+    }
+  });
+
+  it('keeps row numbers as Excel shows them: a blank line is a row, a quoted line break is not', () => {
+    const grid = parseCsv('a,b\r\n\r\n"x\r\ny",z\nlast,1');
+    expect(grid).toEqual([['a', 'b'], [], ['x\r\ny', 'z'], ['last', '1']]);
+  });
+});
+
+describe('normalising cells', () => {
+  it('reads dates as Excel serials, Date cells and the text forms people type; refuses days that do not exist', () => {
+    for (const v of [46086, '46086', new Date(Date.UTC(2026, 2, 5)), '2026年3月5日', '2026年03月05日', '2026.3.5', '2026-03-05', '2026/3/5', '２０２６－０３－０５', '2026-03-05 00:00:00', ' 2026.3.5 ', '20260305']) {
+      expect({ v, d: parseDate(v) }).toEqual({ v, d: '2026-03-05' });
+    }
+    for (const v of ['2026-02-30', '2026.13.1', '3月5日', '去年', 12, '']) expect({ v, d: parseDate(v) }).toEqual({ v, d: null });
+  });
+
+  it('turns full-width digits, letters and spaces into ASCII and trims trailing spaces', () => {
+    expect(halfWidth('ＢＭ－００１　')).toBe('BM-001');
+    expect(cellText('鲁发〔２０２６〕３号  ')).toBe('鲁发〔2026〕3号');
+    expect(cellText('ＡＢ１２　３')).toBe('AB12 3');
+    expect(parseCount('３份')).toBe(3);
+    expect(parseCount('三')).toBeNull();
+    expect(parseCopyNos('０００１－０００３')).toEqual({ first: 1, count: 3 });
+    expect(parseCopyNos('第5号')).toEqual({ first: 5, count: 1 });
+    expect(parseCopyNos('3-1')).toBeNull();
+  });
+
+  it('names columns as Excel does', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});

@@ -1,0 +1,144 @@
+// Reading a spreadsheet someone kept by hand: .xlsx through exceljs, .csv in UTF-8 or GB18030/GBK (what Chinese
+// Excel writes by default). Both become the same grid of cells, indexed as the spreadsheet shows them.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { LedgerError } from '../../errors';
+
+/** A cell's value as the spreadsheet shows it: text, a number, a date (xlsx date cells), or nothing. */
+export type Cell = string | number | Date | null;
+
+export interface Grid {
+  name: string;
+  /** rows[i] is spreadsheet row i + 1; cells[j] is column j (A = 0). */
+  rows: Cell[][];
+}
+
+export interface ReadFile {
+  format: 'xlsx' | 'csv';
+  /** The text encoding a CSV file was read in. */
+  encoding: 'utf-8' | 'gb18030' | null;
+  sheets: Grid[];
+}
+
+/** Large enough for years of registers; the base64 input of 20 MB is about 27 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const unreadable = (fileName: string, reason: string, message: string): LedgerError => new LedgerError('E_IMPORT_FILE_UNREADABLE', message, { fileName, reason });
+
+export async function readSpreadsheet(fileName: string, data: Buffer): Promise<ReadFile> {
+  if (data.length > MAX_IMPORT_BYTES) {
+    throw new LedgerError('E_IMPORT_TOO_LARGE', `${fileName} is ${data.length} bytes; at most ${MAX_IMPORT_BYTES} can be imported at once.`, { fileName, size: data.length, max: MAX_IMPORT_BYTES });
+  }
+  if (data.length === 0) throw unreadable(fileName, 'empty', `${fileName} is empty.`);
+  const zip = data[0] === 0x50 && data[1] === 0x4b; // PK: an Office Open XML package
+  const ole = data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); // the old binary .xls
+  if (ole) throw unreadable(fileName, 'xls', `${fileName} is an old .xls workbook: save it as .xlsx (Excel 工作簿) or .csv first.`);
+  if (zip) return { format: 'xlsx', encoding: null, sheets: await readXlsx(fileName, data) };
+  if (/\.xlsx$/i.test(fileName)) throw unreadable(fileName, 'not_xlsx', `${fileName} is not an .xlsx workbook.`);
+  const { text, encoding } = decodeText(data);
+  if (text.includes('\u0000')) throw unreadable(fileName, 'binary', `${fileName} is neither an .xlsx workbook nor a CSV text file.`);
+  return { format: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows: parseCsv(text) }] };
+}
+
+async function readXlsx(fileName: string, data: Buffer): Promise<Grid[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    throw unreadable(fileName, 'corrupt', `${fileName} cannot be read as an .xlsx workbook (${(err as Error).message}).`);
+  }
+  return workbook.worksheets
+    .filter((ws) => ws.state === 'visible')
+    .map((ws) => {
+      const rows: Cell[][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        const cells: Cell[] = [];
+        // A merged cell reads as its master's value: a merged 来文单位 over three rows names all three.
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          cells[col - 1] = cellValue(cell.value);
+        });
+        rows[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+      });
+      return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+    });
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : cellValue(result as ExcelJS.CellValue);
+  }
+  if ('hyperlink' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  if ('error' in v) return null;
+  return null;
+}
+
+/** UTF-8 when it has a BOM or decodes strictly; otherwise GB18030 (a superset of GBK and GB2312). */
+export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(data, 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
+/** RFC 4180: fields in double quotes may hold commas, quotes ("") and line breaks; lines end in CRLF or LF. */
+export function parseCsv(text: string): Cell[][] {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const endField = () => {
+    row.push(field === '' ? null : field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row.every((c) => c === null) ? [] : row);
+    row = [];
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      endRow();
+      i += 1;
+    } else if (ch === '\n' || ch === '\r') endRow();
+    else field += ch;
+    i += 1;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** Column letters as Excel shows them: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
