@@ -10,7 +10,7 @@ import { LedgerError } from './errors';
 import { insertDeviceEvent } from './ledger/devices/devices';
 import { localDate } from './ledger/documents/queries';
 import { copiesOf, insertEvent, setCopies } from './ledger/documents/model';
-import { checkFile, inspect, type ImportReport, type ImportTarget } from './ledger/transfer/import';
+import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './ledger/transfer/import';
 import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './ledger/transfer/read';
 import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './ledger/transfer/registers';
 import { all, get, run, sql } from './store/sql';
@@ -130,7 +130,11 @@ export const transferCommands = {
     roles: WRITERS,
     mutates: false,
     prepare: load,
-    run: (ctx, input, loaded: LoadedFile) => check(ctx, input, loaded, false),
+    // With the report as the CSV the custodian saves (保存报告), the same text as the CLI's --report.
+    run: (ctx, input, loaded: LoadedFile) => {
+      const report = check(ctx, input, loaded, false);
+      return { ...report, csv: reportCsv(report) };
+    },
     finish: same,
   }),
   /** The same checks, then every row in this one transaction: any bad row refuses the whole file. */

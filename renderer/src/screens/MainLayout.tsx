@@ -7,6 +7,7 @@ import {
   DesktopOutlined,
   FileProtectOutlined,
   HddOutlined,
+  ImportOutlined,
   InboxOutlined,
   KeyOutlined,
   LaptopOutlined,
@@ -36,6 +37,7 @@ import { LocationsPage } from './LocationsPage';
 import { DevicesPage } from './DevicesPage';
 import { DevicePage } from './DevicePage';
 import { PeoplePage } from './PeoplePage';
+import { ImportPage } from './ImportPage';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -53,6 +55,7 @@ const PAGES: Record<Page, ComponentType> = {
   'plain-media': () => <DevicesPage key="plain-media" register="plain-media" />,
   device: DevicePage,
   people: PeoplePage,
+  import: ImportPage,
   accounts: AccountsPage,
   audit: AuditPage,
   settings: SettingsPage,
@@ -102,6 +105,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     'plain-media': readsRegisters,
     device: readsRegisters,
     people: readsRegisters,
+    import: isCustodian,
     accounts: isAdmin,
     audit: isAuditor,
     settings: true,
@@ -143,6 +147,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: !readsRegisters }),
     item('plain-media', <HddOutlined />, t('menu.plainMedia'), { disabled: !readsRegisters }),
     ...(readsRegisters ? [item('people', <UserSwitchOutlined />, t('menu.people'))] : []),
+    ...(isCustodian ? [item('import', <ImportOutlined />, t('menu.import'))] : []),
   ];
   const menuItems: MenuProps['items'] = [
     item('overview', <DashboardOutlined />, t('menu.overview')),

@@ -8,6 +8,7 @@ import { createDocumentsSlice } from './documents';
 import { createDevicesSlice } from './devices';
 import { createSessionSlice } from './session';
 import { createSettingsSlice } from './settings';
+import { createTransferSlice } from './transfer';
 import type { LedgerState } from './types';
 import { createUiSlice } from './ui';
 
@@ -19,6 +20,7 @@ export type { AuditFilters } from './audit';
 export { AUDIT_PAGE_SIZE } from './audit';
 export type { ComputerDetail, MediumDetail, Holdings, DeviceCommand } from './devices';
 export { DEVICE_PAGE_SIZE } from './devices';
+export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName } from './transfer';
 
 export const useLedger = create<LedgerState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -27,6 +29,7 @@ export const useLedger = create<LedgerState>()((...a) => ({
   ...createAuditSlice(...a),
   ...createDocumentsSlice(...a),
   ...createDevicesSlice(...a),
+  ...createTransferSlice(...a),
   ...createUiSlice(...a),
 }));
 

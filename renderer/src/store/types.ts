@@ -6,8 +6,9 @@ import type { AuditSlice } from './audit';
 import type { UiSlice } from './ui';
 import type { DocumentsSlice } from './documents';
 import type { DevicesSlice } from './devices';
+import type { TransferSlice } from './transfer';
 
-export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & DocumentsSlice & DevicesSlice & UiSlice;
+export type LedgerState = SessionSlice & SettingsSlice & AccountsSlice & AuditSlice & DocumentsSlice & DevicesSlice & TransferSlice & UiSlice;
 
 /** A slice sees (and may call into) the whole store, but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<LedgerState, [], [], T>;

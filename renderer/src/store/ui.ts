@@ -20,6 +20,7 @@ export type Page =
   | DeviceRegister
   | 'device'
   | 'people'
+  | 'import'
   | 'accounts'
   | 'audit'
   | 'settings';

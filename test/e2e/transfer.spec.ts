@@ -1,0 +1,63 @@
+// Import and export through the UI: a generated .xlsx goes through the wizard (the dry run shows the bad row by
+// row, column and reason; the report can be saved), is corrected, and imported.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
+import { expect, invoke, setUpQuickly, test } from './fixtures';
+
+test('import: the dry run shows the bad row, the report is saved, the corrected file is imported', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-'));
+  try {
+    await setUpQuickly(page, host.current);
+    expect((await invoke(page, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' })).ok).toBe(true);
+    const sheet = documentSheet(3);
+    sheet.rows[3]![5] = '机密级'; // 密级 of data row 2 = spreadsheet row 4, column F
+    const bad = join(dir, '2025收文.xlsx');
+    writeFileSync(bad, await xlsxOf(sheet));
+
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('import-file').setInputFiles(bad);
+    await expect(page.getByTestId('import-file-name')).toHaveText('2025收文.xlsx');
+    await expect(page.getByTestId('import-data-rows')).toHaveText('表头下共 3 行数据');
+    await expect(page.getByTestId('import-header-row')).toHaveValue('2');
+    // The suggestion: 标题 in column E, 密级 in F.
+    await expect(page.getByTestId('import-mapping')).toContainText('E · 标题');
+    await expect(page.getByTestId('import-mapping')).toContainText('F · 密级');
+    await expect(page.getByTestId('import-preview')).toContainText('关于第1项保密工作的通知');
+    await page.getByTestId('import-default-location').fill('BMG-01');
+
+    await page.getByTestId('import-dry-run').click();
+    await expect(page.getByTestId('import-bad')).toContainText('1');
+    await expect(page.getByTestId('import-good')).toContainText('2');
+    const issues = page.getByTestId('import-issues');
+    await expect(issues.locator('tbody tr')).toHaveCount(1);
+    await expect(issues.locator('tbody tr').first()).toContainText('4');
+    await expect(issues.locator('tbody tr').first()).toContainText('F · 密级');
+    await expect(page.getByTestId('import-issue-message')).toHaveText('密级“机密级”无法识别:密级应为绝密、机密、秘密或内部');
+    await expect(page.getByTestId('import-apply')).toBeDisabled();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-save-report').click()]);
+    expect(download.suggestedFilename()).toBe('2025收文-试导入报告.csv');
+    const saved = join(dir, 'report.csv');
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('4,F,密级,bad_marking,');
+
+    // Nothing was written by the dry run.
+    expect((await invoke<{ total: number }>(page, 'documents.list', {})).value!.total).toBe(0);
+
+    // Corrected in the spreadsheet and chosen again.
+    const good = join(dir, '2025收文-改.xlsx');
+    writeFileSync(good, await xlsxOf(documentSheet(3)));
+    await page.getByTestId('import-file').setInputFiles(good);
+    await expect(page.getByTestId('import-file-name')).toHaveText('2025收文-改.xlsx');
+    await page.getByTestId('import-dry-run').click();
+    await expect(page.getByTestId('import-bad')).toContainText('0');
+    await page.getByTestId('import-apply').click();
+    await expect(page.getByTestId('import-done')).toContainText('已导入 3 行');
+    expect((await invoke<{ total: number }>(page, 'documents.list', {})).value!.total).toBe(3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
