@@ -94,7 +94,7 @@ describe('ledger CLI', () => {
     const good = ledger(args, { password: PASSWORD });
     expect(good.stdout).toContain('imported 3 rows');
     expect(list().value.total).toBe(3);
-  });
+  }, 240_000); // seven CLI runs, each a fresh tsx process
 
   it('commands lists every command with a JSON Schema input', () => {
     const out = ledger(['commands']);
