@@ -17,6 +17,7 @@ import { backupCommands } from './commands-backup';
 import { deviceCommands } from './commands-devices';
 import { documentCommands } from './commands-documents';
 import { transferCommands } from './commands-transfer';
+import { printCommands } from './commands-print';
 import { LedgerError } from './errors';
 import { readSettings, settingsSchema, writeSettings } from './ledger/settings';
 import { MIGRATIONS } from './store/migrations';
@@ -52,6 +53,7 @@ export const commands = {
   ...deviceCommands,
   ...backupCommands,
   ...transferCommands,
+  ...printCommands,
   'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),

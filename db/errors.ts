@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'E_IMPORT_NO_SHEET',
   'E_IMPORT_NO_DATA',
   'E_IMPORT_HAS_ERRORS',
+  'E_NO_SUCH_BATCH',
   'E_DISK_FULL',
   'E_IO',
   'E_INTERNAL',

@@ -50,6 +50,8 @@ describe('describeError', async () => {
     expect(describeError(zh, refusal('E_MUST_RETURN', { receiptNo: '2026-0007' }))).toContain('2026-0007 须清退发文单位');
     expect(describeError(zh, refusal('E_NO_SUCH_COPY', { copyNos: [4, 5, 6] }))).toBe('这件文件没有份号 0004-0006。');
     expect(describeError(zh, refusal('E_WITNESS_REQUIRED', { people: 1 }))).toBe(zhCN.errors.E_WITNESS_REQUIRED);
+    expect(describeError(zh, refusal('E_NO_SUCH_BATCH', { batchNo: 'QT-2026-009', kind: 'return' }))).toContain('没有编号为 QT-2026-009 的批次');
+    expect(describeError(zh, refusal('E_NO_SUCH_BATCH', {}))).toBe(zhCN.errors.E_NO_SUCH_BATCH);
   });
 
   it('says how many rows refused an import, that an old .xls must be saved as .xlsx, and the size limit', () => {

@@ -177,6 +177,8 @@ function detailedText(t: TFunction, error: ApiError): string | null {
       return oneOf(APPROVAL_RULES, d['rule']) ? t(`errorDetails.approval.${d['rule']}`, { borrower: str(d['borrower']) }) : null;
     case 'E_FORBIDDEN_CHANNEL':
       return oneOf(CHANNEL_RULES, d['rule']) ? t(`errorDetails.channel.${d['rule']}`, { channel: str(d['channel']) }) : null;
+    case 'E_NO_SUCH_BATCH':
+      return d['batchNo'] ? t('errorDetails.noSuchBatch', { batchNo: str(d['batchNo']) }) : null;
     case 'E_MUST_RETURN':
       return t('errorDetails.mustReturn', { receiptNo: str(d['receiptNo']) });
     case 'E_LOCATION_LEVEL':

@@ -763,6 +763,7 @@ const en: Messages = {
     E_IMPORT_NO_SHEET: 'The workbook has no sheet of that name.',
     E_IMPORT_NO_DATA: 'No header row was found, or there are no rows under it. Name the header row.',
     E_IMPORT_HAS_ERRORS: 'Some rows do not meet the registration rules; nothing was imported. Correct them as the dry-run report says and try again.',
+    E_NO_SUCH_BATCH: 'There is no batch with this number; check the number of the return slip, destruction list, hand-over list or inventory report.',
     E_DISK_FULL: 'The disk is full; nothing was written. Free some disk space and try again.',
     E_IO: 'Reading or writing the ledger file failed. Check the disk and file permissions and try again; if it keeps failing, contact the administrator.',
     E_INTERNAL: 'Internal error: the action did not complete. Try again; if it keeps failing, contact the administrator.',
@@ -850,6 +851,7 @@ const en: Messages = {
       exists: 'A backup with the same name exists; try again in a moment.',
     },
     backupDamaged: 'The backup file {{file}} does not match the manifest; the backup cannot be used.',
+    noSuchBatch: 'There is no batch numbered {{batchNo}}; check the number (return slips QT-, destruction lists XH-, hand-over lists YJ-, inventory reports QC-).',
     duplicateDevice: {
       code: 'The code {{value}} is already registered.',
       serial: 'The serial number {{value}} is already registered.',

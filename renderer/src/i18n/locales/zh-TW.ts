@@ -745,6 +745,7 @@ const zhTW: Messages = {
     E_IMPORT_NO_SHEET: '活頁簿中沒有所選的工作表。',
     E_IMPORT_NO_DATA: '沒有找到表頭或表頭下沒有資料列。請指定表頭所在的列。',
     E_IMPORT_HAS_ERRORS: '有資料列不符合登記要求，本次沒有匯入任何內容。請按試匯入報告改正後重試。',
+    E_NO_SUCH_BATCH: '沒有這個批次號，請核對清退單、銷毀清單、移交清單或清查報告的編號。',
     E_DISK_FULL: '磁碟空間已滿，本次操作沒有寫入任何內容。請清理磁碟空間後重試。',
     E_IO: '讀寫台帳檔案失敗。請檢查磁碟和檔案權限後重試，如仍失敗請聯絡系統管理員。',
     E_INTERNAL: '程式內部錯誤，操作未完成。請重試，如仍失敗請聯絡系統管理員。',
@@ -832,6 +833,7 @@ const zhTW: Messages = {
       exists: '同名備份已存在，請稍後重試。',
     },
     backupDamaged: '備份檔案 {{file}} 與備份清單不符，該備份不能使用。',
+    noSuchBatch: '沒有編號為 {{batchNo}} 的批次，請核對編號（清退單 QT-、銷毀清單 XH-、移交清單 YJ-、清查報告 QC-）。',
     duplicateDevice: {
       code: '編號 {{value}} 已經登記過。',
       serial: '序列號 {{value}} 已經登記過。',
