@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'E_IMPORT_NO_DATA',
   'E_IMPORT_HAS_ERRORS',
   'E_NO_SUCH_BATCH',
+  'E_PRINT_FAILED',
   'E_DISK_FULL',
   'E_IO',
   'E_INTERNAL',

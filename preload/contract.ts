@@ -5,15 +5,50 @@ import type { PushEvent, ToBackend, FromBackend, InvokeResult } from '../db/proc
 
 export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent, ToBackend, FromBackend, InvokeResult };
 export type { ErrorCode } from '../db/errors';
+export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/commands-print';
+import type { PrintRequest } from '../db/commands-print';
 export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView } from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
+
+/** A print the host renders from the renderer's print route (#/print?r=...). */
+export interface PrintJob {
+  request: PrintRequest;
+  target: 'pdf' | 'printer';
+  copies?: number;
+  /** A printer the host listed; none: the system dialog (Electron) chooses. */
+  deviceName?: string;
+}
+
+export interface PrintOutcome {
+  pages: number;
+  /** The PDF for the renderer to save (hosts that cannot show a save dialog). */
+  pdfBase64?: string;
+  /** The user closed the save or print dialog: nothing was printed or recorded. */
+  cancelled?: boolean;
+}
+
+export interface PrinterInfo {
+  name: string;
+  displayName: string;
+  isDefault: boolean;
+}
 
 export interface LedgerApi {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>;
   /** Subscribes to backend pushes (lock, reminders); returns the unsubscribe function. */
   onPush(listener: (event: PushEvent) => void): () => void;
+  /** Optional capability: prints or saves as PDF and records the print (print.record). Absent: no printing here. */
+  print?(job: PrintJob): Promise<Result<PrintOutcome>>;
+  /** Optional capability: the printers the host can print to. */
+  printers?(): Promise<PrinterInfo[]>;
 }
+
+/**
+ * Attributes the print route sets on <html> once the printout is laid out (or failed); hosts wait for
+ * ready or error, then read what the paper shows (rows, title, the audit head printed) for print.record.
+ */
+export type PrintAttribute = 'data-print-ready' | 'data-print-error' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
 
 export { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
 

@@ -24,6 +24,19 @@
       if (!res.ok) return { ok: false, error: { code: 'E_INTERNAL', message: `Test host answered ${res.status}` } };
       return res.json();
     },
+    // Saves as PDF only: the test host has no printers.
+    async print(job) {
+      const res = await fetch('/__ledger/print', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ledger-token': token },
+        body: JSON.stringify(job),
+      });
+      if (!res.ok) return { ok: false, error: { code: 'E_PRINT_FAILED', message: `Test host answered ${res.status}` } };
+      return res.json();
+    },
+    async printers() {
+      return [];
+    },
     onPush(listener) {
       if (!events) connect();
       listeners.add(listener);

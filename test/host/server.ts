@@ -4,10 +4,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 import { LedgerService } from '../../db/service';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../main/csp';
 import type { KdfParams } from '../../db/store/keyring';
 import type { PushEvent } from '../../db/process-protocol';
+import { countPdfPages } from '../../main/pdf-pages';
+import type { PrintAttribute, PrintJob, PrintOutcome, Result } from '../../preload/contract';
 
 /**
  * The browser test host: the real backend in-process and the built renderer, on 127.0.0.1 only,
@@ -26,6 +29,8 @@ export interface RunningHost {
   url: string;
   origin: string;
   token: string;
+  /** Runs a command in-process, as the signed-in session (seeding rows fast in tests and benches). */
+  invoke(name: string, input: unknown): ReturnType<LedgerService['invoke']>;
   /** Moves the backend's clock forward (idle lock, throttle delays) without waiting. */
   advanceClock(ms: number): void;
   close(): Promise<void>;
@@ -58,6 +63,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   const service = new LedgerService({ dir: options.dir, clock: () => Date.now() + clockOffset, onPush: push, ...(options.kdf ? { kdf: options.kdf } : {}) });
   const ticker = setInterval(() => service.tick(), 500);
+  let origin = '';
+  // Debian's Chromium prints the renderer's print route, as Electron's hidden window does; started on first use.
+  let browser: Promise<Browser> | null = null;
+  const printer = () => (browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+  const print = (job: PrintJob) => printRoute(printer, `${origin}/?t=${token}`, job, (name, input) => service.invoke(name, input));
 
   const tokenOk = (given: string | null | undefined) => {
     const a = Buffer.from(given ?? '');
@@ -94,6 +104,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         req.on('close', () => subscribers.delete(res));
         return;
       }
+      if (url.pathname === '/__ledger/print' && req.method === 'POST') {
+        return send(res, 200, TYPES['.json']!, JSON.stringify(await print(JSON.parse(await readBody(req)) as PrintJob)));
+      }
       if (url.pathname === '/__ledger/advance-clock' && req.method === 'POST') {
         clockOffset += (JSON.parse(await readBody(req)) as { ms: number }).ms;
         service.tick();
@@ -111,17 +124,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, hostname, () => ok());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+  origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
   return {
     url: `${origin}/?t=${token}`,
     origin,
     token,
+    invoke: (name, input) => service.invoke(name, input),
     advanceClock(ms) {
       clockOffset += ms;
       service.tick();
     },
     async close() {
       clearInterval(ticker);
+      if (browser) await (await browser).close();
       service.close();
       for (const res of subscribers) res.end();
       subscribers.clear();
@@ -129,6 +144,46 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/** A register of 10,000 rows takes Chromium a while to lay out and print. */
+const PRINT_TIMEOUT_MS = 600_000;
+
+type Invoke = (name: string, input: unknown) => { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+
+/**
+ * Prints the renderer's print route to PDF in Chromium (A4, the page size the route's CSS sets), counts its pages
+ * and records the print through the backend. The test host has no printers: it saves PDFs only.
+ */
+export async function printRoute(browser: () => Promise<Browser>, appUrl: string, job: PrintJob, invoke: Invoke): Promise<Result<PrintOutcome>> {
+  if (job.target !== 'pdf') return { ok: false, error: { code: 'E_PRINT_FAILED', message: 'The test host has no printers; save as PDF instead.' } };
+  const context = await (await browser()).newContext();
+  try {
+    const page = await context.newPage();
+    const route = `#/print?r=${Buffer.from(JSON.stringify(job.request)).toString('base64url')}`;
+    await page.goto(`${appUrl}${route}`);
+    await page.waitForSelector('html[data-print-ready], html[data-print-error]', { state: 'attached', timeout: PRINT_TIMEOUT_MS });
+    const read = (name: PrintAttribute) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
+    const error = await read('data-print-error');
+    if (error) return { ok: false, error: { code: error as never, message: `The print route could not prepare the printout (${error}).` } };
+    const pdf = await page.pdf({ format: 'A4', landscape: (await read('data-print-orientation')) === 'landscape', printBackground: true, preferCSSPageSize: true });
+    const pages = countPdfPages(pdf);
+    const recorded = invoke('print.record', {
+      request: job.request,
+      title: await read('data-print-title'),
+      rows: Number(await read('data-print-rows')),
+      pages,
+      copies: 1,
+      destination: 'pdf',
+      auditSeq: Number(await read('data-print-audit-seq')),
+    });
+    if (!recorded.ok) return recorded as Result<PrintOutcome>;
+    return { ok: true, value: { pages, pdfBase64: pdf.toString('base64') } };
+  } finally {
+    await context.close();
+  }
 }
 
 /** A file inside the renderer folder, or null: no traversal out of it. */

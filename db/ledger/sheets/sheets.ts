@@ -201,7 +201,7 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
   if (f.holder) filters.push(['holder', f.holder]);
   if (f.reminder) filters.push(['reminder', say(REMINDER_TERMS[f.reminder], language)]);
   return {
-    columns: [['receiptNo', 5], ['registeredAt', 5], ['originUnit', 8], ['docNumber', 7], ['title', 16], ['marking', 6], ['copies', 3], ['copyNos', 7], ['status', 7], ['returnBy', 5]],
+    columns: [['receiptNo', 5], ['registeredAt', 5], ['originUnit', 8], ['docNumber', 8], ['title', 15], ['marking', 6], ['copies', 3], ['copyNos', 7], ['status', 7], ['returnBy', 5]],
     rows: rows.map((d) => [
       d.receiptNo,
       day(d.registeredAt),

@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Result,
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PrintButton } from '../print/PrintButton';
 import type { CopyStatusCode, DocumentDetail, DocumentListItem } from '../../../preload/contract';
 import { DESTROY_METHODS, HELD_STATUSES, type DestroyMethod } from '../documents';
 import { afterToday, eventDate } from '../dates';
@@ -36,6 +37,9 @@ interface BatchValues {
 }
 
 type Outcome = { batchNo: string; present?: number; missing?: number };
+/** The paper form each batch produces. */
+const FORMS = { return: 'return-slip', destroy: 'destruction-list', inventory: 'inventory-report' } as const;
+const FORM_LABELS = { return: 'print.returnSlip', destroy: 'print.destructionList', inventory: 'print.inventoryReport' } as const;
 
 const SEARCH_LIMIT = 20;
 const SEARCH_DELAY_MS = 300;
@@ -108,6 +112,7 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
             >
               {t('batch.again')}
             </Button>,
+            <PrintButton key="print" request={{ kind: FORMS[kind], batchNo: outcome.batchNo }} label={t(FORM_LABELS[kind])} testId="batch-print" />,
             <span key="back">{back}</span>,
           ]}
           data-testid="batch-result"

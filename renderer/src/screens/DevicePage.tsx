@@ -5,6 +5,7 @@ import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Inpu
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PrintButton } from '../print/PrintButton';
 import type { DeviceEventView, MediaUsageView } from '../../../preload/contract';
 import { DATA_LEVELS, DEVICE_LEVELS, NETWORKS, isDeviceEventKind, registerFor, type DataLevel, type DeviceKind } from '../devices';
 import { afterToday, beforeToday, eventDate, isoDate } from '../dates';
@@ -139,7 +140,11 @@ function DeviceView(props: ViewProps) {
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} data-testid="device-fields" />
       </Card>
       {props.kind === 'medium' && (
-        <Card title={t('devices.usage')} size="small">
+        <Card
+          title={t('devices.usage')}
+          size="small"
+          extra={<PrintButton request={{ kind: 'sheet', name: 'media-usage', filters: { mediumId: device.id } }} label={t('print.usageLog')} testId="device-print-usage" />}
+        >
           <UsageTable rows={props.medium.usage} />
         </Card>
       )}

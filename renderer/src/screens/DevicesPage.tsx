@@ -1,10 +1,11 @@
 // The four device registers (涉密 / 非涉密 计算机登记备案表, 移动存储介质登记备案表): a table paged by the backend with
 // search and status filter, and for the custodian the register form.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Table, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Table, type TableProps } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PrintButton } from '../print/PrintButton';
 import type { ComputerView, DeviceLevelCode, MediumView } from '../../../preload/contract';
 import { CLASSIFIED_LEVELS, COMPUTER_STATUSES, MEDIUM_STATUSES, MEDIUM_TYPES, NETWORKS, registerOf, type DeviceRegister, type MediumType, type Network } from '../devices';
 import { afterToday, isoDate } from '../dates';
@@ -88,7 +89,15 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
   const statuses = kind === 'computer' ? COMPUTER_STATUSES : MEDIUM_STATUSES;
 
   return (
-    <Card title={<span data-testid="devices-title">{t(`devices.titles.${register}`)}</span>}>
+    <Card
+      title={<span data-testid="devices-title">{t(`devices.titles.${register}`)}</span>}
+      extra={
+        <Space>
+          <PrintButton request={{ kind: 'sheet', name: register, filters: { query: query.trim() || undefined, status: kind === 'medium' && status === 'repair' ? undefined : status } }} label={t('print.register')} testId="devices-print" />
+          {kind === 'medium' && <PrintButton request={{ kind: 'sheet', name: 'media-usage' }} label={t('print.usageLog')} testId="devices-print-usage" />}
+        </Space>
+      }
+    >
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         {isCustodian && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="devices-register-button">

@@ -525,6 +525,7 @@ export function HandoverModal({ onClose }: { onClose(): void }) {
   const { modal } = App.useApp();
   const run = useLedger((s) => s.runDocumentCommand);
   const me = useLedger(selectSession)?.displayName;
+  const openPrint = useLedger((s) => s.openPrint);
   return (
     <FormModal<HandoverValues>
       title={t('handover.title')}
@@ -535,7 +536,13 @@ export function HandoverModal({ onClose }: { onClose(): void }) {
       initialValues={{ from: me }}
       onSubmit={async (v) => {
         const out = await run('documents.handover', { from: v.from.trim(), to: v.to.trim(), supervisor: v.supervisor.trim(), at: eventDate(v.at) });
-        void modal.success({ title: t('handover.title'), content: <span data-testid="handover-done">{t('handover.done', { batchNo: out.batchNo, n: out.copies })}</span> });
+        void modal.confirm({
+          title: t('handover.title'),
+          content: <span data-testid="handover-done">{t('handover.done', { batchNo: out.batchNo, n: out.copies })}</span>,
+          okText: t('print.handoverList'),
+          cancelText: t('print.close'),
+          onOk: () => openPrint({ kind: 'handover-list', batchNo: out.batchNo }),
+        });
       }}
       onClose={onClose}
     >

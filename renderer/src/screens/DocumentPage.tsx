@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Typography, type DescriptionsProps, type TableProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { PrintButton } from '../print/PrintButton';
 import type { CopyView, DocumentDetail } from '../../../preload/contract';
 import { formatCopyNo } from '../documents';
 import { formatAt } from '../format';
@@ -166,7 +167,12 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
             <span data-testid="doc-title">{doc.title}</span>
           </Space>
         }
-        extra={back}
+        extra={
+          <Space>
+            <PrintButton request={{ kind: 'history', documentId: doc.id }} label={t('print.history')} testId="doc-print-history" />
+            {back}
+          </Space>
+        }
         data-testid="doc-page"
       >
         {isCustodian && (

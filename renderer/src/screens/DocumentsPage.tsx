@@ -1,12 +1,14 @@
 // 涉密文件台账: the register as a virtual table paged and sorted by the backend, with full-text search, filters
 // and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
 import { useEffect, useRef, useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableProps } from 'antd';
 import {
   AuditOutlined,
   DeleteOutlined,
+  DownOutlined,
   FileAddOutlined,
   FileDoneOutlined,
+  PrinterOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
@@ -168,6 +170,7 @@ export function DocumentsPage() {
   return (
     <Card
       title={<span data-testid="documents-title">{t('documents.title')}</span>}
+      extra={<PrintMenu filters={filters} sort={sort} />}
       styles={{ body: { paddingBottom: 8 } }}
     >
       {isCustodian && (
@@ -317,5 +320,52 @@ export function DocumentsPage() {
         />
       )}
     </Card>
+  );
+}
+
+/** The batch forms by the prefix of their numbers (db/ledger/documents/operations.ts insertBatch). */
+const FORM_BY_PREFIX = { QT: 'return-slip', XH: 'destruction-list', YJ: 'handover-list', QC: 'inventory-report' } as const;
+
+/** 打印: the register with its current filters, the registers of events (for the filtered year), or a batch's form by number. */
+function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: SortField; order: 'asc' | 'desc' } }) {
+  const { t } = useTranslation();
+  const openPrint = useLedger((s) => s.openPrint);
+  const [batchNo, setBatchNo] = useState('');
+  const events = ['received', 'dispatched', 'loans', 'copies'] as const;
+  const yearOnly = filters.year ? { year: filters.year } : {};
+  const items: MenuProps['items'] = [
+    { key: 'documents', label: t('print.sheets.documents') },
+    ...events.map((name) => ({ key: name, label: t(`print.sheets.${name}`) })),
+  ];
+  const printBatch = (value: string) => {
+    const no = value.trim().toUpperCase();
+    const kind = FORM_BY_PREFIX[no.slice(0, 2) as keyof typeof FORM_BY_PREFIX];
+    // An unknown prefix still goes to the backend, which names it (E_NO_SUCH_BATCH) in the preview.
+    if (no) openPrint({ kind: kind ?? 'return-slip', batchNo: no });
+  };
+  return (
+    <Space>
+      <Input.Search
+        value={batchNo}
+        onChange={(e) => setBatchNo(e.target.value)}
+        onSearch={printBatch}
+        enterButton={<PrinterOutlined />}
+        placeholder={t('print.byNumberPlaceholder')}
+        aria-label={t('print.byNumber')}
+        style={{ width: 300 }}
+        data-testid="documents-print-batch"
+      />
+      <Dropdown
+        menu={{
+          items,
+          onClick: ({ key }) =>
+            openPrint(key === 'documents' ? { kind: 'sheet', name: 'documents', filters: { ...filters, ...sort } } : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly }),
+        }}
+      >
+        <Button icon={<PrinterOutlined />} data-testid="documents-print">
+          {t('print.registers')} <DownOutlined />
+        </Button>
+      </Dropdown>
+    </Space>
   );
 }

@@ -38,6 +38,7 @@ import { DevicesPage } from './DevicesPage';
 import { DevicePage } from './DevicePage';
 import { PeoplePage } from './PeoplePage';
 import { ImportPage } from './ImportPage';
+import { PrintPreview } from '../print/PrintPreview';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -204,6 +205,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
           <ChangePasswordFields />
         </FormModal>
       )}
+      <PrintPreview />
     </Layout>
   );
 }

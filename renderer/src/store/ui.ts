@@ -2,6 +2,7 @@
 import { applyLanguage, storedLanguage, type Language } from '../i18n';
 import type { DocumentFilters } from './documents';
 import type { DeviceKind, DeviceRegister } from '../devices';
+import type { PrintRequest } from '../../../preload/contract';
 import type { SliceCreator } from './types';
 
 export type BatchKind = 'return' | 'destroy' | 'inventory';
@@ -35,6 +36,8 @@ export interface UiSlice {
   /** The device the device page shows. */
   deviceKind: DeviceKind;
   deviceId: number | null;
+  /** The printout the print preview shows (null: closed). */
+  printRequest: PrintRequest | null;
   setLanguage(language: Language): void;
   setPage(page: Page): void;
   /** The register, optionally with new filters (a reminder on the overview). */
@@ -43,6 +46,9 @@ export interface UiSlice {
   openRegister(origin: RegisterOrigin): void;
   openBatch(kind: BatchKind, seed?: number[]): void;
   openDevice(kind: DeviceKind, id: number): void;
+  /** Opens the print preview, in the interface language. */
+  openPrint(request: PrintRequest): void;
+  closePrint(): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -52,6 +58,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   batchSeed: [],
   deviceKind: 'computer',
   deviceId: null,
+  printRequest: null,
 
   setLanguage(language) {
     applyLanguage(language);
@@ -80,5 +87,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
 
   openDevice(kind, id) {
     set({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
+  },
+
+  openPrint(request) {
+    set((s) => ({ printRequest: { ...request, language: s.language } }));
+  },
+
+  closePrint() {
+    set({ printRequest: null });
   },
 });

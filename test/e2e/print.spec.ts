@@ -1,0 +1,194 @@
+// Printing through the browser test host: the renderer's print route printed to PDF by Chromium, read back with
+// poppler (pdftotext, pdfinfo). Rows are seeded through backend commands in-process, not through the UI.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { RunningHost } from '../host/server';
+import { ADMIN, AUDITOR, expect, setUpQuickly, test, UNIT } from './fixtures';
+
+const folder = mkdtempSync(join(tmpdir(), 'ledger-print-'));
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function must<T>(host: RunningHost, name: string, input: unknown): T {
+  const r = host.invoke(name, input);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+/** Long titles wrap to several lines: a row split across pages would show its receipt number and its end apart. */
+const title = (n: number) => `关于加强网络失泄密防范工作的通知（第${n}号，附件含实施细则和检查表，标题较长须换行）尾${n}`;
+
+/** `n` received items, every seventh one 机密, the rest 秘密; returns their ids in order. */
+function seed(host: RunningHost, n: number): number[] {
+  const cab = must<{ id: number }>(host, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      must<{ id: number }>(host, 'documents.receive', {
+        docNumber: `鲁X发〔2026〕${i + 1}号`,
+        title: title(i + 1),
+        originUnit: '山东省XX厅办公室',
+        marking: (i + 1) % 7 === 0 ? '机密★10年' : '秘密★5年',
+        issueDate: '2026-11-02',
+        scope: ['办公室'],
+        copies: 5,
+        locationId: cab,
+        signedBy: '李明',
+      }).id,
+  );
+}
+
+interface Printed {
+  path: string;
+  pages: number;
+}
+
+/** Saves a printout as PDF through window.ledger.print, as the preview's 保存为PDF does. */
+async function printPdf(page: Page, request: Record<string, unknown>, name: string): Promise<Printed> {
+  const r = await page.evaluate((job) => window.ledger.print!(job as never), { request, target: 'pdf' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const path = join(folder, `${name}.pdf`);
+  writeFileSync(path, Buffer.from(r.value.pdfBase64!, 'base64'));
+  return { path, pages: r.value.pages };
+}
+
+const pdftotext = (path: string, pageNo?: number) => execFileSync('pdftotext', ['-layout', ...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), path, '-'], { encoding: 'utf8' });
+const pdfinfo = (path: string) => execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+const pageCount = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(path))![1]);
+/** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The print records in the audit log, newest first, read as an auditor (the session returns to the custodian). */
+function printAudit(host: RunningHost): { action: string; summary: Record<string, unknown> }[] {
+  must(host, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' });
+  must(host, 'session.login', { username: AUDITOR.username, password: 'Temp2026pass' });
+  must(host, 'account.changePassword', { oldPassword: 'Temp2026pass', newPassword: AUDITOR.password });
+  const rows = must<{ rows: { action: string; summary: Record<string, unknown> }[] }>(host, 'audit.list', { kind: 'print' }).rows;
+  must(host, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+  return rows.filter((r) => r.action === 'print.record');
+}
+
+/**
+ * Every row on exactly one page, whole: its receipt number and the end of its wrapped title on the same page;
+ * every page with the repeated column headers and its 第 N 页 共 M 页.
+ */
+function expectRowsWhole(printed: Printed, n: number): void {
+  const pages = Array.from({ length: printed.pages }, (_, i) => squeeze(pdftotext(printed.path, i + 1)));
+  pages.forEach((text, i) => {
+    expect(text).toContain('收文编号登记日期来文单位');
+    expect(text).toContain(`第${i + 1}页共${printed.pages}页`);
+  });
+  for (let k = 1; k <= n; k++) {
+    const receipt = `2026-${String(k).padStart(4, '0')}`;
+    const on = pages.flatMap((text, i) => (text.includes(receipt) ? [i] : []));
+    expect(on, `${receipt} is on one page`).toHaveLength(1);
+    expect(pages[on[0]!], `${receipt}'s title ends on its page`).toContain(`标题较长须换行）尾${k}`);
+  }
+}
+
+test.describe('printing through the test host', () => {
+  test.setTimeout(300_000);
+
+  test('a one-row register: title, unit, marking, row, page numbers, who printed, the audit head, one audit entry', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current, 1);
+    const printed = await printPdf(page, { kind: 'sheet', name: 'documents', filters: {} }, 'one');
+    expect(printed.pages).toBe(1);
+    expect(pageCount(printed.path)).toBe(1);
+    expect(pdfinfo(printed.path)).toMatch(/Page size:\s+841\.\d+ x 59\d\.\d+ pts \(A4\)/);
+    const text = pdftotext(printed.path);
+    const flat = squeeze(text);
+    expect(flat).toContain(`${UNIT}涉密文件登记台账`);
+    expect(flat).toContain('筛选条件:全部');
+    expect(text.trimStart().startsWith('秘密')).toBe(true);
+    expect(flat).toContain('2026-0001');
+    expect(flat).toContain('鲁X发〔2026〕1号');
+    expect(flat).toContain('第1页共1页');
+    expect(flat).toContain(`打印:${ADMIN.displayName}（${ADMIN.username}）`);
+    expect(flat).toMatch(/审计链#\d+[0-9a-f]{6}/);
+    const audit = printAudit(host.current);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'sheet', title: '涉密文件登记台账', rows: 1, pages: 1, destination: 'pdf' } });
+  });
+
+  for (const n of [25, 2000]) {
+    test(`${n} rows: the page count pdfinfo reads, headers and page numbers on every page, no row split`, async ({ page, host }) => {
+      await setUpQuickly(page, host.current);
+      seed(host.current, n);
+      const printed = await printPdf(page, { kind: 'sheet', name: 'documents', filters: { sort: 'receiptNo', order: 'asc' } }, `rows-${n}`);
+      expect(printed.pages).toBeGreaterThan(1);
+      expect(pageCount(printed.path)).toBe(printed.pages);
+      expectRowsWhole(printed, n);
+      // Every page carries the marking of the most sensitive row (every seventh item is 机密) at its top left.
+      for (const p of [1, printed.pages]) expect(pdftotext(printed.path, p).trimStart().startsWith('机密')).toBe(true);
+      expect((printAudit(host.current))[0]).toMatchObject({ summary: { rows: n, pages: printed.pages } });
+    });
+  }
+
+  test('the 清退单 lists exactly the batch’s copies with their 份号, on A4 portrait with its signature lines', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    const [a, b, c] = seed(host.current, 3);
+    const { batchNo } = must<{ batchNo: string }>(host.current, 'documents.returnToIssuer', {
+      items: [
+        { documentId: a, copyNos: [1, 2, 3] },
+        { documentId: c, copyNos: [5] },
+      ],
+      toUnit: '山东省XX厅办公室',
+      returner: '李明',
+      receiver: '赵强',
+    });
+    void b;
+    const printed = await printPdf(page, { kind: 'return-slip', batchNo }, 'slip');
+    expect(printed.pages).toBe(1);
+    expect(pdfinfo(printed.path)).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    const flat = squeeze(pdftotext(printed.path));
+    expect(flat).toContain(`${UNIT}涉密载体清退单`);
+    expect(flat).toContain(`No.${batchNo}`);
+    expect(flat).toContain('接收单位:山东省XX厅办公室');
+    // Exactly the two items of the batch: the first with 0001-0003, the third with 0005; not the second.
+    expect(flat).toContain('鲁X发〔2026〕1号');
+    expect(flat).toContain('0001-0003');
+    expect(flat).toContain('鲁X发〔2026〕3号');
+    expect(flat).toContain('0005');
+    expect(flat).not.toContain('鲁X发〔2026〕2号');
+    expect(flat).not.toContain('0004');
+    expect(flat).toContain('合计:2种4份');
+    expect(flat).toContain('清退人（签字）:李明');
+    expect(flat).toContain('接收人（签字）:赵强');
+    expect(flat).toContain('第1页共1页');
+    expect((printAudit(host.current))[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, pages: 1 } });
+    expect(readFileSync(printed.path).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('an unknown batch prints nothing and records no print', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    const r = await page.evaluate(() => window.ledger.print!({ request: { kind: 'return-slip', batchNo: 'QT-2026-404' }, target: 'pdf' }));
+    expect(r).toMatchObject({ ok: false, error: { code: 'E_NO_SUCH_BATCH' } });
+    expect(printAudit(host.current)).toEqual([]);
+  });
+
+  test('through the UI: the register’s print preview shows the filtered rows, and 保存为PDF downloads the PDF', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current, 8);
+    await page.reload();
+    await page.getByTestId('menu-documents').click();
+    await page.getByTestId('documents-print').click();
+    await page.getByText('涉密文件登记台账（按当前筛选）').click();
+    const preview = page.getByTestId('print-preview');
+    await expect(preview.getByTestId('print-doc')).toContainText('涉密文件登记台账');
+    await expect(preview.getByTestId('print-marking')).toHaveText('机密');
+    await expect(preview.locator('.print-table tbody tr')).toHaveCount(8);
+    const download = page.waitForEvent('download');
+    await preview.getByTestId('print-pdf-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('涉密文件登记台账.pdf');
+    const path = join(folder, 'ui.pdf');
+    await file.saveAs(path);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(squeeze(pdftotext(path))).toContain('鲁X发〔2026〕8号');
+    await expect(page.getByText(/已保存PDF（\d+ 页），已记入审计日志/)).toBeVisible();
+    expect(printAudit(host.current)).toHaveLength(1);
+  });
+});
