@@ -4,10 +4,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
-import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
+import { INVOKE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
 import { APP_SCHEME_REGISTRATION, appResponse } from './app-protocol';
 import { startBackend, type BackendProcess } from './backend-client';
 import { menuTemplate } from './menu';
+import { parsePrintJob } from './print-job';
+import { printers, printJob, printWindows } from './print-window';
 import { ledgerDir, nativeBindingPath, userDataOverride } from './paths';
 import { isTrustedSender } from './sender-check';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequestUrl, isAppUrl } from './url-policy';
@@ -19,6 +21,7 @@ const SHUTDOWN_GRACE_MS = 3_000;
 const outMain = import.meta.dirname;
 const devTools = !app.isPackaged;
 let win: BrowserWindow | null = null;
+const preloadPath = path.join(outMain, '../preload/index.cjs');
 
 // Before anything reads userData (the single-instance lock lives there too).
 const userData = userDataOverride(process.env, app.isPackaged);
@@ -61,12 +64,24 @@ function start(): void {
     restarts: 1,
   });
 
+  const appFrames = () => (win && !win.isDestroyed() ? [win.webContents.mainFrame] : []);
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
-    const trusted = win && !win.isDestroyed() ? [win.webContents.mainFrame] : [];
+    // The hidden print windows load the same print route with the same preload: they prepare what they print.
+    const trusted = [...appFrames(), ...[...printWindows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.mainFrame)];
     if (!isTrustedSender(event.senderFrame, trusted) || typeof name !== 'string') {
       throw new Error('Refused: the ledger answers only its own window.');
     }
     return backend.invoke(name, input);
+  });
+  // Only the app's own window asks to print; a print window never starts another print.
+  ipcMain.handle(PRINT_CHANNEL, (event, raw: unknown) => {
+    const job = parsePrintJob(raw);
+    if (!win || !isTrustedSender(event.senderFrame, appFrames()) || !job) throw new Error('Refused: not a print job of the app window.');
+    return printJob(job, win, preloadPath, backend);
+  });
+  ipcMain.handle(PRINTERS_CHANNEL, (event) => {
+    if (!win || !isTrustedSender(event.senderFrame, appFrames())) throw new Error('Refused: the ledger answers only its own window.');
+    return printers(win.webContents);
   });
 
   powerMonitor.on('lock-screen', () => backend.systemLock());
@@ -87,7 +102,7 @@ function start(): void {
 }
 
 function createWindow(): void {
-  const window = new BrowserWindow(windowOptions(path.join(outMain, '../preload/index.cjs'), devTools));
+  const window = new BrowserWindow(windowOptions(preloadPath, devTools));
   win = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

@@ -2,3 +2,5 @@
 // (main may import nothing else from preload/ but types).
 export const INVOKE_CHANNEL = 'ledger:invoke';
 export const PUSH_CHANNEL = 'ledger:push';
+export const PRINT_CHANNEL = 'ledger:print';
+export const PRINTERS_CHANNEL = 'ledger:printers';

@@ -31,7 +31,6 @@ export interface PrintOutcome {
 export interface PrinterInfo {
   name: string;
   displayName: string;
-  isDefault: boolean;
 }
 
 export interface LedgerApi {

@@ -1,11 +1,13 @@
 // The sandboxed preload: exposes window.ledger and nothing else. The renderer never sees
 // ipcRenderer or an IPC event object, only the two functions of LedgerApi.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
+import { INVOKE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, PUSH_CHANNEL } from './channels';
 import type { LedgerApi, PushEvent } from './contract';
 
 const api: LedgerApi = {
   invoke: (name, input) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input),
+  print: (job) => ipcRenderer.invoke(PRINT_CHANNEL, job),
+  printers: () => ipcRenderer.invoke(PRINTERS_CHANNEL),
   onPush(listener) {
     const relay = (_event: IpcRendererEvent, pushed: PushEvent): void => listener(pushed);
     ipcRenderer.on(PUSH_CHANNEL, relay);

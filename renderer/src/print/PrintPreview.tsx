@@ -46,10 +46,8 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
 
   useEffect(() => {
     send('print.prepare', { request }).then(setPayload, setError);
-    void host.printers?.().then((list) => {
-      setPrinters(list);
-      setPrinter(list.find((p) => p.isDefault)?.name);
-    });
+    // No printer chosen: the host's print dialog asks.
+    void host.printers?.().then(setPrinters);
   }, [request, host]);
 
   async function print(target: 'pdf' | 'printer') {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrintJob, pdfFileName, printRouteUrl, recordInput } from './print-job';
+
+describe('the print job main accepts', () => {
+  it('builds the print route the renderer decodes (base64url JSON after #/print?r=)', () => {
+    const request = { kind: 'return-slip' as const, batchNo: 'QT-2026-001' };
+    const url = new URL(printRouteUrl(request));
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe('app://ledger/index.html');
+    const r = new URLSearchParams(url.hash.slice('#/print?'.length)).get('r')!;
+    expect(JSON.parse(Buffer.from(r, 'base64url').toString('utf8'))).toEqual(request);
+  });
+
+  it('refuses what is not a job: no request, an unknown target, copies out of range, a long printer name', () => {
+    const request = { kind: 'sheet', name: 'documents' };
+    expect(parsePrintJob({ request, target: 'pdf' })).toEqual({ request, target: 'pdf', copies: 1 });
+    expect(parsePrintJob({ request, target: 'printer', copies: 3, deviceName: 'HP' })).toEqual({ request, target: 'printer', copies: 3, deviceName: 'HP' });
+    for (const bad of [null, 'x', { target: 'pdf' }, { request, target: 'fax' }, { request, target: 'printer', copies: 0 }, { request, target: 'printer', copies: 1.5 }, { request, target: 'pdf', deviceName: 'x'.repeat(201) }]) {
+      expect(parsePrintJob(bad)).toBeNull();
+    }
+  });
+
+  it('records what the page showed, the pages made and, for a printer, the copies and its name', () => {
+    const request = { kind: 'sheet' as const, name: 'documents' as const };
+    const shown = { 'data-print-title': '涉密文件登记台账', 'data-print-rows': '25', 'data-print-audit-seq': '41' };
+    expect(recordInput({ request, target: 'printer', copies: 2, deviceName: 'HP' }, shown, 3)).toEqual({ request, title: '涉密文件登记台账', rows: 25, pages: 3, copies: 2, destination: 'printer', printer: 'HP', auditSeq: 41 });
+    expect(recordInput({ request, target: 'pdf', copies: 5 }, shown, 3)).toMatchObject({ copies: 1, destination: 'pdf' });
+  });
+
+  it('names the PDF after the printout, without characters a file system refuses', () => {
+    expect(pdfFileName('涉密载体清退单', 'QT-2026-001')).toBe('涉密载体清退单 QT-2026-001.pdf');
+    expect(pdfFileName('a/b:c', '')).toBe('a_b_c.pdf');
+  });
+});

@@ -1,0 +1,43 @@
+// The parts of printing that need no Electron: the print route's URL, the check of a job the renderer sends, and
+// the print.record input built from what the laid-out page says it shows. Unit-tested; main/index.ts wires them.
+import type { PrintAttribute, PrintJob } from '../preload/contract';
+import { APP_ENTRY_URL } from './url-policy';
+
+/** The renderer's print route for a request; PrintRoot decodes it (renderer/src/print/request.ts). */
+export function printRouteUrl(request: PrintJob['request']): string {
+  return `${APP_ENTRY_URL}#/print?r=${Buffer.from(JSON.stringify(request)).toString('base64url')}`;
+}
+
+/** The job as main accepts it from IPC: shape only; the backend validates the request itself when the page prepares it. */
+export function parsePrintJob(raw: unknown): PrintJob | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const job = raw as Record<string, unknown>;
+  if (job['target'] !== 'pdf' && job['target'] !== 'printer') return null;
+  if (job['request'] === null || typeof job['request'] !== 'object') return null;
+  const copies = job['copies'] ?? 1;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 1 || copies > 99) return null;
+  if (job['deviceName'] !== undefined && (typeof job['deviceName'] !== 'string' || job['deviceName'].length > 200)) return null;
+  return { request: job['request'] as PrintJob['request'], target: job['target'], copies, ...(typeof job['deviceName'] === 'string' ? { deviceName: job['deviceName'] } : {}) };
+}
+
+export type PrintAttributes = Partial<Record<PrintAttribute, string | null>>;
+
+/** The print.record input: the request, what the page showed (title, rows, the audit head printed) and the pages made. */
+export function recordInput(job: PrintJob, attributes: PrintAttributes, pages: number): Record<string, unknown> {
+  return {
+    request: job.request,
+    title: attributes['data-print-title'] ?? '',
+    rows: Number(attributes['data-print-rows']),
+    pages,
+    copies: job.target === 'printer' ? (job.copies ?? 1) : 1,
+    destination: job.target,
+    ...(job.target === 'printer' && job.deviceName ? { printer: job.deviceName } : {}),
+    auditSeq: Number(attributes['data-print-audit-seq']),
+  };
+}
+
+/** A file name for the save dialog: the title and number, without characters file systems refuse. */
+export function pdfFileName(title: string, number: string): string {
+  const name = [...[title, number].filter(Boolean).join(' ')].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  return `${name}.pdf`;
+}
