@@ -55,7 +55,7 @@ describe('the documents register sheet', () => {
   it('speaks zh-TW and en', () => {
     const { t } = documentsLedger();
     const tw = sheet(t, 'documents', { levels: ['secret'] }, 'zh-TW');
-    expect(tw).toMatchObject({ title: '涉密文件登記台賬', filterText: '密級: 機密', markingText: '機密' });
+    expect(tw).toMatchObject({ title: '涉密文件登記台帳', filterText: '密級: 機密', markingText: '機密' });
     expect(tw.columns[0]!.label).toBe('收文編號');
     const en = sheet(t, 'documents', { status: 'held' }, 'en');
     expect(en).toMatchObject({ title: 'Register of classified documents', filterText: 'Status: Held', markingText: 'Secret' });

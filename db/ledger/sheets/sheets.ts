@@ -53,7 +53,7 @@ export interface Sheet {
 }
 
 export const SHEET_TITLES: Record<SheetName, Term> = {
-  documents: ['涉密文件登记台账', '涉密文件登記台賬', 'Register of classified documents'],
+  documents: ['涉密文件登记台账', '涉密文件登記台帳', 'Register of classified documents'],
   received: ['收文登记簿', '收文登記簿', 'Register of received documents'],
   dispatched: ['发文登记簿', '發文登記簿', 'Register of documents sent out'],
   loans: ['借阅登记簿', '借閱登記簿', 'Loan register'],

@@ -712,6 +712,7 @@ const en: Messages = {
     saveReport: 'Save report',
     done: 'Imported {{count}} rows.',
     doneHistorical: '{{count}} of them record a return, destruction or scrapping, registered as imported history.',
+  },
   print: {
     pageOf: 'Page {{page}} of {{pages}}',
     printedBy: 'Printed by {{name}} ({{username}}) {{at}}',

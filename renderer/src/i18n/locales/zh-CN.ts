@@ -695,6 +695,7 @@ const zhCN = {
     saveReport: '保存报告',
     done: '已导入 {{count}} 行。',
     doneHistorical: '其中 {{count}} 行带有清退、销毁或报废记录，已作为“导入的历史记录”登记。',
+  },
   print: {
     pageOf: '第 {{page}} 页 共 {{pages}} 页',
     printedBy: '打印: {{name}}（{{username}}） {{at}}',

@@ -694,6 +694,7 @@ const zhTW: Messages = {
     saveReport: '儲存報告',
     done: '已匯入 {{count}} 列。',
     doneHistorical: '其中 {{count}} 列帶有清退、銷毀或報廢記錄，已作為「匯入的歷史記錄」登記。',
+  },
   print: {
     pageOf: '第 {{page}} 頁 共 {{pages}} 頁',
     printedBy: '列印: {{name}}（{{username}}） {{at}}',
