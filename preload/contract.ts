@@ -7,7 +7,7 @@ export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEv
 export type { ErrorCode } from '../db/errors';
 export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/commands-print';
 import type { PrintRequest } from '../db/commands-print';
-export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView } from '../db/views';
+export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView, BackupStatusView, BackupView, BackupInspectView, RestoreResultView } from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,8 @@ import { useAction } from '../hooks/useAction';
 import { attemptError, useRetrySeconds } from '../hooks/useRetrySeconds';
 import { GateFrame } from '../components/GateFrame';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { BackupStatusAlert } from '../components/BackupStatusAlert';
+import { RestoreDialog } from '../components/RestoreDialog';
 
 type LockedUser = NonNullable<LedgerStatus['lockedUser']>;
 
@@ -17,6 +20,8 @@ export function LockScreen({ user }: { user: LockedUser }) {
   const setSwitchingUser = useLedger((s) => s.setSwitchingUser);
   const lockReason = useLedger((s) => s.lockReason);
   const seconds = useRetrySeconds();
+  const backup = useLedger((s) => s.status?.backup ?? null);
+  const [restoring, setRestoring] = useState(false);
   const { run, busy, error } = useAction(({ password }: { password: string }) => unlock(password));
 
   return (
@@ -36,19 +41,26 @@ export function LockScreen({ user }: { user: LockedUser }) {
           {lockReason && `${t(`lock.reasons.${lockReason}`)} `}
           {t('lock.hint')}
         </Typography.Paragraph>
+        {backup && <BackupStatusAlert status={backup} onlyWhenDue />}
         <ErrorAlert error={attemptError(error, seconds)} seconds={seconds} testId="lock-error" />
         <Form.Item name="password" label={t('password.password')} rules={[{ required: true }]}>
           <Input.Password autoFocus autoComplete="current-password" data-testid="lock-password" />
         </Form.Item>
         <Flex justify="space-between">
-          <Button onClick={() => setSwitchingUser(true)} data-testid="lock-switch-user">
-            {t('lock.switchUser')}
-          </Button>
+          <Flex gap={8}>
+            <Button onClick={() => setSwitchingUser(true)} data-testid="lock-switch-user">
+              {t('lock.switchUser')}
+            </Button>
+            <Button type="link" onClick={() => setRestoring(true)} data-testid="lock-restore">
+              {t('restore.open')}
+            </Button>
+          </Flex>
           <Button type="primary" htmlType="submit" loading={busy} disabled={seconds > 0} data-testid="lock-submit">
             {t('lock.unlock')}
           </Button>
         </Flex>
       </Form>
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
     </GateFrame>
   );
 }

@@ -1,6 +1,6 @@
 // Login (nobody's session is waiting) and the recovery-code path for a forgotten password.
 import { useState } from 'react';
-import { Button, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../store';
 import { useAction } from '../hooks/useAction';
@@ -9,6 +9,9 @@ import { BASE_POLICY } from '../password';
 import { GateFrame } from '../components/GateFrame';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PasswordFields } from '../components/PasswordFields';
+import { BackupStatusAlert } from '../components/BackupStatusAlert';
+import { RestoreDialog } from '../components/RestoreDialog';
+import { formatDateTime } from '../format';
 import type { RecoverInput } from '../store/session';
 
 export function LoginScreen() {
@@ -28,10 +31,25 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
   const setSwitchingUser = useLedger((s) => s.setSwitchingUser);
   const seconds = useRetrySeconds();
   const { run, busy, error } = useAction(({ username, password }: LoginValues) => login(username, password));
+  const backup = useLedger((s) => s.status?.backup ?? null);
+  const lastRestore = useLedger((s) => s.lastRestore);
+  const language = useLedger((s) => s.language);
+  const [restoring, setRestoring] = useState(false);
 
   return (
     <GateFrame title={t('login.title')} testId="login-screen">
       <Form<LoginValues> layout="vertical" onFinish={run}>
+        {lastRestore && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('restore.done', { at: formatDateTime(lastRestore.createdAt, language) })}
+            description={lastRestore.preRestoreDir ? t('restore.keptAt', { dir: lastRestore.preRestoreDir }) : undefined}
+            style={{ marginBottom: 16 }}
+            data-testid="restore-result"
+          />
+        )}
+        {backup && <BackupStatusAlert status={backup} onlyWhenDue />}
         <ErrorAlert error={attemptError(error, seconds)} seconds={seconds} testId="login-error" />
         <Form.Item name="username" label={t('account.username')} rules={[{ required: true, whitespace: true }]}>
           <Input autoFocus autoComplete="username" data-testid="login-username" />
@@ -46,6 +64,9 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
           <Button type="link" onClick={onRecover} style={{ padding: 0 }} data-testid="login-use-recovery-code">
             {t('login.useRecoveryCode')}
           </Button>
+          <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0 }} data-testid="login-restore">
+            {t('restore.open')}
+          </Button>
           {lockedUser && (
             <Button type="link" onClick={() => setSwitchingUser(false)} style={{ padding: 0 }} data-testid="login-back-to-lock">
               {t('login.backToLock')}
@@ -53,6 +74,7 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
           )}
         </Flex>
       </Form>
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
     </GateFrame>
   );
 }

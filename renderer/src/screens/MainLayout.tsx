@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ComponentType, type ReactNode } 
 import { App, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
+  CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
   FileProtectOutlined,
@@ -39,6 +40,7 @@ import { DevicePage } from './DevicePage';
 import { PeoplePage } from './PeoplePage';
 import { ImportPage } from './ImportPage';
 import { PrintPreview } from '../print/PrintPreview';
+import { BackupPage } from './BackupPage';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -59,6 +61,7 @@ const PAGES: Record<Page, ComponentType> = {
   import: ImportPage,
   accounts: AccountsPage,
   audit: AuditPage,
+  backup: BackupPage,
   settings: SettingsPage,
 };
 
@@ -109,6 +112,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     import: isCustodian,
     accounts: isAdmin,
     audit: isAuditor,
+    backup: readsRegisters || isAdmin,
     settings: true,
   };
   const shown: Page = allowed[page] ? page : 'overview';
@@ -156,6 +160,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     { type: 'divider' },
     ...(isAdmin ? [item('accounts', <TeamOutlined />, t('menu.accounts'))] : []),
     ...(isAuditor ? [item('audit', <AuditOutlined />, t('menu.audit'))] : []),
+    item('backup', <CloudServerOutlined />, t('menu.backup')),
     item('settings', <SettingOutlined />, t('menu.settings')),
   ];
 

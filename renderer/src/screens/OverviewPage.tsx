@@ -1,6 +1,7 @@
-import { Alert, Card, Descriptions, Flex, Spin, type DescriptionsProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Spin, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { selectReadsRegisters, useLedger } from '../store';
+import { selectIsCustodian, selectReadsRegisters, useLedger } from '../store';
+import { BackupStatusAlert } from '../components/BackupStatusAlert';
 import { useLoad } from '../hooks/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RemindersCard } from '../components/RemindersCard';
@@ -17,6 +18,10 @@ export function OverviewPage() {
   const info = useLedger((s) => s.ledgerInfo);
   const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
   const readsRegisters = useLedger(selectReadsRegisters);
+  const isCustodian = useLedger(selectIsCustodian);
+  const backupStatus = useLedger((s) => s.backupStatus);
+  const setPage = useLedger((s) => s.setPage);
+  useLoad(useLedger((s) => s.loadBackupStatus));
 
   const items: DescriptionsProps['items'] = info
     ? [
@@ -41,6 +46,19 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16}>
+      {backupStatus && (
+        <BackupStatusAlert
+          status={backupStatus}
+          onlyWhenDue
+          action={
+            isCustodian && (
+              <Button size="small" onClick={() => setPage('backup')} data-testid="overview-backup-now">
+                {t('backup.now')}
+              </Button>
+            )
+          }
+        />
+      )}
       {readsRegisters ? <RemindersCard /> : <Alert type="info" showIcon title={t('reminders.adminPlaceholder')} data-testid="overview-registers" />}
       <Card title={t('overview.infoTitle')}>
         <ErrorAlert error={error} testId="overview-error" />

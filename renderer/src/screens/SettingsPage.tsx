@@ -1,6 +1,8 @@
 // Language for everyone; the ledger's settings editable by the administrator, readable by the others.
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Spin, Switch } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RestoreDialog } from '../components/RestoreDialog';
 import type { LedgerSettings } from '../../../preload/contract';
 import { formatReceiptNo } from '../documents';
 import { selectHasRole, useLedger } from '../store';
@@ -23,6 +25,7 @@ export function SettingsPage() {
         <ErrorAlert error={error} testId="settings-load-error" />
         <Spin spinning={busy}>{settings && (isAdmin ? <SettingsForm settings={settings} /> : <SettingsView settings={settings} />)}</Spin>
       </Card>
+      {isAdmin && <RestoreCard />}
     </Flex>
   );
 }
@@ -50,6 +53,9 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
       <Form.Item name="reminderDays" label={t('settings.reminderDays')} extra={t('settings.reminderHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={365} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-reminder-days" />
       </Form.Item>
+      <Form.Item name="backupIntervalDays" label={t('settings.backupIntervalDays')} extra={t('settings.backupIntervalHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={90} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-backup-interval" />
+      </Form.Item>
       <Card type="inner" size="small" title={t('settings.policyTitle')} style={{ marginBottom: 24 }}>
         <Form.Item name={['passwordPolicy', 'minLength']} label={t('settings.minLength')} rules={[{ required: true }]}>
           <InputNumber min={8} max={64} precision={0} style={{ width: 200 }} data-testid="settings-min-length" />
@@ -65,6 +71,23 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
         {t('common.save')}
       </Button>
     </Form>
+  );
+}
+
+/** Restore from a backup: the administrator is signed out first, and the login screen reports the result. */
+function RestoreCard() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card title={t('restore.title')}>
+      <Flex vertical gap={12} align="flex-start">
+        <Alert type="warning" showIcon title={t('restore.adminHint')} />
+        <Button danger onClick={() => setOpen(true)} data-testid="settings-restore">
+          {t('restore.open')}
+        </Button>
+      </Flex>
+      {open && <RestoreDialog onClose={() => setOpen(false)} />}
+    </Card>
   );
 }
 
@@ -103,6 +126,7 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
           { key: 'idle', label: t('settings.idleMinutes'), children: `${settings.idleMinutes} ${t('settings.minutes')}` },
           { key: 'receiptNo', label: t('settings.receiptNoFormat'), children: <span className="monospace">{settings.receiptNoFormat}</span> },
           { key: 'reminderDays', label: t('settings.reminderDays'), children: `${settings.reminderDays} ${t('settings.days')}` },
+          { key: 'backupInterval', label: t('settings.backupIntervalDays'), children: `${settings.backupIntervalDays} ${t('settings.days')}` },
           { key: 'min', label: t('settings.minLength'), children: minLength },
           { key: 'case', label: t('settings.requireMixedCase'), children: yesNo(requireMixedCase) },
           { key: 'symbol', label: t('settings.requireSymbol'), children: yesNo(requireSymbol) },

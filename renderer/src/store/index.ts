@@ -6,6 +6,7 @@ import { createAccountsSlice } from './accounts';
 import { createAuditSlice } from './audit';
 import { createDocumentsSlice } from './documents';
 import { createDevicesSlice } from './devices';
+import { createBackupSlice } from './backup';
 import { createSessionSlice } from './session';
 import { createSettingsSlice } from './settings';
 import { createTransferSlice } from './transfer';
@@ -21,6 +22,8 @@ export { AUDIT_PAGE_SIZE } from './audit';
 export type { ComputerDetail, MediumDetail, Holdings, DeviceCommand } from './devices';
 export { DEVICE_PAGE_SIZE } from './devices';
 export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName } from './transfer';
+export type { BackupMedia, BackupResult, RestoreInput } from './backup';
+export { BACKUP_PAGE_SIZE } from './backup';
 
 export const useLedger = create<LedgerState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -30,6 +33,7 @@ export const useLedger = create<LedgerState>()((...a) => ({
   ...createDocumentsSlice(...a),
   ...createDevicesSlice(...a),
   ...createTransferSlice(...a),
+  ...createBackupSlice(...a),
   ...createUiSlice(...a),
 }));
 

@@ -6,6 +6,7 @@ import { initialAccounts } from './accounts';
 import { initialAudit } from './audit';
 import { initialDocuments } from './documents';
 import { initialSettings } from './settings';
+import { initialBackup } from './backup';
 
 /** A recovery code just issued (at setup or by a recovery) that the user must store before going on. */
 export interface Onboarding {
@@ -74,7 +75,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     set({
       status,
       statusError: null,
-      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit, ...initialDocuments } : { lockReason: null }),
+      ...(leaving ? { ...initialSettings, ...initialAccounts, ...initialAudit, ...initialDocuments, ...initialBackup } : { lockReason: null }),
       ...(leaving && !status.lockedUser ? { page: 'overview' as const } : {}),
       ...(status.retryAfterMs > 0 ? { retryUntil: Date.now() + status.retryAfterMs } : {}),
     });
@@ -97,6 +98,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     if (event.type === 'reminders') {
       // Counts for the signed-in user only: nothing is kept behind the lock screen.
       if (get().status?.state === 'unlocked') get().setReminders(event.counts);
+      return;
+    }
+    if (event.type === 'backup-status') {
+      if (get().status?.state === 'unlocked') get().setBackupStatus(event.status);
+      return;
+    }
+    if (event.type === 'progress') {
+      get().setBackupProgress(event.step);
       return;
     }
     if (event.type === 'locked') set({ lockReason: event.reason === 'manual' ? null : event.reason });

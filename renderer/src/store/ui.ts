@@ -24,6 +24,7 @@ export type Page =
   | 'import'
   | 'accounts'
   | 'audit'
+  | 'backup'
   | 'settings';
 
 export interface UiSlice {
