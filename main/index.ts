@@ -3,11 +3,12 @@
 // Main never imports db/ at run time. Every rule worth testing lives in a plain module next to this.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
 import { INVOKE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
 import { APP_SCHEME_REGISTRATION, appResponse } from './app-protocol';
 import { startBackend, type BackendProcess } from './backend-client';
 import { menuTemplate } from './menu';
+import { backupQuitPrompt } from './quit-prompt';
 import { parsePrintJob } from './print-job';
 import { printers, printJob, printWindows } from './print-window';
 import { ledgerDir, nativeBindingPath, userDataOverride } from './paths';
@@ -87,15 +88,29 @@ function start(): void {
   powerMonitor.on('lock-screen', () => backend.systemLock());
   powerMonitor.on('suspend', () => backend.systemLock());
 
-  // Let the backend close the database (and checkpoint its WAL) before the process ends.
+  // A due backup is mentioned once per quit; then the backend closes the database (and checkpoints its WAL).
   let backendStopped = false;
+  let quitting = false;
   app.on('before-quit', (event) => {
     if (backendStopped) return;
     event.preventDefault();
-    void backend.shutdown(SHUTDOWN_GRACE_MS).then(() => {
+    if (quitting) return;
+    quitting = true;
+    void (async () => {
+      const prompt = backupQuitPrompt(await backend.invoke('ledger.status', {}), app.getLocale());
+      if (prompt) {
+        const options = { type: 'warning' as const, title: prompt.title, message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, defaultId: 1, cancelId: 1, noLink: true };
+        const { response } = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+        if (response !== 0) {
+          quitting = false;
+          if (!win) createWindow(); // quitting came from closing the last window
+          return;
+        }
+      }
+      await backend.shutdown(SHUTDOWN_GRACE_MS);
       backendStopped = true;
       app.quit();
-    });
+    })();
   });
 
   createWindow();
