@@ -11,12 +11,12 @@ import { MIGRATIONS } from '../../db/store/migrations';
 import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
 
-type RecordMetric = (name: string, value: number, unit: string) => void;
+export type RecordMetric = (name: string, value: number, unit: string) => void;
 
 const DOCUMENTS = 100_000;
 const EVENTS = 1_000_000;
 const DOCS_PER_TRANSACTION = 5_000;
-const USER = { unitName: '基准测试单位', username: 'bench', displayName: '基准', password: 'bench12345' };
+export const BENCH_USER = { unitName: '基准测试单位', username: 'bench', displayName: '基准', password: 'bench12345' };
 
 // ---- a small deterministic world -------------------------------------------------------------
 
@@ -217,26 +217,32 @@ function queries(titles: string[], seed: number): { pages: DocumentQuery[]; sear
   return { pages, searches };
 }
 
-function invokeOk(service: LedgerService, name: string, input: unknown): unknown {
+export function invokeOk(service: LedgerService, name: string, input: unknown): unknown {
   const r = service.invoke(name, input);
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value;
+}
+
+export const benchLedgerDir = (workDir: string) => join(workDir, 'documents-ledger');
+
+/** The encrypted ledger, made the way the app makes it; the bulk rows go in through the raw key. Signed out. */
+export function buildBenchLedger(dir: string): { service: LedgerService; key: Buffer; loadMs: number } {
+  const service = new LedgerService({ dir });
+  invokeOk(service, 'ledger.setup', BENCH_USER);
+  invokeOk(service, 'session.logout', {});
+  const keyFile = readKeyFile(service.keyPath);
+  const key = unwrapKey(keyFile.ledgerId, keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, BENCH_USER.username))!, BENCH_USER.password)!;
+  const loader = openLedgerDb(service.dbPath, key);
+  const loadMs = ms(() => populate(loader, 1));
+  loader.close();
+  return { service, key, loadMs };
 }
 
 export async function benchDocuments(record: RecordMetric, workDir: string): Promise<void> {
   const started = Date.now();
   const log = (what: string) => console.log(`  documents: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  // The encrypted ledger, made the way the app makes it; the bulk rows go in through the raw key.
-  const dir = join(workDir, 'documents-ledger');
-  const service = new LedgerService({ dir });
-  invokeOk(service, 'ledger.setup', USER);
-  invokeOk(service, 'session.logout', {});
-  const keyFile = readKeyFile(service.keyPath);
-  const key = unwrapKey(keyFile.ledgerId, keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, USER.username))!, USER.password)!;
-  const loader = openLedgerDb(service.dbPath, key);
-  const loadMs = ms(() => populate(loader, 1));
-  loader.close();
+  const { service, key, loadMs } = buildBenchLedger(benchLedgerDir(workDir));
   record('documents.generate_encrypted_s', loadMs / 1000, 's');
   log('encrypted ledger written');
 
@@ -252,7 +258,7 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
   log('plain copy written');
 
   try {
-    invokeOk(service, 'session.login', { username: USER.username, password: USER.password });
+    invokeOk(service, 'session.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     log('signed in');
     const titles = (plain.prepare('SELECT title FROM documents WHERE id % 97 = 0').all() as { title: string }[]).map((r) => r.title);
     const { pages, searches } = queries(titles, 2);

@@ -1,22 +1,18 @@
 // `npm run bench`: measured numbers, written to test/bench/results.json and quoted in README.
 // Ratios compare two workloads measured in the same run; absolute numbers depend on the machine.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerService } from '../../db/service';
 import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
+import { benchBackup } from './backup';
 import { benchDocuments } from './documents';
+import { collector, writeResults } from './results';
 
-type Metric = { value: number; unit: string };
-const RESULTS = new URL('./results.json', import.meta.url);
-const results: Record<string, Metric> = {};
-const record = (name: string, value: number, unit: string) => {
-  results[name] = { value: Math.round(value * 1000) / 1000, unit };
-  console.log(`${name.padEnd(44)} ${results[name]!.value} ${unit}`);
-};
+const { results, record } = collector();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = (fn: () => void) => {
   const t = process.hrtime.bigint();
@@ -80,16 +76,9 @@ try {
   }
   record('store.unlock_ms', median(unlocks), 'ms');
   await benchDocuments(record, work);
+  benchBackup(record, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-const previous = (() => {
-  try {
-    return JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, Metric>;
-  } catch {
-    return {};
-  }
-})();
-writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
-console.log(`written to ${RESULTS.pathname} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown'}, node ${process.version})`);
+writeResults(results);
