@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerService } from '../service';
-import { addUser, ADMIN, TEST_KDF, auditRows, dataSnapshot, login, ok, refused, type SetUpLedger } from '../testing';
+import { addUser, ADMIN, TEST_KDF, tempDir, auditRows, dataSnapshot, login, ok, refused, type SetUpLedger } from '../testing';
 import { backupLedger } from './fixture';
 import { readManifest } from './manifest';
 import { completePendingRestore, RESTORE_INTENT_FILE } from './restore';
@@ -111,6 +111,15 @@ describe('backup.restore', () => {
     ok(fresh, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password });
     expect(dataSnapshot(t)).toEqual(atBackup);
     login(fresh, ADMIN.username, ADMIN.password);
+
+    // A reinstalled computer: an empty folder gets the ledger back and keeps no pre-restore copy.
+    const empty = tempDir('ledger-empty-');
+    const service = new LedgerService({ dir: empty, kdf: TEST_KDF });
+    expect(ok(service, 'ledger.status')).toMatchObject({ state: 'no-ledger' });
+    expect(ok<RestoreResultView>(service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password }).preRestoreDir).toBeNull();
+    expect(readdirSync(empty).sort()).toEqual(['ledger.db', 'ledger.keys']);
+    expect(dataSnapshot({ dbPath: join(empty, 'ledger.db'), key: t.key } as SetUpLedger)).toEqual(atBackup);
+    service.close();
   });
 });
 

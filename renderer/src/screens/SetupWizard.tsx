@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { IdentityFields } from '../components/IdentityFields';
 import { PasswordFields } from '../components/PasswordFields';
 import { RecoveryCodeSheet } from '../components/RecoveryCodeSheet';
+import { RestoreDialog } from '../components/RestoreDialog';
 
 const STAGES = ['unit', 'account', 'recovery', 'auditor'] as const;
 type Stage = (typeof STAGES)[number];
@@ -25,6 +26,7 @@ export function SetupWizard() {
   const { t } = useTranslation();
   const onboarding = useLedger((s) => s.onboarding);
   const [stage, setStage] = useState<Stage>('unit');
+  const [restoring, setRestoring] = useState(false);
 
   return (
     <GateFrame title={t('setup.title')} width={640} testId="setup-wizard">
@@ -39,6 +41,13 @@ export function SetupWizard() {
         <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('auditor')} />
       )}
       {stage === 'auditor' && <AuditorForm />}
+      {stage === 'unit' && (
+        // A new or reinstalled computer: the ledger comes back from its backup instead of being set up anew.
+        <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0, marginTop: 12 }} data-testid="setup-restore">
+          {t('restore.open')}
+        </Button>
+      )}
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
     </GateFrame>
   );
 }
