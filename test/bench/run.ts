@@ -10,6 +10,7 @@ import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
 import { benchBackup } from './backup';
 import { benchDocuments } from './documents';
+import { benchPrint } from './print';
 import { collector, writeResults } from './results';
 
 const { results, record } = collector();
@@ -77,6 +78,7 @@ try {
   record('store.unlock_ms', median(unlocks), 'ms');
   await benchDocuments(record, work);
   benchBackup(record, work);
+  await benchPrint(record, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
