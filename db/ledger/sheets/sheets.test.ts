@@ -147,3 +147,18 @@ describe('the device registers and the media usage log', () => {
     }
   });
 });
+
+describe("the year of an event is the year on the custodian's calendar", () => {
+  it('a loan at 01:00 on 1 January, Beijing time (still 31 December in UTC), belongs to the new year', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const { t, secret } = documentsLedger();
+      ok(t.service, 'documents.lend', { documentId: secret, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2026-01-10', at: '2025-12-31T17:00:00.000Z' });
+      expect(column(sheet(t, 'loans', { year: 2026 }), 'lentAt')).toEqual(['2026-01-01']);
+      expect(sheet(t, 'loans', { year: 2025 }).rows).toEqual([]);
+    } finally {
+      process.env.TZ = tz;
+    }
+  });
+});

@@ -222,12 +222,22 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
   };
 }
 
+/**
+ * Whether a stored time falls in a year of the custodian's calendar: a date as written, a UTC time between the local
+ * midnights that open and close the year (01:00 on 1 January in Beijing is still 31 December in UTC).
+ */
+function inLocalYear(at: ReturnType<typeof sql>, year: number): ReturnType<typeof sql> {
+  const from = new Date(year, 0, 1).toISOString();
+  const to = new Date(year + 1, 0, 1).toISOString();
+  return sql`((length(${at}) = 10 AND substr(${at}, 1, 4) = ${String(year)}) OR (length(${at}) > 10 AND ${at} >= ${from} AND ${at} < ${to}))`;
+}
+
 /** The year and level filters of the event registers, on the event's time and the item's level. */
 function eventFilter(f: Filters<'received'>, at: 'e.at' | 'd.registered_at', language: SheetLanguage): { where: ReturnType<typeof sql>; filters: [LabelKey, string][] } {
   const where = [sql`1 = 1`];
   const filters: [LabelKey, string][] = [];
   if (f.year) {
-    where.push(at === 'e.at' ? sql`e.at >= ${`${f.year}-01-01`} AND e.at < ${`${f.year + 1}-01-01`}` : sql`d.year = ${f.year}`);
+    where.push(at === 'e.at' ? inLocalYear(sql`e.at`, f.year) : sql`d.year = ${f.year}`);
     filters.push(['year', String(f.year)]);
   }
   if (f.levels?.length) {
@@ -427,7 +437,7 @@ function mediaDraft(db: Db, classified: boolean, f: Filters<'secret-media'>, lan
 function usageDraft(db: Db, f: Filters<'media-usage'>, language: SheetLanguage): Draft {
   const { rows: all_ } = usageLog(db, { mediumId: f.mediumId, computerId: f.computerId, ...EVERY });
   // The log reads newest first on screen; paper runs in time order.
-  const rows = all_.filter((u) => !f.year || u.at.slice(0, 4) === String(f.year)).reverse();
+  const rows = all_.filter((u) => !f.year || day(u.at).slice(0, 4) === String(f.year)).reverse();
   const filters: [LabelKey, string][] = [];
   const code = (table: 'media' | 'computers', id: number) => all<{ code: string }>(db, { text: `SELECT code FROM ${table} WHERE id = ?`, values: [id] })[0]?.code ?? `#${id}`;
   if (f.mediumId) filters.push(['medium', code('media', f.mediumId)]);
