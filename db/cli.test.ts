@@ -94,7 +94,14 @@ describe('ledger CLI', () => {
     const good = ledger(args, { password: PASSWORD });
     expect(good.stdout).toContain('imported 3 rows');
     expect(list().value.total).toBe(3);
-  }, 240_000); // seven CLI runs, each a fresh tsx process
+
+    // Export: the register as printed, to CSV (by the extension) with its marking first.
+    const csv = join(dir, '台账.csv');
+    const exported = ledger(['export', '--dir', dir, '--user', 'op', '--register', 'documents', '--out', csv, '--filters', '{"order":"asc"}'], { password: PASSWORD });
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('3 rows, marked 机密');
+    expect(readFileSync(csv, 'utf8').split('\r\n').slice(0, 2)).toEqual(['\uFEFF机密', '收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期']);
+  }, 240_000); // eight CLI runs, each a fresh tsx process
 
   it('commands lists every command with a JSON Schema input', () => {
     const out = ledger(['commands']);

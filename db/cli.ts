@@ -28,6 +28,9 @@ const USAGE = `涉密载体台账 operator CLI
                 [--dry-run] [--report OUT] [--user NAME]           check a spreadsheet (.xlsx/.csv) row by row,
                                                                  then import all of it or nothing
      registers: documents, secret-computers, plain-computers, secret-media, plain-media
+  ledger export --dir D --register NAME --out F [--format xlsx|csv] [--language zh-CN|zh-TW|en]
+                [--filters '<json>'] [--user NAME]               the register as printed, to .xlsx or CSV
+     registers: also received, dispatched, loans, copies, media-usage
 The password (or, with --recovery-code, the recovery code) is read from LEDGER_PASSWORD or the first line of
 standard input. Progress of backup and restore goes to standard error.
 --user defaults to LEDGER_USER.`;
@@ -121,6 +124,24 @@ async function importFile(service: LedgerService, values: Record<string, string 
   return 0;
 }
 
+/** export: the same command as the UI's 导出 buttons; the format follows --format or the extension of --out. */
+async function exportFile(service: LedgerService, values: Record<string, string | boolean | string[] | undefined>): Promise<number> {
+  if (typeof values.register !== 'string' || typeof values.out !== 'string') throw new UsageError('export needs --register and --out.');
+  const out = resolve(values.out);
+  const format = typeof values.format === 'string' ? values.format : out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+  let filters: unknown = {};
+  try {
+    filters = typeof values.filters === 'string' ? JSON.parse(values.filters) : {};
+  } catch {
+    throw new LedgerError('E_VALIDATION', 'The filters are not valid JSON.');
+  }
+  const input = { register: values.register, filters, format, ...(typeof values.language === 'string' ? { language: values.language } : {}) };
+  const result = valueOf(await service.invokeAsync('export.register', input)) as { data: string; rows: number; marking: string };
+  writeFileAtomic(out, Buffer.from(result.data, 'base64'));
+  console.log(`${out}: ${result.rows} rows${result.marking ? `, marked ${result.marking}` : ''}`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -141,6 +162,10 @@ export async function main(argv: string[]): Promise<number> {
       default: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       report: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      language: { type: 'string' },
+      filters: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -222,6 +247,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'import':
       return signedIn(dir, values.user, (s) => importFile(s, values));
+    case 'export':
+      return signedIn(dir, values.user, (s) => exportFile(s, values));
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }

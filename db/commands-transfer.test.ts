@@ -2,7 +2,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LedgerErrorShape } from './errors';
+import { buildSheet } from './ledger/sheets';
 import type { ImportIssue, ImportReport } from './ledger/transfer/import';
+import { cellText } from './ledger/transfer/normalize';
+import { readSpreadsheet } from './ledger/transfer/read';
 import { csvOf, documentRow, documentSheet, DOCUMENT_HEADER, xlsxOf, type FixtureCell } from './ledger/transfer/fixture';
 import { addUser, auditRows, dataSnapshot, login, makeLedger, ok, okAsync, refusedAsync, withRaw, type SetUpLedger } from './testing';
 import type { ComputerView, DocumentDetail, DocumentListItem } from './views';
@@ -199,14 +202,14 @@ describe('import of the device registers', () => {
       { row: 8, column: 'P', reason: 'history_needs_date' },
       { row: 9, column: 'I', reason: 'unknown_value' },
     ]);
-    expect(report.issues.map((i) => i.message)).toEqual([
+    expect(report.issues.map((i) => i.message).slice(0, 5)).toEqual([
       '涉密计算机只能单机或接入涉密内网,不能接入互联网',
       '密级“非涉密”不属于涉密计算机登记备案表',
       '与第 2 行重复(序列号 PC-SN-1)',
       '台账中已登记(pc-sn-old)',
       '状态为“报废”,需填写清退/销毁/报废日期',
-      '联网类型“电话线”不是可选值(单机、單機、单机使用、不联网、涉密内网、涉密內網、内网、电子政务外网、電子政務外網、政务外网、外网、互联网、互聯網、因特网)',
     ]);
+    expect(report.issues[5]!.message).toMatch(/^联网类型“电话线”不是可选值\(单机、.*涉密内网、.*电子政务外网、.*互联网/);
     const fixed = await xlsxOf({ rows: [HEADER, pc(1), pc(6, { 14: '已报废', 15: '2026年6月1日' })] });
     await okAsync(t.service, 'import.apply', { ...input, data: b64(fixed) });
     const list = ok<{ rows: ComputerView[] }>(t.service, 'computers.list', { classified: true }).rows;
@@ -230,4 +233,73 @@ describe('import of the device registers', () => {
     expect(brief(report.issues)).toEqual([{ row: 3, column: 'F', reason: 'wrong_register' }]);
     expect(report.good).toBe(1);
   });
+});
+
+describe('export', () => {
+  interface Exported {
+    fileName: string;
+    data: string;
+    rows: number;
+    marking: string;
+  }
+
+  async function seeded(): Promise<SetUpLedger> {
+    const t = ledger();
+    const sheet = documentSheet(6);
+    (sheet.rows as FixtureCell[][])[3]![4] = '关于"保密", 工作的通知';
+    await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'a.xlsx', data: b64(await xlsxOf(sheet)), defaults: { ...defaults, scope: '办公室' } });
+    ok(t.service, 'computers.register', { code: 'BM-1', name: '办公机', model: '联想', serial: 'SN-1', diskSerial: 'D-1', mac: '00-1A-2B-3C-4D-5E', os: '银河麒麟 V10', osInstalledAt: '2025-03-01', level: 'secret', network: 'classified_intranet', purpose: '文字处理', department: '办公室', responsible: '李明', location: '保密室', enabledAt: '2025-04-01' });
+    ok(t.service, 'computers.register', { code: 'BM-2', name: '绘图机', model: '华为', serial: 'SN-2', os: 'UOS', level: 'confidential', network: 'standalone', purpose: '制图', department: '规划处', responsible: '王芳', location: '二楼', enabledAt: '2025-05-01' });
+    ok(t.service, 'media.register', { code: 'U-1', type: 'usb', model: '朗科', serial: 'USB-1', capacity: '32GB', level: 'secret', responsible: '李明', department: '办公室', usageScope: '办公室', enabledAt: '2025-02-01', remarks: '备用' });
+    ok(t.service, 'media.register', { code: 'U-2', type: 'disc', model: '索尼', serial: 'CD-1', capacity: '700MB', level: 'confidential', responsible: '王芳', department: '规划处', usageScope: '规划处', enabledAt: '2025-02-03' });
+    return t;
+  }
+
+  it('writes the printout’s sheet to .xlsx: the marking first, the title, the header, the rows; an audit entry each', async () => {
+    const t = await seeded();
+    const audit = auditRows(t);
+    const out = await okAsync<Exported>(t.service, 'export.register', { register: 'documents', filters: { levels: ['secret'], order: 'asc' }, format: 'xlsx' });
+    const sheet = withRaw(t, (db) => buildSheet(db, 'documents', { levels: ['secret'], order: 'asc' }, 'zh-CN', { now: t.clock.now }));
+    expect(out).toMatchObject({ fileName: '涉密文件登记台账-2026-11-25.xlsx', rows: 4, marking: '机密' });
+    const grid = (await readSpreadsheet(out.fileName, Buffer.from(out.data, 'base64'))).sheets[0]!.rows.map((r) => r.map(cellText));
+    expect(grid[0]).toEqual(['机密']);
+    expect(grid[1]![0]).toBe('涉密文件登记台账');
+    expect(grid[2]).toEqual(sheet.columns.map((c) => c.label));
+    expect(grid.slice(3).map((r) => sheet.columns.map((_, i) => r[i] ?? ''))).toEqual(sheet.rows);
+    const added = auditRows(t).slice(audit.length);
+    expect(added).toMatchObject([{ action: 'export.register', outcome: 'ok', target: 'documents' }]);
+    expect(JSON.parse(added[0]!.summary)).toMatchObject({ register: 'documents', filters: { levels: ['secret'], order: 'asc' }, rows: 4, format: 'xlsx', marking: '机密' });
+  });
+
+  it('writes CSV that Excel opens: UTF-8 with BOM, CRLF, quoted fields, the marking on the first line; the auditor may export', async () => {
+    const t = await seeded();
+    addUser(t, { username: 'auditor1', roles: ['auditor'], password: 'Auditor2026pass' });
+    login(t.service, 'auditor1', 'Auditor2026pass');
+    const out = await okAsync<Exported>(t.service, 'export.register', { register: 'documents', filters: { order: 'asc' }, format: 'csv' });
+    const text = Buffer.from(out.data, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF机密\r\n收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期\r\n')).toBe(true);
+    expect(text).toContain(',"关于""保密"", 工作的通知",');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(2 + 6 + 1);
+    expect(auditRows(t).at(-1)).toMatchObject({ actor: 'auditor1', action: 'export.register', outcome: 'ok' });
+    expect((await refusedAsync(t.service, 'export.register', { register: 'documents', filters: { levels: ['unknown'] } })).code).toBe('E_VALIDATION');
+  });
+
+  it('export → import gives the same register (the sheets compared row by row), in each language and format', async () => {
+    const from = await seeded();
+    const registers = [
+      { register: 'documents', filters: { order: 'asc' } },
+      { register: 'secret-computers', filters: {} },
+      { register: 'secret-media', filters: {} },
+    ] as const;
+    for (const [language, format] of [['zh-CN', 'xlsx'], ['zh-TW', 'csv'], ['en', 'xlsx']] as const) {
+      const to = ledger();
+      for (const { register, filters } of registers) {
+        const out = await okAsync<Exported>(from.service, 'export.register', { register, filters, format, language });
+        await okAsync(to.service, 'import.apply', { register, fileName: out.fileName, data: out.data, defaults: { ...defaults, scope: '办公室' } });
+        const sheetOf = (t: SetUpLedger) => withRaw(t, (db) => buildSheet(db, register, filters, language, { now: t.clock.now }));
+        expect({ language, format, register, rows: sheetOf(to).rows }).toEqual({ language, format, register, rows: sheetOf(from).rows });
+      }
+    }
+  }, 60_000);
 });

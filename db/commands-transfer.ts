@@ -1,5 +1,6 @@
 // Import of existing registers from .xlsx / .csv (inspect, dry run, apply). Every row goes through the manual-entry
 // command of its register (documents.receive, computers.register, media.register): the same schema, the same rules.
+// Export of any register with its filters: the printout's sheet (buildSheet) as .xlsx or CSV, an audit entry each.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { fileCommand } from './command-kit';
@@ -10,6 +11,8 @@ import { LedgerError } from './errors';
 import { insertDeviceEvent } from './ledger/devices/devices';
 import { localDate } from './ledger/documents/queries';
 import { copiesOf, insertEvent, setCopies } from './ledger/documents/model';
+import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from './ledger/sheets';
+import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './ledger/transfer/export';
 import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './ledger/transfer/import';
 import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './ledger/transfer/read';
 import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './ledger/transfer/registers';
@@ -17,6 +20,7 @@ import { all, get, run, sql } from './store/sql';
 import type { Role } from './views';
 
 const WRITERS: readonly Role[] = ['custodian'];
+const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
 
 const fileInput = {
   register: z.enum(IMPORT_REGISTERS),
@@ -159,5 +163,33 @@ export const transferCommands = {
       return { imported: report.good, historical: report.historical, skipped: report.skipped.length, sha256: loaded.sha256 };
     },
     finish: same,
+  }),
+
+  /** The register as printed, with its filters, to .xlsx or CSV; the export itself is the audit entry. */
+  'export.register': fileCommand({
+    input: z
+      .object({
+        register: z.enum(SHEET_NAMES),
+        /** The filters the register's list takes (without paging); checked by the sheet. */
+        filters: z.record(z.string(), z.unknown()).default({}),
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        language: z.enum(SHEET_LANGUAGES).default('zh-CN'),
+      })
+      .strict(),
+    roles: READERS,
+    mutates: true,
+    prepare: async () => undefined,
+    run(ctx, input): { sheet: Sheet; format: ExportFormat; date: string } {
+      const sheet = buildSheet(ctx.db, input.register, input.filters, input.language, { now: Date.parse(ctx.now) });
+      ctx.note({
+        target: input.register,
+        summary: { register: input.register, filters: input.filters, filterText: sheet.filterText, rows: sheet.rows.length, format: input.format, language: input.language, marking: sheet.markingText },
+      });
+      return { sheet, format: input.format, date: today(ctx) };
+    },
+    async finish({ sheet, format, date }) {
+      const data = format === 'xlsx' ? await sheetToXlsx(sheet) : sheetToCsv(sheet);
+      return { fileName: exportFileName(sheet, format, date), data: data.toString('base64'), rows: sheet.rows.length, marking: sheet.markingText };
+    },
   }),
 };

@@ -1,5 +1,6 @@
 // The registers a spreadsheet can be imported into: their fields, the column headers people actually use for
 // them, and how one spreadsheet row becomes the input of the command that registers an item by hand.
+import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LABELS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type LabelKey, type Term } from '../sheets/labels';
 import type { Cell } from './read';
 import { cellText, parseCopyNos, parseCount, parseDate } from './normalize';
 
@@ -24,6 +25,46 @@ export interface FieldSpec {
 }
 
 const f = (key: string, label: string, required: boolean, ...headers: string[]): FieldSpec => ({ key, label, headers: [label, ...headers], required });
+
+/**
+ * The column labels of the exported sheets (db/ledger/sheets, in zh-CN, zh-TW and en) that name each field, so an
+ * export imports back as it is.
+ */
+const SHEET_LABELS: Record<string, LabelKey[]> = {
+  receivedAt: ['registeredAt', 'receivedAt'],
+  originUnit: ['originUnit'],
+  docNumber: ['docNumber'],
+  title: ['title'],
+  marking: ['marking', 'level'],
+  copies: ['copies'],
+  copyNos: ['copyNos'],
+  status: ['status'],
+  returnBy: ['returnBy'],
+  signedBy: ['signedBy'],
+  scope: ['scope'],
+  remarks: ['remarks'],
+  issueDate: ['issueDate'],
+  code: ['code'],
+  name: ['name'],
+  model: ['model'],
+  serial: ['serial'],
+  diskSerial: ['diskSerial'],
+  mac: ['mac'],
+  os: ['os'],
+  level: ['level'],
+  network: ['network'],
+  purpose: ['purpose'],
+  department: ['usingDepartment', 'department'],
+  responsible: ['responsible'],
+  enabledAt: ['enabledAt'],
+  type: ['type'],
+  capacity: ['capacity'],
+  usageScope: ['usageScope'],
+};
+
+function withSheetLabels(fields: FieldSpec[], location: LabelKey): FieldSpec[] {
+  return fields.map((field) => ({ ...field, headers: [...field.headers, ...[...(SHEET_LABELS[field.key] ?? []), ...(field.key === 'location' ? [location] : [])].flatMap((k) => LABELS[k] as Term)] }));
+}
 
 // Shared by every register: what the item is now, and when it got there (history rows).
 const statusFields = [
@@ -91,12 +132,16 @@ const MEDIUM_FIELDS: FieldSpec[] = [
   ...statusFields,
 ];
 
+const documentFields = withSheetLabels(DOCUMENT_FIELDS, 'storage');
+const computerFields = withSheetLabels(COMPUTER_FIELDS, 'location');
+const mediumFields = withSheetLabels(MEDIUM_FIELDS, 'location');
+
 export const FIELDS: Record<ImportRegister, FieldSpec[]> = {
-  documents: DOCUMENT_FIELDS,
-  'secret-computers': COMPUTER_FIELDS,
-  'plain-computers': COMPUTER_FIELDS,
-  'secret-media': MEDIUM_FIELDS,
-  'plain-media': MEDIUM_FIELDS,
+  documents: documentFields,
+  'secret-computers': computerFields,
+  'plain-computers': computerFields,
+  'secret-media': mediumFields,
+  'plain-media': mediumFields,
 };
 
 export const isDevice = (r: ImportRegister): boolean => r !== 'documents';
@@ -157,11 +202,11 @@ export class RowReader {
   }
 
   /** A value from a fixed list, by any of its names; an unknown one is a problem naming the choices. */
-  choice<T extends string | null>(field: string, names: Record<string, T>): T | undefined {
-    const t = this.text(field);
+  choice<T extends string | null>(field: string, names: Record<string, T>, text = this.text(field)): T | undefined {
+    const t = text;
     if (t === undefined) return undefined;
     const key = t.replace(/\s+/g, '').toLowerCase();
-    const hit = Object.entries(names).find(([name]) => name.toLowerCase() === key);
+    const hit = Object.entries(names).find(([name]) => name.replace(/\s+/g, '').toLowerCase() === key);
     if (hit) return hit[1];
     return this.problem(field, 'unknown_value', { choices: [...new Set(Object.keys(names).filter((n) => /\p{Script=Han}/u.test(n)))].join('、') });
   }
@@ -175,26 +220,44 @@ export class RowReader {
   }
 }
 
-const LEVEL_CHOICES = { 绝密: 'top_secret', 絕密: 'top_secret', 机密: 'secret', 機密: 'secret', 秘密: 'confidential', 祕密: 'confidential', 非涉密: 'non_secret', 非密: 'non_secret', 无: 'non_secret', 'top secret': 'top_secret', secret: 'secret', confidential: 'confidential', 'non-secret': 'non_secret', 'not classified': 'non_secret' } as const;
-const NETWORK_CHOICES = {
+/** Every name a term has in the exported sheets (zh-CN, zh-TW, en), for reading an export back. */
+function termChoices<K extends string, V>(terms: Record<K, Term>, value: (k: K) => V): Record<string, V> {
+  return Object.fromEntries((Object.entries(terms) as [K, Term][]).flatMap(([k, names]) => names.map((n) => [n, value(k)])));
+}
+
+const LEVEL_CHOICES_TYPED = { 绝密: 'top_secret', 絕密: 'top_secret', 机密: 'secret', 機密: 'secret', 秘密: 'confidential', 祕密: 'confidential', 非涉密: 'non_secret', 非密: 'non_secret', 无: 'non_secret', 'top secret': 'top_secret', secret: 'secret', confidential: 'confidential', 'non-secret': 'non_secret', 'not classified': 'non_secret' } as const;
+const LEVEL_CHOICES = { ...termChoices(LEVEL_TERMS, (k) => k), ...LEVEL_CHOICES_TYPED };
+const NETWORK_CHOICES_TYPED = {
   单机: 'standalone', 單機: 'standalone', 单机使用: 'standalone', 不联网: 'standalone', standalone: 'standalone',
   涉密内网: 'classified_intranet', 涉密內網: 'classified_intranet', 内网: 'classified_intranet', 'classified intranet': 'classified_intranet',
   电子政务外网: 'egov_extranet', 電子政務外網: 'egov_extranet', 政务外网: 'egov_extranet', 外网: 'egov_extranet', 'e-government extranet': 'egov_extranet',
   互联网: 'internet', 互聯網: 'internet', 因特网: 'internet', internet: 'internet',
 } as const;
-const MEDIUM_TYPE_CHOICES = {
+const NETWORK_CHOICES = { ...termChoices(NETWORK_TERMS, (k) => k), ...NETWORK_CHOICES_TYPED };
+const MEDIUM_TYPE_CHOICES_TYPED = {
   U盘: 'usb', 优盘: 'usb', 隨身碟: 'usb', U盤: 'usb', 'usb': 'usb', 'usb drive': 'usb', 'usb stick': 'usb',
   移动硬盘: 'hdd', 移動硬碟: 'hdd', 移动硬碟: 'hdd', 'portable disk': 'hdd', 'external disk': 'hdd',
   光盘: 'disc', 光碟: 'disc', 光盤: 'disc', disc: 'disc', cd: 'disc', dvd: 'disc',
   存储卡: 'card', 存儲卡: 'card', 记忆卡: 'card', sd卡: 'card', 'memory card': 'card',
   磁带: 'tape', 磁帶: 'tape', tape: 'tape',
 } as const;
+const MEDIUM_TYPE_CHOICES = { ...termChoices(MEDIUM_TYPE_TERMS, (k) => k), ...MEDIUM_TYPE_CHOICES_TYPED };
 const CARRIER_CHOICES = { 纸质: 'paper', 紙質: 'paper', 纸: 'paper', 文件: 'paper', paper: 'paper', 光盘: 'disc', 光碟: 'disc', disc: 'disc', 其他: 'other', 其它: 'other', other: 'other' } as const;
 
 /** What a row says happened after registration: 已清退 / 已销毁 for documents, 停用 / 报废 / 已销毁 for devices. */
 export type HistoryKind = 'returned' | 'destroyed' | 'stopped' | 'scrapped';
-const DOCUMENT_STATUS = { 在柜: null, 在册: null, 在库: null, 保存: null, 在用: null, 已清退: 'returned', 清退: 'returned', 已退回: 'returned', 退回: 'returned', returned: 'returned', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed', 'in custody': null } as const;
-const DEVICE_STATUS = { 在用: null, 使用: null, 正常: null, 'in use': null, 停用: 'stopped', 已停用: 'stopped', stopped: 'stopped', 报废: 'scrapped', 已报废: 'scrapped', 報廢: 'scrapped', scrapped: 'scrapped', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed' } as const;
+// What an item still held is called in the export (在柜, 借出 ...): registered as held, with no history.
+const HELD_NAMES = termChoices({ in_custody: COPY_STATUS_TERMS.in_custody, on_loan: COPY_STATUS_TERMS.on_loan }, () => null);
+const DOCUMENT_STATUS_TYPED = { 在柜: null, 在册: null, 在库: null, 保存: null, 在用: null, 已清退: 'returned', 清退: 'returned', 已退回: 'returned', 退回: 'returned', returned: 'returned', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed', 'in custody': null } as const;
+const DOCUMENT_STATUS = { ...HELD_NAMES, ...DOCUMENT_STATUS_TYPED, ...termChoices({ returned: COPY_STATUS_TERMS.returned, destroyed: COPY_STATUS_TERMS.destroyed }, (k) => k) };
+const DEVICE_STATUS_TYPED = { 在用: null, 使用: null, 正常: null, 'in use': null, 停用: 'stopped', 已停用: 'stopped', stopped: 'stopped', 报废: 'scrapped', 已报废: 'scrapped', 報廢: 'scrapped', scrapped: 'scrapped', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed' } as const;
+
+const DEVICE_STATUS = {
+  ...DEVICE_STATUS_TYPED,
+  ...termChoices({ in_use: DEVICE_STATUS_TERMS.in_use, stopped: DEVICE_STATUS_TERMS.stopped, scrapped: DEVICE_STATUS_TERMS.scrapped, destroyed: DEVICE_STATUS_TERMS.destroyed }, (k) =>
+    k === 'in_use' ? null : k,
+  ),
+};
 
 export interface History {
   kind: HistoryKind;
@@ -203,7 +266,10 @@ export interface History {
 }
 
 function history(r: RowReader, names: Record<string, HistoryKind | null>): History | undefined {
-  const kind = r.has('status') ? r.choice('status', names) : undefined;
+  // An exported register writes counts ('在柜 2', '在柜 1、借出 1'): one state, whatever the counts, reads as that state.
+  const states = [...new Set((r.text('status') ?? '').split(/[、,，;；]/u).map((t) => t.replace(/\s*\d+$/u, '').trim()).filter(Boolean))];
+  const held = states.length > 1 && states.every((t) => r.choice('status', names, t) === null);
+  const kind = !r.has('status') || held ? undefined : r.choice('status', names, states.length === 1 ? states[0] : r.text('status'));
   const at = r.date('statusAt');
   if (kind === undefined || kind === null) return undefined;
   if (!at) {
@@ -281,6 +347,13 @@ function deviceKeys(input: Record<string, unknown>): RowInput['keys'] {
   return keys;
 }
 
+/** 操作系统及安装日期 in one column ('银河麒麟 V10 2025-03-01', as the register prints it) or in two. */
+function osAndDate(r: RowReader): { os: string | undefined; osInstalledAt: string | undefined } {
+  const os = r.text('os');
+  const joined = r.has('osInstalledAt') ? null : /^(.*\S)\s+(\d{4}-\d{2}-\d{2})$/u.exec(os ?? '');
+  return joined ? { os: joined[1], osInstalledAt: joined[2] } : { os, osInstalledAt: r.date('osInstalledAt') };
+}
+
 export function computerInput(r: RowReader): RowInput {
   const mac = r.text('mac');
   const input: Record<string, unknown> = {
@@ -290,8 +363,7 @@ export function computerInput(r: RowReader): RowInput {
     serial: r.text('serial'),
     diskSerial: r.text('diskSerial'),
     mac: mac?.toUpperCase(),
-    os: r.text('os'),
-    osInstalledAt: r.date('osInstalledAt'),
+    ...osAndDate(r),
     level: r.choice('level', LEVEL_CHOICES),
     network: r.choice('network', NETWORK_CHOICES),
     purpose: r.text('purpose'),
