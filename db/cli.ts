@@ -129,7 +129,7 @@ async function exportFile(service: LedgerService, values: Record<string, string 
   if (typeof values.register !== 'string' || typeof values.out !== 'string') throw new UsageError('export needs --register and --out.');
   const out = resolve(values.out);
   const format = typeof values.format === 'string' ? values.format : out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-  let filters: unknown = {};
+  let filters: unknown;
   try {
     filters = typeof values.filters === 'string' ? JSON.parse(values.filters) : {};
   } catch {

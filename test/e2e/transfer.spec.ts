@@ -4,9 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
+import { cellText } from '../../db/ledger/transfer/normalize';
+import { readSpreadsheet } from '../../db/ledger/transfer/read';
 import { expect, invoke, setUpQuickly, test } from './fixtures';
 
-test('import: the dry run shows the bad row, the report is saved, the corrected file is imported', async ({ page, host }) => {
+test('import: the dry run shows the bad row, the report is saved, the corrected file is imported; export downloads the register', async ({ page, host }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-'));
   try {
@@ -57,6 +59,23 @@ test('import: the dry run shows the bad row, the report is saved, the corrected 
     await page.getByTestId('import-apply').click();
     await expect(page.getByTestId('import-done')).toContainText('已导入 3 行');
     expect((await invoke<{ total: number }>(page, 'documents.list', {})).value!.total).toBe(3);
+
+    // Export: the register with the filters on screen downloads as .xlsx, the marking first, then title and header.
+    await page.getByTestId('menu-documents').click();
+    await expect(page.getByTestId('documents-title')).toBeVisible();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx-documents').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^涉密文件登记台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const xlsxPath = join(dir, 'export.xlsx');
+    await xlsx.saveAs(xlsxPath);
+    const grid = (await readSpreadsheet('export.xlsx', readFileSync(xlsxPath))).sheets[0]!.rows.map((r) => r.map(cellText));
+    expect(grid[0]).toEqual(['机密']);
+    expect(grid[2]!.slice(0, 5)).toEqual(['收文编号', '登记日期', '来文单位', '文号', '标题']);
+    expect(grid.slice(3).map((r) => r[4])).toEqual(['关于第3项保密工作的通知', '关于第2项保密工作的通知', '关于第1项保密工作的通知']);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-documents').click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvPath = join(dir, 'export.csv');
+    await csv.saveAs(csvPath);
+    expect(readFileSync(csvPath, 'utf8').startsWith('\uFEFF机密\r\n收文编号,')).toBe(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

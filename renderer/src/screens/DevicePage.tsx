@@ -1,7 +1,7 @@
 // One computer or medium: its fields, status, history (before → after) and for media the usage log; for the
 // custodian the lifecycle actions, each a keyboard-first form whose refusal says the rule in words.
 import { useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Result, Select, Space, Spin, Table, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Result, Select, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -209,6 +209,7 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
       <Typography.Text type="secondary">
         {formatAt(event.at, language)} · {event.recordedBy}
       </Typography.Text>
+      {event.imported && <Tag data-testid="device-event-imported">{t('eventFields.imported')}</Tag>}
       {changes.map((c) => (
         <div key={c}>{c}</div>
       ))}

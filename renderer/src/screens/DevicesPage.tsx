@@ -12,6 +12,7 @@ import { afterToday, isoDate } from '../dates';
 import { DEVICE_PAGE_SIZE, selectIsCustodian, useLedger } from '../store';
 import { useAction } from '../hooks/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButtons } from '../components/ExportButtons';
 import { FormModal } from '../components/FormModal';
 import { PersonInput } from '../components/SuggestInput';
 import { DeviceLevelTag, DeviceStatusTag } from '../components/DeviceTags';
@@ -129,6 +130,7 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
           style={{ width: 140 }}
           data-testid="devices-filter-status"
         />
+        <ExportButtons register={register} filters={{ ...(query.trim() ? { query: query.trim() } : {}), ...(status && (kind === 'computer' || status !== 'repair') ? { status } : {}) }} />
       </Flex>
       <ErrorAlert error={error} testId="devices-error" />
       <Table<Row>

@@ -26,6 +26,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { MarkingTag } from '../components/MarkingTag';
 import { LocationSelect } from '../components/LocationSelect';
 import { PersonInput, UnitInput } from '../components/SuggestInput';
+import { ExportButtons } from '../components/ExportButtons';
 import { HandoverModal, ReviewModal } from './DocumentActions';
 
 const SEARCH_DELAY_MS = 300;
@@ -276,6 +277,7 @@ export function DocumentsPage() {
             {t('common.reset')}
           </Button>
         </Tooltip>
+        <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
       </Flex>
       <ErrorAlert error={error} testId="documents-error" />
       <Table<DocumentListItem>

@@ -21,7 +21,7 @@ export type { AuditFilters } from './audit';
 export { AUDIT_PAGE_SIZE } from './audit';
 export type { ComputerDetail, MediumDetail, Holdings, DeviceCommand } from './devices';
 export { DEVICE_PAGE_SIZE } from './devices';
-export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName } from './transfer';
+export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName, ExportInput } from './transfer';
 export type { BackupMedia, BackupResult, RestoreInput } from './backup';
 export { BACKUP_PAGE_SIZE } from './backup';
 

@@ -9,14 +9,18 @@ export type ImportDryRun = CommandOutput<'import.dryRun'>;
 export type ImportCheckInput = CommandInput<'import.dryRun'>;
 export type ImportRegisterName = ImportCheckInput['register'];
 
+export type ExportInput = CommandInput<'export.register'>;
+
 export interface TransferSlice {
   inspectImport(input: CommandInput<'import.inspect'>): Promise<ImportInspection>;
   dryRunImport(input: ImportCheckInput): Promise<ImportDryRun>;
   applyImport(input: ImportCheckInput): Promise<CommandOutput<'import.apply'>>;
+  exportRegister(input: ExportInput): Promise<CommandOutput<'export.register'>>;
 }
 
 export const createTransferSlice: SliceCreator<TransferSlice> = () => ({
   inspectImport: (input) => send('import.inspect', input),
   dryRunImport: (input) => send('import.dryRun', input),
   applyImport: (input) => send('import.apply', input),
+  exportRegister: (input) => send('export.register', input),
 });

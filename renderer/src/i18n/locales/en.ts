@@ -366,7 +366,7 @@ const en: Messages = {
     copies: 'Copies',
     batchNo: 'No.',
     recorded: 'Recorded by {{user}} at {{at}}',
-    imported: 'Imported',
+    imported: 'Imported history',
   },
   documents: {
     title: 'Classified documents register',
@@ -798,6 +798,11 @@ const en: Messages = {
     close: 'Close',
     byNumber: 'Print by batch number',
     byNumberPlaceholder: 'A batch number, e.g. QT-2026-001',
+  },
+  export: {
+    xlsx: 'Export Excel',
+    csv: 'Export CSV',
+    done: 'Exported {{count}} rows: {{fileName}}',
   },
   errors: {
     E_VALIDATION: 'Some input is not valid. Check it and try again.',

@@ -361,7 +361,7 @@ const zhCN = {
     copies: '份号',
     batchNo: '编号',
     recorded: '{{user}} 于 {{at}} 登记',
-    imported: '导入',
+    imported: '导入的历史记录',
   },
   documents: {
     title: '涉密文件台账',
@@ -781,6 +781,11 @@ const zhCN = {
     close: '关闭',
     byNumber: '按批次号打印',
     byNumberPlaceholder: '清退单、销毁清单等的编号，如 QT-2026-001',
+  },
+  export: {
+    xlsx: '导出 Excel',
+    csv: '导出 CSV',
+    done: '已导出 {{count}} 行：{{fileName}}',
   },
   errors: {
     E_VALIDATION: '输入的内容不符合要求，请检查后重试。',

@@ -360,7 +360,7 @@ const zhTW: Messages = {
     copies: '份號',
     batchNo: '編號',
     recorded: '{{user}} 於 {{at}} 登記',
-    imported: '匯入',
+    imported: '匯入的歷史記錄',
   },
   documents: {
     title: '涉密文件台帳',
@@ -780,6 +780,11 @@ const zhTW: Messages = {
     close: '關閉',
     byNumber: '按批次號列印',
     byNumberPlaceholder: '清退單、銷毀清單等的編號，如 QT-2026-001',
+  },
+  export: {
+    xlsx: '匯出 Excel',
+    csv: '匯出 CSV',
+    done: '已匯出 {{count}} 列：{{fileName}}',
   },
   errors: {
     E_VALIDATION: '輸入的內容不符合要求，請檢查後重試。',
