@@ -12,6 +12,7 @@ import { benchBackup } from './backup';
 import { benchDocuments } from './documents';
 import { benchPrint } from './print';
 import { collector, writeResults } from './results';
+import { benchImport } from './import';
 
 const { results, record } = collector();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -79,6 +80,7 @@ try {
   await benchDocuments(record, work);
   benchBackup(record, work);
   await benchPrint(record, work);
+  await benchImport(record, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
