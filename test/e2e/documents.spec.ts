@@ -127,6 +127,8 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
 
   // The timeline shows all of it, in order.
   await openDoc();
+  // Wait for the whole timeline: evaluateAll reads once and does not retry while the page is still loading.
+  await expect(page.locator('[data-testid^="doc-event-"]')).toHaveCount(6);
   const kinds = await page.locator('[data-testid^="doc-event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
   expect(kinds).toEqual(['receive', 'lend', 'return_loan', 'copy', 'return_to_issuer', 'destroy']);
   await expect(page.getByTestId('doc-timeline')).toContainText('QT-2026-001');
