@@ -1,6 +1,5 @@
 // Export of a register: the sheet the printout shows (db/ledger/sheets buildSheet: the same columns, rows and
 // marking), written as .xlsx by exceljs or as CSV that Excel opens (UTF-8 with BOM, CRLF, RFC 4180 quoting).
-import ExcelJS from 'exceljs';
 import type { Sheet } from '../sheets';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -9,7 +8,8 @@ export type ExportFormat = 'xlsx' | 'csv';
 const HEADER_ROW = 3;
 
 export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded on the first export only
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(sheet.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -1,6 +1,6 @@
 // Reading a spreadsheet someone kept by hand: .xlsx through exceljs, .csv in UTF-8 or GB18030/GBK (what Chinese
 // Excel writes by default). Both become the same grid of cells, indexed as the spreadsheet shows them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { LedgerError } from '../../errors';
 
@@ -41,7 +41,9 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<R
 }
 
 async function readXlsx(fileName: string, data: Buffer): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is read: every process that starts the service (the CLI, each test) would pay for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {
