@@ -63,3 +63,28 @@ describe('sql template', () => {
     expect(q.text).toBe('SELECT ?');
   });
 });
+
+describe('reused statements', () => {
+  it('a statement kept from before a schema change reads the new schema', () => {
+    run(db, sql`INSERT INTO t (name) VALUES (${'a'})`);
+    expect(all(db, sql`SELECT * FROM t`)).toEqual([{ id: 1, name: 'a', n: null, b: null }]);
+    db.exec("ALTER TABLE t ADD COLUMN extra TEXT DEFAULT 'x'");
+    expect(all(db, sql`SELECT * FROM t`)).toEqual([{ id: 1, name: 'a', n: null, b: null, extra: 'x' }]);
+  });
+
+  it('each connection has its own statements, and many different texts still run right', () => {
+    const other: Db = new Database(':memory:');
+    try {
+      other.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+      run(db, sql`INSERT INTO t (name) VALUES (${'in db'})`);
+      run(other, sql`INSERT INTO t (name) VALUES (${'in other'})`);
+      expect(get(other, sql`SELECT name FROM t WHERE id = ${1}`)).toEqual({ name: 'in other' });
+      expect(get(db, sql`SELECT name FROM t WHERE id = ${1}`)).toEqual({ name: 'in db' });
+      // More distinct texts than are kept: the oldest go, and come back prepared anew.
+      for (let i = 0; i < 600; i++) expect(get(db, { text: `SELECT ${i} AS v, name FROM t WHERE id = ?`, values: [1] })).toEqual({ v: i, name: 'in db' });
+      expect(get(db, sql`SELECT name FROM t WHERE id = ${1}`)).toEqual({ name: 'in db' });
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -35,6 +35,22 @@ sql.join = (parts: readonly Fragment[], separator: string): Fragment => {
   return { text, values: parts.flatMap((p) => p.values), [SQL]: true };
 };
 
-export const all = <Row>(db: Db, q: Sql): Row[] => db.prepare(q.text).all(...q.values) as Row[];
-export const get = <Row>(db: Db, q: Sql): Row | undefined => db.prepare(q.text).get(...q.values) as Row | undefined;
-export const run = (db: Db, q: Sql): BetterSqlite3.RunResult => db.prepare(q.text).run(...q.values);
+/** Statements kept per connection: a register import runs the same few statements thousands of times. */
+const STATEMENT_CACHE_SIZE = 256;
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+
+/** The prepared statement for this text, reused while it is among the most recently used ones. */
+function prepared(db: Db, text: string): BetterSqlite3.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (statement) cache.delete(text);
+  else statement = db.prepare(text);
+  cache.set(text, statement);
+  if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return statement;
+}
+
+export const all = <Row>(db: Db, q: Sql): Row[] => prepared(db, q.text).all(...q.values) as Row[];
+export const get = <Row>(db: Db, q: Sql): Row | undefined => prepared(db, q.text).get(...q.values) as Row | undefined;
+export const run = (db: Db, q: Sql): BetterSqlite3.RunResult => prepared(db, q.text).run(...q.values);
