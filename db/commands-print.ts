@@ -5,9 +5,9 @@ import { auditHead } from './audit/chain';
 import { command, id } from './command-kit';
 import type { SignedInContext } from './context';
 import { LedgerError } from './errors';
-import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormField, type FormKind, type SheetColumn, type SheetName, type Signature } from './ledger/sheets';
+import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from './ledger/sheets';
 import { say, type SheetLanguage } from './ledger/sheets/labels';
-import type { LevelCode, Role } from './views';
+import type { Role } from './views';
 
 const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
 
@@ -21,23 +21,11 @@ export const printRequest = z.discriminatedUnion('kind', [
 export type PrintRequest = z.input<typeof printRequest>;
 
 /** One printout, registers and forms alike: the frame (title, marking, fields), the table, totals and signatures. */
-export interface PrintDocument {
+export interface PrintDocument extends Omit<PrintForm, 'kind'> {
   kind: 'sheet' | FormKind;
   sheet: SheetName | null;
   /** Registers and histories print on A4 landscape, slips and lists on A4 portrait. */
   orientation: 'landscape' | 'portrait';
-  title: string;
-  /** The batch number or 收文编号 printed beside the title ('' for registers). */
-  number: string;
-  unitName: string;
-  /** Header fields: the filters a register was printed with; 清退单位, 接收单位 ... of a form. */
-  fields: FormField[];
-  columns: SheetColumn[];
-  rows: string[][];
-  totalText: string;
-  signatures: Signature[];
-  highestLevel: LevelCode | null;
-  markingText: string;
 }
 
 export interface PrintMeta {
