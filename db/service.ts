@@ -119,8 +119,13 @@ export class LedgerService implements SessionControl {
     this.keyPath = join(options.dir, KEY_FILE);
     this.clock = options.clock ?? Date.now;
     this.kdf = options.kdf ?? DEFAULT_KDF;
-    // A restore cut short (power loss, kill) is finished before anything reads the folder.
-    completePendingRestore(options.dir);
+    // A restore cut short (power loss, kill) is finished before anything reads the folder. If its record is
+    // damaged the backend still starts; opening the ledger reports why (readKeyFileChecked).
+    try {
+      completePendingRestore(options.dir);
+    } catch {
+      // Reported, with its code, by the next attempt to open the ledger.
+    }
   }
 
   // ---- the command runner -------------------------------------------------------------------
@@ -553,6 +558,7 @@ export class LedgerService implements SessionControl {
 
   /** The key file, unless attempts are paused; a paused attempt is itself sealed for the audit log. */
   private readKeyFileChecked(action: string, username: string): KeyFile {
+    completePendingRestore(this.options.dir);
     if (!existsSync(this.keyPath)) {
       throw existsSync(this.dbPath)
         ? new LedgerError('E_NOT_A_LEDGER', 'The key file beside the ledger is missing.')

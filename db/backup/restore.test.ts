@@ -153,3 +153,19 @@ describe('completePendingRestore: a switch cut short at any rename finishes on t
     expect(completePendingRestore(dir)).toBe('none');
   });
 });
+
+describe('a damaged record of an interrupted restore', () => {
+  it('does not stop the backend from starting; opening reports E_CORRUPT naming the file, and nothing is moved', () => {
+    const { t } = withBackupAndChange();
+    const before = dataSnapshot(t);
+    t.service.close();
+    writeFileSync(join(t.dir, RESTORE_INTENT_FILE), '{"staging": "../elsewhere"');
+    const files = readdirSync(t.dir).sort();
+    const s = new LedgerService({ dir: t.dir, kdf: TEST_KDF });
+    expect(s.status().state).toBe('locked');
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_CORRUPT', details: { file: RESTORE_INTENT_FILE } });
+    expect(readdirSync(t.dir).sort()).toEqual(files);
+    expect(dataSnapshot(t)).toEqual(before);
+    s.close();
+  });
+});

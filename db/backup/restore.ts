@@ -80,7 +80,9 @@ export function completePendingRestore(dir: string): 'none' | 'completed' | 'rol
     if (existsSync(dir)) for (const entry of readdirSync(dir)) if (entry.startsWith(STAGING_PREFIX)) rmSync(join(dir, entry), { recursive: true, force: true });
     return 'none';
   }
-  const intent = intentSchema.parse(readJsonFile(intentPath, 'E_CORRUPT'));
+  const parsed = intentSchema.safeParse(readJsonFile(intentPath, 'E_CORRUPT'));
+  if (!parsed.success) throw new LedgerError('E_CORRUPT', `The record of an interrupted restore (${RESTORE_INTENT_FILE}) is damaged.`, { file: RESTORE_INTENT_FILE });
+  const intent = parsed.data;
   const staging = join(dir, intent.staging);
   const pre = join(dir, intent.preRestore);
   mkdirSync(pre, { recursive: true });

@@ -14,7 +14,7 @@ export function readJsonFile(path: string, code: ErrorCode): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new LedgerError(code, `Not a valid file: ${basename(path)}`);
+    throw new LedgerError(code, `Not a valid file: ${basename(path)}`, { file: basename(path) });
   }
 }
 
