@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentCommands } from './commands-documents';
 import type { LedgerErrorShape } from './errors';
+import { receiveInput } from './ledger/documents/fixture';
 import { ADMIN, addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from './testing';
 import type { DocumentDetail } from './views';
 
@@ -45,18 +46,7 @@ function ledger(): SetUpLedger & Ids {
   return Object.assign(t, { cab, vault, doc });
 }
 
-const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => ({
-  docNumber: '鲁保发〔2026〕12号',
-  title: '关于开展年度保密自查自评工作的通知',
-  originUnit: '省国家保密局',
-  marking: '机密★10年',
-  issueDate: '2026-11-02',
-  scope: ['办公室', '王芳'],
-  copies: 5,
-  locationId,
-  signedBy: '李明',
-  ...over,
-});
+const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => receiveInput(locationId, { copies: 5, ...over });
 
 /** A valid input for every command of the register, on a ledger made by `ledger()`. */
 const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ok, withRaw } from '../../testing';
 import type { DeviceEventView, MediumView } from '../../views';
 import { devices } from './fixture';
+import { receiveInput } from '../documents/fixture';
 
 const CLASSIFIED: string[] = ['top_secret', 'secret', 'confidential'];
 const loan = (id: number, computerId: number) => ({ id, to: '王芳', computerId, dueAt: '2026-12-01' });
@@ -244,17 +245,7 @@ describe('people: holdings and departure (离岗)', () => {
     const d = devices();
     const s = d.t.service;
     const cab = d.write<{ id: number }>('locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
-    const doc = d.write<{ id: number }>('documents.receive', {
-      docNumber: '鲁保发〔2026〕12号',
-      title: '关于开展年度保密自查自评工作的通知',
-      originUnit: '省国家保密局',
-      marking: '机密★10年',
-      issueDate: '2026-11-02',
-      scope: ['办公室', '王芳'],
-      copies: 2,
-      locationId: cab,
-      signedBy: '李明',
-    }).id;
+    const doc = d.write<{ id: number }>('documents.receive', receiveInput(cab, { copies: 2 })).id;
     d.write('documents.lend', { documentId: doc, copyNos: [2], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-12-10' });
 
     const pc = d.computer({ code: 'BM-JSJ-010', responsible: '王芳' });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerErrorShape } from '../../errors';
 import { auditRows, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
 import type { DocumentDetail } from '../../views';
+import { receiveInput } from './fixture';
 
 const DAY = 86_400_000;
 
@@ -28,18 +29,7 @@ function fixture(): Fixture {
     cab,
     vault,
     receive: (over = {}) =>
-      ok<{ id: number }>(t.service, 'documents.receive', {
-        docNumber: '鲁保发〔2026〕12号',
-        title: '关于开展年度保密自查自评工作的通知',
-        originUnit: '省国家保密局',
-        marking: '机密★10年',
-        issueDate: '2026-11-02',
-        scope: ['办公室', '王芳'],
-        copies: 3,
-        locationId: cab,
-        signedBy: '李明',
-        ...over,
-      }).id,
+      ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, over)).id,
     get,
     status: (id) => Object.fromEntries(get(id).copyList.map((c) => [c.copyNo, c.status])),
   };

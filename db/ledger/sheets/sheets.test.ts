@@ -4,21 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../errors';
 import { makeLedger, ok, UNIT_NAME, withRaw, type SetUpLedger } from '../../testing';
 import { computerInput, mediumInput } from '../devices/fixture';
+import { receiveInput } from '../documents/fixture';
 import { buildSheet, SHEET_NAMES, type SheetLanguage, type SheetName } from './index';
 
-const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => ({
-  docNumber: '鲁保发〔2026〕12号',
-  title: '关于开展年度保密自查自评工作的通知',
-  originUnit: '省国家保密局',
-  marking: '机密★10年',
-  issueDate: '2026-11-02',
-  scope: ['办公室', '王芳'],
-  copies: 3,
-  locationId,
-  signedBy: '李明',
-  receivedAt: '2026-11-20',
-  ...over,
-});
+const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => receiveInput(locationId, { receivedAt: '2026-11-20', ...over });
 
 function documentsLedger() {
   const t = makeLedger();
