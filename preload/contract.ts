@@ -49,8 +49,6 @@ export interface LedgerApi {
  */
 export type PrintAttribute = 'data-print-ready' | 'data-print-error' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
 
-export { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
-
 declare global {
   interface Window {
     ledger: LedgerApi;
