@@ -1,4 +1,5 @@
-// `npm test`: every suite (unit, then e2e through the browser test host), then one line of totals.
+// `npm test`: the type check and the linter (the layer rules), then every suite (unit, then e2e through the browser
+// test host), then one line of totals. Each static check counts as one test, so a broken layer is a failed test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -9,6 +10,17 @@ rmSync('test-reports', { recursive: true, force: true });
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 const bin = (name) => `node_modules/.bin/${name}`;
 
+const statics = [
+  ['tsc -b', bin('tsc'), ['-b']],
+  ['eslint .', bin('eslint'), ['.']],
+].map(([name, cmd, args]) => {
+  const ok = run(cmd, args) === 0;
+  console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  return ok;
+});
+const staticPassed = statics.filter(Boolean).length;
+const staticFailed = statics.length - staticPassed;
+
 const unitStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT}`]);
 const buildStatus = run(bin('electron-vite'), ['build']);
 const e2eStatus = buildStatus === 0 ? run(bin('playwright'), ['test']) : 1;
@@ -16,10 +28,10 @@ const e2eStatus = buildStatus === 0 ? run(bin('playwright'), ['test']) : 1;
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const unit = read(UNIT);
 const e2e = read(E2E);
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const passed = staticPassed + (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 // A suite that crashed before reporting counts as one failure, so a broken run never looks green.
 const failed =
-  (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
+  staticFailed + (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
