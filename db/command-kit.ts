@@ -47,17 +47,6 @@ export function isFileCommand(def: CommandDef): def is FileCommand<z.ZodType, un
   return 'prepare' in def;
 }
 
-
-// Field schemas the register commands share; the limits are the ones the forms show.
-export const text = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).default('');
-export const person = text(50);
-export const id = z.number().int().positive();
-export const date = z.iso.date();
-/** When it happened: a date or a date-time; defaults to now. */
-export const at = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional();
-export const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
-
 export function recorder(ctx: SignedInContext): Recorder {
   return { db: ctx.db, now: ctx.now, actor: ctx.session.username };
 }

@@ -1,7 +1,7 @@
 // The command table as the backend enforces it: roles, the temporary-password gate, validation, unknown names.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commands, describeCommands, findCommand, type CommandDef } from './commands';
+import { commands, describeCommands, findCommand, joinCommands, type CommandDef } from './commands';
 import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, makeTempLedger, ok, refused, type SetUpLedger } from './testing';
 import type { Role } from './views';
 
@@ -48,6 +48,12 @@ function expectRefusedWithOnlyAnAuditEntry(t: SetUpLedger, actor: string, name: 
 }
 
 describe('the command table', () => {
+  it('is joined from the areas\' parts, and a name two parts define is refused, not overridden', () => {
+    const status = commands['ledger.status'];
+    expect(Object.keys(joinCommands({ a: status }, { b: status }))).toEqual(['a', 'b']);
+    expect(() => joinCommands({ 'ledger.status': status }, { 'documents.list': status }, { 'ledger.status': status })).toThrow('"ledger.status" is defined twice');
+  });
+
   it('has the restricted commands of this issue, each with a sample input here', () => {
     expect(restricted.map(([n]) => n).sort()).toEqual(expect.arrayContaining(Object.keys(SAMPLE_INPUT).sort()));
     expect(restricted.length).toBeGreaterThanOrEqual(7);

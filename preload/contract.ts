@@ -5,8 +5,8 @@ import type { PushEvent, ToBackend, FromBackend, InvokeResult } from '../db/proc
 
 export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent, ToBackend, FromBackend, InvokeResult };
 export type { ErrorCode } from '../db/errors';
-export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/commands-print';
-import type { PrintRequest } from '../db/commands-print';
+export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/ledger/print/commands';
+import type { PrintRequest } from '../db/ledger/print/commands';
 export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView, BackupStatusView, BackupView, BackupInspectView, RestoreResultView } from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };

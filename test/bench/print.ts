@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { PrintPayload } from '../../db/commands-print';
+import type { PrintPayload } from '../../db/ledger/print/commands';
 import { CHROMIUM, CHROMIUM_ARGS, startHost, type RunningHost } from '../host/server';
 import { collector, writeResults } from './results';
 

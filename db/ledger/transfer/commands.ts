@@ -3,24 +3,21 @@
 // Export of any register with its filters: the printout's sheet (buildSheet) as .xlsx or CSV, an audit entry each.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { fileCommand } from './command-kit';
-import { deviceCommands } from './commands-devices';
-import { documentCommands } from './commands-documents';
-import type { SignedInContext } from './context';
-import { LedgerError } from './errors';
-import { insertDeviceEvent } from './ledger/devices/devices';
-import { localDate } from './ledger/documents/queries';
-import { copiesOf, insertEvent, setCopies } from './ledger/documents/model';
-import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from './ledger/sheets';
-import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './ledger/transfer/export';
-import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './ledger/transfer/import';
-import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './ledger/transfer/read';
-import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './ledger/transfer/registers';
-import { all, get, run, sql } from './store/sql';
-import type { Role } from './views';
-
-const WRITERS: readonly Role[] = ['custodian'];
-const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+import { fileCommand, recorder } from '../../command-kit';
+import type { SignedInContext } from '../../context';
+import { LedgerError } from '../../errors';
+import { all, get, run, sql } from '../../store/sql';
+import { deviceCommands } from '../devices/commands';
+import { insertDeviceEvent } from '../devices/devices';
+import { documentCommands } from '../documents/commands';
+import { copiesOf, insertEvent, setCopies } from '../documents/model';
+import { localDate } from '../documents/queries';
+import { CUSTODIAN, REGISTER_READERS } from '../fields';
+import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from '../sheets';
+import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './export';
+import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './import';
+import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './read';
+import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './registers';
 
 const fileInput = {
   register: z.enum(IMPORT_REGISTERS),
@@ -59,7 +56,7 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
   const futureHistory = (h: History) => {
     if (h.at > today(ctx)) throw new LedgerError('E_VALIDATION', 'History dated in the future.', { field: 'statusAt' });
   };
-  const rec = { db: ctx.db, now: ctx.now, actor: ctx.session.username };
+  const rec = recorder(ctx);
   if (register === 'documents') {
     const receive = documentCommands['documents.receive'];
     const locations = all<{ id: number; code: string; name: string }>(ctx.db, sql`SELECT id, code, name FROM locations`);
@@ -122,7 +119,7 @@ export const transferCommands = {
   /** Reads the file: its sheets, the header row found, the columns and the suggested mapping, a preview. */
   'import.inspect': fileCommand({
     input: z.object(fileInput).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: false,
     prepare: load,
     run: (_ctx, input, loaded: LoadedFile) => ({ ...inspect(loaded.file, input.register, input.sheet, input.headerRow), sha256: loaded.sha256 }),
@@ -131,7 +128,7 @@ export const transferCommands = {
   /** Checks every row and writes nothing: the report names each bad row, column and reason. */
   'import.dryRun': fileCommand({
     input: checkInput,
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: false,
     prepare: load,
     // With the report as the CSV the custodian saves (保存报告), the same text as the CLI's --report.
@@ -144,7 +141,7 @@ export const transferCommands = {
   /** The same checks, then every row in this one transaction: any bad row refuses the whole file. */
   'import.apply': fileCommand({
     input: checkInput,
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     prepare: load,
     run(ctx, input, loaded: LoadedFile) {
@@ -176,7 +173,7 @@ export const transferCommands = {
         language: z.enum(SHEET_LANGUAGES).default('zh-CN'),
       })
       .strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: true,
     prepare: async () => undefined,
     run(ctx, input): { sheet: Sheet; format: ExportFormat; date: string } {

@@ -1,14 +1,14 @@
 // Import through the commands every host calls: real encrypted ledgers, files written by exceljs / iconv-lite.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { LedgerErrorShape } from './errors';
-import { buildSheet } from './ledger/sheets';
-import type { ImportIssue, ImportReport } from './ledger/transfer/import';
-import { cellText } from './ledger/transfer/normalize';
-import { readSpreadsheet } from './ledger/transfer/read';
-import { csvOf, documentRow, documentSheet, DOCUMENT_HEADER, xlsxOf, type FixtureCell } from './ledger/transfer/fixture';
-import { addUser, auditRows, dataSnapshot, login, makeLedger, ok, okAsync, refusedAsync, withRaw, type SetUpLedger } from './testing';
-import type { ComputerView, DocumentDetail, DocumentListItem } from './views';
+import type { LedgerErrorShape } from '../../errors';
+import { buildSheet } from '../sheets';
+import type { ImportIssue, ImportReport } from './import';
+import { cellText } from './normalize';
+import { readSpreadsheet } from './read';
+import { csvOf, documentRow, documentSheet, DOCUMENT_HEADER, xlsxOf, type FixtureCell } from './fixture';
+import { addUser, auditRows, dataSnapshot, login, makeLedger, ok, okAsync, refusedAsync, withRaw, type SetUpLedger } from '../../testing';
+import type { ComputerView, DocumentDetail, DocumentListItem } from '../../views';
 
 function ledger(): SetUpLedger {
   const t = makeLedger();

@@ -1,11 +1,11 @@
 // The documents register's commands as every host calls them: roles, one audit entry per command,
 // no event dated in the future, and the checks made at the boundary.
 import { describe, expect, it } from 'vitest';
-import { documentCommands } from './commands-documents';
-import type { LedgerErrorShape } from './errors';
-import { receiveInput } from './ledger/documents/fixture';
-import { ADMIN, addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from './testing';
-import type { DocumentDetail } from './views';
+import { documentCommands } from './commands';
+import type { LedgerErrorShape } from '../../errors';
+import { receiveInput } from './fixture';
+import { ADMIN, addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
+import type { DocumentDetail } from '../../views';
 
 const APPROVER = { username: 'approver1', roles: ['approver' as const], password: 'Approver2026pass' };
 const AUDITOR = { username: 'auditor1', roles: ['auditor' as const], password: 'Auditor2026pass' };

@@ -1,8 +1,8 @@
 // Printing through service.invoke on real ledgers: the forms list exactly what their batch or item recorded,
 // print.prepare writes nothing, print.record makes exactly one audit entry, and only readers of the registers print.
 import { describe, expect, it } from 'vitest';
-import { addUser, ADMIN, auditRows, dataSnapshot, login, makeLedger, ok, refused, UNIT_NAME } from './testing';
-import type { PrintPayload, PrintRequest } from './commands-print';
+import { addUser, ADMIN, auditRows, dataSnapshot, login, makeLedger, ok, refused, UNIT_NAME } from '../../testing';
+import type { PrintPayload, PrintRequest } from './commands';
 
 const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => ({
   docNumber: '鲁X发〔2026〕3号',

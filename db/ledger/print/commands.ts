@@ -1,15 +1,13 @@
 // Printing: what a printout shows (print.prepare, read-only) and the audit entry each print makes (print.record).
 // The hosts render the renderer's print route, which calls print.prepare, and record the pages they produced.
 import { z } from 'zod';
-import { auditHead } from './audit/chain';
-import { command, id } from './command-kit';
-import type { SignedInContext } from './context';
-import { LedgerError } from './errors';
-import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from './ledger/sheets';
-import { say, type SheetLanguage } from './ledger/sheets/labels';
-import type { Role } from './views';
-
-const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+import { auditHead } from '../../audit/chain';
+import { command } from '../../command-kit';
+import type { SignedInContext } from '../../context';
+import { LedgerError } from '../../errors';
+import { id, REGISTER_READERS } from '../fields';
+import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from '../sheets';
+import { say, type SheetLanguage } from '../sheets/labels';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
 /** What to print: a register with its filters, a batch's form by its number, or one item's history. */
@@ -78,7 +76,7 @@ function metaOf(ctx: SignedInContext): PrintMeta {
 export const printCommands = {
   'print.prepare': command({
     input: z.object({ request: printRequest }).strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input): PrintPayload => ({ document: preparePrint(ctx, input.request), meta: metaOf(ctx) }),
   }),
@@ -96,7 +94,7 @@ export const printCommands = {
         auditSeq: z.number().int().min(0),
       })
       .strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: true,
     run(ctx, input) {
       // The head a page shows was read before this entry; a later one cannot have been on paper.

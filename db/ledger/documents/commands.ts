@@ -1,10 +1,11 @@
 // The classified documents register: registration, every lifecycle event, batches, queries and reminders.
 import { z } from 'zod';
-import { at, command, date, id, optionalText, person, recorder, text, when } from './command-kit';
-import type { SignedInContext } from './context';
-import { LedgerError } from './errors';
-import { LEVELS } from './ledger/marking';
-import { requireDocument } from './ledger/documents/model';
+import { command, recorder, when } from '../../command-kit';
+import type { SignedInContext } from '../../context';
+import { LedgerError } from '../../errors';
+import { at, CUSTODIAN, date, empty, id, optionalText, page, person, REGISTER_READERS, text } from '../fields';
+import { LEVELS } from '../../domain/marking';
+import { requireDocument } from './model';
 import {
   changeMarking,
   confirmReceipt,
@@ -19,14 +20,11 @@ import {
   reviewDocuments,
   takeInventory,
   transmitCopies,
-} from './ledger/documents/operations';
-import { documentFilterFields } from './ledger/documents/filters';
-import { dayOf, getDocument, listDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './ledger/documents/queries';
-import { all, get, run, sql } from './store/sql';
-import type { LocationView, Role } from './views';
-
-const WRITERS: readonly Role[] = ['custodian'];
-const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+} from './operations';
+import { documentFilterFields } from './filters';
+import { dayOf, getDocument, listDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './queries';
+import { all, get, run, sql } from '../../store/sql';
+import type { LocationView } from '../../views';
 
 const unit = text(100);
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
@@ -61,8 +59,8 @@ const registration = {
 
 export const documentCommands = {
   'locations.list': command({
-    input: z.object({}).strict(),
-    roles: READERS,
+    input: empty,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx): LocationView[] =>
       all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(ctx.db, sql`SELECT * FROM locations ORDER BY code`).map((l) => ({
@@ -76,7 +74,7 @@ export const documentCommands = {
   }),
   'locations.create': command({
     input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`)) throw new LedgerError('E_DUPLICATE', `The location code ${input.code} is taken.`, { field: 'code' });
@@ -90,7 +88,7 @@ export const documentCommands = {
 
   'documents.receive': command({
     input: z.object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = registerDocument(recorder(ctx), { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
@@ -100,7 +98,7 @@ export const documentCommands = {
   }),
   'documents.produce': command({
     input: z.object({ ...registration, producedAt: at, originUnit: unit, producedBy: person, classifiedBy: person.optional(), classificationBasis: text(200).optional() }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = registerDocument(recorder(ctx), { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false }, ctx.settings());
@@ -110,7 +108,7 @@ export const documentCommands = {
   }),
   'documents.lend': command({
     input: z.object({ documentId: id, copyNos, borrower: z.object({ name: person, department: z.string().trim().max(60).optional() }).strict(), dueAt: date, takenOut: z.boolean().default(false), approval: approval.optional(), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       lendCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -120,7 +118,7 @@ export const documentCommands = {
   }),
   'documents.returnLoan': command({
     input: z.object({ documentId: id, copyNos, condition: z.enum(['intact', 'missing_pages', 'damaged']).default('intact'), receivedBy: person, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       returnLoan(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -131,7 +129,7 @@ export const documentCommands = {
   'documents.transmit': command({
     // The channel is free text on purpose: a forbidden one is refused by the rule, in words, not by the form.
     input: z.object({ documentId: id, copyNos, toUnit: unit, channel: text(30), handledBy: person, forward: z.boolean().default(false), approval: approval.optional(), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       transmitCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -141,7 +139,7 @@ export const documentCommands = {
   }),
   'documents.confirmReceipt': command({
     input: z.object({ documentId: id, eventId: id, receiptRef: z.string().trim().max(100).optional(), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       confirmReceipt(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -151,7 +149,7 @@ export const documentCommands = {
   }),
   'documents.move': command({
     input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       moveCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -161,7 +159,7 @@ export const documentCommands = {
   }),
   'documents.copy': command({
     input: z.object({ documentId: id, sourceCopyNo: z.number().int().min(1), count: z.number().int().min(1).max(99), approval: approval.optional(), locationId: id.optional(), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = reproduceCopy(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -171,7 +169,7 @@ export const documentCommands = {
   }),
   'documents.returnToIssuer': command({
     input: z.object({ items: batchItems, toUnit: unit, returner: person, receiver: person, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = returnToIssuer(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -183,7 +181,7 @@ export const documentCommands = {
     input: z
       .object({ items: batchItems, approver: person, method: z.enum(['facility', 'shredder']), place: text(100), destroyers: z.array(person).max(10), witnesses: z.array(person).max(10), at })
       .strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = destroyCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -193,7 +191,7 @@ export const documentCommands = {
   }),
   'documents.changeMarking': command({
     input: z.object({ documentId: id, marking: text(60).optional(), scope: scope.optional(), declassify: z.boolean().default(false), decidedBy: person, decisionDocNo: text(100), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       changeMarking(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -203,7 +201,7 @@ export const documentCommands = {
   }),
   'documents.review': command({
     input: z.object({ documentIds: z.array(id).min(1).max(5000), reviewedBy: person, conclusion: text(200), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       reviewDocuments(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -212,7 +210,7 @@ export const documentCommands = {
   }),
   'documents.inventory': command({
     input: z.object({ missing: z.array(z.object({ documentId: id, copyNos }).strict()).max(5000).default([]), checkedBy: z.array(person).min(1).max(10), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = takeInventory(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -222,7 +220,7 @@ export const documentCommands = {
   }),
   'documents.handover': command({
     input: z.object({ from: person, to: person, supervisor: person, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = handOver(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -232,17 +230,17 @@ export const documentCommands = {
   }),
 
   'documents.list': command({
-    input: z.object({ ...documentFilterFields, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    roles: READERS,
+    input: z.object({ ...documentFilterFields, ...page }).strict(),
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input) => listDocuments(ctx.db, input, today(ctx)),
   }),
-  'documents.get': command({ input: z.object({ id }).strict(), roles: READERS, mutates: false, run: (ctx, input) => getDocument(ctx.db, input.id, today(ctx)) }),
+  'documents.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => getDocument(ctx.db, input.id, today(ctx)) }),
   'documents.suggest': command({
     input: z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input) => suggest(ctx.db, input.field, input.prefix),
   }),
-  'reminders.get': command({ input: z.object({}).strict(), roles: READERS, mutates: false, run: (ctx) => reminderCounts(ctx.db, today(ctx)) }),
+  'reminders.get': command({ input: empty, roles: REGISTER_READERS, mutates: false, run: (ctx) => reminderCounts(ctx.db, today(ctx)) }),
 };

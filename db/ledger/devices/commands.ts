@@ -1,8 +1,9 @@
 // The four device registers (涉密 / 非涉密 计算机 and 移动存储介质), the media usage log, and people's holdings.
 import { z } from 'zod';
-import { at, command, date, id, optionalText, page, person, recorder, text, when } from './command-kit';
-import type { SignedInContext } from './context';
-import { DATA_LEVELS, DEVICE_LEVELS, MEDIUM_TYPES, NETWORKS, requireComputer, requireMedium } from './ledger/devices/devices';
+import { command, recorder, when } from '../../command-kit';
+import type { SignedInContext } from '../../context';
+import { at, CUSTODIAN, date, id, optionalText, page, person, REGISTER_READERS, text } from '../fields';
+import { DATA_LEVELS, DEVICE_LEVELS, MEDIUM_TYPES, NETWORKS, requireComputer, requireMedium } from './devices';
 import {
   backFromRepair,
   changeComputer,
@@ -16,12 +17,8 @@ import {
   registerMedium,
   returnMedium,
   sendToRepair,
-} from './ledger/devices/operations';
-import { computerDetail, listComputers, listMedia, mediumDetail, usageLog } from './ledger/devices/queries';
-import type { Role } from './views';
-
-const WRITERS: readonly Role[] = ['custodian'];
-const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
+} from './operations';
+import { computerDetail, listComputers, listMedia, mediumDetail, usageLog } from './queries';
 
 const computerFields = {
   code: text(40),
@@ -60,7 +57,7 @@ const mediumFields = {
 const statusChange = (device: 'computer' | 'medium', to: 'stop' | 'enable' | 'scrap' | 'destroy') =>
   command({
     input: z.object({ id, reason: optionalText(200), facility: z.string().trim().max(100).optional(), approver: z.string().trim().max(50).optional(), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       changeStatus(recorder(ctx), { device, to, ...input, at: when(ctx, input.at) });
@@ -75,7 +72,7 @@ const noteMedium = (ctx: SignedInContext, mediumId: number, input: unknown) => c
 export const deviceCommands = {
   'computers.register': command({
     input: z.object(computerFields).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = registerComputer(recorder(ctx), input);
@@ -91,7 +88,7 @@ export const deviceCommands = {
         at,
       })
       .strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       changeComputer(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -101,7 +98,7 @@ export const deviceCommands = {
   }),
   'computers.repair': command({
     input: z.object({ id, offSite: z.boolean(), storageRemoved: z.boolean().default(false), escort: z.string().trim().max(50).optional(), repairer: text(100), reason: text(200), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       sendToRepair(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -111,7 +108,7 @@ export const deviceCommands = {
   }),
   'computers.backFromRepair': command({
     input: z.object({ id, checkedBy: person, notes: optionalText(200), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       backFromRepair(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -125,15 +122,15 @@ export const deviceCommands = {
   'computers.destroy': statusChange('computer', 'destroy'),
   'computers.list': command({
     input: z.object({ classified: z.boolean(), query: z.string().max(100).optional(), status: z.enum(['in_use', 'stopped', 'repair', 'scrapped', 'destroyed']).optional(), responsible: z.string().max(50).optional(), ...page }).strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input) => listComputers(ctx.db, input),
   }),
-  'computers.get': command({ input: z.object({ id }).strict(), roles: READERS, mutates: false, run: (ctx, input) => computerDetail(ctx.db, input.id) }),
+  'computers.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => computerDetail(ctx.db, input.id) }),
 
   'media.register': command({
     input: z.object(mediumFields).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = registerMedium(recorder(ctx), input);
@@ -145,7 +142,7 @@ export const deviceCommands = {
     input: z
       .object({ id, change: z.object({ level: z.enum(DEVICE_LEVELS), responsible: person, department: text(60), usageScope: text(200), backupApproved: z.boolean() }).partial().strict(), at })
       .strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       changeMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -155,7 +152,7 @@ export const deviceCommands = {
   }),
   'media.lend': command({
     input: z.object({ id, to: person, computerId: id, dueAt: date, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       lendMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -165,7 +162,7 @@ export const deviceCommands = {
   }),
   'media.return': command({
     input: z.object({ id, dataCleared: z.boolean(), checkedBy: person, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       returnMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -175,7 +172,7 @@ export const deviceCommands = {
   }),
   'media.logUsage': command({
     input: z.object({ mediumId: id, computerId: id, user: person, purpose: text(200), dataLevel: z.enum(DATA_LEVELS), at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const out = logUsage(recorder(ctx), { ...input, at: when(ctx, input.at) });
@@ -189,22 +186,22 @@ export const deviceCommands = {
   'media.destroy': statusChange('medium', 'destroy'),
   'media.list': command({
     input: z.object({ classified: z.boolean(), query: z.string().max(100).optional(), status: z.enum(['in_use', 'stopped', 'scrapped', 'destroyed']).optional(), responsible: z.string().max(50).optional(), ...page }).strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input) => listMedia(ctx.db, input),
   }),
-  'media.get': command({ input: z.object({ id }).strict(), roles: READERS, mutates: false, run: (ctx, input) => mediumDetail(ctx.db, input.id) }),
+  'media.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => mediumDetail(ctx.db, input.id) }),
   'media.usageLog': command({
     input: z.object({ mediumId: id.optional(), computerId: id.optional(), ...page }).strict(),
-    roles: READERS,
+    roles: REGISTER_READERS,
     mutates: false,
     run: (ctx, input) => usageLog(ctx.db, input),
   }),
 
-  'people.holdings': command({ input: z.object({ person }).strict(), roles: READERS, mutates: false, run: (ctx, input) => holdingsOf(ctx, input.person) }),
+  'people.holdings': command({ input: z.object({ person }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => holdingsOf(ctx, input.person) }),
   'people.depart': command({
     input: z.object({ person, handedTo: person, supervisor: person, at }).strict(),
-    roles: WRITERS,
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       recordDeparture(recorder(ctx), { ...input, at: when(ctx, input.at) });

@@ -1,9 +1,9 @@
 // The device commands as the service runs them: who may write and read, one audit entry per accepted command,
 // and a refusal that changes nothing but one refused audit entry.
 import { describe, expect, it } from 'vitest';
-import { deviceCommands } from './commands-devices';
-import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from './testing';
-import type { Role } from './views';
+import { deviceCommands } from './commands';
+import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
+import type { Role } from '../../views';
 
 const entries = Object.entries(deviceCommands);
 const WRITERS = entries.filter(([, c]) => c.mutates).map(([n]) => n);

@@ -1,22 +1,22 @@
 // Backup to an approved medium, its history and schedule, and restore (db/backup/*).
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { backupName, writeBackup } from './backup/backup';
-import { approvedMedia, highestLevelHeld, listBackups, recordBackup, requireApprovedMedium } from './backup/records';
-import { command, page, publicCommand, recorder } from './command-kit';
-import { deviceLevelRank } from './ledger/devices/devices';
-import { MIGRATIONS } from './store/migrations';
-import { APP_VERSION } from './version';
-import type { Role } from './views';
+import { backupName, writeBackup } from '../../backup/backup';
+import { approvedMedia, highestLevelHeld, listBackups, recordBackup, requireApprovedMedium } from '../../backup/records';
+import { command, publicCommand, recorder } from '../../command-kit';
+import { MIGRATIONS } from '../../store/migrations';
+import { APP_VERSION } from '../../version';
+import { deviceLevelRank } from '../devices/devices';
+import { ADMIN, CUSTODIAN, empty, id, page, password, recoveryCode, REGISTER_READERS, text } from '../fields';
 
-const READERS: readonly Role[] = ['custodian', 'approver', 'auditor'];
 const folder = z.string().trim().min(1).max(1000).refine(isAbsolute, 'an absolute path');
+// Looser than a new account's name: the backup's accounts are matched as they were stored.
 const username = z.string().trim().min(2).max(32);
 
 export const backupCommands = {
   'backup.run': command({
-    input: z.object({ mediumId: z.union([z.number().int().positive(), z.string().trim().min(1).max(40)]), folder }).strict(),
-    roles: ['custodian'],
+    input: z.object({ mediumId: z.union([id, text(40)]), folder }).strict(),
+    roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
       const medium = requireApprovedMedium(ctx.db, input.mediumId);
@@ -39,22 +39,22 @@ export const backupCommands = {
       });
       const seconds = (performance.now() - started) / 1000;
       const name = path.slice(input.folder.replace(/[\\/]+$/, '').length + 1);
-      const id = recordBackup(recorder(ctx), medium, input.folder, name, manifest, seconds);
+      const backupId = recordBackup(recorder(ctx), medium, input.folder, name, manifest, seconds);
       const db = manifest.files['ledger.db'];
       ctx.note({ target: medium.code, summary: { folder: input.folder, name, sha256: db.sha256, size: db.size, auditHead: manifest.auditHead } });
-      return { id, path, name, medium: { id: medium.id, code: medium.code, serial: medium.serial, level: medium.level }, counts: manifest.counts, auditHead: manifest.auditHead, sha256: db.sha256, size: db.size, seconds };
+      return { id: backupId, path, name, medium: { id: medium.id, code: medium.code, serial: medium.serial, level: medium.level }, counts: manifest.counts, auditHead: manifest.auditHead, sha256: db.sha256, size: db.size, seconds };
     },
   }),
   'backup.list': command({
     input: z.object({ ...page }).strict(),
-    roles: [...READERS, 'admin'],
+    roles: [...REGISTER_READERS, ...ADMIN],
     mutates: false,
     run: (ctx, input) => listBackups(ctx.db, input),
   }),
   /** The media a backup may go to, and the level the ledger holds (a medium below it is shown but refused). */
   'backup.media': command({
-    input: z.object({}).strict(),
-    roles: ['custodian'],
+    input: empty,
+    roles: CUSTODIAN,
     mutates: false,
     run(ctx) {
       const held = highestLevelHeld(ctx.db);
@@ -65,8 +65,8 @@ export const backupCommands = {
     },
   }),
   'backup.status': command({
-    input: z.object({}).strict(),
-    roles: [...READERS, 'admin'],
+    input: empty,
+    roles: [...REGISTER_READERS, ...ADMIN],
     mutates: false,
     run: (ctx) => ctx.control.status().backup,
   }),
@@ -77,10 +77,13 @@ export const backupCommands = {
   'backup.restore': publicCommand({
     // A password of an account in the backup, or the backup's recovery code: exactly one.
     input: z
-      .object({ folder, username, password: z.string().min(1).max(256).optional(), recoveryCode: z.string().min(1).max(100).optional() })
+      .object({ folder, username, password: password.optional(), recoveryCode: recoveryCode.optional() })
       .strict()
       .refine((i) => (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
-    run: (ctx, { folder: from, username: user, password, recoveryCode }) =>
-      ctx.control.restoreBackup(from, password !== undefined ? { username: user, password } : { username: user, recoveryCode: recoveryCode! }),
+    run: (ctx, input) =>
+      ctx.control.restoreBackup(
+        input.folder,
+        input.password !== undefined ? { username: input.username, password: input.password } : { username: input.username, recoveryCode: input.recoveryCode! },
+      ),
   }),
 };
