@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LedgerError } from '../errors';
+import { LedgerError } from './errors';
+import { DOCUMENT_LEVELS as LEVELS, levelRank } from './levels';
 import {
   DEFAULT_YEARS,
   LEVEL_NAMES,
-  LEVELS,
   formatMarking,
-  levelRank,
   markingSchema,
   parseLevel,
   parseMarking,

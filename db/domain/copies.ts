@@ -1,0 +1,34 @@
+// 份号: each copy of a document has a number, written with four digits and, on registers and slips, in ranges.
+
+/** 7 -> "0007". */
+export function formatCopyNo(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+/** 1,2,3,5 -> "0001-0003, 0005": how 份号 are written on registers and slips. */
+export function compressCopyNos(nos: readonly number[]): string {
+  const sorted = [...new Set(nos)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    parts.push(i === j ? formatCopyNo(sorted[i]!) : `${formatCopyNo(sorted[i]!)}-${formatCopyNo(sorted[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** "0001-0003, 5" -> [1, 2, 3, 5] (commas, 、 or spaces between parts); undefined when a part is not a number or range. */
+export function parseCopyNos(text: string): number[] | undefined {
+  const parts = text.split(/[,，、\s]+/u).filter(Boolean);
+  const nos: number[] = [];
+  for (const part of parts) {
+    const m = /^(\d{1,6})(?:[-–~～](\d{1,6}))?$/u.exec(part);
+    if (!m) return undefined;
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    if (first < 1 || last < first) return undefined;
+    for (let n = first; n <= last; n += 1) nos.push(n);
+  }
+  return [...new Set(nos)].sort((a, b) => a - b);
+}

@@ -1,0 +1,168 @@
+// Turns an error's code and details into a sentence in the reader's language: the rule that refused, in words
+// (which copy, which approval, which medium ...), or the code's general sentence when the details say no more.
+// Details may come across IPC or from an older backend, so they are read defensively.
+import { compressCopyNos, formatCopyNo } from '../copies';
+import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, NETWORK_TERMS, say, type Language, type Term } from '../terms';
+import { isErrorCode, type ErrorCode } from './codes';
+import { en } from './en';
+import { zhCN, type ErrorTexts } from './zh-CN';
+import { zhTW } from './zh-TW';
+
+const TEXTS: Record<Language, ErrorTexts> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+
+type Details = Readonly<Record<string, unknown>>;
+/** What the catalogue reads: a LedgerError, or its JSON shape as it arrives over IPC. */
+export interface ErrorLike {
+  code: string;
+  details?: Details | undefined;
+}
+
+/** Fills {{name}} from vars (i18next's syntax, which the texts were written in). */
+function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+function keyOf<M extends object>(map: M, key: unknown): key is keyof M {
+  return typeof key === 'string' && Object.hasOwn(map, key);
+}
+
+/** A term by its code, or the raw value when it is none of them. */
+function term(terms: Readonly<Record<string, Term>>, value: unknown, language: Language): string {
+  return typeof value === 'string' && Object.hasOwn(terms, value) ? say(terms[value]!, language) : str(value);
+}
+
+/** assertStatus names the refused step in English; the sentence names it in the reader's words. */
+const COPY_ACTIONS = {
+  lend: 'lend',
+  'return from loan': 'returnLoan',
+  transmit: 'transmit',
+  forward: 'forward',
+  move: 'move',
+  copy: 'copy',
+  'return to the issuer': 'returnToIssuer',
+  destruction: 'destroy',
+  inventory: 'inventory',
+} as const;
+const WEAK_PASSWORD = { minLength: 'tooShort', lettersAndDigits: 'needLetterAndDigit', mixedCase: 'needMixedCase', symbol: 'needSymbol' } as const;
+const MEDIUM_REASONS = { 'not-registered': 'notRegistered', 'not-in-service': 'notInService', 'not-approved-for-backup': 'notApprovedForBackup', 'level-too-low': 'levelTooLow' } as const;
+const FOLDER_BOUND_REASONS = { 'other-medium': 'otherMedium', 'other-ledger': 'otherLedger' } as const;
+const TARGET_REASONS = { missing: 'missing', 'not-a-folder': 'notAFolder', 'not-writable': 'notWritable', vanished: 'vanished', 'write-failed': 'writeFailed', exists: 'exists' } as const;
+const DEVICE_STATUSES = ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'] as const;
+const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
+
+/** The sentence for a marking that could not be read, or null when the reason is unknown. */
+export function markingErrorText(details: Details, language: Language): string | null {
+  const texts = TEXTS[language].details.marking;
+  const reason = details['reason'];
+  if (!keyOf(texts, reason) || reason === 'wrong_star') return null;
+  const text = str(details['text']);
+  const found = str(details['found']);
+  if (reason === 'missing_star' && found) return fill(texts.wrong_star, { text, found });
+  return fill(texts[reason], { text, max: str(details['max']) });
+}
+
+/** The refusals of the device registers and backups, each rule in words with its devices and levels. */
+function deviceText(code: ErrorCode, d: Details, language: Language): string | null {
+  const t = TEXTS[language].details;
+  const level = (value: unknown) => term(LEVEL_TERMS, value, language);
+  switch (code) {
+    case 'E_NETWORK_FORBIDDEN':
+      return keyOf(NETWORK_TERMS, d['network']) ? fill(t.network, { level: level(d['level']), network: say(NETWORK_TERMS[d['network']], language) }) : null;
+    case 'E_CROSS_USE':
+      if (!keyOf(t.crossUse, d['rule'])) return null;
+      return fill(t.crossUse[d['rule']], { medium: str(d['medium']), mediumLevel: level(d['mediumLevel']), computer: str(d['computer']), computerLevel: level(d['computerLevel']) });
+    case 'E_DATA_ABOVE_MEDIUM':
+      return fill(t.dataAboveMedium, { dataLevel: level(d['dataLevel']), mediumLevel: level(d['mediumLevel']), medium: str(d['medium']) });
+    case 'E_DOWNGRADE_FORBIDDEN':
+      return keyOf(t.downgrade, d['rule']) ? fill(t.downgrade[d['rule']], { medium: str(d['medium']) }) : null;
+    case 'E_DEVICE_NOT_IN_SERVICE':
+      if (d['status'] === 'on_loan') return fill(t.onLoan, { code: str(d['code']) });
+      return oneOf(DEVICE_STATUSES, d['status']) ? fill(t.notInService, { code: str(d['code']), status: say(DEVICE_STATUS_TERMS[d['status']], language) }) : null;
+    case 'E_REPAIR_CONDITIONS': {
+      const missing = Array.isArray(d['missing']) ? d['missing'].filter((m) => oneOf(REPAIR_MISSING, m)) : [];
+      return missing.length ? fill(t.repairConditions, { missing: missing.map((m) => t.repairMissing[m]).join(t.listSeparator) }) : null;
+    }
+    case 'E_MEDIUM_NOT_APPROVED':
+      return keyOf(MEDIUM_REASONS, d['reason'])
+        ? fill(t.mediumNotApproved[MEDIUM_REASONS[d['reason']]], { medium: str(d['medium']), mediumLevel: level(d['mediumLevel']), ledgerLevel: level(d['ledgerLevel']) })
+        : null;
+    case 'E_BACKUP_FOLDER_BOUND':
+      return keyOf(FOLDER_BOUND_REASONS, d['reason']) ? fill(t.folderBound[FOLDER_BOUND_REASONS[d['reason']]], { boundTo: str(d['boundTo']) }) : null;
+    case 'E_BACKUP_TARGET_UNAVAILABLE':
+      return keyOf(TARGET_REASONS, d['reason']) ? t.backupTarget[TARGET_REASONS[d['reason']]] : null;
+    case 'E_BACKUP_DAMAGED':
+      return d['file'] ? fill(t.backupDamaged, { file: str(d['file']) }) : null;
+    case 'E_STILL_HOLDS':
+      return fill(t.stillHolds, { person: str(d['person']), documentCopies: str(d['documentCopies']), computers: str(d['computers']), media: str(d['media']) });
+    case 'E_DUPLICATE':
+      return d['value'] !== undefined && keyOf(t.duplicateDevice, d['field']) ? fill(t.duplicateDevice[d['field']], { value: str(d['value']) }) : null;
+    default:
+      return null;
+  }
+}
+
+/** The detailed sentence for a refusal, or null to fall back to the code's general one. */
+function detailedText(code: ErrorCode, d: Details, language: Language): string | null {
+  const t = TEXTS[language].details;
+  const device = deviceText(code, d, language);
+  if (device) return device;
+  switch (code) {
+    case 'E_WEAK_PASSWORD':
+      return keyOf(WEAK_PASSWORD, d['rule']) ? fill(TEXTS[language].password[WEAK_PASSWORD[d['rule']]], { min: Number(d['minLength'] ?? 8) }) : null;
+    case 'E_BAD_MARKING':
+      return markingErrorText(d, language);
+    case 'E_NO_SUCH_COPY':
+      return Array.isArray(d['copyNos']) ? fill(t.noSuchCopy, { copyNos: compressCopyNos(d['copyNos'].map(Number)) }) : null;
+    case 'E_DUPLICATE':
+      if (d['field'] === 'code') return t.duplicateCode;
+      if (d['eventId'] !== undefined) return t.duplicateReceipt;
+      return null;
+    case 'E_NOT_IN_CUSTODY': {
+      if (typeof d['copyNo'] !== 'number' || !keyOf(COPY_STATUS_TERMS, d['status'])) return null;
+      const action = keyOf(COPY_ACTIONS, d['action']) ? COPY_ACTIONS[d['action']] : 'other';
+      return fill(t.notInCustody, { copyNo: formatCopyNo(d['copyNo']), status: say(COPY_STATUS_TERMS[d['status']], language), action: t.copyActions[action] });
+    }
+    case 'E_APPROVAL_REQUIRED':
+      return keyOf(t.approval, d['rule']) ? fill(t.approval[d['rule']], { borrower: str(d['borrower']) }) : null;
+    case 'E_FORBIDDEN_CHANNEL':
+      return keyOf(t.channel, d['rule']) ? fill(t.channel[d['rule']], { channel: str(d['channel']) }) : null;
+    case 'E_NO_SUCH_BATCH':
+      return d['batchNo'] ? fill(t.noSuchBatch, { batchNo: str(d['batchNo']) }) : null;
+    case 'E_MUST_RETURN':
+      return fill(t.mustReturn, { receiptNo: str(d['receiptNo']) });
+    case 'E_LOCATION_LEVEL':
+      return fill(t.locationLevel, { location: str(d['location']), maxLevel: term(LEVEL_TERMS, d['maxLevel'], language), level: term(LEVEL_TERMS, d['level'], language) });
+    case 'E_IMPORT_HAS_ERRORS':
+      return typeof d['bad'] === 'number' ? fill(t.importHasErrors, { bad: d['bad'], rows: d['bad'] + Number(d['good'] ?? 0) }) : null;
+    case 'E_IMPORT_FILE_UNREADABLE':
+      return d['reason'] === 'xls' ? t.importXls : null;
+    case 'E_IMPORT_TOO_LARGE':
+      return typeof d['max'] === 'number' ? fill(t.importTooLarge, { max: Math.round(d['max'] / 1024 / 1024) }) : null;
+    case 'E_VALIDATION':
+      if (keyOf(t.validation, d['field']) && d['field'] !== 'batchTwice') return t.validation[d['field']];
+      if (d['field'] === undefined && typeof d['documentId'] === 'number') return t.validation.batchTwice;
+      return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The sentence for an error in a language. @param seconds overrides the retry delay of E_TOO_MANY_ATTEMPTS (a live
+ * countdown); an unknown code reads as E_INTERNAL.
+ */
+export function errorMessage(error: ErrorLike, language: Language, seconds?: number): string {
+  if (!isErrorCode(error.code)) return TEXTS[language].errors.E_INTERNAL;
+  const details = error.details ?? {};
+  const detailed = detailedText(error.code, details, language);
+  if (detailed) return detailed;
+  const retrySeconds = seconds ?? Math.ceil(Number(details['retryAfterMs'] ?? 0) / 1000);
+  return fill(TEXTS[language].errors[error.code], { seconds: Math.max(1, retrySeconds) });
+}
+

@@ -1,0 +1,174 @@
+// Every stable error code with the shape of its details: the backend throws a code and typed details, and the
+// catalogue (./catalogue.ts) turns them into a sentence in the reader's language. Never change a code's meaning.
+import type { Level } from '../levels';
+import type { MarkingErrorReason } from '../marking';
+import type { PasswordRule } from '../passwords';
+import type { Role } from '../roles';
+
+export const ERROR_CODES = [
+  'E_VALIDATION',
+  'E_UNKNOWN_COMMAND',
+  'E_NO_LEDGER',
+  'E_ALREADY_INITIALIZED',
+  'E_WRONG_PASSWORD',
+  'E_TOO_MANY_ATTEMPTS',
+  'E_WRONG_RECOVERY_CODE',
+  'E_NOT_A_LEDGER',
+  'E_CORRUPT',
+  'E_LEDGER_TOO_NEW',
+  'E_LEDGER_IN_USE',
+  'E_NOT_LOGGED_IN',
+  'E_FORBIDDEN',
+  'E_PASSWORD_CHANGE_REQUIRED',
+  'E_WEAK_PASSWORD',
+  'E_USERNAME_TAKEN',
+  'E_NO_SUCH_ACCOUNT',
+  'E_ACCOUNT_DISABLED',
+  'E_ROLE_CONFLICT',
+  'E_LAST_ADMIN',
+  'E_BAD_MARKING',
+  'E_NO_SUCH_DOCUMENT',
+  'E_NO_SUCH_COPY',
+  'E_NO_SUCH_LOCATION',
+  'E_DUPLICATE',
+  'E_NOT_IN_CUSTODY',
+  'E_APPROVAL_REQUIRED',
+  'E_FORBIDDEN_CHANNEL',
+  'E_MUST_RETURN',
+  'E_LOCATION_LEVEL',
+  'E_WITNESS_REQUIRED',
+  'E_NO_SUCH_DEVICE',
+  'E_NETWORK_FORBIDDEN',
+  'E_CROSS_USE',
+  'E_DATA_ABOVE_MEDIUM',
+  'E_DOWNGRADE_FORBIDDEN',
+  'E_DEVICE_NOT_IN_SERVICE',
+  'E_REPAIR_CONDITIONS',
+  'E_STILL_HOLDS',
+  'E_MEDIUM_NOT_APPROVED',
+  'E_BACKUP_FOLDER_BOUND',
+  'E_BACKUP_TARGET_UNAVAILABLE',
+  'E_NOT_A_BACKUP',
+  'E_BACKUP_DAMAGED',
+  'E_IMPORT_TOO_LARGE',
+  'E_IMPORT_FILE_UNREADABLE',
+  'E_IMPORT_NO_SHEET',
+  'E_IMPORT_NO_DATA',
+  'E_IMPORT_HAS_ERRORS',
+  'E_NO_SUCH_BATCH',
+  'E_PRINT_FAILED',
+  'E_DISK_FULL',
+  'E_IO',
+  'E_INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** A refusal that names no detail. */
+type None = Record<never, never>;
+/** What the operating system or SQLite called the failure (ENOSPC, SQLITE_BUSY ...). */
+type Cause = { cause?: string };
+type Retry = { failures?: number; retryAfterMs?: number };
+
+export interface ValidationIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The form fields a rule names when it refuses an input (E_VALIDATION / E_DUPLICATE details.field). */
+export type ValidationField =
+  | 'change'
+  | 'facility'
+  | 'approver'
+  | 'at'
+  | 'issueDate'
+  | 'classifiedBy'
+  | 'keeper'
+  | 'dueAt'
+  | 'eventId'
+  | 'documentId'
+  | 'marking'
+  | 'to'
+  | 'active'
+  | 'roles'
+  | 'auditSeq'
+  | 'statusAt';
+
+export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
+export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator';
+export type CrossUseRule = 'plain_medium_on_classified_computer' | 'classified_medium_on_plain_computer' | 'medium_above_computer';
+export type RepairMissing = 'storageRemoved' | 'escort';
+/** The steps assertStatus names when a copy is not where the step needs it. */
+export type CopyAction = 'lend' | 'return from loan' | 'transmit' | 'forward' | 'move' | 'copy' | 'return to the issuer' | 'destruction' | 'inventory' | 'handover';
+export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low';
+export type TargetReason = 'missing' | 'not-a-folder' | 'not-writable' | 'vanished' | 'write-failed' | 'exists';
+
+/** The details each code carries; the catalogue reads them, the renderer may mark a form field by them. */
+export interface ErrorDetails {
+  E_VALIDATION: { field?: ValidationField; issues?: ValidationIssue[]; documentId?: number };
+  E_UNKNOWN_COMMAND: { name: string };
+  E_NO_LEDGER: None;
+  E_ALREADY_INITIALIZED: None;
+  E_WRONG_PASSWORD: Retry;
+  E_TOO_MANY_ATTEMPTS: { retryAfterMs: number };
+  E_WRONG_RECOVERY_CODE: Retry;
+  E_NOT_A_LEDGER: { file?: string; reason?: 'missing-key-file' | 'other-ledger' | 'plain-sqlite' | 'not-this-app' | 'not-a-key-file' };
+  E_CORRUPT: Cause & { check?: string; file?: string };
+  E_LEDGER_TOO_NEW: { fileVersion: number; appVersion: number; backup?: boolean; appRelease?: string };
+  E_LEDGER_IN_USE: Cause & { holder?: string };
+  E_NOT_LOGGED_IN: None;
+  E_FORBIDDEN: { command: string; needs: readonly Role[] };
+  E_PASSWORD_CHANGE_REQUIRED: None;
+  E_WEAK_PASSWORD: { rule: PasswordRule; minLength: number };
+  E_USERNAME_TAKEN: { username: string };
+  E_NO_SUCH_ACCOUNT: { username: string };
+  E_ACCOUNT_DISABLED: None;
+  E_ROLE_CONFLICT: { roles: readonly Role[] };
+  E_LAST_ADMIN: None;
+  E_BAD_MARKING: { reason: MarkingReason; text: string; found?: string; max?: number; period?: unknown };
+  E_NO_SUCH_DOCUMENT: { documentId: number };
+  E_NO_SUCH_COPY: { documentId: number; copyNos: number[] };
+  E_NO_SUCH_LOCATION: { locationId: number };
+  E_DUPLICATE: { field?: string; value?: string; eventId?: number };
+  E_NOT_IN_CUSTODY: { documentId: number; copyNo: number; status: string; action: CopyAction };
+  E_APPROVAL_REQUIRED: { rule: ApprovalRule; borrower?: string };
+  E_FORBIDDEN_CHANNEL: { rule: 'channel' | 'exchange_station_level'; channel: string };
+  E_MUST_RETURN: { documentId: number; receiptNo: string };
+  E_LOCATION_LEVEL: { location: string; maxLevel: Level; level: Level };
+  E_WITNESS_REQUIRED: { people: number };
+  E_NO_SUCH_DEVICE: { device: 'computer' | 'medium'; id?: number; code?: string };
+  E_NETWORK_FORBIDDEN: { level: Level; network: string };
+  E_CROSS_USE: { rule: CrossUseRule; medium: string; mediumLevel: Level; computer: string; computerLevel: Level };
+  E_DATA_ABOVE_MEDIUM: { medium: string; mediumLevel: Level; dataLevel: Level };
+  E_DOWNGRADE_FORBIDDEN: { medium: string; rule: 'ever_classified' | 'held_higher_data' };
+  E_DEVICE_NOT_IN_SERVICE: { device: 'computer' | 'medium'; code: string; status: string; to?: string };
+  E_REPAIR_CONDITIONS: { missing: RepairMissing[] };
+  E_STILL_HOLDS: { person: string; documentCopies: number; computers: number; media: number };
+  E_MEDIUM_NOT_APPROVED: { reason: MediumRefusal; medium: string; status?: string; mediumLevel?: Level; ledgerLevel?: Level };
+  E_BACKUP_FOLDER_BOUND: { reason: 'other-medium' | 'other-ledger' | 'unreadable-marker'; boundTo?: string; medium?: string };
+  E_BACKUP_TARGET_UNAVAILABLE: Cause & { reason: TargetReason; folder?: string };
+  E_NOT_A_BACKUP: { file?: string; issues?: string[] };
+  E_BACKUP_DAMAGED: Cause & { file: string; reason: string; expectedSize?: number; size?: number; check?: string[]; tables?: string[] };
+  E_IMPORT_TOO_LARGE: { fileName: string; size: number; max: number };
+  E_IMPORT_FILE_UNREADABLE: { fileName: string; reason: string };
+  E_IMPORT_NO_SHEET: { sheet: string | null; sheets: string[] };
+  E_IMPORT_NO_DATA: { sheet: string; headerRow?: number };
+  E_IMPORT_HAS_ERRORS: { bad: number; good: number; rows?: number };
+  E_NO_SUCH_BATCH: { batchNo: string; kind?: string };
+  E_PRINT_FAILED: Cause;
+  E_DISK_FULL: Cause;
+  E_IO: Cause & { file?: string };
+  E_INTERNAL: Cause;
+}
+
+/** An error as it crosses a process boundary (IPC, the CLI, the audit log). */
+export interface LedgerErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: Readonly<Record<string, unknown>>;
+}
