@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ANTD_LOCALES } from './i18n';
 import { useErrorText } from './i18n/errors';
 import { useLedger } from './store';
-import { useActivityPing } from './hooks/useActivityPing';
-import { SetupWizard } from './screens/SetupWizard';
-import { RecoveryCodeScreen } from './screens/RecoveryCodeScreen';
-import { LoginScreen } from './screens/LoginScreen';
-import { LockScreen } from './screens/LockScreen';
-import { ForcedPasswordChange } from './screens/ForcedPasswordChange';
-import { MainLayout } from './screens/MainLayout';
+import { useActivityPing } from './features/session/useActivityPing';
+import { SetupWizard } from './features/session/SetupWizard';
+import { RecoveryCodeScreen } from './features/session/RecoveryCodeScreen';
+import { LoginScreen } from './features/session/LoginScreen';
+import { LockScreen } from './features/session/LockScreen';
+import { ForcedPasswordChange } from './features/session/ForcedPasswordChange';
+import { MainLayout } from './MainLayout';
 
 export function Root() {
   const language = useLedger((s) => s.language);

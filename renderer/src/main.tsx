@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { Root } from './App';
-import { PrintRoot } from './print/PrintRoot';
-import { isPrintRoute } from './print/request';
+import { PrintRoot } from './features/printing/PrintRoot';
+import { isPrintRoute } from './features/printing/request';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { ERROR_CODES, LedgerError } from '../../db/errors';
-import { LEVELS, parseMarking } from '../../db/ledger/marking';
+import { LEVELS, parseMarking } from '../../db/domain/marking';
 import { COPY_STATUSES } from '../../db/ledger/documents/model';
 import { REMINDER_FILTERS, STATUS_FILTERS } from '../../db/ledger/documents/queries';
 import { TRANSMIT_CHANNELS } from '../../db/ledger/documents/operations';
-import * as renderer from '../../renderer/src/documents';
+import * as renderer from '../../renderer/src/features/documents/documents';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN';
 import zhTW from '../../renderer/src/i18n/locales/zh-TW';
 import en from '../../renderer/src/i18n/locales/en';
@@ -122,7 +122,7 @@ describe('documents vocabulary', () => {
 describe('devices vocabulary', () => {
   it('names every level, network, medium type, status and history event', async () => {
     const devices = await import('../../db/ledger/devices/devices');
-    const mine = await import('../../renderer/src/devices');
+    const mine = await import('../../renderer/src/features/devices/devices');
     expect([...mine.DEVICE_LEVELS]).toEqual([...devices.DEVICE_LEVELS]);
     expect([...mine.DATA_LEVELS]).toEqual([...devices.DATA_LEVELS]);
     expect([...mine.NETWORKS]).toEqual([...devices.NETWORKS]);

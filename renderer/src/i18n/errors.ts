@@ -4,9 +4,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction as I18nTFunction } from 'i18next';
 import { ApiError } from '../api';
-import type { PasswordRule } from '../password';
-import { COPY_STATUSES, LEVELS, compressCopyNos, formatCopyNo } from '../documents';
-import { COMPUTER_STATUSES, DATA_LEVELS, NETWORKS } from '../devices';
+import type { PasswordRule } from '../features/accounts/password';
+import { COPY_STATUSES, LEVELS, compressCopyNos, formatCopyNo } from '../features/documents/documents';
+import { COMPUTER_STATUSES, DATA_LEVELS, NETWORKS } from '../features/devices/devices';
 
 // The explicit form: the one derived from useTranslation's return type costs the checker far more.
 export type TFunction = I18nTFunction<'translation'>;

@@ -2,40 +2,51 @@
 import { create } from 'zustand';
 import { onSessionLost } from '../api';
 import type { Role } from '../../../preload/contract';
-import { createAccountsSlice } from './accounts';
-import { createAuditSlice } from './audit';
-import { createDocumentsSlice } from './documents';
-import { createDevicesSlice } from './devices';
-import { createBackupSlice } from './backup';
-import { createSessionSlice } from './session';
-import { createSettingsSlice } from './settings';
-import { createTransferSlice } from './transfer';
-import type { LedgerState } from './types';
+import { createAccountsSlice } from '../features/accounts/store';
+import { createAuditSlice } from '../features/audit/store';
+import { createDocumentsSlice } from '../features/documents/store';
+import { createDevicesSlice } from '../features/devices/store';
+import { createBackupSlice } from '../features/backup/store';
+import { createSessionSlice } from '../features/session/store';
+import { createSettingsSlice } from '../features/settings/store';
+import { createTransferSlice } from '../features/import/store';
+import { createPeopleSlice } from '../features/people/store';
+import { createSessionScope, type LedgerState } from './types';
 import { createUiSlice } from './ui';
 
 export type { LedgerState } from './types';
-export type { Page, BatchKind, RegisterOrigin } from './ui';
-export type { DocumentFilters, SortOrder, SuggestField, DocumentCommand } from './documents';
-export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from './documents';
-export type { AuditFilters } from './audit';
-export { AUDIT_PAGE_SIZE } from './audit';
-export type { ComputerDetail, MediumDetail, Holdings, DeviceCommand } from './devices';
-export { DEVICE_PAGE_SIZE } from './devices';
-export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName, ExportInput } from './transfer';
-export type { BackupMedia, BackupResult, RestoreInput } from './backup';
-export { BACKUP_PAGE_SIZE } from './backup';
+export type { Page, BatchKind, DocumentOrigin } from './ui';
+export type { DocumentFilters, SortOrder, SuggestField, DocumentCommand } from '../features/documents/store';
+export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from '../features/documents/store';
+export type { AuditFilters } from '../features/audit/store';
+export { AUDIT_PAGE_SIZE } from '../features/audit/store';
+export type { ComputerDetail, MediumDetail, DeviceCommand } from '../features/devices/store';
+export type { Holdings } from '../features/people/store';
+export { DEVICE_PAGE_SIZE } from '../features/devices/store';
+export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName, ExportInput } from '../features/import/store';
+export type { BackupMedia, BackupResult, RestoreInput } from '../features/backup/store';
+export { BACKUP_PAGE_SIZE } from '../features/backup/store';
 
-export const useLedger = create<LedgerState>()((...a) => ({
-  ...createSessionSlice(...a),
-  ...createSettingsSlice(...a),
-  ...createAccountsSlice(...a),
-  ...createAuditSlice(...a),
-  ...createDocumentsSlice(...a),
-  ...createDevicesSlice(...a),
-  ...createTransferSlice(...a),
-  ...createBackupSlice(...a),
-  ...createUiSlice(...a),
-}));
+/** A new store: the app has one (useLedger); tests make their own. */
+export function createLedgerStore() {
+  return create<LedgerState>()((set, get) => {
+    const session = createSessionScope();
+    return {
+      ...createSessionSlice(set, get, session),
+      ...createSettingsSlice(set, get, session),
+      ...createAccountsSlice(set, get, session),
+      ...createAuditSlice(set, get, session),
+      ...createDocumentsSlice(set, get, session),
+      ...createDevicesSlice(set, get, session),
+      ...createPeopleSlice(set, get, session),
+      ...createTransferSlice(set, get, session),
+      ...createBackupSlice(set, get, session),
+      ...createUiSlice(set, get, session),
+    };
+  });
+}
+
+export const useLedger = createLedgerStore();
 
 onSessionLost(() => void useLedger.getState().refreshStatus());
 

@@ -1,12 +1,12 @@
 // UI slice: interface language, the page shown in the main layout, and what a page was opened with.
 import { applyLanguage, storedLanguage, type Language } from '../i18n';
-import type { DocumentFilters } from './documents';
-import type { DeviceKind, DeviceRegister } from '../devices';
+import type { DocumentFilters } from '../features/documents/store';
+import type { DeviceKind, DeviceRegister } from '../features/devices/devices';
 import type { PrintRequest } from '../../../preload/contract';
 import type { SliceCreator } from './types';
 
 export type BatchKind = 'return' | 'destroy' | 'inventory';
-export type RegisterOrigin = 'received' | 'produced';
+export type DocumentOrigin = 'received' | 'produced';
 
 export type Page =
   | 'overview'
@@ -44,7 +44,7 @@ export interface UiSlice {
   /** The register, optionally with new filters (a reminder on the overview). */
   openDocuments(filters?: DocumentFilters): void;
   openDocument(id: number): void;
-  openRegister(origin: RegisterOrigin): void;
+  openDocumentEntry(origin: DocumentOrigin): void;
   openBatch(kind: BatchKind, seed?: number[]): void;
   openDevice(kind: DeviceKind, id: number): void;
   /** Opens the print preview, in the interface language. */
@@ -78,7 +78,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     set({ page: 'document', documentId: id, document: null });
   },
 
-  openRegister(origin) {
+  openDocumentEntry(origin) {
     set({ page: origin === 'received' ? 'register-received' : 'register-produced' });
   },
 

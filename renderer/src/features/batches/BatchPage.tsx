@@ -1,0 +1,354 @@
+// 批量清退, 批量销毁 and 年度清查: pick items from the register and their copies, fill in the batch, and get the
+// batch number (QT-2026-001, XH-2026-001, QC-2026-001) that names the slip or list.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Result, Space, Table, Typography, type TableProps } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { PrintButton } from '../printing/PrintButton';
+import type { CopyStatusCode, DocumentDetail, DocumentListItem } from '../../../../preload/contract';
+import { DESTROY_METHODS, HELD_STATUSES, type DestroyMethod } from '../documents/documents';
+import { afterToday, eventDate } from '../../ui/dates';
+import { selectSession, useLedger, type BatchKind } from '../../store';
+import { useAction } from '../../ui/hooks/useAction';
+import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
+import { useMarkField } from '../../ui/hooks/useMarkField';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { CopyPicker } from '../documents/CopyPicker';
+import { MarkingTag } from '../documents/MarkingTag';
+import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
+
+interface Chosen {
+  doc: DocumentDetail;
+  copyNos: number[];
+}
+
+interface BatchValues {
+  toUnit?: string;
+  returner?: string;
+  receiver?: string;
+  approver?: string;
+  method?: DestroyMethod;
+  place?: string;
+  destroyers?: string[];
+  witnesses?: string[];
+  checkedBy?: string[];
+  at: Dayjs;
+}
+
+type Outcome = { batchNo: string; present?: number; missing?: number };
+/** The paper form each batch produces. */
+const FORMS = { return: 'return-slip', destroy: 'destruction-list', inventory: 'inventory-report' } as const;
+const FORM_LABELS = { return: 'print.returnSlip', destroy: 'print.destructionList', inventory: 'print.inventoryReport' } as const;
+
+const SEARCH_LIMIT = 20;
+const SEARCH_DELAY_MS = 300;
+
+/** Which copies a batch may take, and which it takes unless the user says otherwise. */
+const STATUSES: Record<BatchKind, readonly CopyStatusCode[]> = { return: ['in_custody'], destroy: ['in_custody'], inventory: HELD_STATUSES };
+const TITLES = { return: 'batch.returnTitle', destroy: 'batch.destroyTitle', inventory: 'batch.inventoryTitle' } as const;
+const HINTS = { return: 'batch.returnHint', destroy: 'batch.destroyHint', inventory: 'batch.inventoryHint' } as const;
+const SUBMITS = { return: 'batch.submitReturn', destroy: 'batch.submitDestroy', inventory: 'batch.submitInventory' } as const;
+const DONE = { return: 'batch.doneReturn', destroy: 'batch.doneDestroy', inventory: 'batch.doneInventory' } as const;
+
+function defaultCopies(kind: BatchKind, doc: DocumentDetail): number[] {
+  // Return and destroy take every copy in the cabinet unless unticked; an inventory lists only what is missing.
+  return kind === 'inventory' ? [] : doc.copyList.filter((c) => c.status === 'in_custody').map((c) => c.copyNo);
+}
+
+export function BatchPage({ kind }: { kind: BatchKind }) {
+  const { t } = useTranslation();
+  const seed = useLedger((s) => s.batchSeed);
+  const fetchDocument = useLedger((s) => s.fetchDocument);
+  const openDocuments = useLedger((s) => s.openDocuments);
+  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [round, setRound] = useState(0);
+  const adding = useAction(async (id: number) => {
+    if (chosen.some((c) => c.doc.id === id)) return;
+    const doc = await fetchDocument(id);
+    setChosen((list) => (list.some((c) => c.doc.id === id) ? list : [...list, { doc, copyNos: defaultCopies(kind, doc) }]));
+  });
+  const add = adding.run;
+
+  useEffect(() => {
+    // Items chosen in the register (or the item page) start the batch.
+    void (async () => {
+      for (const id of seed) await add(id);
+    })();
+    // Only once per page: the seed is what the page was opened with.
+  }, []);
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => openDocuments()} data-testid="batch-back">
+      {t('batch.toRegister')}
+    </Button>
+  );
+
+  if (outcome) {
+    return (
+      <Card data-testid="batch-page" data-kind={kind}>
+        <Result
+          status="success"
+          title={t(DONE[kind])}
+          subTitle={
+            <Flex vertical>
+              <Typography.Title level={3} className="monospace" style={{ margin: '8px 0' }} data-testid="batch-result-no">
+                {t('batch.batchNo', { batchNo: outcome.batchNo })}
+              </Typography.Title>
+              {outcome.present !== undefined && <span data-testid="batch-result-counts">{t('batch.inventoryResult', { present: outcome.present, missing: outcome.missing ?? 0 })}</span>}
+            </Flex>
+          }
+          extra={[
+            <Button
+              key="again"
+              type="primary"
+              onClick={() => {
+                setOutcome(null);
+                setChosen([]);
+                setRound((r) => r + 1);
+              }}
+              data-testid="batch-again"
+            >
+              {t('batch.again')}
+            </Button>,
+            <PrintButton key="print" request={{ kind: FORMS[kind], batchNo: outcome.batchNo }} label={t(FORM_LABELS[kind])} testId="batch-print" />,
+            <span key="back">{back}</span>,
+          ]}
+          data-testid="batch-result"
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <Flex vertical gap={16} data-testid="batch-page" data-kind={kind}>
+      <Card title={t(TITLES[kind])} extra={back}>
+        <Alert type="info" showIcon title={t(HINTS[kind])} style={{ marginBottom: 16 }} />
+        <DocumentFinder chosenIds={chosen.map((c) => c.doc.id)} onAdd={(id) => void add(id)} />
+        <ErrorAlert error={adding.error} testId="batch-add-error" />
+      </Card>
+      <Card title={kind === 'inventory' ? t('batch.chosenMissing') : t('batch.chosen')} size="small">
+        <ChosenList kind={kind} chosen={chosen} onChange={setChosen} />
+      </Card>
+      <Card size="small">
+        <BatchForm key={round} kind={kind} chosen={chosen} onDone={setOutcome} />
+      </Card>
+    </Flex>
+  );
+}
+
+/** Search in the register for items with held copies; each can be added once. */
+function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: number): void }) {
+  const { t } = useTranslation();
+  const findDocuments = useLedger((s) => s.findDocuments);
+  const [text, setText] = useState('');
+  const [rows, setRows] = useState<DocumentListItem[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const request = useRef(0);
+  const search = useCallback(
+    async (query: string) => {
+      const mine = ++request.current;
+      const { rows: found } = await findDocuments({ query: query.trim() || undefined, status: 'held', limit: SEARCH_LIMIT });
+      if (mine === request.current) setRows(found);
+    },
+    [findDocuments],
+  );
+  const { run, busy, error } = useAction(search);
+
+  useEffect(() => {
+    void run('');
+    return () => clearTimeout(timer.current);
+  }, [run]);
+
+  const columns: TableProps<DocumentListItem>['columns'] = [
+    { key: 'receiptNo', dataIndex: 'receiptNo', title: t('documents.columns.receiptNo'), width: 110, render: (v: string) => <span className="monospace">{v}</span> },
+    { key: 'docNumber', dataIndex: 'docNumber', title: t('documents.columns.docNumber'), width: 150, ellipsis: true },
+    { key: 'title', dataIndex: 'title', title: t('documents.columns.title'), ellipsis: true },
+    { key: 'originUnit', dataIndex: 'originUnit', title: t('documents.columns.originUnit'), width: 170, ellipsis: true },
+    { key: 'marking', title: t('documents.columns.marking'), width: 130, render: (_, d) => <MarkingTag marking={d.marking} level={d.level} /> },
+    { key: 'held', title: t('documents.columns.inCustody'), width: 70, align: 'right', render: (_, d) => d.counts.in_custody },
+    { key: 'returnBy', dataIndex: 'returnBy', title: t('documents.columns.returnBy'), width: 110 },
+    {
+      key: 'add',
+      width: 90,
+      render: (_, d) => {
+        const added = chosenIds.includes(d.id);
+        return (
+          <Button size="small" icon={<PlusOutlined />} disabled={added} onClick={() => onAdd(d.id)} data-testid={`batch-add-${d.id}`}>
+            {added ? t('batch.added') : t('batch.add')}
+          </Button>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Flex vertical gap={8}>
+      <Input
+        autoFocus
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={`${t('batch.find')}：${t('documents.searchPlaceholder')}`}
+        value={text}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void run(next), SEARCH_DELAY_MS);
+        }}
+        onPressEnter={() => {
+          // Enter adds the only match: find by 文号 or title, Enter, next.
+          if (rows.length === 1 && !chosenIds.includes(rows[0]!.id)) onAdd(rows[0]!.id);
+        }}
+        style={{ maxWidth: 420 }}
+        data-testid="batch-search"
+      />
+      <ErrorAlert error={error} testId="batch-search-error" />
+      <Table<DocumentListItem> rowKey="id" size="small" columns={columns} dataSource={rows} loading={busy} pagination={false} scroll={{ y: 240 }} data-testid="batch-results" />
+    </Flex>
+  );
+}
+
+function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chosen[]; onChange(list: Chosen[]): void }) {
+  const { t } = useTranslation();
+  if (chosen.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="batch-empty">
+        {t('batch.empty')}
+      </Typography.Text>
+    );
+  }
+  const copies = chosen.reduce((n, c) => n + c.copyNos.length, 0);
+  const docs = chosen.filter((c) => c.copyNos.length > 0).length;
+  return (
+    <Flex vertical gap={8} data-testid="batch-chosen">
+      {chosen.map(({ doc, copyNos }) => (
+        <Flex key={doc.id} gap={12} align="flex-start" wrap className="batch-item" data-testid={`batch-item-${doc.id}`}>
+          <Space size={8} style={{ minWidth: 360, maxWidth: 480 }}>
+            <span className="monospace">{doc.receiptNo}</span>
+            <MarkingTag marking={doc.marking} level={doc.level} />
+            <Typography.Text ellipsis style={{ maxWidth: 260 }} title={doc.title}>
+              {doc.title}
+            </Typography.Text>
+          </Space>
+          <div style={{ flex: 1, minWidth: 240 }}>
+            <CopyPicker
+              copies={doc.copyList}
+              statuses={STATUSES[kind]}
+              showStatus={kind === 'inventory'}
+              value={copyNos}
+              onChange={(nos) => onChange(chosen.map((c) => (c.doc.id === doc.id ? { ...c, copyNos: nos } : c)))}
+              testId={`batch-copies-${doc.id}`}
+            />
+          </div>
+          <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => onChange(chosen.filter((c) => c.doc.id !== doc.id))} data-testid={`batch-remove-${doc.id}`}>
+            {t('batch.remove')}
+          </Button>
+        </Flex>
+      ))}
+      <Typography.Text strong data-testid="batch-totals">
+        {t('batch.totals', { docs, copies })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]; onDone(outcome: Outcome): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useLedger(selectSession)?.displayName;
+  const run = useLedger((s) => s.runDocumentCommand);
+  const [form] = Form.useForm<BatchValues>();
+  const firstUnit = chosen[0]?.doc.originUnit;
+
+  useEffect(() => {
+    // The issuer of the first item is who the batch usually goes back to.
+    if (kind === 'return' && firstUnit && !form.getFieldValue('toUnit')) form.setFieldsValue({ toUnit: firstUnit });
+  }, [kind, firstUnit, form]);
+
+  const submit = useAction(async (v: BatchValues) => {
+    const items = chosen.filter((c) => c.copyNos.length > 0).map((c) => ({ documentId: c.doc.id, copyNos: c.copyNos }));
+    const at = eventDate(v.at);
+    if (kind === 'inventory') {
+      const out = await run('documents.inventory', { missing: items, checkedBy: v.checkedBy ?? [], at });
+      onDone({ batchNo: out.batchNo, present: out.present, missing: out.missing });
+      return;
+    }
+    if (items.length === 0) {
+      void message.warning(t('batch.needItems'));
+      return;
+    }
+    const out =
+      kind === 'return'
+        ? await run('documents.returnToIssuer', { items, toUnit: v.toUnit!.trim(), returner: v.returner!.trim(), receiver: v.receiver!.trim(), at })
+        : await run('documents.destroy', { items, approver: v.approver!.trim(), method: v.method ?? 'facility', place: v.place!.trim(), destroyers: v.destroyers ?? [], witnesses: v.witnesses ?? [], at });
+    onDone({ batchNo: out.batchNo });
+  });
+  useMarkField(form, submit.error, { at: 'at' });
+  const onKeyDownCapture = useEnterNavigation(() => form.submit());
+  const required = [{ required: true, whitespace: true }, { max: 50 }];
+  const people = [{ required: true, type: 'array' as const, min: 1 }];
+
+  return (
+    <div onKeyDownCapture={onKeyDownCapture}>
+      <ErrorAlert error={submit.error} testId="batch-error" />
+      <Form<BatchValues>
+        form={form}
+        layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }}
+        initialValues={{ at: dayjs(), returner: me, method: 'facility', destroyers: me ? [me] : [], checkedBy: me ? [me] : [] }}
+        onFinish={(v) => void submit.run(v)}
+      >
+        <Flex wrap gap={16}>
+          {kind === 'return' && (
+            <>
+              <Form.Item name="toUnit" label={t('batch.toUnit')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 320 }}>
+                <UnitInput testId="batch-to-unit" />
+              </Form.Item>
+              <Form.Item name="returner" label={t('batch.returner')} rules={required} style={{ width: 180 }}>
+                <PersonInput testId="batch-returner" />
+              </Form.Item>
+              <Form.Item name="receiver" label={t('batch.receiver')} rules={required} style={{ width: 180 }}>
+                <PersonInput testId="batch-receiver" />
+              </Form.Item>
+            </>
+          )}
+          {kind === 'destroy' && (
+            <>
+              <Form.Item name="approver" label={t('batch.approver')} rules={required} style={{ width: 200 }}>
+                <PersonInput testId="batch-approver" />
+              </Form.Item>
+              <Form.Item name="method" label={t('batch.method')}>
+                <Radio.Group optionType="button" options={DESTROY_METHODS.map((m) => ({ value: m, label: t(`destroyMethods.${m}`) }))} data-testid="batch-method" />
+              </Form.Item>
+              <Form.Item name="place" label={t('batch.place')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 280 }}>
+                <Input autoComplete="off" data-testid="batch-place" />
+              </Form.Item>
+              <Form.Item name="destroyers" label={t('batch.destroyers')} extra={t('batch.peopleHint')} rules={people} style={{ width: 300 }}>
+                <PeopleInput maxCount={10} testId="batch-destroyers" />
+              </Form.Item>
+              <Form.Item name="witnesses" label={t('batch.witnesses')} rules={people} style={{ width: 300 }}>
+                <PeopleInput maxCount={10} testId="batch-witnesses" />
+              </Form.Item>
+            </>
+          )}
+          {kind === 'inventory' && (
+            <Form.Item name="checkedBy" label={t('batch.checkedBy')} extra={t('batch.peopleHint')} rules={people} style={{ width: 360 }}>
+              <PeopleInput maxCount={10} testId="batch-checked-by" />
+            </Form.Item>
+          )}
+          <Form.Item name="at" label={t('actions.at')} rules={[{ required: true }]} style={{ width: 160 }}>
+            <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid="batch-at" />
+          </Form.Item>
+        </Flex>
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">{t('common.keyboardHint')}</Typography.Text>
+          <Button type="primary" htmlType="submit" danger={kind === 'destroy'} loading={submit.busy} data-testid="batch-submit">
+            {t(SUBMITS[kind])}
+          </Button>
+        </Flex>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,432 @@
+// The custodian's forms for one computer's or medium's lifecycle (变更, 维修, 维修归来, 借用, 归还, 使用登记, 停用,
+// 启用, 报废, 销毁): one dialog per action, as DocumentActions has them. The backend judges every rule; a refusal
+// stays in the form with the rule in words and the field it concerns marked.
+import type { ReactNode } from 'react';
+import { App, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { DATA_LEVELS, DEVICE_LEVELS, NETWORKS, type DataLevel, type DeviceKind } from './devices';
+import { afterToday, beforeToday, eventDate, isoDate } from '../../ui/dates';
+import { useLedger, type ComputerDetail, type MediumDetail } from '../../store';
+import { FormModal } from '../../ui/FormModal';
+import { PersonInput } from '../../ui/SuggestInput';
+import { ComputerSelect } from './DeviceTags';
+
+export type ComputerAction = 'change' | 'repair' | 'backFromRepair' | 'stop' | 'enable' | 'scrap' | 'destroy';
+export type MediumAction = 'change' | 'lend' | 'return' | 'logUsage' | 'stop' | 'enable' | 'scrap' | 'destroy';
+export type DeviceAction = ComputerAction | MediumAction;
+/** Actions whose form is the same for computers and media: a status change with its reason. */
+type StatusAction = 'stop' | 'enable' | 'scrap' | 'destroy';
+
+export const COMPUTER_ACTIONS: ComputerAction[] = ['change', 'repair', 'backFromRepair', 'stop', 'enable', 'scrap', 'destroy'];
+export const MEDIUM_ACTIONS: MediumAction[] = ['change', 'lend', 'return', 'logUsage', 'stop', 'enable', 'scrap', 'destroy'];
+
+export type DeviceDialogProps = { action: DeviceAction; onClose(): void } & ({ kind: 'computer'; computer: ComputerDetail } | { kind: 'medium'; medium: MediumDetail });
+
+/** The dialog of one action on the device shown. */
+export function DeviceActionDialog(props: DeviceDialogProps) {
+  const { action, onClose } = props;
+  if (action === 'stop' || action === 'enable' || action === 'scrap' || action === 'destroy') {
+    const device = props.kind === 'computer' ? props.computer : props.medium;
+    return <StatusModal kind={props.kind} id={device.id} code={device.code} action={action} onClose={onClose} />;
+  }
+  if (props.kind === 'computer') {
+    const { id, code } = props.computer;
+    if (action === 'change') return <ChangeComputerModal id={id} code={code} onClose={onClose} />;
+    if (action === 'repair') return <RepairModal id={id} code={code} onClose={onClose} />;
+    if (action === 'backFromRepair') return <BackFromRepairModal id={id} code={code} onClose={onClose} />;
+    return null;
+  }
+  const { medium } = props;
+  if (action === 'change') return <ChangeMediumModal medium={medium} onClose={onClose} />;
+  if (action === 'lend') return <LendMediumModal id={medium.id} code={medium.code} onClose={onClose} />;
+  if (action === 'return') return <ReturnMediumModal id={medium.id} code={medium.code} onClose={onClose} />;
+  if (action === 'logUsage') return <LogUsageModal id={medium.id} code={medium.code} onClose={onClose} />;
+  return null;
+}
+
+interface DialogProps {
+  id: number;
+  code: string;
+  onClose(): void;
+}
+
+const trimmed = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+/** Where the device forms keep the fields a refusal may concern. */
+const ERROR_FIELDS = {
+  network: 'network',
+  escort: 'escort',
+  storageRemoved: 'storageRemoved',
+  computerId: 'computerId',
+  dataLevel: 'dataLevel',
+  level: 'level',
+  facility: 'facility',
+  approver: 'approver',
+  dueAt: 'dueAt',
+};
+
+interface ActionModalProps<V> {
+  action: DeviceAction;
+  code: string;
+  initialValues?: Partial<V>;
+  onSubmit(values: V): Promise<unknown>;
+  onClose(): void;
+  children: ReactNode;
+}
+
+/** What every device form shares: named by its action, keyboard-first, dated today unless late, a toast when done. */
+function DeviceActionModal<V extends { at: Dayjs }>({ action, code, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const name = t(`devices.actions.${action}`);
+  return (
+    <FormModal<V>
+      title={t('devices.actionTitle', { action: name, code })}
+      submitText={name}
+      testId={`device-${action}`}
+      keyboard
+      errorFields={ERROR_FIELDS}
+      initialValues={{ at: dayjs(), ...initialValues } as Partial<V>}
+      onSubmit={async (v) => {
+        await onSubmit(v);
+        void message.success({ content: <span data-testid="device-action-done">{t('devices.done', { action: name })}</span> });
+      }}
+      onClose={onClose}
+    >
+      {children}
+    </FormModal>
+  );
+}
+
+interface FieldProps {
+  action: DeviceAction;
+  name: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  /** Defaults to the form's own label for the field. */
+  label?: string;
+}
+
+function useFieldLabel(name: string, label: string | undefined): string {
+  const { t } = useTranslation();
+  return label ?? t(`devices.form.${name}` as 'devices.form.reason');
+}
+
+function TextField({ action, name, required = false, autoFocus = false, label }: FieldProps) {
+  const text = useFieldLabel(name, label);
+  return (
+    <Form.Item name={name} label={text} rules={required ? [{ required: true, whitespace: true }] : []}>
+      <Input autoComplete="off" autoFocus={autoFocus} data-testid={`device-${action}-${name}`} />
+    </Form.Item>
+  );
+}
+
+function PersonField({ action, name, required = false, autoFocus = false, label }: FieldProps) {
+  const text = useFieldLabel(name, label);
+  return (
+    <Form.Item name={name} label={text} rules={required ? [{ required: true, whitespace: true }] : []}>
+      <PersonInput autoFocus={autoFocus} testId={`device-${action}-${name}`} />
+    </Form.Item>
+  );
+}
+
+function CheckField({ action, name }: Pick<FieldProps, 'action' | 'name'>) {
+  const text = useFieldLabel(name, undefined);
+  return (
+    <Form.Item name={name} valuePropName="checked">
+      <Checkbox data-testid={`device-${action}-${name}`}>{text}</Checkbox>
+    </Form.Item>
+  );
+}
+
+/** When it happened: never a future day. */
+function AtField({ action }: { action: DeviceAction }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="at" label={t('devices.form.at')} rules={[{ required: true }]}>
+      <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid={`device-${action}-at`} />
+    </Form.Item>
+  );
+}
+
+function useRegisterLabel() {
+  const { t } = useTranslation();
+  return (key: string) => t(`devices.fields.${key}` as 'devices.fields.code');
+}
+
+// ---- 变更 ----------------------------------------------------------------------------------------------
+
+interface ChangeComputerValues {
+  at: Dayjs;
+  responsible?: string;
+  department?: string;
+  location?: string;
+  network?: (typeof NETWORKS)[number];
+  os?: string;
+  osInstalledAt?: Dayjs;
+  purpose?: string;
+}
+
+function ChangeComputerModal({ id, code, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDeviceCommand);
+  const field = useRegisterLabel();
+  return (
+    <DeviceActionModal<ChangeComputerValues>
+      action="change"
+      code={code}
+      onSubmit={(v) =>
+        run('computers.change', {
+          id,
+          change: {
+            responsible: trimmed(v.responsible),
+            department: trimmed(v.department),
+            location: trimmed(v.location),
+            network: v.network,
+            os: trimmed(v.os),
+            osInstalledAt: v.osInstalledAt ? isoDate(v.osInstalledAt) : undefined,
+            purpose: trimmed(v.purpose),
+          },
+          at: eventDate(v.at),
+        })
+      }
+      onClose={onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('devices.form.changeHint')}</Typography.Paragraph>
+      <PersonField action="change" name="responsible" autoFocus label={field('responsible')} />
+      <TextField action="change" name="department" label={field('department')} />
+      <TextField action="change" name="location" label={field('location')} />
+      <Form.Item name="network" label={field('network')}>
+        <Select allowClear options={NETWORKS.map((n) => ({ value: n, label: t(`devices.networks.${n}`) }))} data-testid="device-change-network" />
+      </Form.Item>
+      <TextField action="change" name="os" label={field('os')} />
+      <Form.Item name="osInstalledAt" label={field('osInstalledAt')}>
+        <DatePicker disabledDate={afterToday} style={{ width: '100%' }} data-testid="device-change-osInstalledAt" />
+      </Form.Item>
+      <TextField action="change" name="purpose" label={field('purpose')} />
+      <AtField action="change" />
+    </DeviceActionModal>
+  );
+}
+
+interface ChangeMediumValues {
+  at: Dayjs;
+  level?: (typeof DEVICE_LEVELS)[number];
+  responsible?: string;
+  department?: string;
+  usageScope?: string;
+  backupApproved?: boolean;
+}
+
+function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(): void }) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDeviceCommand);
+  const field = useRegisterLabel();
+  return (
+    <DeviceActionModal<ChangeMediumValues>
+      action="change"
+      code={medium.code}
+      initialValues={{ backupApproved: medium.backupApproved }}
+      onSubmit={(v) =>
+        run('media.change', {
+          id: medium.id,
+          change: {
+            level: v.level,
+            responsible: trimmed(v.responsible),
+            department: trimmed(v.department),
+            usageScope: trimmed(v.usageScope),
+            // Sent only when changed: the checkbox starts at the medium's current answer.
+            backupApproved: v.backupApproved === medium.backupApproved ? undefined : v.backupApproved,
+          },
+          at: eventDate(v.at),
+        })
+      }
+      onClose={onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('devices.form.changeHint')}</Typography.Paragraph>
+      <Form.Item name="level" label={field('level')}>
+        <Select allowClear autoFocus options={DEVICE_LEVELS.map((l) => ({ value: l, label: t(`devices.levels.${l}`) }))} data-testid="device-change-level" />
+      </Form.Item>
+      <PersonField action="change" name="responsible" label={field('responsible')} />
+      <TextField action="change" name="department" label={field('department')} />
+      <TextField action="change" name="usageScope" label={field('usageScope')} />
+      <Form.Item name="backupApproved" valuePropName="checked">
+        <Checkbox data-testid="device-change-backupApproved">{field('backupApproved')}</Checkbox>
+      </Form.Item>
+      <AtField action="change" />
+    </DeviceActionModal>
+  );
+}
+
+// ---- 维修 / 维修归来 (computers) ---------------------------------------------------------------------
+
+interface RepairValues {
+  at: Dayjs;
+  offSite: boolean;
+  storageRemoved: boolean;
+  escort?: string;
+  repairer: string;
+  reason: string;
+}
+
+function RepairModal({ id, code, onClose }: DialogProps) {
+  const run = useLedger((s) => s.runDeviceCommand);
+  return (
+    <DeviceActionModal<RepairValues>
+      action="repair"
+      code={code}
+      initialValues={{ offSite: false, storageRemoved: false }}
+      onSubmit={(v) =>
+        run('computers.repair', { id, offSite: !!v.offSite, storageRemoved: !!v.storageRemoved, escort: trimmed(v.escort), repairer: v.repairer.trim(), reason: v.reason.trim(), at: eventDate(v.at) })
+      }
+      onClose={onClose}
+    >
+      <CheckField action="repair" name="offSite" />
+      <CheckField action="repair" name="storageRemoved" />
+      <PersonField action="repair" name="escort" autoFocus />
+      <TextField action="repair" name="repairer" required />
+      <TextField action="repair" name="reason" required />
+      <AtField action="repair" />
+    </DeviceActionModal>
+  );
+}
+
+interface BackFromRepairValues {
+  at: Dayjs;
+  checkedBy: string;
+  notes?: string;
+}
+
+function BackFromRepairModal({ id, code, onClose }: DialogProps) {
+  const run = useLedger((s) => s.runDeviceCommand);
+  return (
+    <DeviceActionModal<BackFromRepairValues>
+      action="backFromRepair"
+      code={code}
+      onSubmit={(v) => run('computers.backFromRepair', { id, checkedBy: v.checkedBy.trim(), notes: v.notes?.trim() ?? '', at: eventDate(v.at) })}
+      onClose={onClose}
+    >
+      <PersonField action="backFromRepair" name="checkedBy" required autoFocus />
+      <TextField action="backFromRepair" name="notes" />
+      <AtField action="backFromRepair" />
+    </DeviceActionModal>
+  );
+}
+
+// ---- 借用 / 归还 / 使用登记 (media) -------------------------------------------------------------------
+
+const LOAN_DAYS = 7;
+
+interface LendValues {
+  at: Dayjs;
+  to: string;
+  computerId: number;
+  dueAt: Dayjs;
+}
+
+function LendMediumModal({ id, code, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDeviceCommand);
+  return (
+    <DeviceActionModal<LendValues>
+      action="lend"
+      code={code}
+      initialValues={{ dueAt: dayjs().add(LOAN_DAYS, 'day') }}
+      onSubmit={(v) => run('media.lend', { id, to: v.to.trim(), computerId: v.computerId, dueAt: isoDate(v.dueAt), at: eventDate(v.at) })}
+      onClose={onClose}
+    >
+      <PersonField action="lend" name="to" required autoFocus />
+      <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
+        <ComputerSelect testId="device-lend-computerId" />
+      </Form.Item>
+      <Form.Item name="dueAt" label={t('devices.form.dueAt')} rules={[{ required: true }]}>
+        <DatePicker disabledDate={beforeToday} style={{ width: '100%' }} data-testid="device-lend-dueAt" />
+      </Form.Item>
+      <AtField action="lend" />
+    </DeviceActionModal>
+  );
+}
+
+interface ReturnValues {
+  at: Dayjs;
+  dataCleared: boolean;
+  checkedBy: string;
+}
+
+function ReturnMediumModal({ id, code, onClose }: DialogProps) {
+  const run = useLedger((s) => s.runDeviceCommand);
+  return (
+    <DeviceActionModal<ReturnValues>
+      action="return"
+      code={code}
+      initialValues={{ dataCleared: false }}
+      onSubmit={(v) => run('media.return', { id, dataCleared: !!v.dataCleared, checkedBy: v.checkedBy.trim(), at: eventDate(v.at) })}
+      onClose={onClose}
+    >
+      <CheckField action="return" name="dataCleared" />
+      <PersonField action="return" name="checkedBy" required autoFocus />
+      <AtField action="return" />
+    </DeviceActionModal>
+  );
+}
+
+interface LogUsageValues {
+  at: Dayjs;
+  computerId: number;
+  user: string;
+  purpose: string;
+  dataLevel: DataLevel;
+}
+
+function LogUsageModal({ id, code, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDeviceCommand);
+  return (
+    <DeviceActionModal<LogUsageValues>
+      action="logUsage"
+      code={code}
+      onSubmit={(v) => run('media.logUsage', { mediumId: id, computerId: v.computerId, user: v.user.trim(), purpose: v.purpose.trim(), dataLevel: v.dataLevel, at: eventDate(v.at) })}
+      onClose={onClose}
+    >
+      <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
+        <ComputerSelect autoFocus testId="device-logUsage-computerId" />
+      </Form.Item>
+      <PersonField action="logUsage" name="user" required />
+      <TextField action="logUsage" name="purpose" required />
+      <Form.Item name="dataLevel" label={t('devices.form.dataLevel')} rules={[{ required: true }]}>
+        <Select options={DATA_LEVELS.map((l) => ({ value: l, label: t(`devices.dataLevels.${l}`) }))} data-testid="device-logUsage-dataLevel" />
+      </Form.Item>
+      <AtField action="logUsage" />
+    </DeviceActionModal>
+  );
+}
+
+// ---- 停用 / 启用 / 报废 / 销毁 (both kinds) -----------------------------------------------------------
+
+interface StatusValues {
+  at: Dayjs;
+  reason?: string;
+  facility?: string;
+  approver?: string;
+}
+
+function StatusModal({ kind, id, code, action, onClose }: DialogProps & { kind: DeviceKind; action: StatusAction }) {
+  const run = useLedger((s) => s.runDeviceCommand);
+  const prefix = kind === 'computer' ? 'computers' : 'media';
+  // Scrapping and destroying name where it was done and who approved it.
+  const disposal = action === 'scrap' || action === 'destroy';
+  return (
+    <DeviceActionModal<StatusValues>
+      action={action}
+      code={code}
+      onSubmit={(v) => run(`${prefix}.${action}`, { id, reason: v.reason?.trim() ?? '', facility: trimmed(v.facility), approver: trimmed(v.approver), at: eventDate(v.at) })}
+      onClose={onClose}
+    >
+      {disposal && <TextField action={action} name="facility" required autoFocus />}
+      {disposal && <PersonField action={action} name="approver" required />}
+      <TextField action={action} name="reason" autoFocus={!disposal} />
+      <AtField action={action} />
+    </DeviceActionModal>
+  );
+}

@@ -1,0 +1,564 @@
+// The custodian's forms for one item's lifecycle (借阅, 归还, 复制, 传递/转发, 回执, 移库, 变更/解密, 定密审查) and the
+// whole-ledger hand-over. Each is a keyboard-first modal; the backend judges every rule and a refusal is
+// shown in words, with the field it concerns marked.
+import { Children, type ReactNode } from 'react';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDetail } from '../../../../preload/contract';
+import { CONDITIONS, TRANSMIT_CHANNELS, compressCopyNos, formatCopyNo, inScope, type Condition } from './documents';
+import { afterToday, beforeToday, eventDate, isoDate } from '../../ui/dates';
+import { selectSession, useLedger } from '../../store';
+import { FormModal } from '../../ui/FormModal';
+import { CopyPicker } from './CopyPicker';
+import { ApprovalFields, toApproval, type ApprovalValues } from './ApprovalFields';
+import { LocationSelect } from './LocationSelect';
+import { MarkingInput } from './MarkingInput';
+import { PeopleInput, PersonInput, SuggestInput, UnitInput } from '../../ui/SuggestInput';
+
+interface ItemDialogProps {
+  doc: DocumentDetail;
+  onClose(): void;
+}
+
+const LOAN_DAYS = 7;
+
+/** Short fields side by side, so that a form fits the screen without scrolling. */
+function FieldRow({ children }: { children: ReactNode }) {
+  const items = Children.toArray(children);
+  return (
+    <Row gutter={16}>
+      {items.map((child, i) => (
+        <Col key={i} xs={24} sm={24 / items.length}>
+          {child}
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** When it happened: today unless registered late; never a future day. */
+function AtField({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="at" label={t('actions.at')} initialValue={dayjs()} rules={[{ required: true }]}>
+      <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid={testId} />
+    </Form.Item>
+  );
+}
+
+function CopiesField({ doc, statuses, testId, showStatus }: { doc: DocumentDetail; statuses: DocumentDetail['copyList'][number]['status'][]; testId: string; showStatus?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="copyNos" label={t('actions.copies')} rules={[{ required: true, type: 'array', min: 1, message: t('actions.needCopies') }]}>
+      <CopyPicker copies={doc.copyList} statuses={statuses} testId={testId} showStatus={showStatus} />
+    </Form.Item>
+  );
+}
+
+const inCustody = (doc: DocumentDetail) => doc.copyList.filter((c) => c.status === 'in_custody').map((c) => c.copyNo);
+const onlyOne = (nos: number[]) => (nos.length === 1 ? nos : []);
+
+function useDone() {
+  const { message } = App.useApp();
+  return (text: string, testId: string) => void message.success({ content: <span data-testid={testId}>{text}</span> });
+}
+
+// ---- 借阅 ---------------------------------------------------------------------------------------------
+
+interface LendValues {
+  copyNos: number[];
+  borrower: { name: string; department?: string };
+  dueAt: Dayjs;
+  takenOut: boolean;
+  approval?: ApprovalValues;
+  at: Dayjs;
+}
+
+export function LendModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const [form] = Form.useForm<LendValues>();
+  const name = Form.useWatch(['borrower', 'name'], form) ?? '';
+  const department = Form.useWatch(['borrower', 'department'], form) ?? '';
+  const takenOut = Form.useWatch('takenOut', form);
+  const outside = name.trim() !== '' && !inScope(doc.scope, name, department);
+  return (
+    <FormModal<LendValues>
+      title={t('actions.lend.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.lend')}
+      testId="lend"
+      form={form}
+      keyboard
+      errorFields={{ dueAt: 'dueAt', at: 'at' }}
+      initialValues={{ copyNos: onlyOne(inCustody(doc)), dueAt: dayjs().add(LOAN_DAYS, 'day'), takenOut: false, approval: { authority: 'unit_head' } }}
+      onSubmit={async (v) => {
+        const department = v.borrower.department?.trim();
+        await run('documents.lend', {
+          documentId: doc.id,
+          copyNos: v.copyNos,
+          borrower: { name: v.borrower.name.trim(), ...(department ? { department } : {}) },
+          dueAt: isoDate(v.dueAt),
+          takenOut: v.takenOut,
+          approval: toApproval(v.approval),
+          at: eventDate(v.at),
+        });
+        done(t('actions.lend.done', { copyNos: compressCopyNos(v.copyNos) }), 'lend-done');
+      }}
+      onClose={onClose}
+    >
+      <CopiesField doc={doc} statuses={['in_custody']} testId="lend-copies" />
+      <FieldRow>
+        <Form.Item name={['borrower', 'name']} label={t('actions.lend.borrower')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput autoFocus testId="lend-borrower" />
+        </Form.Item>
+        <Form.Item name={['borrower', 'department']} label={t('actions.lend.department')} rules={[{ max: 60 }]}>
+          <Input autoComplete="off" data-testid="lend-department" />
+        </Form.Item>
+      </FieldRow>
+      <FieldRow>
+        <Form.Item name="dueAt" label={t('actions.lend.dueAt')} rules={[{ required: true }]}>
+          <DatePicker allowClear={false} disabledDate={beforeToday} style={{ width: '100%' }} data-testid="lend-due-at" />
+        </Form.Item>
+        <Form.Item name="takenOut" label={t('actions.lend.takenOut')} valuePropName="checked">
+          <Switch data-testid="lend-taken-out" />
+        </Form.Item>
+        <AtField testId="lend-at" />
+      </FieldRow>
+      {(outside || takenOut) && (
+        <Alert
+          type="warning"
+          showIcon
+          title={outside ? t('actions.lend.outsideScope', { name: name.trim() }) : t('actions.lend.takenOutHint')}
+          style={{ marginBottom: 16 }}
+          data-testid="lend-approval-hint"
+        />
+      )}
+      <ApprovalFields testIdPrefix="lend-approval" />
+    </FormModal>
+  );
+}
+
+// ---- 归还 ---------------------------------------------------------------------------------------------
+
+interface ReturnLoanValues {
+  copyNos: number[];
+  condition: Condition;
+  receivedBy: string;
+  at: Dayjs;
+}
+
+export function ReturnLoanModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const me = useLedger(selectSession)?.displayName;
+  const done = useDone();
+  return (
+    <FormModal<ReturnLoanValues>
+      title={t('actions.returnLoan.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.returnLoan')}
+      testId="return-loan"
+      keyboard
+      errorFields={{ at: 'at' }}
+      initialValues={{ copyNos: doc.copyList.filter((c) => c.status === 'on_loan').map((c) => c.copyNo), condition: 'intact', receivedBy: me }}
+      onSubmit={async (v) => {
+        await run('documents.returnLoan', { documentId: doc.id, copyNos: v.copyNos, condition: v.condition, receivedBy: v.receivedBy.trim(), at: eventDate(v.at) });
+        done(t('actions.returnLoan.done', { copyNos: compressCopyNos(v.copyNos) }), 'return-loan-done');
+      }}
+      onClose={onClose}
+    >
+      <CopiesField doc={doc} statuses={['on_loan']} testId="return-loan-copies" />
+      <Form.Item name="condition" label={t('actions.returnLoan.condition')}>
+        <Radio.Group optionType="button" options={CONDITIONS.map((c) => ({ value: c, label: t(`conditions.${c}`) }))} data-testid="return-loan-condition" />
+      </Form.Item>
+      <FieldRow>
+        <Form.Item name="receivedBy" label={t('actions.returnLoan.receivedBy')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput testId="return-loan-received-by" />
+        </Form.Item>
+        <AtField testId="return-loan-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+// ---- 复制 ---------------------------------------------------------------------------------------------
+
+interface CopyValues {
+  sourceCopyNo: number;
+  count: number;
+  approval?: ApprovalValues;
+  locationId?: number;
+  at: Dayjs;
+}
+
+export function CopyModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const sources = doc.copyList.filter((c) => c.status === 'in_custody');
+  const rule = doc.level === 'top_secret' ? t('actions.copy.ruleTopSecret') : doc.level === 'internal' ? undefined : t('actions.copy.ruleClassified');
+  return (
+    <FormModal<CopyValues>
+      title={t('actions.copy.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.copy')}
+      testId="copy"
+      keyboard
+      errorFields={{ at: 'at', locationId: 'locationId' }}
+      initialValues={{ sourceCopyNo: sources[0]?.copyNo, count: 1, approval: { authority: doc.level === 'top_secret' ? 'originator' : 'unit_head' } }}
+      onSubmit={async (v) => {
+        const out = await run('documents.copy', {
+          documentId: doc.id,
+          sourceCopyNo: v.sourceCopyNo,
+          count: v.count,
+          approval: toApproval(v.approval),
+          ...(v.locationId ? { locationId: v.locationId } : {}),
+          at: eventDate(v.at),
+        });
+        done(t('actions.copy.done', { copyNos: compressCopyNos(out.copyNos) }), 'copy-done');
+      }}
+      onClose={onClose}
+    >
+      <FieldRow>
+        <Form.Item name="sourceCopyNo" label={t('actions.copy.source')} rules={[{ required: true }]}>
+          <Select autoFocus options={sources.map((c) => ({ value: c.copyNo, label: formatCopyNo(c.copyNo) }))} data-testid="copy-source" />
+        </Form.Item>
+        <Form.Item name="count" label={t('actions.copy.count')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="copy-count" />
+        </Form.Item>
+        <Form.Item name="locationId" label={t('actions.copy.location')}>
+          <LocationSelect allowClear level={doc.level} placeholder={t('actions.copy.locationSame')} testId="copy-location" />
+        </Form.Item>
+      </FieldRow>
+      <ApprovalFields testIdPrefix="copy-approval" rule={rule} />
+      <AtField testId="copy-at" />
+    </FormModal>
+  );
+}
+
+// ---- 传递 / 转发 ----------------------------------------------------------------------------------------
+
+interface TransmitValues {
+  copyNos: number[];
+  toUnit: string;
+  channel: string;
+  handledBy: string;
+  forward: boolean;
+  approval?: ApprovalValues;
+  at: Dayjs;
+}
+
+export function TransmitModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const me = useLedger(selectSession)?.displayName;
+  const done = useDone();
+  return (
+    <FormModal<TransmitValues>
+      title={t('actions.transmit.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.transmit')}
+      testId="transmit"
+      keyboard
+      errorFields={{ at: 'at', channel: 'channel' }}
+      initialValues={{ copyNos: onlyOne(inCustody(doc)), handledBy: me, forward: false, approval: { authority: 'originator' } }}
+      onSubmit={async (v) => {
+        await run('documents.transmit', {
+          documentId: doc.id,
+          copyNos: v.copyNos,
+          toUnit: v.toUnit.trim(),
+          channel: v.channel.trim(),
+          handledBy: v.handledBy.trim(),
+          forward: v.forward,
+          approval: toApproval(v.approval),
+          at: eventDate(v.at),
+        });
+        done(t('actions.transmit.done', { copyNos: compressCopyNos(v.copyNos) }), 'transmit-done');
+      }}
+      onClose={onClose}
+    >
+      <CopiesField doc={doc} statuses={['in_custody']} testId="transmit-copies" />
+      <FieldRow>
+        <Form.Item name="toUnit" label={t('actions.transmit.toUnit')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+          <UnitInput autoFocus testId="transmit-to-unit" />
+        </Form.Item>
+      </FieldRow>
+      {/* Free text on purpose: a forbidden channel is refused by the backend's rule, in words. */}
+      <Form.Item name="channel" label={t('actions.transmit.channel')} extra={t('actions.transmit.channelHint')} rules={[{ required: true, whitespace: true }, { max: 30 }]}>
+        <SuggestInput source={TRANSMIT_CHANNELS} maxLength={30} testId="transmit-channel" />
+      </Form.Item>
+      <FieldRow>
+        <Form.Item name="handledBy" label={t('actions.transmit.handledBy')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput testId="transmit-handled-by" />
+        </Form.Item>
+        <Form.Item name="forward" label={t('actions.transmit.forward')} valuePropName="checked">
+          <Switch data-testid="transmit-forward" />
+        </Form.Item>
+        <AtField testId="transmit-at" />
+      </FieldRow>
+      <ApprovalFields testIdPrefix="transmit-approval" />
+    </FormModal>
+  );
+}
+
+// ---- 回执 ---------------------------------------------------------------------------------------------
+
+interface ReceiptValues {
+  eventId: number;
+  receiptRef?: string;
+  at: Dayjs;
+}
+
+/** Sendings of this item whose receipt is not yet recorded, newest first. */
+export function awaitingReceipt(doc: DocumentDetail) {
+  const confirmed = new Set(doc.events.filter((e) => e.kind === 'receipt_confirmed').map((e) => Number(e.details['eventId'])));
+  return doc.events.filter((e) => (e.kind === 'transmit' || e.kind === 'forward') && !confirmed.has(e.id)).reverse();
+}
+
+export function ConfirmReceiptModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const sendings = awaitingReceipt(doc);
+  return (
+    <FormModal<ReceiptValues>
+      title={t('actions.confirmReceipt.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.confirmReceipt')}
+      testId="receipt"
+      keyboard
+      errorFields={{ at: 'at', eventId: 'eventId' }}
+      initialValues={{ eventId: sendings[0]?.id }}
+      onSubmit={async (v) => {
+        const receiptRef = v.receiptRef?.trim();
+        await run('documents.confirmReceipt', { documentId: doc.id, eventId: v.eventId, ...(receiptRef ? { receiptRef } : {}), at: eventDate(v.at) });
+        done(t('actions.confirmReceipt.done'), 'receipt-done');
+      }}
+      onClose={onClose}
+    >
+      {sendings.length === 0 && <Alert type="info" showIcon title={t('actions.confirmReceipt.none')} style={{ marginBottom: 16 }} />}
+      <Form.Item name="eventId" label={t('actions.confirmReceipt.event')} rules={[{ required: true }]}>
+        <Select
+          autoFocus
+          options={sendings.map((e) => ({
+            value: e.id,
+            label: `${e.at.slice(0, 10)} ${t(e.kind === 'forward' ? 'events.forward' : 'events.transmit')} ${e.counterpart ?? ''} ${compressCopyNos(e.copyNos)}`,
+          }))}
+          data-testid="receipt-event"
+        />
+      </Form.Item>
+      <FieldRow>
+        <Form.Item name="receiptRef" label={t('actions.confirmReceipt.receiptRef')} rules={[{ max: 100 }]}>
+          <Input autoComplete="off" data-testid="receipt-ref" />
+        </Form.Item>
+        <AtField testId="receipt-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+// ---- 移库 ---------------------------------------------------------------------------------------------
+
+interface MoveValues {
+  copyNos: number[];
+  locationId: number;
+  at: Dayjs;
+}
+
+export function MoveModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const locations = useLedger((s) => s.locations);
+  const done = useDone();
+  return (
+    <FormModal<MoveValues>
+      title={t('actions.move.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.move')}
+      testId="move"
+      keyboard
+      errorFields={{ at: 'at', locationId: 'locationId' }}
+      initialValues={{ copyNos: inCustody(doc) }}
+      onSubmit={async (v) => {
+        await run('documents.move', { documentId: doc.id, copyNos: v.copyNos, locationId: v.locationId, at: eventDate(v.at) });
+        done(t('actions.move.done', { location: locations.find((l) => l.id === v.locationId)?.code ?? '' }), 'move-done');
+      }}
+      onClose={onClose}
+    >
+      <CopiesField doc={doc} statuses={['in_custody']} testId="move-copies" />
+      <FieldRow>
+        <Form.Item name="locationId" label={t('actions.move.location')} rules={[{ required: true }]}>
+          <LocationSelect autoFocus level={doc.level} testId="move-location" />
+        </Form.Item>
+        <AtField testId="move-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+// ---- 变更 / 解密 ----------------------------------------------------------------------------------------
+
+interface ChangeValues {
+  mode: 'change' | 'declassify';
+  marking: string;
+  scope: string[];
+  decidedBy: string;
+  decisionDocNo: string;
+  at: Dayjs;
+}
+
+export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const [form] = Form.useForm<ChangeValues>();
+  const mode = Form.useWatch('mode', form) ?? 'change';
+  return (
+    <FormModal<ChangeValues>
+      title={t('actions.changeMarking.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.changeMarking')}
+      testId="change-marking"
+      form={form}
+      keyboard
+      errorFields={{ at: 'at', marking: 'marking' }}
+      initialValues={{ mode: 'change', marking: doc.marking, scope: doc.scope }}
+      onSubmit={async (v) => {
+        const marking = v.marking?.trim();
+        const scopeChanged = v.scope && JSON.stringify(v.scope) !== JSON.stringify(doc.scope);
+        await run('documents.changeMarking', {
+          documentId: doc.id,
+          declassify: v.mode === 'declassify',
+          ...(v.mode === 'change' && marking && marking !== doc.marking ? { marking } : {}),
+          ...(v.mode === 'change' && scopeChanged ? { scope: v.scope } : {}),
+          decidedBy: v.decidedBy.trim(),
+          decisionDocNo: v.decisionDocNo.trim(),
+          at: eventDate(v.at),
+        });
+        done(t('actions.changeMarking.done'), 'change-marking-done');
+      }}
+      onClose={onClose}
+    >
+      <Alert type="info" showIcon title={t('actions.changeMarking.hint')} style={{ marginBottom: 16 }} />
+      <Form.Item name="mode" label={t('actions.changeMarking.mode')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'change', label: t('actions.changeMarking.change') },
+            { value: 'declassify', label: t('actions.changeMarking.declassify') },
+          ]}
+          data-testid="change-marking-mode"
+        />
+      </Form.Item>
+      {mode === 'change' && (
+        <>
+          <Form.Item name="marking" label={t('actions.changeMarking.marking')} extra={t('docForm.markingHint')} rules={[{ max: 60 }]}>
+            <MarkingInput testId="change-marking-marking" />
+          </Form.Item>
+          <Form.Item name="scope" label={t('actions.changeMarking.scope')} rules={[{ required: true, type: 'array', min: 1 }]}>
+            <PeopleInput testId="change-marking-scope" />
+          </Form.Item>
+        </>
+      )}
+      <FieldRow>
+        <Form.Item name="decidedBy" label={t('actions.changeMarking.decidedBy')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput testId="change-marking-decided-by" />
+        </Form.Item>
+        <Form.Item name="decisionDocNo" label={t('actions.changeMarking.decisionDocNo')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+          <Input autoComplete="off" data-testid="change-marking-decision-doc-no" />
+        </Form.Item>
+        <AtField testId="change-marking-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+// ---- 定密审查 -------------------------------------------------------------------------------------------
+
+interface ReviewValues {
+  reviewedBy: string;
+  conclusion: string;
+  at: Dayjs;
+}
+
+/** The yearly review of one item (item page) or of the items chosen in the register. */
+export function ReviewModal({ documentIds, receiptNo, onClose }: { documentIds: number[]; receiptNo?: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const conclusions = [t('actions.review.conclusions.keep'), t('actions.review.conclusions.change'), t('actions.review.conclusions.declassify')];
+  return (
+    <FormModal<ReviewValues>
+      title={documentIds.length > 1 ? t('actions.review.titleMany', { n: documentIds.length }) : `${t('actions.review.title')}${receiptNo ? `\u3000${receiptNo}` : ''}`}
+      submitText={t('doc.actions.review')}
+      testId="review"
+      keyboard
+      errorFields={{ at: 'at' }}
+      initialValues={{ conclusion: conclusions[0] }}
+      onSubmit={async (v) => {
+        await run('documents.review', { documentIds, reviewedBy: v.reviewedBy.trim(), conclusion: v.conclusion.trim(), at: eventDate(v.at) });
+        done(t('actions.review.done'), 'review-done');
+      }}
+      onClose={onClose}
+    >
+      <FieldRow>
+        <Form.Item name="reviewedBy" label={t('actions.review.reviewedBy')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput autoFocus testId="review-reviewed-by" />
+        </Form.Item>
+        <AtField testId="review-at" />
+      </FieldRow>
+      <Form.Item name="conclusion" label={t('actions.review.conclusion')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
+        <SuggestInput source={conclusions} maxLength={200} testId="review-conclusion" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+// ---- 移交 ---------------------------------------------------------------------------------------------
+
+interface HandoverValues {
+  from: string;
+  to: string;
+  supervisor: string;
+  at: Dayjs;
+}
+
+/** 移交: everything held goes to the successor; the batch number names the hand-over list. */
+export function HandoverModal({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const me = useLedger(selectSession)?.displayName;
+  const openPrint = useLedger((s) => s.openPrint);
+  return (
+    <FormModal<HandoverValues>
+      title={t('handover.title')}
+      submitText={t('handover.submit')}
+      testId="handover"
+      keyboard
+      errorFields={{ at: 'at', to: 'to' }}
+      initialValues={{ from: me }}
+      onSubmit={async (v) => {
+        const out = await run('documents.handover', { from: v.from.trim(), to: v.to.trim(), supervisor: v.supervisor.trim(), at: eventDate(v.at) });
+        void modal.confirm({
+          title: t('handover.title'),
+          content: <span data-testid="handover-done">{t('handover.done', { batchNo: out.batchNo, n: out.copies })}</span>,
+          okText: t('print.handoverList'),
+          cancelText: t('print.close'),
+          onOk: () => openPrint({ kind: 'handover-list', batchNo: out.batchNo }),
+        });
+      }}
+      onClose={onClose}
+    >
+      <Alert type="info" showIcon title={t('handover.hint')} style={{ marginBottom: 16 }} />
+      <FieldRow>
+        <Form.Item name="from" label={t('handover.from')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput testId="handover-from" />
+        </Form.Item>
+        <Form.Item name="to" label={t('handover.to')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput autoFocus testId="handover-to" />
+        </Form.Item>
+        <Form.Item name="supervisor" label={t('handover.supervisor')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+          <PersonInput testId="handover-supervisor" />
+        </Form.Item>
+        <AtField testId="handover-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}

@@ -1,0 +1,178 @@
+// One item's history: every registered step in order, with who, when, which copies and under which approval.
+import type { ReactNode } from 'react';
+import { Flex, Tag, Timeline, Typography, type TimelineProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DocumentEventView } from '../../../../preload/contract';
+import { CONDITIONS, DESTROY_METHODS, compressCopyNos, formatCopyNo, isEventKind, type EventKind } from './documents';
+import { formatAt } from '../../ui/format';
+import { useLedger } from '../../store';
+import type { TFunction } from '../../i18n/errors';
+
+
+const KIND_COLORS: Record<EventKind, string> = {
+  receive: 'blue',
+  produce: 'blue',
+  lend: 'orange',
+  return_loan: 'green',
+  transmit: 'purple',
+  forward: 'purple',
+  receipt_confirmed: 'green',
+  move: 'gray',
+  copy: 'orange',
+  return_to_issuer: 'gray',
+  destroy: 'red',
+  change_marking: 'orange',
+  declassify: 'green',
+  review: 'blue',
+  inventory: 'gray',
+  handover: 'gray',
+};
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number') : []);
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** The facts of one event as label–value pairs, in the order a register lists them. */
+function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: TFunction): [string, string | null][] {
+  const d = e.details;
+  const yes = t('common.yes');
+  const approvalRef = text(record(d['approval'])['reference']);
+  switch (e.kind) {
+    case 'receive':
+      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.signedBy'), text(d['handledBy'])]];
+    case 'produce':
+      return [
+        [t('eventFields.unit'), e.counterpart],
+        [t('eventFields.producedBy'), text(d['handledBy'])],
+        [t('eventFields.classifiedBy'), text(d['classifiedBy'])],
+        [t('eventFields.classificationBasis'), text(d['classificationBasis'])],
+      ];
+    case 'lend': {
+      const department = text(d['department']);
+      return [
+        [t('eventFields.borrower'), e.counterpart && (department ? `${e.counterpart}（${department}）` : e.counterpart)],
+        [t('eventFields.dueAt'), text(d['dueAt'])],
+        [t('eventFields.takenOut'), d['takenOut'] === true ? yes : null],
+        [t('eventFields.outsideScope'), d['outsideScope'] === true ? yes : null],
+        [t('eventFields.approver'), e.approver],
+        [t('eventFields.reference'), approvalRef],
+      ];
+    }
+    case 'return_loan': {
+      const condition = d['condition'];
+      const late = numbers(d['overdue']);
+      return [
+        [t('eventFields.borrower'), e.counterpart],
+        [t('eventFields.condition'), CONDITIONS.find((c) => c === condition) ? t(`conditions.${condition as (typeof CONDITIONS)[number]}`) : text(condition)],
+        [t('eventFields.receivedBy'), text(d['receivedBy'])],
+        [t('eventFields.overdueCopies'), late.length ? compressCopyNos(late) : null],
+      ];
+    }
+    case 'transmit':
+    case 'forward':
+      return [
+        [t('eventFields.toUnit'), e.counterpart],
+        [t('eventFields.channel'), text(d['channel'])],
+        [t('eventFields.handledBy'), text(d['handledBy'])],
+        [t('eventFields.approver'), e.approver],
+        [t('eventFields.reference'), approvalRef],
+      ];
+    case 'receipt_confirmed': {
+      const sent = all.find((s) => s.id === Number(d['eventId']));
+      return [
+        [t('eventFields.forTransmit'), sent ? `${sent.at.slice(0, 10)} ${sent.counterpart ?? ''}` : text(d['eventId'])],
+        [t('eventFields.receiptRef'), text(d['receiptRef'])],
+      ];
+    }
+    case 'move':
+      return [[t('eventFields.location'), e.counterpart]];
+    case 'copy':
+      return [
+        [t('eventFields.source'), typeof d['sourceCopyNo'] === 'number' ? formatCopyNo(d['sourceCopyNo']) : null],
+        [t('eventFields.newCopies'), numbers(d['copyNos']).length ? compressCopyNos(numbers(d['copyNos'])) : null],
+        [t('eventFields.approver'), e.approver],
+        [t('eventFields.reference'), approvalRef],
+      ];
+    case 'return_to_issuer':
+      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.returner'), text(d['returner'])], [t('eventFields.receivedBy'), text(d['receiver'])]];
+    case 'destroy': {
+      const method = d['method'];
+      return [
+        [t('eventFields.approver'), e.approver],
+        [t('eventFields.method'), DESTROY_METHODS.find((m) => m === method) ? t(`destroyMethods.${method as (typeof DESTROY_METHODS)[number]}`) : text(method)],
+        [t('eventFields.place'), text(d['place'])],
+      ];
+    }
+    case 'change_marking': {
+      const before = record(d['before']);
+      const after = record(d['after']);
+      const markingChanged = before['marking'] !== after['marking'];
+      const scopeOf = (v: unknown) => (Array.isArray(v) ? v.join('、') : '');
+      const scopeChanged = scopeOf(before['scope']) !== scopeOf(after['scope']);
+      return [
+        [t('eventFields.change'), markingChanged ? `${text(before['marking']) ?? ''} → ${text(after['marking']) ?? ''}` : null],
+        [t('eventFields.scope'), scopeChanged ? `${scopeOf(before['scope'])} → ${scopeOf(after['scope'])}` : null],
+        [t('eventFields.decidedBy'), e.approver],
+        [t('eventFields.decisionDocNo'), text(d['decisionDocNo'])],
+      ];
+    }
+    case 'declassify':
+      return [[t('eventFields.decidedBy'), e.approver], [t('eventFields.decisionDocNo'), text(d['decisionDocNo'])]];
+    case 'review':
+      return [[t('actions.review.reviewedBy'), e.approver], [t('eventFields.conclusion'), text(d['conclusion'])]];
+    case 'inventory': {
+      const present = numbers(d['present']);
+      const missing = numbers(d['missing']);
+      return [[t('eventFields.present'), present.length ? compressCopyNos(present) : null], [t('eventFields.missing'), missing.length ? compressCopyNos(missing) : null]];
+    }
+    case 'handover':
+      return [[t('eventFields.from'), text(d['from'])], [t('eventFields.to'), e.counterpart]];
+    default:
+      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.approver'), e.approver]];
+  }
+}
+
+function EventContent({ event, all }: { event: DocumentEventView; all: readonly DocumentEventView[] }) {
+  const { t } = useTranslation();
+  const language = useLedger((s) => s.language);
+  const facts = eventFacts(event, all, t).filter((fact): fact is [string, string] => !!fact[1]);
+  // Copies of an inventory are listed as present / missing instead.
+  if (event.copyNos.length && event.kind !== 'inventory') facts.unshift([t('eventFields.copies'), compressCopyNos(event.copyNos)]);
+  if (event.batchNo) facts.push([t('eventFields.batchNo'), event.batchNo]);
+  const kind: ReactNode = isEventKind(event.kind) ? t(`events.${event.kind}`) : event.kind;
+  return (
+    <Flex vertical gap={2} data-testid={`doc-event-${event.id}`} data-kind={event.kind}>
+      <Flex gap={8} align="center" wrap>
+        <Typography.Text strong>{kind}</Typography.Text>
+        <Typography.Text type="secondary">{formatAt(event.at, language)}</Typography.Text>
+        {event.imported && <Tag>{t('eventFields.imported')}</Tag>}
+      </Flex>
+      {facts.length > 0 && (
+        <Typography.Text>
+          {facts.map(([label, value], i) => (
+            <span key={label}>
+              {i > 0 && t('eventFields.separator')}
+              <Typography.Text type="secondary">
+                {label}
+                {t('eventFields.colon')}
+              </Typography.Text>
+              <span className={label === t('eventFields.copies') ? 'monospace' : undefined}>{value}</span>
+            </span>
+          ))}
+        </Typography.Text>
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('eventFields.recorded', { user: event.recordedBy, at: formatAt(event.recordedAt, language) })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+export function DocumentTimeline({ events }: { events: readonly DocumentEventView[] }) {
+  const items: TimelineProps['items'] = events.map((e) => ({
+    key: e.id,
+    color: isEventKind(e.kind) ? KIND_COLORS[e.kind] : 'gray',
+    content: <EventContent event={e} all={events} />,
+  }));
+  return <Timeline items={items} data-testid="doc-timeline" />;
+}

@@ -1,0 +1,373 @@
+// 涉密文件台账: the register as a virtual table paged and sorted by the backend, with full-text search, filters
+// and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableProps } from 'antd';
+import {
+  AuditOutlined,
+  DeleteOutlined,
+  DownOutlined,
+  FileAddOutlined,
+  FileDoneOutlined,
+  PrinterOutlined,
+  RollbackOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  SwapOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { DocumentListItem } from '../../../../preload/contract';
+import { LEVELS, REMINDER_FILTERS, STATUS_FILTERS, type SortField } from './documents';
+import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
+import { useAction } from '../../ui/hooks/useAction';
+import { useWindowHeight } from '../../ui/hooks/useWindowHeight';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { MarkingTag } from './MarkingTag';
+import { LocationSelect } from './LocationSelect';
+import { PersonInput, UnitInput } from '../../ui/SuggestInput';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { HandoverModal, ReviewModal } from './DocumentActions';
+
+const SEARCH_DELAY_MS = 300;
+const perform = (op: () => Promise<void>) => op();
+
+/** Typed text reaches the backend once the typing pauses. */
+function useDebounced(apply: (text: string) => void, initial: string) {
+  const [text, setText] = useState(initial);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return {
+    text,
+    change(next: string) {
+      setText(next);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => apply(next), SEARCH_DELAY_MS);
+    },
+    reset() {
+      clearTimeout(timer.current);
+      setText('');
+    },
+  };
+}
+
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  const isCustodian = useLedger(selectIsCustodian);
+  const rows = useLedger((s) => s.documentRows);
+  const total = useLedger((s) => s.documentTotal);
+  const page = useLedger((s) => s.documentPage);
+  const pageSize = useLedger((s) => s.documentPageSize);
+  const filters = useLedger((s) => s.documentFilters);
+  const sort = useLedger((s) => s.documentSort);
+  const searchDocuments = useLedger((s) => s.searchDocuments);
+  const sortDocuments = useLedger((s) => s.sortDocuments);
+  const loadDocumentPage = useLedger((s) => s.loadDocumentPage);
+  const openDocument = useLedger((s) => s.openDocument);
+  const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
+  const openBatch = useLedger((s) => s.openBatch);
+  const { run, busy, error } = useAction(perform);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [dialog, setDialog] = useState<'handover' | 'review' | null>(null);
+  const height = useWindowHeight();
+
+  const filter = (change: Partial<DocumentFilters>) => {
+    setSelected([]);
+    void run(() => searchDocuments({ ...useLedger.getState().documentFilters, ...change }));
+  };
+  const query = useDebounced((text) => filter({ query: text.trim() || undefined }), filters.query ?? '');
+  const holder = useDebounced((text) => filter({ holder: text.trim() || undefined }), filters.holder ?? '');
+  const originUnit = useDebounced((text) => filter({ originUnit: text.trim() || undefined }), filters.originUnit ?? '');
+
+  useEffect(() => {
+    void run(() => loadDocumentPage(useLedger.getState().documentPage));
+  }, [run, loadDocumentPage]);
+
+  const sorter = (field: SortField) => ({
+    sorter: true,
+    sortOrder: sort.sort === field ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+    sortDirections: ['ascend' as const, 'descend' as const],
+  });
+  const count = (n: number) => (n ? n : <Typography.Text type="secondary">0</Typography.Text>);
+  const today = dayjs().format('YYYY-MM-DD');
+
+  const columns: TableProps<DocumentListItem>['columns'] = [
+    {
+      key: 'receiptNo',
+      title: t('documents.columns.receiptNo'),
+      width: 120,
+      fixed: 'left',
+      ...sorter('receiptNo'),
+      render: (_, d) => (
+        <a className="monospace" onClick={() => openDocument(d.id)} data-testid={`documents-open-${d.id}`}>
+          {d.receiptNo}
+        </a>
+      ),
+    },
+    { key: 'registeredAt', title: t('documents.columns.registeredAt'), width: 120, ...sorter('registeredAt'), render: (_, d) => d.registeredAt.slice(0, 10) },
+    { key: 'docNumber', dataIndex: 'docNumber', title: t('documents.columns.docNumber'), width: 160, ellipsis: true },
+    {
+      key: 'title',
+      title: t('documents.columns.title'),
+      width: 300,
+      ellipsis: true,
+      ...sorter('title'),
+      render: (_, d) => (
+        <span title={d.title}>
+          {d.origin === 'produced' && <Tag>{t('documents.produced')}</Tag>}
+          {d.title}
+        </span>
+      ),
+    },
+    { key: 'originUnit', dataIndex: 'originUnit', title: t('documents.columns.originUnit'), width: 180, ellipsis: true },
+    { key: 'marking', title: t('documents.columns.marking'), width: 180, ...sorter('level'), render: (_, d) => <MarkingTag marking={d.marking} level={d.level} /> },
+    { key: 'issueDate', dataIndex: 'issueDate', title: t('documents.columns.issueDate'), width: 110, ...sorter('issueDate') },
+    {
+      key: 'secrecyEnd',
+      title: t('documents.columns.secrecyEnd'),
+      width: 120,
+      ...sorter('secrecyEnd'),
+      render: (_, d) => (d.declassified ? <Tag>{t('documents.declassified')}</Tag> : (d.secrecyEnd ?? <Typography.Text type="secondary">—</Typography.Text>)),
+    },
+    { key: 'copies', dataIndex: 'copies', title: t('documents.columns.copies'), width: 64, align: 'right' },
+    { key: 'copyNos', title: t('documents.columns.copyNos'), width: 150, ellipsis: true, render: (_, d) => <span className="monospace" title={d.copyNos}>{d.copyNos}</span> },
+    { key: 'inCustody', title: t('documents.columns.inCustody'), width: 70, align: 'right', render: (_, d) => count(d.counts.in_custody) },
+    { key: 'onLoan', title: t('documents.columns.onLoan'), width: 70, align: 'right', render: (_, d) => count(d.counts.on_loan) },
+    { key: 'returned', title: t('documents.columns.returned'), width: 76, align: 'right', render: (_, d) => count(d.counts.returned) },
+    { key: 'destroyed', title: t('documents.columns.destroyed'), width: 76, align: 'right', render: (_, d) => count(d.counts.destroyed) },
+    {
+      key: 'returnBy',
+      title: t('documents.columns.returnBy'),
+      width: 110,
+      render: (_, d) => {
+        if (!d.mustReturn || !d.returnBy) return null;
+        const held = d.counts.in_custody + d.counts.on_loan > 0;
+        return <Typography.Text type={held && d.returnBy <= today ? 'danger' : undefined}>{d.returnBy}</Typography.Text>;
+      },
+    },
+    {
+      key: 'flags',
+      title: t('documents.columns.flags'),
+      width: 130,
+      render: (_, d) => (
+        <Space size={[0, 4]} wrap>
+          {d.overdue && (
+            <Tag color="red" data-testid={`documents-overdue-${d.id}`}>
+              {t('documents.overdue')}
+            </Tag>
+          )}
+          {d.counts.missing > 0 && (
+            <Tag color="red">
+              {t('copyStatus.missing')} {d.counts.missing}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  const width = columns.reduce((sum, c) => sum + Number(c.width ?? 0), isCustodian ? 48 : 0);
+  const currentYear = new Date().getFullYear();
+
+  return (
+    <Card
+      title={<span data-testid="documents-title">{t('documents.title')}</span>}
+      extra={<PrintMenu filters={filters} sort={sort} />}
+      styles={{ body: { paddingBottom: 8 } }}
+    >
+      {isCustodian && (
+        <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="documents-toolbar">
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => openDocumentEntry('received')} data-testid="documents-receive-button">
+            {t('documents.receive')}
+          </Button>
+          <Button icon={<FileDoneOutlined />} onClick={() => openDocumentEntry('produced')} data-testid="documents-produce-button">
+            {t('documents.produce')}
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => openBatch('return', selected)} data-testid="documents-return-button">
+            {t('documents.batchReturn')}
+          </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
+            {t('documents.batchDestroy')}
+          </Button>
+          <Button icon={<AuditOutlined />} onClick={() => openBatch('inventory')} data-testid="documents-inventory-button">
+            {t('documents.inventory')}
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
+            {t('documents.handover')}
+          </Button>
+          {selected.length > 0 && (
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('review')} data-testid="documents-review-button">
+              {t('documents.reviewSelected', { n: selected.length })}
+            </Button>
+          )}
+        </Flex>
+      )}
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <Input
+          autoFocus
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('documents.searchPlaceholder')}
+          value={query.text}
+          onChange={(e) => query.change(e.target.value)}
+          style={{ width: 260 }}
+          data-testid="documents-search"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('documents.filters.levels')}
+          value={filters.levels ?? []}
+          onChange={(levels: DocumentFilters['levels']) => filter({ levels: levels?.length ? levels : undefined })}
+          options={LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          style={{ minWidth: 140 }}
+          maxTagCount="responsive"
+          data-testid="documents-filter-levels"
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.filters.status')}
+          value={filters.status}
+          onChange={(status: DocumentFilters['status']) => filter({ status })}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilters.${s}`) }))}
+          style={{ width: 170 }}
+          data-testid="documents-filter-status"
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.filters.year')}
+          value={filters.year}
+          onChange={(year: number | undefined) => filter({ year })}
+          options={Array.from({ length: 16 }, (_, i) => currentYear - i).map((y) => ({ value: y, label: String(y) }))}
+          style={{ width: 100 }}
+          data-testid="documents-filter-year"
+        />
+        <div style={{ width: 220 }}>
+          <LocationSelect allowClear placeholder={t('documents.filters.location')} value={filters.locationId} onChange={(locationId) => filter({ locationId })} testId="documents-filter-location" />
+        </div>
+        <div style={{ width: 130 }}>
+          <PersonInput placeholder={t('documents.filters.holder')} value={holder.text} onChange={holder.change} testId="documents-filter-holder" />
+        </div>
+        <div style={{ width: 180 }}>
+          <UnitInput placeholder={t('documents.filters.originUnit')} value={originUnit.text} onChange={originUnit.change} testId="documents-filter-origin-unit" />
+        </div>
+        <Select
+          allowClear
+          placeholder={t('documents.filters.reminder')}
+          value={filters.reminder}
+          onChange={(reminder: DocumentFilters['reminder']) => filter({ reminder })}
+          options={REMINDER_FILTERS.map((r) => ({ value: r, label: t(`reminders.${r}`) }))}
+          style={{ width: 190 }}
+          data-testid="documents-filter-reminder"
+        />
+        <Tooltip title={t('common.reset')}>
+          <Button
+            icon={<UndoOutlined />}
+            onClick={() => {
+              query.reset();
+              holder.reset();
+              originUnit.reset();
+              setSelected([]);
+              void run(async () => {
+                await sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order);
+                await searchDocuments({});
+              });
+            }}
+            data-testid="documents-filter-reset"
+          >
+            {t('common.reset')}
+          </Button>
+        </Tooltip>
+        <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
+      </Flex>
+      <ErrorAlert error={error} testId="documents-error" />
+      <Table<DocumentListItem>
+        virtual
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={busy}
+        scroll={{ x: width, y: Math.max(240, height - 340) }}
+        rowSelection={isCustodian ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 48 } : undefined}
+        onRow={(d) => ({ onDoubleClick: () => openDocument(d.id) })}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: DOCUMENT_PAGE_SIZES.map(String),
+          showTotal: (n) => <span data-testid="documents-total">{t('documents.total', { total: n })}</span>,
+        }}
+        onChange={(pagination, _filters, sorterResult, extra) => {
+          setSelected([]);
+          if (extra.action === 'sort') {
+            const one = Array.isArray(sorterResult) ? sorterResult[0] : sorterResult;
+            const field = one?.order ? (one.columnKey === 'marking' ? 'level' : (one.columnKey as SortField)) : null;
+            void run(() => (field ? sortDocuments(field, one?.order === 'ascend' ? 'asc' : 'desc') : sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order)));
+          } else if (extra.action === 'paginate') {
+            void run(() => loadDocumentPage(pagination.pageSize !== pageSize ? 1 : (pagination.current ?? 1), pagination.pageSize));
+          }
+        }}
+        data-testid="documents-table"
+      />
+      {dialog === 'handover' && <HandoverModal onClose={() => setDialog(null)} />}
+      {dialog === 'review' && (
+        <ReviewModal
+          documentIds={selected}
+          onClose={() => {
+            setDialog(null);
+            setSelected([]);
+            void run(() => loadDocumentPage(page));
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The batch forms by the prefix of their numbers (db/ledger/documents/operations.ts insertBatch). */
+const FORM_BY_PREFIX = { QT: 'return-slip', XH: 'destruction-list', YJ: 'handover-list', QC: 'inventory-report' } as const;
+
+/** 打印: the register with its current filters, the registers of events (for the filtered year), or a batch's form by number. */
+function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: SortField; order: 'asc' | 'desc' } }) {
+  const { t } = useTranslation();
+  const openPrint = useLedger((s) => s.openPrint);
+  const [batchNo, setBatchNo] = useState('');
+  const events = ['received', 'dispatched', 'loans', 'copies'] as const;
+  const yearOnly = filters.year ? { year: filters.year } : {};
+  const items: MenuProps['items'] = [
+    { key: 'documents', label: t('print.sheets.documents') },
+    ...events.map((name) => ({ key: name, label: t(`print.sheets.${name}`) })),
+  ];
+  const printBatch = (value: string) => {
+    const no = value.trim().toUpperCase();
+    const kind = FORM_BY_PREFIX[no.slice(0, 2) as keyof typeof FORM_BY_PREFIX];
+    // An unknown prefix still goes to the backend, which names it (E_NO_SUCH_BATCH) in the preview.
+    if (no) openPrint({ kind: kind ?? 'return-slip', batchNo: no });
+  };
+  return (
+    <Space>
+      <Input.Search
+        value={batchNo}
+        onChange={(e) => setBatchNo(e.target.value)}
+        onSearch={printBatch}
+        enterButton={<PrinterOutlined />}
+        placeholder={t('print.byNumberPlaceholder')}
+        aria-label={t('print.byNumber')}
+        style={{ width: 300 }}
+        data-testid="documents-print-batch"
+      />
+      <Dropdown
+        menu={{
+          items,
+          onClick: ({ key }) =>
+            openPrint(key === 'documents' ? { kind: 'sheet', name: 'documents', filters: { ...filters, ...sort } } : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly }),
+        }}
+      >
+        <Button icon={<PrinterOutlined />} data-testid="documents-print">
+          {t('print.registers')} <DownOutlined />
+        </Button>
+      </Dropdown>
+    </Space>
+  );
+}

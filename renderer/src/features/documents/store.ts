@@ -1,0 +1,144 @@
+// Documents slice (custodian, approver, auditor): the register's filtered page, one item, storage locations,
+// reminder counts, and the commands that change them. The backend pages, sorts and decides every rule.
+import { send } from '../../api';
+import type { CommandInput, CommandName, CommandOutput, DocumentDetail, DocumentListItem, LocationView, ReminderCounts } from '../../../../preload/contract';
+import type { SortField } from './documents';
+import type { SliceCreator } from '../../store/types';
+
+type ListInput = CommandInput<'documents.list'>;
+export type DocumentFilters = Omit<ListInput, 'sort' | 'order' | 'offset' | 'limit'>;
+export type SortOrder = 'asc' | 'desc';
+export type SuggestField = CommandInput<'documents.suggest'>['field'];
+export type ReceiveInput = CommandInput<'documents.receive'>;
+export type ProduceInput = CommandInput<'documents.produce'>;
+/** The commands that change one item or a batch; each refreshes what is on screen afterwards. */
+export type DocumentCommand = Exclude<Extract<CommandName, `documents.${string}`>, 'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce'>;
+
+export const DEFAULT_SORT: { sort: SortField; order: SortOrder } = { sort: 'receiptNo', order: 'desc' };
+export const DOCUMENT_PAGE_SIZES = [50, 100, 200, 500] as const;
+
+export interface DocumentsSlice {
+  documentFilters: DocumentFilters;
+  documentSort: { sort: SortField; order: SortOrder };
+  /** 1-based, as antd's pagination counts. */
+  documentPage: number;
+  documentPageSize: number;
+  documentTotal: number;
+  documentRows: DocumentListItem[];
+  /** The item shown on the item page. */
+  document: DocumentDetail | null;
+  locations: LocationView[];
+  reminders: ReminderCounts | null;
+  /** Applies new filters and shows their first page. */
+  searchDocuments(filters: DocumentFilters): Promise<void>;
+  sortDocuments(sort: SortField, order: SortOrder): Promise<void>;
+  loadDocumentPage(page: number, pageSize?: number): Promise<void>;
+  loadDocument(id: number): Promise<void>;
+  /** Fetches an item without showing it (batch pickers). */
+  fetchDocument(id: number): Promise<DocumentDetail>;
+  /** One page of the register for a picker, without touching the register's own page. */
+  findDocuments(input: ListInput): Promise<CommandOutput<'documents.list'>>;
+  loadLocations(): Promise<void>;
+  createLocation(input: CommandInput<'locations.create'>): Promise<void>;
+  loadReminders(): Promise<void>;
+  setReminders(counts: ReminderCounts): void;
+  suggest(field: SuggestField, prefix: string): Promise<string[]>;
+  /** 收文 / 制作: registers an item and answers its new 收文编号. */
+  registerDocument(registration: { origin: 'received'; input: ReceiveInput } | { origin: 'produced'; input: ProduceInput }): Promise<{ id: number; receiptNo: string }>;
+  runDocumentCommand<N extends DocumentCommand>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
+}
+
+export const initialDocuments = {
+  documentFilters: {},
+  documentSort: DEFAULT_SORT,
+  documentPage: 1,
+  documentPageSize: 100,
+  documentTotal: 0,
+  documentRows: [],
+  document: null,
+  locations: [],
+  reminders: null,
+} satisfies Partial<DocumentsSlice>;
+
+export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, session) => {
+  session.clearsOnEnd(initialDocuments);
+  // Typing in the search box sends a query per key: only the newest answer may fill the table.
+  let listRequest = 0;
+
+  async function refreshAfterChange(): Promise<void> {
+    const shown = get().document;
+    await Promise.all([shown ? get().loadDocument(shown.id) : undefined, get().loadReminders()]);
+  }
+
+  return {
+    ...initialDocuments,
+
+    async searchDocuments(filters) {
+      set({ documentFilters: filters });
+      await get().loadDocumentPage(1);
+    },
+
+    async sortDocuments(sort, order) {
+      set({ documentSort: { sort, order } });
+      await get().loadDocumentPage(1);
+    },
+
+    async loadDocumentPage(page, pageSize = get().documentPageSize) {
+      const request = ++listRequest;
+      const { documentFilters, documentSort } = get();
+      const { total, rows } = await send('documents.list', { ...documentFilters, ...documentSort, offset: (page - 1) * pageSize, limit: pageSize });
+      if (request !== listRequest) return;
+      set({ documentPage: page, documentPageSize: pageSize, documentTotal: total, documentRows: rows });
+    },
+
+    async loadDocument(id) {
+      const document = await send('documents.get', { id });
+      set({ document });
+    },
+
+    fetchDocument(id) {
+      return send('documents.get', { id });
+    },
+
+    findDocuments(input) {
+      return send('documents.list', input);
+    },
+
+    async loadLocations() {
+      set({ locations: await send('locations.list', {}) });
+    },
+
+    async createLocation(input) {
+      await send('locations.create', input);
+      await get().loadLocations();
+    },
+
+    async loadReminders() {
+      set({ reminders: await send('reminders.get', {}) });
+    },
+
+    setReminders(counts) {
+      set({ reminders: counts });
+    },
+
+    suggest(field, prefix) {
+      return send('documents.suggest', { field, prefix });
+    },
+
+    async registerDocument(registration) {
+      const { id } = registration.origin === 'received' ? await send('documents.receive', registration.input) : await send('documents.produce', registration.input);
+      const { receiptNo } = await send('documents.get', { id });
+      void get()
+        .loadReminders()
+        .catch(() => undefined);
+      return { id, receiptNo };
+    },
+
+    async runDocumentCommand(name, input) {
+      const out = await send(name, input);
+      // The change is made; a failed refresh must not report it as refused.
+      await refreshAfterChange().catch(() => undefined);
+      return out;
+    },
+  };
+};

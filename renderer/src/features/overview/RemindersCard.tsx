@@ -1,0 +1,65 @@
+// 到期提醒 on the overview: counts from the backend (refreshed by its pushes), each opening the register filtered to it.
+import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ReminderCounts } from '../../../../preload/contract';
+import { selectIsCustodian, useLedger } from '../../store';
+import { useLoad } from '../../ui/hooks/useAction';
+import type { ReminderFilter } from '../documents/documents';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+
+const COUNTS: { filter: ReminderFilter; count: keyof Omit<ReminderCounts, 'inventoryDue'>; testId: string }[] = [
+  { filter: 'overdue', count: 'overdueLoans', testId: 'reminder-overdue' },
+  { filter: 'returnDue', count: 'returnDue', testId: 'reminder-return-due' },
+  { filter: 'secrecyEnding', count: 'secrecyEnding', testId: 'reminder-secrecy-ending' },
+  { filter: 'reviewDue', count: 'reviewDue', testId: 'reminder-review-due' },
+];
+
+export function RemindersCard() {
+  const { t } = useTranslation();
+  const reminders = useLedger((s) => s.reminders);
+  const reminderDays = useLedger((s) => s.settings?.reminderDays);
+  const openDocuments = useLedger((s) => s.openDocuments);
+  const openBatch = useLedger((s) => s.openBatch);
+  const isCustodian = useLedger(selectIsCustodian);
+  const { busy, error } = useLoad(useLedger((s) => s.loadReminders));
+
+  const tile = (testId: string, title: string, value: number | string, alert: boolean, onClick: () => void, small = false) => (
+    <Col xs={12} lg={8} xl={4} key={testId}>
+      <Card
+        size="small"
+        hoverable
+        onClick={onClick}
+        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onClick()}
+        tabIndex={0}
+        role="button"
+        className={alert ? 'reminder-tile reminder-alert' : 'reminder-tile'}
+        data-testid={testId}
+      >
+        <Statistic title={title} value={value} styles={{ content: { color: alert ? '#cf1322' : undefined, fontSize: small ? 18 : undefined } }} />
+      </Card>
+    </Col>
+  );
+
+  return (
+    <Card title={t('reminders.title')} extra={reminderDays && <Typography.Text type="secondary">{t('reminders.horizon', { days: reminderDays })}</Typography.Text>} data-testid="reminders-card">
+      <ErrorAlert error={error} testId="reminders-error" />
+      <Spin spinning={busy && !reminders}>
+        <Row gutter={[12, 12]}>
+          {COUNTS.map(({ filter, count, testId }) => {
+            const n = reminders?.[count] ?? 0;
+            return tile(testId, t(`reminders.${filter}`), n, n > 0, () => openDocuments({ reminder: filter }));
+          })}
+          {tile(
+            'reminder-inventory-due',
+            t('documents.inventory'),
+            reminders?.inventoryDue ? t('reminders.inventoryDue') : t('reminders.inventoryDone'),
+            !!reminders?.inventoryDue,
+            // The custodian goes to the inventory itself; the others see what it covers.
+            () => (isCustodian ? openBatch('inventory') : openDocuments({ status: 'held' })),
+            true,
+          )}
+        </Row>
+      </Spin>
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+// The print preview: the printout as it will print (the same PrintView), with 打印 (copies, a printer when the host
+// lists printers) and 保存为PDF. The host renders and records the print; the preview only shows and asks.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Flex, InputNumber, Modal, Select, Space, Spin, Tooltip } from 'antd';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n';
+import { ApiError, send } from '../../api';
+import { useErrorText } from '../../i18n/errors';
+import { useLedger } from '../../store';
+import type { PrinterInfo, PrintOutcome, PrintPayload, PrintRequest } from '../../../../preload/contract';
+import { PrintView } from './PrintView';
+
+/** Rows shown on screen; the printout and the PDF carry every row. */
+export const PREVIEW_ROWS = 200;
+
+function download(base64: string, name: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function PrintPreview() {
+  const request = useLedger((s) => s.printRequest);
+  const close = useLedger((s) => s.closePrint);
+  return request ? <PreviewModal request={request} onClose={close} /> : null;
+}
+
+function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const paperT = useMemo(() => i18n.getFixedT(request.language ?? 'zh-CN'), [request.language]);
+  const [payload, setPayload] = useState<PrintPayload | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [copies, setCopies] = useState(1);
+  const [printers, setPrinters] = useState<PrinterInfo[]>([]);
+  const [printer, setPrinter] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState<'pdf' | 'printer' | null>(null);
+  const host = window.ledger;
+  const canPrint = typeof host.print === 'function';
+
+  useEffect(() => {
+    send('print.prepare', { request }).then(setPayload, setError);
+    // No printer chosen: the host's print dialog asks.
+    void host.printers?.().then(setPrinters);
+  }, [request, host]);
+
+  async function print(target: 'pdf' | 'printer') {
+    if (!host.print || !payload) return;
+    setBusy(target);
+    setError(null);
+    try {
+      const r = await host.print({ request, target, ...(target === 'printer' ? { copies, ...(printer ? { deviceName: printer } : {}) } : {}) });
+      if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details);
+      const outcome: PrintOutcome = r.value;
+      if (outcome.cancelled) return void message.info(t('print.cancelled'));
+      if (outcome.pdfBase64) download(outcome.pdfBase64, `${payload.document.title}${payload.document.number ? ` ${payload.document.number}` : ''}.pdf`);
+      void message.success(t(target === 'pdf' ? 'print.saved' : 'print.printed', { pages: outcome.pages }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const rows = payload?.document.rows.length ?? 0;
+  const unavailable = canPrint ? undefined : t('print.unavailable');
+  return (
+    <Modal open title={t('print.preview')} width={1240} onCancel={onClose} footer={null} destroyOnHidden data-testid="print-preview">
+      <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+        <Space>
+          <span>{t('print.copies')}</span>
+          <InputNumber min={1} max={99} value={copies} onChange={(v) => setCopies(v ?? 1)} style={{ width: 72 }} data-testid="print-copies" />
+        </Space>
+        {printers.length > 0 && (
+          <Select
+            style={{ minWidth: 220 }}
+            value={printer}
+            onChange={setPrinter}
+            allowClear
+            placeholder={t('print.systemDialog')}
+            options={printers.map((p) => ({ value: p.name, label: p.displayName || p.name }))}
+            data-testid="print-printer"
+          />
+        )}
+        <Tooltip title={unavailable}>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!canPrint || !payload} loading={busy === 'printer'} onClick={() => void print('printer')} data-testid="print-printer-button">
+            {t('print.print')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={unavailable}>
+          <Button icon={<FilePdfOutlined />} disabled={!canPrint || !payload} loading={busy === 'pdf'} onClick={() => void print('pdf')} data-testid="print-pdf-button">
+            {t('print.savePdf')}
+          </Button>
+        </Tooltip>
+      </Flex>
+      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} data-testid="print-error" />}
+      {rows > PREVIEW_ROWS && <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_ROWS, total: rows })} style={{ marginBottom: 12 }} />}
+      <div className="print-desk">
+        {payload ? <PrintView doc={payload.document} meta={payload.meta} t={paperT} rowLimit={PREVIEW_ROWS} /> : error === null && <Spin />}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+// First start: unit name -> first account (admin + custodian) -> recovery code -> optional auditor.
+import { useState } from 'react';
+import { App, Button, Flex, Form, Input, Steps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLedger } from '../../store';
+import { useAction } from '../../ui/hooks/useAction';
+import { BASE_POLICY } from '../accounts/password';
+import { GateFrame } from '../../ui/GateFrame';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { IdentityFields } from '../accounts/IdentityFields';
+import { PasswordFields } from '../accounts/PasswordFields';
+import { RecoveryCodeSheet } from './RecoveryCodeSheet';
+import { RestoreDialog } from '../backup/RestoreDialog';
+
+const STAGES = ['unit', 'account', 'recovery', 'auditor'] as const;
+type Stage = (typeof STAGES)[number];
+
+interface LedgerValues {
+  unitName: string;
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+export function SetupWizard() {
+  const { t } = useTranslation();
+  const onboarding = useLedger((s) => s.onboarding);
+  const [stage, setStage] = useState<Stage>('unit');
+  const [restoring, setRestoring] = useState(false);
+
+  return (
+    <GateFrame title={t('setup.title')} width={640} testId="setup-wizard">
+      <Steps
+        current={STAGES.indexOf(stage)}
+        size="small"
+        style={{ marginBottom: 24 }}
+        items={STAGES.map((s) => ({ title: t(`setup.steps.${s}`) }))}
+      />
+      {(stage === 'unit' || stage === 'account') && <LedgerForm stage={stage} onStage={setStage} />}
+      {stage === 'recovery' && onboarding && (
+        <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('auditor')} />
+      )}
+      {stage === 'auditor' && <AuditorForm />}
+      {stage === 'unit' && (
+        // A new or reinstalled computer: the ledger comes back from its backup instead of being set up anew.
+        <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0, marginTop: 12 }} data-testid="setup-restore">
+          {t('restore.open')}
+        </Button>
+      )}
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
+    </GateFrame>
+  );
+}
+
+/** One form over the first two stages, so going back keeps what was typed. */
+function LedgerForm({ stage, onStage }: { stage: 'unit' | 'account'; onStage(stage: Stage): void }) {
+  const { t } = useTranslation();
+  const setupLedger = useLedger((s) => s.setupLedger);
+  const [form] = Form.useForm<LedgerValues>();
+  const { run, busy, error } = useAction(setupLedger);
+
+  async function next() {
+    if (stage === 'unit') return onStage('account');
+    // getFieldsValue(true) includes the unit name, whose field is no longer on screen.
+    const { unitName, username, displayName, password } = form.getFieldsValue(true) as LedgerValues;
+    if (await run({ unitName, username, displayName, password })) onStage('recovery');
+  }
+
+  return (
+    <Form form={form} layout="vertical" onFinish={next}>
+      {stage === 'unit' ? (
+        <>
+          <Typography.Paragraph>{t('setup.intro')}</Typography.Paragraph>
+          <Form.Item name="unitName" label={t('setup.unitName')} extra={t('setup.unitNameHelp')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+            <Input autoFocus data-testid="setup-unit-name" />
+          </Form.Item>
+        </>
+      ) : (
+        <>
+          <Typography.Paragraph>{t('setup.accountIntro')}</Typography.Paragraph>
+          <ErrorAlert error={error} testId="setup-error" />
+          <IdentityFields testIdPrefix="setup" autoFocus />
+          <PasswordFields name="password" policy={BASE_POLICY} testId="setup-password" />
+        </>
+      )}
+      <Flex justify="space-between">
+        {stage === 'account' ? (
+          <Button onClick={() => onStage('unit')} data-testid="setup-back">
+            {t('common.back')}
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="setup-next">
+          {stage === 'unit' ? t('common.next') : t('setup.create')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}
+
+interface AuditorValues {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+function AuditorForm() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const createAccount = useLedger((s) => s.createAccount);
+  const finishOnboarding = useLedger((s) => s.finishOnboarding);
+  const { run, busy, error } = useAction(createAccount);
+
+  async function create({ username, displayName, password }: AuditorValues) {
+    if (!(await run({ username, displayName, password, roles: ['auditor'] }))) return;
+    void message.success(t('setup.auditorCreated'));
+    finishOnboarding();
+  }
+
+  return (
+    <Form<AuditorValues> layout="vertical" onFinish={create}>
+      <Typography.Paragraph>{t('setup.auditorIntro')}</Typography.Paragraph>
+      <ErrorAlert error={error} testId="auditor-error" />
+      <IdentityFields testIdPrefix="auditor" autoFocus />
+      <PasswordFields name="password" policy={BASE_POLICY} testId="auditor-password" />
+      <Flex justify="space-between">
+        <Button onClick={finishOnboarding} data-testid="auditor-skip">
+          {t('setup.auditorSkip')}
+        </Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="auditor-create">
+          {t('setup.auditorCreate')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,137 @@
+// Language for everyone; the ledger's settings editable by the administrator, readable by the others.
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Spin, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RestoreDialog } from '../backup/RestoreDialog';
+import type { LedgerSettings } from '../../../../preload/contract';
+import { formatReceiptNo } from '../documents/documents';
+import { selectHasRole, useLedger } from '../../store';
+import { useAction, useLoad } from '../../ui/hooks/useAction';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useLedger((s) => s.settings);
+  const isAdmin = useLedger(selectHasRole('admin'));
+  const { busy, error } = useLoad(useLedger((s) => s.loadSettings));
+
+  return (
+    <Flex vertical gap={16}>
+      <Card title={t('language.label')}>
+        <LanguageSwitch />
+      </Card>
+      <Card title={t('settings.ledgerTitle')}>
+        <ErrorAlert error={error} testId="settings-load-error" />
+        <Spin spinning={busy}>{settings && (isAdmin ? <SettingsForm settings={settings} /> : <SettingsView settings={settings} />)}</Spin>
+      </Card>
+      {isAdmin && <RestoreCard />}
+    </Flex>
+  );
+}
+
+function SettingsForm({ settings }: { settings: LedgerSettings }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const updateSettings = useLedger((s) => s.updateSettings);
+  const { run, busy, error } = useAction(updateSettings);
+
+  async function save(values: LedgerSettings) {
+    if (await run(values)) void message.success(t('settings.saved'));
+  }
+
+  return (
+    <Form<LedgerSettings> layout="vertical" initialValues={settings} onFinish={save} style={{ maxWidth: 520 }}>
+      <ErrorAlert error={error} testId="settings-error" />
+      <Form.Item name="unitName" label={t('settings.unitName')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+        <Input autoFocus data-testid="settings-unit-name" />
+      </Form.Item>
+      <Form.Item name="idleMinutes" label={t('settings.idleMinutes')} extra={t('settings.idleHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={240} precision={0} suffix={t('settings.minutes')} style={{ width: 200 }} data-testid="settings-idle-minutes" />
+      </Form.Item>
+      <ReceiptNoField />
+      <Form.Item name="reminderDays" label={t('settings.reminderDays')} extra={t('settings.reminderHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={365} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-reminder-days" />
+      </Form.Item>
+      <Form.Item name="backupIntervalDays" label={t('settings.backupIntervalDays')} extra={t('settings.backupIntervalHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={90} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-backup-interval" />
+      </Form.Item>
+      <Card type="inner" size="small" title={t('settings.policyTitle')} style={{ marginBottom: 24 }}>
+        <Form.Item name={['passwordPolicy', 'minLength']} label={t('settings.minLength')} rules={[{ required: true }]}>
+          <InputNumber min={8} max={64} precision={0} style={{ width: 200 }} data-testid="settings-min-length" />
+        </Form.Item>
+        <Form.Item name={['passwordPolicy', 'requireMixedCase']} label={t('settings.requireMixedCase')} valuePropName="checked">
+          <Switch data-testid="settings-require-mixed-case" />
+        </Form.Item>
+        <Form.Item name={['passwordPolicy', 'requireSymbol']} label={t('settings.requireSymbol')} valuePropName="checked" extra={t('settings.policyHelp')}>
+          <Switch data-testid="settings-require-symbol" />
+        </Form.Item>
+      </Card>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}
+
+/** Restore from a backup: the administrator is signed out first, and the login screen reports the result. */
+function RestoreCard() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card title={t('restore.title')}>
+      <Flex vertical gap={12} align="flex-start">
+        <Alert type="warning" showIcon title={t('restore.adminHint')} />
+        <Button danger onClick={() => setOpen(true)} data-testid="settings-restore">
+          {t('restore.open')}
+        </Button>
+      </Flex>
+      {open && <RestoreDialog onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
+
+const RECEIPT_NO_RULE = /\{seq(:\d)?\}/;
+
+/** The 收文编号 pattern, with an example of the number it makes. */
+function ReceiptNoField() {
+  const { t } = useTranslation();
+  const pattern = Form.useWatch<string | undefined>('receiptNoFormat') ?? '';
+  const example = RECEIPT_NO_RULE.test(pattern) ? formatReceiptNo(pattern.trim(), new Date().getFullYear(), 1) : '—';
+  return (
+    <Form.Item
+      name="receiptNoFormat"
+      label={t('settings.receiptNoFormat')}
+      extra={<span data-testid="settings-receipt-no-example">{t('settings.receiptNoHelp', { example })}</span>}
+      rules={[{ required: true, whitespace: true }, { max: 40 }, { pattern: RECEIPT_NO_RULE, message: t('settings.receiptNoRule') }]}
+    >
+      <Input autoComplete="off" style={{ width: 280 }} data-testid="settings-receipt-no-format" />
+    </Form.Item>
+  );
+}
+
+function SettingsView({ settings }: { settings: LedgerSettings }) {
+  const { t } = useTranslation();
+  const yesNo = (on: boolean) => (on ? t('common.yes') : t('common.no'));
+  const { minLength, requireMixedCase, requireSymbol } = settings.passwordPolicy;
+  return (
+    <Flex vertical gap={16}>
+      <Alert type="info" showIcon title={t('settings.adminOnly')} />
+      <Descriptions
+        column={1}
+        bordered
+        size="small"
+        items={[
+          { key: 'unit', label: t('settings.unitName'), children: settings.unitName },
+          { key: 'idle', label: t('settings.idleMinutes'), children: `${settings.idleMinutes} ${t('settings.minutes')}` },
+          { key: 'receiptNo', label: t('settings.receiptNoFormat'), children: <span className="monospace">{settings.receiptNoFormat}</span> },
+          { key: 'reminderDays', label: t('settings.reminderDays'), children: `${settings.reminderDays} ${t('settings.days')}` },
+          { key: 'backupInterval', label: t('settings.backupIntervalDays'), children: `${settings.backupIntervalDays} ${t('settings.days')}` },
+          { key: 'min', label: t('settings.minLength'), children: minLength },
+          { key: 'case', label: t('settings.requireMixedCase'), children: yesNo(requireMixedCase) },
+          { key: 'symbol', label: t('settings.requireSymbol'), children: yesNo(requireSymbol) },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Language } from '../i18n';
+
+export function formatDateTime(iso: string, language: Language): string {
+  // 24-hour clock: registers and the audit log read like official records, not like a chat.
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+export function formatDate(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+}
+
+/** An event's time as registers show it: a date as is, a date-time to the minute in local time. */
+export function formatAt(at: string, language: Language): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${date} ${new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)}`;
+}
