@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PublicContext, SignedInContext } from './context';
 import { LedgerError } from './errors';
 import type { Recorder } from './ledger/documents/model';
 import { localDate } from './ledger/documents/queries';
+import { CUSTODIAN, REGISTER_READERS } from './ledger/fields';
 import type { Role } from './views';
 
 // The shape of one command; db/commands.ts and the register command modules build the table from these.
@@ -41,7 +42,10 @@ export type CommandDef = PublicCommand<z.ZodType, unknown> | SignedInCommand<z.Z
 
 export const publicCommand = <S extends z.ZodType, O>(def: Omit<PublicCommand<S, O>, 'access'>): PublicCommand<S, O> => ({ access: 'public', ...def });
 export const command = <S extends z.ZodType, O>(def: Omit<SignedInCommand<S, O>, 'access'>): SignedInCommand<S, O> => ({ access: 'signed-in', ...def });
-export const fileCommand = <S extends z.ZodType, P, O, F>(def: Omit<FileCommand<S, P, O, F>, 'access'>): FileCommand<S, P, O, F> => ({ access: 'signed-in', ...def });
+export const fileCommand = <S extends z.ZodType, P, O, F>(def: Omit<FileCommand<S, P, O, F>, 'access'>): FileCommand<S, P, O, F> => ({
+  access: 'signed-in',
+  ...def,
+});
 
 export function isFileCommand(def: CommandDef): def is FileCommand<z.ZodType, unknown, unknown, unknown> {
   return 'prepare' in def;
@@ -56,4 +60,41 @@ export function when(ctx: SignedInContext, given: string | undefined): string {
   if (given === undefined) return ctx.now;
   if (given.slice(0, 10) > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', 'An event cannot be dated in the future.', { field: 'at' });
   return given;
+}
+
+/** A read of the registers: by anyone who may read them, writing nothing. */
+export function registerRead<S extends z.ZodType, O>(input: S, run: (ctx: SignedInContext, input: z.output<S>) => O): SignedInCommand<S, O> {
+  return command({ input, roles: REGISTER_READERS, mutates: false, run });
+}
+
+/** The input an operation receives: with `at` (when the command takes one) checked and filled in. */
+export type Dated<I> = 'at' extends keyof I ? Omit<I, 'at'> & { at: string } : I;
+
+export interface RegisterWrite<S extends z.ZodObject, O> {
+  input: S;
+  /** The operation, on the custodian's recorder. */
+  run(rec: Recorder, input: Dated<z.output<S>>, ctx: SignedInContext): O;
+  /** What the audit entry names (a 收文编号, a batch, a device, a person); without it the runner's default entry. */
+  target?(ctx: SignedInContext, input: z.output<S>, out: NoInfer<O>): string;
+  /** The audit entry's summary; the input as given when omitted. */
+  summary?(input: z.output<S>, out: NoInfer<O>): Record<string, unknown>;
+}
+
+/**
+ * A write to a register, the custodian's: validate, run the operation, name it in the audit entry, return what the
+ * operation returns (null for nothing).
+ */
+export function registerWrite<S extends z.ZodObject, O>(def: RegisterWrite<S, O>): SignedInCommand<S, O extends void ? null : O> {
+  const dated = 'at' in def.input.shape;
+  return command({
+    input: def.input,
+    roles: CUSTODIAN,
+    mutates: true,
+    run(ctx, input) {
+      const given = input as z.output<S> & { at?: string };
+      const out = def.run(recorder(ctx), (dated ? { ...given, at: when(ctx, given.at) } : given) as Dated<z.output<S>>, ctx);
+      if (def.target) ctx.note({ target: def.target(ctx, input, out), summary: def.summary?.(input, out) ?? { input } });
+      return (out ?? null) as O extends void ? null : O;
+    },
+  });
 }

@@ -28,7 +28,16 @@ export function joinCommands<Parts extends readonly object[]>(...parts: Parts): 
   return table as Joined<Parts>;
 }
 
-export const commands = joinCommands(documentCommands, deviceCommands, backupCommands, transferCommands, printCommands, sessionCommands, accountCommands, auditCommands);
+export const commands = joinCommands(
+  documentCommands,
+  deviceCommands,
+  backupCommands,
+  transferCommands,
+  printCommands,
+  sessionCommands,
+  accountCommands,
+  auditCommands,
+);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -12,11 +12,20 @@ export const at = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).opti
 export const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 export const empty = z.object({}).strict();
 
-export const username = z.string().trim().min(2).max(32).regex(/^[^\s\p{C}]+$/u, 'no spaces or control characters');
+export const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[^\s\p{C}]+$/u, 'no spaces or control characters');
 export const displayName = z.string().trim().min(1).max(50);
 export const password = z.string().min(1).max(256);
 export const recoveryCode = z.string().min(1).max(100);
-export const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((r) => [...new Set(r)]);
+export const roles = z
+  .array(z.enum(ROLES))
+  .min(1)
+  .max(ROLES.length)
+  .transform((r) => [...new Set(r)]);
 
 /** Who keeps the registers: the only role that writes them. */
 export const CUSTODIAN: readonly Role[] = ['custodian'];

@@ -79,7 +79,10 @@ export const accountCommands = {
       }
       ctx.note({
         target: after.username,
-        summary: { before: { displayName: before.displayName, roles: before.roles, active: before.active }, after: { displayName: after.displayName, roles: after.roles, active: after.active } },
+        summary: {
+          before: { displayName: before.displayName, roles: before.roles, active: before.active },
+          after: { displayName: after.displayName, roles: after.roles, active: after.active },
+        },
       });
       return toAccountView(after);
     },

@@ -42,7 +42,17 @@ export const backupCommands = {
       const backupId = recordBackup(recorder(ctx), medium, input.folder, name, manifest, seconds);
       const db = manifest.files['ledger.db'];
       ctx.note({ target: medium.code, summary: { folder: input.folder, name, sha256: db.sha256, size: db.size, auditHead: manifest.auditHead } });
-      return { id: backupId, path, name, medium: { id: medium.id, code: medium.code, serial: medium.serial, level: medium.level }, counts: manifest.counts, auditHead: manifest.auditHead, sha256: db.sha256, size: db.size, seconds };
+      return {
+        id: backupId,
+        path,
+        name,
+        medium: { id: medium.id, code: medium.code, serial: medium.serial, level: medium.level },
+        counts: manifest.counts,
+        auditHead: manifest.auditHead,
+        sha256: db.sha256,
+        size: db.size,
+        seconds,
+      };
     },
   }),
   'backup.list': command({
@@ -60,7 +70,13 @@ export const backupCommands = {
       const held = highestLevelHeld(ctx.db);
       return {
         highestLevel: held,
-        media: approvedMedia(ctx.db).map((m) => ({ id: m.id, code: m.code, serial: m.serial, level: m.level, levelSufficient: deviceLevelRank(m.level) >= deviceLevelRank(held) })),
+        media: approvedMedia(ctx.db).map((m) => ({
+          id: m.id,
+          code: m.code,
+          serial: m.serial,
+          level: m.level,
+          levelSufficient: deviceLevelRank(m.level) >= deviceLevelRank(held),
+        })),
       };
     },
   }),

@@ -1,8 +1,8 @@
 // The four device registers (涉密 / 非涉密 计算机 and 移动存储介质), the media usage log, and people's holdings.
 import { z } from 'zod';
-import { command, recorder, when } from '../../command-kit';
+import { registerRead, registerWrite } from '../../command-kit';
 import type { SignedInContext } from '../../context';
-import { at, CUSTODIAN, date, id, optionalText, page, person, REGISTER_READERS, text } from '../fields';
+import { at, date, id, optionalText, page, person, text } from '../fields';
 import { DATA_LEVELS, DEVICE_LEVELS, MEDIUM_TYPES, NETWORKS, requireComputer, requireMedium } from './devices';
 import {
   backFromRepair,
@@ -26,7 +26,11 @@ const computerFields = {
   model: text(100),
   serial: text(100),
   diskSerial: z.string().trim().max(100).optional(),
-  mac: z.string().trim().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address such as 00-1A-2B-3C-4D-5E').optional(),
+  mac: z
+    .string()
+    .trim()
+    .regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address such as 00-1A-2B-3C-4D-5E')
+    .optional(),
   os: text(100),
   osInstalledAt: date.optional(),
   level: z.enum(DEVICE_LEVELS),
@@ -54,159 +58,134 @@ const mediumFields = {
   remarks: optionalText(500),
 };
 
+// What an audit entry names: a device by its code.
+const ofComputer = (ctx: SignedInContext, input: { id: number }) => requireComputer(ctx.db, input.id).code;
+const ofMedium = (ctx: SignedInContext, input: { id: number }) => requireMedium(ctx.db, input.id).code;
+
 const statusChange = (device: 'computer' | 'medium', to: 'stop' | 'enable' | 'scrap' | 'destroy') =>
-  command({
-    input: z.object({ id, reason: optionalText(200), facility: z.string().trim().max(100).optional(), approver: z.string().trim().max(50).optional(), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      changeStatus(recorder(ctx), { device, to, ...input, at: when(ctx, input.at) });
-      ctx.note({ target: (device === 'computer' ? requireComputer(ctx.db, input.id) : requireMedium(ctx.db, input.id)).code, summary: { input } });
-      return null;
-    },
+  registerWrite({
+    input: z
+      .object({ id, reason: optionalText(200), facility: z.string().trim().max(100).optional(), approver: z.string().trim().max(50).optional(), at })
+      .strict(),
+    run: (rec, input) => changeStatus(rec, { device, to, ...input }),
+    target: device === 'computer' ? ofComputer : ofMedium,
   });
 
-const noteComputer = (ctx: SignedInContext, computerId: number, input: unknown) => ctx.note({ target: requireComputer(ctx.db, computerId).code, summary: { input } });
-const noteMedium = (ctx: SignedInContext, mediumId: number, input: unknown) => ctx.note({ target: requireMedium(ctx.db, mediumId).code, summary: { input } });
-
 export const deviceCommands = {
-  'computers.register': command({
+  'computers.register': registerWrite({
     input: z.object(computerFields).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = registerComputer(recorder(ctx), input);
-      noteComputer(ctx, out.id, input);
-      return out;
-    },
+    run: registerComputer,
+    target: (ctx, _input, out) => ofComputer(ctx, out),
   }),
-  'computers.change': command({
+  'computers.change': registerWrite({
     input: z
       .object({
         id,
-        change: z.object({ responsible: person, department: text(60), location: text(100), network: z.enum(NETWORKS), os: text(100), osInstalledAt: date, purpose: text(100) }).partial().strict(),
+        change: z
+          .object({
+            responsible: person,
+            department: text(60),
+            location: text(100),
+            network: z.enum(NETWORKS),
+            os: text(100),
+            osInstalledAt: date,
+            purpose: text(100),
+          })
+          .partial()
+          .strict(),
         at,
       })
       .strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      changeComputer(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteComputer(ctx, input.id, input);
-      return null;
-    },
+    run: changeComputer,
+    target: ofComputer,
   }),
-  'computers.repair': command({
-    input: z.object({ id, offSite: z.boolean(), storageRemoved: z.boolean().default(false), escort: z.string().trim().max(50).optional(), repairer: text(100), reason: text(200), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      sendToRepair(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteComputer(ctx, input.id, input);
-      return null;
-    },
+  'computers.repair': registerWrite({
+    input: z
+      .object({
+        id,
+        offSite: z.boolean(),
+        storageRemoved: z.boolean().default(false),
+        escort: z.string().trim().max(50).optional(),
+        repairer: text(100),
+        reason: text(200),
+        at,
+      })
+      .strict(),
+    run: sendToRepair,
+    target: ofComputer,
   }),
-  'computers.backFromRepair': command({
+  'computers.backFromRepair': registerWrite({
     input: z.object({ id, checkedBy: person, notes: optionalText(200), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      backFromRepair(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteComputer(ctx, input.id, input);
-      return null;
-    },
+    run: backFromRepair,
+    target: ofComputer,
   }),
   'computers.stop': statusChange('computer', 'stop'),
   'computers.enable': statusChange('computer', 'enable'),
   'computers.scrap': statusChange('computer', 'scrap'),
   'computers.destroy': statusChange('computer', 'destroy'),
-  'computers.list': command({
-    input: z.object({ classified: z.boolean(), query: z.string().max(100).optional(), status: z.enum(['in_use', 'stopped', 'repair', 'scrapped', 'destroyed']).optional(), responsible: z.string().max(50).optional(), ...page }).strict(),
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx, input) => listComputers(ctx.db, input),
-  }),
-  'computers.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => computerDetail(ctx.db, input.id) }),
-
-  'media.register': command({
-    input: z.object(mediumFields).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = registerMedium(recorder(ctx), input);
-      noteMedium(ctx, out.id, input);
-      return out;
-    },
-  }),
-  'media.change': command({
-    input: z
-      .object({ id, change: z.object({ level: z.enum(DEVICE_LEVELS), responsible: person, department: text(60), usageScope: text(200), backupApproved: z.boolean() }).partial().strict(), at })
+  'computers.list': registerRead(
+    z
+      .object({
+        classified: z.boolean(),
+        query: z.string().max(100).optional(),
+        status: z.enum(['in_use', 'stopped', 'repair', 'scrapped', 'destroyed']).optional(),
+        responsible: z.string().max(50).optional(),
+        ...page,
+      })
       .strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      changeMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteMedium(ctx, input.id, input);
-      return null;
-    },
+    (ctx, input) => listComputers(ctx.db, input),
+  ),
+  'computers.get': registerRead(z.object({ id }).strict(), (ctx, input) => computerDetail(ctx.db, input.id)),
+
+  'media.register': registerWrite({
+    input: z.object(mediumFields).strict(),
+    run: registerMedium,
+    target: (ctx, _input, out) => ofMedium(ctx, out),
   }),
-  'media.lend': command({
-    input: z.object({ id, to: person, computerId: id, dueAt: date, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      lendMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteMedium(ctx, input.id, input);
-      return null;
-    },
+  'media.change': registerWrite({
+    input: z
+      .object({
+        id,
+        change: z
+          .object({ level: z.enum(DEVICE_LEVELS), responsible: person, department: text(60), usageScope: text(200), backupApproved: z.boolean() })
+          .partial()
+          .strict(),
+        at,
+      })
+      .strict(),
+    run: changeMedium,
+    target: ofMedium,
   }),
-  'media.return': command({
-    input: z.object({ id, dataCleared: z.boolean(), checkedBy: person, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      returnMedium(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteMedium(ctx, input.id, input);
-      return null;
-    },
-  }),
-  'media.logUsage': command({
+  'media.lend': registerWrite({ input: z.object({ id, to: person, computerId: id, dueAt: date, at }).strict(), run: lendMedium, target: ofMedium }),
+  'media.return': registerWrite({ input: z.object({ id, dataCleared: z.boolean(), checkedBy: person, at }).strict(), run: returnMedium, target: ofMedium }),
+  'media.logUsage': registerWrite({
     input: z.object({ mediumId: id, computerId: id, user: person, purpose: text(200), dataLevel: z.enum(DATA_LEVELS), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = logUsage(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteMedium(ctx, input.mediumId, input);
-      return out;
-    },
+    run: logUsage,
+    target: (ctx, input) => ofMedium(ctx, { id: input.mediumId }),
   }),
   'media.stop': statusChange('medium', 'stop'),
   'media.enable': statusChange('medium', 'enable'),
   'media.scrap': statusChange('medium', 'scrap'),
   'media.destroy': statusChange('medium', 'destroy'),
-  'media.list': command({
-    input: z.object({ classified: z.boolean(), query: z.string().max(100).optional(), status: z.enum(['in_use', 'stopped', 'scrapped', 'destroyed']).optional(), responsible: z.string().max(50).optional(), ...page }).strict(),
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx, input) => listMedia(ctx.db, input),
-  }),
-  'media.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => mediumDetail(ctx.db, input.id) }),
-  'media.usageLog': command({
-    input: z.object({ mediumId: id.optional(), computerId: id.optional(), ...page }).strict(),
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx, input) => usageLog(ctx.db, input),
-  }),
+  'media.list': registerRead(
+    z
+      .object({
+        classified: z.boolean(),
+        query: z.string().max(100).optional(),
+        status: z.enum(['in_use', 'stopped', 'scrapped', 'destroyed']).optional(),
+        responsible: z.string().max(50).optional(),
+        ...page,
+      })
+      .strict(),
+    (ctx, input) => listMedia(ctx.db, input),
+  ),
+  'media.get': registerRead(z.object({ id }).strict(), (ctx, input) => mediumDetail(ctx.db, input.id)),
+  'media.usageLog': registerRead(z.object({ mediumId: id.optional(), computerId: id.optional(), ...page }).strict(), (ctx, input) => usageLog(ctx.db, input)),
 
-  'people.holdings': command({ input: z.object({ person }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => holdingsOf(ctx, input.person) }),
-  'people.depart': command({
+  'people.holdings': registerRead(z.object({ person }).strict(), (ctx, input) => holdingsOf(ctx, input.person)),
+  'people.depart': registerWrite({
     input: z.object({ person, handedTo: person, supervisor: person, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      recordDeparture(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      ctx.note({ target: input.person, summary: { input } });
-      return null;
-    },
+    run: recordDeparture,
+    target: (_ctx, input) => input.person,
   }),
 };

@@ -1,9 +1,9 @@
 // The classified documents register: registration, every lifecycle event, batches, queries and reminders.
 import { z } from 'zod';
-import { command, recorder, when } from '../../command-kit';
+import { command, registerRead, registerWrite, when } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
-import { at, CUSTODIAN, date, empty, id, optionalText, page, person, REGISTER_READERS, text } from '../fields';
+import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
 import { LEVELS } from '../../domain/marking';
 import { requireDocument } from './model';
 import {
@@ -29,19 +29,26 @@ import type { LocationView } from '../../views';
 const unit = text(100);
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
 const approval = z
-  .object({ approver: person, authority: z.enum(['originator', 'superior', 'unit_head']).default('unit_head'), reference: z.string().trim().max(100).optional() })
+  .object({
+    approver: person,
+    authority: z.enum(['originator', 'superior', 'unit_head']).default('unit_head'),
+    reference: z.string().trim().max(100).optional(),
+  })
   .strict();
-const batchItems = z.array(z.object({ documentId: id, copyNos }).strict()).min(1).max(5000);
+const batchItems = z
+  .array(z.object({ documentId: id, copyNos }).strict())
+  .min(1)
+  .max(5000);
 const scope = z.array(text(100)).min(1).max(200);
 
 function today(ctx: SignedInContext): Day {
   return dayOf(Date.parse(ctx.now), ctx.settings().reminderDays);
 }
 
-/** Names the document in the audit entry by its 收文编号. */
-function noteDocument(ctx: SignedInContext, documentId: number, input: unknown): void {
-  ctx.note({ target: requireDocument(ctx.db, documentId).receipt_no, summary: { input } });
-}
+// What an audit entry names: a document by its 收文编号, a batch by its number.
+const receiptNo = (ctx: SignedInContext, documentId: number) => requireDocument(ctx.db, documentId).receipt_no;
+const ofDocument = (ctx: SignedInContext, input: { documentId: number }) => receiptNo(ctx, input.documentId);
+const ofBatch = (_ctx: SignedInContext, _input: unknown, out: { batchNo: string }) => out.batchNo;
 
 const registration = {
   docNumber: optionalText(100),
@@ -58,189 +65,190 @@ const registration = {
 };
 
 export const documentCommands = {
-  'locations.list': command({
-    input: empty,
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx): LocationView[] =>
-      all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(ctx.db, sql`SELECT * FROM locations ORDER BY code`).map((l) => ({
-        id: l.id,
-        code: l.code,
-        name: l.name,
-        maxLevel: l.max_level,
-        keeper: l.keeper,
-        active: l.active === 1,
-      })),
-  }),
+  'locations.list': registerRead(empty, (ctx): LocationView[] =>
+    all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(
+      ctx.db,
+      sql`SELECT * FROM locations ORDER BY code`,
+    ).map((l) => ({
+      id: l.id,
+      code: l.code,
+      name: l.name,
+      maxLevel: l.max_level,
+      keeper: l.keeper,
+      active: l.active === 1,
+    })),
+  ),
   'locations.create': command({
     input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
     roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
-      if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`)) throw new LedgerError('E_DUPLICATE', `The location code ${input.code} is taken.`, { field: 'code' });
+      if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`))
+        throw new LedgerError('E_DUPLICATE', `The location code ${input.code} is taken.`, { field: 'code' });
       // 绝密 only in a 专柜 with a dedicated keeper.
-      if (input.maxLevel === 'top_secret' && !input.keeper) throw new LedgerError('E_VALIDATION', 'A location for 绝密 needs its dedicated keeper.', { field: 'keeper' });
-      const newId = Number(run(ctx.db, sql`INSERT INTO locations (code, name, max_level, keeper, created_at) VALUES (${input.code}, ${input.name}, ${input.maxLevel}, ${input.keeper ?? null}, ${ctx.now})`).lastInsertRowid);
+      if (input.maxLevel === 'top_secret' && !input.keeper)
+        throw new LedgerError('E_VALIDATION', 'A location for 绝密 needs its dedicated keeper.', { field: 'keeper' });
+      const newId = Number(
+        run(
+          ctx.db,
+          sql`INSERT INTO locations (code, name, max_level, keeper, created_at) VALUES (${input.code}, ${input.name}, ${input.maxLevel}, ${input.keeper ?? null}, ${ctx.now})`,
+        ).lastInsertRowid,
+      );
       ctx.note({ target: input.code, summary: { after: input } });
       return { id: newId };
     },
   }),
 
-  'documents.receive': command({
-    input: z.object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = registerDocument(recorder(ctx), { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
-      noteDocument(ctx, out.id, input);
-      return out;
-    },
-  }),
-  'documents.produce': command({
-    input: z.object({ ...registration, producedAt: at, originUnit: unit, producedBy: person, classifiedBy: person.optional(), classificationBasis: text(200).optional() }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = registerDocument(recorder(ctx), { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false }, ctx.settings());
-      noteDocument(ctx, out.id, input);
-      return out;
-    },
-  }),
-  'documents.lend': command({
-    input: z.object({ documentId: id, copyNos, borrower: z.object({ name: person, department: z.string().trim().max(60).optional() }).strict(), dueAt: date, takenOut: z.boolean().default(false), approval: approval.optional(), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      lendCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
-  }),
-  'documents.returnLoan': command({
-    input: z.object({ documentId: id, copyNos, condition: z.enum(['intact', 'missing_pages', 'damaged']).default('intact'), receivedBy: person, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      returnLoan(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
-  }),
-  'documents.transmit': command({
-    // The channel is free text on purpose: a forbidden one is refused by the rule, in words, not by the form.
-    input: z.object({ documentId: id, copyNos, toUnit: unit, channel: text(30), handledBy: person, forward: z.boolean().default(false), approval: approval.optional(), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      transmitCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
-  }),
-  'documents.confirmReceipt': command({
-    input: z.object({ documentId: id, eventId: id, receiptRef: z.string().trim().max(100).optional(), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      confirmReceipt(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
-  }),
-  'documents.move': command({
-    input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      moveCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
-  }),
-  'documents.copy': command({
-    input: z.object({ documentId: id, sourceCopyNo: z.number().int().min(1), count: z.number().int().min(1).max(99), approval: approval.optional(), locationId: id.optional(), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = reproduceCopy(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return out;
-    },
-  }),
-  'documents.returnToIssuer': command({
-    input: z.object({ items: batchItems, toUnit: unit, returner: person, receiver: person, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = returnToIssuer(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      ctx.note({ target: out.batchNo, summary: { input } });
-      return out;
-    },
-  }),
-  'documents.destroy': command({
+  'documents.receive': registerWrite({
     input: z
-      .object({ items: batchItems, approver: person, method: z.enum(['facility', 'shredder']), place: text(100), destroyers: z.array(person).max(10), witnesses: z.array(person).max(10), at })
+      .object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() })
       .strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = destroyCopies(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      ctx.note({ target: out.batchNo, summary: { input } });
-      return out;
-    },
+    run: (rec, input, ctx) =>
+      registerDocument(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings()),
+    target: (ctx, _input, out) => receiptNo(ctx, out.id),
   }),
-  'documents.changeMarking': command({
-    input: z.object({ documentId: id, marking: text(60).optional(), scope: scope.optional(), declassify: z.boolean().default(false), decidedBy: person, decisionDocNo: text(100), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      changeMarking(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      noteDocument(ctx, input.documentId, input);
-      return null;
-    },
+  'documents.produce': registerWrite({
+    input: z
+      .object({
+        ...registration,
+        producedAt: at,
+        originUnit: unit,
+        producedBy: person,
+        classifiedBy: person.optional(),
+        classificationBasis: text(200).optional(),
+      })
+      .strict(),
+    run: (rec, input, ctx) =>
+      registerDocument(
+        rec,
+        { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false },
+        ctx.settings(),
+      ),
+    target: (ctx, _input, out) => receiptNo(ctx, out.id),
   }),
-  'documents.review': command({
+  'documents.lend': registerWrite({
+    input: z
+      .object({
+        documentId: id,
+        copyNos,
+        borrower: z.object({ name: person, department: z.string().trim().max(60).optional() }).strict(),
+        dueAt: date,
+        takenOut: z.boolean().default(false),
+        approval: approval.optional(),
+        at,
+      })
+      .strict(),
+    run: lendCopies,
+    target: ofDocument,
+  }),
+  'documents.returnLoan': registerWrite({
+    input: z.object({ documentId: id, copyNos, condition: z.enum(['intact', 'missing_pages', 'damaged']).default('intact'), receivedBy: person, at }).strict(),
+    run: returnLoan,
+    target: ofDocument,
+  }),
+  'documents.transmit': registerWrite({
+    // The channel is free text on purpose: a forbidden one is refused by the rule, in words, not by the form.
+    input: z
+      .object({
+        documentId: id,
+        copyNos,
+        toUnit: unit,
+        channel: text(30),
+        handledBy: person,
+        forward: z.boolean().default(false),
+        approval: approval.optional(),
+        at,
+      })
+      .strict(),
+    run: transmitCopies,
+    target: ofDocument,
+  }),
+  'documents.confirmReceipt': registerWrite({
+    input: z.object({ documentId: id, eventId: id, receiptRef: z.string().trim().max(100).optional(), at }).strict(),
+    run: confirmReceipt,
+    target: ofDocument,
+  }),
+  'documents.move': registerWrite({ input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(), run: moveCopies, target: ofDocument }),
+  'documents.copy': registerWrite({
+    input: z
+      .object({
+        documentId: id,
+        sourceCopyNo: z.number().int().min(1),
+        count: z.number().int().min(1).max(99),
+        approval: approval.optional(),
+        locationId: id.optional(),
+        at,
+      })
+      .strict(),
+    run: reproduceCopy,
+    target: ofDocument,
+  }),
+  'documents.returnToIssuer': registerWrite({
+    input: z.object({ items: batchItems, toUnit: unit, returner: person, receiver: person, at }).strict(),
+    run: returnToIssuer,
+    target: ofBatch,
+  }),
+  'documents.destroy': registerWrite({
+    input: z
+      .object({
+        items: batchItems,
+        approver: person,
+        method: z.enum(['facility', 'shredder']),
+        place: text(100),
+        destroyers: z.array(person).max(10),
+        witnesses: z.array(person).max(10),
+        at,
+      })
+      .strict(),
+    run: destroyCopies,
+    target: ofBatch,
+  }),
+  'documents.changeMarking': registerWrite({
+    input: z
+      .object({
+        documentId: id,
+        marking: text(60).optional(),
+        scope: scope.optional(),
+        declassify: z.boolean().default(false),
+        decidedBy: person,
+        decisionDocNo: text(100),
+        at,
+      })
+      .strict(),
+    run: changeMarking,
+    target: ofDocument,
+  }),
+  // Many documents at once: the runner's entry, with the input, names them.
+  'documents.review': registerWrite({
     input: z.object({ documentIds: z.array(id).min(1).max(5000), reviewedBy: person, conclusion: text(200), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      reviewDocuments(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      return null;
-    },
+    run: reviewDocuments,
   }),
-  'documents.inventory': command({
-    input: z.object({ missing: z.array(z.object({ documentId: id, copyNos }).strict()).max(5000).default([]), checkedBy: z.array(person).min(1).max(10), at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = takeInventory(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      ctx.note({ target: out.batchNo, summary: { present: out.present, missing: input.missing } });
-      return out;
-    },
+  'documents.inventory': registerWrite({
+    input: z
+      .object({
+        missing: z
+          .array(z.object({ documentId: id, copyNos }).strict())
+          .max(5000)
+          .default([]),
+        checkedBy: z.array(person).min(1).max(10),
+        at,
+      })
+      .strict(),
+    run: takeInventory,
+    target: ofBatch,
+    summary: (input, out) => ({ present: out.present, missing: input.missing }),
   }),
-  'documents.handover': command({
+  'documents.handover': registerWrite({
     input: z.object({ from: person, to: person, supervisor: person, at }).strict(),
-    roles: CUSTODIAN,
-    mutates: true,
-    run(ctx, input) {
-      const out = handOver(recorder(ctx), { ...input, at: when(ctx, input.at) });
-      ctx.note({ target: out.batchNo, summary: { input, copies: out.copies } });
-      return out;
-    },
+    run: handOver,
+    target: ofBatch,
+    summary: (input, out) => ({ input, copies: out.copies }),
   }),
 
-  'documents.list': command({
-    input: z.object({ ...documentFilterFields, ...page }).strict(),
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx, input) => listDocuments(ctx.db, input, today(ctx)),
-  }),
-  'documents.get': command({ input: z.object({ id }).strict(), roles: REGISTER_READERS, mutates: false, run: (ctx, input) => getDocument(ctx.db, input.id, today(ctx)) }),
-  'documents.suggest': command({
-    input: z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(),
-    roles: REGISTER_READERS,
-    mutates: false,
-    run: (ctx, input) => suggest(ctx.db, input.field, input.prefix),
-  }),
-  'reminders.get': command({ input: empty, roles: REGISTER_READERS, mutates: false, run: (ctx) => reminderCounts(ctx.db, today(ctx)) }),
+  'documents.list': registerRead(z.object({ ...documentFilterFields, ...page }).strict(), (ctx, input) => listDocuments(ctx.db, input, today(ctx))),
+  'documents.get': registerRead(z.object({ id }).strict(), (ctx, input) => getDocument(ctx.db, input.id, today(ctx))),
+  'documents.suggest': registerRead(z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(), (ctx, input) =>
+    suggest(ctx.db, input.field, input.prefix),
+  ),
+  'reminders.get': registerRead(empty, (ctx) => reminderCounts(ctx.db, today(ctx))),
 };

@@ -70,7 +70,11 @@ export function preparePrint(ctx: SignedInContext, request: z.output<typeof prin
 
 function metaOf(ctx: SignedInContext): PrintMeta {
   const head = auditHead(ctx.db, ctx.ledgerId);
-  return { printedBy: { displayName: ctx.session.displayName, username: ctx.session.username }, printedAt: ctx.now, auditHead: { seq: head.seq, shortHash: head.hash.slice(0, 6) } };
+  return {
+    printedBy: { displayName: ctx.session.displayName, username: ctx.session.username },
+    printedAt: ctx.now,
+    auditHead: { seq: head.seq, shortHash: head.hash.slice(0, 6) },
+  };
 }
 
 export const printCommands = {
@@ -99,7 +103,8 @@ export const printCommands = {
     run(ctx, input) {
       // The head a page shows was read before this entry; a later one cannot have been on paper.
       const head = auditHead(ctx.db, ctx.ledgerId);
-      if (input.auditSeq > head.seq) throw new LedgerError('E_VALIDATION', `The audit head #${input.auditSeq} printed is ahead of the log (#${head.seq}).`, { field: 'auditSeq' });
+      if (input.auditSeq > head.seq)
+        throw new LedgerError('E_VALIDATION', `The audit head #${input.auditSeq} printed is ahead of the log (#${head.seq}).`, { field: 'auditSeq' });
       const { request, title, ...printed } = input;
       const target = request.kind === 'sheet' ? request.name : request.kind === 'history' ? `document #${request.documentId}` : request.batchNo;
       ctx.note({ target, summary: { what: request.kind, title, request, ...printed } });

@@ -39,7 +39,10 @@ export const sessionCommands = {
       appVersion: APP_VERSION,
       schemaVersion: MIGRATIONS.length,
       counts: Object.fromEntries(
-        all<{ name: string; n: number }>(ctx.db, sql`SELECT 'accounts' AS name, count(*) AS n FROM accounts UNION ALL SELECT 'audit_log', count(*) FROM audit_log`).map((r) => [r.name, r.n]),
+        all<{ name: string; n: number }>(
+          ctx.db,
+          sql`SELECT 'accounts' AS name, count(*) AS n FROM accounts UNION ALL SELECT 'audit_log', count(*) FROM audit_log`,
+        ).map((r) => [r.name, r.n]),
       ),
       auditHead: auditHead(ctx.db, ctx.ledgerId),
     }),

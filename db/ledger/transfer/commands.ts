@@ -17,7 +17,16 @@ import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from '../sheets'
 import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './export';
 import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './import';
 import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './read';
-import { computerInput, documentInput, IMPORT_REGISTERS, isClassifiedRegister, mediumInput, REGISTER_NAMES, type History, type ImportRegister } from './registers';
+import {
+  computerInput,
+  documentInput,
+  IMPORT_REGISTERS,
+  isClassifiedRegister,
+  mediumInput,
+  REGISTER_NAMES,
+  type History,
+  type ImportRegister,
+} from './registers';
 
 const fileInput = {
   register: z.enum(IMPORT_REGISTERS),
@@ -43,7 +52,8 @@ export interface LoadedFile {
 }
 
 async function load(input: { fileName: string; data: string }): Promise<LoadedFile> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data)) throw new LedgerError('E_IMPORT_FILE_UNREADABLE', `${input.fileName} did not arrive as base64.`, { fileName: input.fileName, reason: 'encoding' });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data))
+    throw new LedgerError('E_IMPORT_FILE_UNREADABLE', `${input.fileName} did not arrive as base64.`, { fileName: input.fileName, reason: 'encoding' });
   const bytes = Buffer.from(input.data, 'base64');
   return { file: await readSpreadsheet(input.fileName, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -68,7 +78,12 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
       ledgerDuplicate: (keys) =>
         keys.find((k) => {
           const [docNumber, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
-          return get(ctx.db, sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_number = ${docNumber} AND d.doc_number <> '' AND c.copy_no = ${copyNo}`) !== undefined;
+          return (
+            get(
+              ctx.db,
+              sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_number = ${docNumber} AND d.doc_number <> '' AND c.copy_no = ${copyNo}`,
+            ) !== undefined
+          );
         }),
       recordHistory(id, h, input) {
         futureHistory(h);
@@ -95,7 +110,9 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
     build: device === 'computer' ? computerInput : mediumInput,
     register: (input) => (def.run as (c: SignedInContext, i: unknown) => { id: number })(rowCtx, input).id,
     precheck: (input) =>
-      (input.level !== 'non_secret') === classified ? undefined : { field: 'level', reason: 'wrong_register', value: String(input.level), params: { register: REGISTER_NAMES[register] } },
+      (input.level !== 'non_secret') === classified
+        ? undefined
+        : { field: 'level', reason: 'wrong_register', value: String(input.level), params: { register: REGISTER_NAMES[register] } },
     recordHistory(id, h) {
       futureHistory(h);
       const status = h.kind === 'stopped' ? 'stopped' : h.kind === 'scrapped' ? 'scrapped' : 'destroyed';
@@ -155,7 +172,15 @@ export const transferCommands = {
       }
       ctx.note({
         target: input.fileName,
-        summary: { fileName: input.fileName, sha256: loaded.sha256, register: input.register, sheet: report.sheet, rows: report.good, historical: report.historical, skipped: report.skipped.length },
+        summary: {
+          fileName: input.fileName,
+          sha256: loaded.sha256,
+          register: input.register,
+          sheet: report.sheet,
+          rows: report.good,
+          historical: report.historical,
+          skipped: report.skipped.length,
+        },
       });
       return { imported: report.good, historical: report.historical, skipped: report.skipped.length, sha256: loaded.sha256 };
     },
@@ -180,7 +205,15 @@ export const transferCommands = {
       const sheet = buildSheet(ctx.db, input.register, input.filters, input.language, { now: Date.parse(ctx.now) });
       ctx.note({
         target: input.register,
-        summary: { register: input.register, filters: input.filters, filterText: sheet.filterText, rows: sheet.rows.length, format: input.format, language: input.language, marking: sheet.markingText },
+        summary: {
+          register: input.register,
+          filters: input.filters,
+          filterText: sheet.filterText,
+          rows: sheet.rows.length,
+          format: input.format,
+          language: input.language,
+          marking: sheet.markingText,
+        },
       });
       return { sheet, format: input.format, date: today(ctx) };
     },
