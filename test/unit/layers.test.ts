@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findNodeTypeUses, type NodeTypeReport } from '../layers/node-types';
+import { findLayerTypeUses, type LayerTypeReport } from '../layers/layer-types';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -57,40 +57,52 @@ describe('eslint layer rules', () => {
   });
 });
 
-describe('renderer code uses no Node types', () => {
-  let report: NodeTypeReport;
+describe('names a layer may not use: Node types in the renderer, Node or the DOM in db/domain', () => {
+  let report: LayerTypeReport;
   const planted = {
     fs: 'renderer/src/__planted_fs__.ts',
     globals: 'renderer/src/__planted_globals__.ts',
     domain: 'renderer/src/__planted_domain__.ts',
     test: 'renderer/src/__planted__.test.ts',
+    pure: 'db/domain/__planted_pure__.ts',
+    impure: 'db/domain/__planted_impure__.ts',
   };
   const namesIn = (file: string): string[] => report.uses.filter((use) => use.file === file).map((use) => use.name);
 
   beforeAll(() => {
-    report = findNodeTypeUses(root, {
+    report = findLayerTypeUses(root, {
       [planted.fs]: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
       [planted.globals]: "export const mode = process.env.X;\nexport const bytes = Buffer.from('x');\nexport const timer = setTimeout(() => undefined, 1);\n",
       [planted.domain]: "import * as domain from '../../db/domain';\nexport const used = domain;\n",
-      [planted.test]: "export const mode = process.env.X;\n",
+      [planted.test]: 'export const mode = process.env.X;\n',
+      [planted.pure]:
+        "import { z } from 'zod';\nimport * as levels from './levels';\nexport const pure = [z.string().parse('x'), levels, Math.max(1, 2), new Map<string, number>(), new Intl.Collator('zh')];\n",
+      [planted.impure]: "export const bytes = Buffer.from('x');\nexport const title = document.title;\nconsole.log(title);\n",
     });
   }, 180_000);
 
-  it('the renderer as it is: no name in it is declared only by @types/node', () => {
-    expect(report.checked.filter((file) => !file.includes('__planted'))).not.toHaveLength(0);
-    expect(report.uses.filter((use) => !use.file.includes('__planted'))).toEqual([]);
+  it('the tree as it is: the renderer and db/domain use nothing they may not', () => {
+    const real = (file: string): boolean => !file.includes('__planted');
+    expect(report.checked.filter((file) => real(file) && file.startsWith('renderer/'))).not.toHaveLength(0);
+    expect(report.checked.filter((file) => real(file) && file.startsWith('db/domain/'))).not.toHaveLength(0);
+    expect(report.uses.filter((use) => real(use.file))).toEqual([]);
   });
 
-  it('finds an import from node:fs', () => {
+  it('finds an import from node:fs in the renderer', () => {
     expect(namesIn(planted.fs)).toEqual(expect.arrayContaining(["'node:fs'", 'readFileSync']));
   });
 
-  it('finds process.env and Buffer.from, not setTimeout (the DOM has one too)', () => {
+  it('finds process.env and Buffer.from in the renderer, not setTimeout (the DOM has one too)', () => {
     expect(namesIn(planted.globals)).toEqual(['process', 'env', 'Buffer', 'from']);
   });
 
-  it('lets db/domain in, and leaves renderer tests alone (they run in Node)', () => {
+  it('lets db/domain into the renderer, and leaves renderer tests alone (they run in Node)', () => {
     expect(namesIn(planted.domain)).toEqual([]);
     expect(report.checked).not.toContain(planted.test);
+  });
+
+  it('db/domain may use ECMAScript, zod and itself, and not Node or the DOM', () => {
+    expect(namesIn(planted.pure)).toEqual([]);
+    expect(namesIn(planted.impure)).toEqual(['Buffer', 'from', 'document', 'title', 'console', 'log']);
   });
 });
