@@ -1,6 +1,10 @@
 // Domain-facing shapes returned by commands (row types stay inside db/).
-export const ROLES = ['custodian', 'approver', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
+import type { PasswordPolicy } from './domain/passwords';
+import type { Role } from './domain/roles';
+
+export { ROLES, type Role } from './domain/roles';
+export type { PasswordPolicy } from './domain/passwords';
 
 export interface SessionInfo {
   username: string;
@@ -30,12 +34,6 @@ export interface AccountView {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
-}
-
-export interface PasswordPolicy {
-  minLength: number;
-  requireMixedCase: boolean;
-  requireSymbol: boolean;
 }
 
 export interface LedgerSettings {
@@ -69,7 +67,7 @@ export type AuditVerifyView =
 
 // ---- the classified documents register ----------------------------------------------------------
 
-export type LevelCode = 'top_secret' | 'secret' | 'confidential' | 'internal';
+export type LevelCode = DocumentLevel;
 export type CopyStatusCode = 'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing';
 
 export interface LocationView {
@@ -155,7 +153,7 @@ export interface ReminderCounts {
 
 // ---- computers and removable media ----------------------------------------------------------------
 
-export type DeviceLevelCode = 'top_secret' | 'secret' | 'confidential' | 'non_secret';
+export type DeviceLevelCode = DeviceLevel;
 
 export interface ComputerView {
   id: number;
@@ -219,7 +217,7 @@ export interface MediaUsageView {
   computerLevel: DeviceLevelCode;
   user: string;
   purpose: string;
-  dataLevel: 'top_secret' | 'secret' | 'confidential' | 'internal' | 'non_secret';
+  dataLevel: Level;
   recordedBy: string;
 }
 

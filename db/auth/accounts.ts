@@ -1,7 +1,8 @@
+import { isRole, rolesProblem, type Role } from '../domain/roles';
 import { LedgerError } from '../errors';
 import { normalizeUsername } from '../store/keyring';
 import { all, run, sql, type Db } from '../store/sql';
-import { ROLES, type AccountView, type Role } from '../views';
+import type { AccountView } from '../views';
 
 interface AccountRow {
   id: number;
@@ -20,7 +21,7 @@ export interface Account extends AccountView {
 }
 
 function toAccount(row: AccountRow): Account {
-  const roles = (JSON.parse(row.roles) as string[]).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roles = (JSON.parse(row.roles) as string[]).filter(isRole);
   return {
     id: row.id,
     username: row.username,
@@ -37,12 +38,11 @@ export function toAccountView({ id: _id, ...view }: Account): AccountView {
   return view;
 }
 
-/** 三员分立: the auditor watches the others, so it can never be one of them. */
+/** An account has a role, and 三员分立 holds: the auditor watches the others, so it can never be one of them. */
 export function assertRolesAllowed(roles: readonly Role[]): void {
-  if (roles.length === 0) throw new LedgerError('E_VALIDATION', 'An account needs at least one role.', { field: 'roles' });
-  if (roles.includes('auditor') && (roles.includes('admin') || roles.includes('custodian'))) {
-    throw new LedgerError('E_ROLE_CONFLICT', 'The auditor role cannot be combined with administrator or custodian.', { roles });
-  }
+  const problem = rolesProblem(roles);
+  if (problem === 'empty') throw new LedgerError('E_VALIDATION', { field: 'roles' });
+  if (problem === 'conflict') throw new LedgerError('E_ROLE_CONFLICT', { roles });
 }
 
 /**
@@ -57,7 +57,7 @@ export function findAccount(db: Db, username: string): Account | undefined {
 
 export function requireAccount(db: Db, username: string): Account {
   const account = findAccount(db, username);
-  if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+  if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username });
   return account;
 }
 
@@ -67,7 +67,7 @@ export function listAccounts(db: Db): Account[] {
 
 export function insertAccount(db: Db, a: { username: string; displayName: string; roles: readonly Role[]; mustChangePassword: boolean; at: string }): Account {
   assertRolesAllowed(a.roles);
-  if (findAccount(db, a.username)) throw new LedgerError('E_USERNAME_TAKEN', `The username "${a.username}" is taken.`, { username: a.username });
+  if (findAccount(db, a.username)) throw new LedgerError('E_USERNAME_TAKEN', { username: a.username });
   run(db, sql`INSERT INTO accounts (username, display_name, roles, must_change_password, created_at, password_changed_at)
               VALUES (${a.username.trim()}, ${a.displayName}, ${JSON.stringify(a.roles)}, ${a.mustChangePassword}, ${a.at}, ${a.at})`);
   return requireAccount(db, a.username);
@@ -93,6 +93,6 @@ export function recordLogin(db: Db, id: number, at: string): void {
 /** Refuses a change that would leave no active administrator: nobody could manage accounts again. */
 export function assertAdminRemains(db: Db): void {
   if (!listAccounts(db).some((a) => a.active && a.roles.includes('admin'))) {
-    throw new LedgerError('E_LAST_ADMIN', 'At least one active administrator must remain.');
+    throw new LedgerError('E_LAST_ADMIN');
   }
 }

@@ -1,12 +1,15 @@
 // The ledger side of a backup: which media may take one, and the history of verified backups.
+import { DEVICE_LEVELS, levelOfRank, levelRankSql, secretRank, type DeviceLevel } from '../domain/levels';
+import type { MediumRefusal } from '../domain/errors';
 import { LedgerError } from '../errors';
-import { deviceLevelRank, insertDeviceEvent, type DeviceLevel, type MediumRow } from '../ledger/devices/devices';
+import { insertDeviceEvent, type MediumRow } from '../ledger/devices/devices';
 import type { Recorder } from '../ledger/documents/model';
 import { all, get, run, sql, type Db } from '../store/sql';
 import type { BackupView, DeviceLevelCode } from '../views';
 import type { Manifest } from './manifest';
 
-const RANK_LEVEL: DeviceLevel[] = ['non_secret', 'confidential', 'secret', 'top_secret'];
+// A device's level weighed as state secrecy counts it; documents.level_rank already stores 内部 at 0, where this puts it.
+const DEVICE_RANK = sql.trusted(levelRankSql('level', secretRank));
 
 /**
  * The highest level the ledger holds, which a backup medium must match or exceed: documents with a copy still held
@@ -18,24 +21,24 @@ export function highestLevelHeld(db: Db): DeviceLevel {
     db,
     sql`SELECT max(r) AS r FROM (
           SELECT max(level_rank) AS r FROM documents WHERE held_copies > 0 AND declassified = 0
-          UNION ALL SELECT max(CASE level WHEN 'top_secret' THEN 3 WHEN 'secret' THEN 2 WHEN 'confidential' THEN 1 ELSE 0 END) FROM computers WHERE status NOT IN ('scrapped', 'destroyed')
-          UNION ALL SELECT max(CASE level WHEN 'top_secret' THEN 3 WHEN 'secret' THEN 2 WHEN 'confidential' THEN 1 ELSE 0 END) FROM media WHERE status NOT IN ('scrapped', 'destroyed'))`,
+          UNION ALL SELECT max(${DEVICE_RANK}) FROM computers WHERE status NOT IN ('scrapped', 'destroyed')
+          UNION ALL SELECT max(${DEVICE_RANK}) FROM media WHERE status NOT IN ('scrapped', 'destroyed'))`,
   )?.r;
-  return RANK_LEVEL[r ?? 0] ?? 'non_secret';
+  return levelOfRank(r ?? 0, DEVICE_LEVELS, secretRank) ?? 'non_secret';
 }
 
 /** The medium by id or code, if it is approved for a backup of this ledger; E_MEDIUM_NOT_APPROVED says which condition failed. */
 export function requireApprovedMedium(db: Db, medium: number | string): MediumRow {
   const row =
     typeof medium === 'number' ? get<MediumRow>(db, sql`SELECT * FROM media WHERE id = ${medium}`) : get<MediumRow>(db, sql`SELECT * FROM media WHERE code = ${medium}`);
-  const refuse = (reason: string, message: string, extra: Record<string, unknown> = {}): never => {
-    throw new LedgerError('E_MEDIUM_NOT_APPROVED', message, { reason, medium: row?.code ?? String(medium), ...extra });
+  const refuse = (reason: MediumRefusal, extra: { status?: string; mediumLevel?: DeviceLevel; ledgerLevel?: DeviceLevel } = {}): never => {
+    throw new LedgerError('E_MEDIUM_NOT_APPROVED', { reason, medium: row?.code ?? String(medium), ...extra });
   };
-  if (!row) return refuse('not-registered', `The medium ${medium} is not in the media register.`);
-  if (row.status !== 'in_use') refuse('not-in-service', `${row.code} is ${row.status}, not in service.`, { status: row.status });
-  if (!row.backup_approved) refuse('not-approved-for-backup', `${row.code} is not marked as approved for backups.`);
+  if (!row) return refuse('not-registered');
+  if (row.status !== 'in_use') refuse('not-in-service', { status: row.status });
+  if (!row.backup_approved) refuse('not-approved-for-backup');
   const held = highestLevelHeld(db);
-  if (deviceLevelRank(row.level) < deviceLevelRank(held)) refuse('level-too-low', `${row.code} is ${row.level}; the ledger holds ${held}.`, { mediumLevel: row.level, ledgerLevel: held });
+  if (secretRank(row.level) < secretRank(held)) refuse('level-too-low', { mediumLevel: row.level, ledgerLevel: held });
   return row;
 }
 

@@ -1,11 +1,11 @@
 // The documents register's filters, as the register command and the printed / exported sheet both accept them.
 import { z } from 'zod';
-import { LEVELS } from '../marking';
+import { DOCUMENT_LEVELS } from '../../domain/levels';
 import { REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS } from './queries';
 
 export const documentFilterFields = {
   query: z.string().max(100).optional(),
-  levels: z.array(z.enum(LEVELS)).max(4).optional(),
+  levels: z.array(z.enum(DOCUMENT_LEVELS)).max(4).optional(),
   status: z.enum(STATUS_FILTERS).optional(),
   year: z.number().int().min(1949).max(2200).optional(),
   originUnit: z.string().trim().max(100).optional(),

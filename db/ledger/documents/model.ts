@@ -1,7 +1,8 @@
 // Row types and the small reads and writes every documents operation shares.
+import type { CopyAction } from '../../domain/errors';
+import { levelFits, type DocumentLevel as Level } from '../../domain/levels';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql, type Db } from '../../store/sql';
-import { levelRank, LEVEL_NAMES, type Level } from '../marking';
 
 export const COPY_STATUSES = ['in_custody', 'on_loan', 'transmitted', 'returned', 'destroyed', 'missing'] as const;
 export type CopyStatus = (typeof COPY_STATUSES)[number];
@@ -71,13 +72,9 @@ export interface Recorder {
   actor: string;
 }
 
-export function formatCopyNo(n: number): string {
-  return String(n).padStart(4, '0');
-}
-
 export function requireDocument(db: Db, id: number): DocumentRow {
   const row = get<DocumentRow>(db, sql`SELECT * FROM documents WHERE id = ${id}`);
-  if (!row) throw new LedgerError('E_NO_SUCH_DOCUMENT', `There is no document #${id}.`, { documentId: id });
+  if (!row) throw new LedgerError('E_NO_SUCH_DOCUMENT', { documentId: id });
   return row;
 }
 
@@ -86,7 +83,7 @@ export function requireCopies(db: Db, documentId: number, copyNos: readonly numb
   const wanted = [...new Set(copyNos)].sort((a, b) => a - b);
   const rows = all<CopyRow>(db, sql`SELECT * FROM copies WHERE document_id = ${documentId} AND copy_no IN (SELECT value FROM json_each(${JSON.stringify(wanted)})) ORDER BY copy_no`);
   const missing = wanted.filter((n) => !rows.some((r) => r.copy_no === n));
-  if (missing.length) throw new LedgerError('E_NO_SUCH_COPY', `Document #${documentId} has no copy ${missing.map(formatCopyNo).join(', ')}.`, { documentId, copyNos: missing });
+  if (missing.length) throw new LedgerError('E_NO_SUCH_COPY', { documentId, copyNos: missing });
   return rows;
 }
 
@@ -95,10 +92,10 @@ export function copiesOf(db: Db, documentId: number): CopyRow[] {
 }
 
 /** Refuses the whole operation when any copy is not in a state it applies to (lent twice, used after destruction, ...). */
-export function assertStatus(copies: readonly CopyRow[], allowed: readonly CopyStatus[], action: string): void {
+export function assertStatus(copies: readonly CopyRow[], allowed: readonly CopyStatus[], action: CopyAction): void {
   const wrong = copies.find((c) => !allowed.includes(c.status));
   if (wrong) {
-    throw new LedgerError('E_NOT_IN_CUSTODY', `Copy ${formatCopyNo(wrong.copy_no)} is ${wrong.status}; it cannot be used for ${action}.`, {
+    throw new LedgerError('E_NOT_IN_CUSTODY', {
       documentId: wrong.document_id,
       copyNo: wrong.copy_no,
       status: wrong.status,
@@ -109,14 +106,14 @@ export function assertStatus(copies: readonly CopyRow[], allowed: readonly CopyS
 
 export function requireLocation(db: Db, id: number): LocationRow {
   const row = get<LocationRow>(db, sql`SELECT * FROM locations WHERE id = ${id}`);
-  if (!row || !row.active) throw new LedgerError('E_NO_SUCH_LOCATION', `There is no storage location #${id} in service.`, { locationId: id });
+  if (!row || !row.active) throw new LedgerError('E_NO_SUCH_LOCATION', { locationId: id });
   return row;
 }
 
 /** 绝密 only in a 专柜 that may hold it: every location states the highest level it may hold. */
 export function assertLocationHolds(location: LocationRow, level: Level): void {
-  if (levelRank(level) > levelRank(location.max_level)) {
-    throw new LedgerError('E_LOCATION_LEVEL', `${location.code} may hold up to ${LEVEL_NAMES[location.max_level]}, not ${LEVEL_NAMES[level]}.`, {
+  if (!levelFits(level, location.max_level)) {
+    throw new LedgerError('E_LOCATION_LEVEL', {
       location: location.code,
       maxLevel: location.max_level,
       level,
@@ -172,11 +169,6 @@ export function nextSeq(db: Db, table: 'documents' | 'batches', year: number, ki
       ? get<{ n: number | null }>(db, sql`SELECT max(seq) AS n FROM documents WHERE year = ${year}`)
       : get<{ n: number | null }>(db, sql`SELECT max(seq) AS n FROM batches WHERE year = ${year} AND kind = ${kind ?? ''}`);
   return (row?.n ?? 0) + 1;
-}
-
-/** Formats a number from a pattern: {year}, {seq} or {seq:N} (zero-padded to N digits). */
-export function formatNumber(pattern: string, year: number, seq: number): string {
-  return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
 }
 
 export function yearOf(isoDate: string): number {

@@ -1,13 +1,15 @@
 // Every step of a document carrier's life, with the rules the regulations set. Each function checks
 // everything before it writes, and runs inside the command's transaction: a refusal writes nothing.
+import type { CopyAction } from '../../domain/errors';
+import { levelRank, type DocumentLevel as Level } from '../../domain/levels';
+import { formatMarking, parseMarking, secrecyEnd, type Marking } from '../../domain/marking';
+import { formatNumber, inScope } from '../../domain/receipt';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
-import { formatMarking, levelRank, parseMarking, secrecyEnd, LEVEL_NAMES, type Level, type Marking } from '../marking';
 import {
   assertLocationHolds,
   assertStatus,
   copiesOf,
-  formatNumber,
   HELD,
   insertEvent,
   nextSeq,
@@ -68,7 +70,7 @@ function parseChecked(text: string, issueDate: string): { marking: Marking; end:
   const marking = parseMarking(text);
   const end = secrecyEnd(marking, issueDate);
   if (end !== null && end <= issueDate) {
-    throw new LedgerError('E_BAD_MARKING', `The declassification date ${end} is not after the issue date ${issueDate}.`, { reason: 'date_not_after_issue', text });
+    throw new LedgerError('E_BAD_MARKING', { reason: 'date_not_after_issue', text });
   }
   return { marking, end };
 }
@@ -77,10 +79,10 @@ function parseChecked(text: string, issueDate: string): { marking: Marking; end:
 export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
   if (input.issueDate > input.registeredAt) {
-    throw new LedgerError('E_VALIDATION', 'The issue date is after the registration date.', { field: 'issueDate' });
+    throw new LedgerError('E_VALIDATION', { field: 'issueDate' });
   }
   if (input.origin === 'produced' && marking.level !== 'internal' && (!input.classifiedBy || !input.classificationBasis)) {
-    throw new LedgerError('E_VALIDATION', 'A document the unit produces needs its 定密责任人 and 定密依据.', { field: 'classifiedBy' });
+    throw new LedgerError('E_VALIDATION', { field: 'classifiedBy' });
   }
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, marking.level);
@@ -115,24 +117,15 @@ function insertCopies(rec: Recorder, documentId: number, first: number, count: n
   return Array.from({ length: count }, (_, i) => Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid));
 }
 
-function inScope(doc: DocumentRow, borrower: Borrower): boolean {
-  const scope = JSON.parse(doc.scope) as string[];
-  return scope.some((s) => s === borrower.name || (borrower.department !== undefined && s === borrower.department));
-}
-
 /** 借阅 / 传阅: only copies in the cabinet; outside the 知悉范围, or out of the office, only with an approver. */
 export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: Approval | undefined; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], 'lend');
-  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', 'The due date is before the loan date.', { field: 'dueAt' });
-  const outside = !inScope(doc, input.borrower);
+  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', { field: 'dueAt' });
+  const outside = !inScope(JSON.parse(doc.scope) as string[], input.borrower);
   if ((outside || input.takenOut) && !input.approval?.approver) {
-    throw new LedgerError(
-      'E_APPROVAL_REQUIRED',
-      outside ? `${input.borrower.name} is outside the need-to-know scope; lending needs an approver.` : 'Taking a classified carrier out of the office needs an approver.',
-      { rule: outside ? 'outside_scope' : 'taken_out', borrower: input.borrower.name },
-    );
+    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: outside ? 'outside_scope' : 'taken_out', borrower: input.borrower.name });
   }
   setCopies(rec.db, copies, { status: 'on_loan', holder: input.borrower.name, holderDepartment: input.borrower.department ?? null, dueAt: input.dueAt });
   insertEvent(rec, {
@@ -164,10 +157,10 @@ export function returnLoan(rec: Recorder, input: { documentId: number; copyNos: 
 
 function assertChannel(channel: string, level: Level): asserts channel is TransmitChannel {
   if (!(TRANSMIT_CHANNELS as readonly string[]).includes(channel)) {
-    throw new LedgerError('E_FORBIDDEN_CHANNEL', `"${channel}" is not a lawful channel: classified carriers go only by ${TRANSMIT_CHANNELS.join(', ')}.`, { channel, rule: 'channel' });
+    throw new LedgerError('E_FORBIDDEN_CHANNEL', { channel, rule: 'channel' });
   }
   if (channel === '机要文件交换站' && level === 'top_secret') {
-    throw new LedgerError('E_FORBIDDEN_CHANNEL', 'The document exchange station carries 机密 and 秘密 only, not 绝密.', { channel, rule: 'exchange_station_level' });
+    throw new LedgerError('E_FORBIDDEN_CHANNEL', { channel, rule: 'exchange_station_level' });
   }
 }
 
@@ -181,7 +174,7 @@ export function transmitCopies(
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], input.forward ? 'forward' : 'transmit');
   if (input.forward && doc.level !== 'internal' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', 'Forwarding a classified document needs the consent of its originator or the originator’s superior.', { rule: 'forward_originator' });
+    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'forward_originator' });
   }
   setCopies(rec.db, copies, { status: 'transmitted', holder: input.toUnit });
   insertEvent(rec, {
@@ -199,9 +192,9 @@ export function transmitCopies(
 export function confirmReceipt(rec: Recorder, input: { documentId: number; eventId: number; receiptRef?: string | undefined; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
   const sent = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`);
-  if (!sent) throw new LedgerError('E_VALIDATION', `Event #${input.eventId} is not a transmission of this document.`, { field: 'eventId' });
+  if (!sent) throw new LedgerError('E_VALIDATION', { field: 'eventId' });
   const already = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE document_id = ${doc.id} AND kind = 'receipt_confirmed' AND json_extract(details, '$.eventId') = ${input.eventId}`);
-  if (already) throw new LedgerError('E_DUPLICATE', 'This transmission’s receipt is already confirmed.', { eventId: input.eventId });
+  if (already) throw new LedgerError('E_DUPLICATE', { eventId: input.eventId });
   const copyIds = all<{ copy_id: number }>(rec.db, sql`SELECT copy_id FROM event_copies WHERE event_id = ${input.eventId}`).map((r) => r.copy_id);
   insertEvent(rec, { documentId: doc.id, kind: 'receipt_confirmed', at: input.at, details: { eventId: input.eventId, receiptRef: input.receiptRef ?? null }, copyIds });
 }
@@ -226,10 +219,10 @@ export function reproduceCopy(rec: Recorder, input: { documentId: number; source
   const [source] = requireCopies(rec.db, doc.id, [input.sourceCopyNo]);
   assertStatus([source!], ['in_custody'], 'copy');
   if (doc.level === 'top_secret' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', 'Copying a 绝密 document needs the approval of its originator or the originator’s superior.', { rule: 'copy_top_secret' });
+    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'copy_top_secret' });
   }
   if ((doc.level === 'secret' || doc.level === 'confidential') && !input.approval?.approver) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', `Copying a ${LEVEL_NAMES[doc.level]} document needs the unit head's approval.`, { rule: 'copy_unit_head' });
+    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'copy_unit_head' });
   }
   const locationId = input.locationId ?? source!.location_id;
   if (locationId !== null) assertLocationHolds(requireLocation(rec.db, locationId), doc.level);
@@ -264,10 +257,10 @@ export interface BatchItem {
   copyNos: number[];
 }
 
-function loadBatch(rec: Recorder, items: readonly BatchItem[], action: string): { doc: DocumentRow; copies: CopyRow[] }[] {
+function loadBatch(rec: Recorder, items: readonly BatchItem[], action: CopyAction): { doc: DocumentRow; copies: CopyRow[] }[] {
   const seen = new Set<number>();
   return items.map((item) => {
-    if (seen.has(item.documentId)) throw new LedgerError('E_VALIDATION', `Document #${item.documentId} appears twice in the batch.`, { documentId: item.documentId });
+    if (seen.has(item.documentId)) throw new LedgerError('E_VALIDATION', { documentId: item.documentId });
     seen.add(item.documentId);
     const doc = requireDocument(rec.db, item.documentId);
     const copies = requireCopies(rec.db, doc.id, item.copyNos);
@@ -308,13 +301,13 @@ export function destroyCopies(
 ): { batchId: number; batchNo: string } {
   const people = new Set([...input.destroyers, ...input.witnesses].map((p) => p.trim()).filter(Boolean));
   if (input.destroyers.length === 0 || input.witnesses.length === 0 || people.size < 2) {
-    throw new LedgerError('E_WITNESS_REQUIRED', 'Destruction needs at least two different people: who destroys (销毁人) and who witnesses (监销人).', { people: people.size });
+    throw new LedgerError('E_WITNESS_REQUIRED', { people: people.size });
   }
   const loaded = loadBatch(rec, input.items, 'destruction');
   // The issuer's own copies go back; a local reproduction (复制件) may be destroyed with approval.
   const mustReturn = loaded.find((l) => l.doc.must_return === 1 && l.copies.some((c) => c.reproduction === 0));
   if (mustReturn) {
-    throw new LedgerError('E_MUST_RETURN', `${mustReturn.doc.receipt_no} must be returned to its issuer and may not be destroyed here.`, { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
+    throw new LedgerError('E_MUST_RETURN', { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
   }
   const batch = insertBatch(rec, 'destroy', 'XH', input.at, { approver: input.approver, method: input.method, place: input.place, destroyers: input.destroyers, witnesses: input.witnesses });
   for (const { doc, copies } of loaded) {
@@ -333,8 +326,8 @@ export function changeMarking(
   input: { documentId: number; marking?: string | undefined; scope?: string[] | undefined; declassify: boolean; decidedBy: string; decisionDocNo: string; at: string },
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
-  if (doc.declassified) throw new LedgerError('E_VALIDATION', 'The document is already declassified.', { field: 'documentId' });
-  if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'marking' });
+  if (doc.declassified) throw new LedgerError('E_VALIDATION', { field: 'documentId' });
+  if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', { field: 'marking' });
   const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
   let after: typeof before;
   if (input.declassify) {
@@ -391,7 +384,7 @@ export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; chec
 
 /** 移交: a custodian leaving the post hands every held copy over; the list is the batch's data. */
 export function handOver(rec: Recorder, input: { from: string; to: string; supervisor: string; at: string }): { batchId: number; batchNo: string; copies: number } {
-  if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', 'The custodian cannot hand over to themselves.', { field: 'to' });
+  if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', { field: 'to' });
   const held = all<{ document_id: number; copy_no: number; status: string }>(rec.db, sql`SELECT document_id, copy_no, status FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
   const batch = insertBatch(rec, 'handover', 'YJ', input.at, { from: input.from, to: input.to, supervisor: input.supervisor, copies: held.length });
   for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {

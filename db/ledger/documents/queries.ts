@@ -1,7 +1,8 @@
 // Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
+import { compressCopyNos } from '../../domain/copies';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
-import { COPY_STATUSES, formatCopyNo, requireDocument, type CopyRow, type DocumentRow } from './model';
+import { COPY_STATUSES, requireDocument, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
 
@@ -190,18 +191,6 @@ function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | '
   };
 }
 
-/** 1,2,3,5 -> "0001-0003, 0005": how 份号 are written on registers and slips. */
-export function compressCopyNos(nos: readonly number[]): string {
-  const sorted = [...nos].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
-    parts.push(i === j ? formatCopyNo(sorted[i]!) : `${formatCopyNo(sorted[i]!)}-${formatCopyNo(sorted[j]!)}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
 
 export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
   const d = requireDocument(db, id);

@@ -1,13 +1,14 @@
 // The paper forms (domain.md "Paper forms, sketched"): the 清退单 of a return batch, the 销毁清单, the hand-over
 // list, the inventory report, and one item's whole history. Each lists exactly what its batch or item recorded.
+import { compressCopyNos } from '../../domain/copies';
+import type { DocumentLevel as Level } from '../../domain/levels';
+import { CONDITION_TERMS, COPY_STATUS_TERMS, DESTROY_METHOD_TERMS, EVENT_TERMS, LEVEL_TERMS, listOf, say, type Language as SheetLanguage, type Term } from '../../domain/terms';
 import { LedgerError } from '../../errors';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
 import { requireDocument } from '../documents/model';
-import { compressCopyNos } from '../documents/queries';
-import type { Level } from '../marking';
 import { readSettings } from '../settings';
-import { CONDITION_TERMS, COPY_STATUS_TERMS, DESTROY_METHOD_TERMS, EVENT_TERMS, label, LEVEL_TERMS, listOf, say, type LabelKey, type SheetLanguage, type Term } from './labels';
+import { label, type LabelKey } from './labels';
 import { cells, columnsOf, day, levelTracker, minute, type SheetColumn } from './sheets';
 
 export const BATCH_FORMS = ['return-slip', 'destruction-list', 'handover-list', 'inventory-report'] as const;
@@ -92,7 +93,7 @@ interface BatchLine {
 /** A batch's form by its number; a number of another kind of batch is as unknown as a missing one. */
 export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, language: SheetLanguage): PrintForm {
   const batch = get<BatchRow>(db, sql`SELECT * FROM batches WHERE batch_no = ${batchNo.trim()} AND kind = ${BATCH_KIND[kind]}`);
-  if (!batch) throw new LedgerError('E_NO_SUCH_BATCH', `There is no ${BATCH_KIND[kind]} batch ${batchNo}.`, { batchNo, kind });
+  if (!batch) throw new LedgerError('E_NO_SUCH_BATCH', { batchNo, kind });
   const lines = all<BatchLine>(
     db,
     sql`SELECT d.receipt_no, d.doc_number, d.title, d.level, e.details,

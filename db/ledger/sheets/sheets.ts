@@ -1,31 +1,17 @@
 // Register sheets: for a register and its filters, the columns and the formatted rows that both the printout and
 // the export use. One row per item (documents, devices) or per registered event (收文, 发文, 借阅, 复制, 使用).
 import { z } from 'zod';
+import { DOCUMENT_LEVELS, isHigher, type Level } from '../../domain/levels';
+import { COPY_STATUS_TERMS, CONDITION_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, listOf, MEDIUM_TYPE_TERMS, NETWORK_TERMS, REMINDER_TERMS, say, STATUS_FILTER_TERMS, type Language as SheetLanguage, type Term } from '../../domain/terms';
 import { validate } from '../../errors';
 import { all, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
 import { documentFilterFields } from '../documents/filters';
-import { compressCopyNos, dayOf, listDocuments, localDate } from '../documents/queries';
-import type { DataLevel } from '../devices/devices';
+import { compressCopyNos } from '../../domain/copies';
+import { dayOf, listDocuments, localDate } from '../documents/queries';
 import { listComputers, listMedia, usageLog } from '../devices/queries';
-import { LEVELS } from '../marking';
 import { readSettings } from '../settings';
-import {
-  CONDITION_TERMS,
-  COPY_STATUS_TERMS,
-  DEVICE_STATUS_TERMS,
-  label,
-  LEVEL_TERMS,
-  listOf,
-  MEDIUM_TYPE_TERMS,
-  NETWORK_TERMS,
-  REMINDER_TERMS,
-  say,
-  STATUS_FILTER_TERMS,
-  type LabelKey,
-  type SheetLanguage,
-  type Term,
-} from './labels';
+import { label, type LabelKey } from './labels';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = ['documents', 'received', 'dispatched', 'loans', 'copies', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media', 'media-usage'] as const;
@@ -67,7 +53,7 @@ export const SHEET_TITLES: Record<SheetName, Term> = {
 
 const year = z.number().int().min(1949).max(2200).optional();
 /** The registers of events take the year they happened in and the levels of the items concerned. */
-const eventFilters = z.object({ year, levels: z.array(z.enum(LEVELS)).max(4).optional() }).strict();
+const eventFilters = z.object({ year, levels: z.array(z.enum(DOCUMENT_LEVELS)).max(4).optional() }).strict();
 const deviceFilters = (statuses: readonly [string, ...string[]]) =>
   z.object({ query: z.string().max(100).optional(), status: z.enum(statuses).optional(), responsible: z.string().trim().max(50).optional() }).strict();
 const computerFilters = deviceFilters(['in_use', 'stopped', 'repair', 'scrapped', 'destroyed']);
@@ -87,8 +73,6 @@ export const SHEET_FILTERS = {
   'media-usage': z.object({ mediumId: z.number().int().positive().optional(), computerId: z.number().int().positive().optional(), year }).strict(),
 } satisfies Record<SheetName, z.ZodType>;
 
-type Level = DataLevel;
-const RANK: Record<Level, number> = { top_secret: 4, secret: 3, confidential: 2, internal: 1, non_secret: 0 };
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
 export function day(value: string | null | undefined): string {
@@ -108,7 +92,7 @@ export function levelTracker() {
   let top: Level = 'non_secret';
   return {
     see(level: Level) {
-      if (RANK[level] > RANK[top]) top = level;
+      if (isHigher(level, top)) top = level;
     },
     result(language: SheetLanguage): { highestLevel: LevelCode | null; markingText: string } {
       return top === 'non_secret' ? { highestLevel: null, markingText: '' } : { highestLevel: top, markingText: say(LEVEL_TERMS[top], language) };
