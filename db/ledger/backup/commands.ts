@@ -3,11 +3,13 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { backupName, writeBackup } from '../../backup/backup';
 import { approvedMedia, highestLevelHeld, listBackups, recordBackup, requireApprovedMedium } from '../../backup/records';
+import type { BackupCredentials } from '../../backup/restore';
 import { command, publicCommand, recorder } from '../../command-kit';
 import { MIGRATIONS } from '../../store/migrations';
 import { APP_VERSION } from '../../version';
-import { deviceLevelRank } from '../devices/devices';
+import { secretRank } from '../../domain/levels';
 import { ADMIN, CUSTODIAN, empty, id, page, password, recoveryCode, REGISTER_READERS, text } from '../fields';
+import { backupStatusOf } from './model';
 
 const folder = z.string().trim().min(1).max(1000).refine(isAbsolute, 'an absolute path');
 // Looser than a new account's name: the backup's accounts are matched as they were stored.
@@ -75,7 +77,7 @@ export const backupCommands = {
           code: m.code,
           serial: m.serial,
           level: m.level,
-          levelSufficient: deviceLevelRank(m.level) >= deviceLevelRank(held),
+          levelSufficient: secretRank(m.level) >= secretRank(held),
         })),
       };
     },
@@ -84,11 +86,21 @@ export const backupCommands = {
     input: empty,
     roles: [...REGISTER_READERS, ...ADMIN],
     mutates: false,
-    run: (ctx) => ctx.control.status().backup,
+    run: (ctx) => backupStatusOf(ctx.db, Date.parse(ctx.now)),
   }),
   'backup.inspect': publicCommand({
     input: z.object({ folder }).strict(),
-    run: (ctx, input) => ctx.control.inspectBackup(input.folder),
+    run: (ctx, input) => ctx.backups.inspect(input.folder),
+  }),
+  /** The files against their hashes; with an account of the backup (or its recovery code), the database too. */
+  'backup.verify': publicCommand({
+    input: z
+      .object({ folder, username: username.optional(), password: password.optional(), recoveryCode: recoveryCode.optional() })
+      .strict()
+      .refine((i) => i.username !== undefined || (i.password === undefined && i.recoveryCode === undefined), { message: 'name the account', path: ['username'] })
+      .refine((i) => i.username === undefined || (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
+    whenSignedIn: { roles: 'any', audited: true },
+    run: (ctx, input) => ctx.backups.verify(input.folder, credentialsOf(input)),
   }),
   'backup.restore': publicCommand({
     // A password of an account in the backup, or the backup's recovery code: exactly one.
@@ -96,10 +108,15 @@ export const backupCommands = {
       .object({ folder, username, password: password.optional(), recoveryCode: recoveryCode.optional() })
       .strict()
       .refine((i) => (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
-    run: (ctx, input) =>
-      ctx.control.restoreBackup(
-        input.folder,
-        input.password !== undefined ? { username: input.username, password: input.password } : { username: input.username, recoveryCode: input.recoveryCode! },
-      ),
+    // Over an open ledger only its administrator; no entry in it, since it is replaced (the restored one gets one).
+    whenSignedIn: { roles: ADMIN, audited: false },
+    run: (ctx, input) => ctx.backups.restore(input.folder, credentialsOf(input)!),
   }),
 };
+
+/** The backup's account and its password or recovery code, as the input gives them; null for none. */
+function credentialsOf(input: { username?: string | undefined; password?: string | undefined; recoveryCode?: string | undefined }): BackupCredentials | null {
+  if (input.username === undefined) return null;
+  if (input.password !== undefined) return { username: input.username, password: input.password };
+  return input.recoveryCode !== undefined ? { username: input.username, recoveryCode: input.recoveryCode } : null;
+}
