@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICE_LEVELS, DOCUMENT_LEVELS, LEVELS, highest, isClassified, isHigher, levelFits, levelOfRank, levelRank, levelRankSql, secretRank } from './levels';
+import { CLASSIFIED_LEVELS, DEVICE_LEVELS, DOCUMENT_LEVELS, LEVELS, highest, isClassified, isHigher, levelFits, levelOfRank, levelRank, levelRankSql, secretRank } from './levels';
 
 describe('the order of levels', () => {
   it('ranks 绝密 > 机密 > 秘密 > 内部 > 非涉密, with the values documents.level_rank stores', () => {
     expect(LEVELS.map(levelRank)).toEqual([3, 2, 1, 0, -1]);
     expect(DOCUMENT_LEVELS.map(levelRank)).toEqual([3, 2, 1, 0]);
+  });
+
+  it('lists each subset in the one order', () => {
+    for (const subset of [DOCUMENT_LEVELS, DEVICE_LEVELS, CLASSIFIED_LEVELS]) expect([...subset]).toEqual(LEVELS.filter((l) => (subset as readonly string[]).includes(l)));
   });
 
   it('weighs 内部 as 非涉密 where state secrecy counts (devices, backup media)', () => {
