@@ -55,7 +55,7 @@ export default tseslint.config(
             zone('./db', './test'),
             // Its product files only: domain tests may use vitest and db's test helpers.
             zone('./db/domain/**/!(*.test).ts', '.', ['./db/domain', './node_modules/zod'], 'db/domain is pure: it imports nothing but itself and zod.'),
-            zone('./renderer', './db', ['./domain']),
+            zone('./renderer', './db', ['./domain'], 'The renderer imports db/domain only; the rest of db/ it sees as types through preload/contract.'),
             zone('./renderer', './main'),
             zone('./renderer', './test'),
             zone('./renderer', './preload', ['./contract.ts']),
