@@ -8,7 +8,12 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const zone = (target, from, except, message) => ({ target, from, ...(except ? { except } : {}), message: message ?? `${target} must not import ${from} (architecture.md: layer directions).` });
+const zone = (target, from, except, message) => ({
+  target,
+  from,
+  ...(except ? { except } : {}),
+  message: message ?? `${target} must not import ${from} (architecture.md: layer directions).`,
+});
 const noElectron = { name: 'electron', message: 'Only main/ and preload/ may import electron.' };
 const typeOnly = (group, message) => ({ group, allowTypeImports: true, message });
 
@@ -84,10 +89,23 @@ export default tseslint.config(
   {
     files: rendererTests,
     languageOptions: { globals: { ...globals.browser } },
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [noElectron], patterns: [typeOnly(['**/preload/contract'], 'The renderer sees the contract through types only.')] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [typeOnly(['**/preload/contract'], 'The renderer sees the contract through types only.')] },
+      ],
+    },
   },
-  { files: ['main/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typeOnly(['**/preload/contract'], 'main sees the contract through types only.')] }] } },
-  { files: ['preload/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typeOnly(['**/db/*', '**/db/**'], 'preload sees db/ through types only.')] }] } },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typeOnly(['**/preload/contract'], 'main sees the contract through types only.')] }],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typeOnly(['**/db/*', '**/db/**'], 'preload sees db/ through types only.')] }] },
+  },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['test/host/bridge.js'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -30,8 +30,7 @@ const unit = read(UNIT);
 const e2e = read(E2E);
 const passed = staticPassed + (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 // A suite that crashed before reporting counts as one failure, so a broken run never looks green.
-const failed =
-  staticFailed + (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
+const failed = staticFailed + (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -51,7 +51,11 @@ export function findLayerTypeUses(root: string, planted: Record<string, string> 
   const fail = (diagnostic: ts.Diagnostic): never => {
     throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   };
-  const rendererConfig = ts.getParsedCommandLineOfConfigFile(path.join(root, 'renderer', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });
+  const rendererConfig = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'renderer', 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail },
+  );
   const domainFiles = ts.sys.readDirectory(path.join(root, 'db', 'domain'), ['.ts']);
   if (!rendererConfig) throw new Error('renderer/tsconfig.json could not be read');
   // Sources, not the references' declaration outputs (which may be stale or unbuilt); no emit, so no composite rules.

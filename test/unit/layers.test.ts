@@ -37,7 +37,8 @@ describe('eslint layer rules', () => {
   });
 
   it('a renderer file may import db/domain at run time, the contract as types, and zod', async () => {
-    const code = "import * as domain from '../../db/domain';\nimport type { Role } from '../../preload/contract';\nimport { z } from 'zod';\nexport const used: [typeof domain, Role | null, typeof z] = [domain, null, z];\n";
+    const code =
+      "import * as domain from '../../db/domain';\nimport type { Role } from '../../preload/contract';\nimport { z } from 'zod';\nexport const used: [typeof domain, Role | null, typeof z] = [domain, null, z];\n";
     expect(await rulesFor(renderer, code)).toEqual([]);
   });
 
