@@ -19,7 +19,7 @@ export const accountCommands = {
     mutates: true,
     duringPasswordChange: true,
     run(ctx, input) {
-      if (!ctx.keys.checkPassword(ctx.session.username, input.oldPassword)) throw new LedgerError('E_WRONG_PASSWORD', 'The current password is wrong.');
+      if (!ctx.keys.checkPassword(ctx.session.username, input.oldPassword)) throw new LedgerError('E_WRONG_PASSWORD');
       assertPasswordAllowed(input.newPassword, ctx.settings().passwordPolicy);
       recordPasswordSet(ctx.db, ctx.session.accountId, ctx.now, false);
       ctx.keys.setPassword(ctx.session.username, input.newPassword);
@@ -65,7 +65,7 @@ export const accountCommands = {
     run(ctx, input) {
       const before = requireAccount(ctx.db, input.username);
       if (input.active === false && before.username.toLowerCase() === ctx.session.username.toLowerCase()) {
-        throw new LedgerError('E_VALIDATION', 'You cannot disable your own account.', { field: 'active' });
+        throw new LedgerError('E_VALIDATION', { field: 'active' });
       }
       updateAccount(ctx.db, before.id, input);
       assertAdminRemains(ctx.db);

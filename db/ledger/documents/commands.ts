@@ -84,10 +84,10 @@ export const documentCommands = {
     mutates: true,
     run(ctx, input) {
       if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`))
-        throw new LedgerError('E_DUPLICATE', `The location code ${input.code} is taken.`, { field: 'code' });
+        throw new LedgerError('E_DUPLICATE', { field: 'code' });
       // 绝密 only in a 专柜 with a dedicated keeper.
       if (input.maxLevel === 'top_secret' && !input.keeper)
-        throw new LedgerError('E_VALIDATION', 'A location for 绝密 needs its dedicated keeper.', { field: 'keeper' });
+        throw new LedgerError('E_VALIDATION', { field: 'keeper' });
       const newId = Number(
         run(
           ctx.db,

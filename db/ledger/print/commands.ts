@@ -104,7 +104,7 @@ export const printCommands = {
       // The head a page shows was read before this entry; a later one cannot have been on paper.
       const head = auditHead(ctx.db, ctx.ledgerId);
       if (input.auditSeq > head.seq)
-        throw new LedgerError('E_VALIDATION', `The audit head #${input.auditSeq} printed is ahead of the log (#${head.seq}).`, { field: 'auditSeq' });
+        throw new LedgerError('E_VALIDATION', { field: 'auditSeq' });
       const { request, title, ...printed } = input;
       const target = request.kind === 'sheet' ? request.name : request.kind === 'history' ? `document #${request.documentId}` : request.batchNo;
       ctx.note({ target, summary: { what: request.kind, title, request, ...printed } });

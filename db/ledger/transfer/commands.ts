@@ -53,7 +53,7 @@ export interface LoadedFile {
 
 async function load(input: { fileName: string; data: string }): Promise<LoadedFile> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data))
-    throw new LedgerError('E_IMPORT_FILE_UNREADABLE', `${input.fileName} did not arrive as base64.`, { fileName: input.fileName, reason: 'encoding' });
+    throw new LedgerError('E_IMPORT_FILE_UNREADABLE', { fileName: input.fileName, reason: 'encoding' });
   const bytes = Buffer.from(input.data, 'base64');
   return { file: await readSpreadsheet(input.fileName, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -64,7 +64,7 @@ const today = (ctx: SignedInContext): string => localDate(Date.parse(ctx.now));
 function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget {
   const rowCtx: SignedInContext = { ...ctx, note: () => undefined };
   const futureHistory = (h: History) => {
-    if (h.at > today(ctx)) throw new LedgerError('E_VALIDATION', 'History dated in the future.', { field: 'statusAt' });
+    if (h.at > today(ctx)) throw new LedgerError('E_VALIDATION', { field: 'statusAt' });
   };
   const rec = recorder(ctx);
   if (register === 'documents') {
@@ -164,7 +164,7 @@ export const transferCommands = {
     run(ctx, input, loaded: LoadedFile) {
       const report = check(ctx, input, loaded, true);
       if (report.bad > 0) {
-        throw new LedgerError('E_IMPORT_HAS_ERRORS', `${report.bad} of ${report.rows} rows have errors; nothing was imported.`, {
+        throw new LedgerError('E_IMPORT_HAS_ERRORS', {
           bad: report.bad,
           good: report.good,
           issues: report.issues.slice(0, 1000),
