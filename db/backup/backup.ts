@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { auditHead } from '../audit/chain';
+import type { TargetReason } from '../domain/errors';
 import { LedgerError, toLedgerError } from '../errors';
 import { readJsonFile, writeFileAtomic } from '../store/files';
 import { readKeyFile } from '../store/keyring';
@@ -54,9 +55,9 @@ export function assertTargetFolder(folder: string): void {
   try {
     isDir = statSync(folder).isDirectory();
   } catch {
-    throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', `The folder ${folder} does not exist; is the medium mounted?`, { reason: 'missing', folder });
+    throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: 'missing', folder });
   }
-  if (!isDir) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', `${folder} is not a folder.`, { reason: 'not-a-folder', folder });
+  if (!isDir) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: 'not-a-folder', folder });
   try {
     accessSync(folder, constants.W_OK);
     const probe = join(folder, `.secrecy-ledger-probe-${process.pid}`);
@@ -70,7 +71,7 @@ export function assertTargetFolder(folder: string): void {
 export function readMarker(folder: string): Marker | null {
   if (!existsSync(join(folder, MARKER_FILE))) return null;
   const parsed = markerSchema.safeParse(readJsonFile(join(folder, MARKER_FILE), 'E_BACKUP_FOLDER_BOUND'));
-  if (!parsed.success) throw new LedgerError('E_BACKUP_FOLDER_BOUND', 'The folder carries a medium marker this app cannot read.', { reason: 'unreadable-marker' });
+  if (!parsed.success) throw new LedgerError('E_BACKUP_FOLDER_BOUND', { reason: 'unreadable-marker' });
   return parsed.data;
 }
 
@@ -78,9 +79,9 @@ export function readMarker(folder: string): Marker | null {
 export function checkMarker(folder: string, ledgerId: string, medium: Marker['medium']): boolean {
   const marker = readMarker(folder);
   if (!marker) return true;
-  if (marker.ledgerId !== ledgerId) throw new LedgerError('E_BACKUP_FOLDER_BOUND', 'The folder holds backups of another ledger.', { reason: 'other-ledger', boundTo: marker.medium.code });
+  if (marker.ledgerId !== ledgerId) throw new LedgerError('E_BACKUP_FOLDER_BOUND', { reason: 'other-ledger', boundTo: marker.medium.code });
   if (marker.medium.id !== medium.id || marker.medium.serial.toLowerCase() !== medium.serial.toLowerCase()) {
-    throw new LedgerError('E_BACKUP_FOLDER_BOUND', `The folder is bound to the medium ${marker.medium.code}, not ${medium.code}.`, { reason: 'other-medium', boundTo: marker.medium.code, medium: medium.code });
+    throw new LedgerError('E_BACKUP_FOLDER_BOUND', { reason: 'other-medium', boundTo: marker.medium.code, medium: medium.code });
   }
   return false;
 }
@@ -95,7 +96,7 @@ export function writeBackup(req: BackupRequest): BackupResult {
   assertTargetFolder(folder);
   const unbound = checkMarker(folder, req.about.ledgerId, req.about.medium);
   const final = join(folder, req.name);
-  if (existsSync(final)) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', `${req.name} already exists in the folder.`, { reason: 'exists', folder });
+  if (existsSync(final)) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: 'exists', folder });
   const partial = join(folder, `.${req.name}${PARTIAL_SUFFIX}`);
   let renamed = false;
   try {
@@ -194,10 +195,10 @@ function removeQuietly(path: string): void {
 }
 
 /** A disk that filled up is E_DISK_FULL; anything else that stops writing to the folder is the target's fault. */
-function targetError(err: unknown, folder: string, reason: string): LedgerError {
+function targetError(err: unknown, folder: string, reason: TargetReason): LedgerError {
   const e = toLedgerError(err);
   if (e.code === 'E_DISK_FULL') return e;
   const cause = String(e.details?.cause ?? (err as { code?: string }).code ?? e.code);
-  return new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', `Writing to ${folder} failed (${cause}); is the medium still mounted and writable?`, { reason: existsSync(folder) ? reason : 'vanished', cause, folder });
+  return new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: existsSync(folder) ? reason : 'vanished', cause, folder });
 }
 

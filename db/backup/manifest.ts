@@ -37,16 +37,16 @@ export function readManifest(path: string): Manifest {
   const raw = readJsonFile(path, 'E_NOT_A_BACKUP');
   // The version is looked at before the shape: a newer format may have other fields.
   const version = z.object({ format: z.literal(MANIFEST_FORMAT), formatVersion: z.number().int() }).safeParse(raw);
-  if (!version.success) throw new LedgerError('E_NOT_A_BACKUP', 'The folder holds no Secrecy Ledger backup manifest.');
+  if (!version.success) throw new LedgerError('E_NOT_A_BACKUP');
   if (version.data.formatVersion > MANIFEST_VERSION) {
-    throw new LedgerError('E_LEDGER_TOO_NEW', `The backup was written in format ${version.data.formatVersion}; this app reads up to ${MANIFEST_VERSION}. Update the app.`, {
+    throw new LedgerError('E_LEDGER_TOO_NEW', {
       backup: true,
       fileVersion: version.data.formatVersion,
       appVersion: MANIFEST_VERSION,
     });
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new LedgerError('E_NOT_A_BACKUP', 'The backup manifest is malformed.', { issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')) });
+  if (!parsed.success) throw new LedgerError('E_NOT_A_BACKUP', { issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.')) });
   return parsed.data;
 }
 

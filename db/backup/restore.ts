@@ -25,16 +25,16 @@ const intentSchema = z.object({ staging: z.string().startsWith(STAGING_PREFIX), 
 /** The database key from the backup's own key file: a password of an account in that backup, or its recovery code. */
 export function unlockBackup(keyPath: string, manifest: Manifest, credentials: BackupCredentials, kdf: KdfParams): { key: Buffer; keyFile: KeyFile } {
   const keyFile = readKeyFile(keyPath);
-  if (keyFile.ledgerId !== manifest.ledgerId) throw new LedgerError('E_BACKUP_DAMAGED', 'The backup key file belongs to another ledger.', { file: 'ledger.keys', reason: 'ledger-id' });
+  if (keyFile.ledgerId !== manifest.ledgerId) throw new LedgerError('E_BACKUP_DAMAGED', { file: 'ledger.keys', reason: 'ledger-id' });
   if ('password' in credentials) {
     const slot = keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, credentials.username));
     const key = slot ? unwrapKey(keyFile.ledgerId, slot, credentials.password) : unwrapDecoy(credentials.password, kdf);
-    if (!key) throw new LedgerError('E_WRONG_PASSWORD', 'Wrong username or password for this backup.');
+    if (!key) throw new LedgerError('E_WRONG_PASSWORD');
     return { key, keyFile };
   }
   const slot = keyFile.slots.find((s) => s.id === RECOVERY_SLOT_ID);
   const key = slot ? unwrapKey(keyFile.ledgerId, slot, normalizeRecoveryCode(credentials.recoveryCode)) : null;
-  if (!key) throw new LedgerError('E_WRONG_RECOVERY_CODE', 'Wrong recovery code for this backup.');
+  if (!key) throw new LedgerError('E_WRONG_RECOVERY_CODE');
   return { key, keyFile };
 }
 
@@ -49,7 +49,7 @@ export function stageBackup(folder: string, manifest: Manifest, dir: string, sta
     const { sha256, size } = hashFile(join(staging, name));
     if (sha256 !== manifest.files[name].sha256 || size !== manifest.files[name].size) {
       rmSync(staging, { recursive: true, force: true });
-      throw new LedgerError('E_BACKUP_DAMAGED', `The backup file ${name} changed while it was read.`, { file: name, reason: 'hash' });
+      throw new LedgerError('E_BACKUP_DAMAGED', { file: name, reason: 'hash' });
     }
     fsyncPath(join(staging, name));
   }
@@ -81,7 +81,7 @@ export function completePendingRestore(dir: string): 'none' | 'completed' | 'rol
     return 'none';
   }
   const parsed = intentSchema.safeParse(readJsonFile(intentPath, 'E_CORRUPT'));
-  if (!parsed.success) throw new LedgerError('E_CORRUPT', `The record of an interrupted restore (${RESTORE_INTENT_FILE}) is damaged.`, { file: RESTORE_INTENT_FILE });
+  if (!parsed.success) throw new LedgerError('E_CORRUPT', { file: RESTORE_INTENT_FILE });
   const intent = parsed.data;
   const staging = join(dir, intent.staging);
   const pre = join(dir, intent.preRestore);

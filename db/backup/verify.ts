@@ -12,7 +12,7 @@ import { BACKUP_FILES, hashFile, MANIFEST_FILE, readManifest, type Manifest } fr
 
 /** The manifest, once every file it lists is present with its size and SHA-256, and the backup is not from a newer app. */
 export function checkBackupFiles(folder: string): Manifest {
-  if (!existsSync(folder)) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', 'The backup folder does not exist.', { reason: 'missing', folder });
+  if (!existsSync(folder)) throw new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: 'missing', folder });
   const manifest = readManifest(join(folder, MANIFEST_FILE));
   assertNotNewer(manifest);
   for (const name of BACKUP_FILES) {
@@ -29,7 +29,7 @@ export function checkBackupFiles(folder: string): Manifest {
 /** A backup written by a newer app or schema is refused before anything is read from it. */
 export function assertNotNewer(manifest: Manifest): void {
   if (manifest.schemaVersion > MIGRATIONS.length || compareVersions(manifest.appVersion, APP_VERSION) > 0) {
-    throw new LedgerError('E_LEDGER_TOO_NEW', `The backup was made by app ${manifest.appVersion} (schema ${manifest.schemaVersion}); this app is ${APP_VERSION} (schema ${MIGRATIONS.length}). Update the app.`, {
+    throw new LedgerError('E_LEDGER_TOO_NEW', {
       backup: true,
       fileVersion: manifest.schemaVersion,
       appVersion: MIGRATIONS.length,
@@ -86,5 +86,5 @@ export function verifyContent(db: Db, manifest: Manifest): void {
 }
 
 function damaged(file: string, reason: string, extra: Record<string, unknown> = {}): LedgerError {
-  return new LedgerError('E_BACKUP_DAMAGED', `The backup file ${file} does not match its manifest (${reason}).`, { file, reason, ...extra });
+  return new LedgerError('E_BACKUP_DAMAGED', { file, reason, ...extra });
 }

@@ -1,20 +1,23 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { LedgerError, toLedgerError, type ErrorCode } from '../errors';
+import { LedgerError, toLedgerError } from '../errors';
+
+/** The refusals a missing or unreadable file of ours is, each naming the file. */
+type FileCode = 'E_NOT_A_LEDGER' | 'E_CORRUPT' | 'E_NOT_A_BACKUP' | 'E_BACKUP_FOLDER_BOUND';
 
 /** Reads and parses a JSON file; a missing or unparsable file is `code`. */
-export function readJsonFile(path: string, code: ErrorCode): unknown {
+export function readJsonFile(path: string, code: FileCode): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new LedgerError(code, `Missing file: ${basename(path)}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new LedgerError<FileCode>(code, { file: basename(path) });
     throw toLedgerError(err);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new LedgerError(code, `Not a valid file: ${basename(path)}`, { file: basename(path) });
+    throw new LedgerError<FileCode>(code, { file: basename(path) });
   }
 }
 

@@ -48,7 +48,7 @@ export type KeyFile = z.infer<typeof keyFileSchema>;
 export function readKeyFile(path: string): KeyFile {
   const raw = readJsonFile(path, 'E_NOT_A_LEDGER');
   const parsed = keyFileSchema.safeParse(raw);
-  if (!parsed.success) throw new LedgerError('E_NOT_A_LEDGER', 'The key file is not a ledger key file.');
+  if (!parsed.success) throw new LedgerError('E_NOT_A_LEDGER');
   return parsed.data;
 }
 

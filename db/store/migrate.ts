@@ -22,7 +22,7 @@ export function schemaVersion(db: Db): number {
 export function assertNotTooNew(db: Db, migrations: readonly Migration[]): void {
   const version = schemaVersion(db);
   if (version > migrations.length) {
-    throw new LedgerError('E_LEDGER_TOO_NEW', `The ledger has schema version ${version}; this app knows up to ${migrations.length}. Update the app.`, {
+    throw new LedgerError('E_LEDGER_TOO_NEW', {
       fileVersion: version,
       appVersion: migrations.length,
     });

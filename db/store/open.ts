@@ -24,10 +24,10 @@ export interface OpenOptions {
 export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes');
   const exists = existsSync(path);
-  if (options.create && exists) throw new LedgerError('E_ALREADY_INITIALIZED', 'A ledger already exists in this folder.');
+  if (options.create && exists) throw new LedgerError('E_ALREADY_INITIALIZED');
   if (!options.create) {
-    if (!exists) throw new LedgerError('E_NO_LEDGER', 'There is no ledger in this folder.');
-    if (startsWithPlainHeader(path)) throw new LedgerError('E_NOT_A_LEDGER', 'The file is an unencrypted SQLite database, not a ledger.');
+    if (!exists) throw new LedgerError('E_NO_LEDGER');
+    if (startsWithPlainHeader(path)) throw new LedgerError('E_NOT_A_LEDGER');
   }
 
   let db: Db;
@@ -64,14 +64,14 @@ function checkExisting(db: Db): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     // The key unwrapped from this ledger's own keyslot does not open the file: the file was damaged or swapped.
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new LedgerError('E_CORRUPT', 'The ledger database cannot be decrypted: it is damaged or is not the file that belongs to this key file.');
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new LedgerError('E_CORRUPT');
     throw err;
   }
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
-    throw new LedgerError('E_NOT_A_LEDGER', 'The database is not a Secrecy Ledger.');
+    throw new LedgerError('E_NOT_A_LEDGER');
   }
   const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new LedgerError('E_CORRUPT', 'The ledger database is damaged.', { check: String(check) });
+  if (check !== 'ok') throw new LedgerError('E_CORRUPT', { check: String(check) });
   assertNotTooNew(db, MIGRATIONS);
 }
 

@@ -97,7 +97,8 @@ export type ValidationField =
   | 'active'
   | 'roles'
   | 'auditSeq'
-  | 'statusAt';
+  | 'statusAt'
+  | 'mapping';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator';
@@ -110,7 +111,7 @@ export type TargetReason = 'missing' | 'not-a-folder' | 'not-writable' | 'vanish
 
 /** The details each code carries; the catalogue reads them, the renderer may mark a form field by them. */
 export interface ErrorDetails {
-  E_VALIDATION: { field?: ValidationField; issues?: ValidationIssue[]; documentId?: number };
+  E_VALIDATION: { field?: ValidationField; issues?: ValidationIssue[]; documentId?: number; key?: string; reason?: string };
   E_UNKNOWN_COMMAND: { name: string };
   E_NO_LEDGER: None;
   E_ALREADY_INITIALIZED: None;
@@ -119,7 +120,7 @@ export interface ErrorDetails {
   E_WRONG_RECOVERY_CODE: Retry;
   E_NOT_A_LEDGER: { file?: string; reason?: 'missing-key-file' | 'other-ledger' | 'plain-sqlite' | 'not-this-app' | 'not-a-key-file' };
   E_CORRUPT: Cause & { check?: string; file?: string };
-  E_LEDGER_TOO_NEW: { fileVersion: number; appVersion: number; backup?: boolean; appRelease?: string };
+  E_LEDGER_TOO_NEW: { fileVersion: number; appVersion: number; backup?: boolean; backupApp?: string };
   E_LEDGER_IN_USE: Cause & { holder?: string };
   E_NOT_LOGGED_IN: None;
   E_FORBIDDEN: { command: string; needs: readonly Role[] };
@@ -155,10 +156,11 @@ export interface ErrorDetails {
   E_NOT_A_BACKUP: { file?: string; issues?: string[] };
   E_BACKUP_DAMAGED: Cause & { file: string; reason: string; expectedSize?: number; size?: number; check?: string[]; tables?: string[] };
   E_IMPORT_TOO_LARGE: { fileName: string; size: number; max: number };
-  E_IMPORT_FILE_UNREADABLE: { fileName: string; reason: string };
+  E_IMPORT_FILE_UNREADABLE: Cause & { fileName: string; reason: string };
   E_IMPORT_NO_SHEET: { sheet: string | null; sheets: string[] };
   E_IMPORT_NO_DATA: { sheet: string; headerRow?: number };
-  E_IMPORT_HAS_ERRORS: { bad: number; good: number; rows?: number };
+  /** issues: the dry run's report rows (db/ledger/transfer ImportIssue). */
+  E_IMPORT_HAS_ERRORS: { bad: number; good: number; issues?: readonly object[] };
   E_NO_SUCH_BATCH: { batchNo: string; kind?: string };
   E_PRINT_FAILED: Cause;
   E_DISK_FULL: Cause;

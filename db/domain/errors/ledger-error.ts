@@ -28,13 +28,13 @@ export class LedgerError<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /**
- * The English sentence, with what a log reader needs beyond it: what the system called the failure (ENOSPC,
- * SQLITE_BUSY ...) and which inputs failed validation.
+ * The English sentence, with what a log reader needs beyond it: the rule's reason, what the system called the
+ * failure (ENOSPC, SQLITE_BUSY ...) and which inputs failed validation.
  */
 function logMessage(code: ErrorCode, details: Readonly<Record<string, unknown>> | undefined): string {
   const message = errorMessage({ code, details }, 'en');
-  const cause = typeof details?.['cause'] === 'string' ? details['cause'] : undefined;
-  const issues = Array.isArray(details?.['issues']) ? (details['issues'] as unknown[]).filter((i): i is ValidationIssue => typeof i === 'object' && i !== null && 'message' in i) : [];
-  const extra = [cause, ...issues.map((i) => `${i.path || '(input)'} ${i.message}`)].filter(Boolean);
+  const said = (key: string) => (typeof details?.[key] === 'string' ? details[key] : undefined);
+  const issues = code === 'E_VALIDATION' && Array.isArray(details?.['issues']) ? (details['issues'] as unknown[]).filter((i): i is ValidationIssue => typeof i === 'object' && i !== null && 'message' in i) : [];
+  const extra = [said('reason'), said('cause'), ...issues.map((i) => `${i.path || '(input)'} ${i.message}`)].filter(Boolean);
   return extra.length ? `${message} (${extra.join('; ')})` : message;
 }

@@ -1,4 +1,5 @@
 // Lifecycle operations on computers and media. Each checks every rule before it writes; history keeps before/after.
+import type { RepairMissing } from '../../domain/errors';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import type { Recorder } from '../documents/model';
@@ -44,7 +45,7 @@ export function registerComputer(rec: Recorder, c: NewComputer): { id: number } 
   assertUnique(rec.db, 'computers', 'code', c.code);
   assertUnique(rec.db, 'computers', 'serial', c.serial);
   assertUnique(rec.db, 'computers', 'disk_serial', c.diskSerial);
-  if (c.diskSerial && c.diskSerial.toLowerCase() === c.serial.toLowerCase()) throw new LedgerError('E_DUPLICATE', 'The disk serial repeats the machine serial.', { field: 'disk_serial', value: c.diskSerial });
+  if (c.diskSerial && c.diskSerial.toLowerCase() === c.serial.toLowerCase()) throw new LedgerError('E_DUPLICATE', { field: 'disk_serial', value: c.diskSerial });
   const id = Number(
     run(rec.db, sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
                     VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
@@ -62,7 +63,7 @@ export function changeComputer(rec: Recorder, input: { id: number; change: Compu
   const pc = requireComputer(rec.db, input.id);
   if (pc.status === 'scrapped' || pc.status === 'destroyed') assertInService('computer', pc);
   const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]]);
-  if (entries.length === 0) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });
+  if (entries.length === 0) throw new LedgerError('E_VALIDATION', { field: 'change' });
   if (input.change.network !== undefined) assertNetworkAllowed(pc.level, input.change.network as Network);
   const before = Object.fromEntries(entries.map(([k]) => [k, pc[COMPUTER_FIELDS[k]]]));
   const after = Object.fromEntries(entries);
@@ -80,9 +81,9 @@ export function sendToRepair(rec: Recorder, input: { id: number; offSite: boolea
   const pc = requireComputer(rec.db, input.id);
   if (pc.status !== 'in_use' && pc.status !== 'stopped') assertInService('computer', pc);
   if (pc.level !== 'non_secret' && input.offSite) {
-    const missing = [...(input.storageRemoved ? [] : ['storageRemoved']), ...(input.escort?.trim() ? [] : ['escort'])];
+    const missing: RepairMissing[] = [...(input.storageRemoved ? [] : ['storageRemoved' as const]), ...(input.escort?.trim() ? [] : ['escort' as const])];
     if (missing.length) {
-      throw new LedgerError('E_REPAIR_CONDITIONS', `Off-site repair of a classified computer needs its storage removed and a named escort (missing: ${missing.join(', ')}).`, { missing });
+      throw new LedgerError('E_REPAIR_CONDITIONS', { missing });
     }
   }
   run(rec.db, sql`UPDATE computers SET status = 'repair' WHERE id = ${pc.id}`);
@@ -91,7 +92,7 @@ export function sendToRepair(rec: Recorder, input: { id: number; offSite: boolea
 
 export function backFromRepair(rec: Recorder, input: { id: number; checkedBy: string; notes: string; at: string }): void {
   const pc = requireComputer(rec.db, input.id);
-  if (pc.status !== 'repair') throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${pc.code} is not under repair.`, { device: 'computer', code: pc.code, status: pc.status });
+  if (pc.status !== 'repair') throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'computer', code: pc.code, status: pc.status });
   run(rec.db, sql`UPDATE computers SET status = 'in_use' WHERE id = ${pc.id}`);
   insertDeviceEvent(rec, 'computer', pc.id, 'repair_back', input.at, { checkedBy: input.checkedBy, notes: input.notes });
 }
@@ -107,13 +108,13 @@ const TO: Record<Transition, string> = { stop: 'stopped', enable: 'in_use', scra
 export function changeStatus(rec: Recorder, input: { device: 'computer' | 'medium'; id: number; to: Transition; facility?: string | undefined; approver?: string | undefined; reason: string; at: string }): void {
   const row: ComputerRow | MediumRow = input.device === 'computer' ? requireComputer(rec.db, input.id) : requireMedium(rec.db, input.id);
   if (!FROM[input.to].includes(row.status)) {
-    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${row.code} is ${row.status}; it cannot be set to ${TO[input.to]}.`, { device: input.device, code: row.code, status: row.status, to: TO[input.to] });
+    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: input.device, code: row.code, status: row.status, to: TO[input.to] });
   }
   if ((input.to === 'scrap' || input.to === 'destroy') && !(input.facility?.trim() && input.approver?.trim())) {
-    throw new LedgerError('E_VALIDATION', 'Scrapping and destruction need the approver and the qualified destruction facility.', { field: input.facility?.trim() ? 'approver' : 'facility' });
+    throw new LedgerError('E_VALIDATION', { field: input.facility?.trim() ? 'approver' : 'facility' });
   }
   if (input.device === 'medium' && (row as MediumRow).holder) {
-    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${row.code} is on loan to ${(row as MediumRow).holder}; it must come back first.`, { device: 'medium', code: row.code, status: 'on_loan' });
+    throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: row.code, status: 'on_loan' });
   }
   if (input.device === 'computer') run(rec.db, sql`UPDATE computers SET status = ${TO[input.to]} WHERE id = ${row.id}`);
   else run(rec.db, sql`UPDATE media SET status = ${TO[input.to]}, backup_approved = CASE WHEN ${TO[input.to]} = 'in_use' THEN backup_approved ELSE 0 END WHERE id = ${row.id}`);
@@ -163,7 +164,7 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
   if (c.backupApproved === true && m.status !== 'in_use') assertInService('medium', m);
   const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
   const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
-  if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', 'Nothing to change.', { field: 'change' });
+  if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', { field: 'change' });
   run(rec.db, sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
                     department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`);
   insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after });
@@ -173,11 +174,11 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
 export function lendMedium(rec: Recorder, input: { id: number; to: string; computerId: number; dueAt: string; at: string }): void {
   const m = requireMedium(rec.db, input.id);
   assertInService('medium', m);
-  if (m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${m.code} is already on loan to ${m.holder}.`, { device: 'medium', code: m.code, status: 'on_loan' });
+  if (m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: m.code, status: 'on_loan' });
   const pc = requireComputer(rec.db, input.computerId);
   assertInService('computer', pc);
   assertCompatible(m, pc);
-  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', 'The due date is before the loan date.', { field: 'dueAt' });
+  if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', { field: 'dueAt' });
   run(rec.db, sql`UPDATE media SET holder = ${input.to}, loan_computer_id = ${pc.id}, due_at = ${input.dueAt} WHERE id = ${m.id}`);
   insertDeviceEvent(rec, 'medium', m.id, 'lend', input.at, { to: input.to, computer: pc.code, dueAt: input.dueAt });
 }
@@ -185,7 +186,7 @@ export function lendMedium(rec: Recorder, input: { id: number; to: string; compu
 /** Return: whether the data was cleared, and who checked it. */
 export function returnMedium(rec: Recorder, input: { id: number; dataCleared: boolean; checkedBy: string; at: string }): void {
   const m = requireMedium(rec.db, input.id);
-  if (!m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', `${m.code} is not on loan.`, { device: 'medium', code: m.code, status: m.status });
+  if (!m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: m.code, status: m.status });
   run(rec.db, sql`UPDATE media SET holder = NULL, loan_computer_id = NULL, due_at = NULL WHERE id = ${m.id}`);
   insertDeviceEvent(rec, 'medium', m.id, 'return', input.at, { from: m.holder, dataCleared: input.dataCleared, checkedBy: input.checkedBy });
 }
@@ -233,13 +234,13 @@ export function recordDeparture(rec: Recorder, input: { person: string; handedTo
   const held = holdingsOf(rec, input.person);
   const count = held.documentCopies.length + held.computers.length + held.media.length;
   if (count > 0) {
-    throw new LedgerError('E_STILL_HOLDS', `${input.person} still holds ${count} item(s); they must be returned or reassigned first.`, {
+    throw new LedgerError('E_STILL_HOLDS', {
       person: input.person,
       documentCopies: held.documentCopies.length,
       computers: held.computers.length,
       media: held.media.length,
     });
   }
-  if (get(rec.db, sql`SELECT 1 FROM departures WHERE person = ${input.person} AND at = ${input.at}`)) throw new LedgerError('E_DUPLICATE', 'This departure is already recorded.', { field: 'person' });
+  if (get(rec.db, sql`SELECT 1 FROM departures WHERE person = ${input.person} AND at = ${input.at}`)) throw new LedgerError('E_DUPLICATE', { field: 'person' });
   run(rec.db, sql`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES (${input.person}, ${input.at}, ${input.handedTo}, ${input.supervisor}, ${rec.now}, ${rec.actor})`);
 }

@@ -35,7 +35,7 @@ export interface InspectView {
 
 export function pickSheet(file: ReadFile, name: string | undefined): Grid {
   const grid = name === undefined ? file.sheets.find((s) => s.rows.length > 0) ?? file.sheets[0] : file.sheets.find((s) => s.name === name);
-  if (!grid) throw new LedgerError('E_IMPORT_NO_SHEET', name === undefined ? 'The workbook has no visible sheet.' : `The workbook has no sheet named ${name}.`, { sheet: name ?? null, sheets: file.sheets.map((s) => s.name) });
+  if (!grid) throw new LedgerError('E_IMPORT_NO_SHEET', { sheet: name ?? null, sheets: file.sheets.map((s) => s.name) });
   return grid;
 }
 
@@ -165,14 +165,14 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
   const fields = FIELDS[req.register];
   const headerRow = req.headerRow ?? detectHeader(grid.rows, fields);
   if (headerRow === null || headerRow > grid.rows.length) {
-    throw new LedgerError('E_IMPORT_NO_DATA', `No header row found in ${grid.name}: name the header row.`, { sheet: grid.name });
+    throw new LedgerError('E_IMPORT_NO_DATA', { sheet: grid.name });
   }
   const mapping = req.mapping ?? suggestMapping(grid.rows, headerRow, fields);
   const unknown = Object.keys(mapping).find((k) => !fields.some((f) => f.key === k));
-  if (unknown) throw new LedgerError('E_VALIDATION', `${unknown} is not a field of the ${req.register} register.`, { field: 'mapping', key: unknown });
+  if (unknown) throw new LedgerError('E_VALIDATION', { field: 'mapping', key: unknown });
   const header = grid.rows[headerRow - 1] ?? [];
   const rows = dataRows(grid.rows, headerRow);
-  if (!rows.some((r) => r.skip === null)) throw new LedgerError('E_IMPORT_NO_DATA', `${grid.name} has no rows under its header (row ${headerRow}).`, { sheet: grid.name, headerRow });
+  if (!rows.some((r) => r.skip === null)) throw new LedgerError('E_IMPORT_NO_DATA', { sheet: grid.name, headerRow });
 
   const report: ImportReport = { register: req.register, fileName: req.fileName, sha256: req.sha256, sheet: grid.name, headerRow, rows: 0, good: 0, bad: 0, skipped: [], historical: 0, issues: [] };
   const label = (field: string) => fields.find((f) => f.key === field)?.label ?? field;
@@ -229,7 +229,7 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
           db.transaction(() => {
             const id = target.register(parsed.data);
             if (built.history) {
-              if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? '')) throw new LedgerError('E_VALIDATION', 'History before registration.', { field: 'statusAt', reason: 'history_before_registration' });
+              if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? '')) throw new LedgerError('E_VALIDATION', { field: 'statusAt', reason: 'history_before_registration' });
               target.recordHistory(id, built.history, parsed.data as Record<string, unknown>);
             }
           })();

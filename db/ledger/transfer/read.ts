@@ -23,20 +23,20 @@ export interface ReadFile {
 /** Large enough for years of registers; the base64 input of 20 MB is about 27 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const unreadable = (fileName: string, reason: string, message: string): LedgerError => new LedgerError('E_IMPORT_FILE_UNREADABLE', message, { fileName, reason });
+const unreadable = (fileName: string, reason: string, cause?: string): LedgerError => new LedgerError('E_IMPORT_FILE_UNREADABLE', cause ? { fileName, reason, cause } : { fileName, reason });
 
 export async function readSpreadsheet(fileName: string, data: Buffer): Promise<ReadFile> {
   if (data.length > MAX_IMPORT_BYTES) {
-    throw new LedgerError('E_IMPORT_TOO_LARGE', `${fileName} is ${data.length} bytes; at most ${MAX_IMPORT_BYTES} can be imported at once.`, { fileName, size: data.length, max: MAX_IMPORT_BYTES });
+    throw new LedgerError('E_IMPORT_TOO_LARGE', { fileName, size: data.length, max: MAX_IMPORT_BYTES });
   }
-  if (data.length === 0) throw unreadable(fileName, 'empty', `${fileName} is empty.`);
+  if (data.length === 0) throw unreadable(fileName, 'empty');
   const zip = data[0] === 0x50 && data[1] === 0x4b; // PK: an Office Open XML package
   const ole = data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])); // the old binary .xls
-  if (ole) throw unreadable(fileName, 'xls', `${fileName} is an old .xls workbook: save it as .xlsx (Excel 工作簿) or .csv first.`);
+  if (ole) throw unreadable(fileName, 'xls');
   if (zip) return { format: 'xlsx', encoding: null, sheets: await readXlsx(fileName, data) };
-  if (/\.xlsx$/i.test(fileName)) throw unreadable(fileName, 'not_xlsx', `${fileName} is not an .xlsx workbook.`);
+  if (/\.xlsx$/i.test(fileName)) throw unreadable(fileName, 'not_xlsx');
   const { text, encoding } = decodeText(data);
-  if (text.includes('\u0000')) throw unreadable(fileName, 'binary', `${fileName} is neither an .xlsx workbook nor a CSV text file.`);
+  if (text.includes('\u0000')) throw unreadable(fileName, 'binary');
   return { format: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows: parseCsv(text) }] };
 }
 
@@ -47,7 +47,7 @@ async function readXlsx(fileName: string, data: Buffer): Promise<Grid[]> {
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {
-    throw unreadable(fileName, 'corrupt', `${fileName} cannot be read as an .xlsx workbook (${(err as Error).message}).`);
+    throw unreadable(fileName, 'corrupt', (err as Error).message);
   }
   return workbook.worksheets
     .filter((ws) => ws.state === 'visible')
