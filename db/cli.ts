@@ -1,5 +1,6 @@
 // Operator CLI: `npm run ledger -- <command>`. The same service and command table as the UI.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeCommands } from './commands';
@@ -7,13 +8,10 @@ import { LedgerError, toLedgerError } from './errors';
 import { reportCsv, type ImportReport } from './ledger/transfer/import';
 import { writeFileAtomic } from './store/files';
 import type { InvokeResult } from './process-protocol';
-import { verifyBackup } from './backup/backup';
-import { BACKUP_KEY_FILE } from './backup/manifest';
-import { unlockBackup, type BackupCredentials } from './backup/restore';
-import { checkBackupFiles } from './backup/verify';
+import type { BackupCredentials } from './backup/restore';
+import type { BackupVerifyView } from './ledger/backup/model';
 import type { PushEvent } from './process-protocol';
 import { LedgerService } from './service';
-import { DEFAULT_KDF } from './store/keyring';
 
 const USAGE = `涉密载体台账 operator CLI
   ledger init --dir D --unit NAME --user NAME [--display NAME]   create a ledger, print the recovery code
@@ -72,6 +70,16 @@ function credentials(username: string, recovery: boolean | undefined): BackupCre
   return recovery ? { username, recoveryCode: secret } : { username, password: secret };
 }
 
+/** A command that needs no ledger (verify-backup), run by a service on an empty folder of its own. */
+function withoutLedger<T>(work: (service: LedgerService) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+  try {
+    return work(new LedgerService({ dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T | Promise<T>): Promise<T> {
   const username = usernameOf(user);
   const service = new LedgerService({ dir, onPush });
@@ -113,7 +121,9 @@ async function importFile(service: LedgerService, values: Record<string, string 
   const report = valueOf(await service.invokeAsync('import.dryRun', input)) as ImportReport;
   if (typeof values.report === 'string') writeFileAtomic(resolve(values.report), Buffer.from(reportCsv(report), 'utf8'));
   for (const i of report.issues) console.error(`第 ${i.row} 行 ${i.column ?? '-'}列${i.header ? `(${i.header})` : ''} [${i.reason}] ${i.message}`);
-  console.log(`${report.fileName} → ${report.register}: sheet ${report.sheet}, header row ${report.headerRow}; ${report.good} good, ${report.bad} bad, ${report.skipped.length} skipped`);
+  console.log(
+    `${report.fileName} → ${report.register}: sheet ${report.sheet}, header row ${report.headerRow}; ${report.good} good, ${report.bad} bad, ${report.skipped.length} skipped`,
+  );
   if (report.bad > 0) {
     console.error(`E_IMPORT_HAS_ERRORS: ${report.bad} of ${report.rows} rows have errors; nothing was imported.`);
     return 1;
@@ -181,19 +191,13 @@ export async function main(argv: string[]): Promise<number> {
   if (verb === 'verify-backup') {
     const [folderArg] = rest;
     if (!folderArg) throw new UsageError('verify-backup needs the backup folder.');
-    const folder = resolve(folderArg);
-    if (!values.user) {
-      const m = checkBackupFiles(folder);
-      console.log(`files intact (no key used): ${m.createdAt} by ${m.createdBy}, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}, ledger.db ${m.files['ledger.db'].sha256}`);
-      return 0;
-    }
-    const { key } = unlockBackup(join(folder, BACKUP_KEY_FILE), checkBackupFiles(folder), credentials(values.user, values['recovery-code']), DEFAULT_KDF);
-    try {
-      const m = verifyBackup(folder, key);
-      console.log(`verified: integrity ok, ${Object.values(m.counts).reduce((a, b) => a + b, 0)} rows as in the manifest, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}`);
-    } finally {
-      key.fill(0);
-    }
+    const input = { folder: resolve(folderArg), ...(values.user ? credentials(values.user, values['recovery-code']) : {}) };
+    const m = valueOf(withoutLedger((service) => service.invoke('backup.verify', input))) as BackupVerifyView;
+    if (!m.content)
+      console.log(
+        `files intact (no key used): ${m.createdAt} by ${m.createdBy}, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}, ledger.db ${m.sha256}`,
+      );
+    else console.log(`verified: integrity ok, ${m.content.rows} rows as in the manifest, audit head #${m.auditHead.seq} ${m.auditHead.hash.slice(0, 12)}`);
     return 0;
   }
   if (!values.dir) throw new UsageError('--dir is required.');
@@ -203,16 +207,24 @@ export async function main(argv: string[]): Promise<number> {
     case 'init': {
       if (!values.unit || !values.user) throw new UsageError('init needs --unit and --user.');
       const service = new LedgerService({ dir });
-      const out = valueOf(service.invoke('ledger.setup', { unitName: values.unit, username: values.user, displayName: values.display ?? values.user, password: readPassword() })) as { recoveryCode: string };
+      const out = valueOf(
+        service.invoke('ledger.setup', { unitName: values.unit, username: values.user, displayName: values.display ?? values.user, password: readPassword() }),
+      ) as { recoveryCode: string };
       service.invoke('session.logout', {});
-      console.log(`Ledger created in ${dir}\nAccount ${values.user}: administrator + custodian\nRecovery code (shown once; print it and keep it in the safe):\n\n  ${out.recoveryCode}\n`);
+      console.log(
+        `Ledger created in ${dir}\nAccount ${values.user}: administrator + custodian\nRecovery code (shown once; print it and keep it in the safe):\n\n  ${out.recoveryCode}\n`,
+      );
       return 0;
     }
     case 'info':
       print(await signedIn(dir, values.user, (s) => valueOf(s.invoke('ledger.info', {}))));
       return 0;
     case 'verify-audit': {
-      const result = (await signedIn(dir, values.user, (s) => valueOf(s.invoke('audit.verify', {})))) as { intact: boolean; count: number; firstBroken?: { seq: number; reason: string } };
+      const result = (await signedIn(dir, values.user, (s) => valueOf(s.invoke('audit.verify', {})))) as {
+        intact: boolean;
+        count: number;
+        firstBroken?: { seq: number; reason: string };
+      };
       if (result.intact) {
         console.log(`intact: ${result.count} entries`);
         return 0;

@@ -12,6 +12,11 @@ export type Access = 'public' | 'signed-in';
 export interface PublicCommand<S extends z.ZodType, O> {
   access: 'public';
   input: S;
+  /**
+   * Run while someone is signed in: who may (e.g. only an administrator restores over the open ledger), and whether
+   * it then gets an audit entry in that ledger. Without it, a public command runs the same for anyone.
+   */
+  whenSignedIn?: { roles: readonly Role[] | 'any'; audited: boolean };
   run(ctx: PublicContext, input: z.output<S>): O;
 }
 

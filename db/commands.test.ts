@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commands, describeCommands, findCommand, joinCommands, type CommandDef } from './commands';
 import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, makeTempLedger, ok, refused, type SetUpLedger } from './testing';
 import type { Role } from './views';
+import { backupLedger } from './backup/fixture';
 
 const entries = Object.entries(commands) as [string, CommandDef][];
 const signedIn = entries.filter((e): e is [string, Extract<CommandDef, { access: 'signed-in' }>] => e[1].access === 'signed-in');
@@ -48,15 +49,25 @@ function expectRefusedWithOnlyAnAuditEntry(t: SetUpLedger, actor: string, name: 
 }
 
 describe('the command table', () => {
-  it('is joined from the areas\' parts, and a name two parts define is refused, not overridden', () => {
+  it("is joined from the areas' parts, and a name two parts define is refused, not overridden", () => {
     const status = commands['ledger.status'];
     expect(Object.keys(joinCommands({ a: status }, { b: status }))).toEqual(['a', 'b']);
-    expect(() => joinCommands({ 'ledger.status': status }, { 'documents.list': status }, { 'ledger.status': status })).toThrow('"ledger.status" is defined twice');
+    expect(() => joinCommands({ 'ledger.status': status }, { 'documents.list': status }, { 'ledger.status': status })).toThrow(
+      '"ledger.status" is defined twice',
+    );
   });
 
   it('has the restricted commands of this issue, each with a sample input here', () => {
     expect(restricted.map(([n]) => n).sort()).toEqual(expect.arrayContaining(Object.keys(SAMPLE_INPUT).sort()));
     expect(restricted.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("says who may run a public command while someone is signed in: restore over an open ledger is the administrator's", () => {
+    const rules = describeCommands().filter((d) => d.whenSignedIn);
+    expect(rules).toEqual([
+      expect.objectContaining({ name: 'backup.verify', access: 'public', whenSignedIn: { roles: 'any', audited: true } }),
+      expect.objectContaining({ name: 'backup.restore', access: 'public', whenSignedIn: { roles: ['admin'], audited: false } }),
+    ]);
   });
 
   it('describeCommands lists every command with its access and a JSON schema of its input', () => {
@@ -111,7 +122,12 @@ describe('a temporary password must be replaced first', () => {
   const ALLOWED = ['account.changePassword', 'session.lock', 'session.logout', 'session.touch', 'settings.get'];
 
   it('only changePassword, lock, logout, touch and settings.get run during the change', () => {
-    expect(signedIn.filter(([, c]) => c.duringPasswordChange).map(([n]) => n).sort()).toEqual(ALLOWED);
+    expect(
+      signedIn
+        .filter(([, c]) => c.duringPasswordChange)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(ALLOWED);
   });
 
   it('after an admin reset, every other command is E_PASSWORD_CHANGE_REQUIRED until the user changes it', () => {
@@ -124,8 +140,13 @@ describe('a temporary password must be replaced first', () => {
     expect(list.filter((a) => a.mustChangePassword).map((a) => a.username)).toEqual(['boss2', 'auditor1']);
 
     const gated = new Set<string>();
-    for (const [username, temp, roles] of [['boss2', 'TempBoss2026', ['admin', 'approver', 'custodian']], ['auditor1', 'TempAudit2026', ['auditor']]] as const) {
-      expect(refused(t.service, 'session.login', { username, password: username === 'boss2' ? 'Boss2026pass' : 'Auditor2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    for (const [username, temp, roles] of [
+      ['boss2', 'TempBoss2026', ['admin', 'approver', 'custodian']],
+      ['auditor1', 'TempAudit2026', ['auditor']],
+    ] as const) {
+      expect(refused(t.service, 'session.login', { username, password: username === 'boss2' ? 'Boss2026pass' : 'Auditor2026pass' }).code).toBe(
+        'E_WRONG_PASSWORD',
+      );
       expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.login', { username, password: temp }).mustChangePassword).toBe(true);
       for (const [name, cmd] of signedIn) {
         if (ALLOWED.includes(name)) continue;
@@ -140,13 +161,20 @@ describe('a temporary password must be replaced first', () => {
       expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.unlock', { password: temp }).mustChangePassword).toBe(true);
       expect(refused(t.service, 'ledger.info').code).toBe('E_PASSWORD_CHANGE_REQUIRED');
     }
-    expect([...gated].sort()).toEqual(signedIn.filter(([n]) => !ALLOWED.includes(n)).map(([n]) => n).sort());
+    expect([...gated].sort()).toEqual(
+      signedIn
+        .filter(([n]) => !ALLOWED.includes(n))
+        .map(([n]) => n)
+        .sort(),
+    );
 
     // The auditor (signed in now) changes the password: the gate opens, and stays open after signing in again.
     expect(refused(t.service, 'account.changePassword', { oldPassword: 'TempAudit2026', newPassword: 'short' }).code).toBe('E_WEAK_PASSWORD');
     ok(t.service, 'account.changePassword', { oldPassword: 'TempAudit2026', newPassword: 'Auditor2027pass' });
     ok(t.service, 'audit.list', {});
-    expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.login', { username: 'auditor1', password: 'Auditor2027pass' }).mustChangePassword).toBe(false);
+    expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.login', { username: 'auditor1', password: 'Auditor2027pass' }).mustChangePassword).toBe(
+      false,
+    );
     ok(t.service, 'audit.verify');
     ok(t.service, 'session.logout');
   });
@@ -166,7 +194,9 @@ describe('input validation at the boundary', () => {
     const e3 = refused(t.service, 'settings.update', { idleMinutes: '10' });
     expect(e3).toMatchObject({ code: 'E_VALIDATION', details: { issues: [{ path: 'idleMinutes' }] } });
     expect(refused(t.service, 'settings.update', { idleMinutes: 0 }).code).toBe('E_VALIDATION');
-    expect(refused(t.service, 'settings.update', { passwordPolicy: { minLength: 6, requireMixedCase: false, requireSymbol: false } }).code).toBe('E_VALIDATION');
+    expect(refused(t.service, 'settings.update', { passwordPolicy: { minLength: 6, requireMixedCase: false, requireSymbol: false } }).code).toBe(
+      'E_VALIDATION',
+    );
     expect(refused(t.service, 'settings.update', { unitName: '   ' }).code).toBe('E_VALIDATION');
     expect(refused(t.service, 'settings.update', { sneaky: true }).code).toBe('E_VALIDATION');
     expect(refused(t.service, 'account.list', 'everything').code).toBe('E_VALIDATION');
@@ -178,7 +208,13 @@ describe('input validation at the boundary', () => {
 
   it('a refused signed-in command is audited once and changes nothing', () => {
     const t = makeLedger();
-    expectRefusedWithOnlyAnAuditEntry(t, ADMIN.username, 'account.create', { username: 'x', displayName: 'x', roles: [], password: 'Xx2026pass' }, 'E_VALIDATION');
+    expectRefusedWithOnlyAnAuditEntry(
+      t,
+      ADMIN.username,
+      'account.create',
+      { username: 'x', displayName: 'x', roles: [], password: 'Xx2026pass' },
+      'E_VALIDATION',
+    );
   });
 
   it('an unknown command is E_UNKNOWN_COMMAND, including names inherited from Object', () => {
@@ -189,5 +225,25 @@ describe('input validation at the boundary', () => {
       expect(findCommand(name)).toBeUndefined();
     }
     expect(refused(t.service, 'no.such').details).toEqual({ name: 'no.such' });
+  });
+});
+
+describe('backup.verify', () => {
+  it('checks the files without an account, the content with one; signed in, the check is an audit entry of the open ledger', () => {
+    const t = backupLedger();
+    const { path, sha256, auditHead } = t.backup();
+    ok(t.service, 'session.logout');
+    const audit = auditRows(t);
+    expect(ok(t.service, 'backup.verify', { folder: path })).toMatchObject({ sha256, auditHead, content: null });
+    const full = ok<{ content: { rows: number } }>(t.service, 'backup.verify', { folder: path, username: ADMIN.username, password: ADMIN.password });
+    expect(full.content.rows).toBeGreaterThan(0);
+    expect(refused(t.service, 'backup.verify', { folder: path, username: ADMIN.username, password: 'Wrong2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    expect(refused(t.service, 'backup.verify', { folder: path, password: ADMIN.password }).code).toBe('E_VALIDATION');
+    login(t.service, ADMIN.username, ADMIN.password);
+    const signedIn = auditRows(t).length;
+    expect(signedIn).toBe(audit.length + 1); // the login
+    ok(t.service, 'backup.verify', { folder: path, username: ADMIN.username, password: ADMIN.password });
+    expect(auditRows(t).slice(signedIn)).toMatchObject([{ actor: ADMIN.username, action: 'backup.verify', outcome: 'ok' }]);
+    expect(JSON.stringify(auditRows(t))).not.toContain(ADMIN.password);
   });
 });

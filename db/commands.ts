@@ -1,7 +1,7 @@
 // The whole API, joined from each area's part of the table: every host (Electron, browser test host, CLI) runs
 // these and nothing else.
 import { z } from 'zod';
-import type { Access, CommandDef } from './command-kit';
+import type { Access, CommandDef, PublicCommand } from './command-kit';
 import { accountCommands } from './ledger/accounts/commands';
 import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
@@ -50,9 +50,17 @@ export function findCommand(name: string): CommandDef | undefined {
 }
 
 /** Every command with its input as JSON Schema, for `ledger commands` and for documentation. */
-export function describeCommands(): { name: string; access: Access; roles: readonly Role[] | 'any' | 'public'; input: unknown }[] {
+export function describeCommands(): {
+  name: string;
+  access: Access;
+  roles: readonly Role[] | 'any' | 'public';
+  whenSignedIn?: PublicCommand<z.ZodType, unknown>['whenSignedIn'];
+  input: unknown;
+}[] {
   return Object.entries(commands).map(([name, def]) => {
     const d = def as unknown as CommandDef;
-    return { name, access: d.access, roles: d.access === 'public' ? 'public' : d.roles, input: z.toJSONSchema(d.input, { io: 'input' }) };
+    const input = z.toJSONSchema(d.input, { io: 'input' });
+    if (d.access !== 'public') return { name, access: d.access, roles: d.roles, input };
+    return { name, access: d.access, roles: 'public', ...(d.whenSignedIn ? { whenSignedIn: d.whenSignedIn } : {}), input };
   });
 }

@@ -1,5 +1,6 @@
 import type { BackupCredentials } from './backup/restore';
 import type { BackupSource } from './backup/backup';
+import type { BackupVerifyView } from './ledger/backup/model';
 import type { Db } from './store/sql';
 import type { BackupInspectView, LedgerSettings, LedgerStatus, RestoreResultView, Role, SessionInfo } from './views';
 
@@ -17,20 +18,31 @@ export interface AuditNote {
   summary?: Record<string, unknown>;
 }
 
-/** Operations on the session itself, implemented by the service (they manage the key). */
-export interface SessionControl {
+export type LockReason = 'manual' | 'idle' | 'system';
+
+/** What a public command may do about the session: see the state, set up, sign in, unlock, recover. */
+export interface SessionGate {
   status(): LedgerStatus;
   setup(input: { unitName: string; username: string; displayName: string; password: string }): { session: SessionInfo; recoveryCode: string };
   login(username: string, password: string): SessionInfo;
   unlock(password: string): SessionInfo;
   recover(username: string, recoveryCode: string, newPassword: string): { session: SessionInfo; recoveryCode: string };
-  lock(reason: 'manual' | 'idle' | 'system'): null;
+}
+
+/** What a signed-in command may do to its own session: end it. */
+export interface SessionEnd {
+  lock(reason: LockReason): null;
   logout(): null;
-  sessionInfo(): SessionInfo;
+}
+
+/** Backup folders, read without the ledger: a manifest beside the current ledger, a check, a restore. */
+export interface BackupFolders {
   /** A backup folder's manifest and hashes (no key), beside what is known of the current ledger. */
-  inspectBackup(folder: string): BackupInspectView;
-  /** Replaces the ledger by a backup (signed out afterwards); an administrator's session is ended first. */
-  restoreBackup(folder: string, credentials: BackupCredentials): RestoreResultView;
+  inspect(folder: string): BackupInspectView;
+  /** The files against their hashes; with credentials, also the database opened and checked against the manifest. */
+  verify(folder: string, credentials: BackupCredentials | null): BackupVerifyView;
+  /** Replaces the ledger by a backup (signed out afterwards); a signed-in session is ended first. */
+  restore(folder: string, credentials: BackupCredentials): RestoreResultView;
 }
 
 /** Keyslot operations; each rewrites the key file at once, so call them last inside the command's transaction. */
@@ -42,7 +54,8 @@ export interface KeyOps {
 }
 
 export interface PublicContext {
-  control: SessionControl;
+  sessions: SessionGate;
+  backups: BackupFolders;
 }
 
 export interface SignedInContext {
@@ -52,7 +65,7 @@ export interface SignedInContext {
   /** ISO time of this command: one clock reading for every row it writes. */
   now: string;
   keys: KeyOps;
-  control: SessionControl;
+  endSession: SessionEnd;
   settings(): LedgerSettings;
   note(note: AuditNote): void;
   /** The live ledger's files and key, for a command that copies it (backup.run). */

@@ -97,8 +97,14 @@ export const backupCommands = {
     input: z
       .object({ folder, username: username.optional(), password: password.optional(), recoveryCode: recoveryCode.optional() })
       .strict()
-      .refine((i) => i.username !== undefined || (i.password === undefined && i.recoveryCode === undefined), { message: 'name the account', path: ['username'] })
-      .refine((i) => i.username === undefined || (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
+      .refine((i) => i.username !== undefined || (i.password === undefined && i.recoveryCode === undefined), {
+        message: 'name the account',
+        path: ['username'],
+      })
+      .refine((i) => i.username === undefined || (i.password === undefined) !== (i.recoveryCode === undefined), {
+        message: 'give a password or a recovery code',
+        path: ['password'],
+      }),
     whenSignedIn: { roles: 'any', audited: true },
     run: (ctx, input) => ctx.backups.verify(input.folder, credentialsOf(input)),
   }),

@@ -9,26 +9,26 @@ import { displayName, empty, password, recoveryCode, username } from '../fields'
 import { settingsSchema } from '../settings';
 
 export const sessionCommands = {
-  'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.control.status() }),
+  'ledger.status': publicCommand({ input: empty, run: (ctx) => ctx.sessions.status() }),
   'ledger.setup': publicCommand({
     input: z.object({ unitName: settingsSchema.shape.unitName, username, displayName, password }).strict(),
-    run: (ctx, input) => ctx.control.setup(input),
+    run: (ctx, input) => ctx.sessions.setup(input),
   }),
   'session.login': publicCommand({
     input: z.object({ username, password }).strict(),
-    run: (ctx, input) => ctx.control.login(input.username, input.password),
+    run: (ctx, input) => ctx.sessions.login(input.username, input.password),
   }),
   'session.unlock': publicCommand({
     input: z.object({ password }).strict(),
-    run: (ctx, input) => ctx.control.unlock(input.password),
+    run: (ctx, input) => ctx.sessions.unlock(input.password),
   }),
   'session.recover': publicCommand({
     input: z.object({ username, recoveryCode, newPassword: password }).strict(),
-    run: (ctx, input) => ctx.control.recover(input.username, input.recoveryCode, input.newPassword),
+    run: (ctx, input) => ctx.sessions.recover(input.username, input.recoveryCode, input.newPassword),
   }),
 
-  'session.lock': command({ input: empty, roles: 'any', mutates: false, duringPasswordChange: true, run: (ctx) => ctx.control.lock('manual') }),
-  'session.logout': command({ input: empty, roles: 'any', mutates: false, duringPasswordChange: true, run: (ctx) => ctx.control.logout() }),
+  'session.lock': command({ input: empty, roles: 'any', mutates: false, duringPasswordChange: true, run: (ctx) => ctx.endSession.lock('manual') }),
+  'session.logout': command({ input: empty, roles: 'any', mutates: false, duringPasswordChange: true, run: (ctx) => ctx.endSession.logout() }),
   'session.touch': command({ input: empty, roles: 'any', mutates: false, duringPasswordChange: true, run: () => null }),
 
   'ledger.info': command({

@@ -1,0 +1,213 @@
+// The key file beside the ledger (ledger.keys): its slots, the failed-attempt delay and the attempts sealed while
+// locked. This module is the only writer of it.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { appendAudit } from '../audit/chain';
+import { completePendingRestore } from '../backup/restore';
+import type { KeyOps } from '../context';
+import { LedgerError } from '../errors';
+import {
+  KEY_FILE_FORMAT,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  passwordSlotId,
+  readKeyFile,
+  RECOVERY_SLOT_ID,
+  retryAfterMs,
+  seal,
+  unseal,
+  unwrapDecoy,
+  unwrapKey,
+  wrapKey,
+  writeKeyFile,
+  type KdfParams,
+  type KeyFile,
+} from '../store/keyring';
+import type { OpenLedger } from './open-ledger';
+
+/** Failed attempts kept sealed while locked; beyond this only the count is kept. */
+const MAX_PENDING_AUDIT = 1000;
+
+interface SealedAttempt {
+  at: string;
+  action: string;
+  username: string;
+  errorCode: string;
+}
+
+const tooManyAttempts = (wait: number) => new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
+
+export class KeyStore {
+  constructor(
+    private readonly dir: string,
+    readonly keyPath: string,
+    private readonly dbPath: string,
+    private readonly kdf: KdfParams,
+    private readonly clock: () => number,
+  ) {}
+
+  exists(): boolean {
+    return existsSync(this.keyPath);
+  }
+
+  /** The ledger id of the key file, or null when there is none or it cannot be read. */
+  ledgerId(): string | null {
+    try {
+      return this.exists() ? readKeyFile(this.keyPath).ledgerId : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** How long sign-in attempts are paused; a damaged key file is reported by the next attempt, with its code. */
+  retryAfterMs(): number {
+    try {
+      return retryAfterMs(readKeyFile(this.keyPath), this.clock());
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The first key file of a new ledger: one slot for its first account, one for the recovery code. */
+  create(ledgerId: string, key: Buffer, username: string, password: string, recoveryCode: string, auditPublicKey: string): void {
+    writeKeyFile(this.keyPath, {
+      format: KEY_FILE_FORMAT,
+      version: 1,
+      ledgerId,
+      slots: [
+        wrapKey(ledgerId, passwordSlotId(ledgerId, username), key, password, this.kdf),
+        wrapKey(ledgerId, RECOVERY_SLOT_ID, key, normalizeRecoveryCode(recoveryCode), this.kdf),
+      ],
+      auditKey: auditPublicKey,
+      throttle: { failures: 0, lastFailureAt: null },
+      pendingAudit: [],
+    });
+  }
+
+  /** The key file, unless attempts are paused; a paused attempt is itself sealed for the audit log. */
+  readChecked(action: string, username: string): KeyFile {
+    completePendingRestore(this.dir);
+    if (!this.exists()) {
+      throw existsSync(this.dbPath)
+        ? new LedgerError('E_NOT_A_LEDGER', 'The key file beside the ledger is missing.')
+        : new LedgerError('E_NO_LEDGER', 'There is no ledger in this folder.');
+    }
+    const keyFile = readKeyFile(this.keyPath);
+    const wait = retryAfterMs(keyFile, this.clock());
+    if (wait > 0) {
+      writeKeyFile(
+        this.keyPath,
+        this.withSealedAttempt(keyFile, { at: new Date(this.clock()).toISOString(), action, username, errorCode: 'E_TOO_MANY_ATTEMPTS' }),
+      );
+      throw tooManyAttempts(wait);
+    }
+    return keyFile;
+  }
+
+  /** The database key from a user's password slot; a wrong password costs as much as a right one (decoy). */
+  unwrapPassword(keyFile: KeyFile, username: string, password: string): Buffer | null {
+    const slot = keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, username));
+    return slot ? unwrapKey(keyFile.ledgerId, slot, password) : unwrapDecoy(password, this.kdf);
+  }
+
+  unwrapRecoveryCode(keyFile: KeyFile, recoveryCode: string): Buffer | null {
+    const slot = keyFile.slots.find((s) => s.id === RECOVERY_SLOT_ID);
+    return slot ? unwrapKey(keyFile.ledgerId, slot, normalizeRecoveryCode(recoveryCode)) : unwrapDecoy(recoveryCode, this.kdf);
+  }
+
+  /** Counts the failure, seals it for the audit log, and throws. The database is not touched. */
+  refuse(keyFile: KeyFile, action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
+    const now = this.clock();
+    const failures = keyFile.throttle.failures + 1;
+    const updated: KeyFile = {
+      ...this.withSealedAttempt(keyFile, { at: new Date(now).toISOString(), action, username, errorCode: code }),
+      throttle: { failures, lastFailureAt: now },
+    };
+    writeKeyFile(this.keyPath, updated);
+    throw new LedgerError(code, code === 'E_WRONG_PASSWORD' ? 'Wrong username or password.' : 'Wrong recovery code.', {
+      failures,
+      retryAfterMs: retryAfterMs(updated, now),
+    });
+  }
+
+  /** After a successful sign-in: the delay is reset and the sealed attempts (now in the audit log) dropped. */
+  signedIn(keyFile: KeyFile): void {
+    if (keyFile.throttle.failures > 0 || keyFile.pendingAudit.length > 0)
+      writeKeyFile(this.keyPath, { ...keyFile, throttle: { failures: 0, lastFailureAt: null }, pendingAudit: [] });
+  }
+
+  /** After a recovery: the user's new password, a new recovery code (the used one is spent); returns that code. */
+  recovered(keyFile: KeyFile, key: Buffer, username: string, newPassword: string): string {
+    const newCode = newRecoveryCode();
+    const userSlot = passwordSlotId(keyFile.ledgerId, username);
+    const others = keyFile.slots.filter((s) => s.id !== RECOVERY_SLOT_ID && s.id !== userSlot);
+    writeKeyFile(this.keyPath, {
+      ...keyFile,
+      slots: [
+        ...others,
+        wrapKey(keyFile.ledgerId, userSlot, key, newPassword, this.kdf),
+        wrapKey(keyFile.ledgerId, RECOVERY_SLOT_ID, key, normalizeRecoveryCode(newCode), this.kdf),
+      ],
+      throttle: { failures: 0, lastFailureAt: null },
+      pendingAudit: [],
+    });
+    return newCode;
+  }
+
+  /** Moves failed attempts recorded while locked into the audit log, in the order they happened. */
+  importSealedAttempts(ledger: OpenLedger, keyFile: KeyFile): void {
+    for (const sealed of keyFile.pendingAudit) {
+      const attempt = z
+        .object({ at: z.string(), action: z.string(), username: z.string(), errorCode: z.string() })
+        .safeParse(unseal(ledger.auditPrivateKey, sealed));
+      if (!attempt.success) continue;
+      const { at, action, username, errorCode } = attempt.data;
+      appendAudit(ledger.db, ledger.ledgerId, {
+        at,
+        actor: username,
+        kind: 'session',
+        action,
+        target: username,
+        summary: { recordedWhileLocked: true },
+        outcome: 'refused',
+        errorCode,
+      });
+    }
+  }
+
+  /** The slot operations a signed-in command may use, for the open ledger's key. */
+  opsFor(ledger: OpenLedger): KeyOps {
+    const update = (change: (k: KeyFile) => KeyFile) => writeKeyFile(this.keyPath, change(readKeyFile(this.keyPath)));
+    return {
+      setPassword: (username, password) =>
+        update((k) => {
+          const id = passwordSlotId(k.ledgerId, username);
+          return { ...k, slots: [...k.slots.filter((s) => s.id !== id), wrapKey(k.ledgerId, id, ledger.key, password, this.kdf)] };
+        }),
+      removePassword: (username) =>
+        update((k) => {
+          const id = passwordSlotId(k.ledgerId, username);
+          return { ...k, slots: k.slots.filter((s) => s.id !== id) };
+        }),
+      checkPassword: (username, password) => {
+        const k = readKeyFile(this.keyPath);
+        // The same delay as on the lock screen: an unlocked screen is no place to guess a password faster.
+        const wait = retryAfterMs(k, this.clock());
+        if (wait > 0) throw tooManyAttempts(wait);
+        const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
+        const key = slot && unwrapKey(k.ledgerId, slot, password);
+        if (key && key.equals(ledger.key)) {
+          if (k.throttle.failures > 0) writeKeyFile(this.keyPath, { ...k, throttle: { failures: 0, lastFailureAt: null } });
+          return true;
+        }
+        writeKeyFile(this.keyPath, { ...k, throttle: { failures: k.throttle.failures + 1, lastFailureAt: this.clock() } });
+        return false;
+      },
+    };
+  }
+
+  private withSealedAttempt(keyFile: KeyFile, attempt: SealedAttempt): KeyFile {
+    if (keyFile.pendingAudit.length >= MAX_PENDING_AUDIT) return keyFile;
+    return { ...keyFile, pendingAudit: [...keyFile.pendingAudit, seal(keyFile.auditKey, attempt)] };
+  }
+}

@@ -1,0 +1,244 @@
+// The ledger's state in this process: no ledger, locked, or unlocked with one signed-in session. Setup, sign-in,
+// unlock, recovery, lock and logout; the key file is changed only through KeyStore.
+import { auditHead } from '../audit/chain';
+import { findAccount, recordLogin, recordPasswordSet, type Account } from '../auth/accounts';
+import { assertPasswordAllowed } from '../auth/passwords';
+import { tableCounts } from '../backup/verify';
+import type { LockReason, Session, SessionEnd, SessionGate } from '../context';
+import { LedgerError, toLedgerError } from '../errors';
+import { backupStatusOf } from '../ledger/backup/model';
+import { readSettings } from '../ledger/settings';
+import type { PushEvent } from '../process-protocol';
+import type { KeyFile } from '../store/keyring';
+import type { BackupStatusView, LedgerStatus, SessionInfo } from '../views';
+import type { KeyStore } from './keys';
+import { audit, closeLedger, createLedger, openLedger, type NewLedger, type OpenLedger } from './open-ledger';
+
+/** What was known when the ledger was last open in this run: the lock screen and restore show it. */
+export interface KnownLedger {
+  backup: BackupStatusView;
+  counts: Record<string, number>;
+  auditHead: { seq: number; hash: string };
+}
+
+export interface SessionsOptions {
+  dir: string;
+  dbPath: string;
+  keys: KeyStore;
+  clock: () => number;
+  nativeBinding?: string | undefined;
+  push: (event: PushEvent) => void;
+  /** A session began: what was last pushed to the previous one no longer counts. */
+  onStart: () => void;
+}
+
+export class Sessions implements SessionGate, SessionEnd {
+  ledger: OpenLedger | null = null;
+  session: Session | null = null;
+  lockedUser: { username: string; displayName: string } | null = null;
+  known: KnownLedger | null = null;
+  lastActivity = 0;
+
+  constructor(private readonly o: SessionsOptions) {}
+
+  status(): LedgerStatus {
+    if (!this.o.keys.exists()) return { state: 'no-ledger', backup: null, session: null, lockedUser: null, retryAfterMs: 0 };
+    if (this.session && this.ledger)
+      return { state: 'unlocked', backup: backupStatusOf(this.ledger.db, this.o.clock()), session: this.sessionInfo(), lockedUser: null, retryAfterMs: 0 };
+    return { state: 'locked', backup: this.known?.backup ?? null, session: null, lockedUser: this.lockedUser, retryAfterMs: this.o.keys.retryAfterMs() };
+  }
+
+  setup(input: NewLedger): { session: SessionInfo; recoveryCode: string } {
+    const { ledger, account, recoveryCode } = createLedger(input, {
+      dir: this.o.dir,
+      dbPath: this.o.dbPath,
+      keys: this.o.keys,
+      at: this.isoNow(),
+      binding: this.bindingOption(),
+    });
+    this.start(ledger, account);
+    return { session: this.sessionInfo(), recoveryCode };
+  }
+
+  login(username: string, password: string): SessionInfo {
+    if (this.session) this.logout();
+    return this.signIn(username, password, 'session.login');
+  }
+
+  unlock(password: string): SessionInfo {
+    if (!this.lockedUser) throw new LedgerError('E_NOT_LOGGED_IN', 'Nothing is locked; sign in.');
+    return this.signIn(this.lockedUser.username, password, 'session.unlock');
+  }
+
+  recover(username: string, recoveryCode: string, newPassword: string): { session: SessionInfo; recoveryCode: string } {
+    if (this.session) this.logout();
+    const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
+    const keyFile = keys.readChecked('session.recover', username);
+    const key = keys.unwrapRecoveryCode(keyFile, recoveryCode);
+    if (!key) keys.refuse(keyFile, 'session.recover', username, 'E_WRONG_RECOVERY_CODE');
+    const ledger = this.openWithKey(keyFile, key);
+    try {
+      const account = findAccount(ledger.db, username);
+      if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+      // A disabled account stays disabled: re-enabling is the administrator's decision, not the code holder's.
+      if (!account.active) throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
+      assertPasswordAllowed(newPassword, readSettings(ledger.db).passwordPolicy);
+      const at = this.isoNow();
+      const newCode = ledger.db
+        .transaction(() => {
+          keys.importSealedAttempts(ledger, keyFile);
+          recordPasswordSet(ledger.db, account.id, at, false);
+          recordLogin(ledger.db, account.id, at);
+          audit(ledger, {
+            at,
+            actor: account.username,
+            kind: 'session',
+            action: 'session.recover',
+            target: account.username,
+            summary: { newRecoveryCode: true },
+            outcome: 'ok',
+          });
+          return keys.recovered(keyFile, ledger.key, account.username, newPassword);
+        })
+        .immediate();
+      this.start(ledger, { ...account, mustChangePassword: false });
+      return { session: this.sessionInfo(), recoveryCode: newCode };
+    } catch (err) {
+      // The code was right, so the refusal can be written straight into the log.
+      const error = toLedgerError(err);
+      if (ledger.db.open) {
+        audit(ledger, {
+          at: this.isoNow(),
+          actor: username,
+          kind: 'session',
+          action: 'session.recover',
+          target: username,
+          summary: { reason: error.message },
+          outcome: 'refused',
+          errorCode: error.code,
+        });
+      }
+      closeLedger(ledger);
+      throw error;
+    }
+  }
+
+  lock(reason: LockReason): null {
+    const { session, ledger } = this;
+    if (!session || !ledger) return null;
+    audit(ledger, {
+      at: this.isoNow(),
+      actor: session.username,
+      kind: 'session',
+      action: 'session.lock',
+      target: session.username,
+      summary: { reason },
+      outcome: 'ok',
+    });
+    this.lockedUser = { username: session.username, displayName: session.displayName };
+    this.end();
+    this.o.push({ type: 'locked', reason });
+    return null;
+  }
+
+  logout(): null {
+    const { session, ledger } = this;
+    if (!session || !ledger) return null;
+    audit(ledger, {
+      at: this.isoNow(),
+      actor: session.username,
+      kind: 'session',
+      action: 'session.logout',
+      target: session.username,
+      summary: {},
+      outcome: 'ok',
+    });
+    this.lockedUser = null;
+    this.end();
+    this.o.push({ type: 'logged-out' });
+    return null;
+  }
+
+  sessionInfo(): SessionInfo {
+    if (!this.session || !this.ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
+    const settings = readSettings(this.ledger.db);
+    const { username, displayName, roles, mustChangePassword } = this.session;
+    return { username, displayName, roles: [...roles], mustChangePassword, unitName: settings.unitName, idleMinutes: settings.idleMinutes };
+  }
+
+  /** Process exit: locks (an audit entry) if signed in, then closes the database and drops the key. */
+  close(): void {
+    if (this.session && this.ledger) this.lock('system');
+    if (this.ledger) closeLedger(this.ledger);
+    this.ledger = null;
+  }
+
+  private signIn(username: string, password: string, action: 'session.login' | 'session.unlock'): SessionInfo {
+    const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
+    const keyFile = keys.readChecked(action, username);
+    const key = keys.unwrapPassword(keyFile, username, password);
+    if (!key) keys.refuse(keyFile, action, username, 'E_WRONG_PASSWORD');
+    const ledger = this.openWithKey(keyFile, key);
+    try {
+      const account = findAccount(ledger.db, username);
+      const at = this.isoNow();
+      if (!account || !account.active) {
+        audit(ledger, { at, actor: username, kind: 'session', action, target: username, summary: {}, outcome: 'refused', errorCode: 'E_ACCOUNT_DISABLED' });
+        throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
+      }
+      ledger.db
+        .transaction(() => {
+          keys.importSealedAttempts(ledger, keyFile);
+          recordLogin(ledger.db, account.id, at);
+          audit(ledger, { at, actor: account.username, kind: 'session', action, target: account.username, summary: {}, outcome: 'ok' });
+        })
+        .immediate();
+      keys.signedIn(keyFile);
+      this.start(ledger, account);
+      return this.sessionInfo();
+    } catch (err) {
+      closeLedger(ledger);
+      throw err;
+    }
+  }
+
+  private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
+    return openLedger(this.o.dbPath, keyFile, key, this.bindingOption());
+  }
+
+  private start(ledger: OpenLedger, account: Account): void {
+    this.o.onStart();
+    this.ledger = ledger;
+    this.session = {
+      accountId: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      roles: account.roles,
+      mustChangePassword: account.mustChangePassword,
+    };
+    this.lockedUser = null;
+    this.lastActivity = this.o.clock();
+  }
+
+  private end(): void {
+    if (this.ledger) {
+      const { db, ledgerId } = this.ledger;
+      try {
+        this.known = { backup: backupStatusOf(db, this.o.clock()), counts: tableCounts(db), auditHead: auditHead(db, ledgerId) };
+      } catch {
+        this.known = null; // a summary for the lock screen is not worth failing a lock over
+      }
+      closeLedger(this.ledger);
+    }
+    this.ledger = null;
+    this.session = null;
+  }
+
+  private isoNow(): string {
+    return new Date(this.o.clock()).toISOString();
+  }
+
+  bindingOption(): { nativeBinding?: string } {
+    return this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {};
+  }
+}
