@@ -7,7 +7,7 @@ import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { id, REGISTER_READERS } from '../fields';
 import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from '../sheets';
-import { say, type SheetLanguage } from '../sheets/labels';
+import { say, type Language as SheetLanguage } from '../../domain/terms';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
 /** What to print: a register with its filters, a batch's form by its number, or one item's history. */

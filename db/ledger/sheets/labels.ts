@@ -2,19 +2,7 @@
 // (levels, statuses, networks ...) live in db/domain/terms.ts, shared with the renderer.
 import { say, type Language, type Term } from '../../domain/terms';
 
-export { LANGUAGES as SHEET_LANGUAGES, listOf, say, type Language as SheetLanguage, type Term } from '../../domain/terms';
-export {
-  COPY_STATUS_TERMS,
-  CONDITION_TERMS,
-  DESTROY_METHOD_TERMS,
-  DEVICE_STATUS_TERMS,
-  EVENT_TERMS,
-  LEVEL_TERMS,
-  MEDIUM_TYPE_TERMS,
-  NETWORK_TERMS,
-  REMINDER_TERMS,
-  STATUS_FILTER_TERMS,
-} from '../../domain/terms';
+export { LANGUAGES as SHEET_LANGUAGES, type Language as SheetLanguage } from '../../domain/terms';
 
 /** Column headings and field names, by key. */
 export const LABELS = {

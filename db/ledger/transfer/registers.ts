@@ -1,6 +1,7 @@
 // The registers a spreadsheet can be imported into: their fields, the column headers people actually use for
 // them, and how one spreadsheet row becomes the input of the command that registers an item by hand.
-import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LABELS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type LabelKey, type Term } from '../sheets/labels';
+import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type Term } from '../../domain/terms';
+import { LABELS, type LabelKey } from '../sheets/labels';
 import type { Cell } from './read';
 import { cellText, parseCopyNos, parseCount, parseDate } from './normalize';
 
