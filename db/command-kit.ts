@@ -75,7 +75,9 @@ export function registerRead<S extends z.ZodType, O>(input: S, run: (ctx: Signed
 /** The input an operation receives: with `at` (when the command takes one) checked and filled in. */
 export type Dated<I> = 'at' extends keyof I ? Omit<I, 'at'> & { at: string } : I;
 
-export interface RegisterWrite<S extends z.ZodObject, O> {
+type Nothing<O> = O extends void ? null : O;
+
+export interface RegisterWrite<S extends z.ZodObject, O, R> {
   input: S;
   /** The operation, on the custodian's recorder. */
   run(rec: Recorder, input: Dated<z.output<S>>, ctx: SignedInContext): O;
@@ -83,13 +85,15 @@ export interface RegisterWrite<S extends z.ZodObject, O> {
   target?(ctx: SignedInContext, input: z.output<S>, out: NoInfer<O>): string;
   /** The audit entry's summary; the input as given when omitted. */
   summary?(input: z.output<S>, out: NoInfer<O>): Record<string, unknown>;
+  /** What the screen needs next (e.g. the document as it now is), so that one action is one round trip. */
+  reply?(ctx: SignedInContext, out: NoInfer<O>, input: z.output<S>): R;
 }
 
 /**
- * A write to a register, the custodian's: validate, run the operation, name it in the audit entry, return what the
- * operation returns (null for nothing).
+ * A write to a register, the custodian's: validate, run the operation, name it in the audit entry, return the reply
+ * or else what the operation returns (null for nothing).
  */
-export function registerWrite<S extends z.ZodObject, O>(def: RegisterWrite<S, O>): SignedInCommand<S, O extends void ? null : O> {
+export function registerWrite<S extends z.ZodObject, O, R = Nothing<O>>(def: RegisterWrite<S, O, R>): SignedInCommand<S, R> {
   const dated = 'at' in def.input.shape;
   return command({
     input: def.input,
@@ -99,7 +103,7 @@ export function registerWrite<S extends z.ZodObject, O>(def: RegisterWrite<S, O>
       const given = input as z.output<S> & { at?: string };
       const out = def.run(recorder(ctx), (dated ? { ...given, at: when(ctx, given.at) } : given) as Dated<z.output<S>>, ctx);
       if (def.target) ctx.note({ target: def.target(ctx, input, out), summary: def.summary?.(input, out) ?? { input } });
-      return (out ?? null) as O extends void ? null : O;
+      return def.reply ? def.reply(ctx, out, input) : ((out ?? null) as R);
     },
   });
 }

@@ -22,7 +22,12 @@ interface Ids {
 
 function registerSnapshot(t: SetUpLedger): unknown {
   return withRaw(t, (db) =>
-    Object.fromEntries(['locations', 'documents', 'copies', 'events', 'event_copies', 'batches', 'settings', 'accounts'].map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()])),
+    Object.fromEntries(
+      ['locations', 'documents', 'copies', 'events', 'event_copies', 'batches', 'settings', 'accounts'].map((name) => [
+        name,
+        db.prepare(`SELECT * FROM "${name}"`).all(),
+      ]),
+    ),
   );
 }
 
@@ -71,8 +76,20 @@ const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'documents.move': (ids) => ({ documentId: ids.doc, copyNos: [3], locationId: ids.vault }),
   'documents.copy': (ids) => ({ documentId: ids.doc, sourceCopyNo: 3, count: 1, approval: { approver: '陈主任' } }),
   'documents.returnToIssuer': (ids) => ({ items: [{ documentId: ids.doc, copyNos: [4] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' }),
-  'documents.destroy': (ids) => ({ items: [{ documentId: ids.doc, copyNos: [5] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] }),
-  'documents.changeMarking': (ids) => ({ documentId: ids.doc, scope: ['办公室', '王芳', '综合处'], decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' }),
+  'documents.destroy': (ids) => ({
+    items: [{ documentId: ids.doc, copyNos: [5] }],
+    approver: '陈主任',
+    method: 'shredder',
+    place: '保密室',
+    destroyers: ['李明'],
+    witnesses: ['赵强'],
+  }),
+  'documents.changeMarking': (ids) => ({
+    documentId: ids.doc,
+    scope: ['办公室', '王芳', '综合处'],
+    decidedBy: '省国家保密局',
+    decisionDocNo: '鲁保函〔2026〕9号',
+  }),
   'documents.review': (ids) => ({ documentIds: [ids.doc], reviewedBy: '陈主任', conclusion: '维持原密级' }),
   'documents.inventory': () => ({ checkedBy: ['李明', '赵强'] }),
   'documents.handover': () => ({ from: '李明', to: '钱新', supervisor: '陈主任' }),
@@ -151,12 +168,22 @@ describe('audit', () => {
     };
     for (const name of writers) {
       const input = SAMPLE[name]!(t);
-      if (name === 'documents.confirmReceipt') input.eventId = ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc }).events.find((e) => e.kind === 'transmit')!.id;
+      if (name === 'documents.confirmReceipt')
+        input.eventId = ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc }).events.find((e) => e.kind === 'transmit')!.id;
       const before = auditRows(t);
       ok(t.service, name, input);
       const after = auditRows(t);
       expect(after.slice(0, before.length)).toEqual(before);
-      expect(after.slice(before.length)).toMatchObject([{ actor: ADMIN.username, action: name, kind: name.split('.')[0], outcome: 'ok', error_code: null, target: targets[name] ?? (name === 'documents.review' ? null : '2026-0001') }]);
+      expect(after.slice(before.length)).toMatchObject([
+        {
+          actor: ADMIN.username,
+          action: name,
+          kind: name.split('.')[0],
+          outcome: 'ok',
+          error_code: null,
+          target: targets[name] ?? (name === 'documents.review' ? null : '2026-0001'),
+        },
+      ]);
     }
     // Reads are not audited.
     const before = auditRows(t).length;
@@ -180,7 +207,11 @@ describe('events are never dated in the future', () => {
     expect(at.events).toHaveLength(1);
     ok(t.service, 'documents.lend', { ...SAMPLE['documents.lend']!(t), at: '2026-11-25' });
     ok(t.service, 'documents.returnLoan', { ...SAMPLE['documents.returnLoan']!(t), at: '2026-11-25T08:30:00+08:00' });
-    expect(ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc }).events.slice(1).map((e) => [e.kind, e.at])).toEqual([
+    expect(
+      ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc })
+        .events.slice(1)
+        .map((e) => [e.kind, e.at]),
+    ).toEqual([
       ['lend', '2026-11-25'],
       ['return_loan', '2026-11-25T08:30:00+08:00'],
     ]);
@@ -199,7 +230,11 @@ describe('boundary checks', () => {
     expectRefused(t, ADMIN.username, 'documents.produce', bare, 'E_VALIDATION');
     ok(t.service, 'documents.produce', { ...bare, marking: '内部' });
     const id = ok<{ id: number }>(t.service, 'documents.produce', SAMPLE['documents.produce']!(t)).id;
-    expect(ok<DocumentDetail>(t.service, 'documents.get', { id })).toMatchObject({ origin: 'produced', classifiedBy: '陈主任', events: [{ kind: 'produce', counterpart: '本单位办公室' }] });
+    expect(ok<DocumentDetail>(t.service, 'documents.get', { id })).toMatchObject({
+      origin: 'produced',
+      classifiedBy: '陈主任',
+      events: [{ kind: 'produce', counterpart: '本单位办公室' }],
+    });
   });
 
   it('a location for 绝密 needs its keeper; codes are unique regardless of case', () => {
@@ -223,5 +258,22 @@ describe('boundary checks', () => {
     expect(ok(t.service, 'documents.suggest', { field: 'unit', prefix: '' })).toEqual(['市国家保密局', '省国家保密局'].sort());
     expect(ok(t.service, 'documents.suggest', { field: 'person', prefix: '王' })).toEqual(['王芳']);
     expect(ok(t.service, 'documents.suggest', { field: 'unit', prefix: '%' })).toEqual([]);
+  });
+});
+
+describe('one action, one round trip', () => {
+  it('receive and produce return the document as registered, with its 收文编号; lend and returnLoan return it as it now is', () => {
+    const t = ledger();
+    const received = ok<DocumentDetail>(t.service, 'documents.receive', RECEIVE(t.cab, { title: '第二份来文', copies: 2 }));
+    expect(received).toEqual(ok<DocumentDetail>(t.service, 'documents.get', { id: received.id }));
+    expect(received.receiptNo).toMatch(/^\d{4}-\d{4}$/);
+    const produced = ok<DocumentDetail>(t.service, 'documents.produce', SAMPLE['documents.produce']!(t));
+    expect(produced).toEqual(ok<DocumentDetail>(t.service, 'documents.get', { id: produced.id }));
+    const lent = ok<DocumentDetail>(t.service, 'documents.lend', SAMPLE['documents.lend']!(t));
+    expect(lent.copyList.find((c) => c.copyNo === 1)).toMatchObject({ status: 'on_loan', holder: '王芳' });
+    expect(lent).toEqual(ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc }));
+    const back = ok<DocumentDetail>(t.service, 'documents.returnLoan', SAMPLE['documents.returnLoan']!(t));
+    expect(back.copyList.find((c) => c.copyNo === 1)).toMatchObject({ status: 'in_custody', holder: null });
+    expect(back).toEqual(ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc }));
   });
 });

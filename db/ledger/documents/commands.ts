@@ -5,7 +5,7 @@ import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
 import { LEVELS } from '../../domain/marking';
-import { requireDocument } from './model';
+import { requireDocument, type Recorder } from './model';
 import {
   changeMarking,
   confirmReceipt,
@@ -64,6 +64,19 @@ const registration = {
   remarks: optionalText(500),
 };
 
+const receiveInput = z
+  .object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() })
+  .strict();
+
+/** A received document registered: by documents.receive, and for each row of an imported register. */
+export function receiveDocument(rec: Recorder, input: z.output<typeof receiveInput>, ctx: SignedInContext): { id: number } {
+  return registerDocument(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
+}
+
+// What the screen shows next: the document as registered (with its 收文编号), or as it now is.
+const registered = (ctx: SignedInContext, out: { id: number }) => getDocument(ctx.db, out.id, today(ctx));
+const documentNow = (ctx: SignedInContext, _out: unknown, input: { documentId: number }) => getDocument(ctx.db, input.documentId, today(ctx));
+
 export const documentCommands = {
   'locations.list': registerRead(empty, (ctx): LocationView[] =>
     all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(
@@ -83,11 +96,9 @@ export const documentCommands = {
     roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
-      if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`))
-        throw new LedgerError('E_DUPLICATE', { field: 'code' });
+      if (get(ctx.db, sql`SELECT 1 FROM locations WHERE code = ${input.code}`)) throw new LedgerError('E_DUPLICATE', { field: 'code' });
       // 绝密 only in a 专柜 with a dedicated keeper.
-      if (input.maxLevel === 'top_secret' && !input.keeper)
-        throw new LedgerError('E_VALIDATION', { field: 'keeper' });
+      if (input.maxLevel === 'top_secret' && !input.keeper) throw new LedgerError('E_VALIDATION', { field: 'keeper' });
       const newId = Number(
         run(
           ctx.db,
@@ -99,14 +110,7 @@ export const documentCommands = {
     },
   }),
 
-  'documents.receive': registerWrite({
-    input: z
-      .object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() })
-      .strict(),
-    run: (rec, input, ctx) =>
-      registerDocument(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings()),
-    target: (ctx, _input, out) => receiptNo(ctx, out.id),
-  }),
+  'documents.receive': registerWrite({ input: receiveInput, run: receiveDocument, target: (ctx, _input, out) => receiptNo(ctx, out.id), reply: registered }),
   'documents.produce': registerWrite({
     input: z
       .object({
@@ -125,6 +129,7 @@ export const documentCommands = {
         ctx.settings(),
       ),
     target: (ctx, _input, out) => receiptNo(ctx, out.id),
+    reply: registered,
   }),
   'documents.lend': registerWrite({
     input: z
@@ -140,11 +145,13 @@ export const documentCommands = {
       .strict(),
     run: lendCopies,
     target: ofDocument,
+    reply: documentNow,
   }),
   'documents.returnLoan': registerWrite({
     input: z.object({ documentId: id, copyNos, condition: z.enum(['intact', 'missing_pages', 'damaged']).default('intact'), receivedBy: person, at }).strict(),
     run: returnLoan,
     target: ofDocument,
+    reply: documentNow,
   }),
   'documents.transmit': registerWrite({
     // The channel is free text on purpose: a forbidden one is refused by the rule, in words, not by the form.

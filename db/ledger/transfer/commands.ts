@@ -1,5 +1,6 @@
-// Import of existing registers from .xlsx / .csv (inspect, dry run, apply). Every row goes through the manual-entry
-// command of its register (documents.receive, computers.register, media.register): the same schema, the same rules.
+// Import of existing registers from .xlsx / .csv (inspect, dry run, apply). Every row is checked by the schema of its
+// register's manual-entry command (documents.receive, computers.register, media.register) and written by its
+// operation: the same rules.
 // Export of any register with its filters: the printout's sheet (buildSheet) as .xlsx or CSV, an audit entry each.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import { deviceCommands } from '../devices/commands';
 import { insertDeviceEvent } from '../devices/devices';
-import { documentCommands } from '../documents/commands';
+import { documentCommands, receiveDocument } from '../documents/commands';
 import { copiesOf, insertEvent, setCopies } from '../documents/model';
 import { localDate } from '../documents/queries';
 import { CUSTODIAN, REGISTER_READERS } from '../fields';
@@ -74,7 +75,8 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
     return {
       schema: receive.input,
       build: (reader) => documentInput(reader, lookup, ctx.session.displayName),
-      register: (input) => receive.run(rowCtx, input as z.output<typeof receive.input>).id,
+      // The registration itself, not the command: a row needs no audit note and no document read back.
+      register: (input) => receiveDocument(rec, input as z.output<typeof receive.input>, ctx).id,
       ledgerDuplicate: (keys) =>
         keys.find((k) => {
           const [docNumber, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
