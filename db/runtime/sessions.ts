@@ -66,7 +66,7 @@ export class Sessions implements SessionGate, SessionEnd {
   }
 
   unlock(password: string): SessionInfo {
-    if (!this.lockedUser) throw new LedgerError('E_NOT_LOGGED_IN', 'Nothing is locked; sign in.');
+    if (!this.lockedUser) throw new LedgerError('E_NOT_LOGGED_IN');
     return this.signIn(this.lockedUser.username, password, 'session.unlock');
   }
 
@@ -79,9 +79,9 @@ export class Sessions implements SessionGate, SessionEnd {
     const ledger = this.openWithKey(keyFile, key);
     try {
       const account = findAccount(ledger.db, username);
-      if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no account "${username}".`, { username });
+      if (!account) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username });
       // A disabled account stays disabled: re-enabling is the administrator's decision, not the code holder's.
-      if (!account.active) throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
+      if (!account.active) throw new LedgerError('E_ACCOUNT_DISABLED');
       assertPasswordAllowed(newPassword, readSettings(ledger.db).passwordPolicy);
       const at = this.isoNow();
       const newCode = ledger.db
@@ -124,43 +124,15 @@ export class Sessions implements SessionGate, SessionEnd {
   }
 
   lock(reason: LockReason): null {
-    const { session, ledger } = this;
-    if (!session || !ledger) return null;
-    audit(ledger, {
-      at: this.isoNow(),
-      actor: session.username,
-      kind: 'session',
-      action: 'session.lock',
-      target: session.username,
-      summary: { reason },
-      outcome: 'ok',
-    });
-    this.lockedUser = { username: session.username, displayName: session.displayName };
-    this.end();
-    this.o.push({ type: 'locked', reason });
-    return null;
+    return this.leave('session.lock', { reason }, true, { type: 'locked', reason });
   }
 
   logout(): null {
-    const { session, ledger } = this;
-    if (!session || !ledger) return null;
-    audit(ledger, {
-      at: this.isoNow(),
-      actor: session.username,
-      kind: 'session',
-      action: 'session.logout',
-      target: session.username,
-      summary: {},
-      outcome: 'ok',
-    });
-    this.lockedUser = null;
-    this.end();
-    this.o.push({ type: 'logged-out' });
-    return null;
+    return this.leave('session.logout', {}, false, { type: 'logged-out' });
   }
 
   sessionInfo(): SessionInfo {
-    if (!this.session || !this.ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
+    if (!this.session || !this.ledger) throw new LedgerError('E_NOT_LOGGED_IN');
     const settings = readSettings(this.ledger.db);
     const { username, displayName, roles, mustChangePassword } = this.session;
     return { username, displayName, roles: [...roles], mustChangePassword, unitName: settings.unitName, idleMinutes: settings.idleMinutes };
@@ -184,7 +156,7 @@ export class Sessions implements SessionGate, SessionEnd {
       const at = this.isoNow();
       if (!account || !account.active) {
         audit(ledger, { at, actor: username, kind: 'session', action, target: username, summary: {}, outcome: 'refused', errorCode: 'E_ACCOUNT_DISABLED' });
-        throw new LedgerError('E_ACCOUNT_DISABLED', 'This account is disabled.');
+        throw new LedgerError('E_ACCOUNT_DISABLED');
       }
       ledger.db
         .transaction(() => {
@@ -200,6 +172,17 @@ export class Sessions implements SessionGate, SessionEnd {
       closeLedger(ledger);
       throw err;
     }
+  }
+
+  /** Ends the session with its audit entry; a lock keeps who was signed in, for the lock screen. */
+  private leave(action: string, summary: Record<string, unknown>, keepUser: boolean, event: PushEvent): null {
+    const { session, ledger } = this;
+    if (!session || !ledger) return null;
+    audit(ledger, { at: this.isoNow(), actor: session.username, kind: 'session', action, target: session.username, summary, outcome: 'ok' });
+    this.lockedUser = keepUser ? { username: session.username, displayName: session.displayName } : null;
+    this.end();
+    this.o.push(event);
+    return null;
   }
 
   private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
