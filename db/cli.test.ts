@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zhTW } from './domain/errors/zh-TW';
 import { openRaw } from './testing';
 import { passwordSlotId, readKeyFile, unwrapKey } from './store/keyring';
 import { MIGRATIONS } from './store/migrations';
@@ -12,8 +13,8 @@ import { documentSheet, xlsxOf } from './ledger/transfer/fixture';
 const PASSWORD = 'Cli2026pass';
 let dir = '';
 
-function ledger(args: string[], options: { password?: string; stdin?: string } = {}) {
-  const env = { ...process.env, LEDGER_PASSWORD: options.password ?? '', LEDGER_USER: '' };
+function ledger(args: string[], options: { password?: string; stdin?: string; language?: string } = {}) {
+  const env = { ...process.env, LEDGER_PASSWORD: options.password ?? '', LEDGER_USER: '', LEDGER_LANGUAGE: options.language ?? '' };
   if (options.password === undefined) delete (env as Record<string, string | undefined>).LEDGER_PASSWORD;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], { encoding: 'utf8', env, input: options.stdin ?? '' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -51,10 +52,19 @@ describe('ledger CLI', () => {
   it('errors print their code and never a stack trace', () => {
     const wrong = ledger(['info', '--dir', dir, '--user', 'op'], { password: 'Wrong2026pass' });
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr.trim()).toBe('E_WRONG_PASSWORD: Wrong username or password.');
+    expect(wrong.stderr.trim()).toBe('E_WRONG_PASSWORD: 用户名或密码错误');
     const none = ledger(['info', '--dir', join(dir, 'nowhere'), '--user', 'op'], { password: PASSWORD });
     expect(none.stderr).toMatch(/^E_NO_LEDGER: /);
     expect(`${wrong.stderr}${none.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints messages in zh-CN unless --language or LEDGER_LANGUAGE names another', () => {
+    const nowhere = ['info', '--dir', join(dir, 'nowhere'), '--user', 'op'];
+    expect(ledger(nowhere, { password: PASSWORD }).stderr.trim()).toBe('E_NO_LEDGER: 尚未创建台账，请先完成初始设置。');
+    expect(ledger([...nowhere, '--language', 'en'], { password: PASSWORD }).stderr.trim()).toBe('E_NO_LEDGER: There is no ledger yet. Complete the first setup.');
+    expect(ledger(nowhere, { password: PASSWORD, language: 'zh-TW' }).stderr.trim()).toBe(`E_NO_LEDGER: ${zhTW.errors.E_NO_LEDGER}`);
+    const bad = ledger(['call', '--dir', dir, '--user', 'op', 'documents.get', '{"id":999}'], { password: PASSWORD });
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'E_NO_SUCH_DOCUMENT', message: '台账中没有这件文件。' } });
   });
 
   it('verify-audit exits non-zero naming the first broken entry', () => {

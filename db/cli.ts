@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeCommands } from './commands';
+import { errorMessage } from './domain/errors';
+import { LANGUAGES, type Language } from './domain/terms';
 import { LedgerError, toLedgerError } from './errors';
 import { reportCsv, type ImportReport } from './ledger/transfer/import';
 import { writeFileAtomic } from './store/files';
@@ -31,9 +33,15 @@ const USAGE = `涉密载体台账 operator CLI
      registers: also received, dispatched, loans, copies, media-usage
 The password (or, with --recovery-code, the recovery code) is read from LEDGER_PASSWORD or the first line of
 standard input. Progress of backup and restore goes to standard error.
---user defaults to LEDGER_USER.`;
+--user defaults to LEDGER_USER. Error messages are in zh-CN, or in --language / LEDGER_LANGUAGE (zh-CN|zh-TW|en).`;
 
 class UsageError extends Error {}
+
+/** The language error messages are printed in: --language, else LEDGER_LANGUAGE, else zh-CN (what custodians read). */
+function messageLanguage(given: unknown): Language {
+  const wanted = typeof given === 'string' ? given : process.env.LEDGER_LANGUAGE;
+  return LANGUAGES.find((l) => l === wanted) ?? 'zh-CN';
+}
 
 function readPassword(): string {
   if (process.env.LEDGER_PASSWORD) return process.env.LEDGER_PASSWORD;
@@ -143,7 +151,7 @@ async function exportFile(service: LedgerService, values: Record<string, string 
   try {
     filters = typeof values.filters === 'string' ? JSON.parse(values.filters) : {};
   } catch {
-    throw new LedgerError('E_VALIDATION', 'The filters are not valid JSON.');
+    throw new LedgerError('E_VALIDATION', { field: 'json' });
   }
   const input = { register: values.register, filters, format, ...(typeof values.language === 'string' ? { language: values.language } : {}) };
   const result = valueOf(await service.invokeAsync('export.register', input)) as { data: string; rows: number; marking: string };
@@ -239,10 +247,10 @@ export async function main(argv: string[]): Promise<number> {
       try {
         input = json ? JSON.parse(json) : {};
       } catch {
-        throw new LedgerError('E_VALIDATION', 'The input is not valid JSON.');
+        throw new LedgerError('E_VALIDATION', { field: 'json' });
       }
       const result = await signedIn(dir, values.user, (s) => s.invokeAsync(name, input));
-      print(result);
+      print(result.ok ? result : { ...result, error: { ...result.error, message: errorMessage(result.error, messageLanguage(values.language)) } });
       return result.ok ? 0 : 1;
     }
     case 'backup': {
@@ -275,7 +283,8 @@ try {
     process.exitCode = 2;
   } else {
     const e = toLedgerError(err);
-    console.error(`${e.code}: ${e.message}`);
+    const { values } = parseArgs({ args: process.argv.slice(2), strict: false, options: { language: { type: 'string' } } });
+    console.error(`${e.code}: ${errorMessage(e, messageLanguage(values.language))}`);
     process.exitCode = 1;
   }
 }

@@ -35,7 +35,7 @@ interface SealedAttempt {
   errorCode: string;
 }
 
-const tooManyAttempts = (wait: number) => new LedgerError('E_TOO_MANY_ATTEMPTS', 'Too many wrong attempts; wait before trying again.', { retryAfterMs: wait });
+const tooManyAttempts = (wait: number) => new LedgerError('E_TOO_MANY_ATTEMPTS', { retryAfterMs: wait });
 
 export class KeyStore {
   constructor(
@@ -89,8 +89,8 @@ export class KeyStore {
     completePendingRestore(this.dir);
     if (!this.exists()) {
       throw existsSync(this.dbPath)
-        ? new LedgerError('E_NOT_A_LEDGER', 'The key file beside the ledger is missing.')
-        : new LedgerError('E_NO_LEDGER', 'There is no ledger in this folder.');
+        ? new LedgerError('E_NOT_A_LEDGER')
+        : new LedgerError('E_NO_LEDGER');
     }
     const keyFile = readKeyFile(this.keyPath);
     const wait = retryAfterMs(keyFile, this.clock());
@@ -124,10 +124,7 @@ export class KeyStore {
       throttle: { failures, lastFailureAt: now },
     };
     writeKeyFile(this.keyPath, updated);
-    throw new LedgerError(code, code === 'E_WRONG_PASSWORD' ? 'Wrong username or password.' : 'Wrong recovery code.', {
-      failures,
-      retryAfterMs: retryAfterMs(updated, now),
-    });
+    throw new LedgerError(code, { failures, retryAfterMs: retryAfterMs(updated, now) });
   }
 
   /** After a successful sign-in: the delay is reset and the sealed attempts (now in the audit log) dropped. */

@@ -35,7 +35,7 @@ export function createLedger(
   where: { dir: string; dbPath: string; keys: KeyStore; at: string; binding: Binding },
 ): { ledger: OpenLedger; account: Account; recoveryCode: string } {
   const { dbPath, keys, at } = where;
-  if (keys.exists() || existsSync(dbPath)) throw new LedgerError('E_ALREADY_INITIALIZED', 'A ledger already exists in this folder.');
+  if (keys.exists() || existsSync(dbPath)) throw new LedgerError('E_ALREADY_INITIALIZED');
   assertPasswordAllowed(input.password, BASE_POLICY);
   mkdirSync(where.dir, { recursive: true });
   const key = randomBytes(32);
@@ -80,7 +80,7 @@ export function openLedger(dbPath: string, keyFile: KeyFile, key: Buffer, bindin
   const meta = (k: string) => get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = ${k}`)?.value;
   if (meta('ledger_id') !== keyFile.ledgerId) {
     db.close();
-    throw new LedgerError('E_NOT_A_LEDGER', 'The key file and the database belong to different ledgers.');
+    throw new LedgerError('E_NOT_A_LEDGER');
   }
   return { db, key, ledgerId: keyFile.ledgerId, auditPrivateKey: meta('audit_private_key') ?? '' };
 }

@@ -107,7 +107,7 @@ export class Backups implements BackupFolders {
       try {
         const account = findAccount(db, credentials.username);
         if (!account || !account.active)
-          throw new LedgerError('E_NO_SUCH_ACCOUNT', `There is no active account "${credentials.username}" in the backup.`, { username: credentials.username });
+          throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
         db.pragma('journal_mode = WAL');
         appendAudit(db, keyFile.ledgerId, {
           at: new Date(now).toISOString(),
@@ -128,7 +128,7 @@ export class Backups implements BackupFolders {
       } finally {
         db.close();
       }
-      if (existsSync(join(staging, `${dbFile}-wal`))) throw new LedgerError('E_IO', 'The staged ledger kept a write-ahead log after closing.');
+      if (existsSync(join(staging, `${dbFile}-wal`))) throw new LedgerError('E_IO');
       fsyncPath(join(staging, dbFile));
       const hadLedger = existsSync(dbPath) || this.o.keys.exists();
       const pre = switchLedger(dir, staging, stamp, step);

@@ -89,10 +89,10 @@ export class Runner {
 
   private run(name: string, rawInput: unknown, prepared: Prepared | null): unknown {
     const cmd = findCommand(name);
-    if (!cmd) throw new LedgerError('E_UNKNOWN_COMMAND', `There is no command "${name}".`, { name });
+    if (!cmd) throw new LedgerError('E_UNKNOWN_COMMAND', { name });
     if (cmd.access === 'public') return this.runPublic(name, cmd, rawInput);
     const { session, ledger } = this.o.sessions;
-    if (!session || !ledger) throw new LedgerError('E_NOT_LOGGED_IN', 'Sign in first.');
+    if (!session || !ledger) throw new LedgerError('E_NOT_LOGGED_IN');
     return this.runSignedIn(name, cmd, rawInput, prepared, session, ledger);
   }
 
@@ -137,7 +137,7 @@ export class Runner {
     };
     try {
       if (cmd.roles !== 'any' && !allowed(cmd.roles, session)) throw forbidden(name, cmd.roles);
-      if (session.mustChangePassword && !cmd.duringPasswordChange) throw new LedgerError('E_PASSWORD_CHANGE_REQUIRED', 'Replace the temporary password first.');
+      if (session.mustChangePassword && !cmd.duringPasswordChange) throw new LedgerError('E_PASSWORD_CHANGE_REQUIRED');
       const input = validate(cmd.input, rawInput);
       let runIt = (): unknown => (cmd as SignedInCommand<z.ZodType, unknown>).run(ctx, input);
       if (isFileCommand(cmd)) {
@@ -193,7 +193,7 @@ function settle(work: () => unknown): InvokeResult {
 }
 
 function forbidden(name: string, roles: readonly Role[]): LedgerError {
-  return new LedgerError('E_FORBIDDEN', `"${name}" needs the role ${roles.join(' or ')}.`, { command: name, needs: roles });
+  return new LedgerError('E_FORBIDDEN', { command: name, needs: roles });
 }
 
 function kindOf(name: string): string {

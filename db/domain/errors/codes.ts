@@ -98,7 +98,8 @@ export type ValidationField =
   | 'roles'
   | 'auditSeq'
   | 'statusAt'
-  | 'mapping';
+  | 'mapping'
+  | 'json';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator';

@@ -162,6 +162,7 @@ export const en: ErrorTexts = {
       change: 'Nothing to change.',
       facility: 'Scrapping and destruction need the qualified destruction facility.',
       approver: 'Scrapping and destruction need the approver.',
+      json: 'The input is not valid JSON.',
     },
   },
   password: {

@@ -163,6 +163,7 @@ export const zhCN = {
       change: '没有需要变更的内容。',
       facility: '报废和销毁须填写有资质的销毁机构。',
       approver: '报废和销毁须填写审批人。',
+      json: '输入的 JSON 格式不正确，无法读取。',
     },
   },
   password: {

@@ -162,6 +162,7 @@ export const zhTW: ErrorTexts = {
       change: '沒有需要變更的內容。',
       facility: '報廢和銷毀須填寫有資質的銷毀機構。',
       approver: '報廢和銷毀須填寫審批人。',
+      json: '輸入的 JSON 格式不正確，無法讀取。',
     },
   },
   password: {
