@@ -1,6 +1,7 @@
 // Field schemas and role lists every commands file shares; the limits are the ones the forms show.
 import { z } from 'zod';
-import { ROLES, type Role } from '../views';
+import { MAX_PASSWORD_LENGTH } from '../domain/passwords';
+import { ROLES, type Role } from '../domain/roles';
 
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).default('');
@@ -19,7 +20,8 @@ export const username = z
   .max(32)
   .regex(/^[^\s\p{C}]+$/u, 'no spaces or control characters');
 export const displayName = z.string().trim().min(1).max(50);
-export const password = z.string().min(1).max(256);
+// The policy (length, letters and digits ...) is checked by the command, against the ledger's settings.
+export const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 export const recoveryCode = z.string().min(1).max(100);
 export const roles = z
   .array(z.enum(ROLES))
