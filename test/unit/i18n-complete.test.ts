@@ -1,9 +1,14 @@
 // The three interface languages must say everything: same key tree, no empty text, every backend
-// error code translated, and the same {{placeholders}} in each translation of a key.
+// error code translated, and the same {{placeholders}} in each translation of a key. The screens' words are the
+// renderer's locales; the error messages are the domain core's catalogue (db/domain/errors), held to the same.
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { ERROR_CODES, LedgerError } from '../../db/errors';
-import { LEVELS, parseMarking } from '../../db/domain/marking';
+import { ERROR_CODES, LedgerError } from '../../db/domain/errors';
+import { zhCN as zhCNErrors } from '../../db/domain/errors/zh-CN';
+import { zhTW as zhTWErrors } from '../../db/domain/errors/zh-TW';
+import { en as enErrors } from '../../db/domain/errors/en';
+import { DOCUMENT_LEVELS } from '../../db/domain/levels';
+import { parseMarking } from '../../db/domain/marking';
 import { COPY_STATUSES } from '../../db/ledger/documents/model';
 import { REMINDER_FILTERS, STATUS_FILTERS } from '../../db/ledger/documents/queries';
 import { TRANSMIT_CHANNELS } from '../../db/ledger/documents/operations';
@@ -13,6 +18,7 @@ import zhTW from '../../renderer/src/i18n/locales/zh-TW';
 import en from '../../renderer/src/i18n/locales/en';
 
 const LOCALES: Record<string, unknown> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+const ERROR_TEXTS: Record<string, unknown> = { 'zh-CN': zhCNErrors, 'zh-TW': zhTWErrors, en: enErrors };
 
 /** Flattens a resource tree to dotted keys; a non-string, non-object leaf is kept as is to fail below. */
 function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
@@ -27,28 +33,49 @@ function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-const flat = Object.fromEntries(Object.entries(LOCALES).map(([lang, tree]) => [lang, flatten(tree)]));
-const allKeys = [...new Set(Object.values(flat).flatMap((m) => [...m.keys()]))].sort();
+const flatten3 = (trees: Record<string, unknown>) => Object.fromEntries(Object.entries(trees).map(([lang, tree]) => [lang, flatten(tree)]));
+const keysOf = (flats: Record<string, Map<string, unknown>>) => [...new Set(Object.values(flats).flatMap((m) => [...m.keys()]))].sort();
+const flat = flatten3(LOCALES);
+const allKeys = keysOf(flat);
+const errorFlat = flatten3(ERROR_TEXTS);
+const allErrorKeys = keysOf(errorFlat);
 
 function placeholders(text: unknown): string[] {
   return typeof text === 'string' ? [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort() : [];
 }
 
-describe('i18n resources', () => {
-  it('have keys', () => {
-    expect(allKeys.length).toBeGreaterThan(100);
+for (const [what, flats, keys] of [
+  ['i18n resources', flat, allKeys],
+  ['error catalogue', errorFlat, allErrorKeys],
+] as const) {
+  describe(what, () => {
+    it('have keys', () => {
+      expect(keys.length).toBeGreaterThan(100);
+    });
+
+    for (const [lang, entries] of Object.entries(flats)) {
+      it(`${lang} has every key of the other languages`, () => {
+        expect(keys.filter((key) => !entries.has(key))).toEqual([]);
+      });
+
+      it(`${lang} has a non-empty string for every key`, () => {
+        const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+        expect(bad).toEqual([]);
+      });
+    }
+
+    it('uses the same placeholders for a key in every language', () => {
+      const mismatched = keys.filter((key) => {
+        const [first, ...rest] = Object.values(flats).map((m) => placeholders(m.get(key)).join(','));
+        return rest.some((p) => p !== first);
+      });
+      expect(mismatched).toEqual([]);
+    });
   });
+}
 
-  for (const [lang, entries] of Object.entries(flat)) {
-    it(`${lang} has every key of the other locales`, () => {
-      expect(allKeys.filter((key) => !entries.has(key))).toEqual([]);
-    });
-
-    it(`${lang} has a non-empty string for every key`, () => {
-      const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
-      expect(bad).toEqual([]);
-    });
-
+describe('error messages', () => {
+  for (const [lang, entries] of Object.entries(errorFlat)) {
     it(`${lang} translates every backend error code`, () => {
       const missing = ERROR_CODES.filter((code) => {
         const text = entries.get(`errors.${code}`);
@@ -58,16 +85,8 @@ describe('i18n resources', () => {
     });
   }
 
-  it('uses the same placeholders for a key in every locale', () => {
-    const mismatched = allKeys.filter((key) => {
-      const [first, ...rest] = Object.values(flat).map((m) => placeholders(m.get(key)).join(','));
-      return rest.some((p) => p !== first);
-    });
-    expect(mismatched).toEqual([]);
-  });
-
   it('asks the user to wait the given seconds after too many attempts', () => {
-    for (const entries of Object.values(flat)) expect(entries.get('errors.E_TOO_MANY_ATTEMPTS')).toContain('{{seconds}}');
+    for (const entries of Object.values(errorFlat)) expect(entries.get('errors.E_TOO_MANY_ATTEMPTS')).toContain('{{seconds}}');
   });
 });
 
@@ -80,7 +99,7 @@ describe('documents vocabulary', () => {
   };
 
   it('names every level, copy state, status filter and reminder', () => {
-    each('levels', LEVELS);
+    each('levels', DOCUMENT_LEVELS);
     each('copyStatus', COPY_STATUSES);
     each('statusFilters', STATUS_FILTERS);
     each('reminders', REMINDER_FILTERS);
@@ -114,7 +133,9 @@ describe('documents vocabulary', () => {
       }
     }
     expect(reasons.size).toBeGreaterThanOrEqual(11);
-    each('errorDetails.marking', [...reasons]);
+    for (const [lang, entries] of Object.entries(errorFlat)) {
+      expect([...reasons].filter((r) => typeof entries.get(`details.marking.${r}`) !== 'string'), lang).toEqual([]);
+    }
   });
 });
 

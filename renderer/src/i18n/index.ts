@@ -1,5 +1,5 @@
 // i18next setup: zh-CN by default, the choice persisted per machine in localStorage.
-import i18n from 'i18next';
+import i18n, { type TFunction as I18nTFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from 'antd/es/locale';
 import antdZhCN from 'antd/locale/zh_CN';
@@ -11,17 +11,14 @@ import 'dayjs/locale/zh-tw';
 import zhCN, { type Messages } from './locales/zh-CN';
 import zhTW from './locales/zh-TW';
 import en from './locales/en';
+import type { Language } from '../../../db/domain/terms';
+import { isLanguage } from './language';
 
-export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../../db/domain/terms';
 
 const STORAGE_KEY = 'ledger.language';
 
 export const ANTD_LOCALES: Record<Language, Locale> = { 'zh-CN': antdZhCN, 'zh-TW': antdZhTW, en: antdEnUS };
-
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 export function storedLanguage(): Language {
   const value = localStorage.getItem(STORAGE_KEY);
@@ -33,6 +30,9 @@ export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   void i18n.changeLanguage(language);
 }
+
+// The explicit form: the one derived from useTranslation's return type costs the checker far more.
+export type TFunction = I18nTFunction<'translation'>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -7,7 +7,7 @@ import type { AccountView, Role } from '../../../../preload/contract';
 import { selectSession, useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { formatDateTime } from '../../ui/format';
-import { BASE_POLICY } from './password';
+import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { IdentityFields } from './IdentityFields';

@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
-import { BASE_POLICY } from './password';
+import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { PasswordFields } from './PasswordFields';
 
 export interface ChangePasswordValues {

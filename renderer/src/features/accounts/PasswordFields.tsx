@@ -1,6 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { brokenPasswordRule, type PasswordPolicy } from './password';
+import { brokenPasswordRule, minPasswordLength, type PasswordPolicy } from '../../../../db/domain/passwords';
+import { useRefusalText } from '../../i18n/errors';
 
 interface PasswordFieldsProps {
   /** Form field name of the password; its confirmation is `${name}Confirm`. */
@@ -14,18 +15,13 @@ interface PasswordFieldsProps {
 /** Password + confirmation inside an antd Form, with the rule shown and checked as the backend checks it. */
 export function PasswordFields({ name, policy, testId, autoFocus = false }: PasswordFieldsProps) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const isNew = name === 'newPassword';
-  const min = Math.max(policy.minLength, 8);
+  const min = minPasswordLength(policy);
   const ruleText =
     t('password.rule', { min }) +
     (policy.requireMixedCase ? t('password.ruleMixedCase') : '') +
     (policy.requireSymbol ? t('password.ruleSymbol') : '');
-  const messages = {
-    minLength: t('password.tooShort', { min }),
-    lettersAndDigits: t('password.needLetterAndDigit'),
-    mixedCase: t('password.needMixedCase'),
-    symbol: t('password.needSymbol'),
-  };
 
   return (
     <>
@@ -37,8 +33,8 @@ export function PasswordFields({ name, policy, testId, autoFocus = false }: Pass
           { required: true },
           {
             validator: async (_, value: string | undefined) => {
-              const broken = value ? brokenPasswordRule(value, policy) : null;
-              if (broken) throw new Error(messages[broken]);
+              const rule = value ? brokenPasswordRule(value, policy) : null;
+              if (rule) throw new Error(refusalText({ code: 'E_WEAK_PASSWORD', details: { rule, minLength: min } }));
             },
           },
         ]}

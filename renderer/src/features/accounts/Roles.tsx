@@ -1,13 +1,14 @@
 import { Checkbox, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../preload/contract';
-import { ROLE_COLORS, ROLE_ORDER, conflictsWith } from './roles';
+import { ROLES, conflictsWith } from '../../../../db/domain/roles';
+import { ROLE_COLORS } from './roles';
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
   return (
     <Space size={[0, 4]} wrap>
-      {ROLE_ORDER.filter((role) => roles.includes(role)).map((role) => (
+      {ROLES.filter((role) => roles.includes(role)).map((role) => (
         <Tag key={role} color={ROLE_COLORS[role]}>
           {t(`roles.${role}`)}
         </Tag>
@@ -29,7 +30,7 @@ export function RolePicker({ value = [], onChange, testIdPrefix }: RolePickerPro
   return (
     <Checkbox.Group value={value} onChange={(roles) => onChange?.(roles)}>
       <Space wrap>
-        {ROLE_ORDER.map((role) => (
+        {ROLES.map((role) => (
           <Checkbox key={role} value={role} disabled={!value.includes(role) && conflictsWith(role, value)} data-testid={`${testIdPrefix}-${role}`}>
             {t(`roles.${role}`)}
           </Checkbox>

@@ -1,8 +1,7 @@
-// The renderer's copies of two backend rules: they only pre-check forms, but a drift would make the
-// UI refuse what the backend allows (or the reverse), so pin them to the backend's behaviour.
+// The two rules the account forms pre-check with, from the domain core the backend refuses by: pinned here as the
+// forms rely on them.
 import { describe, it, expect } from 'vitest';
-import { BASE_POLICY, brokenPasswordRule } from './password';
-import { conflictsWith } from './roles';
+import { BASE_POLICY, brokenPasswordRule, conflictsWith } from '../../../../db/domain';
 
 describe('password rule (as db/auth/passwords.ts)', () => {
   it('needs the minimum length, counted in characters, never below 8', () => {

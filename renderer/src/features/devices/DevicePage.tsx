@@ -10,7 +10,8 @@ import { DATA_LEVELS, NETWORKS, isDeviceEventKind, registerFor, type DataLevel }
 import { formatAt } from '../../ui/format';
 import { selectIsCustodian, useLedger, type ComputerDetail, type MediumDetail } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
-import { useErrorText, type TFunction } from '../../i18n/errors';
+import { useErrorText } from '../../i18n/errors';
+import type { TFunction } from '../../i18n';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
 import { COMPUTER_ACTIONS, DeviceActionDialog, MEDIUM_ACTIONS, type DeviceAction } from './DeviceActions';
 

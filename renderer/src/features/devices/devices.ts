@@ -1,6 +1,10 @@
-// The device registers' vocabulary on the renderer side (涉密 / 非涉密 计算机 and 移动存储介质): the backend's
-// enums typed from the contract, so that a value added there fails the type check here until it is placed.
+// The device registers' vocabulary on the renderer side (涉密 / 非涉密 计算机 and 移动存储介质): the levels come from
+// the domain core; the other enums are typed from the contract, so that a value added there fails the type check
+// here until it is placed.
 import type { CommandInput, ComputerView, DeviceLevelCode, MediaUsageView, MediumView } from '../../../../preload/contract';
+
+/** Highest first: a device is registered at one of DEVICE_LEVELS, data on it may be of any level (DATA_LEVELS). */
+export { CLASSIFIED_LEVELS, DEVICE_LEVELS, LEVELS as DATA_LEVELS } from '../../../../db/domain/levels';
 
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
@@ -11,10 +15,6 @@ export type MediumStatus = MediumView['status'];
 export type DataLevel = MediaUsageView['dataLevel'];
 export type DeviceKind = 'computer' | 'medium';
 
-/** Highest first; 非涉密 last. */
-export const DEVICE_LEVELS = keys<DeviceLevelCode>({ top_secret: true, secret: true, confidential: true, non_secret: true });
-export const CLASSIFIED_LEVELS = DEVICE_LEVELS.filter((l) => l !== 'non_secret');
-export const DATA_LEVELS = keys<DataLevel>({ top_secret: true, secret: true, confidential: true, internal: true, non_secret: true });
 export const NETWORKS = keys<Network>({ standalone: true, classified_intranet: true, egov_extranet: true, internet: true });
 export const MEDIUM_TYPES = keys<MediumType>({ usb: true, hdd: true, disc: true, card: true, tape: true });
 export const COMPUTER_STATUSES = keys<ComputerStatus>({ in_use: true, stopped: true, repair: true, scrapped: true, destroyed: true });

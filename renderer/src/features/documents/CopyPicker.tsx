@@ -1,7 +1,7 @@
 import { Button, Checkbox, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CopyStatusCode, CopyView } from '../../../../preload/contract';
-import { formatCopyNo } from './documents';
+import { formatCopyNo } from '../../../../db/domain/copies';
 import { CopyStatusTag } from './MarkingTag';
 
 interface CopyPickerProps {

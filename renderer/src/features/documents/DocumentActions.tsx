@@ -6,7 +6,8 @@ import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../../preload/contract';
-import { CONDITIONS, TRANSMIT_CHANNELS, compressCopyNos, formatCopyNo, inScope, type Condition } from './documents';
+import { CONDITIONS, TRANSMIT_CHANNELS, type Condition } from './documents';
+import { compressCopyNos, formatCopyNo, inScope } from '../../../../db/domain';
 import { afterToday, beforeToday, eventDate, isoDate } from '../../ui/dates';
 import { selectSession, useLedger } from '../../store';
 import { FormModal } from '../../ui/FormModal';
@@ -83,7 +84,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
   const name = Form.useWatch(['borrower', 'name'], form) ?? '';
   const department = Form.useWatch(['borrower', 'department'], form) ?? '';
   const takenOut = Form.useWatch('takenOut', form);
-  const outside = name.trim() !== '' && !inScope(doc.scope, name, department);
+  const outside = name.trim() !== '' && !inScope(doc.scope, { name, department });
   return (
     <FormModal<LendValues>
       title={t('actions.lend.title', { receiptNo: doc.receiptNo })}
@@ -449,7 +450,7 @@ export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
       {mode === 'change' && (
         <>
           <Form.Item name="marking" label={t('actions.changeMarking.marking')} extra={t('docForm.markingHint')} rules={[{ max: 60 }]}>
-            <MarkingInput testId="change-marking-marking" />
+            <MarkingInput testId="change-marking-marking" issueDate={doc.issueDate} />
           </Form.Item>
           <Form.Item name="scope" label={t('actions.changeMarking.scope')} rules={[{ required: true, type: 'array', min: 1 }]}>
             <PeopleInput testId="change-marking-scope" />

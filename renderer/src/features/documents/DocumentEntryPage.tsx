@@ -6,13 +6,15 @@ import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumb
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CARRIERS, compressCopyNos, levelOfMarking, type Carrier } from './documents';
+import { CARRIERS, levelOfMarking, type Carrier } from './documents';
+import { compressCopyNos } from '../../../../db/domain/copies';
 import { afterToday, eventDate, isoDate } from '../../ui/dates';
 import { selectSession, selectUnitName, useLedger, type DocumentOrigin } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField, type ErrorFields } from '../../ui/hooks/useMarkField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useRefusalText } from '../../i18n/errors';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
@@ -46,6 +48,7 @@ const ERROR_FIELDS: ErrorFields = { marking: 'marking', issueDate: 'issueDate', 
 
 export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const { message } = App.useApp();
   const session = useLedger(selectSession);
   const unitName = useLedger(selectUnitName);
@@ -62,6 +65,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const tid = (name: string) => `register-${name}`;
 
   const marking = Form.useWatch('marking', form) ?? '';
+  const issueDate = Form.useWatch('issueDate', form);
   const copies = Form.useWatch('copies', form);
   const firstCopyNo = Form.useWatch('firstCopyNo', form);
   const mustReturn = Form.useWatch('mustReturn', form);
@@ -193,7 +197,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             </Col>
             <Col xs={24} md={10}>
               <Form.Item name="marking" label={t('docForm.marking')} rules={[required, { max: 60 }]}>
-                <MarkingInput testId={tid('marking')} />
+                <MarkingInput testId={tid('marking')} issueDate={issueDate ? isoDate(issueDate) : undefined} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -206,7 +210,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                   ({ getFieldValue }) => ({
                     validator: (_, value: Dayjs | undefined) => {
                       const registered = getFieldValue('registeredAt') as Dayjs | undefined;
-                      return value && registered && value.isAfter(registered, 'day') ? Promise.reject(new Error(t('errorDetails.validation.issueDate'))) : Promise.resolve();
+                      return value && registered && value.isAfter(registered, 'day') ? Promise.reject(new Error(refusalText({ code: 'E_VALIDATION', details: { field: 'issueDate' } }))) : Promise.resolve();
                     },
                   }),
                 ]}

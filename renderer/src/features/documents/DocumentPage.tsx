@@ -6,7 +6,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { CopyView, DocumentDetail } from '../../../../preload/contract';
-import { formatCopyNo } from './documents';
+import { formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
 import { selectIsCustodian, useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';

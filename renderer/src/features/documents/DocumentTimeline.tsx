@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import { Flex, Tag, Timeline, Typography, type TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
-import { CONDITIONS, DESTROY_METHODS, compressCopyNos, formatCopyNo, isEventKind, type EventKind } from './documents';
+import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
+import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
 import { useLedger } from '../../store';
-import type { TFunction } from '../../i18n/errors';
+import type { TFunction } from '../../i18n';
 
 
 const KIND_COLORS: Record<EventKind, string> = {

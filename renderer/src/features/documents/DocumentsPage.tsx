@@ -18,7 +18,8 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
-import { LEVELS, REMINDER_FILTERS, STATUS_FILTERS, type SortField } from './documents';
+import { REMINDER_FILTERS, STATUS_FILTERS, type SortField } from './documents';
+import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useWindowHeight } from '../../ui/hooks/useWindowHeight';
@@ -218,7 +219,7 @@ export function DocumentsPage() {
           placeholder={t('documents.filters.levels')}
           value={filters.levels ?? []}
           onChange={(levels: DocumentFilters['levels']) => filter({ levels: levels?.length ? levels : undefined })}
-          options={LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
           style={{ minWidth: 140 }}
           maxTagCount="responsive"
           data-testid="documents-filter-levels"

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LevelCode } from '../../../../preload/contract';
-import { levelFits } from './documents';
+import { levelFits } from '../../../../db/domain/levels';
 import { useLedger } from '../../store';
 
 interface LocationSelectProps {

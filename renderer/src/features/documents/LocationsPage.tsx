@@ -4,10 +4,11 @@ import { App, Button, Card, Form, Input, Select, Table, Tag, type TableProps } f
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LevelCode, LocationView } from '../../../../preload/contract';
-import { LEVELS } from './documents';
+import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { selectIsCustodian, useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useRefusalText } from '../../i18n/errors';
 import { FormModal } from '../../ui/FormModal';
 import { LevelTag } from './MarkingTag';
 import { PersonInput } from '../../ui/SuggestInput';
@@ -54,6 +55,7 @@ interface LocationValues {
 
 function CreateLocationModal({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  const refusalText = useRefusalText();
   const { message } = App.useApp();
   const createLocation = useLedger((s) => s.createLocation);
   const [form] = Form.useForm<LocationValues>();
@@ -81,13 +83,13 @@ function CreateLocationModal({ onClose }: { onClose(): void }) {
         <Input autoComplete="off" data-testid="location-create-name" />
       </Form.Item>
       <Form.Item name="maxLevel" label={t('locations.maxLevel')} rules={[{ required: true }]}>
-        <Select options={LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} data-testid="location-create-max-level" />
+        <Select options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} data-testid="location-create-max-level" />
       </Form.Item>
       <Form.Item
         name="keeper"
         label={t('locations.keeper')}
         extra={t('locations.keeperHint')}
-        rules={[{ required: maxLevel === 'top_secret', whitespace: true, message: t('errorDetails.validation.keeper') }, { max: 50 }]}
+        rules={[{ required: maxLevel === 'top_secret', whitespace: true, message: refusalText({ code: 'E_VALIDATION', details: { field: 'keeper' } }) }, { max: 50 }]}
       >
         <PersonInput testId="location-create-keeper" />
       </Form.Item>

@@ -1,6 +1,10 @@
 import { useRef } from 'react';
-import { AutoComplete, Button, Input, Tooltip, type InputRef } from 'antd';
+import { AutoComplete, Button, Input, Tooltip, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_YEARS, parseMarking, secrecyEnd, type Marking } from '../../../../db/domain/marking';
+import { LedgerError } from '../../../../db/domain/errors';
+import type { TFunction } from '../../i18n';
+import { useRefusalText } from '../../i18n/errors';
 import { markingSuggestions } from './documents';
 
 interface MarkingInputProps {
@@ -9,13 +13,16 @@ interface MarkingInputProps {
   /** Sits on the <input>; the ★ button is `${testId}-star`. */
   testId: string;
   autoFocus?: boolean;
+  /** The item's 制发日期 (YYYY-MM-DD), to show when its secrecy period ends. */
+  issueDate?: string | undefined;
 }
 
 /**
  * The 国家秘密标志 as text (机密★10年). The ★ is hard to type with most input methods: the suggestions
- * offer it after the level, and the button inserts it at the caret. The backend parses and decides.
+ * offer it after the level, and the button inserts it at the caret. Below it, what the domain core's parser reads
+ * (the same parser the backend decides with): level, period and end, or why it is not a marking.
  */
-export function MarkingInput({ value = '', onChange, testId, autoFocus }: MarkingInputProps) {
+export function MarkingInput({ value = '', onChange, testId, autoFocus, issueDate }: MarkingInputProps) {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
 
@@ -30,8 +37,10 @@ export function MarkingInput({ value = '', onChange, testId, autoFocus }: Markin
     });
   }
 
+  const suggestions = markingSuggestions(value);
   return (
-    <AutoComplete value={value} onChange={(v: string) => onChange?.(v)} options={markingSuggestions(value).map((m) => ({ value: m, label: m }))} popupMatchSelectWidth={false}>
+    <>
+    <AutoComplete value={value} onChange={(v: string) => onChange?.(v)} options={suggestions.map((m) => ({ value: m, label: m }))} popupMatchSelectWidth={false}>
       <Input
         ref={input}
         autoFocus={autoFocus}
@@ -47,5 +56,60 @@ export function MarkingInput({ value = '', onChange, testId, autoFocus }: Markin
         }
       />
     </AutoComplete>
+    {/* While a suggestion still continues the text, it is being typed: no reason yet. */}
+    {value.trim() !== '' && <MarkingPreview text={value} issueDate={issueDate} quiet={suggestions.length > 0} testId={`${testId}-parsed`} />}
+    </>
   );
+}
+
+function MarkingPreview({ text, issueDate, quiet, testId }: { text: string; issueDate: string | undefined; quiet: boolean; testId: string }) {
+  const { t } = useTranslation();
+  const refusalText = useRefusalText();
+  const style = { display: 'block', fontSize: 12, marginTop: 4 };
+  let marking: Marking;
+  try {
+    marking = parseMarking(text);
+  } catch (e) {
+    if (quiet || !(e instanceof LedgerError)) return null;
+    return (
+      <Typography.Text type="warning" style={style} data-testid={`${testId}-error`}>
+        {refusalText(e)}
+      </Typography.Text>
+    );
+  }
+  const level = t(`levels.${marking.level}`);
+  const period = periodText(t, marking);
+  const end = issueDate && marking.level !== 'internal' ? endOf(marking, issueDate) : null;
+  return (
+    <Typography.Text type="secondary" style={style} data-testid={testId}>
+      {end ? t('docForm.parsed.lineWithEnd', { level, period, end: t('docForm.parsed.end', { date: end }) }) : t('docForm.parsed.line', { level, period })}
+    </Typography.Text>
+  );
+}
+
+function periodText(t: TFunction, { level, period }: Marking): string {
+  if (level === 'internal' || !period) return t('docForm.parsed.internal');
+  switch (period.kind) {
+    case 'years':
+      return t('docForm.parsed.years', { years: period.years });
+    case 'months':
+      return t('docForm.parsed.months', { months: period.months });
+    case 'long_term':
+      return t('docForm.parsed.long_term');
+    case 'default':
+      return t('docForm.parsed.default', { years: DEFAULT_YEARS[level] });
+    case 'until_date':
+      return t('docForm.parsed.until_date', { date: period.date });
+    case 'until_condition':
+      return t('docForm.parsed.until_condition', { condition: period.condition });
+  }
+}
+
+/** When the period ends, or null when it has no date (长期, a condition) or the date cannot be read. */
+function endOf(marking: Marking, issueDate: string): string | null {
+  try {
+    return secrecyEnd(marking, issueDate);
+  } catch {
+    return null;
+  }
 }

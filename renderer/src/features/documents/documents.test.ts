@@ -1,7 +1,8 @@
-// The renderer's copies of backend formats and rules: they only pre-fill and hint, but a drift would show
-// the user something the backend does not do. Pinned to the backend's behaviour (db/ledger/documents).
+// The formats and rules the documents screens pre-fill and hint with (the domain core's, shared with the backend),
+// and the renderer's own marking hints.
 import { describe, it, expect } from 'vitest';
-import { compressCopyNos, formatReceiptNo, inScope, levelFits, levelOfMarking, markingSuggestions } from './documents';
+import { compressCopyNos, formatNumber, inScope, levelFits } from '../../../../db/domain';
+import { levelOfMarking, markingSuggestions } from './documents';
 
 describe('份号 and 收文编号 as the backend writes them', () => {
   it('compresses copy numbers into runs of four digits', () => {
@@ -12,9 +13,9 @@ describe('份号 and 收文编号 as the backend writes them', () => {
   });
 
   it('formats the receipt number pattern', () => {
-    expect(formatReceiptNo('{year}-{seq:4}', 2026, 7)).toBe('2026-0007');
-    expect(formatReceiptNo('收{year}第{seq}号', 2026, 12)).toBe('收2026第12号');
-    expect(formatReceiptNo('{seq:3}/{year}', 2027, 1234)).toBe('1234/2027');
+    expect(formatNumber('{year}-{seq:4}', 2026, 7)).toBe('2026-0007');
+    expect(formatNumber('收{year}第{seq}号', 2026, 12)).toBe('收2026第12号');
+    expect(formatNumber('{seq:3}/{year}', 2027, 1234)).toBe('1234/2027');
   });
 });
 
@@ -42,9 +43,9 @@ describe('hints from what is typed', () => {
   });
 
   it('matches the need-to-know scope by name or department, exactly', () => {
-    expect(inScope(['办公室', '张三'], '李四', '办公室')).toBe(true);
-    expect(inScope(['办公室', '张三'], '张三')).toBe(true);
-    expect(inScope(['办公室'], '王二', '财务处')).toBe(false);
-    expect(inScope(['办公室'], '王二', '')).toBe(false);
+    expect(inScope(['办公室', '张三'], { name: '李四', department: '办公室' })).toBe(true);
+    expect(inScope(['办公室', '张三'], { name: '张三' })).toBe(true);
+    expect(inScope(['办公室'], { name: '王二', department: '财务处' })).toBe(false);
+    expect(inScope(['办公室'], { name: '王二', department: '' })).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 // The documents register's vocabulary on the renderer side: the backend's enums (typed from the contract, so
-// a value added there fails the type check here until it is placed), colours, and small pure helpers.
+// a value added there fails the type check here until it is placed), colours, and marking hints. Levels, copy
+// numbers, receipt numbers and the 知悉范围 come from the domain core (db/domain).
 import type { CommandInput, CopyStatusCode, LevelCode } from '../../../../preload/contract';
+import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
+import { LEVEL_NAMES, parseLevel } from '../../../../db/domain/marking';
 
 type ListInput = CommandInput<'documents.list'>;
 export type SortField = NonNullable<ListInput['sort']>;
@@ -13,8 +16,6 @@ export type Authority = NonNullable<NonNullable<CommandInput<'documents.lend'>['
 
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
-/** Highest first, as registers list them. */
-export const LEVELS = keys<LevelCode>({ top_secret: true, secret: true, confidential: true, internal: true });
 export const COPY_STATUSES = keys<CopyStatusCode>({ in_custody: true, on_loan: true, transmitted: true, returned: true, destroyed: true, missing: true });
 export const SORT_FIELDS = keys<SortField>({ receiptNo: true, registeredAt: true, title: true, level: true, issueDate: true, secrecyEnd: true });
 export const STATUS_FILTERS = keys<StatusFilter>({ held: true, on_loan: true, closed: true, missing: true });
@@ -70,29 +71,13 @@ export const STATUS_COLORS: Record<CopyStatusCode, string> = {
 /** Copies the unit still answers for. */
 export const HELD_STATUSES: readonly CopyStatusCode[] = ['in_custody', 'on_loan'];
 
-const RANK: Record<LevelCode, number> = { top_secret: 3, secret: 2, confidential: 1, internal: 0 };
-
-/** Whether a location that may hold up to `max` may hold an item of `level`. */
-export function levelFits(level: LevelCode, max: LevelCode): boolean {
-  return RANK[level] <= RANK[max];
-}
-
-// Simplified and traditional spellings, as the backend reads them.
-const LEVEL_PREFIXES: [string, LevelCode][] = [
-  ['绝密', 'top_secret'],
-  ['絕密', 'top_secret'],
-  ['机密', 'secret'],
-  ['機密', 'secret'],
-  ['秘密', 'confidential'],
-  ['祕密', 'confidential'],
-  ['内部', 'internal'],
-  ['內部', 'internal'],
-];
-
-/** The level a marking starts with, for hints only (the backend parses and decides). */
+/** The level a marking starts with, for hints only (the backend parses and decides). Every level's name is two characters. */
 export function levelOfMarking(text: string): LevelCode | null {
-  const s = text.replace(/\s+/g, '');
-  return LEVEL_PREFIXES.find(([name]) => s.startsWith(name))?.[1] ?? null;
+  try {
+    return parseLevel(text.replace(/\s+/g, '').slice(0, 2));
+  } catch {
+    return null;
+  }
 }
 
 /** Marking suggestions for what has been typed: the ★ is hard to type, so offer it. */
@@ -101,38 +86,12 @@ export function markingSuggestions(text: string): string[] {
   const level = levelOfMarking(typed);
   let candidates: string[];
   if (!level || level === 'internal') {
-    candidates = ['绝密★', '机密★', '秘密★', '内部'];
+    // Highest first; 内部 is no state secret and takes no ★.
+    candidates = DOCUMENT_LEVELS.map((l) => (l === 'internal' ? LEVEL_NAMES[l] : `${LEVEL_NAMES[l]}★`));
   } else {
     const name = typed.slice(0, 2);
     const periods = level === 'top_secret' ? ['长期', '30年', '20年', '10年'] : level === 'secret' ? ['20年', '10年', '5年', '长期'] : ['10年', '5年', '1年', '6个月'];
     candidates = [`${name}★`, ...periods.map((p) => `${name}★${p}`)];
   }
   return candidates.filter((m) => m.startsWith(typed) && m !== typed);
-}
-
-export function formatCopyNo(n: number): string {
-  return String(n).padStart(4, '0');
-}
-
-/** 1,2,3,5 -> "0001-0003, 0005": how 份号 are written on registers and slips. */
-export function compressCopyNos(nos: readonly number[]): string {
-  const sorted = [...new Set(nos)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
-    parts.push(i === j ? formatCopyNo(sorted[i]!) : `${formatCopyNo(sorted[i]!)}-${formatCopyNo(sorted[j]!)}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
-/** A preview of the receipt number pattern, as the backend formats it ({year}, {seq}, {seq:N}). */
-export function formatReceiptNo(pattern: string, year: number, seq: number): string {
-  return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
-}
-
-/** Whether a name or department is in the item's 知悉范围 (as the backend decides for loans). */
-export function inScope(scope: readonly string[], name: string, department?: string): boolean {
-  return scope.some((s) => s === name.trim() || (!!department?.trim() && s === department.trim()));
 }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { DeviceLevelTag } from '../devices/DeviceTags';
+import { formatCopyNo } from '../../../../db/domain/copies';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -52,7 +53,7 @@ export function PeoplePage() {
             dataSource={h.documentCopies}
             renderItem={(c) => (
               <List.Item>
-                <a onClick={() => openDocument(c.documentId)}>{c.receiptNo}</a> {c.title} <Tag>{c.marking}</Tag> {t('people.copyNo')} {String(c.copyNo).padStart(4, '0')} {c.dueAt && `${t('people.dueAt')} ${c.dueAt}`}
+                <a onClick={() => openDocument(c.documentId)}>{c.receiptNo}</a> {c.title} <Tag>{c.marking}</Tag> {t('people.copyNo')} {formatCopyNo(c.copyNo)} {c.dueAt && `${t('people.dueAt')} ${c.dueAt}`}
               </List.Item>
             )}
             data-testid="people-copies"

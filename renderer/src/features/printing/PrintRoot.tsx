@@ -46,7 +46,7 @@ export function PrintRoot() {
     );
   }, [payload, error]);
 
-  if (error) return <p data-testid="print-error">{describeError(t, error)}</p>;
+  if (error) return <p data-testid="print-error">{describeError(error, request?.language ?? 'zh-CN')}</p>;
   if (!payload) return null;
   return (
     <>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { attemptError, useRetrySeconds } from './useRetrySeconds';
-import { BASE_POLICY } from '../accounts/password';
+import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { GateFrame } from '../../ui/GateFrame';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PasswordFields } from '../accounts/PasswordFields';

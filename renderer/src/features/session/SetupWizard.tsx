@@ -4,7 +4,7 @@ import { App, Button, Flex, Form, Input, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
-import { BASE_POLICY } from '../accounts/password';
+import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { GateFrame } from '../../ui/GateFrame';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { IdentityFields } from '../accounts/IdentityFields';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import type { LedgerSettings } from '../../../../preload/contract';
-import { formatReceiptNo } from '../documents/documents';
+import { formatNumber } from '../../../../db/domain/receipt';
 import { selectHasRole, useLedger } from '../../store';
 import { useAction, useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -97,7 +97,7 @@ const RECEIPT_NO_RULE = /\{seq(:\d)?\}/;
 function ReceiptNoField() {
   const { t } = useTranslation();
   const pattern = Form.useWatch<string | undefined>('receiptNoFormat') ?? '';
-  const example = RECEIPT_NO_RULE.test(pattern) ? formatReceiptNo(pattern.trim(), new Date().getFullYear(), 1) : '—';
+  const example = RECEIPT_NO_RULE.test(pattern) ? formatNumber(pattern.trim(), new Date().getFullYear(), 1) : '—';
   return (
     <Form.Item
       name="receiptNoFormat"
