@@ -169,9 +169,11 @@ describe('store: nothing of a session stays behind the lock screen', () => {
 describe('store: actions go through window.ledger', () => {
   it('registering an item answers its new 收文编号', async () => {
     await store.getState().login('zhang', 'pw');
+    ledger.calls.length = 0;
     const registered = await store.getState().registerDocument({ origin: 'received', input: { title: '通知' } as never });
     expect(registered).toEqual({ id: 7, receiptNo: '2026-0007' });
     expect(ledger.calls).toContainEqual({ name: 'documents.receive', input: { title: '通知' } });
+    expect(ledger.names()).not.toContain('reminders.get');
   });
 
   it('a command on the item shown reloads it', async () => {
@@ -179,8 +181,21 @@ describe('store: actions go through window.ledger', () => {
     await store.getState().loadDocument(7);
     ledger.calls.length = 0;
     await store.getState().runDocumentCommand('documents.lend', { documentId: 7 } as never);
-    expect(ledger.names()).toEqual(expect.arrayContaining(['documents.lend', 'documents.get']));
-    expect(ledger.names()[0]).toBe('documents.lend');
+    expect(ledger.names()).toEqual(['documents.lend', 'documents.get']);
+  });
+
+  it('reminder counts come by push; they are fetched only while the session has none yet', async () => {
+    const unsubscribe = store.getState().connect();
+    await store.getState().login('zhang', 'pw');
+    ledger.push({ type: 'reminders', counts: { overdueLoans: 2 } as never });
+    expect(store.getState().reminders).toEqual({ overdueLoans: 2 });
+    await store.getState().loadReminders();
+    expect(ledger.names()).not.toContain('reminders.get');
+    await store.getState().lock();
+    await store.getState().login('zhang', 'pw');
+    await store.getState().loadReminders();
+    expect(ledger.names()).toContain('reminders.get');
+    unsubscribe();
   });
 
   it('a command on the device shown reloads it', async () => {

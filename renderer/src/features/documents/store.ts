@@ -40,6 +40,7 @@ export interface DocumentsSlice {
   findDocuments(input: ListInput): Promise<CommandOutput<'documents.list'>>;
   loadLocations(): Promise<void>;
   createLocation(input: CommandInput<'locations.create'>): Promise<void>;
+  /** The counts until the session's first push brings them (it may come a tick after the overview opens); pushes keep them current. */
   loadReminders(): Promise<void>;
   setReminders(counts: ReminderCounts): void;
   suggest(field: SuggestField, prefix: string): Promise<string[]>;
@@ -65,9 +66,10 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
   // Typing in the search box sends a query per key: only the newest answer may fill the table.
   let listRequest = 0;
 
+  // Reminder counts are not fetched after a change: the backend pushes them when a write changed them.
   async function refreshAfterChange(): Promise<void> {
     const shown = get().document;
-    await Promise.all([shown ? get().loadDocument(shown.id) : undefined, get().loadReminders()]);
+    if (shown) await get().loadDocument(shown.id);
   }
 
   return {
@@ -114,6 +116,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
     },
 
     async loadReminders() {
+      if (get().reminders) return;
       set({ reminders: await send('reminders.get', {}) });
     },
 
@@ -128,9 +131,6 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
     async registerDocument(registration) {
       const { id } = registration.origin === 'received' ? await send('documents.receive', registration.input) : await send('documents.produce', registration.input);
       const { receiptNo } = await send('documents.get', { id });
-      void get()
-        .loadReminders()
-        .catch(() => undefined);
       return { id, receiptNo };
     },
 

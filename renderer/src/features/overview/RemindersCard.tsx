@@ -1,4 +1,5 @@
-// 到期提醒 on the overview: counts from the backend (refreshed by its pushes), each opening the register filtered to it.
+// 到期提醒 on the overview: counts the backend pushes (fetched once if the first push has not come yet), each opening the
+// register filtered to it.
 import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReminderCounts } from '../../../../preload/contract';
