@@ -63,7 +63,7 @@ export function recorder(ctx: SignedInContext): Recorder {
 /** The event's time: as given (never in the future), or now. */
 export function when(ctx: SignedInContext, given: string | undefined): string {
   if (given === undefined) return ctx.now;
-  if (given.slice(0, 10) > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', 'An event cannot be dated in the future.', { field: 'at' });
+  if (given.slice(0, 10) > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', { field: 'at' });
   return given;
 }
 
