@@ -16,15 +16,15 @@ import { createUiSlice } from './ui';
 
 export type { LedgerState } from './types';
 export type { Page, BatchKind, DocumentOrigin } from './ui';
-export type { DocumentFilters, SortOrder, SuggestField, DocumentCommand } from '../features/documents/store';
+export type { DocumentFilters, SuggestField } from '../features/documents/store';
 export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from '../features/documents/store';
 export type { AuditFilters } from '../features/audit/store';
 export { AUDIT_PAGE_SIZE } from '../features/audit/store';
-export type { ComputerDetail, MediumDetail, DeviceCommand } from '../features/devices/store';
+export type { ComputerDetail, MediumDetail } from '../features/devices/store';
 export type { Holdings } from '../features/people/store';
 export { DEVICE_PAGE_SIZE } from '../features/devices/store';
-export type { ImportInspection, ImportDryRun, ImportCheckInput, ImportRegisterName, ExportInput } from '../features/import/store';
-export type { BackupMedia, BackupResult, RestoreInput } from '../features/backup/store';
+export type { ImportInspection, ImportDryRun, ImportRegisterName, ExportInput } from '../features/import/store';
+export type { BackupResult } from '../features/backup/store';
 export { BACKUP_PAGE_SIZE } from '../features/backup/store';
 
 /** A new store: the app has one (useLedger); tests make their own. */
@@ -53,7 +53,7 @@ onSessionLost(() => void useLedger.getState().refreshStatus());
 const NO_ROLES: readonly Role[] = [];
 
 export const selectSession = (s: LedgerState) => s.status?.session ?? null;
-export const selectRoles = (s: LedgerState) => s.status?.session?.roles ?? NO_ROLES;
+const selectRoles = (s: LedgerState) => s.status?.session?.roles ?? NO_ROLES;
 export const selectHasRole = (role: Role) => (s: LedgerState) => selectRoles(s).includes(role);
 /** Who reads the registers; only the custodian writes (the backend enforces both). */
 export const selectReadsRegisters = (s: LedgerState) => selectRoles(s).some((r) => r === 'custodian' || r === 'approver' || r === 'auditor');

@@ -5,10 +5,6 @@ export function isoDate(d: Dayjs): string {
   return d.format('YYYY-MM-DD');
 }
 
-export function fromIso(date: string | null | undefined): Dayjs | undefined {
-  return date ? dayjs(date, 'YYYY-MM-DD') : undefined;
-}
-
 /**
  * When an event happened, for a command's `at`: nothing for today (the backend then records the time to
  * the second), the date for an earlier day being registered late.

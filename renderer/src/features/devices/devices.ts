@@ -1,7 +1,7 @@
 // The device registers' vocabulary on the renderer side (涉密 / 非涉密 计算机 and 移动存储介质): the levels come from
 // the domain core; the other enums are typed from the contract, so that a value added there fails the type check
 // here until it is placed.
-import type { CommandInput, ComputerView, DeviceLevelCode, MediaUsageView, MediumView } from '../../../../preload/contract';
+import type { ComputerView, DeviceLevelCode, MediaUsageView, MediumView } from '../../../../preload/contract';
 
 /** Highest first: a device is registered at one of DEVICE_LEVELS, data on it may be of any level (DATA_LEVELS). */
 export { CLASSIFIED_LEVELS, DEVICE_LEVELS, LEVELS as DATA_LEVELS } from '../../../../db/domain/levels';
@@ -30,8 +30,6 @@ export function isDeviceEventKind(kind: string): kind is DeviceEventKind {
 
 /** The four registers of the menu. */
 export type DeviceRegister = 'secret-computers' | 'plain-computers' | 'secret-media' | 'plain-media';
-export const DEVICE_REGISTERS: readonly DeviceRegister[] = ['secret-computers', 'plain-computers', 'secret-media', 'plain-media'];
-
 export function registerOf(register: DeviceRegister): { kind: DeviceKind; classified: boolean } {
   return { kind: register.endsWith('computers') ? 'computer' : 'medium', classified: register.startsWith('secret') };
 }
@@ -41,13 +39,6 @@ export function registerFor(kind: DeviceKind, level: DeviceLevelCode): DeviceReg
   return kind === 'computer' ? (classified ? 'secret-computers' : 'plain-computers') : classified ? 'secret-media' : 'plain-media';
 }
 
-/** Networks a computer of this level may be on: a classified one only 单机 or 涉密内网 (the backend decides). */
-export function networksFor(level: DeviceLevelCode): Network[] {
-  return level === 'non_secret' ? NETWORKS : NETWORKS.filter((n) => n === 'standalone' || n === 'classified_intranet');
-}
-
 export const DEVICE_LEVEL_COLORS: Record<DeviceLevelCode, string> = { top_secret: '#a8071a', secret: 'red', confidential: 'orange', non_secret: 'default' };
 export const DEVICE_STATUS_COLORS: Record<ComputerStatus, string> = { in_use: 'green', stopped: 'default', repair: 'gold', scrapped: 'default', destroyed: 'default' };
 
-export type ComputerRegistration = CommandInput<'computers.register'>;
-export type MediumRegistration = CommandInput<'media.register'>;

@@ -16,8 +16,6 @@ export type Authority = NonNullable<NonNullable<CommandInput<'documents.lend'>['
 
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
-export const COPY_STATUSES = keys<CopyStatusCode>({ in_custody: true, on_loan: true, transmitted: true, returned: true, destroyed: true, missing: true });
-export const SORT_FIELDS = keys<SortField>({ receiptNo: true, registeredAt: true, title: true, level: true, issueDate: true, secrecyEnd: true });
 export const STATUS_FILTERS = keys<StatusFilter>({ held: true, on_loan: true, closed: true, missing: true });
 export const REMINDER_FILTERS = keys<ReminderFilter>({ overdue: true, returnDue: true, secrecyEnding: true, reviewDue: true });
 export const CARRIERS = keys<Carrier>({ paper: true, disc: true, other: true });

@@ -12,7 +12,7 @@ import type { PrinterInfo, PrintOutcome, PrintPayload, PrintRequest } from '../.
 import { PrintView } from './PrintView';
 
 /** Rows shown on screen; the printout and the PDF carry every row. */
-export const PREVIEW_ROWS = 200;
+const PREVIEW_ROWS = 200;
 
 function download(base64: string, name: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -19,7 +19,7 @@ export function pageCounterContent(template: string): string {
     .join(' ');
 }
 
-export const PRINT_FONTS = `"Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "宋体", "SimHei", "黑体", serif`;
+const PRINT_FONTS = `"Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "宋体", "SimHei", "黑体", serif`;
 
 /** The footer line: who printed, when, and the audit chain head the paper can later be checked against. */
 export function footerText(meta: PrintMeta, t: TFunction<'translation'>): string {

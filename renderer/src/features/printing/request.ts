@@ -2,7 +2,7 @@
 // (Buffer's 'base64url'); the renderer reads it back here.
 import type { PrintRequest } from '../../../../preload/contract';
 
-export const PRINT_ROUTE = '#/print';
+const PRINT_ROUTE = '#/print';
 
 export function isPrintRoute(hash: string): boolean {
   return hash === PRINT_ROUTE || hash.startsWith(`${PRINT_ROUTE}?`);
