@@ -2,7 +2,7 @@
 export * from './copies';
 export * from './errors';
 export * from './levels';
-export { DEFAULT_YEARS, LEVEL_NAMES, formatMarking, markingSchema, parseLevel, parseMarking, secrecyEnd, type Marking, type MarkingErrorReason, type Period } from './marking';
+export * from './marking';
 export * from './passwords';
 export * from './receipt';
 export * from './roles';

@@ -5,9 +5,6 @@ import { LedgerError } from './errors/ledger-error';
 import { DOCUMENT_LEVELS, type ClassifiedLevel as Classified, type DocumentLevel as Level } from './levels';
 import { LEVEL_TERMS, say } from './terms';
 
-/** The levels a marking names, highest first (DOCUMENT_LEVELS; the name other modules imported before the core). */
-export { DOCUMENT_LEVELS as LEVELS } from './levels';
-
 /** The level names as markings write them (simplified characters). */
 export const LEVEL_NAMES = Object.fromEntries(DOCUMENT_LEVELS.map((level) => [level, say(LEVEL_TERMS[level], 'zh-CN')])) as Record<Level, string>;
 

@@ -4,7 +4,7 @@ import { command, registerRead, registerWrite, when } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
-import { LEVELS } from '../../domain/marking';
+import { DOCUMENT_LEVELS } from '../../domain/levels';
 import { requireDocument, type Recorder } from './model';
 import {
   changeMarking,
@@ -92,7 +92,7 @@ export const documentCommands = {
     })),
   ),
   'locations.create': command({
-    input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
+    input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(DOCUMENT_LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
     roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
