@@ -4,16 +4,25 @@
 export const LEVELS = ['top_secret', 'secret', 'confidential', 'internal', 'non_secret'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** A list of levels without some of them, in the same order and typed as such. */
+type Without<T extends readonly Level[], X extends Level> = T extends readonly [infer H extends Level, ...infer R extends readonly Level[]]
+  ? H extends X
+    ? Without<R, X>
+    : readonly [H, ...Without<R, X>]
+  : readonly [];
+const without = <X extends Level>(...dropped: X[]): Without<typeof LEVELS, X> =>
+  LEVELS.filter((level) => !(dropped as readonly Level[]).includes(level)) as unknown as Without<typeof LEVELS, X>;
+
 /** The levels a document's marking names (a document is never 非涉密). */
-export const DOCUMENT_LEVELS = ['top_secret', 'secret', 'confidential', 'internal'] as const;
+export const DOCUMENT_LEVELS = without('non_secret');
 export type DocumentLevel = (typeof DOCUMENT_LEVELS)[number];
 
 /** The levels a computer or medium is registered with (there is no 内部 computer). */
-export const DEVICE_LEVELS = ['top_secret', 'secret', 'confidential', 'non_secret'] as const;
+export const DEVICE_LEVELS = without('internal');
 export type DeviceLevel = (typeof DEVICE_LEVELS)[number];
 
 /** The state-secret levels, which need a ★ and a period. */
-export const CLASSIFIED_LEVELS = ['top_secret', 'secret', 'confidential'] as const;
+export const CLASSIFIED_LEVELS = without('internal', 'non_secret');
 export type ClassifiedLevel = (typeof CLASSIFIED_LEVELS)[number];
 
 /**
