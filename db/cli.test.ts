@@ -61,7 +61,9 @@ describe('ledger CLI', () => {
   it('prints messages in zh-CN unless --language or LEDGER_LANGUAGE names another', () => {
     const nowhere = ['info', '--dir', join(dir, 'nowhere'), '--user', 'op'];
     expect(ledger(nowhere, { password: PASSWORD }).stderr.trim()).toBe('E_NO_LEDGER: 尚未创建台账，请先完成初始设置。');
-    expect(ledger([...nowhere, '--language', 'en'], { password: PASSWORD }).stderr.trim()).toBe('E_NO_LEDGER: There is no ledger yet. Complete the first setup.');
+    expect(ledger([...nowhere, '--language', 'en'], { password: PASSWORD }).stderr.trim()).toBe(
+      'E_NO_LEDGER: There is no ledger yet. Complete the first setup.',
+    );
     expect(ledger(nowhere, { password: PASSWORD, language: 'zh-TW' }).stderr.trim()).toBe(`E_NO_LEDGER: ${zhTW.errors.E_NO_LEDGER}`);
     const bad = ledger(['call', '--dir', dir, '--user', 'op', 'documents.get', '{"id":999}'], { password: PASSWORD });
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'E_NO_SUCH_DOCUMENT', message: '台账中没有这件文件。' } });
@@ -72,7 +74,7 @@ describe('ledger CLI', () => {
     const slot = keys.slots.find((s) => s.id === passwordSlotId(keys.ledgerId, 'op'))!;
     const db = openRaw(join(dir, 'ledger.db'), unwrapKey(keys.ledgerId, slot, PASSWORD)!);
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET summary = '{\"forged\":true}' WHERE seq = 2").run();
+    db.prepare('UPDATE audit_log SET summary = \'{"forged":true}\' WHERE seq = 2').run();
     db.close();
     const verify = ledger(['verify-audit', '--dir', dir, '--user', 'op'], { password: PASSWORD });
     expect(verify.status).toBe(3);
@@ -80,7 +82,10 @@ describe('ledger CLI', () => {
   });
 
   it('import checks a spreadsheet first: with bad rows it prints and saves the report and imports nothing; corrected, it imports it all', async () => {
-    expect(ledger(['call', '--dir', dir, '--user', 'op', 'locations.create', '{"code":"BMG-01","name":"一号保密柜","maxLevel":"secret"}'], { password: PASSWORD }).status).toBe(0);
+    expect(
+      ledger(['call', '--dir', dir, '--user', 'op', 'locations.create', '{"code":"BMG-01","name":"一号保密柜","maxLevel":"secret"}'], { password: PASSWORD })
+        .status,
+    ).toBe(0);
     const sheet = documentSheet(3);
     const file = join(dir, '收文.xlsx');
     const reportFile = join(dir, 'report.csv');
@@ -93,7 +98,8 @@ describe('ledger CLI', () => {
     const report = readFileSync(reportFile, 'utf8');
     expect(report.startsWith('\uFEFF文件,收文.xlsx\r\n')).toBe(true);
     expect(report).toContain('4,F,密级,bad_marking,');
-    const list = () => JSON.parse(ledger(['call', '--dir', dir, '--user', 'op', 'documents.list', '{}'], { password: PASSWORD }).stdout) as { value: { total: number } };
+    const list = () =>
+      JSON.parse(ledger(['call', '--dir', dir, '--user', 'op', 'documents.list', '{}'], { password: PASSWORD }).stdout) as { value: { total: number } };
     expect(list().value.total).toBe(0);
 
     writeFileSync(file, await xlsxOf(documentSheet(3)));
@@ -107,10 +113,15 @@ describe('ledger CLI', () => {
 
     // Export: the register as printed, to CSV (by the extension) with its marking first.
     const csv = join(dir, '台账.csv');
-    const exported = ledger(['export', '--dir', dir, '--user', 'op', '--register', 'documents', '--out', csv, '--filters', '{"order":"asc"}'], { password: PASSWORD });
+    const exported = ledger(['export', '--dir', dir, '--user', 'op', '--register', 'documents', '--out', csv, '--filters', '{"order":"asc"}'], {
+      password: PASSWORD,
+    });
     expect(exported.status).toBe(0);
     expect(exported.stdout).toContain('3 rows, marked 机密');
-    expect(readFileSync(csv, 'utf8').split('\r\n').slice(0, 2)).toEqual(['\uFEFF机密', '收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期']);
+    expect(readFileSync(csv, 'utf8').split('\r\n').slice(0, 2)).toEqual([
+      '\uFEFF机密',
+      '收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期',
+    ]);
   }, 240_000); // eight CLI runs, each a fresh tsx process
 
   it('commands lists every command with a JSON Schema input', () => {

@@ -38,7 +38,9 @@ describe('encryption at rest', () => {
     addUser(t, { username: 'wangxiuying', displayName: `王秀英 ${TITLE}`, roles: ['custodian'], password: 'Clerk2026pass' });
     ok(t.service, 'account.update', { username: 'wangxiuying', displayName: '王秀英' });
     // A refused command and a failed login: their audit entries (one sealed in the key file) must not leak either.
-    expect(refused(t.service, 'account.create', { username: '王秀英', displayName: TITLE, roles: ['auditor', 'admin'], password: 'Clerk2026pass' }).code).toBe('E_ROLE_CONFLICT');
+    expect(refused(t.service, 'account.create', { username: '王秀英', displayName: TITLE, roles: ['auditor', 'admin'], password: 'Clerk2026pass' }).code).toBe(
+      'E_ROLE_CONFLICT',
+    );
     expect(refused(t.service, 'session.login', { username: 'wangxiuying', password: `${TITLE}123` }).code).toBe('E_WRONG_PASSWORD');
     expect(refused(t.service, 'session.login', { username: '王秀英', password: 'Clerk2026pass' }).code).toBe('E_WRONG_PASSWORD');
     login(t.service, ADMIN.username, ADMIN.password);

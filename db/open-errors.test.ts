@@ -65,22 +65,36 @@ describe('failed-attempt throttle', () => {
     expect(refused(s, 'session.login', { username: ADMIN.username, password: 'Wrong5pass' }).details).toEqual({ failures: 5, retryAfterMs: 30_000 });
 
     // Even the right password is refused while the wait lasts, and the refusal is not another failure.
-    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: 30_000 } });
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'E_TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 30_000 },
+    });
     t.clock.advance(10_000);
-    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: 20_000 } });
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'E_TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 20_000 },
+    });
     expect(ok<LedgerStatus>(s, 'ledger.status').retryAfterMs).toBe(20_000);
 
     // A restart does not clear it.
     s = t.restart();
     expect(ok<LedgerStatus>(s, 'ledger.status')).toMatchObject({ state: 'locked', retryAfterMs: 20_000 });
-    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: 20_000 } });
-    expect(refused(s, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe('E_TOO_MANY_ATTEMPTS');
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'E_TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 20_000 },
+    });
+    expect(refused(s, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
+      'E_TOO_MANY_ATTEMPTS',
+    );
 
     // The next failure doubles the wait.
     t.clock.advance(20_000);
     expect(refused(s, 'session.login', { username: ADMIN.username, password: 'Wrong6pass' }).details).toEqual({ failures: 6, retryAfterMs: 60_000 });
     t.clock.advance(59_999);
-    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: 1 } });
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'E_TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 1 },
+    });
     expectDbUnchanged(t, t.before);
 
     t.clock.advance(1);
@@ -97,11 +111,17 @@ describe('failed-attempt throttle', () => {
   it('wrong recovery codes count toward the same throttle', () => {
     const t = closedLedger();
     for (let i = 1; i <= 5; i++) {
-      const e = refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF', newPassword: 'Fresh2026pass' });
+      const e = refused(t.service, 'session.recover', {
+        username: ADMIN.username,
+        recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF',
+        newPassword: 'Fresh2026pass',
+      });
       expect(e).toMatchObject({ code: 'E_WRONG_RECOVERY_CODE', details: { failures: i } });
     }
     expect(refused(t.service, 'session.login', { username: ADMIN.username, password: ADMIN.password }).code).toBe('E_TOO_MANY_ATTEMPTS');
-    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe('E_TOO_MANY_ATTEMPTS');
+    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
+      'E_TOO_MANY_ATTEMPTS',
+    );
     expectDbUnchanged(t, t.before);
     t.clock.advance(30_000);
     expect(loginAdmin(t.service).ok).toBe(true);
@@ -121,7 +141,12 @@ describe('failed attempts while locked', () => {
     };
     attempt('session.login', { username: ADMIN.username, password: 'Wrong2026pass' }, ADMIN.username, 'E_WRONG_PASSWORD');
     attempt('session.login', { username: 'mallory', password: 'Guess2026pass' }, 'mallory', 'E_WRONG_PASSWORD');
-    attempt('session.recover', { username: ADMIN.username, recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF', newPassword: 'Fresh2026pass' }, ADMIN.username, 'E_WRONG_RECOVERY_CODE');
+    attempt(
+      'session.recover',
+      { username: ADMIN.username, recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF', newPassword: 'Fresh2026pass' },
+      ADMIN.username,
+      'E_WRONG_RECOVERY_CODE',
+    );
     expect(readKeyFile(t.keyPath).pendingAudit).toHaveLength(3);
     expect(readFileSync(t.keyPath, 'utf8')).not.toContain('mallory');
     expectDbUnchanged(t, t.before);
@@ -149,7 +174,11 @@ describe('failed attempts while locked', () => {
     expect(readKeyFile(t.keyPath).pendingAudit).toHaveLength(6);
     t.clock.advance(30_000);
     expect(loginAdmin(t.service).ok).toBe(true);
-    expect(auditRows(t).filter((r) => r.error_code === 'E_TOO_MANY_ATTEMPTS').map((r) => [r.action, r.outcome])).toEqual([['session.login', 'refused']]);
+    expect(
+      auditRows(t)
+        .filter((r) => r.error_code === 'E_TOO_MANY_ATTEMPTS')
+        .map((r) => [r.action, r.outcome]),
+    ).toEqual([['session.login', 'refused']]);
   });
 
   it('a wrong unlock of a locked session is sealed too', () => {
@@ -190,7 +219,9 @@ describe('a file that is not a ledger: E_NOT_A_LEDGER', () => {
     const t = closedLedger();
     rmSync(t.keyPath);
     expect(loginAdmin(t.service)).toMatchObject({ ok: false, error: { code: 'E_NOT_A_LEDGER' } });
-    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe('E_NOT_A_LEDGER');
+    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
+      'E_NOT_A_LEDGER',
+    );
     expectDbUnchanged(t, t.before);
   });
 
@@ -199,7 +230,10 @@ describe('a file that is not a ledger: E_NOT_A_LEDGER', () => {
     ['an empty file', () => Buffer.alloc(0)],
     ['cut-off JSON', (k: Buffer) => k.subarray(0, Math.floor(k.length / 2))],
     ['JSON of another shape', () => Buffer.from(JSON.stringify({ slots: [], ledgerId: 'x' }))],
-    ['a key file with one byte of a slot changed to a non-base64 character', (k: Buffer) => Buffer.from(k.toString('utf8').replace(/"salt": "./, '"salt": "!'))],
+    [
+      'a key file with one byte of a slot changed to a non-base64 character',
+      (k: Buffer) => Buffer.from(k.toString('utf8').replace(/"salt": "./, '"salt": "!')),
+    ],
   ])('a garbled ledger.keys: %s', (_name, garble) => {
     const t = closedLedger();
     const garbled = garble(readFileSync(t.keyPath));
@@ -239,7 +273,9 @@ describe('a damaged ledger: E_CORRUPT (SQLCipher page HMACs catch tampering)', (
     damage(t.dbPath);
     const before = sha256File(t.dbPath);
     expect(loginAdmin(t.service)).toMatchObject({ ok: false, error: { code: 'E_CORRUPT' } });
-    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe('E_CORRUPT');
+    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
+      'E_CORRUPT',
+    );
     expectDbUnchanged(t, before);
     // The password was right: a damaged file is no reason to slow the custodian down.
     expect(readKeyFile(t.keyPath).throttle.failures).toBe(0);
@@ -261,14 +297,22 @@ describe('a ledger written by a newer version', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = sha256File(t.dbPath);
-    expect(loginAdmin(t.service)).toMatchObject({ ok: false, error: { code: 'E_LEDGER_TOO_NEW', details: { fileVersion: 99, appVersion: MIGRATIONS.length } } });
-    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe('E_LEDGER_TOO_NEW');
+    expect(loginAdmin(t.service)).toMatchObject({
+      ok: false,
+      error: { code: 'E_LEDGER_TOO_NEW', details: { fileVersion: 99, appVersion: MIGRATIONS.length } },
+    });
+    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
+      'E_LEDGER_TOO_NEW',
+    );
     expectDbUnchanged(t, before);
     // The recovery code was not spent by the refused attempt.
     const raw2 = openRaw(t.dbPath, t.key);
     raw2.pragma(`user_version = ${MIGRATIONS.length}`);
     raw2.close();
-    expect(ok<{ recoveryCode: string }>(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).recoveryCode).not.toBe(t.recoveryCode);
+    expect(
+      ok<{ recoveryCode: string }>(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' })
+        .recoveryCode,
+    ).not.toBe(t.recoveryCode);
   });
 });
 

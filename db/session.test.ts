@@ -13,7 +13,13 @@ describe('lock', () => {
     expect(fileSize(t.walPath)).toBeGreaterThan(0);
     ok(t.service, 'session.lock');
     // The lock screen keeps what was known of the backup schedule (never backed up: due 7 days after setup).
-    expect(status(t)).toEqual({ state: 'locked', backup: NEVER_BACKED_UP, session: null, lockedUser: { username: ADMIN.username, displayName: ADMIN.displayName }, retryAfterMs: 0 });
+    expect(status(t)).toEqual({
+      state: 'locked',
+      backup: NEVER_BACKED_UP,
+      session: null,
+      lockedUser: { username: ADMIN.username, displayName: ADMIN.displayName },
+      retryAfterMs: 0,
+    });
     expect(t.pushes).toEqual([{ type: 'locked', reason: 'manual' }]);
     // The connection is closed: the last connection's close folds the write-ahead log into the file and removes it.
     expect(fileSize(t.walPath)).toBe(0);
@@ -74,7 +80,16 @@ describe('lock', () => {
     const t = makeLedger();
     const reminders = () => t.pushes.filter((p) => p.type === 'reminders');
     const { id: locationId } = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '保密柜', maxLevel: 'secret' });
-    const { id } = ok<{ id: number }>(t.service, 'documents.receive', { originUnit: '某厅', title: '关于某事的通知', marking: '秘密★5年', issueDate: '2026-11-01', scope: [ADMIN.displayName], copies: 1, locationId, signedBy: ADMIN.displayName });
+    const { id } = ok<{ id: number }>(t.service, 'documents.receive', {
+      originUnit: '某厅',
+      title: '关于某事的通知',
+      marking: '秘密★5年',
+      issueDate: '2026-11-01',
+      scope: [ADMIN.displayName],
+      copies: 1,
+      locationId,
+      signedBy: ADMIN.displayName,
+    });
     ok(t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: ADMIN.displayName }, dueAt: '2026-11-26' });
     t.service.tick();
     expect(reminders().at(-1)).toMatchObject({ counts: { overdueLoans: 0 } });
@@ -112,7 +127,11 @@ describe('lock', () => {
     addUser(t, { username: 'clerk', roles: ['custodian'], password: 'Clerk2026pass' });
     const n = auditRows(t).length;
     login(t.service, 'clerk', 'Clerk2026pass');
-    expect(auditRows(t).slice(n).map((r) => [r.action, r.actor])).toEqual([
+    expect(
+      auditRows(t)
+        .slice(n)
+        .map((r) => [r.action, r.actor]),
+    ).toEqual([
       ['session.logout', ADMIN.username],
       ['session.login', 'clerk'],
     ]);
@@ -129,7 +148,11 @@ describe('recovery code', () => {
 
     // Typed in lower case without dashes.
     const typed = t.recoveryCode.toLowerCase().replace(/-/g, '');
-    const out = ok<{ session: SessionInfo; recoveryCode: string }>(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: typed, newPassword: 'Recovered2026' });
+    const out = ok<{ session: SessionInfo; recoveryCode: string }>(t.service, 'session.recover', {
+      username: ADMIN.username,
+      recoveryCode: typed,
+      newPassword: 'Recovered2026',
+    });
     expect(out.session).toMatchObject({ username: ADMIN.username, roles: ['admin', 'custodian'], mustChangePassword: false });
     expect(out.recoveryCode).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
     expect(out.recoveryCode).not.toBe(t.recoveryCode);
@@ -144,7 +167,9 @@ describe('recovery code', () => {
 
     ok(t.service, 'session.logout');
     expect(refused(t.service, 'session.login', { username: ADMIN.username, password: 'Temp2026pass' }).code).toBe('E_WRONG_PASSWORD');
-    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Again2026pass' }).code).toBe('E_WRONG_RECOVERY_CODE');
+    expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Again2026pass' }).code).toBe(
+      'E_WRONG_RECOVERY_CODE',
+    );
     login(t.service, 'clerk', 'Clerk2026pass');
     login(t.service, ADMIN.username, 'Recovered2026');
     // The new code works (and is spent in turn).
@@ -160,7 +185,11 @@ describe('recovery code', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
     const slots = readKeyFile(t.keyPath).slots;
-    const e = refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ', newPassword: 'Recovered2026' });
+    const e = refused(t.service, 'session.recover', {
+      username: ADMIN.username,
+      recoveryCode: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ',
+      newPassword: 'Recovered2026',
+    });
     expect(e).toMatchObject({ code: 'E_WRONG_RECOVERY_CODE', details: { failures: 1 } });
     expect(readKeyFile(t.keyPath)).toMatchObject({ slots, throttle: { failures: 1 } });
     login(t.service, ADMIN.username, ADMIN.password);
@@ -171,17 +200,25 @@ describe('recovery code', () => {
     addUser(t, { username: 'custodian2', roles: ['custodian'], password: 'Keeper2026pass' });
     ok(t.service, 'account.update', { username: 'custodian2', active: false });
     ok(t.service, 'session.logout');
-    expect(refused(t.service, 'session.recover', { username: 'custodian2', recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' }).code).toBe('E_ACCOUNT_DISABLED');
+    expect(refused(t.service, 'session.recover', { username: 'custodian2', recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' }).code).toBe(
+      'E_ACCOUNT_DISABLED',
+    );
     expect(refused(t.service, 'session.login', { username: 'custodian2', password: 'Recovered2026' }).code).toBe('E_WRONG_PASSWORD');
     login(t.service, ADMIN.username, ADMIN.password);
-    expect(auditRows(t).filter((r) => r.action === 'session.recover').map((r) => [r.actor, r.outcome, r.error_code])).toEqual([['custodian2', 'refused', 'E_ACCOUNT_DISABLED']]);
+    expect(
+      auditRows(t)
+        .filter((r) => r.action === 'session.recover')
+        .map((r) => [r.actor, r.outcome, r.error_code]),
+    ).toEqual([['custodian2', 'refused', 'E_ACCOUNT_DISABLED']]);
   });
 
   it('a refused recovery (weak password, unknown user) does not spend the code', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
     expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'weak' }).code).toBe('E_WEAK_PASSWORD');
-    expect(refused(t.service, 'session.recover', { username: 'ghost', recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' }).code).toBe('E_NO_SUCH_ACCOUNT');
+    expect(refused(t.service, 'session.recover', { username: 'ghost', recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' }).code).toBe(
+      'E_NO_SUCH_ACCOUNT',
+    );
     expect(status(t).state).toBe('locked');
     login(t.service, ADMIN.username, ADMIN.password);
     ok(t.service, 'session.logout');

@@ -88,9 +88,7 @@ export class KeyStore {
   readChecked(action: string, username: string): KeyFile {
     completePendingRestore(this.dir);
     if (!this.exists()) {
-      throw existsSync(this.dbPath)
-        ? new LedgerError('E_NOT_A_LEDGER')
-        : new LedgerError('E_NO_LEDGER');
+      throw existsSync(this.dbPath) ? new LedgerError('E_NOT_A_LEDGER') : new LedgerError('E_NO_LEDGER');
     }
     const keyFile = readKeyFile(this.keyPath);
     const wait = retryAfterMs(keyFile, this.clock());

@@ -106,8 +106,7 @@ export class Backups implements BackupFolders {
       const db = openLedgerDb(join(staging, dbFile), key, sessions.bindingOption());
       try {
         const account = findAccount(db, credentials.username);
-        if (!account || !account.active)
-          throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
+        if (!account || !account.active) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
         db.pragma('journal_mode = WAL');
         appendAudit(db, keyFile.ledgerId, {
           at: new Date(now).toISOString(),

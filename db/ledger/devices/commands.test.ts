@@ -90,7 +90,11 @@ describe('the device command table', () => {
     expect(WRITERS.sort()).toEqual(Object.keys(SAMPLE).sort());
     expect(READERS.sort()).toEqual(Object.keys(READ_SAMPLE).sort());
     for (const [name, c] of entries) {
-      expect({ name, access: c.access, roles: c.roles }).toEqual({ name, access: 'signed-in', roles: c.mutates ? ['custodian'] : ['custodian', 'approver', 'auditor'] });
+      expect({ name, access: c.access, roles: c.roles }).toEqual({
+        name,
+        access: 'signed-in',
+        roles: c.mutates ? ['custodian'] : ['custodian', 'approver', 'auditor'],
+      });
     }
   });
 });
@@ -104,7 +108,11 @@ describe('roles', () => {
         const data = dataSnapshot(t);
         const audit = auditRows(t);
         const error = refused(t.service, name, SAMPLE[name]);
-        expect({ user: u.username, name, error }).toMatchObject({ user: u.username, name, error: { code: 'E_FORBIDDEN', details: { command: name, needs: ['custodian'] } } });
+        expect({ user: u.username, name, error }).toMatchObject({
+          user: u.username,
+          name,
+          error: { code: 'E_FORBIDDEN', details: { command: name, needs: ['custodian'] } },
+        });
         expect(dataSnapshot(t)).toEqual(data);
         const after = auditRows(t);
         expect(after.slice(0, audit.length)).toEqual(audit);
@@ -113,7 +121,17 @@ describe('roles', () => {
     }
     // The same inputs are accepted from the custodian (in this order each one is valid).
     login(t.service, ADMIN.username, ADMIN.password);
-    for (const name of ['computers.register', 'computers.change', 'media.register', 'media.change', 'media.logUsage', 'media.lend', 'media.return', 'computers.repair', 'computers.backFromRepair']) {
+    for (const name of [
+      'computers.register',
+      'computers.change',
+      'media.register',
+      'media.change',
+      'media.logUsage',
+      'media.lend',
+      'media.return',
+      'computers.repair',
+      'computers.backFromRepair',
+    ]) {
       ok(t.service, name, SAMPLE[name]);
     }
   });
@@ -147,7 +165,9 @@ describe('audit', () => {
       const out = ok<T>(t.service, name, input);
       const after = auditRows(t);
       expect(after.slice(0, before.length)).toEqual(before);
-      expect(after.slice(before.length)).toMatchObject([{ actor: 'zhangwei', kind: name.split('.')[0], action: name, target, outcome: 'ok', error_code: null }]);
+      expect(after.slice(before.length)).toMatchObject([
+        { actor: 'zhangwei', kind: name.split('.')[0], action: name, target, outcome: 'ok', error_code: null },
+      ]);
       expect(JSON.parse(after.at(-1)!.summary)).toMatchObject({ input });
       seen.add(name);
       return out;

@@ -22,7 +22,11 @@ function ledger() {
   const t = makeLedger();
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   const notice = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { mustReturn: true, returnBy: '2026-12-31' })).id;
-  const minutes = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { docNumber: '办〔2026〕5号', title: '会议纪要', marking: '秘密★5年', copies: 2 })).id;
+  const minutes = ok<{ id: number }>(
+    t.service,
+    'documents.receive',
+    RECEIVE(cab, { docNumber: '办〔2026〕5号', title: '会议纪要', marking: '秘密★5年', copies: 2 }),
+  ).id;
   const prepare = (request: PrintRequest) => ok<PrintPayload>(t.service, 'print.prepare', { request });
   return { t, cab, notice, minutes, prepare };
 }
@@ -38,7 +42,13 @@ describe('the forms of the batches', () => {
       at: '2026-11-25',
     });
     // Another return of another item: not on this slip.
-    ok(t.service, 'documents.returnToIssuer', { items: [{ documentId: minutes, copyNos: [1] }], toUnit: '其他单位', returner: '李明', receiver: '钱五', at: '2026-11-25' });
+    ok(t.service, 'documents.returnToIssuer', {
+      items: [{ documentId: minutes, copyNos: [1] }],
+      toUnit: '其他单位',
+      returner: '李明',
+      receiver: '钱五',
+      at: '2026-11-25',
+    });
     expect(batchNo).toBe('QT-2026-001');
     const { document, meta } = prepare({ kind: 'return-slip', batchNo });
     expect(document).toEqual({
@@ -64,7 +74,10 @@ describe('the forms of the batches', () => {
       markingText: '机密',
     });
     expect(document.columns.map((c) => c.label)).toEqual(['序号', '文号', '标题', '密级', '份号', '份数', '备注']);
-    expect(meta).toMatchObject({ printedBy: { displayName: ADMIN.displayName, username: ADMIN.username }, auditHead: { seq: auditRows(t).at(-1)!.seq, shortHash: auditRows(t).at(-1)!.hash.slice(0, 6) } });
+    expect(meta).toMatchObject({
+      printedBy: { displayName: ADMIN.displayName, username: ADMIN.username },
+      auditHead: { seq: auditRows(t).at(-1)!.seq, shortHash: auditRows(t).at(-1)!.hash.slice(0, 6) },
+    });
   });
 
   it('the 销毁清单, the hand-over list and the inventory report carry their people and their copies', () => {
@@ -89,9 +102,17 @@ describe('the forms of the batches', () => {
     expect(list.fields).toContainEqual({ label: '销毁方式', value: '符合保密标准的碎纸机' });
 
     ok(t.service, 'documents.lend', { documentId: notice, copyNos: [3], borrower: { name: '办公室' }, dueAt: '2026-12-10', at: '2026-11-24' });
-    const inventory = ok<{ batchNo: string }>(t.service, 'documents.inventory', { missing: [{ documentId: notice, copyNos: [2] }], checkedBy: ['李明', '王芳'], at: '2026-11-25' }).batchNo;
+    const inventory = ok<{ batchNo: string }>(t.service, 'documents.inventory', {
+      missing: [{ documentId: notice, copyNos: [2] }],
+      checkedBy: ['李明', '王芳'],
+      at: '2026-11-25',
+    }).batchNo;
     const report = prepare({ kind: 'inventory-report', batchNo: inventory, language: 'en' }).document;
-    expect(report).toMatchObject({ title: 'Inventory report of classified carriers 2026', totalText: 'Total: 2 items; 3 copies present, 1 missing', signatures: [{ label: 'Checked by', names: '李明, 王芳' }] });
+    expect(report).toMatchObject({
+      title: 'Inventory report of classified carriers 2026',
+      totalText: 'Total: 2 items; 3 copies present, 1 missing',
+      signatures: [{ label: 'Checked by', names: '李明, 王芳' }],
+    });
     expect(report.rows.map((r) => [r[1], r[5], r[6]])).toEqual([
       ['2026-0001', '0001, 0003', '0002'],
       ['2026-0002', '0001', ''],
@@ -109,9 +130,18 @@ describe('the forms of the batches', () => {
 
   it('an unknown batch number, or one of another kind of batch, is E_NO_SUCH_BATCH', () => {
     const { t, minutes, prepare } = ledger();
-    const { batchNo } = ok<{ batchNo: string }>(t.service, 'documents.returnToIssuer', { items: [{ documentId: minutes, copyNos: [1] }], toUnit: '其他单位', returner: '李明', receiver: '钱五', at: '2026-11-25' });
+    const { batchNo } = ok<{ batchNo: string }>(t.service, 'documents.returnToIssuer', {
+      items: [{ documentId: minutes, copyNos: [1] }],
+      toUnit: '其他单位',
+      returner: '李明',
+      receiver: '钱五',
+      at: '2026-11-25',
+    });
     expect(prepare({ kind: 'return-slip', batchNo }).document.rows).toHaveLength(1);
-    expect(refused(t.service, 'print.prepare', { request: { kind: 'destruction-list', batchNo } })).toMatchObject({ code: 'E_NO_SUCH_BATCH', details: { batchNo, kind: 'destruction-list' } });
+    expect(refused(t.service, 'print.prepare', { request: { kind: 'destruction-list', batchNo } })).toMatchObject({
+      code: 'E_NO_SUCH_BATCH',
+      details: { batchNo, kind: 'destruction-list' },
+    });
     expect(refused(t.service, 'print.prepare', { request: { kind: 'return-slip', batchNo: 'QT-2026-099' } }).code).toBe('E_NO_SUCH_BATCH');
     expect(refused(t.service, 'print.prepare', { request: { kind: 'history', documentId: 999 } }).code).toBe('E_NO_SUCH_DOCUMENT');
     expect(refused(t.service, 'print.prepare', { request: { kind: 'sheet', name: 'nothing' } }).code).toBe('E_VALIDATION');
@@ -122,7 +152,13 @@ describe('the forms of the batches', () => {
 describe('one item’s history', () => {
   it('lists every event of the item in order, with its copies and people', () => {
     const { t, notice, prepare } = ledger();
-    ok(t.service, 'documents.lend', { documentId: notice, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-12-10', at: '2026-11-21' });
+    ok(t.service, 'documents.lend', {
+      documentId: notice,
+      copyNos: [1],
+      borrower: { name: '王芳', department: '办公室' },
+      dueAt: '2026-12-10',
+      at: '2026-11-21',
+    });
     ok(t.service, 'documents.returnLoan', { documentId: notice, copyNos: [1], condition: 'damaged', receivedBy: '李明', at: '2026-11-22' });
     const h = prepare({ kind: 'history', documentId: notice }).document;
     expect(h).toMatchObject({ kind: 'history', title: '涉密载体流转记录', number: '2026-0001', orientation: 'landscape', markingText: '机密' });
@@ -142,10 +178,24 @@ describe('print.prepare and print.record', () => {
     const before = { data: dataSnapshot(t), audit: auditRows(t) };
     const request: PrintRequest = { kind: 'sheet', name: 'documents', filters: { levels: ['secret'] } };
     const { document, meta } = prepare(request);
-    expect(document).toMatchObject({ title: '涉密文件登记台账', fields: [{ label: '筛选条件', value: '密级: 机密' }], totalText: '共 1 条', orientation: 'landscape' });
+    expect(document).toMatchObject({
+      title: '涉密文件登记台账',
+      fields: [{ label: '筛选条件', value: '密级: 机密' }],
+      totalText: '共 1 条',
+      orientation: 'landscape',
+    });
     expect(auditRows(t)).toEqual(before.audit);
 
-    ok(t.service, 'print.record', { request, title: document.title, rows: document.rows.length, pages: 1, copies: 2, destination: 'printer', printer: 'HP LaserJet', auditSeq: meta.auditHead.seq });
+    ok(t.service, 'print.record', {
+      request,
+      title: document.title,
+      rows: document.rows.length,
+      pages: 1,
+      copies: 2,
+      destination: 'printer',
+      printer: 'HP LaserJet',
+      auditSeq: meta.auditHead.seq,
+    });
     expect(dataSnapshot(t)).toEqual(before.data);
     const added = auditRows(t).slice(before.audit.length);
     expect(added).toHaveLength(1);
@@ -167,8 +217,13 @@ describe('print.prepare and print.record', () => {
     const { t } = ledger();
     const request = { kind: 'sheet', name: 'loans' };
     const head = auditRows(t).at(-1)!.seq;
-    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 1, destination: 'pdf', auditSeq: head + 5 })).toMatchObject({ code: 'E_VALIDATION', details: { field: 'auditSeq' } });
-    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 0, destination: 'pdf', auditSeq: head }).code).toBe('E_VALIDATION');
+    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 1, destination: 'pdf', auditSeq: head + 5 })).toMatchObject({
+      code: 'E_VALIDATION',
+      details: { field: 'auditSeq' },
+    });
+    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 0, destination: 'pdf', auditSeq: head }).code).toBe(
+      'E_VALIDATION',
+    );
   });
 
   it('custodians, approvers and auditors print; an administrator alone does not', () => {

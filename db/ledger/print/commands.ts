@@ -103,8 +103,7 @@ export const printCommands = {
     run(ctx, input) {
       // The head a page shows was read before this entry; a later one cannot have been on paper.
       const head = auditHead(ctx.db, ctx.ledgerId);
-      if (input.auditSeq > head.seq)
-        throw new LedgerError('E_VALIDATION', { field: 'auditSeq' });
+      if (input.auditSeq > head.seq) throw new LedgerError('E_VALIDATION', { field: 'auditSeq' });
       const { request, title, ...printed } = input;
       const target = request.kind === 'sheet' ? request.name : request.kind === 'history' ? `document #${request.documentId}` : request.batchNo;
       ctx.note({ target, summary: { what: request.kind, title, request, ...printed } });

@@ -33,12 +33,38 @@ describe('import of the documents register', () => {
       rows: [
         ['2026年收文登记簿'],
         ['收文日期', '来文机关', '文件字号', '文件标题', '密级', '保密期限', '份数', '份号', '承办人', '知悉范围 ', '状态', '销毁日期'],
-        [46086, '省国家保密局  ', '鲁保发〔２０２６〕３号', '关于开展保密自查的通知 ', '机密★10年', null, '３', '0001-0003', '李明', '办公室、王芳', null, null],
+        [
+          46086,
+          '省国家保密局  ',
+          '鲁保发〔２０２６〕３号',
+          '关于开展保密自查的通知 ',
+          '机密★10年',
+          null,
+          '３',
+          '0001-0003',
+          '李明',
+          '办公室、王芳',
+          null,
+          null,
+        ],
         ['2026年3月6日', '市委办公室', '市委办〔2026〕5号', '会议纪要', '秘密', '5年', 1, '0001', '李明', '办公室', null, null],
         [],
         ['2026.3.7', '省国家保密局', '鲁保发〔2026〕8号', '工作要点', '机密', '长期', 2, '0001-0002', '李明', '办公室', null, null],
         ['2026/3/8', '省委办公厅', '', '内部通报', '内部', null, 1, null, '李明', '办公室', null, null],
-        [new Date(Date.UTC(2026, 2, 9)), '省国家保密局', '鲁保发〔2026〕9号', '旧文件', '秘密★', null, 2, '0001-0002', '李明', '办公室', '已销毁', '2026-06-01'],
+        [
+          new Date(Date.UTC(2026, 2, 9)),
+          '省国家保密局',
+          '鲁保发〔2026〕9号',
+          '旧文件',
+          '秘密★',
+          null,
+          2,
+          '0001-0002',
+          '李明',
+          '办公室',
+          '已销毁',
+          '2026-06-01',
+        ],
         ['合  计', null, null, null, null, null, 9],
       ],
       merges: ['A1:L1'],
@@ -46,7 +72,18 @@ describe('import of the documents register', () => {
     });
     const input = { register: 'documents', fileName: '收文登记簿.xlsx', data: b64(data), defaults };
     const report = await okAsync<ImportReport>(t.service, 'import.dryRun', input);
-    expect(report).toMatchObject({ headerRow: 2, rows: 5, good: 5, bad: 0, historical: 1, skipped: [{ row: 5, reason: 'blank' }, { row: 9, reason: 'subtotal' }], issues: [] });
+    expect(report).toMatchObject({
+      headerRow: 2,
+      rows: 5,
+      good: 5,
+      bad: 0,
+      historical: 1,
+      skipped: [
+        { row: 5, reason: 'blank' },
+        { row: 9, reason: 'subtotal' },
+      ],
+      issues: [],
+    });
 
     const out = await okAsync(t.service, 'import.apply', input);
     expect(out).toEqual({ imported: 5, historical: 1, skipped: 2, sha256: sha(data) });
@@ -128,7 +165,15 @@ describe('import of the documents register', () => {
     const added = auditRows(t).slice(audit.length);
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ action: 'import.apply', outcome: 'ok', target: '2025收文.xlsx' });
-    expect(JSON.parse(added[0]!.summary)).toEqual({ fileName: '2025收文.xlsx', sha256: sha(data), register: 'documents', sheet: 'Sheet1', rows: 40, historical: 0, skipped: 0 });
+    expect(JSON.parse(added[0]!.summary)).toEqual({
+      fileName: '2025收文.xlsx',
+      sha256: sha(data),
+      register: 'documents',
+      sheet: 'Sheet1',
+      rows: 40,
+      historical: 0,
+      skipped: 0,
+    });
     // The same file again: every copy is already in the ledger.
     const again = await okAsync<ImportReport>(t.service, 'import.dryRun', { register: 'documents', fileName: '2025收文.xlsx', data: b64(data), defaults });
     expect(again.bad).toBe(40);
@@ -138,15 +183,24 @@ describe('import of the documents register', () => {
   it('imports 5,000 good rows', async () => {
     const t = ledger();
     const data = await xlsxOf(documentSheet(5000));
-    expect(await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'big.xlsx', data: b64(data), defaults })).toMatchObject({ imported: 5000 });
+    expect(await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'big.xlsx', data: b64(data), defaults })).toMatchObject({
+      imported: 5000,
+    });
     expect(withRaw(t, (db) => db.prepare('SELECT count(*) AS d, (SELECT count(*) FROM copies) AS c FROM documents').get())).toEqual({ d: 5000, c: 10000 });
   }, 120_000);
 
   it('imports a GBK CSV as Chinese Excel saves it', async () => {
     const t = ledger();
-    const rows = [DOCUMENT_HEADER, ...[1, 2, 3].map((n) => documentRow(n).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c as string | number | null))))];
+    const rows = [
+      DOCUMENT_HEADER,
+      ...[1, 2, 3].map((n) => documentRow(n).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c as string | number | null)))),
+    ];
     const data = csvOf(rows, 'gbk');
-    const view = await okAsync<{ encoding: string; headerRow: number; dataRows: number }>(t.service, 'import.inspect', { register: 'documents', fileName: '收文.csv', data: b64(data) });
+    const view = await okAsync<{ encoding: string; headerRow: number; dataRows: number }>(t.service, 'import.inspect', {
+      register: 'documents',
+      fileName: '收文.csv',
+      data: b64(data),
+    });
     expect(view).toMatchObject({ encoding: 'gb18030', headerRow: 1, dataRows: 3 });
     await okAsync(t.service, 'import.apply', { register: 'documents', fileName: '收文.csv', data: b64(data), defaults });
     expect(listDocs(t).map((d) => d.title)).toEqual(['关于第1项保密工作的通知', '关于第2项保密工作的通知', '关于第3项保密工作的通知']);
@@ -157,28 +211,87 @@ describe('import of the documents register', () => {
     const unreadable = await refusedAsync(t.service, 'import.dryRun', { register: 'documents', fileName: 'x.xlsx', data: b64(Buffer.from('PK broken')) });
     expect(unreadable.code).toBe('E_IMPORT_FILE_UNREADABLE');
     expect((await refusedAsync(t.service, 'import.inspect', { register: 'documents', fileName: 'x.csv', data: '@@@' })).code).toBe('E_IMPORT_FILE_UNREADABLE');
-    expect((await refusedAsync(t.service, 'import.dryRun', { register: 'documents', fileName: 'x.xlsx', data: b64(await xlsxOf({ rows: [['只有一行']] })) })).code).toBe('E_IMPORT_NO_DATA');
-    expect((await refusedAsync(t.service, 'import.dryRun', { register: 'documents', fileName: 'x.xlsx', sheet: '没有', data: b64(await xlsxOf(documentSheet(1))) })).code).toBe('E_IMPORT_NO_SHEET');
+    expect(
+      (await refusedAsync(t.service, 'import.dryRun', { register: 'documents', fileName: 'x.xlsx', data: b64(await xlsxOf({ rows: [['只有一行']] })) })).code,
+    ).toBe('E_IMPORT_NO_DATA');
+    expect(
+      (await refusedAsync(t.service, 'import.dryRun', { register: 'documents', fileName: 'x.xlsx', sheet: '没有', data: b64(await xlsxOf(documentSheet(1))) }))
+        .code,
+    ).toBe('E_IMPORT_NO_SHEET');
     // The synchronous path cannot run a file command.
-    expect(t.service.invoke('import.inspect', { register: 'documents', fileName: 'x.csv', data: '' })).toMatchObject({ ok: false, error: { code: 'E_INTERNAL' } });
+    expect(t.service.invoke('import.inspect', { register: 'documents', fileName: 'x.csv', data: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INTERNAL' },
+    });
     addUser(t, { username: 'auditor1', roles: ['auditor'], password: 'Auditor2026pass' });
     login(t.service, 'auditor1', 'Auditor2026pass');
-    const forbidden: LedgerErrorShape = await refusedAsync(t.service, 'import.apply', { register: 'documents', fileName: 'a.xlsx', data: b64(await xlsxOf(documentSheet(1))) });
+    const forbidden: LedgerErrorShape = await refusedAsync(t.service, 'import.apply', {
+      register: 'documents',
+      fileName: 'a.xlsx',
+      data: b64(await xlsxOf(documentSheet(1))),
+    });
     expect(forbidden.code).toBe('E_FORBIDDEN');
   });
 });
 
 describe('import of the device registers', () => {
-  const HEADER = ['编号', '名称', '品牌型号', '序列号', '硬盘序列号', 'MAC', '操作系统', '密级', '联网类型', '用途', '使用部门', '责任人', '放置地点', '启用日期', '状态', '报废日期'];
+  const HEADER = [
+    '编号',
+    '名称',
+    '品牌型号',
+    '序列号',
+    '硬盘序列号',
+    'MAC',
+    '操作系统',
+    '密级',
+    '联网类型',
+    '用途',
+    '使用部门',
+    '责任人',
+    '放置地点',
+    '启用日期',
+    '状态',
+    '报废日期',
+  ];
   const pc = (n: number, over: Partial<Record<number, FixtureCell>> = {}): FixtureCell[] => {
-    const row: FixtureCell[] = [`BM-JSJ-${n}`, `办公计算机${n}`, '联想 启天', `PC-SN-${n}`, `DISK-${n}`, '00-1a-2b-3c-4d-5e', 'Windows 10', '机密', '单机', '文字处理', '办公室', '李明', '保密室', '2025-01-05', '在用', null];
+    const row: FixtureCell[] = [
+      `BM-JSJ-${n}`,
+      `办公计算机${n}`,
+      '联想 启天',
+      `PC-SN-${n}`,
+      `DISK-${n}`,
+      '00-1a-2b-3c-4d-5e',
+      'Windows 10',
+      '机密',
+      '单机',
+      '文字处理',
+      '办公室',
+      '李明',
+      '保密室',
+      '2025-01-05',
+      '在用',
+      null,
+    ];
     for (const [k, v] of Object.entries(over)) row[Number(k)] = v ?? null;
     return row;
   };
 
   it('checks the device rules row by row: network, register, duplicates in the file and in the ledger; 报废 rows become imported history', async () => {
     const t = ledger();
-    ok(t.service, 'computers.register', { code: 'BM-OLD', name: '旧机', model: 'm', serial: 'PC-SN-OLD', os: 'os', level: 'secret', network: 'standalone', purpose: 'p', department: 'd', responsible: 'r', location: 'l', enabledAt: '2024-01-01' });
+    ok(t.service, 'computers.register', {
+      code: 'BM-OLD',
+      name: '旧机',
+      model: 'm',
+      serial: 'PC-SN-OLD',
+      os: 'os',
+      level: 'secret',
+      network: 'standalone',
+      purpose: 'p',
+      department: 'd',
+      responsible: 'r',
+      location: 'l',
+      enabledAt: '2024-01-01',
+    });
     const data = await xlsxOf({
       rows: [
         HEADER,
@@ -228,7 +341,13 @@ describe('import of the device registers', () => {
   it('imports plain media, and refuses a classified medium in the plain register', async () => {
     const t = ledger();
     const header = ['编号', '类型', '品牌型号', '序列号', '容量', '密级', '责任人', '部门', '使用范围', '启用日期'];
-    const data = await xlsxOf({ rows: [header, ['FM-U-1', 'U盘', '朗科', 'U-1', '32GB', '非涉密', '李明', '办公室', '办公室', '2025-02-01'], ['FM-U-2', '光盘', '索尼', 'U-2', '4.7GB', '秘密', '李明', '办公室', '办公室', '2025-02-01']] });
+    const data = await xlsxOf({
+      rows: [
+        header,
+        ['FM-U-1', 'U盘', '朗科', 'U-1', '32GB', '非涉密', '李明', '办公室', '办公室', '2025-02-01'],
+        ['FM-U-2', '光盘', '索尼', 'U-2', '4.7GB', '秘密', '李明', '办公室', '办公室', '2025-02-01'],
+      ],
+    });
     const report = await okAsync<ImportReport>(t.service, 'import.dryRun', { register: 'plain-media', fileName: 'm.xlsx', data: b64(data) });
     expect(brief(report.issues)).toEqual([{ row: 3, column: 'F', reason: 'wrong_register' }]);
     expect(report.good).toBe(1);
@@ -247,11 +366,68 @@ describe('export', () => {
     const t = ledger();
     const sheet = documentSheet(6);
     (sheet.rows as FixtureCell[][])[3]![4] = '关于"保密", 工作的通知';
-    await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'a.xlsx', data: b64(await xlsxOf(sheet)), defaults: { ...defaults, scope: '办公室' } });
-    ok(t.service, 'computers.register', { code: 'BM-1', name: '办公机', model: '联想', serial: 'SN-1', diskSerial: 'D-1', mac: '00-1A-2B-3C-4D-5E', os: '银河麒麟 V10', osInstalledAt: '2025-03-01', level: 'secret', network: 'classified_intranet', purpose: '文字处理', department: '办公室', responsible: '李明', location: '保密室', enabledAt: '2025-04-01' });
-    ok(t.service, 'computers.register', { code: 'BM-2', name: '绘图机', model: '华为', serial: 'SN-2', os: 'UOS', level: 'confidential', network: 'standalone', purpose: '制图', department: '规划处', responsible: '王芳', location: '二楼', enabledAt: '2025-05-01' });
-    ok(t.service, 'media.register', { code: 'U-1', type: 'usb', model: '朗科', serial: 'USB-1', capacity: '32GB', level: 'secret', responsible: '李明', department: '办公室', usageScope: '办公室', enabledAt: '2025-02-01', remarks: '备用' });
-    ok(t.service, 'media.register', { code: 'U-2', type: 'disc', model: '索尼', serial: 'CD-1', capacity: '700MB', level: 'confidential', responsible: '王芳', department: '规划处', usageScope: '规划处', enabledAt: '2025-02-03' });
+    await okAsync(t.service, 'import.apply', {
+      register: 'documents',
+      fileName: 'a.xlsx',
+      data: b64(await xlsxOf(sheet)),
+      defaults: { ...defaults, scope: '办公室' },
+    });
+    ok(t.service, 'computers.register', {
+      code: 'BM-1',
+      name: '办公机',
+      model: '联想',
+      serial: 'SN-1',
+      diskSerial: 'D-1',
+      mac: '00-1A-2B-3C-4D-5E',
+      os: '银河麒麟 V10',
+      osInstalledAt: '2025-03-01',
+      level: 'secret',
+      network: 'classified_intranet',
+      purpose: '文字处理',
+      department: '办公室',
+      responsible: '李明',
+      location: '保密室',
+      enabledAt: '2025-04-01',
+    });
+    ok(t.service, 'computers.register', {
+      code: 'BM-2',
+      name: '绘图机',
+      model: '华为',
+      serial: 'SN-2',
+      os: 'UOS',
+      level: 'confidential',
+      network: 'standalone',
+      purpose: '制图',
+      department: '规划处',
+      responsible: '王芳',
+      location: '二楼',
+      enabledAt: '2025-05-01',
+    });
+    ok(t.service, 'media.register', {
+      code: 'U-1',
+      type: 'usb',
+      model: '朗科',
+      serial: 'USB-1',
+      capacity: '32GB',
+      level: 'secret',
+      responsible: '李明',
+      department: '办公室',
+      usageScope: '办公室',
+      enabledAt: '2025-02-01',
+      remarks: '备用',
+    });
+    ok(t.service, 'media.register', {
+      code: 'U-2',
+      type: 'disc',
+      model: '索尼',
+      serial: 'CD-1',
+      capacity: '700MB',
+      level: 'confidential',
+      responsible: '王芳',
+      department: '规划处',
+      usageScope: '规划处',
+      enabledAt: '2025-02-03',
+    });
     return t;
   }
 
@@ -268,7 +444,13 @@ describe('export', () => {
     expect(grid.slice(3).map((r) => sheet.columns.map((_, i) => r[i] ?? ''))).toEqual(sheet.rows);
     const added = auditRows(t).slice(audit.length);
     expect(added).toMatchObject([{ action: 'export.register', outcome: 'ok', target: 'documents' }]);
-    expect(JSON.parse(added[0]!.summary)).toMatchObject({ register: 'documents', filters: { levels: ['secret'], order: 'asc' }, rows: 4, format: 'xlsx', marking: '机密' });
+    expect(JSON.parse(added[0]!.summary)).toMatchObject({
+      register: 'documents',
+      filters: { levels: ['secret'], order: 'asc' },
+      rows: 4,
+      format: 'xlsx',
+      marking: '机密',
+    });
   });
 
   it('writes CSV that Excel opens: UTF-8 with BOM, CRLF, quoted fields, the marking on the first line; the auditor may export', async () => {
@@ -292,7 +474,11 @@ describe('export', () => {
       { register: 'secret-computers', filters: {} },
       { register: 'secret-media', filters: {} },
     ] as const;
-    for (const [language, format] of [['zh-CN', 'xlsx'], ['zh-TW', 'csv'], ['en', 'xlsx']] as const) {
+    for (const [language, format] of [
+      ['zh-CN', 'xlsx'],
+      ['zh-TW', 'csv'],
+      ['en', 'xlsx'],
+    ] as const) {
       const to = ledger();
       for (const { register, filters } of registers) {
         const out = await okAsync<Exported>(from.service, 'export.register', { register, filters, format, language });

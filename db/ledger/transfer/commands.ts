@@ -53,8 +53,7 @@ export interface LoadedFile {
 }
 
 async function load(input: { fileName: string; data: string }): Promise<LoadedFile> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data))
-    throw new LedgerError('E_IMPORT_FILE_UNREADABLE', { fileName: input.fileName, reason: 'encoding' });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.data)) throw new LedgerError('E_IMPORT_FILE_UNREADABLE', { fileName: input.fileName, reason: 'encoding' });
   const bytes = Buffer.from(input.data, 'base64');
   return { file: await readSpreadsheet(input.fileName, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
