@@ -38,6 +38,7 @@ const locked: LedgerStatus = { state: 'locked', backup: null, session: null, loc
 const signedOut: LedgerStatus = { ...locked, lockedUser: null };
 
 const documentDetail = { id: 7, receiptNo: '2026-0007', copyList: [] };
+const lentDocument = { ...documentDetail, copyList: [{ copyNo: 1, status: 'on_loan' }] };
 const computer = { id: 3, code: 'JSJ-003', level: 'secret' };
 const medium = { id: 4, code: 'JZ-004', level: 'secret' };
 
@@ -54,8 +55,9 @@ function backend(status: { current: LedgerStatus }): Answers {
     'audit.verify': () => ({ ok: true }),
     'documents.list': () => ({ total: 1, rows: [{ id: 7 }] }),
     'documents.get': () => documentDetail,
-    'documents.receive': () => ({ id: 7 }),
-    'documents.lend': () => ({}),
+    'documents.receive': () => documentDetail,
+    'documents.lend': () => lentDocument,
+    'documents.move': () => ({ copyNos: [1] }),
     'locations.list': () => [{ id: 1, name: '保密柜 1' }],
     'reminders.get': () => ({ overdueLoans: 1 }),
     'computers.get': () => computer,
@@ -167,21 +169,29 @@ describe('store: nothing of a session stays behind the lock screen', () => {
 });
 
 describe('store: actions go through window.ledger', () => {
-  it('registering an item answers its new 收文编号', async () => {
+  it('registering an item is one round trip that answers it with its new 收文编号', async () => {
     await store.getState().login('zhang', 'pw');
     ledger.calls.length = 0;
     const registered = await store.getState().registerDocument({ origin: 'received', input: { title: '通知' } as never });
-    expect(registered).toEqual({ id: 7, receiptNo: '2026-0007' });
-    expect(ledger.calls).toContainEqual({ name: 'documents.receive', input: { title: '通知' } });
-    expect(ledger.names()).not.toContain('reminders.get');
+    expect(registered).toMatchObject({ id: 7, receiptNo: '2026-0007' });
+    expect(ledger.calls).toEqual([{ name: 'documents.receive', input: { title: '通知' } }]);
   });
 
-  it('a command on the item shown reloads it', async () => {
+  it('a lend shows the item as the reply has it, without fetching it again', async () => {
     await store.getState().login('zhang', 'pw');
     await store.getState().loadDocument(7);
     ledger.calls.length = 0;
     await store.getState().runDocumentCommand('documents.lend', { documentId: 7 } as never);
-    expect(ledger.names()).toEqual(['documents.lend', 'documents.get']);
+    expect(ledger.names()).toEqual(['documents.lend']);
+    expect(store.getState().document).toEqual(lentDocument);
+  });
+
+  it('a command that answers less reloads the item shown', async () => {
+    await store.getState().login('zhang', 'pw');
+    await store.getState().loadDocument(7);
+    ledger.calls.length = 0;
+    await store.getState().runDocumentCommand('documents.move', { documentId: 7 } as never);
+    expect(ledger.names()).toEqual(['documents.move', 'documents.get']);
   });
 
   it('reminder counts come by push; they are fetched only while the session has none yet', async () => {

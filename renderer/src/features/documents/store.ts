@@ -14,6 +14,14 @@ export type ProduceInput = CommandInput<'documents.produce'>;
 /** The commands that change one item or a batch; each refreshes what is on screen afterwards. */
 export type DocumentCommand = Exclude<Extract<CommandName, `documents.${string}`>, 'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce'>;
 
+/** The commands that answer with the item as it now is: what the item page shows next comes with the reply. */
+type DocumentReply = { [N in DocumentCommand]: CommandOutput<N> extends DocumentDetail ? N : never }[DocumentCommand];
+const REPLIES_WITH_DOCUMENT: readonly DocumentReply[] = ['documents.lend', 'documents.returnLoan'];
+
+function repliesWithDocument(name: DocumentCommand, _out: unknown): _out is DocumentDetail {
+  return (REPLIES_WITH_DOCUMENT as readonly DocumentCommand[]).includes(name);
+}
+
 export const DEFAULT_SORT: { sort: SortField; order: SortOrder } = { sort: 'receiptNo', order: 'desc' };
 export const DOCUMENT_PAGE_SIZES = [50, 100, 200, 500] as const;
 
@@ -44,8 +52,8 @@ export interface DocumentsSlice {
   loadReminders(): Promise<void>;
   setReminders(counts: ReminderCounts): void;
   suggest(field: SuggestField, prefix: string): Promise<string[]>;
-  /** 收文 / 制作: registers an item and answers its new 收文编号. */
-  registerDocument(registration: { origin: 'received'; input: ReceiveInput } | { origin: 'produced'; input: ProduceInput }): Promise<{ id: number; receiptNo: string }>;
+  /** 收文 / 制作: registers an item and answers it as registered (with its new 收文编号). */
+  registerDocument(registration: { origin: 'received'; input: ReceiveInput } | { origin: 'produced'; input: ProduceInput }): Promise<DocumentDetail>;
   runDocumentCommand<N extends DocumentCommand>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
 }
 
@@ -128,16 +136,18 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
       return send('documents.suggest', { field, prefix });
     },
 
-    async registerDocument(registration) {
-      const { id } = registration.origin === 'received' ? await send('documents.receive', registration.input) : await send('documents.produce', registration.input);
-      const { receiptNo } = await send('documents.get', { id });
-      return { id, receiptNo };
+    registerDocument(registration) {
+      return registration.origin === 'received' ? send('documents.receive', registration.input) : send('documents.produce', registration.input);
     },
 
     async runDocumentCommand(name, input) {
       const out = await send(name, input);
-      // The change is made; a failed refresh must not report it as refused.
-      await refreshAfterChange().catch(() => undefined);
+      if (repliesWithDocument(name, out)) {
+        if (get().document?.id === out.id) set({ document: out });
+      } else {
+        // The change is made; a failed refresh must not report it as refused.
+        await refreshAfterChange().catch(() => undefined);
+      }
       return out;
     },
   };
