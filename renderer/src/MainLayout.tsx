@@ -190,7 +190,13 @@ export function MainLayout({ session }: { session: SessionInfo }) {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={264} theme="light" className="main-sider">
-          <Menu mode="inline" selectedKeys={[MENU_KEY[shown] ?? shown]} style={{ borderInlineEnd: 'none' }} items={menuItems} onClick={({ key }) => (key === 'documents' ? openDocuments() : setPage(key as Page))} />
+          <Menu
+            mode="inline"
+            selectedKeys={[MENU_KEY[shown] ?? shown]}
+            style={{ borderInlineEnd: 'none' }}
+            items={menuItems}
+            onClick={({ key }) => (key === 'documents' ? openDocuments() : setPage(key as Page))}
+          />
         </Layout.Sider>
         <Layout.Content className="main-content">
           <ShownPage />

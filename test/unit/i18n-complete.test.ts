@@ -94,7 +94,10 @@ describe('error messages', () => {
 describe('documents vocabulary', () => {
   const each = (prefix: string, values: readonly string[]) => {
     for (const [lang, entries] of Object.entries(flat)) {
-      expect(values.filter((v) => typeof entries.get(`${prefix}.${v}`) !== 'string'), `${lang} ${prefix}`).toEqual([]);
+      expect(
+        values.filter((v) => typeof entries.get(`${prefix}.${v}`) !== 'string'),
+        `${lang} ${prefix}`,
+      ).toEqual([]);
     }
   };
 
@@ -123,7 +126,19 @@ describe('documents vocabulary', () => {
   });
 
   it('explains every reason a marking is refused', () => {
-    const samples = ['', '公开★10年', '机密10年', '机密*10年', '内部★10年', '机密★十年半月', '机密★0年', '秘密★24个月', '机密★1.5年', '秘密★15年', '机密★2027年2月30日'];
+    const samples = [
+      '',
+      '公开★10年',
+      '机密10年',
+      '机密*10年',
+      '内部★10年',
+      '机密★十年半月',
+      '机密★0年',
+      '秘密★24个月',
+      '机密★1.5年',
+      '秘密★15年',
+      '机密★2027年2月30日',
+    ];
     const reasons = new Set<string>(['date_not_after_issue']);
     for (const text of samples) {
       try {
@@ -134,7 +149,10 @@ describe('documents vocabulary', () => {
     }
     expect(reasons.size).toBeGreaterThanOrEqual(11);
     for (const [lang, entries] of Object.entries(errorFlat)) {
-      expect([...reasons].filter((r) => typeof entries.get(`details.marking.${r}`) !== 'string'), lang).toEqual([]);
+      expect(
+        [...reasons].filter((r) => typeof entries.get(`details.marking.${r}`) !== 'string'),
+        lang,
+      ).toEqual([]);
     }
   });
 });

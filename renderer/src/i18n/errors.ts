@@ -21,7 +21,8 @@ export function errorField(error: unknown): string | null {
   if (error.code === 'E_CROSS_USE') return 'computerId';
   if (error.code === 'E_DATA_ABOVE_MEDIUM') return 'dataLevel';
   if (error.code === 'E_DOWNGRADE_FORBIDDEN') return 'level';
-  if (error.code === 'E_REPAIR_CONDITIONS') return Array.isArray(error.details?.['missing']) && error.details['missing'].includes('escort') ? 'escort' : 'storageRemoved';
+  if (error.code === 'E_REPAIR_CONDITIONS')
+    return Array.isArray(error.details?.['missing']) && error.details['missing'].includes('escort') ? 'escort' : 'storageRemoved';
   const field = error.details?.['field'];
   return (error.code === 'E_VALIDATION' || error.code === 'E_DUPLICATE') && typeof field === 'string' ? field : null;
 }

@@ -32,7 +32,14 @@ class FakeLedger implements LedgerApi {
   }
 }
 
-const custodian: SessionInfo = { username: 'zhang', displayName: '张保管', roles: ['custodian', 'auditor'], mustChangePassword: false, unitName: '某单位', idleMinutes: 10 };
+const custodian: SessionInfo = {
+  username: 'zhang',
+  displayName: '张保管',
+  roles: ['custodian', 'auditor'],
+  mustChangePassword: false,
+  unitName: '某单位',
+  idleMinutes: 10,
+};
 const unlocked: LedgerStatus = { state: 'unlocked', backup: null, session: custodian, lockedUser: null, retryAfterMs: 0 };
 const locked: LedgerStatus = { state: 'locked', backup: null, session: null, lockedUser: { username: 'zhang', displayName: '张保管' }, retryAfterMs: 0 };
 const signedOut: LedgerStatus = { ...locked, lockedUser: null };

@@ -32,10 +32,22 @@ export function ExportButtons({ register, filters }: { register: ExportInput['re
   };
   return (
     <Space size={8}>
-      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={busy !== null} onClick={() => void run('xlsx')} data-testid={`export-xlsx-${register}`}>
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={busy === 'xlsx'}
+        disabled={busy !== null}
+        onClick={() => void run('xlsx')}
+        data-testid={`export-xlsx-${register}`}
+      >
         {t('export.xlsx')}
       </Button>
-      <Button icon={<FileTextOutlined />} loading={busy === 'csv'} disabled={busy !== null} onClick={() => void run('csv')} data-testid={`export-csv-${register}`}>
+      <Button
+        icon={<FileTextOutlined />}
+        loading={busy === 'csv'}
+        disabled={busy !== null}
+        onClick={() => void run('csv')}
+        data-testid={`export-csv-${register}`}
+      >
         {t('export.csv')}
       </Button>
     </Space>

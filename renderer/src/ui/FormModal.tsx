@@ -28,7 +28,19 @@ interface FormModalProps<V> {
 const COMMON_ERROR_FIELDS: ErrorFields = { at: 'at', copyNos: 'copyNos', approver: ['approval', 'approver'] };
 
 /** A modal holding one form, shown while mounted: Enter submits, errors show inside, success closes it. */
-export function FormModal<V>({ title, submitText, testId, initialValues, onSubmit, onClose, children, form: given, keyboard = false, errorFields, width }: FormModalProps<V>) {
+export function FormModal<V>({
+  title,
+  submitText,
+  testId,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+  form: given,
+  keyboard = false,
+  errorFields,
+  width,
+}: FormModalProps<V>) {
   const { t } = useTranslation();
   const [own] = Form.useForm<V>();
   const form = given ?? own;

@@ -33,7 +33,11 @@ export function AccountsPage() {
       title: t('accounts.status'),
       render: (_, a) => (a.active ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.inactive')}</Tag>),
     },
-    { key: 'mustChange', title: t('accounts.mustChange'), render: (_, a) => (a.mustChangePassword ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')) },
+    {
+      key: 'mustChange',
+      title: t('accounts.mustChange'),
+      render: (_, a) => (a.mustChangePassword ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')),
+    },
     { key: 'lastLogin', title: t('accounts.lastLogin'), render: (_, a) => (a.lastLoginAt ? formatDateTime(a.lastLoginAt, language) : t('accounts.never')) },
     {
       key: 'actions',
@@ -61,7 +65,16 @@ export function AccountsPage() {
       }
     >
       <ErrorAlert error={error} testId="accounts-error" />
-      <Table<AccountView> rowKey="username" columns={columns} dataSource={accounts} loading={busy} pagination={false} size="middle" scroll={{ x: 'max-content' }} data-testid="accounts-table" />
+      <Table<AccountView>
+        rowKey="username"
+        columns={columns}
+        dataSource={accounts}
+        loading={busy}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        data-testid="accounts-table"
+      />
       {dialog?.kind === 'create' && <CreateAccountModal onClose={close} />}
       {dialog?.kind === 'edit' && <EditAccountModal account={dialog.account} onClose={close} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal account={dialog.account} onClose={close} />}

@@ -16,7 +16,11 @@ export function IdentityFields({ testIdPrefix, autoFocus = false }: IdentityFiel
         name="username"
         label={t('account.username')}
         extra={t('account.usernameRule')}
-        rules={[{ required: true, whitespace: true }, { min: 2, max: 32 }, { pattern: /^\S+$/, message: t('account.usernameRule') }]}
+        rules={[
+          { required: true, whitespace: true },
+          { min: 2, max: 32 },
+          { pattern: /^\S+$/, message: t('account.usernameRule') },
+        ]}
       >
         <Input autoFocus={autoFocus} autoComplete="off" data-testid={`${testIdPrefix}-username`} />
       </Form.Item>

@@ -19,9 +19,7 @@ export function PasswordFields({ name, policy, testId, autoFocus = false }: Pass
   const isNew = name === 'newPassword';
   const min = minPasswordLength(policy);
   const ruleText =
-    t('password.rule', { min }) +
-    (policy.requireMixedCase ? t('password.ruleMixedCase') : '') +
-    (policy.requireSymbol ? t('password.ruleSymbol') : '');
+    t('password.rule', { min }) + (policy.requireMixedCase ? t('password.ruleMixedCase') : '') + (policy.requireSymbol ? t('password.ruleSymbol') : '');
 
   return (
     <>

@@ -72,7 +72,11 @@ export function AuditPage() {
       render: (_, e) => (
         <>
           <Tag color={OUTCOME_COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>
-          {e.errorCode && <Typography.Text type="secondary" className="audit-error-code">{e.errorCode}</Typography.Text>}
+          {e.errorCode && (
+            <Typography.Text type="secondary" className="audit-error-code">
+              {e.errorCode}
+            </Typography.Text>
+          )}
         </>
       ),
     },
@@ -82,7 +86,13 @@ export function AuditPage() {
       ellipsis: true,
       render: (_, e) => {
         const json = JSON.stringify(e.summary);
-        return json === '{}' ? '' : <Typography.Text code className="audit-summary" title={json}>{json}</Typography.Text>;
+        return json === '{}' ? (
+          ''
+        ) : (
+          <Typography.Text code className="audit-summary" title={json}>
+            {json}
+          </Typography.Text>
+        );
       },
     },
   ];
@@ -91,7 +101,12 @@ export function AuditPage() {
     <Flex vertical gap={16}>
       <AuditVerification />
       <Card title={t('audit.title')}>
-        <Form<FilterValues> form={form} layout="inline" onFinish={(values) => run(() => searchAudit(toFilters(values)))} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form<FilterValues>
+          form={form}
+          layout="inline"
+          onFinish={(values) => run(() => searchAudit(toFilters(values)))}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear style={{ width: 140 }} data-testid="audit-filter-actor" />
           </Form.Item>

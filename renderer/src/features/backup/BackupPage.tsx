@@ -50,7 +50,9 @@ function BackupForm() {
           {t('backup.conditions', { level: t(`devices.dataLevels.${media.highestLevel}`) })}
         </Typography.Paragraph>
       )}
-      {media && media.media.length === 0 && <Alert type="warning" showIcon title={t('backup.noMedia')} style={{ marginBottom: 16 }} data-testid="backup-no-media" />}
+      {media && media.media.length === 0 && (
+        <Alert type="warning" showIcon title={t('backup.noMedia')} style={{ marginBottom: 16 }} data-testid="backup-no-media" />
+      )}
       <Form<BackupValues> layout="vertical" onFinish={run} style={{ maxWidth: 640 }}>
         <ErrorAlert error={error} testId="backup-error" />
         <Form.Item name="mediumId" label={t('backup.medium')} rules={[{ required: true }]}>
@@ -72,7 +74,11 @@ function BackupForm() {
           <Button type="primary" htmlType="submit" icon={<CloudUploadOutlined />} loading={busy} data-testid="backup-run">
             {t('backup.run')}
           </Button>
-          {busy && progress && <Typography.Text type="secondary" data-testid="backup-progress">{t(`backup.steps.${progress}`, { defaultValue: progress })}</Typography.Text>}
+          {busy && progress && (
+            <Typography.Text type="secondary" data-testid="backup-progress">
+              {t(`backup.steps.${progress}`, { defaultValue: progress })}
+            </Typography.Text>
+          )}
         </Flex>
       </Form>
       {result && <BackupResultPanel result={result} />}
@@ -90,9 +96,33 @@ function BackupResultPanel({ result }: { result: BackupResult }) {
         size="small"
         column={1}
         items={[
-          { key: 'path', label: t('backup.path'), children: <span className="monospace" data-testid="backup-result-path">{result.path}</span> },
-          { key: 'sha', label: 'SHA-256', children: <span className="monospace" data-testid="backup-result-sha256">{result.sha256}</span> },
-          { key: 'head', label: t('backup.auditHead'), children: <span className="monospace">#{result.auditHead.seq} {result.auditHead.hash}</span> },
+          {
+            key: 'path',
+            label: t('backup.path'),
+            children: (
+              <span className="monospace" data-testid="backup-result-path">
+                {result.path}
+              </span>
+            ),
+          },
+          {
+            key: 'sha',
+            label: 'SHA-256',
+            children: (
+              <span className="monospace" data-testid="backup-result-sha256">
+                {result.sha256}
+              </span>
+            ),
+          },
+          {
+            key: 'head',
+            label: t('backup.auditHead'),
+            children: (
+              <span className="monospace">
+                #{result.auditHead.seq} {result.auditHead.hash}
+              </span>
+            ),
+          },
           { key: 'size', label: t('backup.size'), children: `${(result.size / 1024 / 1024).toFixed(2)} MB · ${result.seconds.toFixed(1)} s` },
           {
             key: 'counts',
@@ -127,7 +157,16 @@ function BackupHistory() {
     { key: 'at', title: t('backup.at'), width: 170, render: (_, b) => formatDateTime(b.at, language) },
     { key: 'medium', title: t('backup.medium'), width: 200, render: (_, b) => `${b.medium.code} · ${b.medium.serial}` },
     { key: 'name', title: t('backup.name'), ellipsis: true, render: (_, b) => <span title={`${b.folder}/${b.name}`}>{b.name}</span> },
-    { key: 'head', title: t('backup.auditHead'), width: 150, render: (_, b) => <span className="monospace">#{b.auditHead.seq} {b.auditHead.hash.slice(0, 8)}</span> },
+    {
+      key: 'head',
+      title: t('backup.auditHead'),
+      width: 150,
+      render: (_, b) => (
+        <span className="monospace">
+          #{b.auditHead.seq} {b.auditHead.hash.slice(0, 8)}
+        </span>
+      ),
+    },
     { key: 'sha', title: 'SHA-256', width: 110, render: (_, b) => <span className="monospace">{b.dbSha256.slice(0, 10)}</span> },
     { key: 'by', dataIndex: 'recordedBy', title: t('backup.by'), width: 100 },
   ];

@@ -96,7 +96,9 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
               <Typography.Title level={3} className="monospace" style={{ margin: '8px 0' }} data-testid="batch-result-no">
                 {t('batch.batchNo', { batchNo: outcome.batchNo })}
               </Typography.Title>
-              {outcome.present !== undefined && <span data-testid="batch-result-counts">{t('batch.inventoryResult', { present: outcome.present, missing: outcome.missing ?? 0 })}</span>}
+              {outcome.present !== undefined && (
+                <span data-testid="batch-result-counts">{t('batch.inventoryResult', { present: outcome.present, missing: outcome.missing ?? 0 })}</span>
+              )}
             </Flex>
           }
           extra={[
@@ -162,7 +164,13 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
   }, [run]);
 
   const columns: TableProps<DocumentListItem>['columns'] = [
-    { key: 'receiptNo', dataIndex: 'receiptNo', title: t('documents.columns.receiptNo'), width: 110, render: (v: string) => <span className="monospace">{v}</span> },
+    {
+      key: 'receiptNo',
+      dataIndex: 'receiptNo',
+      title: t('documents.columns.receiptNo'),
+      width: 110,
+      render: (v: string) => <span className="monospace">{v}</span>,
+    },
     { key: 'docNumber', dataIndex: 'docNumber', title: t('documents.columns.docNumber'), width: 150, ellipsis: true },
     { key: 'title', dataIndex: 'title', title: t('documents.columns.title'), ellipsis: true },
     { key: 'originUnit', dataIndex: 'originUnit', title: t('documents.columns.originUnit'), width: 170, ellipsis: true },
@@ -205,7 +213,16 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
         data-testid="batch-search"
       />
       <ErrorAlert error={error} testId="batch-search-error" />
-      <Table<DocumentListItem> rowKey="id" size="small" columns={columns} dataSource={rows} loading={busy} pagination={false} scroll={{ y: 240 }} data-testid="batch-results" />
+      <Table<DocumentListItem>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={busy}
+        pagination={false}
+        scroll={{ y: 240 }}
+        data-testid="batch-results"
+      />
     </Flex>
   );
 }
@@ -242,7 +259,13 @@ function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chose
               testId={`batch-copies-${doc.id}`}
             />
           </div>
-          <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => onChange(chosen.filter((c) => c.doc.id !== doc.id))} data-testid={`batch-remove-${doc.id}`}>
+          <Button
+            size="small"
+            type="text"
+            icon={<DeleteOutlined />}
+            onClick={() => onChange(chosen.filter((c) => c.doc.id !== doc.id))}
+            data-testid={`batch-remove-${doc.id}`}
+          >
             {t('batch.remove')}
           </Button>
         </Flex>
@@ -282,7 +305,15 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
     const out =
       kind === 'return'
         ? await run('documents.returnToIssuer', { items, toUnit: v.toUnit!.trim(), returner: v.returner!.trim(), receiver: v.receiver!.trim(), at })
-        : await run('documents.destroy', { items, approver: v.approver!.trim(), method: v.method ?? 'facility', place: v.place!.trim(), destroyers: v.destroyers ?? [], witnesses: v.witnesses ?? [], at });
+        : await run('documents.destroy', {
+            items,
+            approver: v.approver!.trim(),
+            method: v.method ?? 'facility',
+            place: v.place!.trim(),
+            destroyers: v.destroyers ?? [],
+            witnesses: v.witnesses ?? [],
+            at,
+          });
     onDone({ batchNo: out.batchNo });
   });
   useMarkField(form, submit.error, { at: 'at' });
@@ -296,7 +327,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
       <Form<BatchValues>
         form={form}
         layout="vertical"
-          scrollToFirstError={{ block: 'center', focus: true }}
+        scrollToFirstError={{ block: 'center', focus: true }}
         initialValues={{ at: dayjs(), returner: me, method: 'facility', destroyers: me ? [me] : [], checkedBy: me ? [me] : [] }}
         onFinish={(v) => void submit.run(v)}
       >
@@ -320,7 +351,11 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
                 <PersonInput testId="batch-approver" />
               </Form.Item>
               <Form.Item name="method" label={t('batch.method')}>
-                <Radio.Group optionType="button" options={DESTROY_METHODS.map((m) => ({ value: m, label: t(`destroyMethods.${m}`) }))} data-testid="batch-method" />
+                <Radio.Group
+                  optionType="button"
+                  options={DESTROY_METHODS.map((m) => ({ value: m, label: t(`destroyMethods.${m}`) }))}
+                  data-testid="batch-method"
+                />
               </Form.Item>
               <Form.Item name="place" label={t('batch.place')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 280 }}>
                 <Input autoComplete="off" data-testid="batch-place" />

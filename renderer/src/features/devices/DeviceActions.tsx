@@ -21,7 +21,9 @@ type StatusAction = 'stop' | 'enable' | 'scrap' | 'destroy';
 export const COMPUTER_ACTIONS: ComputerAction[] = ['change', 'repair', 'backFromRepair', 'stop', 'enable', 'scrap', 'destroy'];
 export const MEDIUM_ACTIONS: MediumAction[] = ['change', 'lend', 'return', 'logUsage', 'stop', 'enable', 'scrap', 'destroy'];
 
-export type DeviceDialogProps = { action: DeviceAction; onClose(): void } & ({ kind: 'computer'; computer: ComputerDetail } | { kind: 'medium'; medium: MediumDetail });
+export type DeviceDialogProps = { action: DeviceAction; onClose(): void } & (
+  { kind: 'computer'; computer: ComputerDetail } | { kind: 'medium'; medium: MediumDetail }
+);
 
 /** The dialog of one action on the device shown. */
 export function DeviceActionDialog(props: DeviceDialogProps) {
@@ -278,7 +280,15 @@ function RepairModal({ id, code, onClose }: DialogProps) {
       code={code}
       initialValues={{ offSite: false, storageRemoved: false }}
       onSubmit={(v) =>
-        run('computers.repair', { id, offSite: !!v.offSite, storageRemoved: !!v.storageRemoved, escort: trimmed(v.escort), repairer: v.repairer.trim(), reason: v.reason.trim(), at: eventDate(v.at) })
+        run('computers.repair', {
+          id,
+          offSite: !!v.offSite,
+          storageRemoved: !!v.storageRemoved,
+          escort: trimmed(v.escort),
+          repairer: v.repairer.trim(),
+          reason: v.reason.trim(),
+          at: eventDate(v.at),
+        })
       }
       onClose={onClose}
     >
@@ -386,7 +396,16 @@ function LogUsageModal({ id, code, onClose }: DialogProps) {
     <DeviceActionModal<LogUsageValues>
       action="logUsage"
       code={code}
-      onSubmit={(v) => run('media.logUsage', { mediumId: id, computerId: v.computerId, user: v.user.trim(), purpose: v.purpose.trim(), dataLevel: v.dataLevel, at: eventDate(v.at) })}
+      onSubmit={(v) =>
+        run('media.logUsage', {
+          mediumId: id,
+          computerId: v.computerId,
+          user: v.user.trim(),
+          purpose: v.purpose.trim(),
+          dataLevel: v.dataLevel,
+          at: eventDate(v.at),
+        })
+      }
       onClose={onClose}
     >
       <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
@@ -420,7 +439,9 @@ function StatusModal({ kind, id, code, action, onClose }: DialogProps & { kind: 
     <DeviceActionModal<StatusValues>
       action={action}
       code={code}
-      onSubmit={(v) => run(`${prefix}.${action}`, { id, reason: v.reason?.trim() ?? '', facility: trimmed(v.facility), approver: trimmed(v.approver), at: eventDate(v.at) })}
+      onSubmit={(v) =>
+        run(`${prefix}.${action}`, { id, reason: v.reason?.trim() ?? '', facility: trimmed(v.facility), approver: trimmed(v.approver), at: eventDate(v.at) })
+      }
       onClose={onClose}
     >
       {disposal && <TextField action={action} name="facility" required autoFocus />}

@@ -34,7 +34,11 @@ export function DevicePage() {
   }, [id, kind, run, loadDevice]);
 
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => setPage(device ? registerFor(kind, device.level) : kind === 'computer' ? 'secret-computers' : 'secret-media')} data-testid="device-back">
+    <Button
+      icon={<ArrowLeftOutlined />}
+      onClick={() => setPage(device ? registerFor(kind, device.level) : kind === 'computer' ? 'secret-computers' : 'secret-media')}
+      data-testid="device-back"
+    >
       {t('devices.back')}
     </Button>
   );
@@ -57,7 +61,12 @@ function DeviceView(props: ViewProps) {
   const items: DescriptionsProps['items'] =
     props.kind === 'computer'
       ? [
-          field('code', <span className="monospace" data-testid="device-code">{device.code}</span>),
+          field(
+            'code',
+            <span className="monospace" data-testid="device-code">
+              {device.code}
+            </span>,
+          ),
           field('name', props.computer.name),
           field('model', device.model),
           field('serial', device.serial),
@@ -76,7 +85,12 @@ function DeviceView(props: ViewProps) {
           field('remarks', device.remarks),
         ]
       : [
-          field('code', <span className="monospace" data-testid="device-code">{device.code}</span>),
+          field(
+            'code',
+            <span className="monospace" data-testid="device-code">
+              {device.code}
+            </span>,
+          ),
           field('type', t(`devices.types.${props.medium.type}`)),
           field('model', device.model),
           field('serial', device.serial),
@@ -88,7 +102,11 @@ function DeviceView(props: ViewProps) {
           field('enabledAt', device.enabledAt),
           field('status', <DeviceStatusTag status={device.status} testId="device-status" />),
           field('backupApproved', props.medium.backupApproved ? t('common.yes') : t('common.no')),
-          field('loan', props.medium.holder && t('devices.onLoan', { holder: props.medium.holder, computer: props.medium.loanComputer ?? '', dueAt: props.medium.dueAt ?? '' })),
+          field(
+            'loan',
+            props.medium.holder &&
+              t('devices.onLoan', { holder: props.medium.holder, computer: props.medium.loanComputer ?? '', dueAt: props.medium.dueAt ?? '' }),
+          ),
           field('remarks', device.remarks),
         ];
 
@@ -137,13 +155,22 @@ function DeviceView(props: ViewProps) {
         <Card
           title={t('devices.usage')}
           size="small"
-          extra={<PrintButton request={{ kind: 'sheet', name: 'media-usage', filters: { mediumId: device.id } }} label={t('print.usageLog')} testId="device-print-usage" />}
+          extra={
+            <PrintButton
+              request={{ kind: 'sheet', name: 'media-usage', filters: { mediumId: device.id } }}
+              label={t('print.usageLog')}
+              testId="device-print-usage"
+            />
+          }
         >
           <UsageTable rows={props.medium.usage} />
         </Card>
       )}
       <Card title={t('devices.history')} size="small">
-        <Timeline data-testid="device-history" items={device.history.map((e) => ({ key: e.id, children: <EventLine event={e} t={t} language={language} /> }))} />
+        <Timeline
+          data-testid="device-history"
+          items={device.history.map((e) => ({ key: e.id, children: <EventLine event={e} t={t} language={language} /> }))}
+        />
       </Card>
       {action &&
         (props.kind === 'computer' ? (
@@ -185,7 +212,8 @@ const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'obje
 function valueText(t: TFunction, key: string, v: unknown): string {
   if (key === 'network' && typeof v === 'string' && (NETWORKS as readonly string[]).includes(v)) return t(`devices.networks.${v as (typeof NETWORKS)[number]}`);
   if (key === 'level' && typeof v === 'string' && (DATA_LEVELS as readonly string[]).includes(v)) return t(`devices.dataLevels.${v as DataLevel}`);
-  if (key === 'status' && typeof v === 'string' && ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'].includes(v)) return t(`devices.status.${v as 'in_use'}`);
+  if (key === 'status' && typeof v === 'string' && ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'].includes(v))
+    return t(`devices.status.${v as 'in_use'}`);
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   return plain(v) ?? '—';
 }
@@ -198,10 +226,23 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
     event.kind === 'change'
       ? Object.keys(after).map((k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}: ${valueText(t, k, before[k])} → ${valueText(t, k, after[k])}`)
       : [];
-  const facts: [string, string | null][] = (['offSite', 'storageRemoved', 'escort', 'repairer', 'reason', 'checkedBy', 'notes', 'facility', 'approver', 'to', 'computer', 'dueAt', 'dataCleared'] as const).map((k) => [
-    t(`devices.eventFields.${k}`),
-    d[k] === undefined || d[k] === null || d[k] === '' ? null : valueText(t, k, d[k]),
-  ]);
+  const facts: [string, string | null][] = (
+    [
+      'offSite',
+      'storageRemoved',
+      'escort',
+      'repairer',
+      'reason',
+      'checkedBy',
+      'notes',
+      'facility',
+      'approver',
+      'to',
+      'computer',
+      'dueAt',
+      'dataCleared',
+    ] as const
+  ).map((k) => [t(`devices.eventFields.${k}`), d[k] === undefined || d[k] === null || d[k] === '' ? null : valueText(t, k, d[k])]);
   return (
     <div data-testid={`device-event-${event.kind}`}>
       <Typography.Text strong>{isDeviceEventKind(event.kind) ? t(`devices.events.${event.kind}`) : event.kind}</Typography.Text>{' '}

@@ -7,7 +7,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { ComputerView, DeviceLevelCode, MediumView } from '../../../../preload/contract';
-import { CLASSIFIED_LEVELS, COMPUTER_STATUSES, MEDIUM_STATUSES, MEDIUM_TYPES, NETWORKS, registerOf, type DeviceRegister, type MediumType, type Network } from './devices';
+import {
+  CLASSIFIED_LEVELS,
+  COMPUTER_STATUSES,
+  MEDIUM_STATUSES,
+  MEDIUM_TYPES,
+  NETWORKS,
+  registerOf,
+  type DeviceRegister,
+  type MediumType,
+  type Network,
+} from './devices';
 import { afterToday, isoDate } from '../../ui/dates';
 import { DEVICE_PAGE_SIZE, selectIsCustodian, useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -38,7 +48,9 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
     () =>
       run(async () => {
         const input = { classified, query: query.trim() || undefined, offset: (page - 1) * DEVICE_PAGE_SIZE, limit: DEVICE_PAGE_SIZE };
-        setData(kind === 'computer' ? await listComputers({ ...input, status }) : await listMedia({ ...input, status: status === 'repair' ? undefined : status }));
+        setData(
+          kind === 'computer' ? await listComputers({ ...input, status }) : await listMedia({ ...input, status: status === 'repair' ? undefined : status }),
+        );
       }),
     [run, classified, kind, query, status, page, listComputers, listMedia],
   );
@@ -94,7 +106,15 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
       title={<span data-testid="devices-title">{t(`devices.titles.${register}`)}</span>}
       extra={
         <Space>
-          <PrintButton request={{ kind: 'sheet', name: register, filters: { query: query.trim() || undefined, status: kind === 'medium' && status === 'repair' ? undefined : status } }} label={t('print.register')} testId="devices-print" />
+          <PrintButton
+            request={{
+              kind: 'sheet',
+              name: register,
+              filters: { query: query.trim() || undefined, status: kind === 'medium' && status === 'repair' ? undefined : status },
+            }}
+            label={t('print.register')}
+            testId="devices-print"
+          />
           {kind === 'medium' && <PrintButton request={{ kind: 'sheet', name: 'media-usage' }} label={t('print.usageLog')} testId="devices-print-usage" />}
         </Space>
       }
@@ -130,7 +150,10 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
           style={{ width: 140 }}
           data-testid="devices-filter-status"
         />
-        <ExportButtons register={register} filters={{ ...(query.trim() ? { query: query.trim() } : {}), ...(status && (kind === 'computer' || status !== 'repair') ? { status } : {}) }} />
+        <ExportButtons
+          register={register}
+          filters={{ ...(query.trim() ? { query: query.trim() } : {}), ...(status && (kind === 'computer' || status !== 'repair') ? { status } : {}) }}
+        />
       </Flex>
       <ErrorAlert error={error} testId="devices-error" />
       <Table<Row>
@@ -218,7 +241,16 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
       errorFields={{ code: 'code', serial: 'serial', disk_serial: 'diskSerial', network: 'network', mac: 'mac' }}
       initialValues={{ level: classified ? undefined : 'non_secret', network: 'standalone', type: 'usb', enabledAt: dayjs(), backupApproved: false }}
       onSubmit={async (v) => {
-        const shared = { code: v.code.trim(), model: v.model.trim(), serial: v.serial.trim(), level: v.level, responsible: v.responsible.trim(), department: v.department.trim(), enabledAt: isoDate(v.enabledAt), remarks: v.remarks?.trim() ?? '' };
+        const shared = {
+          code: v.code.trim(),
+          model: v.model.trim(),
+          serial: v.serial.trim(),
+          level: v.level,
+          responsible: v.responsible.trim(),
+          department: v.department.trim(),
+          enabledAt: isoDate(v.enabledAt),
+          remarks: v.remarks?.trim() ?? '',
+        };
         if (kind === 'computer') {
           await registerComputer({
             ...shared,
@@ -250,7 +282,9 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
           {text('os', 100)}
           {date('osInstalledAt', [])}
           {levelField}
-          {item('network', <Select options={NETWORKS.map((n) => ({ value: n, label: t(`devices.networks.${n}`) }))} data-testid="device-form-network" />, [{ required: true }])}
+          {item('network', <Select options={NETWORKS.map((n) => ({ value: n, label: t(`devices.networks.${n}`) }))} data-testid="device-form-network" />, [
+            { required: true },
+          ])}
           {text('purpose', 100)}
           {text('department', 60)}
           {responsible}
@@ -261,7 +295,9 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
       ) : (
         <Row gutter={16}>
           {text('code', 40, required, true)}
-          {item('type', <Select options={MEDIUM_TYPES.map((m) => ({ value: m, label: t(`devices.types.${m}`) }))} data-testid="device-form-type" />, [{ required: true }])}
+          {item('type', <Select options={MEDIUM_TYPES.map((m) => ({ value: m, label: t(`devices.types.${m}`) }))} data-testid="device-form-type" />, [
+            { required: true },
+          ])}
           {text('model', 100)}
           {text('serial', 100)}
           {text('capacity', 30)}

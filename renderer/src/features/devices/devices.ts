@@ -40,5 +40,10 @@ export function registerFor(kind: DeviceKind, level: DeviceLevelCode): DeviceReg
 }
 
 export const DEVICE_LEVEL_COLORS: Record<DeviceLevelCode, string> = { top_secret: '#a8071a', secret: 'red', confidential: 'orange', non_secret: 'default' };
-export const DEVICE_STATUS_COLORS: Record<ComputerStatus, string> = { in_use: 'green', stopped: 'default', repair: 'gold', scrapped: 'default', destroyed: 'default' };
-
+export const DEVICE_STATUS_COLORS: Record<ComputerStatus, string> = {
+  in_use: 'green',
+  stopped: 'default',
+  repair: 'gold',
+  scrapped: 'default',
+  destroyed: 'default',
+};

@@ -52,7 +52,10 @@ export const createDevicesSlice: SliceCreator<DevicesSlice> = (set, get, session
       const out = await send(name, input);
       // The change is made; a failed refresh must not report it as refused.
       const { deviceKind, deviceId } = get();
-      if (deviceId !== null) await get().loadDevice(deviceKind, deviceId).catch(() => undefined);
+      if (deviceId !== null)
+        await get()
+          .loadDevice(deviceKind, deviceId)
+          .catch(() => undefined);
       return out;
     },
   };

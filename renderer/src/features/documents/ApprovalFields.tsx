@@ -43,7 +43,11 @@ export function ApprovalFields({ testIdPrefix, rule }: ApprovalFieldsProps) {
         </Col>
         <Col span={8}>
           <Form.Item name={['approval', 'authority']} label={t('actions.authority')} style={{ marginBottom: 0 }}>
-            <Select options={AUTHORITIES.map((a) => ({ value: a, label: t(`authorities.${a}`) }))} popupMatchSelectWidth={false} data-testid={`${testIdPrefix}-authority`} />
+            <Select
+              options={AUTHORITIES.map((a) => ({ value: a, label: t(`authorities.${a}`) }))}
+              popupMatchSelectWidth={false}
+              data-testid={`${testIdPrefix}-authority`}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -47,7 +47,14 @@ export function CopyPicker({ copies, statuses, value = [], onChange, testId, sho
         </Flex>
       </Checkbox.Group>
       {all.length > 1 && (
-        <Button type="link" size="small" tabIndex={-1} style={{ alignSelf: 'flex-start', padding: 0 }} onClick={() => onChange?.(allChosen ? [] : all)} data-testid={`${testId}-all`}>
+        <Button
+          type="link"
+          size="small"
+          tabIndex={-1}
+          style={{ alignSelf: 'flex-start', padding: 0 }}
+          onClick={() => onChange?.(allChosen ? [] : all)}
+          data-testid={`${testId}-all`}
+        >
           {t('actions.allCopies')}
         </Button>
       )}

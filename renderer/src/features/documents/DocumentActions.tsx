@@ -48,7 +48,17 @@ function AtField({ testId }: { testId: string }) {
   );
 }
 
-function CopiesField({ doc, statuses, testId, showStatus }: { doc: DocumentDetail; statuses: DocumentDetail['copyList'][number]['status'][]; testId: string; showStatus?: boolean }) {
+function CopiesField({
+  doc,
+  statuses,
+  testId,
+  showStatus,
+}: {
+  doc: DocumentDetail;
+  statuses: DocumentDetail['copyList'][number]['status'][];
+  testId: string;
+  showStatus?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item name="copyNos" label={t('actions.copies')} rules={[{ required: true, type: 'array', min: 1, message: t('actions.needCopies') }]}>
@@ -164,7 +174,13 @@ export function ReturnLoanModal({ doc, onClose }: ItemDialogProps) {
       errorFields={{ at: 'at' }}
       initialValues={{ copyNos: doc.copyList.filter((c) => c.status === 'on_loan').map((c) => c.copyNo), condition: 'intact', receivedBy: me }}
       onSubmit={async (v) => {
-        await run('documents.returnLoan', { documentId: doc.id, copyNos: v.copyNos, condition: v.condition, receivedBy: v.receivedBy.trim(), at: eventDate(v.at) });
+        await run('documents.returnLoan', {
+          documentId: doc.id,
+          copyNos: v.copyNos,
+          condition: v.condition,
+          receivedBy: v.receivedBy.trim(),
+          at: eventDate(v.at),
+        });
         done(t('actions.returnLoan.done', { copyNos: compressCopyNos(v.copyNos) }), 'return-loan-done');
       }}
       onClose={onClose}
@@ -284,7 +300,12 @@ export function TransmitModal({ doc, onClose }: ItemDialogProps) {
         </Form.Item>
       </FieldRow>
       {/* Free text on purpose: a forbidden channel is refused by the backend's rule, in words. */}
-      <Form.Item name="channel" label={t('actions.transmit.channel')} extra={t('actions.transmit.channelHint')} rules={[{ required: true, whitespace: true }, { max: 30 }]}>
+      <Form.Item
+        name="channel"
+        label={t('actions.transmit.channel')}
+        extra={t('actions.transmit.channelHint')}
+        rules={[{ required: true, whitespace: true }, { max: 30 }]}
+      >
         <SuggestInput source={TRANSMIT_CHANNELS} maxLength={30} testId="transmit-channel" />
       </Form.Item>
       <FieldRow>
@@ -486,7 +507,11 @@ export function ReviewModal({ documentIds, receiptNo, onClose }: { documentIds: 
   const conclusions = [t('actions.review.conclusions.keep'), t('actions.review.conclusions.change'), t('actions.review.conclusions.declassify')];
   return (
     <FormModal<ReviewValues>
-      title={documentIds.length > 1 ? t('actions.review.titleMany', { n: documentIds.length }) : `${t('actions.review.title')}${receiptNo ? `\u3000${receiptNo}` : ''}`}
+      title={
+        documentIds.length > 1
+          ? t('actions.review.titleMany', { n: documentIds.length })
+          : `${t('actions.review.title')}${receiptNo ? `\u3000${receiptNo}` : ''}`
+      }
       submitText={t('doc.actions.review')}
       testId="review"
       keyboard

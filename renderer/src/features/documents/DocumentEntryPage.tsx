@@ -92,11 +92,23 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
     const out = produced
       ? await registerDocument({
           origin,
-          input: { ...common, producedAt: at, producedBy: values.handledBy.trim(), ...(classifiedBy ? { classifiedBy } : {}), ...(classificationBasis ? { classificationBasis } : {}) },
+          input: {
+            ...common,
+            producedAt: at,
+            producedBy: values.handledBy.trim(),
+            ...(classifiedBy ? { classifiedBy } : {}),
+            ...(classificationBasis ? { classificationBasis } : {}),
+          },
         })
       : await registerDocument({
           origin,
-          input: { ...common, receivedAt: at, signedBy: values.handledBy.trim(), mustReturn: values.mustReturn, returnBy: values.mustReturn && values.returnBy ? isoDate(values.returnBy) : undefined },
+          input: {
+            ...common,
+            receivedAt: at,
+            signedBy: values.handledBy.trim(),
+            mustReturn: values.mustReturn,
+            returnBy: values.mustReturn && values.returnBy ? isoDate(values.returnBy) : undefined,
+          },
         });
     setLast({ ...out, title: common.title });
     void message.success({ content: <span data-testid="register-saved">{t('docForm.saved', { receiptNo: out.receiptNo })}</span> });
@@ -167,8 +179,14 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
       )}
       <ErrorAlert error={save.error} testId="register-error" />
       <div ref={container} onKeyDownCapture={onKeyDownCapture}>
-        <Form<EntryValues> form={form} layout="vertical"
-          scrollToFirstError={{ block: 'center', focus: true }} initialValues={initialValues} onFinish={(values) => void save.run(values)} className="register-form">
+        <Form<EntryValues>
+          form={form}
+          layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }}
+          initialValues={initialValues}
+          onFinish={(values) => void save.run(values)}
+          className="register-form"
+        >
           <Row gutter={16}>
             <Col xs={24} md={6}>
               <Form.Item name="registeredAt" label={produced ? t('docForm.producedAt') : t('docForm.receivedAt')} rules={[{ required: true }]}>
@@ -210,7 +228,9 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                   ({ getFieldValue }) => ({
                     validator: (_, value: Dayjs | undefined) => {
                       const registered = getFieldValue('registeredAt') as Dayjs | undefined;
-                      return value && registered && value.isAfter(registered, 'day') ? Promise.reject(new Error(refusalText({ code: 'E_VALIDATION', details: { field: 'issueDate' } }))) : Promise.resolve();
+                      return value && registered && value.isAfter(registered, 'day')
+                        ? Promise.reject(new Error(refusalText({ code: 'E_VALIDATION', details: { field: 'issueDate' } })))
+                        : Promise.resolve();
                     },
                   }),
                 ]}
@@ -234,7 +254,12 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>
-              <Form.Item name="firstCopyNo" label={t('docForm.firstCopyNo')} extra={range && t('docForm.copyNosPreview', { range })} rules={[{ required: true }]}>
+              <Form.Item
+                name="firstCopyNo"
+                label={t('docForm.firstCopyNo')}
+                extra={range && t('docForm.copyNosPreview', { range })}
+                rules={[{ required: true }]}
+              >
                 <InputNumber min={1} max={9000} precision={0} style={{ width: '100%' }} data-testid={tid('first-copy-no')} />
               </Form.Item>
             </Col>
@@ -256,7 +281,11 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>
-                  <Form.Item name="classificationBasis" label={t('docForm.classificationBasis')} rules={[{ required: level !== 'internal', whitespace: true }, { max: 200 }]}>
+                  <Form.Item
+                    name="classificationBasis"
+                    label={t('docForm.classificationBasis')}
+                    rules={[{ required: level !== 'internal', whitespace: true }, { max: 200 }]}
+                  >
                     <Input autoComplete="off" data-testid={tid('classification-basis')} />
                   </Form.Item>
                 </Col>

@@ -13,7 +13,17 @@ import { useAction } from '../../ui/hooks/useAction';
 import { useErrorText } from '../../i18n/errors';
 import { CopyStatusTag, MarkingTag } from './MarkingTag';
 import { DocumentTimeline } from './DocumentTimeline';
-import { ChangeMarkingModal, ConfirmReceiptModal, CopyModal, LendModal, MoveModal, ReturnLoanModal, ReviewModal, TransmitModal, awaitingReceipt } from './DocumentActions';
+import {
+  ChangeMarkingModal,
+  ConfirmReceiptModal,
+  CopyModal,
+  LendModal,
+  MoveModal,
+  ReturnLoanModal,
+  ReviewModal,
+  TransmitModal,
+  awaitingReceipt,
+} from './DocumentActions';
 
 type Action = 'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'move' | 'changeMarking' | 'review';
 
@@ -84,9 +94,21 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
 
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const items: DescriptionsProps['items'] = [
-    { key: 'receiptNo', label: t('documents.columns.receiptNo'), children: <span className="monospace" data-testid="doc-receipt-no">{doc.receiptNo}</span> },
+    {
+      key: 'receiptNo',
+      label: t('documents.columns.receiptNo'),
+      children: (
+        <span className="monospace" data-testid="doc-receipt-no">
+          {doc.receiptNo}
+        </span>
+      ),
+    },
     { key: 'origin', label: t('doc.origin'), children: t(`doc.origins.${doc.origin}`) },
-    { key: 'registeredAt', label: doc.origin === 'produced' ? t('docForm.producedAt') : t('docForm.receivedAt'), children: formatAt(doc.registeredAt, language) },
+    {
+      key: 'registeredAt',
+      label: doc.origin === 'produced' ? t('docForm.producedAt') : t('docForm.receivedAt'),
+      children: formatAt(doc.registeredAt, language),
+    },
     { key: 'originUnit', label: doc.origin === 'produced' ? t('docForm.producerUnit') : t('docForm.originUnit'), children: doc.originUnit },
     { key: 'docNumber', label: t('docForm.docNumber'), children: doc.docNumber || none },
     { key: 'issueDate', label: t('docForm.issueDate'), children: doc.issueDate },
@@ -138,7 +160,11 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
     },
     { key: 'status', title: t('doc.copy.status'), width: 100, render: (_, c) => <CopyStatusTag status={c.status} /> },
     { key: 'location', title: t('doc.copy.location'), width: 120, render: (_, c) => c.location ?? '' },
-    { key: 'holder', title: t('doc.copy.holder'), render: (_, c) => (c.holder ? (c.holderDepartment ? `${c.holder}（${c.holderDepartment}）` : c.holder) : '') },
+    {
+      key: 'holder',
+      title: t('doc.copy.holder'),
+      render: (_, c) => (c.holder ? (c.holderDepartment ? `${c.holder}（${c.holderDepartment}）` : c.holder) : ''),
+    },
     {
       key: 'dueAt',
       title: t('doc.copy.dueAt'),

@@ -9,7 +9,6 @@ import { formatAt } from '../../ui/format';
 import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
 
-
 const KIND_COLORS: Record<EventKind, string> = {
   receive: 'blue',
   produce: 'blue',
@@ -40,7 +39,10 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
   const approvalRef = text(record(d['approval'])['reference']);
   switch (e.kind) {
     case 'receive':
-      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.signedBy'), text(d['handledBy'])]];
+      return [
+        [t('eventFields.unit'), e.counterpart],
+        [t('eventFields.signedBy'), text(d['handledBy'])],
+      ];
     case 'produce':
       return [
         [t('eventFields.unit'), e.counterpart],
@@ -95,7 +97,11 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.reference'), approvalRef],
       ];
     case 'return_to_issuer':
-      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.returner'), text(d['returner'])], [t('eventFields.receivedBy'), text(d['receiver'])]];
+      return [
+        [t('eventFields.unit'), e.counterpart],
+        [t('eventFields.returner'), text(d['returner'])],
+        [t('eventFields.receivedBy'), text(d['receiver'])],
+      ];
     case 'destroy': {
       const method = d['method'];
       return [
@@ -118,18 +124,33 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       ];
     }
     case 'declassify':
-      return [[t('eventFields.decidedBy'), e.approver], [t('eventFields.decisionDocNo'), text(d['decisionDocNo'])]];
+      return [
+        [t('eventFields.decidedBy'), e.approver],
+        [t('eventFields.decisionDocNo'), text(d['decisionDocNo'])],
+      ];
     case 'review':
-      return [[t('actions.review.reviewedBy'), e.approver], [t('eventFields.conclusion'), text(d['conclusion'])]];
+      return [
+        [t('actions.review.reviewedBy'), e.approver],
+        [t('eventFields.conclusion'), text(d['conclusion'])],
+      ];
     case 'inventory': {
       const present = numbers(d['present']);
       const missing = numbers(d['missing']);
-      return [[t('eventFields.present'), present.length ? compressCopyNos(present) : null], [t('eventFields.missing'), missing.length ? compressCopyNos(missing) : null]];
+      return [
+        [t('eventFields.present'), present.length ? compressCopyNos(present) : null],
+        [t('eventFields.missing'), missing.length ? compressCopyNos(missing) : null],
+      ];
     }
     case 'handover':
-      return [[t('eventFields.from'), text(d['from'])], [t('eventFields.to'), e.counterpart]];
+      return [
+        [t('eventFields.from'), text(d['from'])],
+        [t('eventFields.to'), e.counterpart],
+      ];
     default:
-      return [[t('eventFields.unit'), e.counterpart], [t('eventFields.approver'), e.approver]];
+      return [
+        [t('eventFields.unit'), e.counterpart],
+        [t('eventFields.approver'), e.approver],
+      ];
   }
 }
 

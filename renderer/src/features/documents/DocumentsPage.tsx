@@ -121,7 +121,13 @@ export function DocumentsPage() {
       ),
     },
     { key: 'originUnit', dataIndex: 'originUnit', title: t('documents.columns.originUnit'), width: 180, ellipsis: true },
-    { key: 'marking', title: t('documents.columns.marking'), width: 180, ...sorter('level'), render: (_, d) => <MarkingTag marking={d.marking} level={d.level} /> },
+    {
+      key: 'marking',
+      title: t('documents.columns.marking'),
+      width: 180,
+      ...sorter('level'),
+      render: (_, d) => <MarkingTag marking={d.marking} level={d.level} />,
+    },
     { key: 'issueDate', dataIndex: 'issueDate', title: t('documents.columns.issueDate'), width: 110, ...sorter('issueDate') },
     {
       key: 'secrecyEnd',
@@ -131,7 +137,17 @@ export function DocumentsPage() {
       render: (_, d) => (d.declassified ? <Tag>{t('documents.declassified')}</Tag> : (d.secrecyEnd ?? <Typography.Text type="secondary">—</Typography.Text>)),
     },
     { key: 'copies', dataIndex: 'copies', title: t('documents.columns.copies'), width: 64, align: 'right' },
-    { key: 'copyNos', title: t('documents.columns.copyNos'), width: 150, ellipsis: true, render: (_, d) => <span className="monospace" title={d.copyNos}>{d.copyNos}</span> },
+    {
+      key: 'copyNos',
+      title: t('documents.columns.copyNos'),
+      width: 150,
+      ellipsis: true,
+      render: (_, d) => (
+        <span className="monospace" title={d.copyNos}>
+          {d.copyNos}
+        </span>
+      ),
+    },
     { key: 'inCustody', title: t('documents.columns.inCustody'), width: 70, align: 'right', render: (_, d) => count(d.counts.in_custody) },
     { key: 'onLoan', title: t('documents.columns.onLoan'), width: 70, align: 'right', render: (_, d) => count(d.counts.on_loan) },
     { key: 'returned', title: t('documents.columns.returned'), width: 76, align: 'right', render: (_, d) => count(d.counts.returned) },
@@ -243,13 +259,24 @@ export function DocumentsPage() {
           data-testid="documents-filter-year"
         />
         <div style={{ width: 220 }}>
-          <LocationSelect allowClear placeholder={t('documents.filters.location')} value={filters.locationId} onChange={(locationId) => filter({ locationId })} testId="documents-filter-location" />
+          <LocationSelect
+            allowClear
+            placeholder={t('documents.filters.location')}
+            value={filters.locationId}
+            onChange={(locationId) => filter({ locationId })}
+            testId="documents-filter-location"
+          />
         </div>
         <div style={{ width: 130 }}>
           <PersonInput placeholder={t('documents.filters.holder')} value={holder.text} onChange={holder.change} testId="documents-filter-holder" />
         </div>
         <div style={{ width: 180 }}>
-          <UnitInput placeholder={t('documents.filters.originUnit')} value={originUnit.text} onChange={originUnit.change} testId="documents-filter-origin-unit" />
+          <UnitInput
+            placeholder={t('documents.filters.originUnit')}
+            value={originUnit.text}
+            onChange={originUnit.change}
+            testId="documents-filter-origin-unit"
+          />
         </div>
         <Select
           allowClear
@@ -362,7 +389,11 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
         menu={{
           items,
           onClick: ({ key }) =>
-            openPrint(key === 'documents' ? { kind: 'sheet', name: 'documents', filters: { ...filters, ...sort } } : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly }),
+            openPrint(
+              key === 'documents'
+                ? { kind: 'sheet', name: 'documents', filters: { ...filters, ...sort } }
+                : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly },
+            ),
         }}
       >
         <Button icon={<PrinterOutlined />} data-testid="documents-print">

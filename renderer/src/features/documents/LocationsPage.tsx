@@ -25,7 +25,12 @@ export function LocationsPage() {
     { key: 'name', dataIndex: 'name', title: t('locations.name') },
     { key: 'maxLevel', title: t('locations.maxLevel'), width: 140, render: (_, l) => <LevelTag level={l.maxLevel} /> },
     { key: 'keeper', title: t('locations.keeper'), width: 140, render: (_, l) => l.keeper ?? '' },
-    { key: 'active', title: t('locations.status'), width: 100, render: (_, l) => (l.active ? <Tag color="green">{t('locations.inService')}</Tag> : <Tag>{t('locations.retired')}</Tag>) },
+    {
+      key: 'active',
+      title: t('locations.status'),
+      width: 100,
+      render: (_, l) => (l.active ? <Tag color="green">{t('locations.inService')}</Tag> : <Tag>{t('locations.retired')}</Tag>),
+    },
   ];
 
   return (
@@ -89,7 +94,10 @@ function CreateLocationModal({ onClose }: { onClose(): void }) {
         name="keeper"
         label={t('locations.keeper')}
         extra={t('locations.keeperHint')}
-        rules={[{ required: maxLevel === 'top_secret', whitespace: true, message: refusalText({ code: 'E_VALIDATION', details: { field: 'keeper' } }) }, { max: 50 }]}
+        rules={[
+          { required: maxLevel === 'top_secret', whitespace: true, message: refusalText({ code: 'E_VALIDATION', details: { field: 'keeper' } }) },
+          { max: 50 },
+        ]}
       >
         <PersonInput testId="location-create-keeper" />
       </Form.Item>

@@ -40,24 +40,29 @@ export function MarkingInput({ value = '', onChange, testId, autoFocus, issueDat
   const suggestions = markingSuggestions(value);
   return (
     <>
-    <AutoComplete value={value} onChange={(v: string) => onChange?.(v)} options={suggestions.map((m) => ({ value: m, label: m }))} popupMatchSelectWidth={false}>
-      <Input
-        ref={input}
-        autoFocus={autoFocus}
-        autoComplete="off"
-        maxLength={60}
-        data-testid={testId}
-        suffix={
-          <Tooltip title={t('docForm.insertStar')}>
-            <Button size="small" type="text" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={insertStar} data-testid={`${testId}-star`}>
-              ★
-            </Button>
-          </Tooltip>
-        }
-      />
-    </AutoComplete>
-    {/* While a suggestion still continues the text, it is being typed: no reason yet. */}
-    {value.trim() !== '' && <MarkingPreview text={value} issueDate={issueDate} quiet={suggestions.length > 0} testId={`${testId}-parsed`} />}
+      <AutoComplete
+        value={value}
+        onChange={(v: string) => onChange?.(v)}
+        options={suggestions.map((m) => ({ value: m, label: m }))}
+        popupMatchSelectWidth={false}
+      >
+        <Input
+          ref={input}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          maxLength={60}
+          data-testid={testId}
+          suffix={
+            <Tooltip title={t('docForm.insertStar')}>
+              <Button size="small" type="text" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={insertStar} data-testid={`${testId}-star`}>
+                ★
+              </Button>
+            </Tooltip>
+          }
+        />
+      </AutoComplete>
+      {/* While a suggestion still continues the text, it is being typed: no reason yet. */}
+      {value.trim() !== '' && <MarkingPreview text={value} issueDate={issueDate} quiet={suggestions.length > 0} testId={`${testId}-parsed`} />}
     </>
   );
 }

@@ -88,7 +88,8 @@ export function markingSuggestions(text: string): string[] {
     candidates = DOCUMENT_LEVELS.map((l) => (l === 'internal' ? LEVEL_NAMES[l] : `${LEVEL_NAMES[l]}★`));
   } else {
     const name = typed.slice(0, 2);
-    const periods = level === 'top_secret' ? ['长期', '30年', '20年', '10年'] : level === 'secret' ? ['20年', '10年', '5年', '长期'] : ['10年', '5年', '1年', '6个月'];
+    const periods =
+      level === 'top_secret' ? ['长期', '30年', '20年', '10年'] : level === 'secret' ? ['20年', '10年', '5年', '长期'] : ['10年', '5年', '1年', '6个月'];
     candidates = [`${name}★`, ...periods.map((p) => `${name}★${p}`)];
   }
   return candidates.filter((m) => m.startsWith(typed) && m !== typed);

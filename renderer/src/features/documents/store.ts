@@ -12,7 +12,10 @@ export type SuggestField = CommandInput<'documents.suggest'>['field'];
 export type ReceiveInput = CommandInput<'documents.receive'>;
 export type ProduceInput = CommandInput<'documents.produce'>;
 /** The commands that change one item or a batch; each refreshes what is on screen afterwards. */
-export type DocumentCommand = Exclude<Extract<CommandName, `documents.${string}`>, 'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce'>;
+export type DocumentCommand = Exclude<
+  Extract<CommandName, `documents.${string}`>,
+  'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce'
+>;
 
 /** The commands that answer with the item as it now is: what the item page shows next comes with the reply. */
 type DocumentReply = { [N in DocumentCommand]: CommandOutput<N> extends DocumentDetail ? N : never }[DocumentCommand];

@@ -62,7 +62,17 @@ export function ImportPage() {
   const columnOptions = (view?.columns ?? []).map((c) => ({ value: c.index, label: `${c.letter}${c.header ? ` · ${c.header}` : ''}` }));
 
   const mappingColumns: TableProps<ImportInspection['fields'][number]>['columns'] = [
-    { key: 'label', title: t('import.field'), width: 180, render: (_, f) => <Space size={4}>{f.label}{f.required && <Typography.Text type="danger">*</Typography.Text>}</Space> },
+    {
+      key: 'label',
+      title: t('import.field'),
+      width: 180,
+      render: (_, f) => (
+        <Space size={4}>
+          {f.label}
+          {f.required && <Typography.Text type="danger">*</Typography.Text>}
+        </Space>
+      ),
+    },
     {
       key: 'column',
       title: t('import.column'),
@@ -103,10 +113,19 @@ export function ImportPage() {
     },
   ];
 
-  const previewColumns = (view?.columns ?? []).map((c) => ({ key: c.letter, title: `${c.letter} ${c.header}`, render: (_: unknown, r: { cells: string[] }) => r.cells[c.index] ?? '' }));
+  const previewColumns = (view?.columns ?? []).map((c) => ({
+    key: c.letter,
+    title: `${c.letter} ${c.header}`,
+    render: (_: unknown, r: { cells: string[] }) => r.cells[c.index] ?? '',
+  }));
   const issueColumns: TableProps<Issue>['columns'] = [
     { key: 'row', dataIndex: 'row', title: t('import.row'), width: 80 },
-    { key: 'column', title: t('import.column'), width: 160, render: (_, i) => (i.column ? `${i.column}${i.header ? ` · ${i.header}` : ''}` : (i.header ?? '')) },
+    {
+      key: 'column',
+      title: t('import.column'),
+      width: 160,
+      render: (_, i) => (i.column ? `${i.column}${i.header ? ` · ${i.header}` : ''}` : (i.header ?? '')),
+    },
     { key: 'reason', title: t('import.reason'), render: (_, i) => <span data-testid="import-issue-message">{i.message}</span> },
     { key: 'code', title: t('import.reasonCode'), width: 180, render: (_, i) => <Tag>{i.reason}</Tag> },
   ];
@@ -117,7 +136,13 @@ export function ImportPage() {
         size="small"
         current={step}
         style={{ marginBottom: 24 }}
-        items={[{ title: t('import.steps.register') }, { title: t('import.steps.file') }, { title: t('import.steps.columns') }, { title: t('import.steps.dryRun') }, { title: t('import.steps.apply') }]}
+        items={[
+          { title: t('import.steps.register') },
+          { title: t('import.steps.file') },
+          { title: t('import.steps.columns') },
+          { title: t('import.steps.dryRun') },
+          { title: t('import.steps.apply') },
+        ]}
       />
       <Flex vertical gap={16}>
         <Space wrap>
@@ -155,9 +180,21 @@ export function ImportPage() {
           <>
             <Space wrap>
               <Typography.Text>{t('import.sheet')}</Typography.Text>
-              <Select style={{ width: 200 }} value={view.sheet} options={view.sheets.map((s) => ({ value: s.name, label: s.name }))} onChange={(s: string) => void inspect.run(file!, register, s)} data-testid="import-sheet" />
+              <Select
+                style={{ width: 200 }}
+                value={view.sheet}
+                options={view.sheets.map((s) => ({ value: s.name, label: s.name }))}
+                onChange={(s: string) => void inspect.run(file!, register, s)}
+                data-testid="import-sheet"
+              />
               <Typography.Text>{t('import.headerRow')}</Typography.Text>
-              <InputNumber min={1} max={1000} value={view.headerRow ?? undefined} onChange={(n) => n && void inspect.run(file!, register, view.sheet, n)} data-testid="import-header-row" />
+              <InputNumber
+                min={1}
+                max={1000}
+                value={view.headerRow ?? undefined}
+                onChange={(n) => n && void inspect.run(file!, register, view.sheet, n)}
+                data-testid="import-header-row"
+              />
               <Typography.Text type="secondary" data-testid="import-data-rows">
                 {t('import.dataRows', { count: view.dataRows })}
               </Typography.Text>
@@ -165,12 +202,33 @@ export function ImportPage() {
             {view.headerRow === null && <Alert type="warning" showIcon title={t('import.noHeader')} />}
             <Table rowKey="key" size="small" pagination={false} columns={mappingColumns} dataSource={view.fields} data-testid="import-mapping" />
             <Typography.Title level={5}>{t('import.preview')}</Typography.Title>
-            <Table rowKey="row" size="small" pagination={false} scroll={{ x: true }} columns={[{ key: 'row', title: t('import.row'), dataIndex: 'row', width: 60 }, ...previewColumns]} dataSource={view.preview} data-testid="import-preview" />
+            <Table
+              rowKey="row"
+              size="small"
+              pagination={false}
+              scroll={{ x: true }}
+              columns={[{ key: 'row', title: t('import.row'), dataIndex: 'row', width: 60 }, ...previewColumns]}
+              dataSource={view.preview}
+              data-testid="import-preview"
+            />
             <Space>
-              <Button icon={<SafetyCertificateOutlined />} loading={dryRun.busy} disabled={view.headerRow === null} onClick={() => void dryRun.run()} data-testid="import-dry-run">
+              <Button
+                icon={<SafetyCertificateOutlined />}
+                loading={dryRun.busy}
+                disabled={view.headerRow === null}
+                onClick={() => void dryRun.run()}
+                data-testid="import-dry-run"
+              >
                 {t('import.dryRun')}
               </Button>
-              <Button type="primary" icon={<ImportOutlined />} loading={apply.busy} disabled={!report || report.bad > 0} onClick={() => void apply.run()} data-testid="import-apply">
+              <Button
+                type="primary"
+                icon={<ImportOutlined />}
+                loading={apply.busy}
+                disabled={!report || report.bad > 0}
+                onClick={() => void apply.run()}
+                data-testid="import-apply"
+              >
                 {t('import.apply')}
               </Button>
             </Space>
@@ -186,16 +244,41 @@ export function ImportPage() {
               <Statistic title={t('import.skipped')} value={report.skipped.length} data-testid="import-skipped" />
               <Statistic title={t('import.historical')} value={report.historical} />
             </Space>
-            {report.bad === 0 ? <Alert type="success" showIcon title={t('import.allGood', { count: report.good })} /> : <Alert type="error" showIcon title={t('import.hasBad', { count: report.bad })} />}
+            {report.bad === 0 ? (
+              <Alert type="success" showIcon title={t('import.allGood', { count: report.good })} />
+            ) : (
+              <Alert type="error" showIcon title={t('import.hasBad', { count: report.bad })} />
+            )}
             <Space>
-              <Button icon={<SaveOutlined />} onClick={() => saveFile(`${report.fileName.replace(/\.[^.]*$/, '')}-试导入报告.csv`, report.csv, 'text/csv;charset=utf-8')} data-testid="import-save-report">
+              <Button
+                icon={<SaveOutlined />}
+                onClick={() => saveFile(`${report.fileName.replace(/\.[^.]*$/, '')}-试导入报告.csv`, report.csv, 'text/csv;charset=utf-8')}
+                data-testid="import-save-report"
+              >
                 {t('import.saveReport')}
               </Button>
             </Space>
-            {report.issues.length > 0 && <Table<Issue> rowKey={(i) => `${i.row}-${i.field}-${i.reason}`} size="small" columns={issueColumns} dataSource={report.issues} pagination={{ pageSize: 50 }} data-testid="import-issues" />}
+            {report.issues.length > 0 && (
+              <Table<Issue>
+                rowKey={(i) => `${i.row}-${i.field}-${i.reason}`}
+                size="small"
+                columns={issueColumns}
+                dataSource={report.issues}
+                pagination={{ pageSize: 50 }}
+                data-testid="import-issues"
+              />
+            )}
           </Flex>
         )}
-        {done && <Alert type="success" showIcon title={t('import.done', { count: done.imported })} description={done.historical ? t('import.doneHistorical', { count: done.historical }) : undefined} data-testid="import-done" />}
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('import.done', { count: done.imported })}
+            description={done.historical ? t('import.doneHistorical', { count: done.historical }) : undefined}
+            data-testid="import-done"
+          />
+        )}
       </Flex>
     </Card>
   );

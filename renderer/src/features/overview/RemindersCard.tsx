@@ -42,7 +42,11 @@ export function RemindersCard() {
   );
 
   return (
-    <Card title={t('reminders.title')} extra={reminderDays && <Typography.Text type="secondary">{t('reminders.horizon', { days: reminderDays })}</Typography.Text>} data-testid="reminders-card">
+    <Card
+      title={t('reminders.title')}
+      extra={reminderDays && <Typography.Text type="secondary">{t('reminders.horizon', { days: reminderDays })}</Typography.Text>}
+      data-testid="reminders-card"
+    >
       <ErrorAlert error={error} testId="reminders-error" />
       <Spin spinning={busy && !reminders}>
         <Row gutter={[12, 12]}>

@@ -53,7 +53,8 @@ export function PeoplePage() {
             dataSource={h.documentCopies}
             renderItem={(c) => (
               <List.Item>
-                <a onClick={() => openDocument(c.documentId)}>{c.receiptNo}</a> {c.title} <Tag>{c.marking}</Tag> {t('people.copyNo')} {formatCopyNo(c.copyNo)} {c.dueAt && `${t('people.dueAt')} ${c.dueAt}`}
+                <a onClick={() => openDocument(c.documentId)}>{c.receiptNo}</a> {c.title} <Tag>{c.marking}</Tag> {t('people.copyNo')} {formatCopyNo(c.copyNo)}{' '}
+                {c.dueAt && `${t('people.dueAt')} ${c.dueAt}`}
               </List.Item>
             )}
             data-testid="people-copies"

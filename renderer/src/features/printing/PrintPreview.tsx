@@ -89,18 +89,33 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
           />
         )}
         <Tooltip title={unavailable}>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!canPrint || !payload} loading={busy === 'printer'} onClick={() => void print('printer')} data-testid="print-printer-button">
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!canPrint || !payload}
+            loading={busy === 'printer'}
+            onClick={() => void print('printer')}
+            data-testid="print-printer-button"
+          >
             {t('print.print')}
           </Button>
         </Tooltip>
         <Tooltip title={unavailable}>
-          <Button icon={<FilePdfOutlined />} disabled={!canPrint || !payload} loading={busy === 'pdf'} onClick={() => void print('pdf')} data-testid="print-pdf-button">
+          <Button
+            icon={<FilePdfOutlined />}
+            disabled={!canPrint || !payload}
+            loading={busy === 'pdf'}
+            onClick={() => void print('pdf')}
+            data-testid="print-pdf-button"
+          >
             {t('print.savePdf')}
           </Button>
         </Tooltip>
       </Flex>
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} data-testid="print-error" />}
-      {rows > PREVIEW_ROWS && <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_ROWS, total: rows })} style={{ marginBottom: 12 }} />}
+      {rows > PREVIEW_ROWS && (
+        <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_ROWS, total: rows })} style={{ marginBottom: 12 }} />
+      )}
       <div className="print-desk">
         {payload ? <PrintView doc={payload.document} meta={payload.meta} t={paperT} rowLimit={PREVIEW_ROWS} /> : error === null && <Spin />}
       </div>

@@ -7,7 +7,10 @@ import type { PrintDocument, PrintMeta } from '../../../../preload/contract';
 
 /** A CSS string literal. */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 /** 第 {{page}} 页 共 {{pages}} 页 as CSS content with the page counters in place of the placeholders. */
@@ -23,7 +26,11 @@ const PRINT_FONTS = `"Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "宋体"
 
 /** The footer line: who printed, when, and the audit chain head the paper can later be checked against. */
 export function footerText(meta: PrintMeta, t: TFunction<'translation'>): string {
-  const printed = t('print.printedBy', { name: meta.printedBy.displayName, username: meta.printedBy.username, at: dayjs(meta.printedAt).format('YYYY-MM-DD HH:mm') });
+  const printed = t('print.printedBy', {
+    name: meta.printedBy.displayName,
+    username: meta.printedBy.username,
+    at: dayjs(meta.printedAt).format('YYYY-MM-DD HH:mm'),
+  });
   return `${printed} · ${t('print.auditChain', { seq: meta.auditHead.seq, hash: meta.auditHead.shortHash })}`;
 }
 

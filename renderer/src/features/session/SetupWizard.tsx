@@ -30,12 +30,7 @@ export function SetupWizard() {
 
   return (
     <GateFrame title={t('setup.title')} width={640} testId="setup-wizard">
-      <Steps
-        current={STAGES.indexOf(stage)}
-        size="small"
-        style={{ marginBottom: 24 }}
-        items={STAGES.map((s) => ({ title: t(`setup.steps.${s}`) }))}
-      />
+      <Steps current={STAGES.indexOf(stage)} size="small" style={{ marginBottom: 24 }} items={STAGES.map((s) => ({ title: t(`setup.steps.${s}`) }))} />
       {(stage === 'unit' || stage === 'account') && <LedgerForm stage={stage} onStage={setStage} />}
       {stage === 'recovery' && onboarding && (
         <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('auditor')} />

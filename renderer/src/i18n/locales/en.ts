@@ -1,6 +1,15 @@
 // English. Domain terms follow the glossary of domain.md (custodian, approver, auditor, recovery code).
 import type { Messages } from './zh-CN';
-import { COPY_STATUS_TERMS, CONDITION_TERMS, DESTROY_METHOD_TERMS, DEVICE_STATUS_TERMS, EVENT_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS } from '../../../../db/domain/terms';
+import {
+  COPY_STATUS_TERMS,
+  CONDITION_TERMS,
+  DESTROY_METHOD_TERMS,
+  DEVICE_STATUS_TERMS,
+  EVENT_TERMS,
+  LEVEL_TERMS,
+  MEDIUM_TYPE_TERMS,
+  NETWORK_TERMS,
+} from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
 import { wordsIn } from '../terms';
@@ -62,8 +71,7 @@ const en: Messages = {
     unitNameHelp: 'Printed registers and forms show this name; you can change it in Settings.',
     accountIntro: 'The first account is both administrator and custodian.',
     create: 'Create the ledger',
-    auditorIntro:
-      'Separation of duties requires the auditor to be another person. Create the auditor account now, or later under Accounts.',
+    auditorIntro: 'Separation of duties requires the auditor to be another person. Create the auditor account now, or later under Accounts.',
     auditorCreate: 'Create auditor account',
     auditorSkip: 'Skip, create it later',
     auditorCreated: 'The auditor account was created',
@@ -85,8 +93,7 @@ const en: Messages = {
         'If a password is forgotten, choose "Use recovery code" on the login screen and enter the username, this code and a new password to reset the password and open the ledger.',
       instruction2:
         'This code is as sensitive as a password: keep this sheet in the safe; do not photograph or photocopy it, and do not store it on any computer or storage medium.',
-      instruction3:
-        'The code works once: using it issues a new recovery code. Then keep the new code and destroy this sheet as the rules require.',
+      instruction3: 'The code works once: using it issues a new recovery code. Then keep the new code and destroy this sheet as the rules require.',
       keeper: 'Keeper (signature)',
     },
   },
@@ -98,8 +105,7 @@ const en: Messages = {
   },
   recover: {
     title: 'Reset the password with the recovery code',
-    intro:
-      'Enter the username, the recovery code kept in the safe and a new password. The old recovery code then stops working and a new one is issued.',
+    intro: 'Enter the username, the recovery code kept in the safe and a new password. The old recovery code then stops working and a new one is issued.',
     code: 'Recovery code',
     submit: 'Reset password',
     back: 'Back to login',
@@ -128,7 +134,8 @@ const en: Messages = {
   backup: {
     title: 'Backup & restore',
     runTitle: 'Back up to an approved medium',
-    conditions: 'Only to an approved medium: registered in the media register, in service, marked as approved for backups, and classified at or above the highest level the ledger holds (now {{level}}).',
+    conditions:
+      'Only to an approved medium: registered in the media register, in service, marked as approved for backups, and classified at or above the highest level the ledger holds (now {{level}}).',
     noMedia: 'No medium in service is approved for backups. Register or mark one in the classified media register first.',
     medium: 'Backup medium',
     levelTooLow: 'level too low',
@@ -146,7 +153,15 @@ const en: Messages = {
     at: 'Time',
     name: 'Name',
     by: 'By',
-    steps: { copy: 'Copying the ledger…', keys: 'Writing the key file…', manifest: 'Writing the manifest…', flush: 'Flushing to disk…', verify: 'Verifying the backup…', rename: 'Finishing…', marker: 'Binding the medium…' },
+    steps: {
+      copy: 'Copying the ledger…',
+      keys: 'Writing the key file…',
+      manifest: 'Writing the manifest…',
+      flush: 'Flushing to disk…',
+      verify: 'Verifying the backup…',
+      rename: 'Finishing…',
+      marker: 'Binding the medium…',
+    },
     status: {
       ok: 'Backups are up to date; the next is due by {{due}} (every {{days}} days).',
       due: 'A backup is due: back up to an approved medium today.',
@@ -169,7 +184,7 @@ const en: Messages = {
     medium: 'Medium and unit',
     unknown: 'unknown (locked or unreadable)',
     otherLedger: 'This backup belongs to another ledger; restoring replaces the current one.',
-    credentialsHint: 'The username and password of an account in that backup (as they were then), or the backup\'s recovery code.',
+    credentialsHint: "The username and password of an account in that backup (as they were then), or the backup's recovery code.",
     confirm: 'I confirm replacing the current ledger by this backup (the current one is kept as a pre-restore copy).',
     confirmRequired: 'Confirm the replacement first.',
     submit: 'Restore',
@@ -540,7 +555,8 @@ const en: Messages = {
     returnTitle: 'Return to issuer',
     destroyTitle: 'Destruction',
     inventoryTitle: 'Yearly inventory',
-    returnHint: 'Choose the items and copies to return; a return slip is produced. Items the issuer wants back are returned in full and on time, never destroyed here.',
+    returnHint:
+      'Choose the items and copies to return; a return slip is produced. Items the issuer wants back are returned in full and on time, never destroyed here.',
     destroyHint:
       'Destruction needs the unit head’s approval, the official facility or a compliant shredder, and two or more people present (who destroys, who witnesses). Items that must go back to their issuer cannot be destroyed here.',
     inventoryHint: 'Checks every held copy (in custody and on loan). Add only the copies found missing; every other one is recorded as present.',
@@ -728,9 +744,16 @@ const en: Messages = {
     title: 'Import an existing register',
     steps: { register: 'Register', file: 'File', columns: 'Columns', dryRun: 'Dry run', apply: 'Import' },
     register: 'Import into',
-    registers: { documents: 'Classified documents (received)', 'secret-computers': 'Classified computers', 'plain-computers': 'Non-classified computers', 'secret-media': 'Classified removable media', 'plain-media': 'Non-classified removable media' },
+    registers: {
+      documents: 'Classified documents (received)',
+      'secret-computers': 'Classified computers',
+      'plain-computers': 'Non-classified computers',
+      'secret-media': 'Classified removable media',
+      'plain-media': 'Non-classified removable media',
+    },
     chooseFile: 'Choose file…',
-    fileHint: 'Excel workbooks (.xlsx) and CSV (UTF-8 or GBK), up to 20 MB. The header may be on one of the first rows; merged title rows, blank rows and subtotal rows are skipped.',
+    fileHint:
+      'Excel workbooks (.xlsx) and CSV (UTF-8 or GBK), up to 20 MB. The header may be on one of the first rows; merged title rows, blank rows and subtotal rows are skipped.',
     sheet: 'Sheet',
     headerRow: 'Header row',
     dataRows: '{{count}} rows under the header',
@@ -751,7 +774,8 @@ const en: Messages = {
     skipped: 'Skipped rows',
     historical: 'With history',
     allGood: 'All {{count}} rows meet the registration rules; you can import them.',
-    hasBad: '{{count}} rows do not meet the registration rules. Correct them in the spreadsheet and choose the file again, or change the columns and run the dry run again.',
+    hasBad:
+      '{{count}} rows do not meet the registration rules. Correct them in the spreadsheet and choose the file again, or change the columns and run the dry run again.',
     saveReport: 'Save report',
     done: 'Imported {{count}} rows.',
     doneHistorical: '{{count}} of them record a return, destruction or scrapping, registered as imported history.',
@@ -774,7 +798,13 @@ const en: Messages = {
     saved: 'Saved the PDF ({{pages}} pages); recorded in the audit log.',
     cancelled: 'Cancelled; nothing was printed.',
     registers: 'Print a register',
-    sheets: { documents: 'Register of classified documents (current filters)', received: 'Register of received documents', dispatched: 'Register of documents sent out', loans: 'Loan register', copies: 'Copy register' },
+    sheets: {
+      documents: 'Register of classified documents (current filters)',
+      received: 'Register of received documents',
+      dispatched: 'Register of documents sent out',
+      loans: 'Loan register',
+      copies: 'Copy register',
+    },
     returnSlip: 'Print the return slip',
     destructionList: 'Print the destruction list',
     inventoryReport: 'Print the inventory report',

@@ -1,6 +1,15 @@
 // Simplified Chinese: the default language and the source of the key tree the other locales must match.
 import type { Role } from '../../../../preload/contract';
-import { COPY_STATUS_TERMS, CONDITION_TERMS, DESTROY_METHOD_TERMS, DEVICE_STATUS_TERMS, EVENT_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS } from '../../../../db/domain/terms';
+import {
+  COPY_STATUS_TERMS,
+  CONDITION_TERMS,
+  DESTROY_METHOD_TERMS,
+  DEVICE_STATUS_TERMS,
+  EVENT_TERMS,
+  LEVEL_TERMS,
+  MEDIUM_TYPE_TERMS,
+  NETWORK_TERMS,
+} from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
 import { wordsIn } from '../terms';
@@ -141,7 +150,15 @@ const zhCN = {
     at: '备份时间',
     name: '备份名称',
     by: '操作人',
-    steps: { copy: '正在复制台账…', keys: '正在写入密钥文件…', manifest: '正在写入备份清单…', flush: '正在落盘…', verify: '正在校验备份…', rename: '正在完成…', marker: '正在绑定介质…' },
+    steps: {
+      copy: '正在复制台账…',
+      keys: '正在写入密钥文件…',
+      manifest: '正在写入备份清单…',
+      flush: '正在落盘…',
+      verify: '正在校验备份…',
+      rename: '正在完成…',
+      marker: '正在绑定介质…',
+    },
     status: {
       ok: '备份正常，下次应在 {{due}} 前备份（周期 {{days}} 天）。',
       due: '备份已到期：请在今天内备份到批准的介质。',
@@ -388,7 +405,8 @@ const zhCN = {
     title: '标题',
     carrier: '载体',
     marking: '密级标志',
-    markingHint: '格式：密级★保密期限，如 机密★10年、秘密★6个月、绝密★长期；或 密级★解密时间（机密★2030年6月30日）、密级★解密条件（秘密★会议结束后）。只写“机密★”为默认期限（绝密30年、机密20年、秘密10年）。内部 不加★。',
+    markingHint:
+      '格式：密级★保密期限，如 机密★10年、秘密★6个月、绝密★长期；或 密级★解密时间（机密★2030年6月30日）、密级★解密条件（秘密★会议结束后）。只写“机密★”为默认期限（绝密30年、机密20年、秘密10年）。内部 不加★。',
     insertStar: '插入★',
     parsed: {
       line: '{{level}}：{{period}}',
@@ -629,7 +647,17 @@ const zhCN = {
     networks: wordsIn('zh-CN', NETWORK_TERMS),
     types: wordsIn('zh-CN', MEDIUM_TYPE_TERMS),
     status: wordsIn('zh-CN', DEVICE_STATUS_TERMS),
-    events: { enable: '启用', change: '变更', repair: '送修', repair_back: '修复返回', stop: '停用', scrap: '报废', destroy: '销毁', lend: '借出', return: '归还' },
+    events: {
+      enable: '启用',
+      change: '变更',
+      repair: '送修',
+      repair_back: '修复返回',
+      stop: '停用',
+      scrap: '报废',
+      destroy: '销毁',
+      lend: '借出',
+      return: '归还',
+    },
     back: '返回登记表',
     history: '变更记录',
     usage: '介质使用登记',
@@ -707,7 +735,13 @@ const zhCN = {
     title: '导入已有台账',
     steps: { register: '选择台账', file: '选择文件', columns: '对应列', dryRun: '试导入', apply: '确认导入' },
     register: '导入到',
-    registers: { documents: '涉密文件台账（收文）', 'secret-computers': '涉密计算机登记备案表', 'plain-computers': '非涉密计算机登记备案表', 'secret-media': '涉密移动存储介质登记备案表', 'plain-media': '非涉密移动存储介质登记备案表' },
+    registers: {
+      documents: '涉密文件台账（收文）',
+      'secret-computers': '涉密计算机登记备案表',
+      'plain-computers': '非涉密计算机登记备案表',
+      'secret-media': '涉密移动存储介质登记备案表',
+      'plain-media': '非涉密移动存储介质登记备案表',
+    },
     chooseFile: '选择文件…',
     fileHint: '支持 Excel 工作簿（.xlsx）和 CSV（UTF-8 或 GBK 编码），最大 20 MB。表头可在前几行，合并的标题行、空行和合计行会自动跳过。',
     sheet: '工作表',

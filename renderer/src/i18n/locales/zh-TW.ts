@@ -1,6 +1,15 @@
 // Traditional Chinese, Taiwan usage (登入、帳號、設定、列印、程式); the domain's role names are kept.
 import type { Messages } from './zh-CN';
-import { COPY_STATUS_TERMS, CONDITION_TERMS, DESTROY_METHOD_TERMS, DEVICE_STATUS_TERMS, EVENT_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS } from '../../../../db/domain/terms';
+import {
+  COPY_STATUS_TERMS,
+  CONDITION_TERMS,
+  DESTROY_METHOD_TERMS,
+  DEVICE_STATUS_TERMS,
+  EVENT_TERMS,
+  LEVEL_TERMS,
+  MEDIUM_TYPE_TERMS,
+  NETWORK_TERMS,
+} from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
 import { wordsIn } from '../terms';
@@ -140,7 +149,15 @@ const zhTW: Messages = {
     at: '備份時間',
     name: '備份名稱',
     by: '操作人',
-    steps: { copy: '正在複製台帳…', keys: '正在寫入金鑰檔…', manifest: '正在寫入備份清單…', flush: '正在落盤…', verify: '正在校驗備份…', rename: '正在完成…', marker: '正在綁定媒體…' },
+    steps: {
+      copy: '正在複製台帳…',
+      keys: '正在寫入金鑰檔…',
+      manifest: '正在寫入備份清單…',
+      flush: '正在落盤…',
+      verify: '正在校驗備份…',
+      rename: '正在完成…',
+      marker: '正在綁定媒體…',
+    },
     status: {
       ok: '備份正常，下次應在 {{due}} 前備份（週期 {{days}} 天）。',
       due: '備份已到期：請在今天內備份到核准的媒體。',
@@ -387,7 +404,8 @@ const zhTW: Messages = {
     title: '標題',
     carrier: '載體',
     marking: '密級標誌',
-    markingHint: '格式：密級★保密期限，如 機密★10年、秘密★6個月、絕密★長期；或 密級★解密時間（機密★2030年6月30日）、密級★解密條件（秘密★會議結束後）。只寫「機密★」為預設期限（絕密30年、機密20年、秘密10年）。內部 不加★。',
+    markingHint:
+      '格式：密級★保密期限，如 機密★10年、秘密★6個月、絕密★長期；或 密級★解密時間（機密★2030年6月30日）、密級★解密條件（秘密★會議結束後）。只寫「機密★」為預設期限（絕密30年、機密20年、秘密10年）。內部 不加★。',
     insertStar: '插入★',
     parsed: {
       line: '{{level}}：{{period}}',
@@ -628,7 +646,17 @@ const zhTW: Messages = {
     networks: wordsIn('zh-TW', NETWORK_TERMS),
     types: wordsIn('zh-TW', MEDIUM_TYPE_TERMS),
     status: wordsIn('zh-TW', DEVICE_STATUS_TERMS),
-    events: { enable: '啟用', change: '變更', repair: '送修', repair_back: '修復返回', stop: '停用', scrap: '報廢', destroy: '銷毀', lend: '借出', return: '歸還' },
+    events: {
+      enable: '啟用',
+      change: '變更',
+      repair: '送修',
+      repair_back: '修復返回',
+      stop: '停用',
+      scrap: '報廢',
+      destroy: '銷毀',
+      lend: '借出',
+      return: '歸還',
+    },
     back: '返回登記表',
     history: '變更記錄',
     usage: '介質使用登記',
@@ -706,7 +734,13 @@ const zhTW: Messages = {
     title: '匯入已有台帳',
     steps: { register: '選擇台帳', file: '選擇檔案', columns: '對應欄', dryRun: '試匯入', apply: '確認匯入' },
     register: '匯入到',
-    registers: { documents: '涉密文件台帳（收文）', 'secret-computers': '涉密計算機登記備案表', 'plain-computers': '非涉密計算機登記備案表', 'secret-media': '涉密移動儲存介質登記備案表', 'plain-media': '非涉密移動儲存介質登記備案表' },
+    registers: {
+      documents: '涉密文件台帳（收文）',
+      'secret-computers': '涉密計算機登記備案表',
+      'plain-computers': '非涉密計算機登記備案表',
+      'secret-media': '涉密移動儲存介質登記備案表',
+      'plain-media': '非涉密移動儲存介質登記備案表',
+    },
     chooseFile: '選擇檔案…',
     fileHint: '支援 Excel 活頁簿（.xlsx）和 CSV（UTF-8 或 GBK 編碼），最大 20 MB。表頭可在前幾列，合併的標題列、空白列和合計列會自動略過。',
     sheet: '工作表',
