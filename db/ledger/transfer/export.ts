@@ -1,6 +1,8 @@
 // Export of a register: the sheet the printout shows (db/ledger/sheets buildSheet: the same columns, rows and
-// marking), written as .xlsx by exceljs or as CSV that Excel opens (UTF-8 with BOM, CRLF, RFC 4180 quoting).
+// marking), written as .xlsx by exceljs or as CSV that Excel opens (UTF-8 with BOM, CRLF, RFC 4180 quoting, formula
+// characters neutralized: see formula.ts).
 import type { Sheet } from '../sheets';
+import { neutralizeFormula } from './formula';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -39,10 +41,11 @@ export async function sheetToXlsx(sheet: Sheet): Promise<Buffer> {
 }
 
 const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csvCell = (s: string): string => quote(neutralizeFormula(s));
 
 export function sheetToCsv(sheet: Sheet): Buffer {
   const lines = [[sheet.markingText], sheet.columns.map((c) => c.label), ...sheet.rows];
-  return Buffer.from(`\uFEFF${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(`\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
 export function exportFileName(sheet: Sheet, format: ExportFormat, date: string): string {

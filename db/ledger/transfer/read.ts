@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { LedgerError } from '../../errors';
+import { restoreFormula } from './formula';
 
 /** A cell's value as the spreadsheet shows it: text, a number, a date (xlsx date cells), or nothing. */
 export type Cell = string | number | Date | null;
@@ -23,7 +24,8 @@ export interface ReadFile {
 /** Large enough for years of registers; the base64 input of 20 MB is about 27 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const unreadable = (fileName: string, reason: string, cause?: string): LedgerError => new LedgerError('E_IMPORT_FILE_UNREADABLE', cause ? { fileName, reason, cause } : { fileName, reason });
+const unreadable = (fileName: string, reason: string, cause?: string): LedgerError =>
+  new LedgerError('E_IMPORT_FILE_UNREADABLE', cause ? { fileName, reason, cause } : { fileName, reason });
 
 export async function readSpreadsheet(fileName: string, data: Buffer): Promise<ReadFile> {
   if (data.length > MAX_IMPORT_BYTES) {
@@ -90,7 +92,8 @@ export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'g
   }
 }
 
-/** RFC 4180: fields in double quotes may hold commas, quotes ("") and line breaks; lines end in CRLF or LF. */
+/** RFC 4180: fields in double quotes may hold commas, quotes ("") and line breaks; lines end in CRLF or LF. A cell
+ * the export neutralized ('=...) reads as it was. */
 export function parseCsv(text: string): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
@@ -98,7 +101,7 @@ export function parseCsv(text: string): Cell[][] {
   let quoted = false;
   let i = 0;
   const endField = () => {
-    row.push(field === '' ? null : field);
+    row.push(field === '' ? null : restoreFormula(field));
     field = '';
   };
   const endRow = () => {
