@@ -3,7 +3,7 @@
 import type { PrintAttribute, PrintJob } from '../preload/contract';
 import { APP_ENTRY_URL } from './url-policy';
 
-/** The renderer's print route for a request; PrintRoot decodes it (renderer/src/print/request.ts). */
+/** The renderer's print route for a request; PrintRoot decodes it (renderer/src/features/printing/request.ts). */
 export function printRouteUrl(request: PrintJob['request']): string {
   return `${APP_ENTRY_URL}#/print?r=${Buffer.from(JSON.stringify(request)).toString('base64url')}`;
 }
