@@ -37,6 +37,7 @@ export function requireApprovedMedium(db: Db, medium: number | string): MediumRo
   if (!row) return refuse('not-registered');
   if (row.status !== 'in_use') refuse('not-in-service', { status: row.status });
   if (!row.backup_approved) refuse('not-approved-for-backup');
+  if (row.level === 'non_secret') refuse('non-classified');
   const held = highestLevelHeld(db);
   if (secretRank(row.level) < secretRank(held)) refuse('level-too-low', { mediumLevel: row.level, ledgerLevel: held });
   return row;
@@ -100,5 +101,5 @@ export function lastBackupAt(db: Db): string | null {
 }
 
 export function approvedMedia(db: Db): MediumRow[] {
-  return all<MediumRow>(db, sql`SELECT * FROM media WHERE backup_approved = 1 AND status = 'in_use' ORDER BY code`);
+  return all<MediumRow>(db, sql`SELECT * FROM media WHERE backup_approved = 1 AND status = 'in_use' AND level <> 'non_secret' ORDER BY code`);
 }

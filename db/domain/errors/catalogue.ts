@@ -50,7 +50,7 @@ const COPY_ACTIONS = {
   inventory: 'inventory',
 } as const;
 const WEAK_PASSWORD = { minLength: 'tooShort', lettersAndDigits: 'needLetterAndDigit', mixedCase: 'needMixedCase', symbol: 'needSymbol' } as const;
-const MEDIUM_REASONS = { 'not-registered': 'notRegistered', 'not-in-service': 'notInService', 'not-approved-for-backup': 'notApprovedForBackup', 'level-too-low': 'levelTooLow' } as const;
+const MEDIUM_REASONS = { 'not-registered': 'notRegistered', 'not-in-service': 'notInService', 'not-approved-for-backup': 'notApprovedForBackup', 'level-too-low': 'levelTooLow', 'non-classified': 'nonClassified' } as const;
 const FOLDER_BOUND_REASONS = { 'other-medium': 'otherMedium', 'other-ledger': 'otherLedger' } as const;
 const TARGET_REASONS = { missing: 'missing', 'not-a-folder': 'notAFolder', 'not-writable': 'notWritable', vanished: 'vanished', 'write-failed': 'writeFailed', exists: 'exists' } as const;
 const DEVICE_STATUSES = ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'] as const;
@@ -73,6 +73,7 @@ function deviceText(code: ErrorCode, d: Details, language: Language): string | n
   const level = (value: unknown) => term(LEVEL_TERMS, value, language);
   switch (code) {
     case 'E_NETWORK_FORBIDDEN':
+      if (d['level'] === 'non_secret') return t.networkPlain;
       return keyOf(NETWORK_TERMS, d['network']) ? fill(t.network, { level: level(d['level']), network: say(NETWORK_TERMS[d['network']], language) }) : null;
     case 'E_CROSS_USE':
       if (!keyOf(t.crossUse, d['rule'])) return null;

@@ -107,7 +107,7 @@ export type CrossUseRule = 'plain_medium_on_classified_computer' | 'classified_m
 export type RepairMissing = 'storageRemoved' | 'escort';
 /** The steps assertStatus names when a copy is not where the step needs it. */
 export type CopyAction = 'lend' | 'return from loan' | 'transmit' | 'forward' | 'move' | 'copy' | 'return to the issuer' | 'destruction' | 'inventory' | 'handover';
-export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low';
+export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
 export type TargetReason = 'missing' | 'not-a-folder' | 'not-writable' | 'vanished' | 'write-failed' | 'exists';
 
 /** The details each code carries; the catalogue reads them, the renderer may mark a form field by them. */

@@ -106,6 +106,7 @@ export const en: ErrorTexts = {
     mustReturn: '{{receiptNo}} must go back to its issuer and may not be destroyed here (return in full and on time, never destroy).',
     locationLevel: 'Location {{location}} may hold up to {{maxLevel}}, not {{level}}.',
     network: 'A {{level}} computer may be standalone or on the classified intranet only, never on the {{network}}.',
+    networkPlain: 'A non-classified computer is never on the classified intranet.',
     crossUse: {
       plain_medium_on_classified_computer: 'No cross-use: the non-classified medium {{medium}} may not be used on the {{computerLevel}} computer {{computer}}.',
       classified_medium_on_plain_computer: 'No cross-use: the {{mediumLevel}} medium {{medium}} may not be used on the non-classified computer {{computer}}.',
@@ -127,6 +128,7 @@ export const en: ErrorTexts = {
       notInService: 'The medium {{medium}} is not in service.',
       notApprovedForBackup: 'The medium {{medium}} is not marked as approved for backups.',
       levelTooLow: 'The medium {{medium}} is {{mediumLevel}}, below the highest level the ledger holds ({{ledgerLevel}}).',
+      nonClassified: 'The medium {{medium}} is non-classified: it can never be marked for backups nor take one.',
     },
     folderBound: {
       otherMedium: 'The folder is bound to the medium {{boundTo}}; backups of another medium cannot go there.',

@@ -107,6 +107,7 @@ export const zhCN = {
     mustReturn: '{{receiptNo}} 须清退发文单位，不得自行销毁（及时如数清退，不得自行销毁）。',
     locationLevel: '保密柜 {{location}} 最高只能存放{{maxLevel}}载体，不能存放{{level}}载体。',
     network: '{{level}}计算机只能单机使用或接入涉密内网，不得接入{{network}}。',
+    networkPlain: '非涉密计算机不得接入涉密内网。',
     crossUse: {
       plain_medium_on_classified_computer: '禁止交叉使用：非涉密介质 {{medium}} 不得在{{computerLevel}}计算机 {{computer}} 上使用。',
       classified_medium_on_plain_computer: '禁止交叉使用：{{mediumLevel}}介质 {{medium}} 不得在非涉密计算机 {{computer}} 上使用。',
@@ -128,6 +129,7 @@ export const zhCN = {
       notInService: '介质 {{medium}} 不在用，不能用于备份。',
       notApprovedForBackup: '介质 {{medium}} 未标记为批准的备份介质。',
       levelTooLow: '介质 {{medium}} 的密级为{{mediumLevel}}，低于台账所持载体的最高密级{{ledgerLevel}}。',
+      nonClassified: '介质 {{medium}} 是非涉密介质，不能标记为备份介质，也不能用于备份。',
     },
     folderBound: {
       otherMedium: '该文件夹已绑定到介质 {{boundTo}}，不能写入其他介质的备份。',

@@ -106,6 +106,7 @@ export const zhTW: ErrorTexts = {
     mustReturn: '{{receiptNo}} 須清退發文單位，不得自行銷毀（及時如數清退，不得自行銷毀）。',
     locationLevel: '保密櫃 {{location}} 最高只能存放{{maxLevel}}載體，不能存放{{level}}載體。',
     network: '{{level}}計算機只能單機使用或接入涉密內網，不得接入{{network}}。',
+    networkPlain: '非涉密計算機不得接入涉密內網。',
     crossUse: {
       plain_medium_on_classified_computer: '禁止交叉使用：非涉密介質 {{medium}} 不得在{{computerLevel}}計算機 {{computer}} 上使用。',
       classified_medium_on_plain_computer: '禁止交叉使用：{{mediumLevel}}介質 {{medium}} 不得在非涉密計算機 {{computer}} 上使用。',
@@ -127,6 +128,7 @@ export const zhTW: ErrorTexts = {
       notInService: '媒體 {{medium}} 不在用，不能用於備份。',
       notApprovedForBackup: '媒體 {{medium}} 未標記為核准的備份媒體。',
       levelTooLow: '媒體 {{medium}} 的密級為{{mediumLevel}}，低於台帳所持載體的最高密級{{ledgerLevel}}。',
+      nonClassified: '媒體 {{medium}} 是非涉密媒體，不能標記為備份媒體，也不能用於備份。',
     },
     folderBound: {
       otherMedium: '該資料夾已綁定到媒體 {{boundTo}}，不能寫入其他媒體的備份。',

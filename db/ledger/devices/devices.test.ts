@@ -23,11 +23,18 @@ describe('networks: a classified computer is only standalone or on the classifie
     }
   });
 
-  it('a non-classified computer may be on any of the four networks', () => {
+  it('a non-classified computer may be standalone, on 电子政务外网 or 互联网, never on the classified intranet (E_NETWORK_FORBIDDEN)', () => {
     const d = devices();
-    for (const network of ['standalone', 'classified_intranet', 'egov_extranet', 'internet']) {
+    for (const network of ['standalone', 'egov_extranet', 'internet']) {
       expect(d.getComputer(d.computer({ level: 'non_secret', network }))).toMatchObject({ level: 'non_secret', network });
     }
+    expect(d.refuse('computers.register', computerInput(90, { level: 'non_secret', network: 'classified_intranet' }), 'E_NETWORK_FORBIDDEN').details).toEqual({
+      level: 'non_secret',
+      network: 'classified_intranet',
+    });
+    const plain = d.computer({ level: 'non_secret', network: 'standalone' });
+    d.refuse('computers.change', { id: plain, change: { network: 'classified_intranet' } }, 'E_NETWORK_FORBIDDEN');
+    expect(d.getComputer(plain).network).toBe('standalone');
   });
 
   it('computers.change refuses moving a classified computer onto 互联网 or 电子政务外网, allows 涉密内网, and moves a non-classified one anywhere', () => {

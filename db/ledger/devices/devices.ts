@@ -77,9 +77,10 @@ export function insertDeviceEvent(rec: Recorder, device: DeviceKind, deviceId: n
                   VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${rec.now}, ${rec.actor})`);
 }
 
-/** 涉密计算机只能单机或接入涉密内网: never 互联网 or 电子政务外网. */
+/** 涉密计算机只能单机或接入涉密内网: never 互联网 or 电子政务外网; a non-classified computer never joins 涉密内网. */
 export function assertNetworkAllowed(level: DeviceLevel, network: Network): void {
-  if (level !== 'non_secret' && (network === 'internet' || network === 'egov_extranet')) {
+  const classified = level !== 'non_secret';
+  if (classified ? network === 'internet' || network === 'egov_extranet' : network === 'classified_intranet') {
     throw new LedgerError('E_NETWORK_FORBIDDEN', { level, network });
   }
 }
@@ -125,6 +126,11 @@ export function assertCompatible(medium: MediumRow, computer: ComputerRow): void
 /** Data put on a medium never exceeds the medium's level. */
 export function assertDataFits(medium: MediumRow, dataLevel: DataLevel): void {
   if (secretRank(dataLevel) > secretRank(medium.level)) throw new LedgerError('E_DATA_ABOVE_MEDIUM', { medium: medium.code, mediumLevel: medium.level, dataLevel });
+}
+
+/** A non-classified medium never holds a backup, so it is never marked for one. */
+export function assertBackupMediumLevel(medium: { code: string; level: DeviceLevel }, backupApproved: boolean): void {
+  if (backupApproved && medium.level === 'non_secret') throw new LedgerError('E_MEDIUM_NOT_APPROVED', { reason: 'non-classified', medium: medium.code });
 }
 
 /** The highest level of data ever logged on a medium: its level may never go below it, nor to 非涉密 once classified. */

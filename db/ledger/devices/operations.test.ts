@@ -2,9 +2,9 @@
 // holdings and departures, through service.invoke on a real encrypted ledger. Every accepted command leaves exactly
 // one ok audit entry; every refusal has its code, changes nothing in the device tables and leaves one refused entry.
 import { describe, expect, it } from 'vitest';
-import { ok, withRaw } from '../../testing';
+import { ok, refused, withRaw } from '../../testing';
 import type { DeviceEventView, MediumView } from '../../views';
-import { devices } from './fixture';
+import { devices, mediumInput } from './fixture';
 import { receiveInput } from '../documents/fixture';
 
 const CLASSIFIED: string[] = ['top_secret', 'secret', 'confidential'];
@@ -237,6 +237,26 @@ describe('the backup flag', () => {
     d.write('media.scrap', { id: m, ...disposal });
     expect(d.getMedium(m)).toMatchObject({ status: 'scrapped', backupApproved: false });
     expect(withRaw(d.t, (db) => db.prepare('SELECT backup_approved FROM media WHERE id = ?').get(m))).toEqual({ backup_approved: 0 });
+  });
+});
+
+describe('a non-classified medium is never a backup medium', () => {
+  it('it cannot be registered or marked for backups (E_MEDIUM_NOT_APPROVED reason non-classified), nor used for one', () => {
+    const d = devices();
+    expect(d.refuse('media.register', mediumInput(90, { level: 'non_secret', type: 'hdd', backupApproved: true }), 'E_MEDIUM_NOT_APPROVED').details).toEqual({
+      reason: 'non-classified',
+      medium: 'BM-U-90',
+    });
+    const plain = d.medium({ level: 'non_secret', type: 'hdd' });
+    expect(d.refuse('media.change', { id: plain, change: { backupApproved: true } }, 'E_MEDIUM_NOT_APPROVED').details).toEqual({ reason: 'non-classified', medium: 'BM-U-1' });
+    // Raised to a classified level in the same change, it may be marked.
+    d.write('media.change', { id: plain, change: { level: 'confidential', backupApproved: true } });
+    expect(d.getMedium(plain)).toMatchObject({ level: 'confidential', backupApproved: true });
+    // One marked before this rule (an old ledger) is still refused when a backup asks for it.
+    const old = d.medium({ level: 'non_secret', type: 'hdd' });
+    withRaw(d.t, (db) => db.prepare('UPDATE media SET backup_approved = 1 WHERE id = ?').run(old));
+    const e = refused(d.t.service, 'backup.run', { mediumId: 'BM-U-2', folder: '/nonexistent-backup-folder' });
+    expect(e).toMatchObject({ code: 'E_MEDIUM_NOT_APPROVED', details: { reason: 'non-classified', medium: 'BM-U-2' } });
   });
 });
 

@@ -4,6 +4,7 @@ import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import type { Recorder } from '../documents/model';
 import {
+  assertBackupMediumLevel,
   assertCompatible,
   assertDataFits,
   assertInService,
@@ -139,6 +140,7 @@ export interface NewMedium {
 export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
   assertUnique(rec.db, 'media', 'code', m.code);
   assertUnique(rec.db, 'media', 'serial', m.serial);
+  assertBackupMediumLevel(m, m.backupApproved);
   const id = Number(
     run(rec.db, sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
                     VALUES (${m.code}, ${m.type}, ${m.model}, ${m.serial}, ${m.capacity}, ${m.level}, ${m.level !== 'non_secret'}, ${m.responsible}, ${m.department}, ${m.usageScope},
@@ -165,6 +167,7 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
   const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
   const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
   if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', { field: 'change' });
+  assertBackupMediumLevel({ code: m.code, level: after.level }, after.backupApproved);
   run(rec.db, sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
                     department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`);
   insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after });
