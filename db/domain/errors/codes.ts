@@ -157,7 +157,8 @@ export interface ErrorDetails {
   E_NOT_A_BACKUP: { file?: string; issues?: string[] };
   E_BACKUP_DAMAGED: Cause & { file: string; reason: string; expectedSize?: number; size?: number; check?: string[]; tables?: string[] };
   E_IMPORT_TOO_LARGE: { fileName: string; size: number; max: number };
-  E_IMPORT_FILE_UNREADABLE: Cause & { fileName: string; reason: string };
+  /** offset (0-based) and line (1-based) of the first bad byte when reason is 'bad_bytes'. */
+  E_IMPORT_FILE_UNREADABLE: Cause & { fileName: string; reason: string; offset?: number; line?: number };
   E_IMPORT_NO_SHEET: { sheet: string | null; sheets: string[] };
   E_IMPORT_NO_DATA: { sheet: string; headerRow?: number };
   /** issues: the dry run's report rows (db/ledger/transfer ImportIssue). */

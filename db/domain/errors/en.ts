@@ -62,6 +62,7 @@ export const en: ErrorTexts = {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
     importXls: 'This is an old .xls workbook. Save it in Excel as .xlsx (Excel workbook) or CSV, then import it.',
     importTooLarge: 'The file is too large: at most {{max}} MB can be imported at once. Split the register into several files.',
+    importBadBytes: 'The file is neither UTF-8 nor GBK/GB18030 text: line {{line}} (byte offset {{offset}}) cannot be read. Save it in Excel as “CSV UTF-8” or .xlsx, then import it.',
     marking: {
       empty: 'Fill in the marking, e.g. 机密★10年.',
       unknown_level: '“{{text}}” does not start with a level: 绝密, 机密, 秘密 or 内部.',

@@ -63,6 +63,7 @@ export const zhCN = {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
     importXls: '这是旧版 .xls 工作簿。请在 Excel 中另存为 .xlsx（Excel 工作簿）或 CSV 后再导入。',
     importTooLarge: '文件太大，一次最多导入 {{max}} MB。请把台账分成几个文件导入。',
+    importBadBytes: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本：第 {{line}} 行（字节偏移 {{offset}}）无法读取。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
     marking: {
       empty: '请填写密级标志，如 机密★10年。',
       unknown_level: '“{{text}}”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部。',

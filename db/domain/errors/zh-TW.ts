@@ -62,6 +62,7 @@ export const zhTW: ErrorTexts = {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
     importXls: '這是舊版 .xls 活頁簿。請在 Excel 中另存為 .xlsx（Excel 活頁簿）或 CSV 後再匯入。',
     importTooLarge: '檔案太大，一次最多匯入 {{max}} MB。請把台帳分成幾個檔案匯入。',
+    importBadBytes: '檔案既不是 UTF-8 也不是 GBK/GB18030 編碼的文字：第 {{line}} 行（位元組偏移 {{offset}}）無法讀取。請在 Excel 中另存為「CSV UTF-8」或 .xlsx 後再匯入。',
     marking: {
       empty: '請填寫密級標誌，如 機密★10年。',
       unknown_level: '「{{text}}」沒有以密級開頭：密級只能是 絕密、機密、秘密 或 內部。',

@@ -1,10 +1,12 @@
 // Reading real-world spreadsheets: the files are written by exceljs / iconv-lite here, read back through the import path.
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../domain/errors';
 import { LedgerError } from '../../errors';
 import { csvOf, xlsxOf } from './fixture';
 import { detectHeader, inspect } from './import';
 import { cellText, halfWidth, parseCopyNos, parseCount, parseDate } from './normalize';
-import { columnLetter, MAX_IMPORT_BYTES, parseCsv, readSpreadsheet } from './read';
+import { columnLetter, firstBadGb18030Byte, MAX_IMPORT_BYTES, parseCsv, readSpreadsheet } from './read';
 import { FIELDS } from './registers';
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> | undefined }> {
@@ -41,27 +43,72 @@ describe('reading .xlsx', () => {
 
   it('finds the header on row 3 under a title and a unit line, and suggests the columns from the headers people use', async () => {
     const data = await xlsxOf({
-      rows: [['涉密计算机登记备案表'], ['填报单位:某某厅办公室', null, null, '填报日期:2026-11-01'], ['保密编号', '设备名称', '品牌型号', '主机序列号', '硬盘序列号', 'MAC 地址', '操作系统', '密  级', '联网情况', '用途', '部门', '责任人', '放置地点', '启用时间'], ['BM-1']],
+      rows: [
+        ['涉密计算机登记备案表'],
+        ['填报单位:某某厅办公室', null, null, '填报日期:2026-11-01'],
+        [
+          '保密编号',
+          '设备名称',
+          '品牌型号',
+          '主机序列号',
+          '硬盘序列号',
+          'MAC 地址',
+          '操作系统',
+          '密  级',
+          '联网情况',
+          '用途',
+          '部门',
+          '责任人',
+          '放置地点',
+          '启用时间',
+        ],
+        ['BM-1'],
+      ],
       merges: ['A1:N1'],
     });
     const view = inspect(await readSpreadsheet('pc.xlsx', data), 'secret-computers');
     expect(view.headerRow).toBe(3);
-    expect(view.mapping).toEqual({ code: 0, name: 1, model: 2, serial: 3, diskSerial: 4, mac: 5, os: 6, level: 7, network: 8, purpose: 9, department: 10, responsible: 11, location: 12, enabledAt: 13 });
+    expect(view.mapping).toEqual({
+      code: 0,
+      name: 1,
+      model: 2,
+      serial: 3,
+      diskSerial: 4,
+      mac: 5,
+      os: 6,
+      level: 7,
+      network: 8,
+      purpose: 9,
+      department: 10,
+      responsible: 11,
+      location: 12,
+      enabledAt: 13,
+    });
     expect(view.columns[13]).toEqual({ index: 13, letter: 'N', header: '启用时间' });
   });
 
   it('refuses a damaged workbook, an old .xls, an empty file and one over the size limit, each with its code', async () => {
     const good = await xlsxOf({ rows: [['a']] });
     expect(await refusal(readSpreadsheet('x.xlsx', good.subarray(0, 200)))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'corrupt' } });
-    expect(await refusal(readSpreadsheet('x.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'xls' } });
+    expect(await refusal(readSpreadsheet('x.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toMatchObject({
+      code: 'E_IMPORT_FILE_UNREADABLE',
+      details: { reason: 'xls' },
+    });
     expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(0)))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'empty' } });
-    expect(await refusal(readSpreadsheet('x.xlsx', Buffer.from('not a zip')))).toMatchObject({ code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'not_xlsx' } });
+    expect(await refusal(readSpreadsheet('x.xlsx', Buffer.from('not a zip')))).toMatchObject({
+      code: 'E_IMPORT_FILE_UNREADABLE',
+      details: { reason: 'not_xlsx' },
+    });
     expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41)))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE' });
   });
 });
 
 describe('reading .csv', () => {
-  const rows = [['标题', '文号', '备注'], ['关于“保密”工作, 的通知', '鲁发〔2026〕3号', '第一行\r\n第二行'], ['引号"内"', '', '']];
+  const rows = [
+    ['标题', '文号', '备注'],
+    ['关于“保密”工作, 的通知', '鲁发〔2026〕3号', '第一行\r\n第二行'],
+    ['引号"内"', '', ''],
+  ];
 
   it('reads GBK (what Chinese Excel saves), UTF-8 with and without BOM the same; quoted commas, quotes and line breaks', async () => {
     for (const encoding of ['gbk', 'utf-8-bom', 'utf-8'] as const) {
@@ -81,9 +128,78 @@ describe('reading .csv', () => {
   });
 });
 
+describe('text encodings of a CSV', () => {
+  const gbk = (text: string) => iconv.encode(text, 'gbk');
+  const header = gbk('标题,文号\r\n');
+
+  it('refuses a file that is neither UTF-8 nor GB18030, naming the byte offset and line of the first bad byte', async () => {
+    const cases: [Buffer, number, number][] = [
+      // A lead byte followed by a space: what a cut or mixed GBK file holds.
+      [Buffer.concat([header, gbk('关于'), Buffer.from([0x81, 0x20]), gbk(',1\r\n')]), header.length + 4, 2],
+      [Buffer.concat([header, gbk('甲,1\r\n乙,'), Buffer.from([0xff]), gbk('\r\n')]), header.length + 9, 3],
+      // A four-byte sequence outside GB18030's ranges, and a lead byte at the very end.
+      [Buffer.concat([header, Buffer.from([0x84, 0x31, 0xa5, 0x30])]), header.length, 2],
+      [Buffer.concat([header, gbk('甲'), Buffer.from([0xb1])]), header.length + 2, 2],
+    ];
+    for (const [data, offset, line] of cases) {
+      const refused = await refusal(readSpreadsheet('收文.csv', data));
+      expect(refused).toEqual({ code: 'E_IMPORT_FILE_UNREADABLE', details: { fileName: '收文.csv', reason: 'bad_bytes', offset, line } });
+      expect(errorMessage(refused, 'zh-CN')).toContain(`第 ${line} 行`);
+      expect(errorMessage(refused, 'en')).toContain(`line ${line}`);
+      expect(errorMessage(refused, 'zh-TW')).toContain(`第 ${line} 行`);
+    }
+  });
+
+  it('refuses a file with a UTF-8 BOM whose text is not UTF-8, at the first bad byte (the BOM counted)', async () => {
+    const data = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('标题\n'), Buffer.from([0xe6, 0x41])]);
+    expect(await refusal(readSpreadsheet('x.csv', data))).toMatchObject({
+      code: 'E_IMPORT_FILE_UNREADABLE',
+      details: { reason: 'bad_bytes', offset: 10, line: 2 },
+    });
+  });
+
+  it('reads GB18030 four-byte characters and the euro byte', async () => {
+    const text = '𠀀,€,·,鿿\r\n';
+    const file = await readSpreadsheet('x.csv', iconv.encode(text, 'gb18030'));
+    expect(file.encoding).toBe('gb18030');
+    expect(file.sheets[0]!.rows).toEqual([['𠀀', '€', '·', '鿿']]);
+  });
+
+  it('finds a bad byte exactly where the strict WHATWG GB18030 decoder refuses (random bytes)', () => {
+    let seed = 14;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const strict = new TextDecoder('gb18030', { fatal: true });
+    for (let i = 0; i < 5000; i += 1) {
+      const bytes = Buffer.from(
+        Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.3 ? 0x30 + Math.floor(random() * 10) : Math.floor(random() * 256))),
+      );
+      let valid = true;
+      try {
+        strict.decode(bytes);
+      } catch {
+        valid = false;
+      }
+      expect({ bytes: [...bytes], valid: firstBadGb18030Byte(bytes) === null }).toEqual({ bytes: [...bytes], valid });
+    }
+  });
+});
+
 describe('normalising cells', () => {
   it('reads dates as Excel serials, Date cells and the text forms people type; refuses days that do not exist', () => {
-    for (const v of [46086, '46086', new Date(Date.UTC(2026, 2, 5)), '2026年3月5日', '2026年03月05日', '2026.3.5', '2026-03-05', '2026/3/5', '２０２６－０３－０５', '2026-03-05 00:00:00', ' 2026.3.5 ', '20260305']) {
+    for (const v of [
+      46086,
+      '46086',
+      new Date(Date.UTC(2026, 2, 5)),
+      '2026年3月5日',
+      '2026年03月05日',
+      '2026.3.5',
+      '2026-03-05',
+      '2026/3/5',
+      '２０２６－０３－０５',
+      '2026-03-05 00:00:00',
+      ' 2026.3.5 ',
+      '20260305',
+    ]) {
       expect({ v, d: parseDate(v) }).toEqual({ v, d: '2026-03-05' });
     }
     for (const v of ['2026-02-30', '2026.13.1', '3月5日', '去年', 12, '']) expect({ v, d: parseDate(v) }).toEqual({ v, d: null });

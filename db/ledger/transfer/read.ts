@@ -37,7 +37,7 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<R
   if (ole) throw unreadable(fileName, 'xls');
   if (zip) return { format: 'xlsx', encoding: null, sheets: await readXlsx(fileName, data) };
   if (/\.xlsx$/i.test(fileName)) throw unreadable(fileName, 'not_xlsx');
-  const { text, encoding } = decodeText(data);
+  const { text, encoding } = decodeText(fileName, data);
   if (text.includes('\u0000')) throw unreadable(fileName, 'binary');
   return { format: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows: parseCsv(text) }] };
 }
@@ -82,14 +82,76 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
-/** UTF-8 when it has a BOM or decodes strictly; otherwise GB18030 (a superset of GBK and GB2312). */
-export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' };
+/** UTF-8 when it has a BOM or decodes strictly; otherwise GB18030 (a superset of GBK and GB2312) if it is valid
+ * GB18030. Anything else is refused at its first bad byte: replacement characters would import silently. */
+export function decodeText(fileName: string, data: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
+    const offset = bom ? firstBadUtf8Byte(data) : firstBadGb18030Byte(data);
+    if (offset !== null) throw new LedgerError('E_IMPORT_FILE_UNREADABLE', { fileName, reason: 'bad_bytes', offset, line: lineAt(data, offset) });
     return { text: iconv.decode(data, 'gb18030'), encoding: 'gb18030' };
   }
+}
+
+/** A UTF-8 lead byte: how many continuation bytes follow, and the range of the first (WHATWG's UTF-8 decoder). */
+function utf8Lead(b: number): [count: number, lo: number, hi: number] | null {
+  if (b >= 0xc2 && b <= 0xdf) return [1, 0x80, 0xbf];
+  if (b === 0xe0) return [2, 0xa0, 0xbf];
+  if (b === 0xed) return [2, 0x80, 0x9f];
+  if (b >= 0xe1 && b <= 0xef) return [2, 0x80, 0xbf];
+  if (b === 0xf0) return [3, 0x90, 0xbf];
+  if (b >= 0xf1 && b <= 0xf3) return [3, 0x80, 0xbf];
+  if (b === 0xf4) return [3, 0x80, 0x8f];
+  return null;
+}
+
+const between = (b: number | undefined, lo: number, hi: number): boolean => b !== undefined && b >= lo && b <= hi;
+
+/** The offset of the first byte that starts no valid UTF-8 sequence. */
+function firstBadUtf8Byte(data: Buffer): number | null {
+  let i = 0;
+  while (i < data.length) {
+    if (data[i]! < 0x80) {
+      i += 1;
+      continue;
+    }
+    const lead = utf8Lead(data[i]!);
+    if (!lead) return i;
+    const [count, lo, hi] = lead;
+    if (!between(data[i + 1], lo, hi)) return i;
+    for (let k = 2; k <= count; k += 1) if (!between(data[i + k], 0x80, 0xbf)) return i;
+    i += count + 1;
+  }
+  return null;
+}
+
+/** The offset of the first byte that starts no valid GB18030 sequence, as the WHATWG gb18030 decoder reads it:
+ * one byte 00-80, two bytes 81-FE + 40-7E/80-FE, four bytes 81-FE 30-39 81-FE 30-39 within the mapped ranges. */
+export function firstBadGb18030Byte(data: Buffer): number | null {
+  let i = 0;
+  while (i < data.length) {
+    const b = data[i]!;
+    if (b <= 0x80) i += 1;
+    else if (b === 0xff) return i;
+    else if (between(data[i + 1], 0x40, 0x7e) || between(data[i + 1], 0x80, 0xfe)) i += 2;
+    else if (between(data[i + 1], 0x30, 0x39) && between(data[i + 2], 0x81, 0xfe) && between(data[i + 3], 0x30, 0x39)) {
+      const pointer = (b - 0x81) * 12600 + (data[i + 1]! - 0x30) * 1260 + (data[i + 2]! - 0x81) * 10 + (data[i + 3]! - 0x30);
+      if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return i;
+      i += 4;
+    } else return i;
+  }
+  return null;
+}
+
+/** The line (1-based; CRLF, LF and a lone CR each end one) that holds the byte at offset. */
+function lineAt(data: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) {
+    if (data[i] === 0x0a || (data[i] === 0x0d && data[i + 1] !== 0x0a)) line += 1;
+  }
+  return line;
 }
 
 /** RFC 4180: fields in double quotes may hold commas, quotes ("") and line breaks; lines end in CRLF or LF. A cell
