@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { LedgerError } from './domain/errors';
 
-export { ERROR_CODES, LedgerError, type ErrorCode, type ErrorDetails, type LedgerErrorShape } from './domain/errors';
+export { LedgerError, type ErrorCode, type LedgerErrorShape } from './domain/errors';
 
 /** Maps an unknown throwable to a LedgerError, recognising disk and SQLite failures. */
 export function toLedgerError(err: unknown): LedgerError {

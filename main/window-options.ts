@@ -2,7 +2,7 @@
 // where it equals Electron's default, so a future default change cannot loosen it silently.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export const PRODUCT_TITLE = '涉密载体台账';
+const PRODUCT_TITLE = '涉密载体台账';
 
 export function windowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {

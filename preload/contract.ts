@@ -7,7 +7,7 @@ export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEv
 export type { ErrorCode } from '../db/errors';
 export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/ledger/print/commands';
 import type { PrintRequest } from '../db/ledger/print/commands';
-export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, CopyCounts, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView, BackupStatusView, BackupView, BackupInspectView, RestoreResultView } from '../db/views';
+export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView, BackupStatusView, BackupView, BackupInspectView, RestoreResultView } from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
 

@@ -39,7 +39,7 @@ export function toAccountView({ id: _id, ...view }: Account): AccountView {
 }
 
 /** An account has a role, and 三员分立 holds: the auditor watches the others, so it can never be one of them. */
-export function assertRolesAllowed(roles: readonly Role[]): void {
+function assertRolesAllowed(roles: readonly Role[]): void {
   const problem = rolesProblem(roles);
   if (problem === 'empty') throw new LedgerError('E_VALIDATION', { field: 'roles' });
   if (problem === 'conflict') throw new LedgerError('E_ROLE_CONFLICT', { roles });

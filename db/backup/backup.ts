@@ -50,7 +50,7 @@ export function backupName(at: Date): string {
 }
 
 /** The target folder exists, is a folder and takes a file. */
-export function assertTargetFolder(folder: string): void {
+function assertTargetFolder(folder: string): void {
   let isDir: boolean;
   try {
     isDir = statSync(folder).isDirectory();
@@ -68,7 +68,7 @@ export function assertTargetFolder(folder: string): void {
   }
 }
 
-export function readMarker(folder: string): Marker | null {
+function readMarker(folder: string): Marker | null {
   if (!existsSync(join(folder, MARKER_FILE))) return null;
   const parsed = markerSchema.safeParse(readJsonFile(join(folder, MARKER_FILE), 'E_BACKUP_FOLDER_BOUND'));
   if (!parsed.success) throw new LedgerError('E_BACKUP_FOLDER_BOUND', { reason: 'unreadable-marker' });
@@ -76,7 +76,7 @@ export function readMarker(folder: string): Marker | null {
 }
 
 /** A folder bound to another medium or another ledger is refused; true when the folder is not bound yet. */
-export function checkMarker(folder: string, ledgerId: string, medium: Marker['medium']): boolean {
+function checkMarker(folder: string, ledgerId: string, medium: Marker['medium']): boolean {
   const marker = readMarker(folder);
   if (!marker) return true;
   if (marker.ledgerId !== ledgerId) throw new LedgerError('E_BACKUP_FOLDER_BOUND', { reason: 'other-ledger', boundTo: marker.medium.code });

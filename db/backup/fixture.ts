@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mediumInput } from '../ledger/devices/fixture';
 import { dataSnapshot, makeLedger, ok, tempDir, type SetUpLedger } from '../testing';
 
-export const BACKUP_MEDIUM = mediumInput(1, { code: 'BM-BF-01', type: 'hdd', serial: 'HDD-BACKUP-01', capacity: '1TB', backupApproved: true, level: 'secret' });
+const BACKUP_MEDIUM = mediumInput(1, { code: 'BM-BF-01', type: 'hdd', serial: 'HDD-BACKUP-01', capacity: '1TB', backupApproved: true, level: 'secret' });
 
 export interface BackupLedger extends SetUpLedger {
   mediumId: number;

@@ -27,7 +27,7 @@ export function checkBackupFiles(folder: string): Manifest {
 }
 
 /** A backup written by a newer app or schema is refused before anything is read from it. */
-export function assertNotNewer(manifest: Manifest): void {
+function assertNotNewer(manifest: Manifest): void {
   if (manifest.schemaVersion > MIGRATIONS.length || compareVersions(manifest.appVersion, APP_VERSION) > 0) {
     throw new LedgerError('E_LEDGER_TOO_NEW', {
       backup: true,
@@ -38,7 +38,7 @@ export function assertNotNewer(manifest: Manifest): void {
   }
 }
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
   const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

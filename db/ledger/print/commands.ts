@@ -41,7 +41,7 @@ export interface PrintPayload {
 const FILTER_LABEL = ['筛选条件', '篩選條件', 'Filter'] as const;
 const ROW_COUNT = (n: number, l: SheetLanguage) => (l === 'en' ? `${n} rows` : `共 ${n} ${l === 'zh-TW' ? '條' : '条'}`);
 
-export function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument {
+function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument {
   switch (request.kind) {
     case 'sheet': {
       const s = buildSheet(ctx.db, request.name, request.filters, request.language, { now: Date.parse(ctx.now) });
