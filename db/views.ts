@@ -46,6 +46,8 @@ export interface LedgerSettings {
   reminderDays: number;
   /** Days between backups to an approved medium before one is due. */
   backupIntervalDays: number;
+  /** The most copies of 机密 / 秘密 one destruction batch may put through the unit's shredder (default 10). */
+  shredderMaxCopies: number;
 }
 
 export interface AuditEntryView {

@@ -5,6 +5,8 @@ import type { LedgerSettings } from '../views';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 export const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
+/** A compliant shredder takes 机密 / 秘密 in small quantities only: copies per destruction batch. */
+export const DEFAULT_SHREDDER_MAX_COPIES = 10;
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),
@@ -23,6 +25,8 @@ export const settingsSchema = z.object({
   reminderDays: z.number().int().min(1).max(365),
   /** Days between backups before the reminders say one is due. */
   backupIntervalDays: z.number().int().min(1).max(90),
+  /** The most copies of 机密 / 秘密 one destruction batch may put through the unit's shredder. */
+  shredderMaxCopies: z.number().int().min(1).max(1000),
 });
 
 const KEYS = {
@@ -32,10 +36,11 @@ const KEYS = {
   receiptNoFormat: 'receipt_no_format',
   reminderDays: 'reminder_days',
   backupIntervalDays: 'backup_interval_days',
+  shredderMaxCopies: 'shredder_max_copies',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS };
+  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS };
 }
 
 export function readSettings(db: Db): LedgerSettings {

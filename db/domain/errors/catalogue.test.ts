@@ -82,6 +82,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_DISK_FULL: { cause: 'ENOSPC' },
   E_IO: { cause: 'EACCES' },
   E_INTERNAL: {},
+  E_DESTRUCTION_METHOD: { rule: 'shredder_quantity', copies: 12, max: 10 },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -135,6 +135,10 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(t.channel, d['rule']) ? fill(t.channel[d['rule']], { channel: str(d['channel']) }) : null;
     case 'E_NO_SUCH_BATCH':
       return d['batchNo'] ? fill(t.noSuchBatch, { batchNo: str(d['batchNo']) }) : null;
+    case 'E_DESTRUCTION_METHOD':
+      return keyOf(t.destructionMethod, d['rule'])
+        ? fill(t.destructionMethod[d['rule']], { receiptNo: str(d['receiptNo']), copies: str(d['copies']), max: str(d['max']) })
+        : null;
     case 'E_MUST_RETURN':
       return fill(t.mustReturn, { receiptNo: str(d['receiptNo']) });
     case 'E_LOCATION_LEVEL':

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'E_DISK_FULL',
   'E_IO',
   'E_INTERNAL',
+  'E_DESTRUCTION_METHOD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -168,6 +169,7 @@ export interface ErrorDetails {
   E_DISK_FULL: Cause;
   E_IO: Cause & { file?: string };
   E_INTERNAL: Cause;
+  E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

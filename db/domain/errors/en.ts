@@ -57,6 +57,7 @@ export const en: ErrorTexts = {
     E_DISK_FULL: 'The disk is full; nothing was written. Free some disk space and try again.',
     E_IO: 'Reading or writing the ledger file failed. Check the disk and file permissions and try again; if it keeps failing, contact the administrator.',
     E_INTERNAL: 'Internal error: the action did not complete. Try again; if it keeps failing, contact the administrator.',
+    E_DESTRUCTION_METHOD: 'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
@@ -105,6 +106,10 @@ export const en: ErrorTexts = {
       exchange_station_level: 'The document exchange station (机要文件交换站) carries secret and confidential items only; send top secret by 机要交通 or by hand.',
     },
     mustReturn: '{{receiptNo}} must go back to its issuer and may not be destroyed here (return in full and on time, never destroy).',
+    destructionMethod: {
+      top_secret_facility: '{{receiptNo}} is top secret: it goes to the destruction facility (or the unit the secrecy bureau designates), never to the unit’s shredder.',
+      shredder_quantity: 'This batch has {{copies}} copies, more than the shredder’s limit of {{max}} per batch: larger quantities go to the destruction facility.',
+    },
     locationLevel: 'Location {{location}} may hold up to {{maxLevel}}, not {{level}}.',
     network: 'A {{level}} computer may be standalone or on the classified intranet only, never on the {{network}}.',
     networkPlain: 'A non-classified computer is never on the classified intranet.',

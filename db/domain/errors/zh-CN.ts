@@ -58,6 +58,7 @@ export const zhCN = {
     E_DISK_FULL: '磁盘已满，本次操作没有写入任何内容。请清理磁盘空间后重试。',
     E_IO: '读写台账文件失败。请检查磁盘和文件权限后重试，如仍失败请联系系统管理员。',
     E_INTERNAL: '程序内部错误，操作未完成。请重试，如仍失败请联系系统管理员。',
+    E_DESTRUCTION_METHOD: '该销毁方式不合规定：绝密载体须送销毁工作机构销毁，机密、秘密载体只有少量时才可用符合保密标准的碎纸机销毁。',
   } satisfies Record<ErrorCode, string>,
   details: {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
@@ -106,6 +107,10 @@ export const zhCN = {
       exchange_station_level: '机要文件交换站只传递机密、秘密载体；绝密载体须通过机要交通或专人送达。',
     },
     mustReturn: '{{receiptNo}} 须清退发文单位，不得自行销毁（及时如数清退，不得自行销毁）。',
+    destructionMethod: {
+      top_secret_facility: '{{receiptNo}} 是绝密载体，须送销毁工作机构或保密行政管理部门指定的单位销毁，不得用本单位碎纸机销毁。',
+      shredder_quantity: '本批共 {{copies}} 份，超过碎纸机每批最多 {{max}} 份的设置：数量较大时须送销毁工作机构销毁。',
+    },
     locationLevel: '保密柜 {{location}} 最高只能存放{{maxLevel}}载体，不能存放{{level}}载体。',
     network: '{{level}}计算机只能单机使用或接入涉密内网，不得接入{{network}}。',
     networkPlain: '非涉密计算机不得接入涉密内网。',

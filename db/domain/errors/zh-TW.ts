@@ -57,6 +57,7 @@ export const zhTW: ErrorTexts = {
     E_DISK_FULL: '磁碟空間已滿，本次操作沒有寫入任何內容。請清理磁碟空間後重試。',
     E_IO: '讀寫台帳檔案失敗。請檢查磁碟和檔案權限後重試，如仍失敗請聯絡系統管理員。',
     E_INTERNAL: '程式內部錯誤，操作未完成。請重試，如仍失敗請聯絡系統管理員。',
+    E_DESTRUCTION_METHOD: '該銷毀方式不合規定：絕密載體須送銷毀工作機構銷毀，機密、秘密載體只有少量時才可用符合保密標準的碎紙機銷毀。',
   },
   details: {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
@@ -105,6 +106,10 @@ export const zhTW: ErrorTexts = {
       exchange_station_level: '機要文件交換站只傳遞機密、秘密載體；絕密載體須透過機要交通或專人送達。',
     },
     mustReturn: '{{receiptNo}} 須清退發文單位，不得自行銷毀（及時如數清退，不得自行銷毀）。',
+    destructionMethod: {
+      top_secret_facility: '{{receiptNo}} 是絕密載體，須送銷毀工作機構或保密行政管理部門指定的單位銷毀，不得用本單位碎紙機銷毀。',
+      shredder_quantity: '本批共 {{copies}} 份，超過碎紙機每批最多 {{max}} 份的設定：數量較大時須送銷毀工作機構銷毀。',
+    },
     locationLevel: '保密櫃 {{location}} 最高只能存放{{maxLevel}}載體，不能存放{{level}}載體。',
     network: '{{level}}計算機只能單機使用或接入涉密內網，不得接入{{network}}。',
     networkPlain: '非涉密計算機不得接入涉密內網。',

@@ -207,7 +207,7 @@ export const documentCommands = {
         at,
       })
       .strict(),
-    run: destroyCopies,
+    run: (rec, input, ctx) => destroyCopies(rec, input, ctx.settings()),
     target: ofBatch,
   }),
   'documents.changeMarking': registerWrite({

@@ -267,6 +267,31 @@ describe('销毁 destroy', () => {
     expect(f.status(id)).toMatchObject({ 1: 'returned', 2: 'returned' });
   });
 
+  it('绝密 goes only to the destruction facility, never the unit’s shredder (E_DESTRUCTION_METHOD rule top_secret_facility)', () => {
+    const f = fixture();
+    const top = f.receive({ marking: '绝密★长期', locationId: f.vault, copies: 2 });
+    const secret = f.receive({ copies: 1 });
+    const e = expectRefused(f.t, 'documents.destroy', { ...destroyInput(secret, [1]), items: [{ documentId: secret, copyNos: [1] }, { documentId: top, copyNos: [1] }] }, 'E_DESTRUCTION_METHOD');
+    expect(e.details).toEqual({ rule: 'top_secret_facility', documentId: top, receiptNo: f.get(top).receiptNo });
+    expect(e.message).toContain(f.get(top).receiptNo);
+    ok(f.t.service, 'documents.destroy', destroyInput(top, [1, 2], { method: 'facility', place: '省保密局销毁中心' }));
+    expect(f.status(top)).toEqual({ 1: 'destroyed', 2: 'destroyed' });
+  });
+
+  it('机密 and 秘密 go to the shredder only in small quantities: at most the setting shredderMaxCopies per batch (E_DESTRUCTION_METHOD rule shredder_quantity)', () => {
+    const f = fixture();
+    expect(ok<{ shredderMaxCopies: number }>(f.t.service, 'settings.get').shredderMaxCopies).toBe(10);
+    ok(f.t.service, 'settings.update', { shredderMaxCopies: 3 });
+    const a = f.receive({ copies: 3 });
+    const b = f.receive({ marking: '秘密★5年', copies: 2 });
+    const both = { items: [{ documentId: a, copyNos: [1, 2, 3] }, { documentId: b, copyNos: [1] }] };
+    expect(expectRefused(f.t, 'documents.destroy', { ...destroyInput(a, [1]), ...both }, 'E_DESTRUCTION_METHOD').details).toEqual({ rule: 'shredder_quantity', copies: 4, max: 3 });
+    // The facility takes any quantity; the shredder its limit.
+    ok(f.t.service, 'documents.destroy', { ...destroyInput(a, [1]), ...both, method: 'facility', place: '市保密局销毁中心' });
+    ok(f.t.service, 'documents.destroy', destroyInput(b, [2]));
+    expect(f.get(b).counts.destroyed).toBe(2);
+  });
+
   it('an item the issuer does not want back may be destroyed', () => {
     const f = fixture();
     const id = f.receive();

@@ -291,6 +291,14 @@ export function returnToIssuer(rec: Recorder, input: { items: BatchItem[]; toUni
   return batch;
 }
 
+/** 绝密 goes only to the destruction facility; 机密 / 秘密 go to the unit's compliant shredder in small quantities only. */
+function assertShredderMay(loaded: readonly { doc: DocumentRow; copies: CopyRow[] }[], max: number): void {
+  const top = loaded.find((l) => l.doc.level === 'top_secret');
+  if (top) throw new LedgerError('E_DESTRUCTION_METHOD', { rule: 'top_secret_facility', documentId: top.doc.id, receiptNo: top.doc.receipt_no });
+  const copies = loaded.reduce((n, l) => n + l.copies.length, 0);
+  if (copies > max) throw new LedgerError('E_DESTRUCTION_METHOD', { rule: 'shredder_quantity', copies, max });
+}
+
 /**
  * 销毁: approved by the unit head, at the destruction facility or a compliant shredder, with at least two people.
  * An item the issuer wants back is never destroyed here (及时如数清退, 不得自行销毁).
@@ -298,6 +306,7 @@ export function returnToIssuer(rec: Recorder, input: { items: BatchItem[]; toUni
 export function destroyCopies(
   rec: Recorder,
   input: { items: BatchItem[]; approver: string; method: 'facility' | 'shredder'; place: string; destroyers: string[]; witnesses: string[]; at: string },
+  settings: { shredderMaxCopies: number },
 ): { batchId: number; batchNo: string } {
   const people = new Set([...input.destroyers, ...input.witnesses].map((p) => p.trim()).filter(Boolean));
   if (input.destroyers.length === 0 || input.witnesses.length === 0 || people.size < 2) {
@@ -309,6 +318,7 @@ export function destroyCopies(
   if (mustReturn) {
     throw new LedgerError('E_MUST_RETURN', { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
   }
+  if (input.method === 'shredder') assertShredderMay(loaded, settings.shredderMaxCopies);
   const batch = insertBatch(rec, 'destroy', 'XH', input.at, { approver: input.approver, method: input.method, place: input.place, destroyers: input.destroyers, witnesses: input.witnesses });
   for (const { doc, copies } of loaded) {
     setCopies(rec.db, copies, { status: 'destroyed', locationId: null });
