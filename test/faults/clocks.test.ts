@@ -1,0 +1,131 @@
+// Clocks that lie: the wall clock moved forward and back around the failed-attempt throttle, the idle lock and the
+// audit chain. The custodian is never locked out for longer than the throttle's maximum (15 minutes), whatever
+// times the key file holds; the idle lock follows time that passed, not the wall clock.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LedgerService } from '../../db/service';
+import { ADMIN, auditRows, makeLedger, ok, refused, TEST_KDF, type SetUpLedger } from '../../db/testing';
+import { describeAfter } from './pending';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const MAX_WAIT = 15 * MINUTE;
+const WRONG = 'Wrong2026pass';
+
+/** A set-up ledger, locked out: five wrong passwords at the current (test) time. */
+function lockedOut(): SetUpLedger {
+  const t = makeLedger();
+  ok(t.service, 'session.logout');
+  for (let i = 0; i < 5; i += 1) refused(t.service, 'session.login', { username: ADMIN.username, password: WRONG });
+  return t;
+}
+
+const signIn = (t: SetUpLedger) => t.service.invoke('session.login', { username: ADMIN.username, password: ADMIN.password });
+const waitOf = (t: SetUpLedger) => t.service.status().retryAfterMs;
+
+describe('the throttle when the clock moves forward', () => {
+  it('a wait that has passed on the wall clock is over', () => {
+    const t = lockedOut();
+    expect(waitOf(t)).toBeGreaterThan(0);
+    t.clock.advance(DAY);
+    expect(waitOf(t)).toBe(0);
+    expect(signIn(t)).toMatchObject({ ok: true });
+  });
+});
+
+describeAfter('clocks', 'the throttle when the clock was wrong at the failures', () => {
+  it('five failures a year ahead, then the clock set right: at most 15 minutes, then the right password works', () => {
+    const t = makeLedger();
+    ok(t.service, 'session.logout');
+    t.clock.advance(365 * DAY);
+    for (let i = 0; i < 5; i += 1) refused(t.service, 'session.login', { username: ADMIN.username, password: WRONG });
+    t.clock.advance(-365 * DAY);
+    expect(waitOf(t)).toBeLessThanOrEqual(MAX_WAIT);
+    const early = signIn(t);
+    if (!early.ok) expect(early.error).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: expect.any(Number) } });
+    if (!early.ok) expect((early.error.details as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(MAX_WAIT);
+    t.clock.advance(MAX_WAIT + 1000);
+    expect(signIn(t)).toMatchObject({ ok: true });
+  });
+
+  it('the same, and the recovery code works after at most 15 minutes too', () => {
+    const t = makeLedger();
+    ok(t.service, 'session.logout');
+    t.clock.advance(365 * DAY);
+    for (let i = 0; i < 5; i += 1) refused(t.service, 'session.login', { username: ADMIN.username, password: WRONG });
+    t.clock.advance(-365 * DAY + MAX_WAIT + 1000);
+    expect(t.service.invoke('session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Recovered2026pass' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('failures, then the clock moved back a day: the wait is at most 15 minutes, not a day', () => {
+    const t = lockedOut();
+    t.clock.advance(-DAY);
+    expect(waitOf(t)).toBeGreaterThan(0);
+    expect(waitOf(t)).toBeLessThanOrEqual(MAX_WAIT);
+    t.clock.advance(MAX_WAIT + 1000);
+    expect(signIn(t)).toMatchObject({ ok: true });
+  });
+
+  it('a throttle record far in the future with many failures (as a wrong clock or a tampered file leaves it) waits at most 15 minutes', () => {
+    const t = makeLedger();
+    t.service.close();
+    const keys = JSON.parse(readFileSync(t.keyPath, 'utf8')) as { throttle: unknown };
+    keys.throttle = { failures: 1000, lastFailureAt: t.clock.now + 10 * 365 * DAY };
+    writeFileSync(t.keyPath, JSON.stringify(keys, null, 1));
+    const s = t.restart();
+    expect(s.status().retryAfterMs).toBeLessThanOrEqual(MAX_WAIT);
+    t.clock.advance(MAX_WAIT + 1000);
+    expect(s.invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+  });
+});
+
+/** A service whose idle lock reads a monotonic clock the test moves, beside the wall clock it moves separately. */
+function withMonotonic(t: SetUpLedger): { service: LedgerService; elapse: (ms: number) => void } {
+  let monotonic = 0;
+  t.service.close();
+  const service = new LedgerService({ dir: t.dir, clock: t.clock.read, kdf: TEST_KDF, monotonicClock: () => monotonic } as ConstructorParameters<typeof LedgerService>[0]);
+  return { service, elapse: (ms) => (monotonic += ms) };
+}
+
+describeAfter('clocks', 'the idle lock follows the time that passed, not the wall clock', () => {
+  it('the wall clock moved back an hour: still locked after 11 idle minutes (setting: 10)', () => {
+    const t = makeLedger();
+    const { service, elapse } = withMonotonic(t);
+    ok(service, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    ok(service, 'settings.update', { idleMinutes: 10 });
+    t.clock.advance(-60 * MINUTE);
+    elapse(11 * MINUTE);
+    t.clock.advance(11 * MINUTE);
+    service.tick();
+    expect(service.status().state).toBe('locked');
+    service.close();
+  });
+
+  it('the wall clock moved forward a day: not locked after one idle minute', () => {
+    const t = makeLedger();
+    const { service, elapse } = withMonotonic(t);
+    ok(service, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    t.clock.advance(DAY);
+    elapse(MINUTE);
+    service.tick();
+    expect(service.status().state).toBe('unlocked');
+    service.close();
+  });
+});
+
+describeAfter('clocks', 'the audit chain when the clock moves back', () => {
+  it('an entry earlier than the previous one keeps its place (seq) and says the clock went back; the chain verifies', () => {
+    const t = makeLedger();
+    ok(t.service, 'settings.update', { idleMinutes: 15 });
+    t.clock.advance(-2 * DAY);
+    ok(t.service, 'settings.update', { idleMinutes: 20 });
+    const rows = auditRows(t);
+    const [before, after] = rows.slice(-2);
+    expect(after!.seq).toBe(before!.seq + 1);
+    expect(after!.at < before!.at).toBe(true);
+    expect(JSON.stringify(after), 'the entry does not note the clock going back').toMatch(/clock/i);
+    expect(ok(t.service, 'audit.verify')).toMatchObject({ intact: true });
+  });
+});
