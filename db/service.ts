@@ -1,9 +1,11 @@
 // One ledger folder as every host drives it: the parts in db/runtime/ wired together. Every host calls `invoke`,
 // so validation, role checks and audit are the same everywhere.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { completePendingRestore } from './backup/restore';
+import { completePendingRestore, RESTORE_INTENT_FILE } from './backup/restore';
 import type { LockReason } from './context';
 import type { InvokeResult, PushEvent } from './process-protocol';
+import { FolderClaim, type LockHolder } from './runtime/folder-lock';
 import { KeyStore } from './runtime/keys';
 import { Pushes } from './runtime/pushes';
 import { Backups } from './runtime/restore';
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   clock?: () => number;
   kdf?: KdfParams;
   nativeBinding?: string;
+  /** Who this process is, named to a second process refused the folder (E_LEDGER_IN_USE). */
+  holder?: LockHolder;
   onPush?: (event: PushEvent) => void;
 }
 
@@ -34,6 +38,7 @@ export class LedgerService {
   private readonly sessions: Sessions;
   private readonly pushes: Pushes;
   private readonly runner: Runner;
+  private readonly claim: FolderClaim;
 
   constructor(options: ServiceOptions) {
     const { dir, nativeBinding } = options;
@@ -42,10 +47,12 @@ export class LedgerService {
     const clock = options.clock ?? Date.now;
     const kdf = options.kdf ?? DEFAULT_KDF;
     const push = (event: PushEvent) => options.onPush?.(event);
+    this.claim = new FolderClaim(dir, options.holder ?? 'app', { nativeBinding, clock });
+    const claim = () => this.claim.ensure();
     const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock);
-    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, clock, nativeBinding, push, onStart: () => this.pushes.reset() });
+    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, nativeBinding, push, onStart: () => this.pushes.reset() });
     this.pushes = new Pushes(this.sessions, clock, push);
-    const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, sessions: this.sessions, clock, kdf, nativeBinding, push });
+    const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, claim, sessions: this.sessions, clock, kdf, nativeBinding, push });
     this.runner = new Runner({
       sessions: this.sessions,
       backups,
@@ -55,12 +62,16 @@ export class LedgerService {
       push,
       written: () => this.pushes.written(),
     });
-    // A restore cut short (power loss, kill) is finished before anything reads the folder. If its record is
-    // damaged the backend still starts; opening the ledger reports why (KeyStore.readChecked).
-    try {
-      completePendingRestore(dir);
-    } catch {
-      // Reported, with its code, by the next attempt to open the ledger.
+    // A restore cut short (power loss, kill) is finished before anything reads the folder, by its owner. If its
+    // record is damaged, or another process owns the folder, the backend still starts; opening the ledger reports
+    // why (KeyStore.readChecked, under the claim).
+    if (existsSync(join(dir, RESTORE_INTENT_FILE))) {
+      try {
+        this.claim.ensure();
+        completePendingRestore(dir);
+      } catch {
+        // Reported, with its code, by the next attempt to open the ledger.
+      }
     }
   }
 
@@ -87,8 +98,12 @@ export class LedgerService {
     this.pushes.tick();
   }
 
-  /** Process exit: locks (an audit entry) if signed in, then closes the database and drops the key. */
+  /** Process exit: locks (an audit entry) if signed in, closes the database, drops the key and lets the folder go. */
   close(): void {
-    this.sessions.close();
+    try {
+      this.sessions.close();
+    } finally {
+      this.claim.release();
+    }
   }
 }

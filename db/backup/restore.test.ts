@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FOLDER_LOCK_FILE } from '../runtime/folder-lock';
 import { LedgerService } from '../service';
 import { addUser, ADMIN, TEST_KDF, tempDir, auditRows, dataSnapshot, login, ok, refused, type SetUpLedger } from '../testing';
 import { backupLedger } from './fixture';
@@ -117,7 +118,8 @@ describe('backup.restore', () => {
     const service = new LedgerService({ dir: empty, kdf: TEST_KDF });
     expect(ok(service, 'ledger.status')).toMatchObject({ state: 'no-ledger' });
     expect(ok<RestoreResultView>(service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password }).preRestoreDir).toBeNull();
-    expect(readdirSync(empty).sort()).toEqual(['ledger.db', 'ledger.keys']);
+    // Beside them only the folder's lock file of the service that restored (db/runtime/folder-lock.ts).
+    expect(readdirSync(empty).sort()).toEqual(['ledger.db', 'ledger.keys', FOLDER_LOCK_FILE]);
     expect(dataSnapshot({ dbPath: join(empty, 'ledger.db'), key: t.key } as SetUpLedger)).toEqual(atBackup);
     service.close();
   });

@@ -24,6 +24,8 @@ export interface BackupsOptions {
   dbPath: string;
   dbFile: string;
   keys: KeyStore;
+  /** Takes the folder for this process (E_LEDGER_IN_USE when another owns it). */
+  claim: () => void;
   sessions: Sessions;
   clock: () => number;
   kdf: KdfParams;
@@ -83,6 +85,7 @@ export class Backups implements BackupFolders {
    */
   restore(folder: string, credentials: BackupCredentials): RestoreResultView {
     const { dir, dbPath, dbFile, sessions } = this.o;
+    this.o.claim();
     sessions.logout();
     const step = (s: RestoreStep) => this.o.push({ type: 'progress', task: 'restore', step: s });
     const manifest = checkBackupFiles(folder);

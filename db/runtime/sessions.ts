@@ -25,6 +25,8 @@ export interface SessionsOptions {
   dir: string;
   dbPath: string;
   keys: KeyStore;
+  /** Takes the folder for this process (E_LEDGER_IN_USE when another owns it); before any file is opened or written. */
+  claim: () => void;
   clock: () => number;
   nativeBinding?: string | undefined;
   push: (event: PushEvent) => void;
@@ -49,6 +51,7 @@ export class Sessions implements SessionGate, SessionEnd {
   }
 
   setup(input: NewLedger): { session: SessionInfo; recoveryCode: string } {
+    this.o.claim();
     const { ledger, account, recoveryCode } = createLedger(input, {
       dir: this.o.dir,
       dbPath: this.o.dbPath,
@@ -71,6 +74,7 @@ export class Sessions implements SessionGate, SessionEnd {
   }
 
   recover(username: string, recoveryCode: string, newPassword: string): { session: SessionInfo; recoveryCode: string } {
+    this.o.claim();
     if (this.session) this.logout();
     const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
     const keyFile = keys.readChecked('session.recover', username);
@@ -146,6 +150,7 @@ export class Sessions implements SessionGate, SessionEnd {
   }
 
   private signIn(username: string, password: string, action: 'session.login' | 'session.unlock'): SessionInfo {
+    this.o.claim();
     const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
     const keyFile = keys.readChecked(action, username);
     const key = keys.unwrapPassword(keyFile, username, password);

@@ -123,7 +123,7 @@ export interface ErrorDetails {
   E_NOT_A_LEDGER: { file?: string; reason?: 'missing-key-file' | 'other-ledger' | 'plain-sqlite' | 'not-this-app' | 'not-a-key-file' };
   E_CORRUPT: Cause & { check?: string; file?: string };
   E_LEDGER_TOO_NEW: { fileVersion: number; appVersion: number; backup?: boolean; backupApp?: string };
-  E_LEDGER_IN_USE: Cause & { holder?: string };
+  E_LEDGER_IN_USE: Cause & { holder?: 'app' | 'cli'; pid?: number; since?: string };
   E_NOT_LOGGED_IN: None;
   E_FORBIDDEN: { command: string; needs: readonly Role[] };
   E_PASSWORD_CHANGE_REQUIRED: None;
