@@ -103,7 +103,7 @@ export type ValidationField =
   | 'json';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
-export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator';
+export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator' | 'medium_downgrade';
 export type CrossUseRule = 'plain_medium_on_classified_computer' | 'classified_medium_on_plain_computer' | 'medium_above_computer';
 export type RepairMissing = 'storageRemoved' | 'escort';
 /** The steps assertStatus names when a copy is not where the step needs it. */

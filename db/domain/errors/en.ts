@@ -100,6 +100,7 @@ export const en: ErrorTexts = {
       copy_top_secret: 'Copying a top secret item needs the approval of its originator or the originator’s superior: fill in the approver and choose that authority.',
       copy_unit_head: 'Copying a secret or confidential item needs the unit head’s approval: fill in the approver.',
       forward_originator: 'Forwarding a classified document needs the consent of its originator or the originator’s superior: fill in the approver and choose that authority.',
+      medium_downgrade: 'Lowering a classified medium’s level needs a decision: fill in who decided, their document number and the approver.',
     },
     channel: {
       channel: '“{{channel}}” is not a lawful channel: classified carriers go only by 机要交通, 机要通信, 机要文件交换站 or by hand (专人送达); ordinary post and couriers are forbidden.',

@@ -150,6 +150,8 @@ export const deviceCommands = {
           .object({ level: z.enum(DEVICE_LEVELS), responsible: person, department: text(60), usageScope: text(200), backupApproved: z.boolean() })
           .partial()
           .strict(),
+        /** For a lower classified level: who decided, their document, and the approver. */
+        decision: z.object({ decidedBy: person, decisionDocNo: text(60), approver: person }).strict().optional(),
         at,
       })
       .strict(),

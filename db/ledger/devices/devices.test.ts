@@ -10,6 +10,8 @@ const LEVELS: Level[] = ['top_secret', 'secret', 'confidential', 'non_secret'];
 const CLASSIFIED: Level[] = ['top_secret', 'secret', 'confidential'];
 const usage = (mediumId: number, computerId: number, dataLevel = 'non_secret') => ({ mediumId, computerId, user: '王芳', purpose: '拷贝通知文稿', dataLevel });
 const loan = (id: number, computerId: number) => ({ id, to: '王芳', computerId, dueAt: '2026-12-01' });
+/** The recorded decision a lower classified level needs: who decided, their document, and the approver. */
+const decision = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕21号', approver: '陈主任' };
 
 describe('networks: a classified computer is only standalone or on the classified intranet', () => {
   it('registering a classified computer on 互联网 or 电子政务外网 is refused with E_NETWORK_FORBIDDEN; 单机 and 涉密内网 are accepted', () => {
@@ -245,9 +247,9 @@ describe('no downgrade of a medium that held secrets', () => {
     expect(d.getMedium(m)).toMatchObject({ level: 'confidential', everClassified: true });
     expect(d.refuse('media.change', { id: m, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({ medium: 'BM-U-1', rule: 'ever_classified' });
     expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret' WHERE id = ?`).run(m))).toThrow(/CHECK constraint failed/);
-    // Moving between classified levels with no data logged is allowed.
+    // Moving between classified levels with no data logged is allowed (down only by a recorded decision).
     d.write('media.change', { id: m, change: { level: 'secret' } });
-    d.write('media.change', { id: m, change: { level: 'confidential' } });
+    d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
     expect(d.getMedium(m).history.filter((e) => e.kind === 'change').map((e) => [e.details.before, e.details.after].map((x) => (x as { level: string }).level))).toEqual([
       ['non_secret', 'confidential'],
       ['confidential', 'secret'],
@@ -264,14 +266,28 @@ describe('no downgrade of a medium that held secrets', () => {
     d.write('media.logUsage', usage(m, pc, 'internal'));
     expect(d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({ medium: 'BM-U-2', rule: 'held_higher_data' });
     d.write('media.change', { id: m, change: { level: 'top_secret' } });
-    d.write('media.change', { id: m, change: { level: 'secret' } });
-    d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_DOWNGRADE_FORBIDDEN');
+    d.write('media.change', { id: m, change: { level: 'secret' }, decision });
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision }, 'E_DOWNGRADE_FORBIDDEN');
     expect(d.getMedium(m).level).toBe('secret');
 
     // Only data above the new level blocks it: 秘密 data on a 机密 medium lets it go down to 秘密.
     const other = d.medium({ level: 'secret' });
     d.write('media.logUsage', usage(other, pc, 'confidential'));
-    d.write('media.change', { id: other, change: { level: 'confidential' } });
+    d.write('media.change', { id: other, change: { level: 'confidential' }, decision });
     expect(d.getMedium(other).level).toBe('confidential');
+  });
+
+  it('a classified medium goes to a lower level only by a recorded decision with its approver (E_APPROVAL_REQUIRED rule medium_downgrade); raising needs none', () => {
+    const d = devices();
+    const m = d.medium({ level: 'secret' });
+    expect(d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'medium_downgrade' });
+    // Together with another field, nothing of the change is kept; a blank name is no decision.
+    d.refuse('media.change', { id: m, change: { level: 'confidential', responsible: '王芳' } }, 'E_APPROVAL_REQUIRED');
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { ...decision, approver: ' ' } }, 'E_VALIDATION');
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { decidedBy: '省国家保密局', approver: '陈主任' } }, 'E_VALIDATION');
+    d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
+    expect(d.getMedium(m).history.at(-1)).toMatchObject({ kind: 'change', details: { before: { level: 'secret' }, after: { level: 'confidential' }, decision } });
+    d.write('media.change', { id: m, change: { level: 'top_secret' } });
+    expect(d.getMedium(m).history.at(-1)?.details).not.toHaveProperty('decision');
   });
 });

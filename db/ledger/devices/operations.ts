@@ -1,5 +1,6 @@
 // Lifecycle operations on computers and media. Each checks every rule before it writes; history keeps before/after.
 import type { RepairMissing } from '../../domain/errors';
+import { secretRank } from '../../domain/levels';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import type { Recorder } from '../documents/model';
@@ -151,14 +152,24 @@ export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
 }
 
 export type MediumChange = Partial<{ level: DeviceLevel; responsible: string; department: string; usageScope: string; backupApproved: boolean }>;
+/** 变更: a classified medium's level is lowered only by a decision (who, which document) and an approver. */
+export interface LevelDecision {
+  decidedBy: string;
+  decisionDocNo: string;
+  approver: string;
+}
 
-/** A medium that ever held secrets is never downgraded to 非涉密, nor below the data it has held. */
-export function changeMedium(rec: Recorder, input: { id: number; change: MediumChange; at: string }): void {
+/**
+ * A medium that ever held secrets is never downgraded to 非涉密, nor below the data it has held; a lower classified
+ * level needs a recorded decision.
+ */
+export function changeMedium(rec: Recorder, input: { id: number; change: MediumChange; decision?: LevelDecision | undefined; at: string }): void {
   const m = requireMedium(rec.db, input.id);
   if (m.status === 'scrapped' || m.status === 'destroyed') assertInService('medium', m);
   const c = input.change;
   if (c.level !== undefined && c.level !== m.level) {
     assertLevelChangeAllowed(rec.db, m, c.level);
+    if (secretRank(c.level) < secretRank(m.level) && !input.decision) throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'medium_downgrade' });
     // A medium on loan stays fit for the computer it was lent for: no cross-use by a change of level.
     if (m.loan_computer_id !== null) assertCompatible({ ...m, level: c.level }, requireComputer(rec.db, m.loan_computer_id));
   }
@@ -170,7 +181,8 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
   assertBackupMediumLevel({ code: m.code, level: after.level }, after.backupApproved);
   run(rec.db, sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
                     department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`);
-  insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after });
+  const lowered = secretRank(after.level) < secretRank(before.level);
+  insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after, ...(lowered ? { decision: input.decision } : {}) });
 }
 
 /** Lend a medium to a person for use on a named computer, until a date: the cross-use rules apply at once. */
