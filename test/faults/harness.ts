@@ -74,7 +74,7 @@ export interface RawLook {
   integrity: string;
   chain: VerifyResult;
   docNumbers: Set<string>;
-  auditActions: string[];
+  audit: { action: string; outcome: string }[];
 }
 
 /** The ledger as a raw connection sees it (a crash's write-ahead log is replayed by SQLite itself). */
@@ -85,7 +85,7 @@ export function look(f: Folder): RawLook {
       integrity: String(db.pragma('integrity_check', { simple: true })),
       chain: verifyChain(db, f.ledgerId),
       docNumbers: new Set((db.prepare('SELECT doc_number FROM documents').all() as { doc_number: string }[]).map((r) => r.doc_number)),
-      auditActions: (db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action),
+      audit: db.prepare('SELECT action, outcome FROM audit_log ORDER BY seq').all() as { action: string; outcome: string }[],
     };
   } finally {
     db.close();

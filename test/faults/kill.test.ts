@@ -35,7 +35,7 @@ describe(`SIGKILL of a registration loop (${ROUNDS} rounds, seed ${SEED})`, () =
       expect(after.chain, `round ${round}`).toMatchObject({ intact: true });
       expect(acknowledged.filter((d) => !after.docNumbers.has(d)), `round ${round}: acknowledged but lost`).toEqual([]);
       // Each registration is committed with its audit entry: never a document without its entry.
-      expect(after.auditActions.filter((a) => a === 'documents.receive').length, `round ${round}`).toBe(after.docNumbers.size);
+      expect(after.audit.filter((a) => a.action === 'documents.receive').length, `round ${round}`).toBe(after.docNumbers.size);
     }
     expect(acknowledged.length, 'the kills came too early to prove anything: no registration was acknowledged').toBeGreaterThan(0);
   });
