@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PublicContext, SignedInContext } from './context';
 import { LedgerError } from './errors';
 import type { Recorder } from './ledger/documents/model';
+import { isDateOnly } from './ledger/documents/model';
 import { localDate } from './ledger/documents/queries';
 import { CUSTODIAN, REGISTER_READERS } from './ledger/fields';
 import type { Role } from './views';
@@ -60,10 +61,11 @@ export function recorder(ctx: SignedInContext): Recorder {
   return { db: ctx.db, now: ctx.now, actor: ctx.session.username };
 }
 
-/** The event's time: as given (never in the future), or now. */
+/** The event's time: as given (never in the future: a date after today, a date-time after now), or now. */
 export function when(ctx: SignedInContext, given: string | undefined): string {
   if (given === undefined) return ctx.now;
-  if (given.slice(0, 10) > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', { field: 'at' });
+  const future = isDateOnly(given) ? given > localDate(Date.parse(ctx.now)) : Date.parse(given) > Date.parse(ctx.now);
+  if (future) throw new LedgerError('E_VALIDATION', { field: 'at' });
   return given;
 }
 

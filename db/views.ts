@@ -48,6 +48,8 @@ export interface LedgerSettings {
   backupIntervalDays: number;
   /** The most copies of 机密 / 秘密 one destruction batch may put through the unit's shredder (default 10). */
   shredderMaxCopies: number;
+  /** Years before the current one a registration by hand may be dated without a 补登 reason (default 1). */
+  lateEntryYears: number;
 }
 
 export interface AuditEntryView {

@@ -148,6 +148,8 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_IMPORT_FILE_UNREADABLE':
       if (d['reason'] === 'bad_bytes' && typeof d['offset'] === 'number') return fill(t.importBadBytes, { offset: d['offset'], line: str(d['line']) });
       return d['reason'] === 'xls' ? t.importXls : null;
+    case 'E_DATE_ORDER':
+      return keyOf(t.dateOrder, d['rule']) ? fill(t.dateOrder[d['rule']], { at: str(d['at']), earliest: str(d['earliest']) }) : null;
     case 'E_IMPORT_TOO_LARGE':
       return typeof d['max'] === 'number' ? fill(t.importTooLarge, { max: Math.round(d['max'] / 1024 / 1024) }) : null;
     case 'E_VALIDATION':

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'E_DISK_FULL',
   'E_IO',
   'E_INTERNAL',
+  'E_DATE_ORDER',
   'E_DESTRUCTION_METHOD',
 ] as const;
 
@@ -100,7 +101,9 @@ export type ValidationField =
   | 'auditSeq'
   | 'statusAt'
   | 'mapping'
-  | 'json';
+  | 'json'
+  | 'returnBy'
+  | 'enabledAt';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator' | 'medium_downgrade';
@@ -109,6 +112,7 @@ export type RepairMissing = 'storageRemoved' | 'escort';
 /** The steps assertStatus names when a copy is not where the step needs it. */
 export type CopyAction = 'lend' | 'return from loan' | 'transmit' | 'forward' | 'move' | 'copy' | 'return to the issuer' | 'destruction' | 'inventory' | 'handover';
 export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
+export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated';
 export type TargetReason = 'missing' | 'not-a-folder' | 'not-writable' | 'vanished' | 'write-failed' | 'exists';
 
 /** The details each code carries; the catalogue reads them, the renderer may mark a form field by them. */
@@ -169,6 +173,8 @@ export interface ErrorDetails {
   E_DISK_FULL: Cause;
   E_IO: Cause & { file?: string };
   E_INTERNAL: Cause;
+  /** at: the date refused; earliest: the first date it could be (the registration, the event it closes, the limit). */
+  E_DATE_ORDER: { rule: DateOrderRule; at: string; earliest: string };
   E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
 }
 

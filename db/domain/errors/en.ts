@@ -57,6 +57,7 @@ export const en: ErrorTexts = {
     E_DISK_FULL: 'The disk is full; nothing was written. Free some disk space and try again.',
     E_IO: 'Reading or writing the ledger file failed. Check the disk and file permissions and try again; if it keeps failing, contact the administrator.',
     E_INTERNAL: 'Internal error: the action did not complete. Try again; if it keeps failing, contact the administrator.',
+    E_DATE_ORDER: 'The dates contradict each other: nothing can happen before its registration or before the event it closes.',
     E_DESTRUCTION_METHOD: 'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
   },
   details: {
@@ -171,7 +172,14 @@ export const en: ErrorTexts = {
       change: 'Nothing to change.',
       facility: 'Scrapping and destruction need the qualified destruction facility.',
       approver: 'Scrapping and destruction need the approver.',
-      json: 'The input is not valid JSON.',
+      returnBy: 'A document the issuer wants back needs its return-by date.',
+      enabledAt: 'The date put into service cannot be in the future.',
+    },
+    dateOrder: {
+      before_registration: '{{at}} is before this document was registered ({{earliest}}): nothing can happen before its registration.',
+      before_opening: '{{at}} is before the event it closes ({{earliest}}): a return cannot precede its loan, nor a receipt its sending.',
+      return_by_before_receipt: 'The return-by date {{at}} is before the date received, {{earliest}}.',
+      backdated: 'The registration date {{at}} is before {{earliest}}, a late entry (补登): give the reason, or register it by importing the old register.',
     },
   },
   password: {

@@ -58,6 +58,7 @@ export const zhCN = {
     E_DISK_FULL: '磁盘已满，本次操作没有写入任何内容。请清理磁盘空间后重试。',
     E_IO: '读写台账文件失败。请检查磁盘和文件权限后重试，如仍失败请联系系统管理员。',
     E_INTERNAL: '程序内部错误，操作未完成。请重试，如仍失败请联系系统管理员。',
+    E_DATE_ORDER: '日期先后不合理：任何事项都不能早于登记，也不能早于它所了结的事项。',
     E_DESTRUCTION_METHOD: '该销毁方式不合规定：绝密载体须送销毁工作机构销毁，机密、秘密载体只有少量时才可用符合保密标准的碎纸机销毁。',
   } satisfies Record<ErrorCode, string>,
   details: {
@@ -172,7 +173,14 @@ export const zhCN = {
       change: '没有需要变更的内容。',
       facility: '报废和销毁须填写有资质的销毁机构。',
       approver: '报废和销毁须填写审批人。',
-      json: '输入的 JSON 格式不正确，无法读取。',
+      returnBy: '须清退的文件须填写应清退日期。',
+      enabledAt: '启用日期不能晚于今天。',
+    },
+    dateOrder: {
+      before_registration: '{{at}} 早于这件文件的登记时间 {{earliest}}：任何事项都不能早于登记。',
+      before_opening: '{{at}} 早于它所了结的事项（{{earliest}}）：归还不能早于借出，回执不能早于传递。',
+      return_by_before_receipt: '应清退日期 {{at}} 早于收文日期 {{earliest}}。',
+      backdated: '登记日期 {{at}} 早于 {{earliest}}，属于补登：请填写补登原因，或通过导入旧台账登记。',
     },
   },
   password: {

@@ -57,6 +57,7 @@ export const zhTW: ErrorTexts = {
     E_DISK_FULL: '磁碟空間已滿，本次操作沒有寫入任何內容。請清理磁碟空間後重試。',
     E_IO: '讀寫台帳檔案失敗。請檢查磁碟和檔案權限後重試，如仍失敗請聯絡系統管理員。',
     E_INTERNAL: '程式內部錯誤，操作未完成。請重試，如仍失敗請聯絡系統管理員。',
+    E_DATE_ORDER: '日期先後不合理：任何事項都不能早於登記，也不能早於它所了結的事項。',
     E_DESTRUCTION_METHOD: '該銷毀方式不合規定：絕密載體須送銷毀工作機構銷毀，機密、秘密載體只有少量時才可用符合保密標準的碎紙機銷毀。',
   },
   details: {
@@ -171,7 +172,14 @@ export const zhTW: ErrorTexts = {
       change: '沒有需要變更的內容。',
       facility: '報廢和銷毀須填寫有資質的銷毀機構。',
       approver: '報廢和銷毀須填寫審批人。',
-      json: '輸入的 JSON 格式不正確，無法讀取。',
+      returnBy: '須清退的文件須填寫應清退日期。',
+      enabledAt: '啟用日期不能晚於今天。',
+    },
+    dateOrder: {
+      before_registration: '{{at}} 早於這件文件的登記時間 {{earliest}}：任何事項都不能早於登記。',
+      before_opening: '{{at}} 早於它所了結的事項（{{earliest}}）：歸還不能早於借出，回執不能早於傳遞。',
+      return_by_before_receipt: '應清退日期 {{at}} 早於收文日期 {{earliest}}。',
+      backdated: '登記日期 {{at}} 早於 {{earliest}}，屬於補登：請填寫補登原因，或透過匯入舊台帳登記。',
     },
   },
   password: {

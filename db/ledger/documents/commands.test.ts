@@ -206,14 +206,14 @@ describe('events are never dated in the future', () => {
     const at = ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc });
     expect(at.events).toHaveLength(1);
     ok(t.service, 'documents.lend', { ...SAMPLE['documents.lend']!(t), at: '2026-11-25' });
-    ok(t.service, 'documents.returnLoan', { ...SAMPLE['documents.returnLoan']!(t), at: '2026-11-25T08:30:00+08:00' });
+    ok(t.service, 'documents.returnLoan', { ...SAMPLE['documents.returnLoan']!(t), at: '2026-11-25T09:00:00+08:00' });
     expect(
       ok<DocumentDetail>(t.service, 'documents.get', { id: t.doc })
         .events.slice(1)
         .map((e) => [e.kind, e.at]),
     ).toEqual([
       ['lend', '2026-11-25'],
-      ['return_loan', '2026-11-25T08:30:00+08:00'],
+      ['return_loan', '2026-11-25T09:00:00+08:00'],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from
 import { DOCUMENT_LEVELS } from '../../domain/levels';
 import { requireDocument, type Recorder } from './model';
 import {
+  assertLateEntry,
   changeMarking,
   confirmReceipt,
   destroyCopies,
@@ -62,6 +63,8 @@ const registration = {
   locationId: id,
   attachments: optionalText(300),
   remarks: optionalText(500),
+  /** 补登: why it is registered only now, when dated before the years the settings allow. */
+  lateEntryReason: z.string().trim().min(1).max(200).optional(),
 };
 
 const receiveInput = z
@@ -72,6 +75,9 @@ const receiveInput = z
 export function receiveDocument(rec: Recorder, input: z.output<typeof receiveInput>, ctx: SignedInContext): { id: number } {
   return registerDocument(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
 }
+
+const lateEntry = (ctx: SignedInContext, registeredAt: string | undefined, reason: string | undefined) =>
+  assertLateEntry(registeredAt ?? ctx.now, reason, today(ctx).today, ctx.settings().lateEntryYears);
 
 // What the screen shows next: the document as registered (with its 收文编号), or as it now is.
 const registered = (ctx: SignedInContext, out: { id: number }) => getDocument(ctx.db, out.id, today(ctx));
@@ -110,7 +116,16 @@ export const documentCommands = {
     },
   }),
 
-  'documents.receive': registerWrite({ input: receiveInput, run: receiveDocument, target: (ctx, _input, out) => receiptNo(ctx, out.id), reply: registered }),
+  // By hand, a registration dated long ago says why (补登); an imported register calls receiveDocument directly.
+  'documents.receive': registerWrite({
+    input: receiveInput,
+    run: (rec, input, ctx) => {
+      lateEntry(ctx, input.receivedAt, input.lateEntryReason);
+      return receiveDocument(rec, input, ctx);
+    },
+    target: (ctx, _input, out) => receiptNo(ctx, out.id),
+    reply: registered,
+  }),
   'documents.produce': registerWrite({
     input: z
       .object({
@@ -122,12 +137,14 @@ export const documentCommands = {
         classificationBasis: text(200).optional(),
       })
       .strict(),
-    run: (rec, input, ctx) =>
-      registerDocument(
+    run: (rec, input, ctx) => {
+      lateEntry(ctx, input.producedAt, input.lateEntryReason);
+      return registerDocument(
         rec,
         { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false },
         ctx.settings(),
-      ),
+      );
+    },
     target: (ctx, _input, out) => receiptNo(ctx, out.id),
     reply: registered,
   }),

@@ -121,6 +121,31 @@ export function assertLocationHolds(location: LocationRow, level: Level): void {
   }
 }
 
+/** The local calendar date of an instant (the custodian's day, not UTC's). */
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A time given as a calendar date alone (YYYY-MM-DD), not a date-time. */
+export const isDateOnly = (time: string): boolean => time.length === 10;
+
+/** The calendar day of a date or a date-time. */
+export const dayOfTime = (time: string): string => (isDateOnly(time) ? time : localDate(Date.parse(time)));
+
+/**
+ * Whether `a` happened before `b`. A date alone says only the day: against it, anything on the same day is not
+ * before (a loan entered as 2026-11-10 may close with a return at 2026-11-10 08:00, and the other way round).
+ */
+export function happenedBefore(a: string, b: string): boolean {
+  return isDateOnly(a) || isDateOnly(b) ? dayOfTime(a) < dayOfTime(b) : Date.parse(a) < Date.parse(b);
+}
+
+/** Nothing happens before what it follows: its item's registration, or the event it closes. */
+export function assertNotBefore(at: string, earliest: string, rule: 'before_registration' | 'before_opening'): void {
+  if (happenedBefore(at, earliest)) throw new LedgerError('E_DATE_ORDER', { rule, at, earliest });
+}
+
 export interface EventDraft {
   documentId: number;
   kind: string;
@@ -134,6 +159,7 @@ export interface EventDraft {
 }
 
 export function insertEvent(rec: Recorder, e: EventDraft): number {
+  assertNotBefore(e.at, get<{ registered_at: string }>(rec.db, sql`SELECT registered_at FROM documents WHERE id = ${e.documentId}`)!.registered_at, 'before_registration');
   const id = Number(
     run(rec.db, sql`INSERT INTO events (document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by)
                     VALUES (${e.documentId}, ${e.kind}, ${e.at}, ${e.counterpart ?? null}, ${e.approver ?? null}, ${e.batchId ?? null},

@@ -441,7 +441,7 @@ describe('清退 return to the issuer', () => {
   it('one batch over several documents: a 清退单 number and one event per document', () => {
     const f = fixture();
     const a = f.receive({ mustReturn: true, returnBy: '2026-12-31' });
-    const b = f.receive({ mustReturn: true, copies: 1 });
+    const b = f.receive({ mustReturn: true, returnBy: '2027-01-31', copies: 1 });
     const out = ok<{ batchNo: string }>(f.t.service, 'documents.returnToIssuer', { items: [{ documentId: a, copyNos: [1, 2, 3] }, { documentId: b, copyNos: [1] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' });
     expect(out.batchNo).toBe('QT-2026-001');
     expect(f.get(a).counts.returned).toBe(3);

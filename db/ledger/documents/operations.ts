@@ -8,8 +8,10 @@ import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import {
   assertLocationHolds,
+  assertNotBefore,
   assertStatus,
   copiesOf,
+  dayOfTime,
   HELD,
   insertEvent,
   nextSeq,
@@ -60,6 +62,8 @@ export interface NewDocument {
   classificationBasis?: string | undefined;
   attachments: string;
   remarks: string;
+  /** 补登: why a registration is dated before the years the settings allow (see assertLateEntry). */
+  lateEntryReason?: string | undefined;
 }
 
 export interface Settings {
@@ -75,11 +79,25 @@ function parseChecked(text: string, issueDate: string): { marking: Marking; end:
   return { marking, end };
 }
 
+/**
+ * 补登: a registration by hand dated before the current year and the `lateEntryYears` before it says why (an imported
+ * register does not: it is marked as imported).
+ */
+export function assertLateEntry(registeredAt: string, reason: string | undefined, today: string, lateEntryYears: number): void {
+  const earliest = `${yearOf(today) - lateEntryYears}-01-01`;
+  if (!reason && dayOfTime(registeredAt) < earliest) throw new LedgerError('E_DATE_ORDER', { rule: 'backdated', at: registeredAt, earliest });
+}
+
 /** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
 export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
   if (input.issueDate > input.registeredAt) {
     throw new LedgerError('E_VALIDATION', { field: 'issueDate' });
+  }
+  // 应清退日期: required when the issuer wants the item back, and never before it arrived.
+  if (input.mustReturn && !input.returnBy) throw new LedgerError('E_VALIDATION', { field: 'returnBy' });
+  if (input.mustReturn && input.returnBy! < dayOfTime(input.registeredAt)) {
+    throw new LedgerError('E_DATE_ORDER', { rule: 'return_by_before_receipt', at: input.returnBy!, earliest: dayOfTime(input.registeredAt) });
   }
   if (input.origin === 'produced' && marking.level !== 'internal' && (!input.classifiedBy || !input.classificationBasis)) {
     throw new LedgerError('E_VALIDATION', { field: 'classifiedBy' });
@@ -105,6 +123,7 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
     details: {
       handledBy: input.handledBy,
       copies: input.copies,
+      ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
       ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
     },
     copyIds,
@@ -139,10 +158,19 @@ export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: 
   });
 }
 
+/** When the loan a copy is out on began: the last 借阅 entered for it. */
+function openingLoan(rec: Recorder, copyId: number): string {
+  return get<{ at: string }>(
+    rec.db,
+    sql`SELECT e.at FROM events e JOIN event_copies ec ON ec.event_id = e.id WHERE ec.copy_id = ${copyId} AND e.kind = 'lend' ORDER BY e.id DESC LIMIT 1`,
+  )!.at;
+}
+
 export function returnLoan(rec: Recorder, input: { documentId: number; copyNos: number[]; condition: 'intact' | 'missing_pages' | 'damaged'; receivedBy: string; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['on_loan'], 'return from loan');
+  for (const c of copies) assertNotBefore(input.at, openingLoan(rec, c.id), 'before_opening');
   const borrowers = [...new Set(copies.map((c) => c.holder))];
   setCopies(rec.db, copies, { status: 'in_custody' });
   insertEvent(rec, {
@@ -191,10 +219,11 @@ export function transmitCopies(
 /** 回执: the receiving unit confirmed a transmission. */
 export function confirmReceipt(rec: Recorder, input: { documentId: number; eventId: number; receiptRef?: string | undefined; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
-  const sent = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`);
+  const sent = get<{ id: number; at: string }>(rec.db, sql`SELECT id, at FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`);
   if (!sent) throw new LedgerError('E_VALIDATION', { field: 'eventId' });
   const already = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE document_id = ${doc.id} AND kind = 'receipt_confirmed' AND json_extract(details, '$.eventId') = ${input.eventId}`);
   if (already) throw new LedgerError('E_DUPLICATE', { eventId: input.eventId });
+  assertNotBefore(input.at, sent.at, 'before_opening');
   const copyIds = all<{ copy_id: number }>(rec.db, sql`SELECT copy_id FROM event_copies WHERE event_id = ${input.eventId}`).map((r) => r.copy_id);
   insertEvent(rec, { documentId: doc.id, kind: 'receipt_confirmed', at: input.at, details: { eventId: input.eventId, receiptRef: input.receiptRef ?? null }, copyIds });
 }

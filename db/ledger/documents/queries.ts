@@ -2,7 +2,7 @@
 import { compressCopyNos } from '../../domain/copies';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
-import { COPY_STATUSES, requireDocument, type CopyRow, type DocumentRow } from './model';
+import { COPY_STATUSES, localDate, requireDocument, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
 
@@ -32,10 +32,7 @@ export interface Day {
   year: number;
 }
 
-export function localDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { localDate };
 
 export function dayOf(nowMs: number, reminderDays: number): Day {
   return { today: localDate(nowMs), horizon: localDate(nowMs + reminderDays * 86_400_000), year: new Date(nowMs).getFullYear() };

@@ -142,7 +142,9 @@ describe("the year of an event is the year on the custodian's calendar", () => {
     const tz = process.env.TZ;
     process.env.TZ = 'Asia/Shanghai';
     try {
-      const { t, secret } = documentsLedger();
+      const { t, cab } = documentsLedger();
+      // Received before the loan: nothing happens before its registration.
+      const secret = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { docNumber: '鲁保发〔2025〕9号', issueDate: '2025-12-01', receivedAt: '2025-12-01' })).id;
       ok(t.service, 'documents.lend', { documentId: secret, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2026-01-10', at: '2025-12-31T17:00:00.000Z' });
       expect(column(sheet(t, 'loans', { year: 2026 }), 'lentAt')).toEqual(['2026-01-01']);
       expect(sheet(t, 'loans', { year: 2025 }).rows).toEqual([]);
