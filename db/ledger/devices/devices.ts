@@ -3,7 +3,7 @@
 import type { CrossUseRule } from '../../domain/errors';
 import { levelRankSql, LEVELS, secretRank, type DeviceLevel, type Level } from '../../domain/levels';
 import { LedgerError } from '../../errors';
-import { get, run, sql, type Db } from '../../store/sql';
+import { all, get, run, sql, type Db } from '../../store/sql';
 import type { Recorder } from '../documents/model';
 
 export { DEVICE_LEVELS, type DeviceLevel } from '../../domain/levels';
@@ -85,17 +85,34 @@ export function assertNetworkAllowed(level: DeviceLevel, network: Network): void
   }
 }
 
+/** A serial as compared: Unicode NFKC (full-width to half-width), trimmed, case-folded. */
+export const serialKey = (serial: string): string => serial.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The serials that may be `key`: an equal one (the columns compare without case), or one an older ledger holds in
+ * full width or with spaces (any character outside printable ASCII), which only NFKC can tell.
+ */
+function sameSerials(db: Db, table: 'computers' | 'media', key: string, exceptId: number): boolean {
+  const rows =
+    table === 'computers'
+      ? all<{ serial: string; disk_serial: string | null }>(
+          db,
+          sql`SELECT serial, disk_serial FROM computers WHERE id <> ${exceptId}
+                AND (serial = ${key} OR disk_serial = ${key} OR serial GLOB '*[^!-~]*' OR disk_serial GLOB '*[^!-~]*')`,
+        )
+      : all<{ serial: string; disk_serial: null }>(db, sql`SELECT serial, NULL AS disk_serial FROM media WHERE id <> ${exceptId} AND (serial = ${key} OR serial GLOB '*[^!-~]*')`);
+  return rows.some((r) => serialKey(r.serial) === key || (r.disk_serial !== null && serialKey(r.disk_serial) === key));
+}
+
 /** Serials are unique ids: the same machine or disk cannot be registered twice. */
 export function assertUnique(db: Db, table: 'computers' | 'media', field: 'code' | 'serial' | 'disk_serial', value: string | null | undefined, exceptId?: number): void {
   if (!value) return;
   const clash =
-    table === 'computers'
-      ? field === 'code'
+    field === 'code'
+      ? table === 'computers'
         ? get(db, sql`SELECT 1 FROM computers WHERE code = ${value} AND id <> ${exceptId ?? 0}`)
-        : get(db, sql`SELECT 1 FROM computers WHERE (serial = ${value} OR disk_serial = ${value}) AND id <> ${exceptId ?? 0}`)
-      : field === 'code'
-        ? get(db, sql`SELECT 1 FROM media WHERE code = ${value} AND id <> ${exceptId ?? 0}`)
-        : get(db, sql`SELECT 1 FROM media WHERE serial = ${value} AND id <> ${exceptId ?? 0}`);
+        : get(db, sql`SELECT 1 FROM media WHERE code = ${value} AND id <> ${exceptId ?? 0}`)
+      : sameSerials(db, table, serialKey(value), exceptId ?? 0);
   if (clash) throw new LedgerError('E_DUPLICATE', { field, value });
 }
 

@@ -4,6 +4,7 @@ import { secretRank } from '../../domain/levels';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import type { Recorder } from '../documents/model';
+import { localDate } from '../documents/model';
 import {
   assertBackupMediumLevel,
   assertCompatible,
@@ -12,6 +13,7 @@ import {
   assertLevelChangeAllowed,
   assertNetworkAllowed,
   assertUnique,
+  serialKey,
   insertDeviceEvent,
   requireComputer,
   requireMedium,
@@ -41,13 +43,19 @@ export interface NewComputer {
   remarks: string;
 }
 
+/** A device is put into service today or earlier, never on a day still to come. */
+function assertInThePast(rec: Recorder, enabledAt: string): void {
+  if (enabledAt > localDate(Date.parse(rec.now))) throw new LedgerError('E_VALIDATION', { field: 'enabledAt' });
+}
+
 /** 启用: registers a computer in service. */
 export function registerComputer(rec: Recorder, c: NewComputer): { id: number } {
   assertNetworkAllowed(c.level, c.network);
   assertUnique(rec.db, 'computers', 'code', c.code);
   assertUnique(rec.db, 'computers', 'serial', c.serial);
   assertUnique(rec.db, 'computers', 'disk_serial', c.diskSerial);
-  if (c.diskSerial && c.diskSerial.toLowerCase() === c.serial.toLowerCase()) throw new LedgerError('E_DUPLICATE', { field: 'disk_serial', value: c.diskSerial });
+  assertInThePast(rec, c.enabledAt);
+  if (c.diskSerial && serialKey(c.diskSerial) === serialKey(c.serial)) throw new LedgerError('E_DUPLICATE', { field: 'disk_serial', value: c.diskSerial });
   const id = Number(
     run(rec.db, sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
                     VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
@@ -141,6 +149,7 @@ export interface NewMedium {
 export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
   assertUnique(rec.db, 'media', 'code', m.code);
   assertUnique(rec.db, 'media', 'serial', m.serial);
+  assertInThePast(rec, m.enabledAt);
   assertBackupMediumLevel(m, m.backupApproved);
   const id = Number(
     run(rec.db, sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
