@@ -49,6 +49,48 @@ describe('ledger CLI', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'E_VALIDATION' } });
   });
 
+  it('call takes an input with a secret only from standard input or --input-file, never from argv; the audit log masks it', () => {
+    const input = { username: 'clerk1', displayName: '文书', roles: ['custodian'], password: 'Clerk2026pass' };
+    // Signed in, call prints the command's result (here E_PASSWORD_CHANGE_REQUIRED: a new account changes it first).
+    const signsIn = (password: string) => ledger(['call', '--dir', dir, '--user', 'clerk1', 'documents.list', '{}'], { password }).stdout.startsWith('{');
+    const onArgv = ledger(['call', '--dir', dir, '--user', 'op', 'account.create', JSON.stringify(input)], { password: PASSWORD });
+    expect(onArgv.status).toBe(2);
+    expect(onArgv.stderr).toContain('account.create takes password');
+    expect(onArgv.stderr).toContain('--input-file');
+    expect(onArgv.stderr).not.toContain('Clerk2026pass');
+    expect(signsIn('Clerk2026pass')).toBe(false);
+
+    // The password line first, then the JSON input (--input -).
+    const piped = ledger(['call', '--dir', dir, '--user', 'op', 'account.create', '--input', '-'], {
+      stdin: `${PASSWORD}\n${JSON.stringify(input, null, 2)}\n`,
+    });
+    expect({ status: piped.status, stdout: piped.stdout }).toMatchObject({ status: 0 });
+    expect(signsIn('Clerk2026pass')).toBe(true);
+
+    const file = join(dir, 'reset.json');
+    writeFileSync(file, JSON.stringify({ username: 'clerk1', newPassword: 'Clerk2027pass' }), { mode: 0o600 });
+    const fromFile = ledger(['call', '--dir', dir, '--user', 'op', 'account.resetPassword', '--input-file', file], { password: PASSWORD });
+    expect({ status: fromFile.status, stdout: fromFile.stdout }).toMatchObject({ status: 0 });
+    expect(signsIn('Clerk2027pass')).toBe(true);
+
+    // With LEDGER_PASSWORD set, all of standard input is the JSON input; argv and stdin together are a usage error.
+    const all = ledger(['call', '--dir', dir, '--user', 'op', 'account.resetPassword', '--input', '-'], {
+      password: PASSWORD,
+      stdin: JSON.stringify({ username: 'clerk1', newPassword: 'Clerk2028pass' }),
+    });
+    expect({ status: all.status, stdout: all.stdout }).toMatchObject({ status: 0 });
+    expect(signsIn('Clerk2028pass')).toBe(true);
+    expect(ledger(['call', '--dir', dir, '--user', 'op', 'settings.get', '{}', '--input', '-'], { password: PASSWORD, stdin: '{}' }).status).toBe(2);
+
+    const keys = readKeyFile(join(dir, 'ledger.keys'));
+    const slot = keys.slots.find((s) => s.id === passwordSlotId(keys.ledgerId, 'op'))!;
+    const db = openRaw(join(dir, 'ledger.db'), unwrapKey(keys.ledgerId, slot, PASSWORD)!, { readonly: true });
+    const entries = db.prepare(`SELECT target, summary FROM audit_log WHERE action LIKE 'account.%'`).all() as { target: string; summary: string }[];
+    db.close();
+    expect(entries.map((e) => e.target)).toContain('clerk1');
+    expect(entries.map((e) => e.summary).join('\n')).not.toMatch(/Clerk202[678]pass/);
+  }, 120_000);
+
   it('errors print their code and never a stack trace', () => {
     const wrong = ledger(['info', '--dir', dir, '--user', 'op'], { password: 'Wrong2026pass' });
     expect(wrong.status).toBe(1);

@@ -20,7 +20,8 @@ const USAGE = `涉密载体台账 operator CLI
   ledger info --dir D [--user NAME]                              schema version, row counts, audit head
   ledger verify-audit --dir D [--user NAME]                      exit 0 when the audit chain is intact
   ledger commands                                                every command with its input as JSON Schema
-  ledger call --dir D [--user NAME] <command> ['<json input>']   run one command, print {ok, value|error}
+  ledger call --dir D [--user NAME] <command> ['<json input>' | --input-file F | --input -]
+                                                                 run one command, print {ok, value|error}
   ledger backup --dir D [--user NAME] --to FOLDER --medium ID|CODE   back up to an approved medium, verified
   ledger verify-backup FOLDER [--user NAME [--recovery-code]]    hashes; with an account, reopen and check all
   ledger restore --dir D --from FOLDER --user NAME [--recovery-code]   replace the ledger by a backup
@@ -33,6 +34,10 @@ const USAGE = `涉密载体台账 operator CLI
      registers: also received, dispatched, loans, copies, media-usage
 The password (or, with --recovery-code, the recovery code) is read from LEDGER_PASSWORD or the first line of
 standard input. Progress of backup and restore goes to standard error.
+call's input: '<json>' on the command line only for inputs without secrets (every local user sees the command line
+in ps); an input with a password or recovery code comes from --input-file F (a file only you can read) or from
+--input - : standard input, after the password line when LEDGER_PASSWORD is not set, e.g.
+  printf '%s\n%s\n' "$PW" '{"username":"clerk1",...,"password":"..."}' | ledger call --dir D --user op account.create --input -
 --user defaults to LEDGER_USER. Error messages are in zh-CN, or in --language / LEDGER_LANGUAGE (zh-CN|zh-TW|en).`;
 
 class UsageError extends Error {}
@@ -43,12 +48,61 @@ function messageLanguage(given: unknown): Language {
   return LANGUAGES.find((l) => l === wanted) ?? 'zh-CN';
 }
 
+let stdinText: string | undefined;
+/** Standard input, read once: it may carry the password line and then call's JSON input. */
+function stdin(): string {
+  stdinText ??= readFileSync(0, 'utf8');
+  return stdinText;
+}
+
+/** The password in LEDGER_PASSWORD, else the first line of standard input. */
 function readPassword(): string {
   if (process.env.LEDGER_PASSWORD) return process.env.LEDGER_PASSWORD;
   if (process.stdin.isTTY) throw new UsageError('Set LEDGER_PASSWORD or pipe the password on standard input.');
-  const line = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+  const line = stdin().split(/\r?\n/)[0] ?? '';
   if (!line) throw new UsageError('No password on standard input.');
   return line;
+}
+
+/** `--input -`: standard input after the password line, or all of it when the password is in LEDGER_PASSWORD. */
+function stdinInput(): string {
+  const text = stdin();
+  if (process.env.LEDGER_PASSWORD) return text;
+  const end = /\r?\n/.exec(text);
+  return end ? text.slice(end.index + end[0].length) : '';
+}
+
+// A string field named password, oldPassword, newPassword, recoveryCode ... (not passwordPolicy, an object).
+const SECRET_KEY = /(password|recoverycode)$/i;
+
+/** The secret fields of a command's input, read from its JSON Schema (nested objects, arrays and unions too). */
+function secretFields(schema: unknown): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const s = schema as { properties?: Record<string, { type?: unknown }>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
+  const own = Object.entries(s.properties ?? {})
+    .filter(([key, field]) => SECRET_KEY.test(key) && field.type === 'string')
+    .map(([key]) => key);
+  const nested = [...Object.values(s.properties ?? {}), s.items, ...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap(secretFields);
+  return [...new Set([...own, ...nested])];
+}
+
+/** call's JSON input: from --input-file, --input - (standard input) or argv; argv never for a command with secrets. */
+function callInput(name: string, argvJson: string | undefined, values: { input?: string | undefined; 'input-file'?: string | undefined }): unknown {
+  const sources = [argvJson !== undefined, values.input !== undefined, values['input-file'] !== undefined].filter(Boolean).length;
+  if (sources > 1) throw new UsageError('Give call its input one way: on the command line, --input-file F or --input -.');
+  if (values.input !== undefined && values.input !== '-') throw new UsageError('--input takes only - (standard input); use --input-file F for a file.');
+  if (argvJson !== undefined) {
+    const secrets = secretFields(describeCommands().find((c) => c.name === name)?.input);
+    if (secrets.length > 0) {
+      throw new UsageError(`${name} takes ${secrets.join(', ')}: give its input with --input-file F or --input - (standard input), never on the command line.`);
+    }
+  }
+  const json = values['input-file'] !== undefined ? readFileSync(resolve(values['input-file']), 'utf8') : values.input === '-' ? stdinInput() : argvJson;
+  try {
+    return json ? JSON.parse(json) : {};
+  } catch {
+    throw new LedgerError('E_VALIDATION', { field: 'json' });
+  }
 }
 
 /** Throws the error of a failed result, so every failure leaves by one path. */
@@ -184,6 +238,8 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       language: { type: 'string' },
       filters: { type: 'string' },
+      input: { type: 'string' },
+      'input-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -243,12 +299,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'call': {
       const [name, json] = rest;
       if (!name) throw new UsageError('call needs a command name.');
-      let input: unknown = {};
-      try {
-        input = json ? JSON.parse(json) : {};
-      } catch {
-        throw new LedgerError('E_VALIDATION', { field: 'json' });
-      }
+      const input = callInput(name, json, values);
       const result = await signedIn(dir, values.user, (s) => s.invokeAsync(name, input));
       print(result.ok ? result : { ...result, error: { ...result.error, message: errorMessage(result.error, messageLanguage(values.language)) } });
       return result.ok ? 0 : 1;
