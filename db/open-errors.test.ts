@@ -230,16 +230,24 @@ describe('a file that is not a ledger: E_NOT_A_LEDGER', () => {
     ['an empty file', () => Buffer.alloc(0)],
     ['cut-off JSON', (k: Buffer) => k.subarray(0, Math.floor(k.length / 2))],
     ['JSON of another shape', () => Buffer.from(JSON.stringify({ slots: [], ledgerId: 'x' }))],
-    [
-      'a key file with one byte of a slot changed to a non-base64 character',
-      (k: Buffer) => Buffer.from(k.toString('utf8').replace(/"salt": "./, '"salt": "!')),
-    ],
   ])('a garbled ledger.keys: %s', (_name, garble) => {
     const t = closedLedger();
     const garbled = garble(readFileSync(t.keyPath));
     writeFileSync(t.keyPath, garbled);
     expect(ok<LedgerStatus>(t.service, 'ledger.status').state).toBe('locked');
     expect(loginAdmin(t.service)).toMatchObject({ ok: false, error: { code: 'E_NOT_A_LEDGER' } });
+    expect(readFileSync(t.keyPath).equals(garbled)).toBe(true);
+    expectDbUnchanged(t, t.before);
+  });
+
+  // Issue 14: one damaged slot is E_CORRUPT naming it (db/runtime/keys.test.ts has each kind of damage), not a
+  // file that is no ledger's; still nothing is rewritten.
+  it('a key file with one byte of a slot changed to a non-base64 character is E_CORRUPT naming that slot', () => {
+    const t = closedLedger();
+    const garbled = Buffer.from(readFileSync(t.keyPath, 'utf8').replace(/"salt": "./, '"salt": "!'));
+    writeFileSync(t.keyPath, garbled);
+    expect(ok<LedgerStatus>(t.service, 'ledger.status').state).toBe('locked');
+    expect(loginAdmin(t.service)).toMatchObject({ ok: false, error: { code: 'E_CORRUPT', details: { file: 'ledger.keys', slot: expect.any(String) } } });
     expect(readFileSync(t.keyPath).equals(garbled)).toBe(true);
     expectDbUnchanged(t, t.before);
   });

@@ -11,14 +11,14 @@ import { Pushes } from './runtime/pushes';
 import { Backups } from './runtime/restore';
 import { Runner } from './runtime/runner';
 import { Sessions } from './runtime/sessions';
-import { DEFAULT_KDF, type KdfParams } from './store/keyring';
+import { DEFAULT_KDF, KEY_FILE, type KdfParams } from './store/keyring';
 import type { LedgerStatus } from './views';
 
 export { redact } from './runtime/runner';
 export type { PushEvent };
 
 export const LEDGER_DB_FILE = 'ledger.db';
-export const KEY_FILE = 'ledger.keys';
+export { KEY_FILE } from './store/keyring';
 
 export interface ServiceOptions {
   /** The folder holding ledger.db and ledger.keys. */
@@ -49,7 +49,7 @@ export class LedgerService {
     const push = (event: PushEvent) => options.onPush?.(event);
     this.claim = new FolderClaim(dir, options.holder ?? 'app', { nativeBinding, clock });
     const claim = () => this.claim.ensure();
-    const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock);
+    const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock, claim);
     this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, nativeBinding, push, onStart: () => this.pushes.reset() });
     this.pushes = new Pushes(this.sessions, clock, push);
     const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, claim, sessions: this.sessions, clock, kdf, nativeBinding, push });

@@ -1,5 +1,6 @@
 // The key file beside the ledger (ledger.keys): its slots, the failed-attempt delay and the attempts sealed while
-// locked. This module is the only writer of it.
+// locked. This module is the only writer of it: under the folder's lock, each change read-modify-write of the file as
+// it is at that moment (never a copy read earlier), written atomically (temp file, fsync, rename, fsync the folder).
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { appendAudit } from '../audit/chain';
@@ -44,6 +45,8 @@ export class KeyStore {
     private readonly dbPath: string,
     private readonly kdf: KdfParams,
     private readonly clock: () => number,
+    /** Takes the folder's lock (E_LEDGER_IN_USE when another process owns it). */
+    private readonly claim: () => void,
   ) {}
 
   exists(): boolean {
@@ -70,6 +73,7 @@ export class KeyStore {
 
   /** The first key file of a new ledger: one slot for its first account, one for the recovery code. */
   create(ledgerId: string, key: Buffer, username: string, password: string, recoveryCode: string, auditPublicKey: string): void {
+    this.claim();
     writeKeyFile(this.keyPath, {
       format: KEY_FILE_FORMAT,
       version: 1,
@@ -93,10 +97,7 @@ export class KeyStore {
     const keyFile = readKeyFile(this.keyPath);
     const wait = retryAfterMs(keyFile, this.clock());
     if (wait > 0) {
-      writeKeyFile(
-        this.keyPath,
-        this.withSealedAttempt(keyFile, { at: new Date(this.clock()).toISOString(), action, username, errorCode: 'E_TOO_MANY_ATTEMPTS' }),
-      );
+      this.update((k) => this.withSealedAttempt(k, { at: new Date(this.clock()).toISOString(), action, username, errorCode: 'E_TOO_MANY_ATTEMPTS' }));
       throw tooManyAttempts(wait);
     }
     return keyFile;
@@ -113,38 +114,43 @@ export class KeyStore {
     return slot ? unwrapKey(keyFile.ledgerId, slot, normalizeRecoveryCode(recoveryCode)) : unwrapDecoy(recoveryCode, this.kdf);
   }
 
-  /** Counts the failure, seals it for the audit log, and throws. The database is not touched. */
-  refuse(keyFile: KeyFile, action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
+  /**
+   * Counts the failure, seals it for the audit log, and throws. The database is not touched; in the key file only
+   * the throttle record and the sealed attempts change, counted on the file as it is now.
+   */
+  refuse(action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
     const now = this.clock();
-    const failures = keyFile.throttle.failures + 1;
-    const updated: KeyFile = {
-      ...this.withSealedAttempt(keyFile, { at: new Date(now).toISOString(), action, username, errorCode: code }),
-      throttle: { failures, lastFailureAt: now },
-    };
-    writeKeyFile(this.keyPath, updated);
-    throw new LedgerError(code, { failures, retryAfterMs: retryAfterMs(updated, now) });
+    const updated = this.update((k) => ({
+      ...this.withSealedAttempt(k, { at: new Date(now).toISOString(), action, username, errorCode: code }),
+      throttle: { failures: k.throttle.failures + 1, lastFailureAt: now },
+    }));
+    throw new LedgerError(code, { failures: updated.throttle.failures, retryAfterMs: retryAfterMs(updated, now) });
   }
 
-  /** After a successful sign-in: the delay is reset and the sealed attempts (now in the audit log) dropped. */
-  signedIn(keyFile: KeyFile): void {
-    if (keyFile.throttle.failures > 0 || keyFile.pendingAudit.length > 0)
-      writeKeyFile(this.keyPath, { ...keyFile, throttle: { failures: 0, lastFailureAt: null }, pendingAudit: [] });
+  /** After a successful sign-in: the delay is reset, and the sealed attempts of `imported` (now in the audit log) dropped. */
+  signedIn(imported: KeyFile): void {
+    const moved = new Set(imported.pendingAudit.map((s) => s.ct));
+    const k = readKeyFile(this.keyPath);
+    if (k.throttle.failures > 0 || k.pendingAudit.some((s) => moved.has(s.ct)))
+      this.update((now) => ({ ...now, throttle: { failures: 0, lastFailureAt: null }, pendingAudit: now.pendingAudit.filter((s) => !moved.has(s.ct)) }));
   }
 
   /** After a recovery: the user's new password, a new recovery code (the used one is spent); returns that code. */
-  recovered(keyFile: KeyFile, key: Buffer, username: string, newPassword: string): string {
+  recovered(imported: KeyFile, key: Buffer, username: string, newPassword: string): string {
     const newCode = newRecoveryCode();
-    const userSlot = passwordSlotId(keyFile.ledgerId, username);
-    const others = keyFile.slots.filter((s) => s.id !== RECOVERY_SLOT_ID && s.id !== userSlot);
-    writeKeyFile(this.keyPath, {
-      ...keyFile,
-      slots: [
-        ...others,
-        wrapKey(keyFile.ledgerId, userSlot, key, newPassword, this.kdf),
-        wrapKey(keyFile.ledgerId, RECOVERY_SLOT_ID, key, normalizeRecoveryCode(newCode), this.kdf),
-      ],
-      throttle: { failures: 0, lastFailureAt: null },
-      pendingAudit: [],
+    const moved = new Set(imported.pendingAudit.map((s) => s.ct));
+    this.update((k) => {
+      const userSlot = passwordSlotId(k.ledgerId, username);
+      return {
+        ...k,
+        slots: [
+          ...k.slots.filter((s) => s.id !== RECOVERY_SLOT_ID && s.id !== userSlot),
+          wrapKey(k.ledgerId, userSlot, key, newPassword, this.kdf),
+          wrapKey(k.ledgerId, RECOVERY_SLOT_ID, key, normalizeRecoveryCode(newCode), this.kdf),
+        ],
+        throttle: { failures: 0, lastFailureAt: null },
+        pendingAudit: k.pendingAudit.filter((s) => !moved.has(s.ct)),
+      };
     });
     return newCode;
   }
@@ -172,7 +178,7 @@ export class KeyStore {
 
   /** The slot operations a signed-in command may use, for the open ledger's key. */
   opsFor(ledger: OpenLedger): KeyOps {
-    const update = (change: (k: KeyFile) => KeyFile) => writeKeyFile(this.keyPath, change(readKeyFile(this.keyPath)));
+    const update = (change: (k: KeyFile) => KeyFile) => void this.update(change);
     return {
       setPassword: (username, password) =>
         update((k) => {
@@ -192,13 +198,21 @@ export class KeyStore {
         const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
         const key = slot && unwrapKey(k.ledgerId, slot, password);
         if (key && key.equals(ledger.key)) {
-          if (k.throttle.failures > 0) writeKeyFile(this.keyPath, { ...k, throttle: { failures: 0, lastFailureAt: null } });
+          if (k.throttle.failures > 0) update((now) => ({ ...now, throttle: { failures: 0, lastFailureAt: null } }));
           return true;
         }
-        writeKeyFile(this.keyPath, { ...k, throttle: { failures: k.throttle.failures + 1, lastFailureAt: this.clock() } });
+        update((now) => ({ ...now, throttle: { failures: now.throttle.failures + 1, lastFailureAt: this.clock() } }));
         return false;
       },
     };
+  }
+
+  /** The one way the file changes: under the folder's lock, the change applied to the file as it is now. */
+  private update(change: (k: KeyFile) => KeyFile): KeyFile {
+    this.claim();
+    const updated = change(readKeyFile(this.keyPath));
+    writeKeyFile(this.keyPath, updated);
+    return updated;
   }
 
   private withSealedAttempt(keyFile: KeyFile, attempt: SealedAttempt): KeyFile {

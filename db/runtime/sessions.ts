@@ -79,7 +79,7 @@ export class Sessions implements SessionGate, SessionEnd {
     const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
     const keyFile = keys.readChecked('session.recover', username);
     const key = keys.unwrapRecoveryCode(keyFile, recoveryCode);
-    if (!key) keys.refuse(keyFile, 'session.recover', username, 'E_WRONG_RECOVERY_CODE');
+    if (!key) keys.refuse('session.recover', username, 'E_WRONG_RECOVERY_CODE');
     const ledger = this.openWithKey(keyFile, key);
     try {
       const account = findAccount(ledger.db, username);
@@ -154,7 +154,7 @@ export class Sessions implements SessionGate, SessionEnd {
     const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
     const keyFile = keys.readChecked(action, username);
     const key = keys.unwrapPassword(keyFile, username, password);
-    if (!key) keys.refuse(keyFile, action, username, 'E_WRONG_PASSWORD');
+    if (!key) keys.refuse(action, username, 'E_WRONG_PASSWORD');
     const ledger = this.openWithKey(keyFile, key);
     try {
       const account = findAccount(ledger.db, username);

@@ -176,10 +176,19 @@ describe('key file', () => {
     ['not JSON', '{"format": "secrecy-ledger-keyslots",'],
     ['another JSON file', JSON.stringify({ name: 'package', version: '1.0.0' })],
     ['a newer format version', JSON.stringify({ ...valid(), version: 2 })],
-    ['a slot with an absurd scrypt cost', JSON.stringify({ ...valid(), slots: [{ ...valid().slots[0], kdf: { N: 2 ** 30, r: 8, p: 1 } }] })],
   ])('refuses a %s key file with E_NOT_A_LEDGER', (_name, content) => {
     const path = join(tempDir(), 'ledger.keys');
     if (content !== null) writeFileSync(path, content);
     expect(() => readKeyFile(path)).toThrow(expect.objectContaining({ code: 'E_NOT_A_LEDGER' }));
+  });
+
+  // Issue 14: a damaged slot no longer makes the whole file unreadable; using it is E_CORRUPT naming it.
+  it('a slot with an absurd scrypt cost is read, and using it is E_CORRUPT naming the slot (no 1 TiB scrypt)', () => {
+    const path = join(tempDir(), 'ledger.keys');
+    const kf = valid();
+    const slot = { ...kf.slots[0]!, kdf: { N: 2 ** 30, r: 8, p: 1 } };
+    writeFileSync(path, JSON.stringify({ ...kf, slots: [slot] }));
+    const read = readKeyFile(path);
+    expect(() => unwrapKey(read.ledgerId, read.slots[0]!, 'secret')).toThrow(expect.objectContaining({ code: 'E_CORRUPT', details: { file: 'ledger.keys', slot: slot.id } }));
   });
 });

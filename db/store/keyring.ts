@@ -20,15 +20,19 @@ export interface KdfParams {
 export const DEFAULT_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
 export const KEY_FILE_FORMAT = 'secrecy-ledger-keyslots';
 export const RECOVERY_SLOT_ID = 'recovery';
+/** The key file's name, beside the database and in every backup. */
+export const KEY_FILE = 'ledger.keys';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+// A slot's fields are checked when the slot is used (checkedSlot): one damaged slot is E_CORRUPT naming it, and
+// does not make the whole file unreadable for the other accounts.
 const slotSchema = z.object({
   id: z.string().min(1).max(100),
-  salt: b64,
-  kdf: z.object({ N: z.number().int().min(2 ** 10).max(2 ** 22), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16) }),
-  iv: b64,
-  tag: b64,
-  wrapped: b64,
+  salt: z.string(),
+  kdf: z.object({ N: z.number(), r: z.number(), p: z.number() }),
+  iv: z.string(),
+  tag: z.string(),
+  wrapped: z.string(),
 });
 const sealedSchema = z.object({ eph: b64, iv: b64, tag: b64, ct: b64 });
 const keyFileSchema = z.object({
@@ -77,13 +81,33 @@ export function wrapKey(ledgerId: string, id: string, dbKey: Buffer, secret: str
   return { id, salt: salt.toString('base64'), kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
 }
 
-/** The database key, or null when the secret is wrong (the GCM tag does not verify). */
+/** Bytes of each field as wrapKey writes them. */
+const SLOT_BYTES = { salt: 16, iv: 12, tag: 16, wrapped: 32 } as const;
+const isPowerOfTwo = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+
+/** The slot's fields decoded, or E_CORRUPT naming the slot: damage is not a wrong secret, and is not counted as one. */
+function checkedSlot(slot: Slot): { salt: Buffer; iv: Buffer; tag: Buffer; wrapped: Buffer; kdf: KdfParams } {
+  const damaged = () => new LedgerError('E_CORRUPT', { file: KEY_FILE, slot: slot.id });
+  const bytes = (field: keyof typeof SLOT_BYTES) => {
+    const text = slot[field];
+    const decoded = Buffer.from(text, 'base64');
+    // Node decodes base64 leniently: only a field that encodes back to itself is the one wrapKey wrote.
+    if (!b64.safeParse(text).success || decoded.toString('base64') !== text || decoded.length !== SLOT_BYTES[field]) throw damaged();
+    return decoded;
+  };
+  const { N, r, p } = slot.kdf;
+  if (!isPowerOfTwo(N) || N < 2 ** 10 || N > 2 ** 22 || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) throw damaged();
+  return { salt: bytes('salt'), iv: bytes('iv'), tag: bytes('tag'), wrapped: bytes('wrapped'), kdf: { N, r, p } };
+}
+
+/** The database key, or null when the secret is wrong (the GCM tag does not verify); a damaged slot is E_CORRUPT. */
 export function unwrapKey(ledgerId: string, slot: Slot, secret: string): Buffer | null {
-  const decipher = createDecipheriv('aes-256-gcm', deriveWrappingKey(secret, Buffer.from(slot.salt, 'base64'), slot.kdf), Buffer.from(slot.iv, 'base64'));
+  const { salt, iv, tag, wrapped, kdf } = checkedSlot(slot);
+  const decipher = createDecipheriv('aes-256-gcm', deriveWrappingKey(secret, salt, kdf), iv);
   decipher.setAAD(Buffer.from(`${ledgerId}\0${slot.id}`));
-  decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+  decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+    return Buffer.concat([decipher.update(wrapped), decipher.final()]);
   } catch {
     return null;
   }

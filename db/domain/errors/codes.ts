@@ -125,7 +125,7 @@ export interface ErrorDetails {
   E_TOO_MANY_ATTEMPTS: { retryAfterMs: number };
   E_WRONG_RECOVERY_CODE: Retry;
   E_NOT_A_LEDGER: { file?: string; reason?: 'missing-key-file' | 'other-ledger' | 'plain-sqlite' | 'not-this-app' | 'not-a-key-file' };
-  E_CORRUPT: Cause & { check?: string; file?: string };
+  E_CORRUPT: Cause & { check?: string; file?: string; slot?: string };
   E_LEDGER_TOO_NEW: { fileVersion: number; appVersion: number; backup?: boolean; backupApp?: string };
   E_LEDGER_IN_USE: Cause & { holder?: 'app' | 'cli'; pid?: number; since?: string };
   E_NOT_LOGGED_IN: None;
