@@ -141,6 +141,24 @@ export function happenedBefore(a: string, b: string): boolean {
   return isDateOnly(a) || isDateOnly(b) ? dayOfTime(a) < dayOfTime(b) : Date.parse(a) < Date.parse(b);
 }
 
+/**
+ * Events in the order they happened: by day, and within a day in the order entered, except that events with a time
+ * of day take the places of such events in the order of their times (a date alone says nothing about the hour).
+ */
+export function inOrderOfTime<E extends { id: number; at: string }>(events: readonly E[]): E[] {
+  const sorted = events.map((e) => ({ e, day: dayOfTime(e.at) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.e.id - b.e.id));
+  const timedPlaces = new Map<string, number[]>();
+  sorted.forEach(({ e, day }, i) => {
+    if (!isDateOnly(e.at)) timedPlaces.set(day, [...(timedPlaces.get(day) ?? []), i]);
+  });
+  const result = sorted.map(({ e }) => e);
+  for (const places of timedPlaces.values()) {
+    const inTime = places.map((i) => result[i]!).sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id - b.id);
+    places.forEach((place, k) => (result[place] = inTime[k]!));
+  }
+  return result;
+}
+
 /** Nothing happens before what it follows: its item's registration, or the event it closes. */
 export function assertNotBefore(at: string, earliest: string, rule: 'before_registration' | 'before_opening'): void {
   if (happenedBefore(at, earliest)) throw new LedgerError('E_DATE_ORDER', { rule, at, earliest });

@@ -2,7 +2,7 @@
 import { compressCopyNos } from '../../domain/copies';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
-import { COPY_STATUSES, localDate, requireDocument, type CopyRow, type DocumentRow } from './model';
+import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
 
@@ -215,7 +215,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     dueAt: c.due_at,
     overdue: c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today,
   }));
-  const timeline: DocumentEventView[] = events.map((e) => ({
+  const timeline: DocumentEventView[] = inOrderOfTime(events).map((e) => ({
     id: e.id,
     kind: e.kind,
     at: e.at,

@@ -6,7 +6,7 @@ import { CONDITION_TERMS, COPY_STATUS_TERMS, DESTROY_METHOD_TERMS, EVENT_TERMS, 
 import { LedgerError } from '../../errors';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
-import { requireDocument } from '../documents/model';
+import { inOrderOfTime, requireDocument } from '../documents/model';
 import { readSettings } from '../settings';
 import { label, type LabelKey } from './labels';
 import { cells, columnsOf, day, levelTracker, minute, type SheetColumn } from './sheets';
@@ -205,11 +205,13 @@ function eventText(kind: string, details: Record<string, unknown>, language: She
 export function buildHistory(db: Db, documentId: number, language: SheetLanguage): PrintForm {
   const d = requireDocument(db, documentId);
   const copies = all<{ copy_no: number; status: keyof typeof COPY_STATUS_TERMS; reproduction: 0 | 1 }>(db, sql`SELECT copy_no, status, reproduction FROM copies WHERE document_id = ${d.id} ORDER BY copy_no`);
-  const events = all<{ kind: string; at: string; counterpart: string | null; approver: string | null; details: string; recorded_at: string; recorded_by: string; copy_nos: string }>(
-    db,
-    sql`SELECT e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by,
+  const events = inOrderOfTime(
+    all<{ id: number; kind: string; at: string; counterpart: string | null; approver: string | null; details: string; recorded_at: string; recorded_by: string; copy_nos: string }>(
+      db,
+      sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by,
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
         FROM events e WHERE e.document_id = ${d.id} ORDER BY e.id`,
+    ),
   );
   const byStatus = new Map<string, number[]>();
   for (const c of copies) byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c.copy_no]);
