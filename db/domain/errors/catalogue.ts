@@ -67,6 +67,19 @@ export function markingErrorText(details: Details, language: Language): string |
   return fill(texts[reason], { text, max: str(details['max']) });
 }
 
+/** Each item a person still holds, in words (收文编号 份号, computer and medium numbers), or null when not sent. */
+function heldItems(items: unknown, t: ErrorTexts['details']): string | null {
+  if (typeof items !== 'object' || items === null) return null;
+  const { copies, computers, media } = items as Record<string, unknown>;
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  const words = [
+    ...list(copies).map((c: { receiptNo?: unknown; copyNo?: unknown }) => fill(t.heldCopy, { receiptNo: str(c.receiptNo), copyNo: formatCopyNo(Number(c.copyNo)) })),
+    ...list(computers).map((code) => fill(t.heldComputer, { code: str(code) })),
+    ...list(media).map((code) => fill(t.heldMedium, { code: str(code) })),
+  ];
+  return words.length ? words.join(t.listSeparator) : null;
+}
+
 /** The refusals of the device registers and backups, each rule in words with its devices and levels. */
 function deviceText(code: ErrorCode, d: Details, language: Language): string | null {
   const t = TEXTS[language].details;
@@ -99,8 +112,11 @@ function deviceText(code: ErrorCode, d: Details, language: Language): string | n
       return keyOf(TARGET_REASONS, d['reason']) ? t.backupTarget[TARGET_REASONS[d['reason']]] : null;
     case 'E_BACKUP_DAMAGED':
       return d['file'] ? fill(t.backupDamaged, { file: str(d['file']) }) : null;
-    case 'E_STILL_HOLDS':
-      return fill(t.stillHolds, { person: str(d['person']), documentCopies: str(d['documentCopies']), computers: str(d['computers']), media: str(d['media']) });
+    case 'E_STILL_HOLDS': {
+      const counts = { person: str(d['person']), documentCopies: str(d['documentCopies']), computers: str(d['computers']), media: str(d['media']) };
+      const items = heldItems(d['items'], t);
+      return items ? fill(t.stillHoldsItems, { ...counts, items }) : fill(t.stillHolds, counts);
+    }
     case 'E_DUPLICATE':
       return d['value'] !== undefined && keyOf(t.duplicateDevice, d['field']) ? fill(t.duplicateDevice[d['field']], { value: str(d['value']) }) : null;
     default:
@@ -135,6 +151,8 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(t.channel, d['rule']) ? fill(t.channel[d['rule']], { channel: str(d['channel']) }) : null;
     case 'E_NO_SUCH_BATCH':
       return d['batchNo'] ? fill(t.noSuchBatch, { batchNo: str(d['batchNo']) }) : null;
+    case 'E_PERSON_DEPARTED':
+      return keyOf(t.departedRoles, d['role']) ? fill(t.departed, { person: str(d['person']), departedAt: str(d['departedAt']), role: t.departedRoles[d['role']] }) : null;
     case 'E_DESTRUCTION_METHOD':
       return keyOf(t.destructionMethod, d['rule'])
         ? fill(t.destructionMethod[d['rule']], { receiptNo: str(d['receiptNo']), copies: str(d['copies']), max: str(d['max']) })

@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'E_INTERNAL',
   'E_DATE_ORDER',
   'E_DESTRUCTION_METHOD',
+  'E_PERSON_DEPARTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -113,6 +114,13 @@ export type RepairMissing = 'storageRemoved' | 'escort';
 export type CopyAction = 'lend' | 'return from loan' | 'transmit' | 'forward' | 'move' | 'copy' | 'return to the issuer' | 'destruction' | 'inventory' | 'handover';
 export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
 export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated';
+/** What a departed person may no longer be named as. */
+export type DepartedRole = 'borrower' | 'signedBy' | 'producedBy' | 'scope' | 'responsible';
+export interface HeldItems {
+  copies: { receiptNo: string; copyNo: number }[];
+  computers: string[];
+  media: string[];
+}
 export type TargetReason = 'missing' | 'not-a-folder' | 'not-writable' | 'vanished' | 'write-failed' | 'exists';
 
 /** The details each code carries; the catalogue reads them, the renderer may mark a form field by them. */
@@ -155,7 +163,8 @@ export interface ErrorDetails {
   E_DOWNGRADE_FORBIDDEN: { medium: string; rule: 'ever_classified' | 'held_higher_data' };
   E_DEVICE_NOT_IN_SERVICE: { device: 'computer' | 'medium'; code: string; status: string; to?: string };
   E_REPAIR_CONDITIONS: { missing: RepairMissing[] };
-  E_STILL_HOLDS: { person: string; documentCopies: number; computers: number; media: number };
+  /** items: each thing still held (新 since issue 13; older backends send the counts only). */
+  E_STILL_HOLDS: { person: string; documentCopies: number; computers: number; media: number; items?: HeldItems };
   E_MEDIUM_NOT_APPROVED: { reason: MediumRefusal; medium: string; status?: string; mediumLevel?: Level; ledgerLevel?: Level };
   E_BACKUP_FOLDER_BOUND: { reason: 'other-medium' | 'other-ledger' | 'unreadable-marker'; boundTo?: string; medium?: string };
   E_BACKUP_TARGET_UNAVAILABLE: Cause & { reason: TargetReason; folder?: string };
@@ -175,6 +184,7 @@ export interface ErrorDetails {
   E_INTERNAL: Cause;
   /** at: the date refused; earliest: the first date it could be (the registration, the event it closes, the limit). */
   E_DATE_ORDER: { rule: DateOrderRule; at: string; earliest: string };
+  E_PERSON_DEPARTED: { person: string; departedAt: string; role: DepartedRole };
   E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
 }
 

@@ -58,6 +58,7 @@ export const en: ErrorTexts = {
     E_IO: 'Reading or writing the ledger file failed. Check the disk and file permissions and try again; if it keeps failing, contact the administrator.',
     E_INTERNAL: 'Internal error: the action did not complete. Try again; if it keeps failing, contact the administrator.',
     E_DATE_ORDER: 'The dates contradict each other: nothing can happen before its registration or before the event it closes.',
+    E_PERSON_DEPARTED: 'This person has departed: they can no longer borrow, sign, answer for a device or be in a need-to-know scope.',
     E_DESTRUCTION_METHOD: 'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
   },
   details: {
@@ -131,6 +132,12 @@ export const en: ErrorTexts = {
     listSeparator: ', ',
     repairMissing: { storageRemoved: 'storage removed', escort: 'escort' },
     stillHolds: '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure.',
+    stillHoldsItems: '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure: {{items}}.',
+    heldCopy: '{{receiptNo}} copy {{copyNo}}',
+    heldComputer: 'computer {{code}}',
+    heldMedium: 'medium {{code}}',
+    departed: '{{person}} departed on {{departedAt}} and can no longer {{role}}.',
+    departedRoles: { borrower: 'borrow', signedBy: 'sign for documents', producedBy: 'produce documents', scope: 'be in a need-to-know scope', responsible: 'answer for a device or medium' },
     mediumNotApproved: {
       notRegistered: 'The medium {{medium}} is not in the media register.',
       notInService: 'The medium {{medium}} is not in service.',

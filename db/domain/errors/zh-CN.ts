@@ -59,6 +59,7 @@ export const zhCN = {
     E_IO: '读写台账文件失败。请检查磁盘和文件权限后重试，如仍失败请联系系统管理员。',
     E_INTERNAL: '程序内部错误，操作未完成。请重试，如仍失败请联系系统管理员。',
     E_DATE_ORDER: '日期先后不合理：任何事项都不能早于登记，也不能早于它所了结的事项。',
+    E_PERSON_DEPARTED: '此人已离岗，不能再借阅、签收、担任设备责任人或列入知悉范围。',
     E_DESTRUCTION_METHOD: '该销毁方式不合规定：绝密载体须送销毁工作机构销毁，机密、秘密载体只有少量时才可用符合保密标准的碎纸机销毁。',
   } satisfies Record<ErrorCode, string>,
   details: {
@@ -132,6 +133,12 @@ export const zhCN = {
     listSeparator: '、',
     repairMissing: { storageRemoved: '拆除存储部件', escort: '陪同人' },
     stillHolds: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台计算机、{{media}} 件介质，须先归还或转交，才能办理离岗交接。',
+    stillHoldsItems: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台计算机、{{media}} 件介质，须先归还或转交，才能办理离岗交接：{{items}}。',
+    heldCopy: '{{receiptNo}} 份号 {{copyNo}}',
+    heldComputer: '计算机 {{code}}',
+    heldMedium: '介质 {{code}}',
+    departed: '{{person}} 已于 {{departedAt}} 离岗，不能再{{role}}。',
+    departedRoles: { borrower: '借阅或借用', signedBy: '签收文件', producedBy: '制作文件', scope: '列入知悉范围', responsible: '担任设备或介质的责任人' },
     mediumNotApproved: {
       notRegistered: '介质 {{medium}} 不在介质登记台账中。',
       notInService: '介质 {{medium}} 不在用，不能用于备份。',

@@ -58,6 +58,7 @@ export const zhTW: ErrorTexts = {
     E_IO: '讀寫台帳檔案失敗。請檢查磁碟和檔案權限後重試，如仍失敗請聯絡系統管理員。',
     E_INTERNAL: '程式內部錯誤，操作未完成。請重試，如仍失敗請聯絡系統管理員。',
     E_DATE_ORDER: '日期先後不合理：任何事項都不能早於登記，也不能早於它所了結的事項。',
+    E_PERSON_DEPARTED: '此人已離崗，不能再借閱、簽收、擔任設備責任人或列入知悉範圍。',
     E_DESTRUCTION_METHOD: '該銷毀方式不合規定：絕密載體須送銷毀工作機構銷毀，機密、秘密載體只有少量時才可用符合保密標準的碎紙機銷毀。',
   },
   details: {
@@ -131,6 +132,12 @@ export const zhTW: ErrorTexts = {
     listSeparator: '、',
     repairMissing: { storageRemoved: '拆除存儲部件', escort: '陪同人' },
     stillHolds: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台計算機、{{media}} 件介質，須先歸還或轉交，才能辦理離崗交接。',
+    stillHoldsItems: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台計算機、{{media}} 件介質，須先歸還或轉交，才能辦理離崗交接：{{items}}。',
+    heldCopy: '{{receiptNo}} 份號 {{copyNo}}',
+    heldComputer: '計算機 {{code}}',
+    heldMedium: '媒體 {{code}}',
+    departed: '{{person}} 已於 {{departedAt}} 離崗，不能再{{role}}。',
+    departedRoles: { borrower: '借閱或借用', signedBy: '簽收文件', producedBy: '製作文件', scope: '列入知悉範圍', responsible: '擔任設備或媒體的責任人' },
     mediumNotApproved: {
       notRegistered: '媒體 {{medium}} 不在媒體登記台帳中。',
       notInService: '媒體 {{medium}} 不在用，不能用於備份。',

@@ -1,6 +1,7 @@
 // Lifecycle operations on computers and media. Each checks every rule before it writes; history keeps before/after.
 import type { RepairMissing } from '../../domain/errors';
 import { secretRank } from '../../domain/levels';
+import { assertNotDeparted } from './people';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
 import type { Recorder } from '../documents/model';
@@ -51,6 +52,7 @@ function assertInThePast(rec: Recorder, enabledAt: string): void {
 /** 启用: registers a computer in service. */
 export function registerComputer(rec: Recorder, c: NewComputer): { id: number } {
   assertNetworkAllowed(c.level, c.network);
+  assertNotDeparted(rec.db, [c.responsible], 'responsible');
   assertUnique(rec.db, 'computers', 'code', c.code);
   assertUnique(rec.db, 'computers', 'serial', c.serial);
   assertUnique(rec.db, 'computers', 'disk_serial', c.diskSerial);
@@ -75,6 +77,7 @@ export function changeComputer(rec: Recorder, input: { id: number; change: Compu
   const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]]);
   if (entries.length === 0) throw new LedgerError('E_VALIDATION', { field: 'change' });
   if (input.change.network !== undefined) assertNetworkAllowed(pc.level, input.change.network as Network);
+  if (input.change.responsible !== undefined) assertNotDeparted(rec.db, [input.change.responsible], 'responsible');
   const before = Object.fromEntries(entries.map(([k]) => [k, pc[COMPUTER_FIELDS[k]]]));
   const after = Object.fromEntries(entries);
   for (const [k, v] of entries) {
@@ -151,6 +154,7 @@ export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
   assertUnique(rec.db, 'media', 'serial', m.serial);
   assertInThePast(rec, m.enabledAt);
   assertBackupMediumLevel(m, m.backupApproved);
+  assertNotDeparted(rec.db, [m.responsible], 'responsible');
   const id = Number(
     run(rec.db, sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
                     VALUES (${m.code}, ${m.type}, ${m.model}, ${m.serial}, ${m.capacity}, ${m.level}, ${m.level !== 'non_secret'}, ${m.responsible}, ${m.department}, ${m.usageScope},
@@ -182,6 +186,7 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
     // A medium on loan stays fit for the computer it was lent for: no cross-use by a change of level.
     if (m.loan_computer_id !== null) assertCompatible({ ...m, level: c.level }, requireComputer(rec.db, m.loan_computer_id));
   }
+  if (c.responsible !== undefined) assertNotDeparted(rec.db, [c.responsible], 'responsible');
   // Only a medium in service can be approved for backups.
   if (c.backupApproved === true && m.status !== 'in_use') assertInService('medium', m);
   const before = { level: m.level, responsible: m.responsible, department: m.department, usageScope: m.usage_scope, backupApproved: m.backup_approved === 1 };
@@ -199,6 +204,7 @@ export function lendMedium(rec: Recorder, input: { id: number; to: string; compu
   const m = requireMedium(rec.db, input.id);
   assertInService('medium', m);
   if (m.holder) throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: m.code, status: 'on_loan' });
+  assertNotDeparted(rec.db, [input.to], 'borrower');
   const pc = requireComputer(rec.db, input.computerId);
   assertInService('computer', pc);
   assertCompatible(m, pc);
@@ -253,8 +259,9 @@ export function holdingsOf(rec: Pick<Recorder, 'db'>, person: string): Holdings 
   };
 }
 
-/** 离岗交接: completed only when the person holds nothing; otherwise the refusal lists what remains. */
+/** 离岗交接: once per person, completed only when they hold nothing; otherwise the refusal names each item that remains. */
 export function recordDeparture(rec: Recorder, input: { person: string; handedTo: string; supervisor: string; at: string }): void {
+  if (get(rec.db, sql`SELECT 1 FROM departures WHERE person = ${input.person}`)) throw new LedgerError('E_DUPLICATE', { field: 'person', value: input.person });
   const held = holdingsOf(rec, input.person);
   const count = held.documentCopies.length + held.computers.length + held.media.length;
   if (count > 0) {
@@ -263,8 +270,12 @@ export function recordDeparture(rec: Recorder, input: { person: string; handedTo
       documentCopies: held.documentCopies.length,
       computers: held.computers.length,
       media: held.media.length,
+      items: {
+        copies: held.documentCopies.map((c) => ({ receiptNo: c.receiptNo, copyNo: c.copyNo })),
+        computers: held.computers.map((c) => c.code),
+        media: held.media.map((m) => m.code),
+      },
     });
   }
-  if (get(rec.db, sql`SELECT 1 FROM departures WHERE person = ${input.person} AND at = ${input.at}`)) throw new LedgerError('E_DUPLICATE', { field: 'person' });
   run(rec.db, sql`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES (${input.person}, ${input.at}, ${input.handedTo}, ${input.supervisor}, ${rec.now}, ${rec.actor})`);
 }

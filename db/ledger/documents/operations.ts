@@ -5,6 +5,7 @@ import { levelRank, type DocumentLevel as Level } from '../../domain/levels';
 import { formatMarking, parseMarking, secrecyEnd, type Marking } from '../../domain/marking';
 import { formatNumber, inScope } from '../../domain/receipt';
 import { LedgerError } from '../../errors';
+import { assertNotDeparted } from '../devices/people';
 import { all, get, run, sql } from '../../store/sql';
 import {
   assertLocationHolds,
@@ -102,6 +103,8 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   if (input.origin === 'produced' && marking.level !== 'internal' && (!input.classifiedBy || !input.classificationBasis)) {
     throw new LedgerError('E_VALIDATION', { field: 'classifiedBy' });
   }
+  assertNotDeparted(rec.db, [input.handledBy], input.origin === 'received' ? 'signedBy' : 'producedBy');
+  assertNotDeparted(rec.db, input.scope, 'scope');
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, marking.level);
   const year = yearOf(input.registeredAt);
@@ -141,6 +144,7 @@ export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: 
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], 'lend');
+  assertNotDeparted(rec.db, [input.borrower.name], 'borrower');
   if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', { field: 'dueAt' });
   const outside = !inScope(JSON.parse(doc.scope) as string[], input.borrower);
   if ((outside || input.takenOut) && !input.approval?.approver) {
@@ -367,6 +371,7 @@ export function changeMarking(
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.declassified) throw new LedgerError('E_VALIDATION', { field: 'documentId' });
   if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', { field: 'marking' });
+  if (input.scope) assertNotDeparted(rec.db, input.scope, 'scope');
   const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
   let after: typeof before;
   if (input.declassify) {
@@ -396,6 +401,11 @@ export function reviewDocuments(rec: Recorder, input: { documentIds: number[]; r
   }
 }
 
+/** The copies out on loan at a batch, with their borrower: the 清查报告 and 移交清单 show them apart from those present. */
+function onLoanOf(copies: readonly CopyRow[]): { copyNo: number; holder: string | null }[] {
+  return copies.filter((c) => c.status === 'on_loan').map((c) => ({ copyNo: c.copy_no, holder: c.holder }));
+}
+
 /** 清查: every copy the unit answers for is confirmed present or reported missing, in one batch. */
 export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; checkedBy: string[]; at: string }): { batchId: number; batchNo: string; present: number; missing: number } {
   const missingIds = new Set<number>();
@@ -414,7 +424,12 @@ export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; chec
       kind: 'inventory',
       at: input.at,
       batchId: batch.batchId,
-      details: { batchNo: batch.batchNo, present: copies.filter((c) => !missingIds.has(c.id)).map((c) => c.copy_no), missing: lost.map((c) => c.copy_no) },
+      details: {
+        batchNo: batch.batchNo,
+        present: copies.filter((c) => !missingIds.has(c.id)).map((c) => c.copy_no),
+        missing: lost.map((c) => c.copy_no),
+        onLoan: onLoanOf(copies.filter((c) => !missingIds.has(c.id))),
+      },
       copyIds: copies.map((c) => c.id),
     });
   }
@@ -424,10 +439,10 @@ export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; chec
 /** 移交: a custodian leaving the post hands every held copy over; the list is the batch's data. */
 export function handOver(rec: Recorder, input: { from: string; to: string; supervisor: string; at: string }): { batchId: number; batchNo: string; copies: number } {
   if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', { field: 'to' });
-  const held = all<{ document_id: number; copy_no: number; status: string }>(rec.db, sql`SELECT document_id, copy_no, status FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
+  const held = all<CopyRow>(rec.db, sql`SELECT * FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
   const batch = insertBatch(rec, 'handover', 'YJ', input.at, { from: input.from, to: input.to, supervisor: input.supervisor, copies: held.length });
   for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {
-    insertEvent(rec, { documentId, kind: 'handover', at: input.at, counterpart: input.to, batchId: batch.batchId, details: { batchNo: batch.batchNo, from: input.from, copyNos: copies.map((c) => c.copy_no) } });
+    insertEvent(rec, { documentId, kind: 'handover', at: input.at, counterpart: input.to, batchId: batch.batchId, details: { batchNo: batch.batchNo, from: input.from, copyNos: copies.map((c) => c.copy_no), onLoan: onLoanOf(copies) } });
   }
   return { ...batch, copies: held.length };
 }

@@ -110,20 +110,24 @@ describe('the forms of the batches', () => {
     const report = prepare({ kind: 'inventory-report', batchNo: inventory, language: 'en' }).document;
     expect(report).toMatchObject({
       title: 'Inventory report of classified carriers 2026',
-      totalText: 'Total: 2 items; 3 copies present, 1 missing',
+      totalText: 'Total: 2 items; 2 copies present, 1 on loan, 1 missing',
       signatures: [{ label: 'Checked by', names: '李明, 王芳' }],
     });
-    expect(report.rows.map((r) => [r[1], r[5], r[6]])).toEqual([
-      ['2026-0001', '0001, 0003', '0002'],
-      ['2026-0002', '0001', ''],
+    // A copy out on loan at the inventory is shown as on loan, with its borrower, not as present.
+    expect(report.columns.map((c) => c.label)).toEqual(['No.', 'Receipt no.', 'Doc. no.', 'Title', 'Level', 'Present', 'On loan', 'Missing']);
+    expect(report.rows.map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
+      ['2026-0001', '0001', '0003 办公室', '0002'],
+      ['2026-0002', '0001', '', ''],
     ]);
 
     const handover = ok<{ batchNo: string }>(t.service, 'documents.handover', { from: '李明', to: '王芳', supervisor: '陈主任', at: '2026-11-25' }).batchNo;
     const hand = prepare({ kind: 'handover-list', batchNo: handover, language: 'zh-TW' }).document;
     expect(hand).toMatchObject({ title: '涉密載體移交清單', number: 'YJ-2026-001', totalText: '合計: 2 種 3 份' });
-    expect(hand.rows.map((r) => [r[1], r[5]])).toEqual([
-      ['2026-0001', '0001, 0003'],
-      ['2026-0002', '0001'],
+    // Handed over: the copies in the cabinet, and those out on loan named with their borrower.
+    expect(hand.columns.map((c) => c.label)).toEqual(['序號', '收文編號', '文號', '標題', '密級', '份號', '借出份號', '份數']);
+    expect(hand.rows.map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
+      ['2026-0001', '0001', '0003 办公室', '2'],
+      ['2026-0002', '0001', '', '1'],
     ]);
     expect(hand.signatures.map((s) => s.label)).toEqual(['交出人', '接收人', '監交人']);
   });

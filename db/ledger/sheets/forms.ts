@@ -90,6 +90,14 @@ interface BatchLine {
   copy_nos: string;
 }
 
+/** The copies a batch found out on loan (recorded since issue 13), and their 份号 by borrower: 0002-0003 王芳. */
+function loansOf(details: string, language: SheetLanguage): { nos: Set<number>; text: string } {
+  const loans = (JSON.parse(details) as { onLoan?: { copyNo: number; holder: string | null }[] }).onLoan ?? [];
+  const byHolder = new Map<string, number[]>();
+  for (const l of loans) byHolder.set(l.holder ?? '', [...(byHolder.get(l.holder ?? '') ?? []), l.copyNo]);
+  return { nos: new Set(loans.map((l) => l.copyNo)), text: listOf([...byHolder].map(([holder, nos]) => `${compressCopyNos(nos)} ${holder}`.trim()), language) };
+}
+
 /** A batch's form by its number; a number of another kind of batch is as unknown as a missing one. */
 export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, language: SheetLanguage): PrintForm {
   const batch = get<BatchRow>(db, sql`SELECT * FROM batches WHERE batch_no = ${batchNo.trim()} AND kind = ${BATCH_KIND[kind]}`);
@@ -140,30 +148,41 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         totalText: total(lines.length, copies, language),
         signatures: signaturesOf([['destroyer', text('destroyers')], ['witness', text('witnesses')], ['approver', text('approver')]], language),
       };
-    case 'handover-list':
+    case 'handover-list': {
+      const loans = lines.map((l) => loansOf(l.details, language));
       return {
         ...base,
         title,
         fields: fieldsOf([['giver', text('from')], ['taker', text('to')], ['supervisor', text('supervisor')], ['handoverDate', longDate(batch.at, language)]], language),
-        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['copyNos', 6], ['copies', 3]], language),
-        rows: lines.map((l, i) => cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(copyNos(l)), copyNos(l).length])),
+        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['copyNos', 6], ['onLoan', 6], ['copies', 3]], language),
+        rows: lines.map((l, i) => {
+          const inCabinet = copyNos(l).filter((n) => !loans[i]!.nos.has(n));
+          return cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(inCabinet), loans[i]!.text, copyNos(l).length]);
+        }),
         totalText: total(lines.length, copies, language),
         signatures: signaturesOf([['giver', text('from')], ['taker', text('to')], ['supervisor', text('supervisor')]], language),
       };
+    }
     case 'inventory-report': {
-      const counted = lines.map((l) => JSON.parse(l.details) as { present: number[]; missing: number[] });
+      // Present: in the cabinet at the inventory; a copy out on loan is listed apart, with its borrower.
+      const loans = lines.map((l) => loansOf(l.details, language));
+      const counted = lines.map((l, i) => {
+        const c = JSON.parse(l.details) as { present: number[]; missing: number[] };
+        return { present: c.present.filter((n) => !loans[i]!.nos.has(n)), missing: c.missing };
+      });
       const missing = counted.reduce((n, c) => n + c.missing.length, 0);
       const present = counted.reduce((n, c) => n + c.present.length, 0);
+      const onLoan = loans.reduce((n, l) => n + l.nos.size, 0);
       const summary =
         language === 'en'
-          ? `Total: ${lines.length} items; ${present} copies present, ${missing} missing`
-          : `${language === 'zh-TW' ? '合計' : '合计'}: ${lines.length} ${language === 'zh-TW' ? '種' : '种'}，在管 ${present} 份，缺失 ${missing} 份`;
+          ? `Total: ${lines.length} items; ${present} copies present, ${onLoan} on loan, ${missing} missing`
+          : `${language === 'zh-TW' ? '合計' : '合计'}: ${lines.length} ${language === 'zh-TW' ? '種' : '种'}，在管 ${present} 份，借出 ${onLoan} 份，缺失 ${missing} 份`;
       return {
         ...base,
         title: language === 'en' ? `${title} ${batch.year}` : `${batch.year}年度${title}`,
         fields: fieldsOf([['inventoryDate', longDate(batch.at, language)], ['checkedBy', text('checkedBy')]], language),
-        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['present', 6], ['missing', 5]], language),
-        rows: lines.map((l, i) => cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(counted[i]!.present), compressCopyNos(counted[i]!.missing)])),
+        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['present', 6], ['onLoan', 6], ['missing', 5]], language),
+        rows: lines.map((l, i) => cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(counted[i]!.present), loans[i]!.text, compressCopyNos(counted[i]!.missing)])),
         totalText: summary,
         signatures: signaturesOf([['checkedBy', text('checkedBy')]], language),
       };

@@ -77,6 +77,7 @@ export const LABELS = {
   declassified: ['已解密', '已解密', 'Declassified'],
   present: ['在管份号', '在管份號', 'Present'],
   missing: ['缺失份号', '缺失份號', 'Missing'],
+  onLoan: ['借出份号', '借出份號', 'On loan'],
   returnUnit: ['清退单位', '清退單位', 'Returned by unit'],
   receivingUnit: ['接收单位', '接收單位', 'Receiving unit'],
   returnDate: ['清退日期', '清退日期', 'Date of return'],
