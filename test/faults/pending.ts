@@ -12,7 +12,7 @@ export const FIXES = {
 } as const;
 export type Fix = keyof typeof FIXES;
 
-const LANDED = new Set<Fix>(['folderLock']);
+const LANDED = new Set<Fix>(['folderLock', 'keyFile', 'encodings']);
 const RUN_ALL = process.env.FAULTS_PENDING === '1';
 
 /** describe(), or describe.skip() with the fix it waits for in its name while that fix has not landed. */
