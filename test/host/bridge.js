@@ -14,6 +14,15 @@
     };
   }
 
+  // The host answers its own refusals as JSON too ({ ok: false, error }); anything else becomes `fallback`.
+  async function answer(res, fallback) {
+    try {
+      return await res.json();
+    } catch {
+      return { ok: false, error: { code: fallback, message: `Test host answered ${res.status}` } };
+    }
+  }
+
   window.ledger = Object.freeze({
     async invoke(name, input) {
       const res = await fetch('/__ledger/invoke', {
@@ -21,8 +30,7 @@
         headers: { 'content-type': 'application/json', 'x-ledger-token': token },
         body: JSON.stringify({ name, input }),
       });
-      if (!res.ok) return { ok: false, error: { code: 'E_INTERNAL', message: `Test host answered ${res.status}` } };
-      return res.json();
+      return answer(res, 'E_INTERNAL');
     },
     // Saves as PDF only: the test host has no printers.
     async print(job) {
@@ -31,8 +39,7 @@
         headers: { 'content-type': 'application/json', 'x-ledger-token': token },
         body: JSON.stringify(job),
       });
-      if (!res.ok) return { ok: false, error: { code: 'E_PRINT_FAILED', message: `Test host answered ${res.status}` } };
-      return res.json();
+      return answer(res, 'E_PRINT_FAILED');
     },
     async printers() {
       return [];

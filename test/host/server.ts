@@ -11,6 +11,7 @@ import type { KdfParams } from '../../db/store/keyring';
 import type { PushEvent } from '../../db/process-protocol';
 import { countPdfPages } from '../../main/pdf-pages';
 import type { PrintAttribute, PrintJob, PrintOutcome, Result } from '../../preload/contract';
+import type { ErrorCode } from '../../db/domain/errors';
 
 /**
  * The browser test host: the real backend in-process and the built renderer, on 127.0.0.1 only,
@@ -75,26 +76,40 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return a.length === b.length && timingSafeEqual(a, b);
   };
 
-  const server = createServer((req, res) => {
+  // Without a Host header Node would answer a bare 400 itself; the host check below answers it as JSON.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', String(err));
+      if (err instanceof BadRequest) return sendError(res, 400, 'E_VALIDATION', err.message);
+      // The cause goes to the host's console, never to the page.
+      console.error('test host:', err);
+      if (!res.headersSent) sendError(res, 500, 'E_INTERNAL', 'The test host failed; see its console.');
     });
   });
+
+  // DNS rebinding: a page of another site that resolves its name to 127.0.0.1 sends its own name as Host.
+  const loopbackHost = (given: string | undefined) =>
+    given !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(given.toLowerCase());
+  let port = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host');
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
+    if (!loopbackHost(req.headers.host))
+      return sendError(res, 403, 'E_FORBIDDEN', `Open the test host by a loopback name: 127.0.0.1:${port}, localhost:${port} or [::1]:${port}.`);
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // Only a page opened with the token gets the app; the bridge keeps the token for reloads.
-      return tokenOk(url.searchParams.get('t')) ? send(res, 200, TYPES['.html']!, indexHtml) : send(res, 403, 'text/plain', 'Open the URL printed by the host (it carries the token).');
+      return tokenOk(url.searchParams.get('t'))
+        ? send(res, 200, TYPES['.html']!, indexHtml)
+        : sendError(res, 403, 'E_FORBIDDEN', 'Open the URL printed by the host (it carries the token).');
     }
     if (url.pathname === '/__ledger/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);
     if (url.pathname.startsWith('/__ledger/')) {
-      if (!tokenOk(req.headers['x-ledger-token'] as string | undefined) && !tokenOk(url.searchParams.get('t'))) return send(res, 403, 'text/plain', 'bad token');
+      if (!tokenOk(req.headers['x-ledger-token'] as string | undefined) && !tokenOk(url.searchParams.get('t')))
+        return sendError(res, 403, 'E_FORBIDDEN', 'Bad or missing token.');
       if (url.pathname === '/__ledger/invoke' && req.method === 'POST') {
-        const { name, input } = JSON.parse(await readBody(req)) as { name: string; input: unknown };
+        const { name, input } = await readJson<{ name: string; input: unknown }>(req);
         return send(res, 200, TYPES['.json']!, JSON.stringify(await service.invokeAsync(name, input)));
       }
       if (url.pathname === '/__ledger/events') {
@@ -105,17 +120,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       if (url.pathname === '/__ledger/print' && req.method === 'POST') {
-        return send(res, 200, TYPES['.json']!, JSON.stringify(await print(JSON.parse(await readBody(req)) as PrintJob)));
+        return send(res, 200, TYPES['.json']!, JSON.stringify(await print(await readJson<PrintJob>(req))));
       }
       if (url.pathname === '/__ledger/advance-clock' && req.method === 'POST') {
-        clockOffset += (JSON.parse(await readBody(req)) as { ms: number }).ms;
+        clockOffset += (await readJson<{ ms: number }>(req)).ms;
         service.tick();
         return send(res, 200, TYPES['.json']!, '{}');
       }
-      return send(res, 404, 'text/plain', 'not found');
+      return sendError(res, 404, 'E_UNKNOWN_COMMAND', 'The test host has no such route.');
     }
     const file = staticFile(rendererDir, url.pathname);
-    if (!file) return send(res, 404, 'text/plain', 'not found');
+    if (!file) return sendError(res, 404, 'E_UNKNOWN_COMMAND', 'No such file in the renderer.');
     return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
   }
 
@@ -123,7 +138,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.once('error', fail);
     server.listen(options.port ?? 0, hostname, () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
   return {
     url: `${origin}/?t=${token}`,
@@ -151,7 +166,10 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking',
 /** A register of 10,000 rows takes Chromium a while to lay out and print. */
 const PRINT_TIMEOUT_MS = 600_000;
 
-type Invoke = (name: string, input: unknown) => { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+type Invoke = (
+  name: string,
+  input: unknown,
+) => { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 /**
  * Prints the renderer's print route to PDF in Chromium (A4, the page size the route's CSS sets), counts its pages
@@ -168,7 +186,12 @@ export async function printRoute(browser: () => Promise<Browser>, appUrl: string
     const read = (name: PrintAttribute) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
     const error = await read('data-print-error');
     if (error) return { ok: false, error: { code: error as never, message: `The print route could not prepare the printout (${error}).` } };
-    const pdf = await page.pdf({ format: 'A4', landscape: (await read('data-print-orientation')) === 'landscape', printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({
+      format: 'A4',
+      landscape: (await read('data-print-orientation')) === 'landscape',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
     const pages = countPdfPages(pdf);
     const recorded = invoke('print.record', {
       request: job.request,
@@ -208,19 +231,34 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** The host's own refusals, as the backend's: { ok: false, error: { code, message } }. */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  send(res, status, TYPES['.json']!, JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+/** A request the host cannot read (not JSON, too large): answered 400 E_VALIDATION. */
+class BadRequest extends Error {}
+
+async function readJson<T>(req: IncomingMessage): Promise<T> {
+  const body = await readBody(req);
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw new BadRequest('The request body is not JSON.');
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Room for an imported file of up to 20 MB sent as base64 (import.* commands).
-      if (size > 32 * 1024 * 1024) {
-        fail(new Error('request too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // Room for an imported file of up to 20 MB sent as base64 (import.* commands); beyond it the rest is
+      // read and dropped, so the client gets the answer instead of a reset connection.
+      if (size <= 32 * 1024 * 1024) chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > 32 * 1024 * 1024 ? fail(new BadRequest('The request is larger than 32 MB.')) : ok(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', fail);
   });
 }
