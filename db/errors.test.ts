@@ -17,11 +17,25 @@ describe('toLedgerError', () => {
     ['SQLITE_CORRUPT', 'E_CORRUPT'],
     ['SQLITE_CORRUPT_INDEX', 'E_CORRUPT'],
     ['SQLITE_BUSY', 'E_LEDGER_IN_USE'],
+    // Every extended busy/locked code is the ledger in use, never E_INTERNAL (issue 14).
+    ['SQLITE_BUSY_SNAPSHOT', 'E_LEDGER_IN_USE'],
+    ['SQLITE_BUSY_RECOVERY', 'E_LEDGER_IN_USE'],
+    ['SQLITE_BUSY_TIMEOUT', 'E_LEDGER_IN_USE'],
+    ['SQLITE_LOCKED', 'E_LEDGER_IN_USE'],
+    ['SQLITE_LOCKED_SHAREDCACHE', 'E_LEDGER_IN_USE'],
+    ['SQLITE_LOCKED_VTAB', 'E_LEDGER_IN_USE'],
+    ['SQLITE_CANTOPEN', 'E_IO'],
+    ['SQLITE_READONLY_DBMOVED', 'E_IO'],
+    ['SQLITE_PERM', 'E_IO'],
     ['SQLITE_IOERR_WRITE', 'E_IO'],
     ['EACCES', 'E_IO'],
     ['SQLITE_ERROR', 'E_INTERNAL'],
   ])('maps %s to %s', (code, expected) => {
     expect(toLedgerError(Object.assign(new Error('m'), { code })).code).toBe(expected);
+  });
+
+  it('names the cause of a busy ledger', () => {
+    expect(toLedgerError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' })).details).toEqual({ cause: 'SQLITE_BUSY_SNAPSHOT' });
   });
 
   it('maps anything else to E_INTERNAL', () => {

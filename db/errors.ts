@@ -14,8 +14,9 @@ export function toLedgerError(err: unknown): LedgerError {
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT' || code === 'EFBIG') return new LedgerError('E_DISK_FULL', { cause: code });
   if (code === 'SQLITE_NOTADB') return new LedgerError('E_NOT_A_LEDGER');
   if (code.startsWith('SQLITE_CORRUPT')) return new LedgerError('E_CORRUPT', { cause: code });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new LedgerError('E_LEDGER_IN_USE', { cause: code });
-  if (code.startsWith('SQLITE_IOERR') || /^E(ACCES|PERM|ROFS|IO|NOENT)$/.test(code)) return new LedgerError('E_IO', { cause: code });
+  // Every extended code too (SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE ...): another writer, not a bug.
+  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)) return new LedgerError('E_LEDGER_IN_USE', { cause: code });
+  if (/^SQLITE_(IOERR|CANTOPEN|READONLY|PERM)(_|$)/.test(code) || /^E(ACCES|PERM|ROFS|IO|NOENT)$/.test(code)) return new LedgerError('E_IO', { cause: code });
   // A bug: keep what was thrown, a report needs it.
   return new LedgerError('E_INTERNAL', message);
 }

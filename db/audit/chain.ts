@@ -70,6 +70,15 @@ export function appendAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditH
   return { seq: row.seq, hash };
 }
 
+/**
+ * Appends an entry in a write transaction: the caller's when one is open (the entry belongs to its change), else one
+ * of its own, IMMEDIATE, so the chain head it links to cannot change before its insert.
+ */
+export function recordAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditHead {
+  const append = () => appendAudit(db, ledgerId, draft);
+  return db.inTransaction ? append() : db.transaction(append).immediate();
+}
+
 export type VerifyResult =
   | { intact: true; count: number; head: AuditHead }
   | { intact: false; count: number; firstBroken: { seq: number; reason: 'hash' | 'link' | 'sequence' } };

@@ -3,7 +3,7 @@
 // it is at that moment (never a copy read earlier), written atomically (temp file, fsync, rename, fsync the folder).
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { appendAudit } from '../audit/chain';
+import { recordAudit } from '../audit/chain';
 import { completePendingRestore } from '../backup/restore';
 import type { KeyOps } from '../context';
 import { LedgerError } from '../errors';
@@ -163,7 +163,7 @@ export class KeyStore {
         .safeParse(unseal(ledger.auditPrivateKey, sealed));
       if (!attempt.success) continue;
       const { at, action, username, errorCode } = attempt.data;
-      appendAudit(ledger.db, ledger.ledgerId, {
+      recordAudit(ledger.db, ledger.ledgerId, {
         at,
         actor: username,
         kind: 'session',

@@ -1,7 +1,7 @@
 // An open ledger (its connection and key), how one is created, opened and closed, and its audit entries.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { appendAudit, type AuditDraft } from '../audit/chain';
+import { recordAudit, type AuditDraft } from '../audit/chain';
 import { insertAccount, type Account } from '../auth/accounts';
 import { assertPasswordAllowed, BASE_POLICY } from '../auth/passwords';
 import { LedgerError } from '../errors';
@@ -91,6 +91,7 @@ export function closeLedger(ledger: OpenLedger): void {
   ledger.key.fill(0);
 }
 
+/** An audit entry, in the caller's write transaction or one of its own (recordAudit). */
 export function audit(ledger: OpenLedger, draft: AuditDraft): void {
-  appendAudit(ledger.db, ledger.ledgerId, draft);
+  recordAudit(ledger.db, ledger.ledgerId, draft);
 }

@@ -2,7 +2,7 @@
 // ledger, staged beside it and switched by renames under an intent file (db/backup/restore.ts).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendAudit, auditHead } from '../audit/chain';
+import { auditHead, recordAudit } from '../audit/chain';
 import { backupName, fsyncPath, verifyBackup } from '../backup/backup';
 import { BACKUP_KEY_FILE } from '../backup/manifest';
 import { stageBackup, switchLedger, unlockBackup, type BackupCredentials, type RestoreStep } from '../backup/restore';
@@ -111,7 +111,7 @@ export class Backups implements BackupFolders {
         const account = findAccount(db, credentials.username);
         if (!account || !account.active) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
         db.pragma('journal_mode = WAL');
-        appendAudit(db, keyFile.ledgerId, {
+        recordAudit(db, keyFile.ledgerId, {
           at: new Date(now).toISOString(),
           actor: account.username,
           kind: 'backup',
