@@ -25,6 +25,8 @@ export interface ServiceOptions {
   dir: string;
   /** Milliseconds since the epoch; tests and the test host move it forward. */
   clock?: () => number;
+  /** The idle lock's clock: milliseconds that only move forward, whatever the wall clock does (performance.now). */
+  monotonic?: () => number;
   kdf?: KdfParams;
   nativeBinding?: string;
   /** Who this process is, named to a second process refused the folder (E_LEDGER_IN_USE). */
@@ -50,7 +52,7 @@ export class LedgerService {
     this.claim = new FolderClaim(dir, options.holder ?? 'app', { nativeBinding, clock });
     const claim = () => this.claim.ensure();
     const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock, claim);
-    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, nativeBinding, push, onStart: () => this.pushes.reset() });
+    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, monotonic: options.monotonic ?? (() => performance.now()), nativeBinding, push, onStart: () => this.pushes.reset() });
     this.pushes = new Pushes(this.sessions, clock, push);
     const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, claim, sessions: this.sessions, clock, kdf, nativeBinding, push });
     this.runner = new Runner({

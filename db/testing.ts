@@ -22,10 +22,18 @@ export const T0 = Date.UTC(2026, 10, 25, 1, 0, 0);
 export const ADMIN = { username: 'zhangwei', displayName: '张伟', password: 'Admin2026pass' } as const;
 export const UNIT_NAME = '山东省某某厅保密办公室';
 
+/** The wall clock and the monotonic one the tests move: time passing moves both, a clock set wrong only the wall. */
 export class TestClock {
   now = T0;
+  elapsed = 0;
   readonly read = (): number => this.now;
+  readonly readMonotonic = (): number => this.elapsed;
   advance(ms: number): void {
+    this.now += ms;
+    this.elapsed += ms;
+  }
+  /** The wall clock set forward (or back, ms < 0) by someone: no time passes. */
+  jumpWall(ms: number): void {
     this.now += ms;
   }
 }
@@ -58,7 +66,7 @@ export function makeTempLedger(): TempLedger {
   const pushes: PushEvent[] = [];
   const services: LedgerService[] = [];
   const make = () => {
-    const s = new LedgerService({ dir, clock: clock.read, kdf: TEST_KDF, onPush: (e) => pushes.push(e) });
+    const s = new LedgerService({ dir, clock: clock.read, monotonic: clock.readMonotonic, kdf: TEST_KDF, onPush: (e) => pushes.push(e) });
     services.push(s);
     return s;
   };

@@ -49,9 +49,14 @@ export function auditHead(db: Db, ledgerId: string): AuditHead {
   return last ?? { seq: 0, hash: genesisHash(ledgerId) };
 }
 
-/** Appends one entry; the caller decides the transaction it belongs to. */
+/**
+ * Appends one entry; the caller decides the transaction it belongs to. seq is the order. A wall time earlier than the
+ * previous entry's (the clock was set back) is kept as it is, with a note naming the previous time.
+ */
 export function appendAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditHead {
   const head = auditHead(db, ledgerId);
+  const previousAt = get<{ at: string }>(db, sql`SELECT at FROM audit_log WHERE seq = ${head.seq}`)?.at;
+  const summary = previousAt !== undefined && Date.parse(draft.at) < Date.parse(previousAt) ? { ...draft.summary, clockBack: { previousAt } } : draft.summary;
   const row: Omit<AuditRow, 'hash'> = {
     seq: head.seq + 1,
     at: draft.at,
@@ -59,7 +64,7 @@ export function appendAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditH
     kind: draft.kind,
     action: draft.action,
     target: draft.target ?? null,
-    summary: JSON.stringify(draft.summary ?? {}),
+    summary: JSON.stringify(summary ?? {}),
     outcome: draft.outcome,
     error_code: draft.errorCode ?? null,
     prev_hash: head.hash,

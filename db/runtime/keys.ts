@@ -95,7 +95,7 @@ export class KeyStore {
       throw existsSync(this.dbPath) ? new LedgerError('E_NOT_A_LEDGER') : new LedgerError('E_NO_LEDGER');
     }
     const keyFile = readKeyFile(this.keyPath);
-    const wait = retryAfterMs(keyFile, this.clock());
+    const wait = this.waitNow(keyFile);
     if (wait > 0) {
       this.update((k) => this.withSealedAttempt(k, { at: new Date(this.clock()).toISOString(), action, username, errorCode: 'E_TOO_MANY_ATTEMPTS' }));
       throw tooManyAttempts(wait);
@@ -193,7 +193,7 @@ export class KeyStore {
       checkPassword: (username, password) => {
         const k = readKeyFile(this.keyPath);
         // The same delay as on the lock screen: an unlocked screen is no place to guess a password faster.
-        const wait = retryAfterMs(k, this.clock());
+        const wait = this.waitNow(k);
         if (wait > 0) throw tooManyAttempts(wait);
         const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
         const key = slot && unwrapKey(k.ledgerId, slot, password);
@@ -205,6 +205,17 @@ export class KeyStore {
         return false;
       },
     };
+  }
+
+  /**
+   * The wait before the next attempt. A failure time in the future is moved to now (only the throttle record is
+   * rewritten): else a clock that was ahead would stretch the wait until it caught up, a lockout of any length.
+   */
+  private waitNow(keyFile: KeyFile): number {
+    const now = this.clock();
+    const { lastFailureAt } = keyFile.throttle;
+    if (lastFailureAt !== null && lastFailureAt > now) this.update((k) => ({ ...k, throttle: { ...k.throttle, lastFailureAt: Math.min(k.throttle.lastFailureAt ?? now, now) } }));
+    return retryAfterMs(keyFile, now);
   }
 
   /** The one way the file changes: under the folder's lock, the change applied to the file as it is now. */

@@ -38,7 +38,7 @@ export class Pushes {
   tick(): void {
     const { session, ledger } = this.sessions;
     if (!session || !ledger) return;
-    if (this.clock() - this.sessions.lastActivity >= readSettings(ledger.db).idleMinutes * 60_000) {
+    if (this.sessions.idleMs() >= readSettings(ledger.db).idleMinutes * 60_000) {
       this.sessions.lock('idle');
       return;
     }

@@ -119,7 +119,7 @@ export class Runner {
 
   private runSignedIn(name: string, cmd: SignedInDef, rawInput: unknown, prepared: Prepared | null, session: Session, ledger: OpenLedger): unknown {
     const now = new Date(this.o.clock()).toISOString();
-    this.o.sessions.lastActivity = this.o.clock();
+    this.o.sessions.touch();
     let note: AuditNote = {};
     const ctx: SignedInContext = {
       db: ledger.db,

@@ -28,6 +28,8 @@ export interface SessionsOptions {
   /** Takes the folder for this process (E_LEDGER_IN_USE when another owns it); before any file is opened or written. */
   claim: () => void;
   clock: () => number;
+  /** Milliseconds from any origin that only ever move forward (performance.now): the idle lock's clock. */
+  monotonic: () => number;
   nativeBinding?: string | undefined;
   push: (event: PushEvent) => void;
   /** A session began: what was last pushed to the previous one no longer counts. */
@@ -39,7 +41,8 @@ export class Sessions implements SessionGate, SessionEnd {
   session: Session | null = null;
   lockedUser: { username: string; displayName: string } | null = null;
   known: KnownLedger | null = null;
-  lastActivity = 0;
+  /** When the signed-in user last did something, on the monotonic clock. */
+  private lastActivity = 0;
 
   constructor(private readonly o: SessionsOptions) {}
 
@@ -135,6 +138,16 @@ export class Sessions implements SessionGate, SessionEnd {
     return this.leave('session.logout', {}, false, { type: 'logged-out' });
   }
 
+  /** The user did something: the idle time starts again. */
+  touch(): void {
+    this.lastActivity = this.o.monotonic();
+  }
+
+  /** How long the user has been idle: measured on the monotonic clock, so setting the wall clock moves nothing. */
+  idleMs(): number {
+    return this.o.monotonic() - this.lastActivity;
+  }
+
   sessionInfo(): SessionInfo {
     if (!this.session || !this.ledger) throw new LedgerError('E_NOT_LOGGED_IN');
     const settings = readSettings(this.ledger.db);
@@ -205,7 +218,7 @@ export class Sessions implements SessionGate, SessionEnd {
       mustChangePassword: account.mustChangePassword,
     };
     this.lockedUser = null;
-    this.lastActivity = this.o.clock();
+    this.touch();
   }
 
   private end(): void {

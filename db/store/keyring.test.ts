@@ -127,6 +127,14 @@ describe('failed-attempt throttle', () => {
     expect(retryAfterMs(kf(5, 1000), 31_000)).toBe(0);
     expect(retryAfterMs(kf(6, 1000), 31_000)).toBe(30_000);
   });
+
+  it('counts a failure time in the future as now: the wait never exceeds its maximum, whatever the file says', () => {
+    const kf = (failures: number, lastFailureAt: number | null) => ({ throttle: { failures, lastFailureAt } }) as KeyFile;
+    const year = 365 * 24 * 3600_000;
+    expect(retryAfterMs(kf(5, 1000 + year), 1000)).toBe(30_000);
+    expect(retryAfterMs(kf(1000, 1000 + year), 1000)).toBe(15 * 60_000);
+    expect(retryAfterMs(kf(1000, Number.MAX_SAFE_INTEGER), 1000)).toBe(15 * 60_000);
+  });
 });
 
 describe('sealed audit records', () => {

@@ -144,10 +144,11 @@ export function throttleDelayMs(failures: number): number {
   return Math.min(30_000 * 2 ** (failures - FREE_ATTEMPTS), 15 * 60_000);
 }
 
+/** The wait left; a failure time in the future (the clock was ahead, or set back since) counts as now. */
 export function retryAfterMs(keyFile: KeyFile, now: number): number {
   const { failures, lastFailureAt } = keyFile.throttle;
   if (lastFailureAt === null) return 0;
-  return Math.max(0, lastFailureAt + throttleDelayMs(failures) - now);
+  return Math.max(0, Math.min(lastFailureAt, now) + throttleDelayMs(failures) - now);
 }
 
 // Sealed audit records: written while the ledger is locked (failed logins), opened after the next unlock.
