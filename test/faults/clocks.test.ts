@@ -85,7 +85,9 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
 function withMonotonic(t: SetUpLedger): { service: LedgerService; elapse: (ms: number) => void } {
   let monotonic = 0;
   t.service.close();
-  const service = new LedgerService({ dir: t.dir, clock: t.clock.read, kdf: TEST_KDF, monotonicClock: () => monotonic } as ConstructorParameters<typeof LedgerService>[0]);
+  const service = new LedgerService({ dir: t.dir, clock: t.clock.read, kdf: TEST_KDF, monotonicClock: () => monotonic } as ConstructorParameters<
+    typeof LedgerService
+  >[0]);
   return { service, elapse: (ms) => (monotonic += ms) };
 }
 

@@ -16,7 +16,18 @@ const SIGN_IN = { name: 'session.login', input: { username: ADMIN.username, pass
 const day = new Date().toISOString().slice(0, 10);
 const receive = (docNumber: string) => ({
   name: 'documents.receive',
-  input: { receivedAt: day, issueDate: day, originUnit: '省国家保密局', docNumber, title: `并发${docNumber}`, marking: '机密★10年', copies: 1, scope: ['办公室'], locationId: 1, signedBy: '李明' },
+  input: {
+    receivedAt: day,
+    issueDate: day,
+    originUnit: '省国家保密局',
+    docNumber,
+    title: `并发${docNumber}`,
+    marking: '机密★10年',
+    copies: 1,
+    scope: ['办公室'],
+    locationId: 1,
+    signedBy: '李明',
+  },
 });
 
 let space: ReturnType<typeof scratch>;
@@ -35,7 +46,19 @@ beforeAll(() => {
     return r.value;
   };
   run(SIGN_IN.name, SIGN_IN.input);
-  run('media.register', { code: 'BK-1', type: 'hdd', model: 'm', serial: 'HDD-1', capacity: '1TB', level: 'secret', responsible: '李明', department: '办公室', usageScope: '备份', enabledAt: '2026-02-01', backupApproved: true });
+  run('media.register', {
+    code: 'BK-1',
+    type: 'hdd',
+    model: 'm',
+    serial: 'HDD-1',
+    capacity: '1TB',
+    level: 'secret',
+    responsible: '李明',
+    department: '办公室',
+    usageScope: '备份',
+    enabledAt: '2026-02-01',
+    backupApproved: true,
+  });
   const medium = join(space.root, 'medium');
   mkdirSync(medium);
   backupFolder = (run('backup.run', { mediumId: 'BK-1', folder: medium }) as { path: string }).path;
@@ -57,7 +80,8 @@ async function race(f: Folder, stepLists: { name: string; input: unknown }[][]):
 }
 
 const inUse = (r: Result | undefined) => r?.ok === false && r.error?.code === 'E_LEDGER_IN_USE';
-const keyFileOf = (f: Folder) => JSON.parse(readFileSync(f.keyPath, 'utf8')) as { throttle: { failures: number }; pendingAudit: unknown[]; slots: { id: string }[] };
+const keyFileOf = (f: Folder) =>
+  JSON.parse(readFileSync(f.keyPath, 'utf8')) as { throttle: { failures: number }; pendingAudit: unknown[]; slots: { id: string }[] };
 
 /**
  * Wrong passwords the ledger knows of: sealed in the key file while locked, or moved into the audit log by a sign-in
@@ -101,7 +125,10 @@ describeAfter('folderLock', 'two processes on one folder', () => {
     holder.send('close');
     await holder.exited;
     const after = look(f);
-    expect(['A-1', 'A-2', 'A-3'].filter((d) => !after.docNumbers.has(d)), 'lost to the refused restore').toEqual([]);
+    expect(
+      ['A-1', 'A-2', 'A-3'].filter((d) => !after.docNumbers.has(d)),
+      'lost to the refused restore',
+    ).toEqual([]);
     expect(after.chain).toMatchObject({ intact: true });
     expect(after.integrity).toBe('ok');
     // Once the holder is gone the folder is free again.
@@ -117,7 +144,10 @@ describeAfter('keyFile', 'key-file races between processes', () => {
     const users = Array.from({ length: RACERS }, (_, i) => ({ username: `racer${i + 1}`, password: `Racer${i + 1}pass2026` }));
     const results = await race(
       f,
-      users.map((u) => [SIGN_IN, { name: 'account.create', input: { username: u.username, displayName: u.username, roles: ['custodian'], password: u.password } }]),
+      users.map((u) => [
+        SIGN_IN,
+        { name: 'account.create', input: { username: u.username, displayName: u.username, roles: ['custodian'], password: u.password } },
+      ]),
     );
     const created = users.filter((_, i) => results[i]![1]?.ok === true);
     // Each racer either did its work or was refused cleanly at the door.
@@ -137,7 +167,10 @@ describeAfter('keyFile', 'key-file races between processes', () => {
 
   it(`${RACERS} wrong passwords at once: each one that was tried is counted and reaches the audit log`, { timeout: 90_000 }, async () => {
     const f = fresh();
-    const results = await race(f, Array.from({ length: RACERS }, () => [{ name: 'session.login', input: { username: ADMIN.username, password: WRONG } }]));
+    const results = await race(
+      f,
+      Array.from({ length: RACERS }, () => [{ name: 'session.login', input: { username: ADMIN.username, password: WRONG } }]),
+    );
     const tried = results.filter((r) => r[0]?.ok === false && r[0].error?.code === 'E_WRONG_PASSWORD').length;
     results.forEach((r) => expect(r[0]?.ok === false && (r[0].error?.code === 'E_WRONG_PASSWORD' || inUse(r[0])), JSON.stringify(r)).toBe(true));
     expect(tried).toBeGreaterThan(0);
@@ -157,7 +190,9 @@ describeAfter('keyFile', 'key-file races between processes', () => {
     expect(countedAndAudited(f, changed ? NEW : ADMIN.password), JSON.stringify(results)).toBe(tried);
     const s = new LedgerService({ dir: f.dir, kdf: TEST_KDF });
     try {
-      expect(s.invoke('session.login', { username: ADMIN.username, password: changed ? NEW : ADMIN.password }), JSON.stringify(results)).toMatchObject({ ok: true });
+      expect(s.invoke('session.login', { username: ADMIN.username, password: changed ? NEW : ADMIN.password }), JSON.stringify(results)).toMatchObject({
+        ok: true,
+      });
       if (changed) expect(s.invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: false });
     } finally {
       s.close();

@@ -42,7 +42,10 @@ const flipped = (b64: string) => {
   return bytes.toString('base64');
 };
 /** base64 of the first half of the bytes: a field of the wrong length. */
-const halved = (b64: string) => Buffer.from(b64, 'base64').subarray(0, Buffer.from(b64, 'base64').length >> 1).toString('base64');
+const halved = (b64: string) =>
+  Buffer.from(b64, 'base64')
+    .subarray(0, Buffer.from(b64, 'base64').length >> 1)
+    .toString('base64');
 
 type Attempt = 'password' | 'recovery';
 const COUNTED = new Set(['E_WRONG_PASSWORD', 'E_WRONG_RECOVERY_CODE']);

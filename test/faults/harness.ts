@@ -45,7 +45,13 @@ export interface Folder {
   ledgerId: string;
 }
 
-export const folderAt = (dir: string, key: Buffer, ledgerId: string): Folder => ({ dir, dbPath: join(dir, LEDGER_DB_FILE), keyPath: join(dir, KEY_FILE), key, ledgerId });
+export const folderAt = (dir: string, key: Buffer, ledgerId: string): Folder => ({
+  dir,
+  dbPath: join(dir, LEDGER_DB_FILE),
+  keyPath: join(dir, KEY_FILE),
+  key,
+  ledgerId,
+});
 
 /**
  * A new ledger in `dir`, set up by ADMIN with one location (BMG-01, id 1), then closed: nothing holds it open

@@ -81,7 +81,9 @@ describeAfter('streamingImport', `zip bombs and huge sheets (inflating to ${INFL
   });
 
   it('shared strings that inflate hugely: E_IMPORT_TOO_LARGE naming the limit, memory bounded', { timeout: 180_000 }, async () => {
-    expectTooLarge(await importInWorker(folder.dir, await writeBomb('strings-bomb.xlsx', workbookOf(sheetOf(10), stringsOf(Math.round(INFLATED / STRING_BYTES))))));
+    expectTooLarge(
+      await importInWorker(folder.dir, await writeBomb('strings-bomb.xlsx', workbookOf(sheetOf(10), stringsOf(Math.round(INFLATED / STRING_BYTES))))),
+    );
   });
 
   it('a bomb whose zip headers claim 4 KB: refused with a code, memory bounded', { timeout: 180_000 }, async () => {
@@ -114,7 +116,10 @@ describeAfter('encodings', 'CSV bytes that are neither UTF-8 nor GB18030', () =>
     const badPath = join(space.root, 'bad-gbk.csv');
     writeFileSync(badPath, bad);
     const m = await importInWorker(folder.dir, badPath);
-    expect(m.result).toMatchObject({ ok: false, error: { code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'bad_bytes', offset: lineBreak + 5, line: 2 } } });
+    expect(m.result).toMatchObject({
+      ok: false,
+      error: { code: 'E_IMPORT_FILE_UNREADABLE', details: { reason: 'bad_bytes', offset: lineBreak + 5, line: 2 } },
+    });
     expect(m.peakRssMb, 'peak resident memory, MB').toBeLessThanOrEqual(IMPORT_RSS_LIMIT_MB);
   });
 });
@@ -142,7 +147,10 @@ describeAfter('csvFormulas', 'formula payloads in cells', () => {
     PAYLOADS.forEach((p, i) => ok(t.service, 'documents.receive', input(p, i + 1)));
     const out = await okAsync<{ data: string }>(t.service, 'export.register', { register: 'received', format: 'csv' });
     const cells = parseCsv(decodeText('received.csv', Buffer.from(out.data, 'base64')).text).flat();
-    expect(cells.filter((c) => typeof c === 'string' && /^[=+\-@\t\r]/.test(c)), 'cells a spreadsheet runs').toEqual([]);
+    expect(
+      cells.filter((c) => typeof c === 'string' && /^[=+\-@\t\r]/.test(c)),
+      'cells a spreadsheet runs',
+    ).toEqual([]);
     for (const p of PAYLOADS) expect(cells).toContain(`'${p}`);
 
     // The neutralized form, as the export wrote it, imported: the titles are the original text.

@@ -29,11 +29,17 @@ describe(`SIGKILL of a registration loop (${ROUNDS} rounds, seed ${SEED})`, () =
       expect(await gone(Number(ready.pid)), `round ${round}: the writer outlived its process group`).toBe(true);
 
       acknowledged.push(...worker.lines.filter((l) => 'ack' in l).map((l) => String(l.ack)));
-      expect(worker.lines.filter((l) => 'refused' in l), `round ${round}`).toEqual([]);
+      expect(
+        worker.lines.filter((l) => 'refused' in l),
+        `round ${round}`,
+      ).toEqual([]);
       const after = look(folder);
       expect(after.integrity, `round ${round}`).toBe('ok');
       expect(after.chain, `round ${round}`).toMatchObject({ intact: true });
-      expect(acknowledged.filter((d) => !after.docNumbers.has(d)), `round ${round}: acknowledged but lost`).toEqual([]);
+      expect(
+        acknowledged.filter((d) => !after.docNumbers.has(d)),
+        `round ${round}: acknowledged but lost`,
+      ).toEqual([]);
       // Each registration is committed with its audit entry: never a document without its entry.
       expect(after.audit.filter((a) => a.action === 'documents.receive').length, `round ${round}`).toBe(after.docNumbers.size);
     }
