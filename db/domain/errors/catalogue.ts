@@ -169,7 +169,9 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_DATE_ORDER':
       return keyOf(t.dateOrder, d['rule']) ? fill(t.dateOrder[d['rule']], { at: str(d['at']), earliest: str(d['earliest']) }) : null;
     case 'E_IMPORT_TOO_LARGE':
-      return typeof d['max'] === 'number' ? fill(t.importTooLarge, { max: Math.round(d['max'] / 1024 / 1024) }) : null;
+      if (typeof d['max'] !== 'number') return null;
+      if (keyOf(t.importTooLargeBy, d['limit'])) return fill(t.importTooLargeBy[d['limit']], { max: d['limit'] === 'unpackedBytes' ? Math.round(d['max'] / 1024 / 1024) : d['max'] });
+      return fill(t.importTooLarge, { max: Math.round(d['max'] / 1024 / 1024) });
     case 'E_VALIDATION':
       if (keyOf(t.validation, d['field']) && d['field'] !== 'batchTwice') return t.validation[d['field']];
       if (d['field'] === undefined && typeof d['documentId'] === 'number') return t.validation.batchTwice;

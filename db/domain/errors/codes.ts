@@ -170,7 +170,9 @@ export interface ErrorDetails {
   E_BACKUP_TARGET_UNAVAILABLE: Cause & { reason: TargetReason; folder?: string };
   E_NOT_A_BACKUP: { file?: string; issues?: string[] };
   E_BACKUP_DAMAGED: Cause & { file: string; reason: string; expectedSize?: number; size?: number; check?: string[]; tables?: string[] };
-  E_IMPORT_TOO_LARGE: { fileName: string; size: number; max: number };
+  /** limit: which one the file passed (db/ledger/transfer ImportLimits; none in entries from before it was named);
+   * size is max + 1 when reading stopped at the limit. bytes and unpackedBytes count bytes, the others items. */
+  E_IMPORT_TOO_LARGE: { fileName: string; limit?: 'bytes' | 'unpackedBytes' | 'rows' | 'cells' | 'sharedStrings'; size: number; max: number };
   /** offset (0-based) and line (1-based) of the first bad byte when reason is 'bad_bytes'. */
   E_IMPORT_FILE_UNREADABLE: Cause & { fileName: string; reason: string; offset?: number; line?: number };
   E_IMPORT_NO_SHEET: { sheet: string | null; sheets: string[] };

@@ -66,6 +66,12 @@ export const en: ErrorTexts = {
     importXls: 'This is an old .xls workbook. Save it in Excel as .xlsx (Excel workbook) or CSV, then import it.',
     importTooLarge: 'The file is too large: at most {{max}} MB can be imported at once. Split the register into several files.',
     importBadBytes: 'The file is neither UTF-8 nor GBK/GB18030 text: line {{line}} (byte offset {{offset}}) cannot be read. Save it in Excel as “CSV UTF-8” or .xlsx, then import it.',
+    importTooLargeBy: {
+      unpackedBytes: 'Unpacked, the workbook is larger than {{max}} MB and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
+      rows: 'The file has more than {{max}} rows: too many to import at once. Split the register into several files.',
+      cells: 'The file has more than {{max}} filled cells (merged cells count as the cells they cover): too many to import at once. Split the register into several files.',
+      sharedStrings: 'The workbook has more than {{max}} shared strings and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
+    },
     marking: {
       empty: 'Fill in the marking, e.g. 机密★10年.',
       unknown_level: '“{{text}}” does not start with a level: 绝密, 机密, 秘密 or 内部.',

@@ -67,6 +67,12 @@ export const zhCN = {
     importXls: '这是旧版 .xls 工作簿。请在 Excel 中另存为 .xlsx（Excel 工作簿）或 CSV 后再导入。',
     importTooLarge: '文件太大，一次最多导入 {{max}} MB。请把台账分成几个文件导入。',
     importBadBytes: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本：第 {{line}} 行（字节偏移 {{offset}}）无法读取。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
+    importTooLargeBy: {
+      unpackedBytes: '工作簿解压后超过 {{max}} MB，不能导入（可能是损坏或恶意的文件）。请在 Excel 中重新保存，或把台账分成几个文件导入。',
+      rows: '文件超过 {{max}} 行，一次不能导入这么多。请把台账分成几个文件导入。',
+      cells: '文件超过 {{max}} 个有内容的单元格（合并单元格按所占格数计），一次不能导入这么多。请把台账分成几个文件导入。',
+      sharedStrings: '工作簿的共享字符串超过 {{max}} 个，不能导入（可能是损坏或恶意的文件）。请在 Excel 中重新保存，或把台账分成几个文件导入。',
+    },
     marking: {
       empty: '请填写密级标志，如 机密★10年。',
       unknown_level: '“{{text}}”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部。',

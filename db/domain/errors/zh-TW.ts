@@ -66,6 +66,12 @@ export const zhTW: ErrorTexts = {
     importXls: '這是舊版 .xls 活頁簿。請在 Excel 中另存為 .xlsx（Excel 活頁簿）或 CSV 後再匯入。',
     importTooLarge: '檔案太大，一次最多匯入 {{max}} MB。請把台帳分成幾個檔案匯入。',
     importBadBytes: '檔案既不是 UTF-8 也不是 GBK/GB18030 編碼的文字：第 {{line}} 行（位元組偏移 {{offset}}）無法讀取。請在 Excel 中另存為「CSV UTF-8」或 .xlsx 後再匯入。',
+    importTooLargeBy: {
+      unpackedBytes: '活頁簿解壓縮後超過 {{max}} MB，無法匯入（可能是損壞或惡意的檔案）。請在 Excel 中重新儲存，或把台帳分成幾個檔案匯入。',
+      rows: '檔案超過 {{max}} 列，一次無法匯入這麼多。請把台帳分成幾個檔案匯入。',
+      cells: '檔案超過 {{max}} 個有內容的儲存格（合併儲存格按所占格數計），一次無法匯入這麼多。請把台帳分成幾個檔案匯入。',
+      sharedStrings: '活頁簿的共用字串超過 {{max}} 個，無法匯入（可能是損壞或惡意的檔案）。請在 Excel 中重新儲存，或把台帳分成幾個檔案匯入。',
+    },
     marking: {
       empty: '請填寫密級標誌，如 機密★10年。',
       unknown_level: '「{{text}}」沒有以密級開頭：密級只能是 絕密、機密、秘密 或 內部。',

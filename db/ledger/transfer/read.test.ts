@@ -3,10 +3,10 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../domain/errors';
 import { LedgerError } from '../../errors';
-import { csvOf, xlsxOf } from './fixture';
+import { csvOf, repeated, xlsxOf, zipOf } from './fixture';
 import { detectHeader, inspect } from './import';
 import { cellText, halfWidth, parseCopyNos, parseCount, parseDate } from './normalize';
-import { columnLetter, firstBadGb18030Byte, MAX_IMPORT_BYTES, parseCsv, readSpreadsheet } from './read';
+import { columnLetter, firstBadGb18030Byte, IMPORT_LIMITS, MAX_IMPORT_BYTES, parseCsv, readSpreadsheet } from './read';
 import { FIELDS } from './registers';
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; details: Record<string, unknown> | undefined }> {
@@ -99,7 +99,97 @@ describe('reading .xlsx', () => {
       code: 'E_IMPORT_FILE_UNREADABLE',
       details: { reason: 'not_xlsx' },
     });
-    expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41)))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE' });
+    expect(await refusal(readSpreadsheet('x.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41)))).toMatchObject({
+      code: 'E_IMPORT_TOO_LARGE',
+      details: { limit: 'bytes' },
+    });
+  });
+});
+
+describe('import limits: a workbook is read as a stream and stops at the first limit it passes', () => {
+  // A workbook's frame around a sheet: what the streaming reader needs to find the sheet.
+  const frame = (sheet: Iterable<string>, sharedStrings?: Iterable<string>) => [
+    { name: '[Content_Types].xml', chunks: ['<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'] },
+    {
+      name: 'xl/workbook.xml',
+      chunks: [
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="收文" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: [
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ],
+    },
+    ...(sharedStrings ? [{ name: 'xl/sharedStrings.xml', chunks: sharedStrings }] : []),
+    { name: 'xl/worksheets/sheet1.xml', chunks: sheet },
+  ];
+  const sheetXml = function* (rows: Iterable<string>) {
+    yield '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+    yield* rows;
+    yield '</sheetData></worksheet>';
+  };
+
+  it('reads such a hand-made frame (the limits below are what refuse, not the frame)', async () => {
+    const data = await zipOf(frame(sheetXml(['<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>'])));
+    expect((await readSpreadsheet('x.xlsx', data)).sheets).toEqual([{ name: '收文', rows: [['标题']] }]);
+  });
+
+  it('refuses a zip bomb (300 MB of sheet unpacked from a few hundred KB) at the unpacked-size limit, quickly', async () => {
+    const data = await zipOf(
+      frame(sheetXml(repeated('<row r="1"><c r="A1" t="inlineStr"><is><t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>', 3_500_000))),
+    );
+    expect(data.length).toBeLessThan(2 * 1024 * 1024);
+    const started = Date.now();
+    expect(await refusal(readSpreadsheet('bomb.xlsx', data))).toEqual({
+      code: 'E_IMPORT_TOO_LARGE',
+      details: { fileName: 'bomb.xlsx', limit: 'unpackedBytes', size: IMPORT_LIMITS.unpackedBytes + 1, max: IMPORT_LIMITS.unpackedBytes },
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('refuses too many shared strings before caching them', async () => {
+    const strings = function* () {
+      yield '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+      yield* repeated('<si><t>a</t></si>', IMPORT_LIMITS.sharedStrings + 1);
+      yield '</sst>';
+    };
+    const data = await zipOf(frame(sheetXml([]), strings()));
+    expect(await refusal(readSpreadsheet('strings.xlsx', data))).toMatchObject({
+      code: 'E_IMPORT_TOO_LARGE',
+      details: { limit: 'sharedStrings', max: IMPORT_LIMITS.sharedStrings },
+    });
+  }, 60_000);
+
+  it('stops at the row and cell limits, merged areas counted as the cells they fill', async () => {
+    const small = { ...IMPORT_LIMITS, rows: 50, cells: 500 };
+    const rows = (n: number, cols = 1) => xlsxOf({ rows: Array.from({ length: n }, (_, i) => Array.from({ length: cols }, (__, j) => `r${i}c${j}`)) });
+    expect((await readSpreadsheet('ok.xlsx', await rows(50), small)).sheets[0]!.rows).toHaveLength(50);
+    expect(await refusal(readSpreadsheet('rows.xlsx', await rows(51), small))).toMatchObject({
+      code: 'E_IMPORT_TOO_LARGE',
+      details: { limit: 'rows', max: 50 },
+    });
+    expect(await refusal(readSpreadsheet('cells.xlsx', await rows(40, 13), small))).toMatchObject({
+      code: 'E_IMPORT_TOO_LARGE',
+      details: { limit: 'cells', max: 500 },
+    });
+    const merged = await xlsxOf({ rows: [['title']], merges: ['A1:BZ10'] });
+    expect(await refusal(readSpreadsheet('merged.xlsx', merged, small))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE', details: { limit: 'cells', max: 500 } });
+    const csv = csvOf(
+      Array.from({ length: 51 }, (_, i) => [`r${i}`]),
+      'utf-8',
+    );
+    expect(await refusal(readSpreadsheet('rows.csv', csv, small))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE', details: { limit: 'rows', max: 50 } });
+  }, 60_000);
+
+  it('names the limit in the message, in each language', () => {
+    const rows = { code: 'E_IMPORT_TOO_LARGE', details: { fileName: 'x.xlsx', limit: 'rows', size: 100_001, max: 100_000 } };
+    expect(errorMessage(rows, 'zh-CN')).toContain('100000 行');
+    expect(errorMessage(rows, 'zh-TW')).toContain('100000 列');
+    expect(errorMessage(rows, 'en')).toContain('100000 rows');
+    const bytes = { code: 'E_IMPORT_TOO_LARGE', details: { fileName: 'x.csv', limit: 'bytes', size: MAX_IMPORT_BYTES + 1, max: MAX_IMPORT_BYTES } };
+    expect(errorMessage(bytes, 'en')).toContain('20 MB');
   });
 });
 
