@@ -41,8 +41,11 @@ export interface BackupFolders {
   inspect(folder: string): BackupInspectView;
   /** The files against their hashes; with credentials, also the database opened and checked against the manifest. */
   verify(folder: string, credentials: BackupCredentials | null): BackupVerifyView;
-  /** Replaces the ledger by a backup (signed out afterwards); a signed-in session is ended first. */
-  restore(folder: string, credentials: BackupCredentials): RestoreResultView;
+  /**
+   * Replaces the ledger by a backup (signed out afterwards); a signed-in session is ended first. A password must be
+   * of an account of the backup holding one of `needs`; the backup's recovery code stands for any account.
+   */
+  restore(folder: string, credentials: BackupCredentials, needs: readonly Role[]): RestoreResultView;
 }
 
 /** Keyslot operations; each rewrites the key file at once, so call them last inside the command's transaction. */

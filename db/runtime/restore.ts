@@ -15,7 +15,7 @@ import type { PushEvent } from '../process-protocol';
 import type { KdfParams } from '../store/keyring';
 import { openLedgerDb } from '../store/open';
 import { APP_VERSION } from '../version';
-import type { BackupInspectView, RestoreResultView } from '../views';
+import type { BackupInspectView, RestoreResultView, Role } from '../views';
 import type { KeyStore } from './keys';
 import type { Sessions } from './sessions';
 
@@ -83,7 +83,7 @@ export class Backups implements BackupFolders {
    * written, keeps the current files as the pre-restore copy and switches by renames under an intent file.
    * Who may run it over an open ledger is the command table's rule (backup.restore); that session is ended first.
    */
-  restore(folder: string, credentials: BackupCredentials): RestoreResultView {
+  restore(folder: string, credentials: BackupCredentials, needs: readonly Role[]): RestoreResultView {
     const { dir, dbPath, dbFile, sessions } = this.o;
     this.o.claim();
     sessions.logout();
@@ -110,6 +110,8 @@ export class Backups implements BackupFolders {
       try {
         const account = findAccount(db, credentials.username);
         if (!account || !account.active) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
+        // Rolling the ledger back is an administrator's decision; the recovery code stands for the administrator.
+        if ('password' in credentials && !account.roles.some((r) => needs.includes(r))) throw new LedgerError('E_FORBIDDEN', { command: 'backup.restore', needs });
         db.pragma('journal_mode = WAL');
         recordAudit(db, keyFile.ledgerId, {
           at: new Date(now).toISOString(),

@@ -116,7 +116,8 @@ export const backupCommands = {
       .refine((i) => (i.password === undefined) !== (i.recoveryCode === undefined), { message: 'give a password or a recovery code', path: ['password'] }),
     // Over an open ledger only its administrator; no entry in it, since it is replaced (the restored one gets one).
     whenSignedIn: { roles: ADMIN, audited: false },
-    run: (ctx, input) => ctx.backups.restore(input.folder, credentialsOf(input)!),
+    // With nobody signed in: an administrator of the backup (by password), or the backup's recovery code.
+    run: (ctx, input) => ctx.backups.restore(input.folder, credentialsOf(input)!, ADMIN),
   }),
 };
 
