@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { documentRow, documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
 import { readSpreadsheet } from '../../db/ledger/transfer/read';
 import { LedgerService } from '../../db/service';
+import { importInWorker, newFolder } from '../faults/harness';
+import { manyRowWorkbook } from '../faults/hostile-files';
 import { collector, writeResults } from './results';
 
 type RecordMetric = (name: string, value: number, unit: string) => void;
@@ -76,6 +78,13 @@ export async function benchImport(record: RecordMetric, workDir: string): Promis
   record('import.apply_10k_ms', applyMs, 'ms');
   record('import.manual_commands_rows_per_s', ROWS / (manualMs / 1000), 'rows/s');
   record('import.vs_manual_commands_ratio', (dryRunMs + applyMs) / manualMs, 'ratio');
+
+  // Memory (issue 14, aim <= 400 MB): a 1,000,000-row workbook through import.dryRun in a process of its own, whose
+  // peak resident memory is the number; the row limit refuses it, so this is what reading up to the refusal costs.
+  const million = join(workDir, 'million.xlsx');
+  await manyRowWorkbook(million, 1_000_000);
+  const measured = await importInWorker(newFolder(join(workDir, 'rss-ledger')).dir, million, 'documents', 600_000);
+  record('import.peak_rss_mb_1m_rows', measured.peakRssMb, 'MB');
 }
 
 // Alone: measure, then merge into results.json beside the other numbers.

@@ -192,3 +192,38 @@ export async function gone(pid: number, timeoutMs = 3000): Promise<boolean> {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** issue 14: an import of any file stays under this; the process alone (node, tsx, the service) is about 100 MB. */
+export const IMPORT_RSS_LIMIT_MB = 400;
+/** Values for the columns a test sheet leaves out. */
+export const IMPORT_DEFAULTS = { location: 'BMG-01', scope: '办公室' };
+
+export interface MeasuredImport {
+  result: { ok: boolean; error?: { code: string; details?: Record<string, unknown> }; value?: unknown };
+  peakRssMb: number;
+}
+
+/**
+ * import.dryRun of `file` in a worker process on `dir` (signed in as ADMIN); its answer and its peak memory. The
+ * worker's heap is capped, so a reader that would take gigabytes fails here instead of starving the machine.
+ */
+export async function importInWorker(dir: string, file: string, register = 'documents', timeoutMs = 120_000): Promise<MeasuredImport> {
+  const worker = startWorker(
+    'steps',
+    {
+      dir,
+      steps: [
+        { name: 'session.login', input: { username: ADMIN.username, password: ADMIN.password } },
+        { name: 'import.dryRun', input: { register, fileName: file.split('/').pop(), defaults: IMPORT_DEFAULTS }, file },
+      ],
+    },
+    { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048` },
+  );
+  try {
+    const end = await worker.waitFor((l) => 'peakRssMb' in l, timeoutMs);
+    const result = worker.lines.find((l) => l.step === 1)?.result as MeasuredImport['result'];
+    return { result, peakRssMb: Number(end.peakRssMb) };
+  } finally {
+    worker.killGroup();
+  }
+}

@@ -7,15 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DOCUMENT_HEADER, csvOf, documentRow } from '../../db/ledger/transfer/fixture';
 import { decodeText, parseCsv } from '../../db/ledger/transfer/read';
-import { ADMIN, makeLedger, ok, okAsync, withRaw } from '../../db/testing';
-import { newFolder, scratch, sized, startWorker, type Folder } from './harness';
+import { makeLedger, ok, okAsync, withRaw } from '../../db/testing';
+import { IMPORT_DEFAULTS, IMPORT_RSS_LIMIT_MB, importInWorker, newFolder, scratch, sized, type Folder, type MeasuredImport } from './harness';
 import { manyRowWorkbook, ROW_BYTES, sheetOf, STRING_BYTES, stringsOf, workbookOf } from './hostile-files';
 import { describeAfter } from './pending';
 
-/** issue 14: an import of any file stays under this; the process alone (node, tsx, the service) is about 100 MB. */
-export const IMPORT_RSS_LIMIT_MB = 400;
 const INFLATED = sized(2 ** 30, 2 ** 29);
-const DEFAULTS = { location: 'BMG-01', scope: '办公室' };
 
 let space: ReturnType<typeof scratch>;
 let folder: Folder;
@@ -25,36 +22,6 @@ beforeAll(() => {
   folder = newFolder(join(space.root, 'ledger'));
 });
 afterAll(() => space.remove());
-
-export interface MeasuredImport {
-  result: { ok: boolean; error?: { code: string; details?: Record<string, unknown> }; value?: unknown };
-  peakRssMb: number;
-}
-
-/**
- * import.dryRun of `file` in a worker process on `dir` (signed in as ADMIN); its answer and its peak memory. The
- * worker's heap is capped, so a reader that would take gigabytes fails here instead of starving the machine.
- */
-export async function importInWorker(dir: string, file: string, register = 'documents', timeoutMs = 120_000): Promise<MeasuredImport> {
-  const worker = startWorker(
-    'steps',
-    {
-      dir,
-      steps: [
-        { name: 'session.login', input: { username: ADMIN.username, password: ADMIN.password } },
-        { name: 'import.dryRun', input: { register, fileName: file.split('/').pop(), defaults: DEFAULTS }, file },
-      ],
-    },
-    { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=2048` },
-  );
-  try {
-    const end = await worker.waitFor((l) => 'peakRssMb' in l, timeoutMs);
-    const result = worker.lines.find((l) => l.step === 1)?.result as MeasuredImport['result'];
-    return { result, peakRssMb: Number(end.peakRssMb) };
-  } finally {
-    worker.killGroup();
-  }
-}
 
 async function writeBomb(name: string, data: Promise<Buffer>): Promise<string> {
   const path = join(space.root, name);
@@ -160,7 +127,7 @@ describeAfter('csvFormulas', 'formula payloads in cells', () => {
       return row;
     });
     const data = csvOf([DOCUMENT_HEADER, ...rows], 'utf-8-bom').toString('base64');
-    await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'payloads.csv', data, defaults: DEFAULTS });
+    await okAsync(t.service, 'import.apply', { register: 'documents', fileName: 'payloads.csv', data, defaults: IMPORT_DEFAULTS });
     const titles = withRaw(t, (db) => (db.prepare('SELECT title FROM documents WHERE id > ?').all(PAYLOADS.length) as { title: string }[]).map((r) => r.title));
     expect(titles.sort()).toEqual([...PAYLOADS].sort());
   });
