@@ -139,6 +139,7 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_DUPLICATE':
       if (d['field'] === 'code') return t.duplicateCode;
       if (d['eventId'] !== undefined) return t.duplicateReceipt;
+      if (d['field'] === 'docNumber') return fill(t.duplicateCopy, { value: str(d['value']) });
       return null;
     case 'E_NOT_IN_CUSTODY': {
       if (typeof d['copyNo'] !== 'number' || !keyOf(COPY_STATUS_TERMS, d['status'])) return null;

@@ -89,6 +89,7 @@ export const en: ErrorTexts = {
     noSuchCopy: 'The document has no copy {{copyNos}}.',
     duplicateCode: 'This location code is taken; choose another.',
     duplicateReceipt: 'The receipt of this sending is already recorded.',
+    duplicateCopy: '{{value}} from the same issuing unit is already registered; it cannot be registered twice.',
     notInCustody: 'Copy {{copyNo}} is “{{status}}”: it cannot be {{action}}.',
     copyActions: {
       lend: 'lent',

@@ -90,6 +90,7 @@ export const zhCN = {
     noSuchCopy: '这件文件没有份号 {{copyNos}}。',
     duplicateCode: '该保密柜编号已被使用，请换一个编号。',
     duplicateReceipt: '这次传递的回执已经登记过了。',
+    duplicateCopy: '同一来文单位的 {{value}} 已经登记过，不能重复登记。',
     notInCustody: '份号 {{copyNo}} 当前为“{{status}}”，不能{{action}}。',
     copyActions: {
       lend: '借出',

@@ -89,6 +89,7 @@ export const zhTW: ErrorTexts = {
     noSuchCopy: '這件文件沒有份號 {{copyNos}}。',
     duplicateCode: '該保密櫃編號已被使用，請換一個編號。',
     duplicateReceipt: '這次傳遞的回執已經登記過了。',
+    duplicateCopy: '同一來文單位的 {{value}} 已經登記過，不能重複登記。',
     notInCustody: '份號 {{copyNo}} 目前為「{{status}}」，不能{{action}}。',
     copyActions: {
       lend: '借出',

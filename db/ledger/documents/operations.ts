@@ -4,6 +4,8 @@ import type { CopyAction } from '../../domain/errors';
 import { levelRank, type DocumentLevel as Level } from '../../domain/levels';
 import { formatMarking, parseMarking, secrecyEnd, type Marking } from '../../domain/marking';
 import { formatNumber, inScope } from '../../domain/receipt';
+import { documentKey } from '../../domain/keys';
+import { formatCopyNo } from '../../domain/copies';
 import { LedgerError } from '../../errors';
 import { assertNotDeparted } from '../devices/people';
 import { all, get, run, sql } from '../../store/sql';
@@ -89,6 +91,17 @@ export function assertLateEntry(registeredAt: string, reason: string | undefined
   if (!reason && dayOfTime(registeredAt) < earliest) throw new LedgerError('E_DATE_ORDER', { rule: 'backdated', at: registeredAt, earliest });
 }
 
+/** One carrier, one record: a 份号 of a 文号 from one 来文单位 is registered once (compared by documentKey). */
+function assertCopiesNew(rec: Recorder, key: string, first: number, count: number): void {
+  if (!key) return;
+  const taken = get<{ doc_number: string; copy_no: number }>(
+    rec.db,
+    sql`SELECT d.doc_number, c.copy_no FROM documents d JOIN copies c ON c.document_id = d.id
+        WHERE d.doc_key = ${key} AND d.doc_key <> '' AND c.copy_no BETWEEN ${first} AND ${first + count - 1} ORDER BY c.copy_no LIMIT 1`,
+  );
+  if (taken) throw new LedgerError('E_DUPLICATE', { field: 'docNumber', value: `${taken.doc_number} ${formatCopyNo(taken.copy_no)}` });
+}
+
 /** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
 export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
@@ -107,15 +120,17 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   assertNotDeparted(rec.db, input.scope, 'scope');
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, marking.level);
+  const key = documentKey(input.originUnit, input.docNumber);
+  assertCopiesNew(rec, key, input.firstCopyNo, input.copies);
   const year = yearOf(input.registeredAt);
   const seq = nextSeq(rec.db, 'documents', year);
   const id = Number(
     run(rec.db, sql`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
-                      scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by)
+                      scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by, doc_key)
                     VALUES (${year}, ${seq}, ${formatNumber(settings.receiptNoFormat, year, seq)}, ${input.origin}, ${input.docNumber}, ${input.title}, ${input.originUnit},
                       ${input.carrier}, ${marking.level}, ${levelRank(marking.level)}, ${formatMarking(marking)}, ${input.issueDate}, ${end},
                       ${JSON.stringify(input.scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
-                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor}, ${key})`).lastInsertRowid,
   );
   const copyIds = insertCopies(rec, id, input.firstCopyNo, input.copies, input.locationId, null);
   insertEvent(rec, {

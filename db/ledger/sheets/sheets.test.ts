@@ -12,7 +12,7 @@ const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => rece
 function documentsLedger() {
   const t = makeLedger();
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
-  const secret = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab)).id;
+  const secret = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { docNumber: '鲁保发〔2026〕12号' })).id;
   const plain = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { title: '会议纪要', docNumber: '办〔2026〕5号', marking: '秘密★5年', copies: 1, receivedAt: '2026-11-21' })).id;
   return { t, cab, secret, plain };
 }

@@ -4,6 +4,7 @@ import { documents } from './0002-documents';
 import { devices } from './0003-devices';
 import { backups } from './0004-backups';
 import { importSupport } from './0005-import';
+import { documentKeys } from './0006-document-keys';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport];
+export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport, documentKeys];
