@@ -125,10 +125,10 @@ describe('import limits: a workbook is read as a stream and stops at the first l
     ...(sharedStrings ? [{ name: 'xl/sharedStrings.xml', chunks: sharedStrings }] : []),
     { name: 'xl/worksheets/sheet1.xml', chunks: sheet },
   ];
-  const sheetXml = function* (rows: Iterable<string>) {
+  const sheetXml = function* (rows: Iterable<string>, afterRows = '') {
     yield '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
     yield* rows;
-    yield '</sheetData></worksheet>';
+    yield `</sheetData>${afterRows}</worksheet>`;
   };
 
   it('reads such a hand-made frame (the limits below are what refuse, not the frame)', async () => {
@@ -176,6 +176,14 @@ describe('import limits: a workbook is read as a stream and stops at the first l
     });
     const merged = await xlsxOf({ rows: [['title']], merges: ['A1:BZ10'] });
     expect(await refusal(readSpreadsheet('merged.xlsx', merged, small))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE', details: { limit: 'cells', max: 500 } });
+    // A sheet is as tall as its last row's number, a merge as far down as it reaches.
+    const cell = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>';
+    const far = await zipOf(frame(sheetXml([cell.replace(/1"/g, '51"')])));
+    expect(await refusal(readSpreadsheet('far.xlsx', far, small))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE', details: { limit: 'rows', max: 50 } });
+    const tall = await zipOf(frame(sheetXml([cell], '<mergeCells count="1"><mergeCell ref="A60:A1"/></mergeCells>')));
+    expect(await refusal(readSpreadsheet('tall.xlsx', tall, small))).toMatchObject({ code: 'E_IMPORT_TOO_LARGE', details: { limit: 'rows', max: 50 } });
+    const fine = await zipOf(frame(sheetXml([cell], '<mergeCells count="1"><mergeCell ref="A3:A1"/></mergeCells>')));
+    expect((await readSpreadsheet('fine.xlsx', fine, small)).sheets[0]!.rows).toEqual([['x'], ['x'], ['x']]);
     const csv = csvOf(
       Array.from({ length: 51 }, (_, i) => [`r${i}`]),
       'utf-8',

@@ -128,8 +128,11 @@ async function readXlsx(fileName: string, data: Buffer, limits: ImportLimits, ta
           cells[col - 1] = cellValue(cell.value);
           filled += 1;
         });
-        tally.add(1, filled);
-        rows[row.number - 1] = Array.from(cells, (c) => c ?? null);
+        // The grid is as tall as the last row's number (row r="900000" alone is 900,000 rows); a row without its
+        // number (r may be left out) follows the one before.
+        const at = Number.isInteger(row.number) && row.number > 0 ? row.number - 1 : rows.length;
+        tally.add(Math.max(0, at + 1 - rows.length), filled);
+        rows[at] = Array.from(cells, (c) => c ?? null);
       }
       fillMerges(rows, merges.get(part) ?? [], tally);
       const { name, state } = ws as unknown as { name: string; state?: string };
@@ -145,9 +148,11 @@ async function readXlsx(fileName: string, data: Buffer, limits: ImportLimits, ta
 /** A merged cell reads as its master's value: a merged 来文单位 over three rows names all three. */
 function fillMerges(rows: Cell[][], ranges: string[], tally: Tally): void {
   for (const ref of ranges) {
-    const [from, to = from] = ref.split(':').map(cellAddress);
-    if (!from || !to) continue;
-    tally.add(0, (to.row - from.row + 1) * (to.col - from.col + 1) - 1);
+    const [a, b = a] = ref.split(':').map(cellAddress);
+    if (!a || !b) continue;
+    const from = { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) };
+    const to = { row: Math.max(a.row, b.row), col: Math.max(a.col, b.col) };
+    tally.add(Math.max(0, to.row + 1 - rows.length), (to.row - from.row + 1) * (to.col - from.col + 1) - 1);
     const master = rows[from.row]?.[from.col] ?? null;
     for (let r = from.row; r <= to.row; r += 1) {
       const row = (rows[r] ??= []);
