@@ -201,9 +201,9 @@ describe('input validation at the boundary', () => {
     expect(refused(t.service, 'settings.update', { sneaky: true }).code).toBe('E_VALIDATION');
     expect(refused(t.service, 'account.list', 'everything').code).toBe('E_VALIDATION');
     expect(refused(t.service, 'account.update', { username: ADMIN.username, active: 'no' }).code).toBe('E_VALIDATION');
-    // No input at all is the same as {}.
+    // No input at all is the same as {}; null is not (issue 14: it is refused like any non-object).
     expect(ok(t.service, 'settings.get', undefined)).toMatchObject({ unitName: expect.any(String) });
-    expect(ok(t.service, 'settings.get', null)).toMatchObject({ unitName: expect.any(String) });
+    expect(refused(t.service, 'settings.get', null).code).toBe('E_VALIDATION');
   });
 
   it('a refused signed-in command is audited once and changes nothing', () => {

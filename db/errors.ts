@@ -21,9 +21,18 @@ export function toLedgerError(err: unknown): LedgerError {
   return new LedgerError('E_INTERNAL', message);
 }
 
+/** A command's input: no input at all is an empty object; null, an array or a scalar is no input of any command. */
+export function commandInput(raw: unknown): unknown {
+  if (raw === undefined) return {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new LedgerError('E_VALIDATION', { issues: [{ path: '', code: 'invalid_type', message: 'Expected an object' }] });
+  }
+  return raw;
+}
+
 /** Parses input with a schema; a mismatch is E_VALIDATION listing each issue by path. */
 export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw ?? {});
+  const parsed = schema.safeParse(commandInput(raw));
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
   throw new LedgerError('E_VALIDATION', { issues });

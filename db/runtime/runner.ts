@@ -68,10 +68,15 @@ export class Runner {
     const cmd = findCommand(name);
     if (!cmd || !isFileCommand(cmd)) return this.invoke(name, rawInput);
     const { session } = this.o.sessions;
-    const input = cmd.input.safeParse(rawInput ?? {});
+    let input: { data: unknown } | null = null;
+    try {
+      input = { data: validate(cmd.input, rawInput) };
+    } catch {
+      // Refused, with its audit entry, by `run` below.
+    }
     let prepared: Prepared = { value: undefined };
     // Only for a signed-in caller allowed to run it with valid input; otherwise `run` refuses it as usual.
-    if (session && input.success && allowed(cmd.roles, session)) {
+    if (session && input && allowed(cmd.roles, session)) {
       try {
         prepared = { value: await cmd.prepare(input.data) };
       } catch (err) {
