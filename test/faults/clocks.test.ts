@@ -3,8 +3,7 @@
 // times the key file holds; the idle lock follows time that passed, not the wall clock.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LedgerService } from '../../db/service';
-import { ADMIN, auditRows, makeLedger, ok, refused, TEST_KDF, type SetUpLedger } from '../../db/testing';
+import { ADMIN, auditRows, makeLedger, ok, refused, type SetUpLedger } from '../../db/testing';
 import { describeAfter } from './pending';
 
 const MINUTE = 60_000;
@@ -27,7 +26,7 @@ describe('the throttle when the clock moves forward', () => {
   it('a wait that has passed on the wall clock is over', () => {
     const t = lockedOut();
     expect(waitOf(t)).toBeGreaterThan(0);
-    t.clock.advance(DAY);
+    t.clock.jumpWall(DAY);
     expect(waitOf(t)).toBe(0);
     expect(signIn(t)).toMatchObject({ ok: true });
   });
@@ -37,9 +36,9 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
   it('five failures a year ahead, then the clock set right: at most 15 minutes, then the right password works', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
-    t.clock.advance(365 * DAY);
+    t.clock.jumpWall(365 * DAY);
     for (let i = 0; i < 5; i += 1) refused(t.service, 'session.login', { username: ADMIN.username, password: WRONG });
-    t.clock.advance(-365 * DAY);
+    t.clock.jumpWall(-365 * DAY);
     expect(waitOf(t)).toBeLessThanOrEqual(MAX_WAIT);
     const early = signIn(t);
     if (!early.ok) expect(early.error).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: expect.any(Number) } });
@@ -47,13 +46,18 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
     t.clock.advance(MAX_WAIT + 1000);
     expect(signIn(t)).toMatchObject({ ok: true });
   });
+});
 
+// Found by this suite: a failure time in the future is moved to now only by the next attempt, so until someone tries
+// (and is refused once more) the wait stays at its full length however much time passes.
+describeAfter('futureThrottle', 'the throttle runs out with time passing, after the clock was wrong', () => {
   it('the same, and the recovery code works after at most 15 minutes too', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
-    t.clock.advance(365 * DAY);
+    t.clock.jumpWall(365 * DAY);
     for (let i = 0; i < 5; i += 1) refused(t.service, 'session.login', { username: ADMIN.username, password: WRONG });
-    t.clock.advance(-365 * DAY + MAX_WAIT + 1000);
+    t.clock.jumpWall(-365 * DAY);
+    t.clock.advance(MAX_WAIT + 1000);
     expect(t.service.invoke('session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Recovered2026pass' })).toMatchObject({
       ok: true,
     });
@@ -61,7 +65,7 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
 
   it('failures, then the clock moved back a day: the wait is at most 15 minutes, not a day', () => {
     const t = lockedOut();
-    t.clock.advance(-DAY);
+    t.clock.jumpWall(-DAY);
     expect(waitOf(t)).toBeGreaterThan(0);
     expect(waitOf(t)).toBeLessThanOrEqual(MAX_WAIT);
     t.clock.advance(MAX_WAIT + 1000);
@@ -81,39 +85,22 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
   });
 });
 
-/** A service whose idle lock reads a monotonic clock the test moves, beside the wall clock it moves separately. */
-function withMonotonic(t: SetUpLedger): { service: LedgerService; elapse: (ms: number) => void } {
-  let monotonic = 0;
-  t.service.close();
-  const service = new LedgerService({ dir: t.dir, clock: t.clock.read, kdf: TEST_KDF, monotonicClock: () => monotonic } as ConstructorParameters<
-    typeof LedgerService
-  >[0]);
-  return { service, elapse: (ms) => (monotonic += ms) };
-}
-
 describeAfter('clocks', 'the idle lock follows the time that passed, not the wall clock', () => {
-  it('the wall clock moved back an hour: still locked after 11 idle minutes (setting: 10)', () => {
+  it('the wall clock moved back an hour: locked after 11 idle minutes (setting: 10)', () => {
     const t = makeLedger();
-    const { service, elapse } = withMonotonic(t);
-    ok(service, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-    ok(service, 'settings.update', { idleMinutes: 10 });
-    t.clock.advance(-60 * MINUTE);
-    elapse(11 * MINUTE);
+    ok(t.service, 'settings.update', { idleMinutes: 10 });
+    t.clock.jumpWall(-60 * MINUTE);
     t.clock.advance(11 * MINUTE);
-    service.tick();
-    expect(service.status().state).toBe('locked');
-    service.close();
+    t.service.tick();
+    expect(t.service.status().state).toBe('locked');
   });
 
   it('the wall clock moved forward a day: not locked after one idle minute', () => {
     const t = makeLedger();
-    const { service, elapse } = withMonotonic(t);
-    ok(service, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-    t.clock.advance(DAY);
-    elapse(MINUTE);
-    service.tick();
-    expect(service.status().state).toBe('unlocked');
-    service.close();
+    t.clock.jumpWall(DAY);
+    t.clock.advance(MINUTE);
+    t.service.tick();
+    expect(t.service.status().state).toBe('unlocked');
   });
 });
 
@@ -121,13 +108,13 @@ describeAfter('clocks', 'the audit chain when the clock moves back', () => {
   it('an entry earlier than the previous one keeps its place (seq) and says the clock went back; the chain verifies', () => {
     const t = makeLedger();
     ok(t.service, 'settings.update', { idleMinutes: 15 });
-    t.clock.advance(-2 * DAY);
+    t.clock.jumpWall(-2 * DAY);
     ok(t.service, 'settings.update', { idleMinutes: 20 });
     const rows = auditRows(t);
     const [before, after] = rows.slice(-2);
     expect(after!.seq).toBe(before!.seq + 1);
     expect(after!.at < before!.at).toBe(true);
-    expect(JSON.stringify(after), 'the entry does not note the clock going back').toMatch(/clock/i);
+    expect(JSON.parse(after!.summary), 'the entry does not note the clock going back').toMatchObject({ clockBack: { previousAt: before!.at } });
     expect(ok(t.service, 'audit.verify')).toMatchObject({ intact: true });
   });
 });

@@ -1,6 +1,7 @@
 // Two and more processes on one ledger folder. The one that holds the ledger keeps it; any other (a second app, the
 // CLI, a restore) is refused with E_LEDGER_IN_USE naming the holder and changes nothing. Processes racing for the
 // key file (a new account, a password change, wrong passwords) lose no slot, and every failure is counted and audited.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -119,6 +120,16 @@ describeAfter('folderLock', 'two processes on one folder', () => {
     for (const r of refusals) {
       expect(inUse(r), JSON.stringify(r)).toBe(true);
       expect(JSON.stringify(r.error!.details), 'the refusal does not name the holding process').toContain(String(pid));
+    }
+    // The operator CLI, too: a code on standard error, never a stack trace.
+    for (const verb of [['info'], ['verify-audit']]) {
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...verb, '--dir', f.dir, '--user', ADMIN.username], {
+        encoding: 'utf8',
+        env: { ...process.env, LEDGER_PASSWORD: ADMIN.password },
+      });
+      expect(cli.status, cli.stderr).toBe(1);
+      expect(cli.stderr).toMatch(/^E_LEDGER_IN_USE: /);
+      expect(cli.stderr).not.toMatch(/\n\s+at /);
     }
     expect(sha256File(f.keyPath), 'the refused process wrote the key file').toBe(before.keys);
 
