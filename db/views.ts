@@ -48,6 +48,8 @@ export interface LedgerSettings {
   backupIntervalDays: number;
   /** The most copies of 机密 / 秘密 one destruction batch may put through the unit's shredder (default 10). */
   shredderMaxCopies: number;
+  /** Days a transmission may wait for its 回执 before the reminders name it (default 14). */
+  receiptReminderDays: number;
   /** Years before the current one a registration by hand may be dated without a 补登 reason (default 1). */
   lateEntryYears: number;
 }
@@ -106,7 +108,21 @@ export interface DocumentListItem {
   /** 份号 of the copies, compressed: 0001-0003, 0005. */
   copyNos: string;
   overdue: boolean;
+  /** The reminders the item is on (the 提示 column), overdue apart from due soon. */
+  reminders?: DocumentReminder[];
 }
+
+export type DocumentReminder =
+  | 'loanOverdue'
+  | 'loanDueSoon'
+  | 'returnOverdue'
+  | 'returnNear'
+  | 'secrecyEnded'
+  | 'secrecyEndingSoon'
+  | 'reviewDue'
+  | 'receiptPending'
+  | 'receiptOverdue'
+  | 'missing';
 
 export interface CopyView {
   id: number;
@@ -133,6 +149,8 @@ export interface DocumentEventView {
   imported: boolean;
   recordedAt: string;
   recordedBy: string;
+  /** A transmission (传递 / 转发) entered here: waiting for its 回执, or closed by it. */
+  receipt?: 'pending' | 'confirmed';
 }
 
 export interface DocumentDetail extends DocumentListItem {
@@ -152,7 +170,27 @@ export interface ReminderCounts {
   returnDue: number;
   secrecyEnding: number;
   reviewDue: number;
+  /** An inventory is due: copies are held and none was taken this year. */
   inventoryDue: boolean;
+  // Overdue (or ended) apart from due within reminderDays; the older keys above sum a pair each.
+  /** Items with a copy on loan past its due date (the same as overdueLoans). */
+  loansOverdue: number;
+  /** Items with a copy on loan due from today to the horizon. */
+  loansDueSoon: number;
+  /** Must-return items still held or missing whose return-by date has passed. */
+  returnOverdue: number;
+  returnNear: number;
+  /** Secrecy period already ended: a review (declassify, extend or keep by decision) is due. */
+  secrecyEnded: number;
+  secrecyEndingSoon: number;
+  /** Items with a transmission still waiting for its 回执, and those waiting longer than receiptReminderDays. */
+  receiptsPending: number;
+  receiptsOverdue: number;
+  /** Items with a copy missing since an inventory, neither found nor reported lost. */
+  missingCopies: number;
+  /** Copies in custody or on loan: 0 means no inventory is due, and none is done. */
+  heldCopies: number;
+  inventoriesThisYear: number;
 }
 
 // ---- computers and removable media ----------------------------------------------------------------

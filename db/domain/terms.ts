@@ -75,11 +75,35 @@ export const STATUS_FILTER_TERMS: Record<'held' | 'on_loan' | 'closed' | 'missin
   missing: ['有缺失', '有缺失', 'With missing copies'],
 };
 
-export const REMINDER_TERMS: Record<'overdue' | 'returnDue' | 'secrecyEnding' | 'reviewDue', Term> = {
+export const REMINDER_TERMS: Record<
+  | 'overdue'
+  | 'returnDue'
+  | 'secrecyEnding'
+  | 'reviewDue'
+  | 'loanOverdue'
+  | 'loanDueSoon'
+  | 'returnOverdue'
+  | 'returnNear'
+  | 'secrecyEnded'
+  | 'secrecyEndingSoon'
+  | 'receiptPending'
+  | 'receiptOverdue'
+  | 'missing',
+  Term
+> = {
   overdue: ['逾期未还', '逾期未還', 'Overdue loans'],
   returnDue: ['清退期限将至或已过', '清退期限將至或已過', 'Return due'],
   secrecyEnding: ['保密期限即将届满', '保密期限即將屆滿', 'Secrecy period ending'],
   reviewDue: ['待年度定密审查', '待年度定密審查', 'Yearly review due'],
+  loanOverdue: ['借阅逾期未还', '借閱逾期未還', 'Loans overdue'],
+  loanDueSoon: ['借阅即将到期', '借閱即將到期', 'Loans due soon'],
+  returnOverdue: ['清退期限已过', '清退期限已過', 'Return deadline passed'],
+  returnNear: ['清退期限将至', '清退期限將至', 'Return deadline near'],
+  secrecyEnded: ['保密期限已满，待审查', '保密期限已滿，待審查', 'Secrecy period ended: review due'],
+  secrecyEndingSoon: ['保密期限即将届满', '保密期限即將屆滿', 'Secrecy period ending soon'],
+  receiptPending: ['待回执', '待回執', 'Receipt pending'],
+  receiptOverdue: ['回执逾期未到', '回執逾期未到', 'Receipt overdue'],
+  missing: ['缺失待查', '缺失待查', 'Missing copies'],
 };
 
 /** The kinds of a document's timeline events. */
@@ -100,4 +124,6 @@ export const EVENT_TERMS: Record<string, Term> = {
   review: ['定密审查', '定密審查', 'Reviewed'],
   inventory: ['清查', '清查', 'Inventory'],
   handover: ['移交', '移交', 'Handed over'],
+  found: ['找回', '找回', 'Found'],
+  reported_lost: ['报失', '報失', 'Reported lost'],
 };

@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
   backupIntervalDays: z.number().int().min(1).max(90),
   /** The most copies of 机密 / 秘密 one destruction batch may put through the unit's shredder. */
   shredderMaxCopies: z.number().int().min(1).max(1000),
+  /** Days a transmission may wait for its 回执 before the reminders name it. */
+  receiptReminderDays: z.number().int().min(1).max(365),
   /** Years before the current one a registration by hand may be dated without a 补登 reason. */
   lateEntryYears: z.number().int().min(0).max(50),
 });
@@ -39,11 +41,12 @@ const KEYS = {
   reminderDays: 'reminder_days',
   backupIntervalDays: 'backup_interval_days',
   shredderMaxCopies: 'shredder_max_copies',
+  receiptReminderDays: 'receipt_reminder_days',
   lateEntryYears: 'late_entry_years',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS, lateEntryYears: 1 };
+  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, receiptReminderDays: 14, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS, lateEntryYears: 1 };
 }
 
 export function readSettings(db: Db): LedgerSettings {

@@ -48,6 +48,8 @@ const COPY_ACTIONS = {
   'return to the issuer': 'returnToIssuer',
   destruction: 'destroy',
   inventory: 'inventory',
+  found: 'found',
+  'report lost': 'reportLost',
 } as const;
 const WEAK_PASSWORD = { minLength: 'tooShort', lettersAndDigits: 'needLetterAndDigit', mixedCase: 'needMixedCase', symbol: 'needSymbol' } as const;
 const MEDIUM_REASONS = { 'not-registered': 'notRegistered', 'not-in-service': 'notInService', 'not-approved-for-backup': 'notApprovedForBackup', 'level-too-low': 'levelTooLow', 'non-classified': 'nonClassified' } as const;

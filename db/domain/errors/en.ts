@@ -102,6 +102,8 @@ export const en: ErrorTexts = {
       destroy: 'destroyed',
       inventory: 'inventoried',
       other: 'handled',
+      found: 'recorded as found',
+      reportLost: 'reported lost',
     },
     approval: {
       outside_scope: '{{borrower}} is outside the need-to-know scope of this document: the loan needs an approver.',

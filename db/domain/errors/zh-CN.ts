@@ -103,6 +103,8 @@ export const zhCN = {
       destroy: '销毁',
       inventory: '清查',
       other: '办理',
+      found: '找回',
+      reportLost: '报失',
     },
     approval: {
       outside_scope: '{{borrower}} 不在这件文件的知悉范围内，借阅须经审批：请填写审批人。',

@@ -102,6 +102,8 @@ export const zhTW: ErrorTexts = {
       destroy: '銷毀',
       inventory: '清查',
       other: '辦理',
+      found: '找回',
+      reportLost: '報失',
     },
     approval: {
       outside_scope: '{{borrower}} 不在這件文件的知悉範圍內，借閱須經審批：請填寫審批人。',

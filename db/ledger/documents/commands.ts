@@ -14,6 +14,8 @@ import {
   handOver,
   lendCopies,
   moveCopies,
+  recordFound,
+  reportLost,
   registerDocument,
   reproduceCopy,
   returnLoan,
@@ -262,6 +264,8 @@ export const documentCommands = {
     target: ofBatch,
     summary: (input, out) => ({ present: out.present, missing: input.missing }),
   }),
+  'documents.found': registerWrite({ input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(), run: recordFound, target: ofDocument }),
+  'documents.reportLost': registerWrite({ input: z.object({ documentId: id, copyNos, reportRef: text(100), at }).strict(), run: reportLost, target: ofDocument }),
   'documents.handover': registerWrite({
     input: z.object({ from: person, to: person, supervisor: person, at }).strict(),
     run: handOver,

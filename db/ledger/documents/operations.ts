@@ -451,6 +451,37 @@ export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; chec
   return { ...batch, present: held.length - missingIds.size, missing: missingIds.size };
 }
 
+/** A copy reported lost (报失) is gone for good: it is neither found nor reported again. */
+function assertNotLost(rec: Recorder, copies: readonly CopyRow[], action: CopyAction): void {
+  const lost = get<{ copy_no: number; document_id: number }>(
+    rec.db,
+    sql`SELECT c.copy_no, c.document_id FROM copies c JOIN event_copies ec ON ec.copy_id = c.id JOIN events e ON e.id = ec.event_id
+        WHERE e.kind = 'reported_lost' AND c.id IN (SELECT value FROM json_each(${JSON.stringify(copies.map((c) => c.id))})) ORDER BY c.copy_no LIMIT 1`,
+  );
+  if (lost) throw new LedgerError('E_NOT_IN_CUSTODY', { documentId: lost.document_id, copyNo: lost.copy_no, status: 'missing', action });
+}
+
+/** 找回: a copy missing since an inventory is found and goes back into a cabinet that may hold it. */
+export function recordFound(rec: Recorder, input: { documentId: number; copyNos: number[]; locationId: number; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['missing'], 'found');
+  assertNotLost(rec, copies, 'found');
+  const location = requireLocation(rec.db, input.locationId);
+  assertLocationHolds(location, doc.level);
+  setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
+  insertEvent(rec, { documentId: doc.id, kind: 'found', at: input.at, counterpart: location.code, details: { locationId: location.id, location: location.code }, copyIds: copies.map((c) => c.id) });
+}
+
+/** 报失: a missing copy reported lost, with the report's reference; it stays missing, and off the reminders. */
+export function reportLost(rec: Recorder, input: { documentId: number; copyNos: number[]; reportRef: string; at: string }): void {
+  const doc = requireDocument(rec.db, input.documentId);
+  const copies = requireCopies(rec.db, doc.id, input.copyNos);
+  assertStatus(copies, ['missing'], 'report lost');
+  assertNotLost(rec, copies, 'report lost');
+  insertEvent(rec, { documentId: doc.id, kind: 'reported_lost', at: input.at, details: { reportRef: input.reportRef }, copyIds: copies.map((c) => c.id) });
+}
+
 /** 移交: a custodian leaving the post hands every held copy over; the list is the batch's data. */
 export function handOver(rec: Recorder, input: { from: string; to: string; supervisor: string; at: string }): { batchId: number; batchNo: string; copies: number } {
   if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', { field: 'to' });

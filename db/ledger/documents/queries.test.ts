@@ -155,7 +155,7 @@ describe('sort and paging', () => {
 describe('reminders', () => {
   it('an empty ledger has nothing to remind of', () => {
     const l = ledger();
-    expect(l.reminders()).toEqual({ overdueLoans: 0, returnDue: 0, secrecyEnding: 0, reviewDue: 0, inventoryDue: false });
+    expect(l.reminders()).toMatchObject({ overdueLoans: 0, returnDue: 0, secrecyEnding: 0, reviewDue: 0, inventoryDue: false });
   });
 
   it('overdue loans appear once the clock passes the due date and go with the return', () => {

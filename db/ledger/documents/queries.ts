@@ -1,14 +1,30 @@
 // Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
 import { compressCopyNos } from '../../domain/copies';
 import { all, get, sql, type Db } from '../../store/sql';
-import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
+import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
+import { readSettings } from '../settings';
 import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
 
 export const SORT_FIELDS = ['receiptNo', 'registeredAt', 'title', 'level', 'issueDate', 'secrecyEnd'] as const;
 export const STATUS_FILTERS = ['held', 'on_loan', 'closed', 'missing'] as const;
-export const REMINDER_FILTERS = ['overdue', 'returnDue', 'secrecyEnding', 'reviewDue'] as const;
+/** The reminders one item can be on (its 提示), each overdue (or ended) apart from due soon. */
+export const ITEM_REMINDERS = [
+  'loanOverdue',
+  'loanDueSoon',
+  'returnOverdue',
+  'returnNear',
+  'secrecyEnded',
+  'secrecyEndingSoon',
+  'reviewDue',
+  'receiptPending',
+  'receiptOverdue',
+  'missing',
+] as const satisfies readonly DocumentReminder[];
+/** The list's reminder filters: the item reminders, and the older ones (overdue = loanOverdue; returnDue and secrecyEnding: both of their pair). */
+export const REMINDER_FILTERS = ['overdue', 'returnDue', 'secrecyEnding', ...ITEM_REMINDERS] as const;
+type ReminderFilter = (typeof REMINDER_FILTERS)[number];
 
 export interface DocumentQuery {
   query?: string | undefined;
@@ -46,22 +62,69 @@ const withCopy = (condition: Fragment) => sql`d.id IN (SELECT c.document_id FROM
 
 /** A copy on loan past its due date (the overdue reminder: its count and its list). */
 const overdueCopy = (day: Day) => sql`c.status = 'on_loan' AND c.due_at < ${day.today}`;
+/** A copy reported missing in an inventory and neither found (找回) nor reported lost (报失, terminal) since. */
+const missingCopy = sql`c.status = 'missing' AND NOT EXISTS (SELECT 1 FROM event_copies lc JOIN events le ON le.id = lc.event_id WHERE lc.copy_id = c.id AND le.kind = 'reported_lost')`;
+/** What the issuer still waits for: an original held, or one missing (it is still owed). */
+const returnable = sql`d.must_return = 1 AND (d.held_originals > 0 OR ${withCopy(sql`c.reproduction = 0 AND ${missingCopy}`)})`;
+const secretHeld = sql`d.declassified = 0 AND d.held_copies > 0`;
+
+/** A transmission with no 回执 yet; `before`: sent before that date (waiting longer than the setting). */
+function pendingReceipt(before: string | null): Fragment {
+  return sql`d.id IN (SELECT e.document_id FROM events e WHERE e.kind IN ('transmit', 'forward') AND e.imported = 0 AND (${before} IS NULL OR substr(e.at, 1, 10) < ${before})
+               AND NOT EXISTS (SELECT 1 FROM events r WHERE r.document_id = e.document_id AND r.kind = 'receipt_confirmed' AND json_extract(r.details, '$.eventId') = e.id))`;
+}
+
+/** The last day a transmission may be sent on and still be within the setting's days of waiting. */
+export function receiptCutoff(day: Day, receiptReminderDays: number): string {
+  return new Date(Date.parse(`${day.today}T00:00:00Z`) - receiptReminderDays * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
- * One definition per reminder: the dashboard counts with it and the list filters with it. Each matches the
- * partial index made for it in migration 2 (the index's WHERE terms appear here as written there).
+ * One definition per reminder: the dashboard counts with it and the list filters with it. The older four match the
+ * partial index made for each in migration 2 (the index's WHERE terms appear here as written there).
  */
-function reminderCondition(kind: (typeof REMINDER_FILTERS)[number], day: Day): Fragment {
+function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string): Fragment {
   switch (kind) {
     case 'overdue':
+    case 'loanOverdue':
       return withCopy(overdueCopy(day));
+    case 'loanDueSoon':
+      return withCopy(sql`c.status = 'on_loan' AND c.due_at >= ${day.today} AND c.due_at <= ${day.horizon}`);
     case 'returnDue':
-      return sql`d.must_return = 1 AND d.held_originals > 0 AND d.return_by <= ${day.horizon}`;
+      return sql`${returnable} AND d.return_by <= ${day.horizon}`;
+    case 'returnOverdue':
+      return sql`${returnable} AND d.return_by < ${day.today}`;
+    case 'returnNear':
+      return sql`${returnable} AND d.return_by >= ${day.today} AND d.return_by <= ${day.horizon}`;
     case 'secrecyEnding':
       return sql`d.declassified = 0 AND d.held_copies > 0 AND d.secrecy_end <= ${day.horizon}`;
+    case 'secrecyEnded':
+      return sql`${secretHeld} AND d.secrecy_end <= ${day.today}`;
+    case 'secrecyEndingSoon':
+      return sql`${secretHeld} AND d.secrecy_end > ${day.today} AND d.secrecy_end <= ${day.horizon}`;
     case 'reviewDue':
       return sql`d.level <> 'internal' AND d.declassified = 0 AND d.held_copies > 0 AND d.year < ${day.year} AND (d.last_review_year IS NULL OR d.last_review_year < ${day.year})`;
+    case 'receiptPending':
+      return pendingReceipt(null);
+    case 'receiptOverdue':
+      return pendingReceipt(receiptBefore);
+    case 'missing':
+      return withCopy(missingCopy);
   }
+}
+
+const receiptBeforeOf = (db: Db, day: Day) => receiptCutoff(day, readSettings(db).receiptReminderDays);
+
+/** Which reminders each of these items is on (the 提示 column), by the same conditions the filters use. */
+function remindersOf(db: Db, ids: readonly number[], day: Day): Map<number, DocumentReminder[]> {
+  const result = new Map<number, DocumentReminder[]>(ids.map((id) => [id, []]));
+  const receiptBefore = receiptBeforeOf(db, day);
+  for (const kind of ITEM_REMINDERS) {
+    const c = reminderCondition(kind, day, receiptBefore);
+    const on = all<{ id: number }>(db, sql`SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${c}`);
+    for (const { id } of on) result.get(id)!.push(kind);
+  }
+  return result;
 }
 
 /** The FTS5 query for a search of 3+ characters (one phrase, quotes escaped); null: too short for the trigram index. */
@@ -131,7 +194,7 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.status === 'on_loan') where.push(withCopy(sql`c.status = 'on_loan'`));
   if (q.status === 'closed') where.push(sql`d.held_copies = 0`);
   if (q.status === 'missing') where.push(withCopy(sql`c.status = 'missing'`));
-  if (q.reminder) where.push(reminderCondition(q.reminder, day));
+  if (q.reminder) where.push(reminderCondition(q.reminder, day, receiptBeforeOf(db, day)));
   const filter = sql.join(where, ' AND ');
   // A search alone is counted by the full-text index (one row per item, never deleted), not item by item.
   const phrase = ftsPhrase(query);
@@ -160,10 +223,11 @@ function withCopies(db: Db, docs: readonly DocumentRow[], day: Day): DocumentLis
     if (list) list.push(c);
     else byDoc.set(c.document_id, [c]);
   }
-  return docs.map((d) => toListItem(d, byDoc.get(d.id) ?? [], day));
+  const reminders = remindersOf(db, docs.map((d) => d.id), day);
+  return docs.map((d) => toListItem(d, byDoc.get(d.id) ?? [], day, reminders.get(d.id) ?? []));
 }
 
-function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | 'status' | 'due_at'>[], day: Day): DocumentListItem {
+function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | 'status' | 'due_at'>[], day: Day, reminders: DocumentReminder[]): DocumentListItem {
   const counts = Object.fromEntries(COPY_STATUSES.map((s) => [s, 0])) as CopyCounts;
   for (const c of copies) counts[c.status] += 1;
   return {
@@ -185,6 +249,7 @@ function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | '
     counts,
     copyNos: compressCopyNos(copies.map((c) => c.copy_no)),
     overdue: copies.some((c) => c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today),
+    reminders,
   };
 }
 
@@ -215,6 +280,10 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     dueAt: c.due_at,
     overdue: c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today,
   }));
+  // A transmission waits for its 回执 (an imported one was closed on paper).
+  const confirmed = new Set(events.filter((e) => e.kind === 'receipt_confirmed').map((e) => (JSON.parse(e.details) as { eventId?: number }).eventId));
+  const receiptOf = (e: (typeof events)[number]) =>
+    (e.kind === 'transmit' || e.kind === 'forward') && e.imported === 0 ? { receipt: confirmed.has(e.id) ? ('confirmed' as const) : ('pending' as const) } : {};
   const timeline: DocumentEventView[] = inOrderOfTime(events).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -227,9 +296,10 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     imported: e.imported === 1,
     recordedAt: e.recorded_at,
     recordedBy: e.recorded_by,
+    ...receiptOf(e),
   }));
   return {
-    ...toListItem(d, copies, day),
+    ...toListItem(d, copies, day, remindersOf(db, [d.id], day).get(d.id) ?? []),
     carrier: d.carrier,
     scope: JSON.parse(d.scope) as string[],
     classifiedBy: d.classified_by,
@@ -243,15 +313,34 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
 }
 
 export function reminderCounts(db: Db, day: Day): ReminderCounts {
-  const count = (kind: (typeof REMINDER_FILTERS)[number]) => {
-    const c = reminderCondition(kind, day);
+  const receiptBefore = receiptBeforeOf(db, day);
+  const count = (kind: ReminderFilter) => {
+    const c = reminderCondition(kind, day, receiptBefore);
     return get<{ n: number }>(db, { text: `SELECT count(*) AS n FROM documents d WHERE ${c.text}`, values: c.values })!.n;
   };
-  const inventoried = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM batches WHERE kind = 'inventory' AND year = ${day.year}`)!.n > 0;
-  const anyHeld = get<{ n: number }>(db, sql`SELECT EXISTS (SELECT 1 FROM copies WHERE status IN ('in_custody', 'on_loan')) AS n`)!.n === 1;
+  const inventoriesThisYear = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM batches WHERE kind = 'inventory' AND year = ${day.year}`)!.n;
+  const heldCopies = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM copies WHERE status IN ('in_custody', 'on_loan')`)!.n;
   // Overdue items are counted from the copies' index alone: the items' rows need not be read.
   const overdueLoans = get<{ n: number }>(db, sql`SELECT count(DISTINCT c.document_id) AS n FROM copies c WHERE ${overdueCopy(day)}`)!.n;
-  return { overdueLoans, returnDue: count('returnDue'), secrecyEnding: count('secrecyEnding'), reviewDue: count('reviewDue'), inventoryDue: anyHeld && !inventoried };
+  return {
+    overdueLoans,
+    returnDue: count('returnDue'),
+    secrecyEnding: count('secrecyEnding'),
+    reviewDue: count('reviewDue'),
+    // Nothing held: no inventory is due, and none is done either (inventoriesThisYear says which).
+    inventoryDue: heldCopies > 0 && inventoriesThisYear === 0,
+    loansOverdue: overdueLoans,
+    loansDueSoon: count('loanDueSoon'),
+    returnOverdue: count('returnOverdue'),
+    returnNear: count('returnNear'),
+    secrecyEnded: count('secrecyEnded'),
+    secrecyEndingSoon: count('secrecyEndingSoon'),
+    receiptsPending: count('receiptPending'),
+    receiptsOverdue: count('receiptOverdue'),
+    missingCopies: count('missing'),
+    heldCopies,
+    inventoriesThisYear,
+  };
 }
 
 export const SUGGEST_FIELDS = ['unit', 'person'] as const;
