@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
-import { ADMIN, addUser, fileSize, login, makeLedger, ok, refused, tempDir, UNIT_NAME } from './testing';
+import { describe, expect, it, vi } from 'vitest';
+import { backupLedger } from './backup/fixture';
+import { FOLDER_LOCK_FILE } from './runtime/folder-lock';
+import { LedgerService } from './service';
+import { openLedgerDb } from './store/open';
+import { ADMIN, addUser, fileSize, login, makeLedger, ok, refused, tempDir, TEST_KDF, UNIT_NAME } from './testing';
+import type { RestoreResultView } from './views';
 
 // Words that must never be readable in the files on disk.
 const TITLE = '关于二〇二六年度涉密载体清查工作的通知';
@@ -67,5 +72,54 @@ describe('encryption at rest', () => {
     login(s, ADMIN.username, ADMIN.password);
     expect(ok<{ unitName: string }>(s, 'settings.get').unitName).toBe(UNIT_NAME);
     expect(ok<{ displayName: string }[]>(s, 'account.list').map((a) => a.displayName)).toEqual([ADMIN.displayName, '王秀英']);
+  });
+});
+
+describe('files and folders the ledger creates are its user’s only', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('the ledger folder 0700; ledger.db, its -wal and -shm, ledger.keys and ledger.lock 0600 (whatever the umask)', () => {
+    const dir = join(tempDir(), 'new-ledger');
+    const service = new LedgerService({ dir, kdf: TEST_KDF });
+    const umask = process.umask(0o022);
+    try {
+      ok(service, 'ledger.setup', { unitName: UNIT_NAME, ...ADMIN });
+      ok(service, 'settings.update', { idleMinutes: 20 });
+      expect(mode(dir)).toBe(0o700);
+      for (const file of ['ledger.db', 'ledger.db-wal', 'ledger.db-shm', 'ledger.keys', FOLDER_LOCK_FILE]) expect([file, mode(join(dir, file))]).toEqual([file, 0o600]);
+    } finally {
+      process.umask(umask);
+      service.close();
+    }
+  });
+
+  it('a backup folder 0700 with its files 0600; the pre-restore copy 0700', () => {
+    const t = backupLedger();
+    const umask = process.umask(0o022);
+    try {
+      const backup = t.backup();
+      expect(mode(backup.path)).toBe(0o700);
+      for (const file of readdirSync(backup.path)) expect([file, mode(join(backup.path, file))]).toEqual([file, 0o600]);
+      const restored = ok<RestoreResultView>(t.service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password });
+      expect(mode(restored.preRestoreDir!)).toBe(0o700);
+      for (const file of ['ledger.db', 'ledger.keys']) expect([file, mode(join(t.dir, file))]).toEqual([file, 0o600]);
+    } finally {
+      process.umask(umask);
+    }
+  });
+});
+
+describe('copies of the database key', () => {
+  it('opening a ledger never turns the key into a hex string (strings cannot be wiped)', () => {
+    const t = makeLedger();
+    t.service.close();
+    const toString = vi.spyOn(Buffer.prototype, 'toString');
+    try {
+      const db = openLedgerDb(t.dbPath, Buffer.from(t.key));
+      db.close();
+      expect(toString.mock.calls.filter(([encoding]) => encoding === 'hex')).toEqual([]);
+    } finally {
+      toString.mockRestore();
+    }
   });
 });

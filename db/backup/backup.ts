@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { auditHead } from '../audit/chain';
 import type { TargetReason } from '../domain/errors';
 import { LedgerError, toLedgerError } from '../errors';
-import { readJsonFile, writeFileAtomic } from '../store/files';
+import { createPrivateFile, PRIVATE_DIR_MODE, readJsonFile, writeFileAtomic } from '../store/files';
 import { readKeyFile } from '../store/keyring';
+import { applyKey } from '../store/open';
 import type { Db } from '../store/sql';
 import { BACKUP_DB_FILE, BACKUP_KEY_FILE, hashFile, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest } from './manifest';
 import { checkBackupFiles, openCopy, tableCounts, verifyContent } from './verify';
@@ -101,11 +102,12 @@ export function writeBackup(req: BackupRequest): BackupResult {
   let renamed = false;
   try {
     removeLeftovers(folder);
-    mkdirSync(partial);
+    mkdirSync(partial, { mode: PRIVATE_DIR_MODE });
     progress('copy');
     const live = openSource(source);
     try {
       // Not a file copy: VACUUM INTO reads one consistent snapshot through SQLite, WAL included, and keeps the cipher and key.
+      createPrivateFile(join(partial, BACKUP_DB_FILE)); // VACUUM INTO fills an empty file, keeping its mode
       live.prepare('VACUUM INTO ?').run(join(partial, BACKUP_DB_FILE));
     } finally {
       live.close();
@@ -165,9 +167,7 @@ export function verifyBackup(folder: string, key: Buffer, nativeBinding?: string
 
 function openSource(source: BackupSource): Db {
   const db = new Database(source.dbPath, { fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${source.key.toString('hex')}'"`);
+  applyKey(db, source.key);
   return db;
 }
 

@@ -1,10 +1,10 @@
 // Restoring a backup: staged and checked beside the live ledger, then switched in by renames under an intent file,
 // so a crash at any point leaves the old or the new ledger whole (completePendingRestore finishes the switch).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
-import { readJsonFile, writeFileAtomic } from '../store/files';
+import { PRIVATE_DIR_MODE, readJsonFile, writeFileAtomic } from '../store/files';
 import { normalizeRecoveryCode, passwordSlotId, readKeyFile, RECOVERY_SLOT_ID, unwrapDecoy, unwrapKey, type KdfParams, type KeyFile } from '../store/keyring';
 import { fsyncPath } from './backup';
 import { BACKUP_FILES, hashFile, type Manifest } from './manifest';
@@ -42,9 +42,10 @@ export function unlockBackup(keyPath: string, manifest: Manifest, credentials: B
 export function stageBackup(folder: string, manifest: Manifest, dir: string, stamp: string): string {
   const staging = join(dir, `${STAGING_PREFIX}${stamp}`);
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(staging, { recursive: true, mode: PRIVATE_DIR_MODE });
   for (const name of BACKUP_FILES) {
     copyFileSync(join(folder, name), join(staging, name));
+    chmodSync(join(staging, name), 0o600); // an older backup's files may be readable by all
     // The copy is what goes live, so the copy is what must match (the medium may change under us).
     const { sha256, size } = hashFile(join(staging, name));
     if (sha256 !== manifest.files[name].sha256 || size !== manifest.files[name].size) {
@@ -85,7 +86,7 @@ export function completePendingRestore(dir: string): 'none' | 'completed' | 'rol
   const intent = parsed.data;
   const staging = join(dir, intent.staging);
   const pre = join(dir, intent.preRestore);
-  mkdirSync(pre, { recursive: true });
+  mkdirSync(pre, { recursive: true, mode: PRIVATE_DIR_MODE });
   const staged = (name: string) => existsSync(join(staging, name));
   let outcome: 'completed' | 'rolled-back' = 'completed';
   if (SWAPPED.every((name) => staged(name) || existsSync(join(dir, name)))) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { auditHead } from '../audit/chain';
 import { LedgerError } from '../errors';
-import { APPLICATION_ID } from '../store/open';
+import { APPLICATION_ID, applyKey } from '../store/open';
 import { MIGRATIONS } from '../store/migrations';
 import { all, get, sql, type Db } from '../store/sql';
 import { APP_VERSION } from '../version';
@@ -52,9 +52,7 @@ function compareVersions(a: string, b: string): number {
 export function openCopy(path: string, key: Buffer, nativeBinding?: string): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    applyKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw damaged('ledger.db', 'not-a-ledger');
     return db;

@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError, toLedgerError } from '../errors';
+import { PRIVATE_DIR_MODE } from '../store/files';
 import type { Db } from '../store/sql';
 
 export const FOLDER_LOCK_FILE = 'ledger.lock';
@@ -82,7 +83,7 @@ function take(dir: string, holder: LockHolder, options: FolderLockOptions): { db
   const path = join(dir, FOLDER_LOCK_FILE);
   let db: Db;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     // Created 0600 before SQLite opens it. Never unlinked: removing it while another process is opening it would
     // let two processes lock two different files of one name.
     closeSync(openSync(path, 'a', 0o600));

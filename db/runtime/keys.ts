@@ -197,7 +197,9 @@ export class KeyStore {
         if (wait > 0) throw tooManyAttempts(wait);
         const slot = k.slots.find((s) => s.id === passwordSlotId(k.ledgerId, username));
         const key = slot && unwrapKey(k.ledgerId, slot, password);
-        if (key && key.equals(ledger.key)) {
+        const right = !!key && key.equals(ledger.key);
+        key?.fill(0);
+        if (right) {
           if (k.throttle.failures > 0) update((now) => ({ ...now, throttle: { failures: 0, lastFailureAt: null } }));
           return true;
         }

@@ -7,6 +7,7 @@ import { assertPasswordAllowed, BASE_POLICY } from '../auth/passwords';
 import { LedgerError } from '../errors';
 import { defaultSettings, writeSettings } from '../ledger/settings';
 import { newAuditKeyPair, newRecoveryCode, type KeyFile } from '../store/keyring';
+import { PRIVATE_DIR_MODE } from '../store/files';
 import { openLedgerDb } from '../store/open';
 import { get, run, sql, type Db } from '../store/sql';
 import { APP_VERSION } from '../version';
@@ -37,7 +38,7 @@ export function createLedger(
   const { dbPath, keys, at } = where;
   if (keys.exists() || existsSync(dbPath)) throw new LedgerError('E_ALREADY_INITIALIZED');
   assertPasswordAllowed(input.password, BASE_POLICY);
-  mkdirSync(where.dir, { recursive: true });
+  mkdirSync(where.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const key = randomBytes(32);
   const ledgerId = randomUUID();
   const auditKeys = newAuditKeyPair();
@@ -69,6 +70,7 @@ export function createLedger(
   } catch (err) {
     // Nothing half-made stays behind: a folder with a ledger but no key file could never be opened.
     db?.close();
+    key.fill(0);
     for (const f of [keys.keyPath, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
     throw err;
   }

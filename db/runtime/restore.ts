@@ -13,6 +13,7 @@ import { LedgerError } from '../errors';
 import { backupStatusOf, type BackupVerifyView } from '../ledger/backup/model';
 import type { PushEvent } from '../process-protocol';
 import type { KdfParams } from '../store/keyring';
+import { PRIVATE_DIR_MODE } from '../store/files';
 import { openLedgerDb } from '../store/open';
 import { APP_VERSION } from '../version';
 import type { BackupInspectView, RestoreResultView, Role } from '../views';
@@ -92,7 +93,7 @@ export class Backups implements BackupFolders {
     const { key, keyFile } = unlockBackup(join(folder, BACKUP_KEY_FILE), manifest, credentials, this.o.kdf);
     const now = this.o.clock();
     const stamp = backupName(new Date(now)).replace(/^\D+/, '');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     let staging: string | null = null;
     try {
       step('stage');

@@ -203,8 +203,14 @@ export class Sessions implements SessionGate, SessionEnd {
     return null;
   }
 
+  /** The ledger opened with an unwrapped key; if it does not open, that copy of the key is wiped. */
   private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
-    return openLedger(this.o.dbPath, keyFile, key, this.bindingOption());
+    try {
+      return openLedger(this.o.dbPath, keyFile, key, this.bindingOption());
+    } catch (err) {
+      key.fill(0);
+      throw err;
+    }
   }
 
   private start(ledger: OpenLedger, account: Account): void {

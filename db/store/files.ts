@@ -21,6 +21,14 @@ export function readJsonFile(path: string, code: FileCode): unknown {
   }
 }
 
+/** Folders of ledgers and backups: their user's only. Files are 0600 (createPrivateFile, writeFileAtomic). */
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates an empty file only its user may read, for SQLite to fill: SQLite gives its -wal and -shm the same mode. */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, 'wx', 0o600));
+}
+
 /** Writes under a temporary name, flushes, renames over the target and flushes the folder: all or nothing. */
 export function writeFileAtomic(path: string, content: string | Buffer): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

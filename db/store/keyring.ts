@@ -75,7 +75,9 @@ function deriveWrappingKey(secret: string, salt: Buffer, kdf: KdfParams): Buffer
 export function wrapKey(ledgerId: string, id: string, dbKey: Buffer, secret: string, kdf: KdfParams): Slot {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', deriveWrappingKey(secret, salt, kdf), iv);
+  const wrappingKey = deriveWrappingKey(secret, salt, kdf);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
+  wrappingKey.fill(0); // the cipher keeps its own copy
   cipher.setAAD(Buffer.from(`${ledgerId}\0${id}`)); // a slot cannot be moved to another id or ledger
   const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
   return { id, salt: salt.toString('base64'), kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
@@ -103,7 +105,9 @@ function checkedSlot(slot: Slot): { salt: Buffer; iv: Buffer; tag: Buffer; wrapp
 /** The database key, or null when the secret is wrong (the GCM tag does not verify); a damaged slot is E_CORRUPT. */
 export function unwrapKey(ledgerId: string, slot: Slot, secret: string): Buffer | null {
   const { salt, iv, tag, wrapped, kdf } = checkedSlot(slot);
-  const decipher = createDecipheriv('aes-256-gcm', deriveWrappingKey(secret, salt, kdf), iv);
+  const wrappingKey = deriveWrappingKey(secret, salt, kdf);
+  const decipher = createDecipheriv('aes-256-gcm', wrappingKey, iv);
+  wrappingKey.fill(0); // the decipher keeps its own copy
   decipher.setAAD(Buffer.from(`${ledgerId}\0${slot.id}`));
   decipher.setAuthTag(tag);
   try {
@@ -115,7 +119,7 @@ export function unwrapKey(ledgerId: string, slot: Slot, secret: string): Buffer 
 
 /** Spends the same time as a real unwrap, so an unknown username is not told apart by timing. */
 export function unwrapDecoy(secret: string, kdf: KdfParams): null {
-  deriveWrappingKey(secret, Buffer.alloc(16), kdf);
+  deriveWrappingKey(secret, Buffer.alloc(16), kdf).fill(0);
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError, toLedgerError } from '../errors';
+import { createPrivateFile } from './files';
 import { assertNotTooNew, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Db } from './sql';
@@ -32,14 +33,13 @@ export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {
 
   let db: Db;
   try {
+    if (options.create) createPrivateFile(path);
     db = new Database(path, { fileMustExist: !options.create, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (err) {
     throw toLedgerError(err);
   }
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    applyKey(db, key);
     if (options.create) {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma('journal_mode = WAL');
@@ -56,6 +56,29 @@ export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {
   } catch (err) {
     db.close();
     throw toLedgerError(err);
+  }
+}
+
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * The cipher settings and the raw key (SQLCipher's x'<64 hex>' form). The key literal is built in a Buffer and
+ * zeroed after use: a JavaScript string of the key could never be wiped and would stay in memory until collected.
+ */
+export function applyKey(db: Db, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  const literal = Buffer.alloc(key.length * 2 + 3);
+  literal[0] = 0x78; // x
+  literal[1] = literal[literal.length - 1] = 0x27; // '
+  for (let i = 0; i < key.length; i++) {
+    literal[2 + 2 * i] = HEX[key[i]! >> 4]!;
+    literal[3 + 2 * i] = HEX[key[i]! & 15]!;
+  }
+  try {
+    if (db.key(literal) !== 0) throw new LedgerError('E_INTERNAL', 'the cipher refused the key');
+  } finally {
+    literal.fill(0);
   }
 }
 
