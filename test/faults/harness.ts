@@ -10,7 +10,7 @@ import { passwordSlotId, readKeyFile, unwrapKey } from '../../db/store/keyring';
 import { ADMIN, openRaw, TEST_KDF, UNIT_NAME } from '../../db/testing';
 
 /** `npm test` runs the bounded form (FAULTS_BOUNDED=1): fewer rounds, the same checks. */
-export const BOUNDED = process.env.FAULTS_BOUNDED === '1';
+const BOUNDED = process.env.FAULTS_BOUNDED === '1';
 export const sized = (full: number, bounded: number): number => (BOUNDED ? bounded : full);
 
 /** One seed per run, printed, so a failing round can be replayed with FAULTS_SEED. */
@@ -28,7 +28,7 @@ export function random(seed = SEED): () => number {
 }
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-export const WORKER = join(ROOT, 'test/faults/workers/ledger-worker.ts');
+const WORKER = join(ROOT, 'test/faults/workers/ledger-worker.ts');
 
 /** A temporary folder for a whole file (beforeAll); the returned function removes it. */
 export function scratch(prefix: string): { root: string; remove: () => void } {
@@ -45,7 +45,7 @@ export interface Folder {
   ledgerId: string;
 }
 
-export const folderAt = (dir: string, key: Buffer, ledgerId: string): Folder => ({
+const folderAt = (dir: string, key: Buffer, ledgerId: string): Folder => ({
   dir,
   dbPath: join(dir, LEDGER_DB_FILE),
   keyPath: join(dir, KEY_FILE),

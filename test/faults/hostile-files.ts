@@ -58,7 +58,7 @@ async function deflate(part: Part): Promise<Deflated> {
  * A zip file (deflate, no zip64: every part under 4 GiB). `declaredSize` overrides what the headers say a part
  * inflates to: a bomb that lies, for a reader that trusts the directory.
  */
-export async function zipOf(parts: [name: string, part: Part, declaredSize?: number][]): Promise<Buffer> {
+async function zipOf(parts: [name: string, part: Part, declaredSize?: number][]): Promise<Buffer> {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

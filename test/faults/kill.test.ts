@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gone, look, newFolder, random, scratch, SEED, sized, sleep, startWorker, type Folder } from './harness';
 
-const ROUNDS = sized(20, 5);
+const ROUNDS = sized(20, 4);
 let space: ReturnType<typeof scratch>;
 let folder: Folder;
 

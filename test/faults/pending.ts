@@ -2,7 +2,7 @@
 // skips them, named, until the fix lands here. A fix that lands moves to LANDED, and its tests run every time.
 import { describe } from 'vitest';
 
-export const FIXES = {
+const FIXES = {
   folderLock: 'H14-CORE item 1: one owner per ledger folder (E_LEDGER_IN_USE naming the holder)',
   keyFile: 'H14-CORE item 2: key file read-modify-write under the lock; a damaged slot is E_CORRUPT',
   clocks: 'H14-CORE item 4: throttle bounded by 15 min, future failures taken as now, monotonic idle lock',
