@@ -99,6 +99,8 @@ export interface DocumentListItem {
   marking: string;
   issueDate: string;
   secrecyEnd: string | null;
+  /** The marking is a declassification condition: it never lapses by itself, a review must decide (the screen warns). */
+  needsManualReview: boolean;
   declassified: boolean;
   registeredAt: string;
   mustReturn: boolean;

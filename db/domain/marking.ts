@@ -43,7 +43,8 @@ export type MarkingErrorReason =
   | 'months_not_under_a_year'
   | 'fraction_of_year'
   | 'over_maximum'
-  | 'bad_date';
+  | 'bad_date'
+  | 'not_legal_term';
 
 function bad(reason: MarkingErrorReason, text: string, extra: { found?: string; max?: number; period?: Period } = {}): LedgerError {
   return new LedgerError('E_BAD_MARKING', { reason, text, ...extra });
@@ -88,6 +89,10 @@ export function parseMarking(text: string): Marking {
 const toHalfWidth = (t: string): string => t.normalize('NFKC').replace(/\s+/g, '');
 // Characters that only ever spell a period or a date; text made of them alone is a failed period, never a condition.
 const PERIOD_LIKE = /^[\d.\-/零〇一二两三四五六七八九十百半年个個月日号天周]+$/u;
+// Digits, Latin letters and the units of a period: a period mistyped (1O年 with a letter O), never a condition.
+const MISTYPED_PERIOD = /^[\dA-Za-z.\-/年月个個日号天周]+$/u;
+// Words for "forever" the law does not use: the legal word is 长期.
+const NOT_LEGAL_TERM = /^(?:永久|永远|永遠|无限期|無限期|无期限|無期限)(?:保密)?$/u;
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 // '10', '1.5', '十', '二十五', '半' -> number; anything else -> undefined.
@@ -125,9 +130,10 @@ function parsePeriod(tail: string, level: Classified, text: string): Period {
   // A condition is free text (会议结束后); it must read as words, not as a mistyped period, and carry no second star.
   const condition = raw.replace(/\s+/g, ' ');
   const length = [...condition].length;
-  if (PERIOD_LIKE.test(c) || !/\p{Script=Han}/u.test(c) || STAR.test(c) || length < 2 || length > 100) {
+  if (PERIOD_LIKE.test(c) || MISTYPED_PERIOD.test(c) || !/\p{Script=Han}/u.test(c) || STAR.test(c) || length < 2 || length > 100) {
     throw bad('bad_period', text);
   }
+  if (NOT_LEGAL_TERM.test(c)) throw bad('not_legal_term', text);
   return { kind: 'until_condition', condition };
 }
 
@@ -185,6 +191,11 @@ export function formatMarking(m: Marking): string {
   return text;
 }
 
+/** A condition never lapses by itself: someone must decide, on review, that it has come to pass. */
+export function needsManualReview(m: Marking): boolean {
+  return m.period?.kind === 'until_condition';
+}
+
 export function secrecyEnd(m: Marking, issueDate: string): string | null {
   const parts = isoParts(issueDate);
   if (!parts) throw new LedgerError('E_VALIDATION', { field: 'issueDate' });
@@ -195,7 +206,12 @@ export function secrecyEnd(m: Marking, issueDate: string): string | null {
     case 'long_term':
     case 'until_condition':
       return null;
-    case 'until_date': return p.date;
+    case 'until_date': {
+      // 除另有规定外 不超过: a date no later than the level's longest period from the issue date (longer: 长期).
+      const max = MAX_YEARS[m.level];
+      if (p.date > addMonths(parts, max * 12)) throw bad('over_maximum', `${LEVEL_NAMES[m.level]}★${periodText(p, LEVEL_NAMES[m.level])}`, { max });
+      return p.date;
+    }
     case 'years': return addMonths(parts, p.years * 12);
     case 'months': return addMonths(parts, p.months);
     case 'default': return addMonths(parts, DEFAULT_YEARS[m.level] * 12);

@@ -85,6 +85,7 @@ export const en: ErrorTexts = {
       over_maximum: '“{{text}}” exceeds the longest period of its level, {{max}} years; for longer, write 长期.',
       bad_date: 'The date in “{{text}}” does not exist.',
       date_not_after_issue: 'The date in “{{text}}” is not after the issue date.',
+      not_legal_term: '“{{text}}”: a secrecy period is never written 永久 or 无限期 (forever); without a limit it is 长期 (long term).',
     },
     noSuchCopy: 'The document has no copy {{copyNos}}.',
     duplicateCode: 'This location code is taken; choose another.',

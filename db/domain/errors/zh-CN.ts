@@ -86,6 +86,7 @@ export const zhCN = {
       over_maximum: '“{{text}}”超过该密级最长 {{max}} 年的保密期限；需要更长时写“长期”。',
       bad_date: '“{{text}}”中的解密时间不是一个存在的日期。',
       date_not_after_issue: '“{{text}}”中的解密时间不晚于制发日期，请核对。',
+      not_legal_term: '“{{text}}”：保密期限没有“永久”“无限期”的写法，不限期的应写“长期”。',
     },
     noSuchCopy: '这件文件没有份号 {{copyNos}}。',
     duplicateCode: '该保密柜编号已被使用，请换一个编号。',

@@ -85,6 +85,7 @@ export const zhTW: ErrorTexts = {
       over_maximum: '「{{text}}」超過該密級最長 {{max}} 年的保密期限；需要更長時寫「長期」。',
       bad_date: '「{{text}}」中的解密時間不是一個存在的日期。',
       date_not_after_issue: '「{{text}}」中的解密時間不晚於制發日期，請核對。',
+      not_legal_term: '「{{text}}」：保密期限沒有「永久」「無限期」的寫法，不限期的應寫「長期」。',
     },
     noSuchCopy: '這件文件沒有份號 {{copyNos}}。',
     duplicateCode: '該保密櫃編號已被使用，請換一個編號。',

@@ -1,5 +1,6 @@
 // Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
 import { compressCopyNos } from '../../domain/copies';
+import { needsManualReview, parseMarking } from '../../domain/marking';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
 import { readSettings } from '../settings';
@@ -241,6 +242,7 @@ function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | '
     marking: d.marking,
     issueDate: d.issue_date,
     secrecyEnd: d.secrecy_end,
+    needsManualReview: !d.declassified && needsManualReview(parseMarking(d.marking)),
     declassified: d.declassified === 1,
     registeredAt: d.registered_at,
     mustReturn: d.must_return === 1,
