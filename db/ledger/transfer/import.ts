@@ -129,6 +129,8 @@ export interface ImportReport {
   /** Rows that also record history (已清退, 已销毁, 报废 ...): imported as marked historical events. */
   historical: number;
   issues: ImportIssue[];
+  /** What was read in a way worth knowing, on rows that are not refused for it (a bare level as its default period). */
+  notes: ImportIssue[];
 }
 
 /** How each register registers one row: the manual-entry command's schema and its run, and the history it may carry. */
@@ -174,7 +176,7 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
   const rows = dataRows(grid.rows, headerRow);
   if (!rows.some((r) => r.skip === null)) throw new LedgerError('E_IMPORT_NO_DATA', { sheet: grid.name, headerRow });
 
-  const report: ImportReport = { register: req.register, fileName: req.fileName, sha256: req.sha256, sheet: grid.name, headerRow, rows: 0, good: 0, bad: 0, skipped: [], historical: 0, issues: [] };
+  const report: ImportReport = { register: req.register, fileName: req.fileName, sha256: req.sha256, sheet: grid.name, headerRow, rows: 0, good: 0, bad: 0, skipped: [], historical: 0, issues: [], notes: [] };
   const label = (field: string) => fields.find((f) => f.key === field)?.label ?? field;
   const issue = (row: number, field: string | null, reason: string, value: string, params: Record<string, unknown> = {}): ImportIssue => {
     const col = field === null ? undefined : mapping[field];
@@ -240,6 +242,7 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
           found.push(issue(row, field, reason, field === null ? '' : (reader.text(field) ?? ''), params));
         }
       }
+      report.notes.push(...reader.notes.map((n) => issue(row, n.field, n.reason, n.value, n.params)));
       if (found.length) {
         report.bad += 1;
         report.issues.push(...found);
@@ -340,6 +343,7 @@ export function describeIssue(reason: string, label: string, value: string, p: R
     case 'duplicate_in_file': return `与第 ${String(p.firstRow)} 行重复(${String(p.what)})`;
     case 'duplicate_in_ledger': return `台账中已登记(${String(p.what ?? value)})`;
     case 'same_as_serial': return '硬盘序列号与主机序列号相同';
+    case 'bare_level': return `${label}${v}没有写保密期限，按该密级的默认期限登记为“${String(p.marking)}”(${String(p.years)}年)`;
     case 'no_such_location': return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
     case 'location_level': return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
     case 'network_forbidden': return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;

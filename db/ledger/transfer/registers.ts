@@ -1,6 +1,7 @@
 // The registers a spreadsheet can be imported into: their fields, the column headers people actually use for
 // them, and how one spreadsheet row becomes the input of the command that registers an item by hand.
 import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type Term } from '../../domain/terms';
+import { DEFAULT_YEARS } from '../../domain/marking';
 import { LABELS, type LabelKey } from '../sheets/labels';
 import type { Cell } from './read';
 import { cellText, parseCopyNos, parseCount, parseDate } from './normalize';
@@ -159,6 +160,7 @@ export interface FieldProblem {
 /** A row's cells by field, with the defaults the user set for fields left blank, and the problems found reading them. */
 export class RowReader {
   readonly problems: FieldProblem[] = [];
+  readonly notes: FieldProblem[] = [];
   constructor(
     private readonly cells: Cell[],
     private readonly mapping: Readonly<Record<string, number>>,
@@ -218,6 +220,11 @@ export class RowReader {
 
   flag(field: string, reason: string, params?: Record<string, unknown>): void {
     this.problem(field, reason, params);
+  }
+
+  /** Something read in a way the custodian should know of, without refusing the row (a bare level as its default period). */
+  note(field: string, reason: string, params?: Record<string, unknown>): void {
+    this.notes.push({ field, reason, value: cellText(this.cell(field)), ...(params ? { params } : {}) });
   }
 }
 
@@ -285,6 +292,12 @@ function marking(r: RowReader): string | undefined {
   const level = r.text('marking');
   const period = r.text('period');
   if (level === undefined) return undefined;
+  // Old registers often hold the level alone: it is the default period, as 机密★ says it (noted in the report).
+  const bare = Object.entries(DEFAULT_YEARS).find(([code]) => period === undefined && LEVEL_TERMS[code as keyof typeof DEFAULT_YEARS].slice(0, 2).includes(level));
+  if (bare) {
+    r.note('marking', 'bare_level', { marking: `${level}★`, years: bare[1] });
+    return `${level}★`;
+  }
   if (/[★⭐☆*＊]/u.test(level) || period === undefined || /^(内部|內部)/u.test(level)) return level;
   return `${level}★${/^\d+$/.test(period) ? `${period}年` : period}`;
 }
