@@ -13,7 +13,7 @@ const FIXES = {
 } as const;
 export type Fix = keyof typeof FIXES;
 
-const LANDED = new Set<Fix>(['folderLock', 'keyFile', 'encodings', 'clocks', 'streamingImport']);
+const LANDED = new Set<Fix>(['folderLock', 'keyFile', 'encodings', 'clocks', 'streamingImport', 'csvFormulas']);
 const RUN_ALL = process.env.FAULTS_PENDING === '1';
 
 /** describe(), or describe.skip() with the fix it waits for in its name while that fix has not landed. */
