@@ -1,13 +1,15 @@
 // Random sequences of register commands, valid and not, through service.invoke on one ledger per run.
 // After every step: copies are conserved, the event history explains every copy's state, nothing follows
 // a terminal state, an accepted command left exactly one ok audit entry and a refused one changed nothing
-// but one refused entry. At the end the audit chain verifies.
+// but one refused entry; no accepted event is before its item's registration or the event it closes (commands
+// carry random dates and date-times, or none: now). At the end the audit chain verifies.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../audit/chain';
 import type { InvokeResult } from '../../process-protocol';
 import { makeLedger, ok, openRaw } from '../../testing';
 import type { Db } from '../../store/sql';
+import { happenedBefore } from './model';
 
 interface Cmd {
   name: string;
@@ -24,6 +26,17 @@ const approval = fc.constantFrom(undefined, { approver: '陈主任', authority: 
 const location = fc.constantFrom(CAB, VAULT);
 const items = fc.uniqueArray(fc.record({ documentId: docId, copyNos }), { minLength: 1, maxLength: 2, selector: (i) => i.documentId });
 
+/** When a command says it happened: nothing (now, 2026-11-25 01:00 UTC), a day in November, or a time that day (Beijing). */
+const when = fc.option(
+  fc.record({ day: fc.integer({ min: 1, max: 26 }), hour: fc.option(fc.integer({ min: 0, max: 23 })) }).map(({ day, hour }) => {
+    const date = `2026-11-${String(day).padStart(2, '0')}`;
+    return hour === null ? date : `${date}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+  }),
+  { freq: 3 },
+);
+const dated = (cmd: Cmd): fc.Arbitrary<Cmd> =>
+  when.map((at) => (at === null ? cmd : { ...cmd, input: { ...cmd.input, [cmd.name === 'documents.receive' ? 'receivedAt' : 'at']: at } }));
+
 const receive = fc
   .record({
     marking: fc.constantFrom('绝密★长期', '机密★10年', '秘密★5年', '秘密★6个月', '内部'),
@@ -35,9 +48,10 @@ const receive = fc
   .map((r): Cmd => ({
     name: 'documents.receive',
     input: { ...r, originUnit: '省国家保密局', issueDate: '2026-11-02', scope: ['办公室', '王芳'], signedBy: '李明', ...(r.mustReturn ? { returnBy: '2027-03-31' } : {}) },
-  }));
+  }))
+  .chain(dated);
 
-const command: fc.Arbitrary<Cmd> = fc.oneof(
+const undated: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 3, arbitrary: receive },
   {
     weight: 5,
@@ -80,6 +94,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ name: 'documents.handover', input: { from: '李明', to: '钱新', supervisor: '陈主任' } }) },
 );
+const command = undated.chain(dated);
 
 /** Turns the generated picks into the ids of the ledger as it is now. */
 function resolve(db: Db, cmd: Cmd): Cmd {
@@ -202,6 +217,25 @@ function checkInvariants(db: Db): void {
     replayed.set(r.copyId, s);
   }
   for (const [copyId, s] of replayed) expect({ copyId, status: s.actual }).toEqual({ copyId, status: s.status });
+
+  // Time: no event before its item's registration; a return not before the loan it closes (the last one of the copy
+  // entered before it), a receipt confirmation not before its transmission.
+  const events = db
+    .prepare(`SELECT e.id, e.kind, e.at, e.details, d.registered_at AS registeredAt FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.id`)
+    .all() as { id: number; kind: string; at: string; details: string; registeredAt: string }[];
+  const atOf = new Map(events.map((e) => [e.id, e.at]));
+  for (const e of events) {
+    expect({ event: e.id, before: happenedBefore(e.at, e.registeredAt) }).toEqual({ event: e.id, before: false });
+    if (e.kind === 'receipt_confirmed') {
+      const sent = atOf.get((JSON.parse(e.details) as { eventId: number }).eventId)!;
+      expect({ event: e.id, before: happenedBefore(e.at, sent) }).toEqual({ event: e.id, before: false });
+    }
+  }
+  const lentAt = new Map<number, string>();
+  for (const r of rows) {
+    if (r.kind === 'lend') lentAt.set(r.copyId, atOf.get(r.eventId!)!);
+    if (r.kind === 'return_loan') expect({ event: r.eventId, before: happenedBefore(atOf.get(r.eventId!)!, lentAt.get(r.copyId)!) }).toEqual({ event: r.eventId, before: false });
+  }
 }
 
 describe('lifecycle property', () => {
@@ -246,7 +280,7 @@ describe('lifecycle property', () => {
     // The generator reaches both sides of the rules, not only one.
     expect(accepted).toBeGreaterThan(100);
     expect(refusedCount).toBeGreaterThan(100);
-    for (const code of ['E_NOT_IN_CUSTODY', 'E_NO_SUCH_COPY', 'E_APPROVAL_REQUIRED', 'E_FORBIDDEN_CHANNEL', 'E_WITNESS_REQUIRED', 'E_LOCATION_LEVEL']) {
+    for (const code of ['E_NOT_IN_CUSTODY', 'E_NO_SUCH_COPY', 'E_APPROVAL_REQUIRED', 'E_FORBIDDEN_CHANNEL', 'E_WITNESS_REQUIRED', 'E_LOCATION_LEVEL', 'E_DATE_ORDER']) {
       expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
     }
   });
