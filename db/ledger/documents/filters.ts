@@ -1,7 +1,7 @@
 // The documents register's filters, as the register command and the printed / exported sheet both accept them.
 import { z } from 'zod';
 import { DOCUMENT_LEVELS } from '../../domain/levels';
-import { REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS } from './queries';
+import { ITEM_REMINDERS, REMINDER_FILTERS, SORT_FIELDS, STATUS_FILTERS } from './queries';
 
 export const documentFilterFields = {
   query: z.string().max(100).optional(),
@@ -12,6 +12,8 @@ export const documentFilterFields = {
   locationId: z.number().int().positive().optional(),
   holder: z.string().trim().max(50).optional(),
   reminder: z.enum(REMINDER_FILTERS).optional(),
+  /** One reminder as the items are on it, overdue apart from due soon (ReminderCounts' newer keys). */
+  reminderKind: z.enum(ITEM_REMINDERS).optional(),
   sort: z.enum(SORT_FIELDS).default('receiptNo'),
   order: z.enum(['asc', 'desc']).default('desc'),
 };

@@ -23,9 +23,12 @@ export const ITEM_REMINDERS = [
   'receiptOverdue',
   'missing',
 ] as const satisfies readonly DocumentReminder[];
-/** The list's reminder filters: the item reminders, and the older ones (overdue = loanOverdue; returnDue and secrecyEnding: both of their pair). */
-export const REMINDER_FILTERS = ['overdue', 'returnDue', 'secrecyEnding', ...ITEM_REMINDERS] as const;
-type ReminderFilter = (typeof REMINDER_FILTERS)[number];
+/**
+ * The list's older reminder filters (documents.list `reminder`): overdue = loanOverdue; returnDue and secrecyEnding
+ * each cover both of their pair. The item reminders filter through `reminderKind`.
+ */
+export const REMINDER_FILTERS = ['overdue', 'returnDue', 'secrecyEnding', 'reviewDue'] as const;
+type ReminderFilter = (typeof REMINDER_FILTERS)[number] | (typeof ITEM_REMINDERS)[number];
 
 export interface DocumentQuery {
   query?: string | undefined;
@@ -36,6 +39,7 @@ export interface DocumentQuery {
   locationId?: number | undefined;
   holder?: string | undefined;
   reminder?: (typeof REMINDER_FILTERS)[number] | undefined;
+  reminderKind?: (typeof ITEM_REMINDERS)[number] | undefined;
   sort: (typeof SORT_FIELDS)[number];
   order: 'asc' | 'desc';
   offset: number;
@@ -196,6 +200,7 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.status === 'closed') where.push(sql`d.held_copies = 0`);
   if (q.status === 'missing') where.push(withCopy(sql`c.status = 'missing'`));
   if (q.reminder) where.push(reminderCondition(q.reminder, day, receiptBeforeOf(db, day)));
+  if (q.reminderKind) where.push(reminderCondition(q.reminderKind, day, receiptBeforeOf(db, day)));
   const filter = sql.join(where, ' AND ');
   // A search alone is counted by the full-text index (one row per item, never deleted), not item by item.
   const phrase = ftsPhrase(query);

@@ -16,7 +16,7 @@ function ledger() {
     t,
     cab,
     list,
-    ids: (reminder: string) => list({ reminder }).rows.map((r) => r.id),
+    ids: (reminderKind: string) => list({ reminderKind }).rows.map((r) => r.id),
     get: (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id }),
     reminders: () => ok<ReminderCounts>(t.service, 'reminders.get'),
     receive: (over: Record<string, unknown> = {}) =>
@@ -39,7 +39,9 @@ describe('transmissions wait for their receipt (回执)', () => {
     l.t.clock.advance(DAY);
     expect(l.reminders()).toMatchObject({ receiptsPending: 1, receiptsOverdue: 1 });
     expect(l.ids('receiptOverdue')).toEqual([id]);
-    expect(l.list({ reminder: 'receiptOverdue' }).rows[0]!.reminders).toContain('receiptOverdue');
+    expect(l.list({ reminderKind: 'receiptOverdue' }).rows[0]!.reminders).toContain('receiptOverdue');
+    // The older filter names keep their meaning; the new kinds are not among them.
+    expect(refused(l.t.service, 'documents.list', { reminder: 'receiptOverdue' }).code).toBe('E_VALIDATION');
     ok(l.t.service, 'settings.update', { receiptReminderDays: 30 });
     expect(l.reminders().receiptsOverdue).toBe(0);
     ok(l.t.service, 'documents.confirmReceipt', { documentId: id, eventId: sent.id, receiptRef: '回执第88号' });

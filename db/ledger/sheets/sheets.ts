@@ -184,6 +184,7 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
   if (f.locationId) filters.push(['storage', all<{ code: string }>(db, sql`SELECT code FROM locations WHERE id = ${f.locationId}`)[0]?.code ?? `#${f.locationId}`]);
   if (f.holder) filters.push(['holder', f.holder]);
   if (f.reminder) filters.push(['reminder', say(REMINDER_TERMS[f.reminder], language)]);
+  if (f.reminderKind) filters.push(['reminder', say(REMINDER_TERMS[f.reminderKind], language)]);
   return {
     columns: [['receiptNo', 5], ['registeredAt', 5], ['originUnit', 8], ['docNumber', 8], ['title', 15], ['marking', 6], ['copies', 3], ['copyNos', 7], ['status', 7], ['returnBy', 5]],
     rows: rows.map((d) => [
