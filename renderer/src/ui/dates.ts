@@ -12,12 +12,3 @@ export function isoDate(d: Dayjs): string {
 export function eventDate(d: Dayjs | null | undefined): string | undefined {
   return d && !d.isSame(dayjs(), 'day') ? isoDate(d) : undefined;
 }
-
-/** Registers record what happened, never what will: no day after today. */
-export function afterToday(d: Dayjs): boolean {
-  return d.isAfter(dayjs(), 'day');
-}
-
-export function beforeToday(d: Dayjs): boolean {
-  return d.isBefore(dayjs(), 'day');
-}

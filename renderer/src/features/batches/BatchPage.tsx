@@ -1,14 +1,15 @@
 // 批量清退, 批量销毁 and 年度清查: pick items from the register and their copies, fill in the batch, and get the
 // batch number (QT-2026-001, XH-2026-001, QC-2026-001) that names the slip or list.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Result, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Result, Space, Table, Typography, type TableProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { CopyStatusCode, DocumentDetail, DocumentListItem } from '../../../../preload/contract';
 import { DESTROY_METHODS, HELD_STATUSES, type DestroyMethod } from '../documents/documents';
-import { afterToday, eventDate } from '../../ui/dates';
+import { eventDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
 import { selectSession, useLedger, type BatchKind } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
@@ -373,9 +374,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
               <PeopleInput maxCount={10} testId="batch-checked-by" />
             </Form.Item>
           )}
-          <Form.Item name="at" label={t('actions.at')} rules={[{ required: true }]} style={{ width: 160 }}>
-            <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid="batch-at" />
-          </Form.Item>
+          <DateField name="at" label={t('actions.at')} style={{ width: 160 }} testId="batch-at" />
         </Flex>
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">{t('common.keyboardHint')}</Typography.Text>

@@ -2,11 +2,13 @@
 // 启用, 报废, 销毁): one dialog per action, as DocumentActions has them. The backend judges every rule; a refusal
 // stays in the form with the rule in words and the field it concerns marked.
 import type { ReactNode } from 'react';
-import { App, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Select, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATA_LEVELS, DEVICE_LEVELS, NETWORKS, type DataLevel, type DeviceKind } from './devices';
-import { afterToday, beforeToday, eventDate, isoDate } from '../../ui/dates';
+import { eventDate, isoDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
+import { useDueDate } from '../../ui/hooks/useDueDate';
 import { useLedger, type ComputerDetail, type MediumDetail } from '../../store';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
@@ -71,6 +73,7 @@ const ERROR_FIELDS = {
 interface ActionModalProps<V> {
   action: DeviceAction;
   code: string;
+  form?: FormInstance<V>;
   initialValues?: Partial<V>;
   onSubmit(values: V): Promise<unknown>;
   onClose(): void;
@@ -78,7 +81,7 @@ interface ActionModalProps<V> {
 }
 
 /** What every device form shares: named by its action, keyboard-first, dated today unless late, a toast when done. */
-function DeviceActionModal<V extends { at: Dayjs }>({ action, code, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
+function DeviceActionModal<V extends { at: Dayjs }>({ action, code, form, initialValues, onSubmit, onClose, children }: ActionModalProps<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const name = t(`devices.actions.${action}`);
@@ -87,6 +90,7 @@ function DeviceActionModal<V extends { at: Dayjs }>({ action, code, initialValue
       title={t('devices.actionTitle', { action: name, code })}
       submitText={name}
       testId={`device-${action}`}
+      form={form}
       keyboard
       errorFields={ERROR_FIELDS}
       initialValues={{ at: dayjs(), ...initialValues } as Partial<V>}
@@ -145,11 +149,7 @@ function CheckField({ action, name }: Pick<FieldProps, 'action' | 'name'>) {
 /** When it happened: never a future day. */
 function AtField({ action }: { action: DeviceAction }) {
   const { t } = useTranslation();
-  return (
-    <Form.Item name="at" label={t('devices.form.at')} rules={[{ required: true }]}>
-      <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid={`device-${action}-at`} />
-    </Form.Item>
-  );
+  return <DateField name="at" label={t('devices.form.at')} testId={`device-${action}-at`} />;
 }
 
 function useRegisterLabel() {
@@ -203,9 +203,7 @@ function ChangeComputerModal({ id, code, onClose }: DialogProps) {
         <Select allowClear options={NETWORKS.map((n) => ({ value: n, label: t(`devices.networks.${n}`) }))} data-testid="device-change-network" />
       </Form.Item>
       <TextField action="change" name="os" label={field('os')} />
-      <Form.Item name="osInstalledAt" label={field('osInstalledAt')}>
-        <DatePicker disabledDate={afterToday} style={{ width: '100%' }} data-testid="device-change-osInstalledAt" />
-      </Form.Item>
+      <DateField name="osInstalledAt" label={field('osInstalledAt')} required={false} testId="device-change-osInstalledAt" />
       <TextField action="change" name="purpose" label={field('purpose')} />
       <AtField action="change" />
     </DeviceActionModal>
@@ -338,11 +336,13 @@ interface LendValues {
 function LendMediumModal({ id, code, onClose }: DialogProps) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDeviceCommand);
+  const [form] = Form.useForm<LendValues>();
+  const at = useDueDate(form, LOAN_DAYS);
   return (
     <DeviceActionModal<LendValues>
       action="lend"
       code={code}
-      initialValues={{ dueAt: dayjs().add(LOAN_DAYS, 'day') }}
+      form={form}
       onSubmit={(v) => run('media.lend', { id, to: v.to.trim(), computerId: v.computerId, dueAt: isoDate(v.dueAt), at: eventDate(v.at) })}
       onClose={onClose}
     >
@@ -350,9 +350,14 @@ function LendMediumModal({ id, code, onClose }: DialogProps) {
       <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
         <ComputerSelect testId="device-lend-computerId" />
       </Form.Item>
-      <Form.Item name="dueAt" label={t('devices.form.dueAt')} rules={[{ required: true }]}>
-        <DatePicker disabledDate={beforeToday} style={{ width: '100%' }} data-testid="device-lend-dueAt" />
-      </Form.Item>
+      <DateField
+        name="dueAt"
+        label={t('devices.form.dueAt')}
+        min={{ day: at, refusal: { code: 'E_VALIDATION', details: { field: 'dueAt' } } }}
+        max={null}
+        dependencies={['at']}
+        testId="device-lend-dueAt"
+      />
       <AtField action="lend" />
     </DeviceActionModal>
   );

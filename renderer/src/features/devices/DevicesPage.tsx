@@ -1,7 +1,7 @@
 // The four device registers (涉密 / 非涉密 计算机登记备案表, 移动存储介质登记备案表): a table paged by the backend with
 // search and status filter, and for the custodian the register form.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Table, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select, Space, Table, type TableProps } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,8 @@ import {
   type MediumType,
   type Network,
 } from './devices';
-import { afterToday, isoDate } from '../../ui/dates';
+import { isoDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
 import { DEVICE_PAGE_SIZE, selectIsCustodian, useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -221,8 +222,11 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
   );
   const text = (name: keyof RegisterValues, max: number, rules: object[] = required, autoFocus = false) =>
     item(name, <Input autoComplete="off" maxLength={max} autoFocus={autoFocus} data-testid={`device-form-${name}`} />, rules);
-  const date = (name: 'osInstalledAt' | 'enabledAt', rules: object[] = [{ required: true }]) =>
-    item(name, <DatePicker disabledDate={afterToday} style={{ width: '100%' }} data-testid={`device-form-${name}`} />, rules);
+  const date = (name: 'osInstalledAt' | 'enabledAt', required = true) => (
+    <Col xs={24} sm={12}>
+      <DateField name={name} label={t(`devices.fields.${name}`)} required={required} testId={`device-form-${name}`} />
+    </Col>
+  );
   const levels = classified ? CLASSIFIED_LEVELS : (['non_secret'] as const);
   const levelField = item(
     'level',
@@ -280,7 +284,7 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
           {text('diskSerial', 100, [])}
           {text('mac', 17, [{ pattern: /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, message: '00-1A-2B-3C-4D-5E' }])}
           {text('os', 100)}
-          {date('osInstalledAt', [])}
+          {date('osInstalledAt', false)}
           {levelField}
           {item('network', <Select options={NETWORKS.map((n) => ({ value: n, label: t(`devices.networks.${n}`) }))} data-testid="device-form-network" />, [
             { required: true },

@@ -2,13 +2,15 @@
 // whole-ledger hand-over. Each is a keyboard-first modal; the backend judges every rule and a refusal is
 // shown in words, with the field it concerns marked.
 import { Children, type ReactNode } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../../preload/contract';
 import { CONDITIONS, TRANSMIT_CHANNELS, type Condition } from './documents';
 import { compressCopyNos, formatCopyNo, inScope } from '../../../../db/domain';
-import { afterToday, beforeToday, eventDate, isoDate } from '../../ui/dates';
+import { eventDate, isoDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
+import { useDueDate } from '../../ui/hooks/useDueDate';
 import { selectSession, useLedger } from '../../store';
 import { FormModal } from '../../ui/FormModal';
 import { CopyPicker } from './CopyPicker';
@@ -41,11 +43,7 @@ function FieldRow({ children }: { children: ReactNode }) {
 /** When it happened: today unless registered late; never a future day. */
 function AtField({ testId }: { testId: string }) {
   const { t } = useTranslation();
-  return (
-    <Form.Item name="at" label={t('actions.at')} initialValue={dayjs()} rules={[{ required: true }]}>
-      <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid={testId} />
-    </Form.Item>
-  );
+  return <DateField name="at" label={t('actions.at')} initialValue={dayjs()} testId={testId} />;
 }
 
 function CopiesField({
@@ -94,6 +92,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
   const name = Form.useWatch(['borrower', 'name'], form) ?? '';
   const department = Form.useWatch(['borrower', 'department'], form) ?? '';
   const takenOut = Form.useWatch('takenOut', form);
+  const at = useDueDate(form, LOAN_DAYS);
   const outside = name.trim() !== '' && !inScope(doc.scope, { name, department });
   return (
     <FormModal<LendValues>
@@ -103,7 +102,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
       form={form}
       keyboard
       errorFields={{ dueAt: 'dueAt', at: 'at' }}
-      initialValues={{ copyNos: onlyOne(inCustody(doc)), dueAt: dayjs().add(LOAN_DAYS, 'day'), takenOut: false, approval: { authority: 'unit_head' } }}
+      initialValues={{ copyNos: onlyOne(inCustody(doc)), takenOut: false, approval: { authority: 'unit_head' } }}
       onSubmit={async (v) => {
         const department = v.borrower.department?.trim();
         await run('documents.lend', {
@@ -129,9 +128,14 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
         </Form.Item>
       </FieldRow>
       <FieldRow>
-        <Form.Item name="dueAt" label={t('actions.lend.dueAt')} rules={[{ required: true }]}>
-          <DatePicker allowClear={false} disabledDate={beforeToday} style={{ width: '100%' }} data-testid="lend-due-at" />
-        </Form.Item>
+        <DateField
+          name="dueAt"
+          label={t('actions.lend.dueAt')}
+          min={{ day: at, refusal: { code: 'E_VALIDATION', details: { field: 'dueAt' } } }}
+          max={null}
+          dependencies={['at']}
+          testId="lend-due-at"
+        />
         <Form.Item name="takenOut" label={t('actions.lend.takenOut')} valuePropName="checked">
           <Switch data-testid="lend-taken-out" />
         </Form.Item>

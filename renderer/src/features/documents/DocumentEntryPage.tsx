@@ -2,19 +2,19 @@
 // Ctrl+Enter saves; after a save the new 收文编号 is shown and the form is ready for the next item, keeping
 // what usually stays the same (date, carrier, cabinet, who signs).
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CARRIERS, levelOfMarking, type Carrier } from './documents';
 import { compressCopyNos } from '../../../../db/domain/copies';
-import { afterToday, eventDate, isoDate } from '../../ui/dates';
+import { eventDate, isoDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
 import { selectSession, selectUnitName, useLedger, type DocumentOrigin } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField, type ErrorFields } from '../../ui/hooks/useMarkField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useRefusalText } from '../../i18n/errors';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
@@ -48,7 +48,6 @@ const ERROR_FIELDS: ErrorFields = { marking: 'marking', issueDate: 'issueDate', 
 
 export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const { t } = useTranslation();
-  const refusalText = useRefusalText();
   const { message } = App.useApp();
   const session = useLedger(selectSession);
   const unitName = useLedger(selectUnitName);
@@ -65,6 +64,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const tid = (name: string) => `register-${name}`;
 
   const marking = Form.useWatch('marking', form) ?? '';
+  const registeredAt = Form.useWatch('registeredAt', form);
   const issueDate = Form.useWatch('issueDate', form);
   const copies = Form.useWatch('copies', form);
   const firstCopyNo = Form.useWatch('firstCopyNo', form);
@@ -189,9 +189,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
         >
           <Row gutter={16}>
             <Col xs={24} md={6}>
-              <Form.Item name="registeredAt" label={produced ? t('docForm.producedAt') : t('docForm.receivedAt')} rules={[{ required: true }]}>
-                <DatePicker allowClear={false} disabledDate={afterToday} style={{ width: '100%' }} data-testid={tid('date')} />
-              </Form.Item>
+              <DateField name="registeredAt" label={produced ? t('docForm.producedAt') : t('docForm.receivedAt')} testId={tid('date')} />
             </Col>
             <Col xs={24} md={10}>
               <Form.Item name="originUnit" label={produced ? t('docForm.producerUnit') : t('docForm.originUnit')} rules={[required, { max: 100 }]}>
@@ -219,24 +217,13 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item
+              <DateField
                 name="issueDate"
                 label={t('docForm.issueDate')}
+                max={{ day: registeredAt ?? dayjs(), refusal: { code: 'E_VALIDATION', details: { field: 'issueDate' } } }}
                 dependencies={['registeredAt']}
-                rules={[
-                  { required: true },
-                  ({ getFieldValue }) => ({
-                    validator: (_, value: Dayjs | undefined) => {
-                      const registered = getFieldValue('registeredAt') as Dayjs | undefined;
-                      return value && registered && value.isAfter(registered, 'day')
-                        ? Promise.reject(new Error(refusalText({ code: 'E_VALIDATION', details: { field: 'issueDate' } })))
-                        : Promise.resolve();
-                    },
-                  }),
-                ]}
-              >
-                <DatePicker disabledDate={afterToday} style={{ width: '100%' }} data-testid={tid('issue-date')} />
-              </Form.Item>
+                testId={tid('issue-date')}
+              />
             </Col>
             <Col span={24}>
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid={tid('marking-hint')}>
@@ -298,9 +285,14 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="returnBy" label={t('docForm.returnBy')} rules={[{ required: !!mustReturn }]}>
-                    <DatePicker disabled={!mustReturn} style={{ width: '100%' }} data-testid={tid('return-by')} />
-                  </Form.Item>
+                  <DateField
+                    name="returnBy"
+                    label={t('docForm.returnBy')}
+                    required={!!mustReturn}
+                    max={null}
+                    disabled={!mustReturn}
+                    testId={tid('return-by')}
+                  />
                 </Col>
               </>
             )}
