@@ -83,6 +83,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_IO: { cause: 'EACCES' },
   E_INTERNAL: {},
   E_DATE_ORDER: { rule: 'before_opening', at: '2026-11-09', earliest: '2026-11-10' },
+  E_COMPILATION_MARKING: { rule: 'level', marking: '秘密★10年', sources: ['2026-0001'] },
   E_PERSON_DEPARTED: { person: '钱新', departedAt: '2026-11-20', role: 'borrower' },
   E_DESTRUCTION_METHOD: { rule: 'shredder_quantity', copies: 12, max: 10 },
 };

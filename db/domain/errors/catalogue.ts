@@ -154,6 +154,10 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(t.channel, d['rule']) ? fill(t.channel[d['rule']], { channel: str(d['channel']) }) : null;
     case 'E_NO_SUCH_BATCH':
       return d['batchNo'] ? fill(t.noSuchBatch, { batchNo: str(d['batchNo']) }) : null;
+    case 'E_COMPILATION_MARKING':
+      return keyOf(t.compilation, d['rule']) && Array.isArray(d['sources'])
+        ? fill(t.compilation[d['rule']], { marking: str(d['marking']), sources: d['sources'].map(str).join(t.listSeparator) })
+        : null;
     case 'E_PERSON_DEPARTED':
       return keyOf(t.departedRoles, d['role']) ? fill(t.departed, { person: str(d['person']), departedAt: str(d['departedAt']), role: t.departedRoles[d['role']] }) : null;
     case 'E_DESTRUCTION_METHOD':

@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'E_DATE_ORDER',
   'E_DESTRUCTION_METHOD',
   'E_PERSON_DEPARTED',
+  'E_COMPILATION_MARKING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -186,6 +187,8 @@ export interface ErrorDetails {
   E_INTERNAL: Cause;
   /** at: the date refused; earliest: the first date it could be (the registration, the event it closes, the limit). */
   E_DATE_ORDER: { rule: DateOrderRule; at: string; earliest: string };
+  /** sources: the 收文编号 of the sources above the marking given. */
+  E_COMPILATION_MARKING: { rule: 'level' | 'period'; marking: string; sources: string[] };
   E_PERSON_DEPARTED: { person: string; departedAt: string; role: DepartedRole };
   E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
 }

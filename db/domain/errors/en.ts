@@ -58,6 +58,7 @@ export const en: ErrorTexts = {
     E_IO: 'Reading or writing the ledger file failed. Check the disk and file permissions and try again; if it keeps failing, contact the administrator.',
     E_INTERNAL: 'Internal error: the action did not complete. Try again; if it keeps failing, contact the administrator.',
     E_DATE_ORDER: 'The dates contradict each other: nothing can happen before its registration or before the event it closes.',
+    E_COMPILATION_MARKING: 'A compilation or excerpt takes the highest level and the longest period of its sources.',
     E_PERSON_DEPARTED: 'This person has departed: they can no longer borrow, sign, answer for a device or be in a need-to-know scope.',
     E_DESTRUCTION_METHOD: 'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
   },
@@ -147,6 +148,10 @@ export const en: ErrorTexts = {
     heldComputer: 'computer {{code}}',
     heldMedium: 'medium {{code}}',
     departed: '{{person}} departed on {{departedAt}} and can no longer {{role}}.',
+    compilation: {
+      level: '“{{marking}}” is below the level of the source {{sources}}: a compilation or excerpt takes the highest level of its sources.',
+      period: '“{{marking}}” ends before the source {{sources}}: a compilation or excerpt takes the longest period of its sources.',
+    },
     departedRoles: { borrower: 'borrow', signedBy: 'sign for documents', producedBy: 'produce documents', scope: 'be in a need-to-know scope', responsible: 'answer for a device or medium' },
     mediumNotApproved: {
       notRegistered: 'The medium {{medium}} is not in the media register.',

@@ -59,6 +59,7 @@ export const zhCN = {
     E_IO: '读写台账文件失败。请检查磁盘和文件权限后重试，如仍失败请联系系统管理员。',
     E_INTERNAL: '程序内部错误，操作未完成。请重试，如仍失败请联系系统管理员。',
     E_DATE_ORDER: '日期先后不合理：任何事项都不能早于登记，也不能早于它所了结的事项。',
+    E_COMPILATION_MARKING: '汇编、摘录的文件须取其来源中最高的密级和最长的保密期限。',
     E_PERSON_DEPARTED: '此人已离岗，不能再借阅、签收、担任设备责任人或列入知悉范围。',
     E_DESTRUCTION_METHOD: '该销毁方式不合规定：绝密载体须送销毁工作机构销毁，机密、秘密载体只有少量时才可用符合保密标准的碎纸机销毁。',
   } satisfies Record<ErrorCode, string>,
@@ -148,6 +149,10 @@ export const zhCN = {
     heldComputer: '计算机 {{code}}',
     heldMedium: '介质 {{code}}',
     departed: '{{person}} 已于 {{departedAt}} 离岗，不能再{{role}}。',
+    compilation: {
+      level: '“{{marking}}”低于来源 {{sources}} 的密级：汇编、摘录的文件须取来源中最高的密级。',
+      period: '“{{marking}}”的保密期限短于来源 {{sources}}：汇编、摘录的文件须取来源中最长的保密期限。',
+    },
     departedRoles: { borrower: '借阅或借用', signedBy: '签收文件', producedBy: '制作文件', scope: '列入知悉范围', responsible: '担任设备或介质的责任人' },
     mediumNotApproved: {
       notRegistered: '介质 {{medium}} 不在介质登记台账中。',

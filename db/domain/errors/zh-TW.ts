@@ -58,6 +58,7 @@ export const zhTW: ErrorTexts = {
     E_IO: '讀寫台帳檔案失敗。請檢查磁碟和檔案權限後重試，如仍失敗請聯絡系統管理員。',
     E_INTERNAL: '程式內部錯誤，操作未完成。請重試，如仍失敗請聯絡系統管理員。',
     E_DATE_ORDER: '日期先後不合理：任何事項都不能早於登記，也不能早於它所了結的事項。',
+    E_COMPILATION_MARKING: '彙編、摘錄的文件須取其來源中最高的密級和最長的保密期限。',
     E_PERSON_DEPARTED: '此人已離崗，不能再借閱、簽收、擔任設備責任人或列入知悉範圍。',
     E_DESTRUCTION_METHOD: '該銷毀方式不合規定：絕密載體須送銷毀工作機構銷毀，機密、秘密載體只有少量時才可用符合保密標準的碎紙機銷毀。',
   },
@@ -147,6 +148,10 @@ export const zhTW: ErrorTexts = {
     heldComputer: '計算機 {{code}}',
     heldMedium: '媒體 {{code}}',
     departed: '{{person}} 已於 {{departedAt}} 離崗，不能再{{role}}。',
+    compilation: {
+      level: '「{{marking}}」低於來源 {{sources}} 的密級：彙編、摘錄的文件須取來源中最高的密級。',
+      period: '「{{marking}}」的保密期限短於來源 {{sources}}：彙編、摘錄的文件須取來源中最長的保密期限。',
+    },
     departedRoles: { borrower: '借閱或借用', signedBy: '簽收文件', producedBy: '製作文件', scope: '列入知悉範圍', responsible: '擔任設備或媒體的責任人' },
     mediumNotApproved: {
       notRegistered: '媒體 {{medium}} 不在媒體登記台帳中。',

@@ -137,6 +137,10 @@ export const documentCommands = {
         producedBy: person,
         classifiedBy: person.optional(),
         classificationBasis: text(200).optional(),
+        /** 汇编 / 摘录 from documents in the ledger. */
+        sources: z.array(id).min(1).max(200).optional(),
+        compilation: z.enum(['compile', 'excerpt']).optional(),
+        scopeDecision: z.object({ decidedBy: person, decisionDocNo: text(60) }).strict().optional(),
       })
       .strict(),
     run: (rec, input, ctx) => {

@@ -67,6 +67,11 @@ export interface NewDocument {
   remarks: string;
   /** 补登: why a registration is dated before the years the settings allow (see assertLateEntry). */
   lateEntryReason?: string | undefined;
+  /** 汇编 / 摘录: the documents in the ledger it is made from. */
+  sources?: number[] | undefined;
+  compilation?: 'compile' | 'excerpt' | undefined;
+  /** A scope narrower than the sources' together, by this decision. */
+  scopeDecision?: { decidedBy: string; decisionDocNo: string } | undefined;
 }
 
 export interface Settings {
@@ -102,9 +107,28 @@ function assertCopiesNew(rec: Recorder, key: string, first: number, count: numbe
   if (taken) throw new LedgerError('E_DUPLICATE', { field: 'docNumber', value: `${taken.doc_number} ${formatCopyNo(taken.copy_no)}` });
 }
 
+/**
+ * 汇编 / 摘录: the marking is at least the highest level and the longest period among the sources still secret,
+ * and the scope is the union of theirs unless a decision narrows it. Returns the sources and the scope to record.
+ */
+function fromSources(rec: Recorder, input: NewDocument, marking: Marking, end: string | null): { sources: { documentId: number; receiptNo: string }[]; scope: string[] } {
+  const docs = [...new Set(input.sources)].map((id) => requireDocument(rec.db, id));
+  const secret = docs.filter((d) => d.level !== 'internal' && !d.declassified);
+  const refuse = (rule: 'level' | 'period', above: DocumentRow[]) => {
+    if (above.length) throw new LedgerError('E_COMPILATION_MARKING', { rule, marking: input.marking, sources: above.map((d) => d.receipt_no) });
+  };
+  refuse('level', docs.filter((d) => !d.declassified && levelRank(d.level) > levelRank(marking.level)));
+  // No end (长期 or a condition) outlasts every date.
+  if (end !== null) refuse('period', secret.filter((d) => d.secrecy_end === null || d.secrecy_end > end));
+  const scope = input.scopeDecision ? input.scope : [...new Set([...input.scope, ...docs.flatMap((d) => JSON.parse(d.scope) as string[])])];
+  return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope };
+}
+
 /** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
 export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
+  const compiled = input.sources?.length ? fromSources(rec, input, marking, end) : null;
+  const scope = compiled?.scope ?? input.scope;
   if (input.issueDate > input.registeredAt) {
     throw new LedgerError('E_VALIDATION', { field: 'issueDate' });
   }
@@ -129,7 +153,7 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
                       scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by, doc_key)
                     VALUES (${year}, ${seq}, ${formatNumber(settings.receiptNoFormat, year, seq)}, ${input.origin}, ${input.docNumber}, ${input.title}, ${input.originUnit},
                       ${input.carrier}, ${marking.level}, ${levelRank(marking.level)}, ${formatMarking(marking)}, ${input.issueDate}, ${end},
-                      ${JSON.stringify(input.scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
+                      ${JSON.stringify(scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
                       ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor}, ${key})`).lastInsertRowid,
   );
   const copyIds = insertCopies(rec, id, input.firstCopyNo, input.copies, input.locationId, null);
@@ -143,6 +167,7 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
       copies: input.copies,
       ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
       ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
+      ...(compiled ? { compilation: input.compilation ?? 'compile', sources: compiled.sources, ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}) } : {}),
     },
     copyIds,
   });
