@@ -6,6 +6,7 @@ const FIXES = {
   folderLock: 'H14-CORE item 1: one owner per ledger folder (E_LEDGER_IN_USE naming the holder)',
   keyFile: 'H14-CORE item 2: key file read-modify-write under the lock; a damaged slot is E_CORRUPT',
   clocks: 'H14-CORE item 4: throttle bounded by 15 min, future failures taken as now, monotonic idle lock',
+  lockWhenBusy: 'H14-CORE item 3 follow-up: a lock whose audit entry meets a busy database still locks the session',
   futureThrottle: 'H14-CORE item 4 follow-up: a future failure time moved to now when first seen, not at the next attempt',
   streamingImport: 'H14-IO item 4: streaming .xlsx reader with limits (E_IMPORT_TOO_LARGE naming the limit)',
   encodings: 'H14-IO item 2: invalid GB18030 refused with the offset and line of the first bad byte',
