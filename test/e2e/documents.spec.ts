@@ -15,7 +15,12 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await setUpQuickly(page, host.current);
   // Storage first: one cabinet for 机密, one 专柜 for 绝密 with its keeper.
   expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
-  const topCabinet = await invoke<{ id: number }>(page, 'locations.create', { code: 'ZG-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: ADMIN.displayName });
+  const topCabinet = await invoke<{ id: number }>(page, 'locations.create', {
+    code: 'ZG-01',
+    name: '绝密专柜',
+    maxLevel: 'top_secret',
+    keeper: ADMIN.displayName,
+  });
 
   // 收文登记 through the form, keyboard first.
   await page.getByTestId('menu-documents').click();
@@ -63,8 +68,8 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await page.getByTestId('lock-password').fill(ADMIN.password);
   await page.getByTestId('lock-password').press('Enter');
   await page.getByTestId('menu-overview').click();
-  await expect(page.getByTestId('reminder-overdue')).toContainText('1');
-  await page.getByTestId('reminder-overdue').click();
+  await expect(page.getByTestId('reminder-loanOverdue')).toContainText('1');
+  await page.getByTestId('reminder-loanOverdue').click();
   await expect(page.getByTestId('documents-table')).toContainText('关于加强网络失泄密防范工作的通知');
   await page.getByTestId(`documents-open-${docId}`).click();
   await expect(page.getByTestId('doc-copy-overdue-2')).toBeVisible();
@@ -89,7 +94,14 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
 
   // A 绝密 document cannot be copied without the originator's approval, and the UI says why.
   const top = await invoke<{ id: number }>(page, 'documents.receive', {
-    originUnit: '某部办公厅', title: '绝密级会议纪要', marking: '绝密★长期', issueDate: '2026-11-02', scope: [ADMIN.displayName], copies: 1, locationId: topCabinet.value!.id, signedBy: ADMIN.displayName,
+    originUnit: '某部办公厅',
+    title: '绝密级会议纪要',
+    marking: '绝密★长期',
+    issueDate: '2026-11-02',
+    scope: [ADMIN.displayName],
+    copies: 1,
+    locationId: topCabinet.value!.id,
+    signedBy: ADMIN.displayName,
   });
   await open(top.value!.id);
   await page.getByTestId('doc-action-copy').click();
@@ -118,7 +130,10 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await page.getByTestId('batch-approver').fill('赵局长');
   await page.getByTestId('batch-method').getByText('符合保密标准的碎纸机').click();
   await page.getByTestId('batch-place').fill('本单位保密室');
-  for (const [field, name] of [['batch-destroyers', ADMIN.displayName], ['batch-witnesses', '李四']] as const) {
+  for (const [field, name] of [
+    ['batch-destroyers', ADMIN.displayName],
+    ['batch-witnesses', '李四'],
+  ] as const) {
     await page.getByTestId(field).locator('input').fill(name);
     await page.getByTestId(field).locator('input').press('Enter');
   }

@@ -10,7 +10,7 @@ import { en as enErrors } from '../../db/domain/errors/en';
 import { DOCUMENT_LEVELS } from '../../db/domain/levels';
 import { parseMarking } from '../../db/domain/marking';
 import { COPY_STATUSES } from '../../db/ledger/documents/model';
-import { REMINDER_FILTERS, STATUS_FILTERS } from '../../db/ledger/documents/queries';
+import { ITEM_REMINDERS, STATUS_FILTERS } from '../../db/ledger/documents/queries';
 import { TRANSMIT_CHANNELS } from '../../db/ledger/documents/operations';
 import * as renderer from '../../renderer/src/features/documents/documents';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN';
@@ -105,7 +105,7 @@ describe('documents vocabulary', () => {
     each('levels', DOCUMENT_LEVELS);
     each('copyStatus', COPY_STATUSES);
     each('statusFilters', STATUS_FILTERS);
-    each('reminders', REMINDER_FILTERS);
+    each('reminders.kinds', ITEM_REMINDERS);
   });
 
   it('names every kind of event the backend records', () => {

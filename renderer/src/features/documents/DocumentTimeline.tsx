@@ -25,6 +25,8 @@ const KIND_COLORS: Record<EventKind, string> = {
   declassify: 'green',
   review: 'blue',
   inventory: 'gray',
+  found: 'green',
+  reported_lost: 'red',
   handover: 'gray',
 };
 
@@ -141,6 +143,10 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.missing'), missing.length ? compressCopyNos(missing) : null],
       ];
     }
+    case 'found':
+      return [[t('eventFields.location'), e.counterpart]];
+    case 'reported_lost':
+      return [[t('eventFields.reportRef'), text(d['reportRef'])]];
     case 'handover':
       return [
         [t('eventFields.from'), text(d['from'])],

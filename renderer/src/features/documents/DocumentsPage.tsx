@@ -18,7 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
-import { REMINDER_FILTERS, STATUS_FILTERS, type SortField } from './documents';
+import { ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
 import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -165,19 +165,18 @@ export function DocumentsPage() {
     {
       key: 'flags',
       title: t('documents.columns.flags'),
-      width: 130,
+      width: 170,
       render: (_, d) => (
         <Space size={[0, 4]} wrap>
-          {d.overdue && (
-            <Tag color="red" data-testid={`documents-overdue-${d.id}`}>
-              {t('documents.overdue')}
+          {d.reminders?.map((kind) => (
+            <Tag
+              key={kind}
+              color={LATE_REMINDERS.has(kind) ? 'red' : 'orange'}
+              data-testid={kind === 'loanOverdue' ? `documents-overdue-${d.id}` : `documents-reminder-${kind}-${d.id}`}
+            >
+              {t(`reminders.kinds.${kind}`)}
             </Tag>
-          )}
-          {d.counts.missing > 0 && (
-            <Tag color="red">
-              {t('copyStatus.missing')} {d.counts.missing}
-            </Tag>
-          )}
+          ))}
         </Space>
       ),
     },
@@ -281,10 +280,10 @@ export function DocumentsPage() {
         <Select
           allowClear
           placeholder={t('documents.filters.reminder')}
-          value={filters.reminder}
-          onChange={(reminder: DocumentFilters['reminder']) => filter({ reminder })}
-          options={REMINDER_FILTERS.map((r) => ({ value: r, label: t(`reminders.${r}`) }))}
-          style={{ width: 190 }}
+          value={filters.reminderKind}
+          onChange={(reminderKind: DocumentFilters['reminderKind']) => filter({ reminderKind, reminder: undefined })}
+          options={ITEM_REMINDERS.map((r) => ({ value: r, label: t(`reminders.kinds.${r}`) }))}
+          style={{ width: 220 }}
           data-testid="documents-filter-reminder"
         />
         <Tooltip title={t('common.reset')}>

@@ -8,7 +8,7 @@ import { LEVEL_NAMES, parseLevel } from '../../../../db/domain/marking';
 type ListInput = CommandInput<'documents.list'>;
 export type SortField = NonNullable<ListInput['sort']>;
 export type StatusFilter = NonNullable<ListInput['status']>;
-export type ReminderFilter = NonNullable<ListInput['reminder']>;
+export type ItemReminder = NonNullable<ListInput['reminderKind']>;
 export type Carrier = NonNullable<CommandInput<'documents.receive'>['carrier']>;
 export type Condition = NonNullable<CommandInput<'documents.returnLoan'>['condition']>;
 export type DestroyMethod = CommandInput<'documents.destroy'>['method'];
@@ -17,7 +17,21 @@ export type Authority = NonNullable<NonNullable<CommandInput<'documents.lend'>['
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
 export const STATUS_FILTERS = keys<StatusFilter>({ held: true, on_loan: true, closed: true, missing: true });
-export const REMINDER_FILTERS = keys<ReminderFilter>({ overdue: true, returnDue: true, secrecyEnding: true, reviewDue: true });
+/** The reminders an item can be on, overdue (or ended) before due soon, as the overview and the 提示 column show them. */
+export const ITEM_REMINDERS = keys<ItemReminder>({
+  loanOverdue: true,
+  loanDueSoon: true,
+  returnOverdue: true,
+  returnNear: true,
+  secrecyEnded: true,
+  secrecyEndingSoon: true,
+  reviewDue: true,
+  receiptPending: true,
+  receiptOverdue: true,
+  missing: true,
+});
+/** Reminders of something already late: shown in red. */
+export const LATE_REMINDERS: ReadonlySet<ItemReminder> = new Set(['loanOverdue', 'returnOverdue', 'secrecyEnded', 'receiptOverdue', 'missing']);
 export const CARRIERS = keys<Carrier>({ paper: true, disc: true, other: true });
 export const CONDITIONS = keys<Condition>({ intact: true, missing_pages: true, damaged: true });
 export const DESTROY_METHODS = keys<DestroyMethod>({ facility: true, shredder: true });
@@ -40,6 +54,8 @@ export const EVENT_KINDS = [
   'declassify',
   'review',
   'inventory',
+  'found',
+  'reported_lost',
   'handover',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

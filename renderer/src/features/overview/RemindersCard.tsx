@@ -5,15 +5,22 @@ import { useTranslation } from 'react-i18next';
 import type { ReminderCounts } from '../../../../preload/contract';
 import { selectIsCustodian, useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
-import type { ReminderFilter } from '../documents/documents';
+import { ITEM_REMINDERS, LATE_REMINDERS, type ItemReminder } from '../documents/documents';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
-const COUNTS: { filter: ReminderFilter; count: keyof Omit<ReminderCounts, 'inventoryDue'>; testId: string }[] = [
-  { filter: 'overdue', count: 'overdueLoans', testId: 'reminder-overdue' },
-  { filter: 'returnDue', count: 'returnDue', testId: 'reminder-return-due' },
-  { filter: 'secrecyEnding', count: 'secrecyEnding', testId: 'reminder-secrecy-ending' },
-  { filter: 'reviewDue', count: 'reviewDue', testId: 'reminder-review-due' },
-];
+/** The count of items on each reminder. */
+const COUNTS: Record<ItemReminder, keyof ReminderCounts> = {
+  loanOverdue: 'loansOverdue',
+  loanDueSoon: 'loansDueSoon',
+  returnOverdue: 'returnOverdue',
+  returnNear: 'returnNear',
+  secrecyEnded: 'secrecyEnded',
+  secrecyEndingSoon: 'secrecyEndingSoon',
+  reviewDue: 'reviewDue',
+  receiptPending: 'receiptsPending',
+  receiptOverdue: 'receiptsOverdue',
+  missing: 'missingCopies',
+};
 
 export function RemindersCard() {
   const { t } = useTranslation();
@@ -50,14 +57,15 @@ export function RemindersCard() {
       <ErrorAlert error={error} testId="reminders-error" />
       <Spin spinning={busy && !reminders}>
         <Row gutter={[12, 12]}>
-          {COUNTS.map(({ filter, count, testId }) => {
-            const n = reminders?.[count] ?? 0;
-            return tile(testId, t(`reminders.${filter}`), n, n > 0, () => openDocuments({ reminder: filter }));
+          {ITEM_REMINDERS.map((kind) => {
+            const n = Number(reminders?.[COUNTS[kind]] ?? 0);
+            return tile(`reminder-${kind}`, t(`reminders.kinds.${kind}`), n, n > 0 && LATE_REMINDERS.has(kind), () => openDocuments({ reminderKind: kind }));
           })}
           {tile(
             'reminder-inventory-due',
             t('documents.inventory'),
-            reminders?.inventoryDue ? t('reminders.inventoryDue') : t('reminders.inventoryDone'),
+            // A ledger holding nothing has no inventory to take, and none taken.
+            !reminders?.heldCopies ? t('reminders.nothingHeld') : reminders.inventoryDue ? t('reminders.inventoryDue') : t('reminders.inventoryDone'),
             !!reminders?.inventoryDue,
             // The custodian goes to the inventory itself; the others see what it covers.
             () => (isCustodian ? openBatch('inventory') : openDocuments({ status: 'held' })),
