@@ -51,8 +51,9 @@ export class LedgerService {
     const push = (event: PushEvent) => options.onPush?.(event);
     this.claim = new FolderClaim(dir, options.holder ?? 'app', { nativeBinding, clock });
     const claim = () => this.claim.ensure();
-    const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock, claim);
-    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, monotonic: options.monotonic ?? (() => performance.now()), nativeBinding, push, onStart: () => this.pushes.reset() });
+    const monotonic = options.monotonic ?? (() => performance.now());
+    const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock, claim, monotonic);
+    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, monotonic, nativeBinding, push, onStart: () => this.pushes.reset() });
     this.pushes = new Pushes(this.sessions, clock, push);
     const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, claim, sessions: this.sessions, clock, kdf, nativeBinding, push });
     this.runner = new Runner({

@@ -1,4 +1,5 @@
 // Clocks that lie: the wall clock moved forward or back around the throttle, the idle lock and the audit chain.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../audit/chain';
 import type { Db } from '../store/sql';
@@ -58,3 +59,27 @@ describe('the audit chain and a wall clock set back', () => {
 function readLedgerId(db: Db): string {
   return (db.prepare(`SELECT value FROM ledger_meta WHERE key = 'ledger_id'`).get() as { value: string }).value;
 }
+
+describe('the throttle runs out with time passing, whatever the wall clock says', () => {
+  it('failures while the clock was a year ahead, the clock set right, 15 minutes pass with no attempt: the recovery code works', () => {
+    const t = makeLedger();
+    ok(t.service, 'session.logout');
+    t.clock.jumpWall(YEAR);
+    for (let i = 1; i <= 5; i++) refused(t.service, 'session.login', { username: ADMIN.username, password: `Wrong${i}pass` });
+    t.clock.jumpWall(-YEAR);
+    t.clock.advance(15 * MINUTE + 1000);
+    ok(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Recovered2026pass' });
+  });
+
+  it('a record far in the future found after a restart: the wait shown is at most 15 minutes and runs out', () => {
+    const t = makeLedger();
+    t.service.close();
+    const keys = JSON.parse(readFileSync(t.keyPath, 'utf8')) as { throttle: unknown };
+    keys.throttle = { failures: 1000, lastFailureAt: t.clock.now + 10 * YEAR };
+    writeFileSync(t.keyPath, JSON.stringify(keys));
+    const s = t.restart();
+    expect(s.status().retryAfterMs).toBe(15 * MINUTE);
+    t.clock.advance(15 * MINUTE + 1000);
+    ok(s, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+  });
+});

@@ -16,6 +16,7 @@ import {
   RECOVERY_SLOT_ID,
   retryAfterMs,
   seal,
+  throttleDelayMs,
   unseal,
   unwrapDecoy,
   unwrapKey,
@@ -47,7 +48,12 @@ export class KeyStore {
     private readonly clock: () => number,
     /** Takes the folder's lock (E_LEDGER_IN_USE when another process owns it). */
     private readonly claim: () => void,
+    /** Time that only moves forward: how long ago a failure was when the wall clock cannot say. */
+    private readonly monotonic: () => number = () => performance.now(),
   ) {}
+
+  /** The monotonic reading that goes with the stored last failure time, once this process has seen or made it. */
+  private anchor: { lastFailureAt: number; mono: number } | null = null;
 
   exists(): boolean {
     return existsSync(this.keyPath);
@@ -65,7 +71,7 @@ export class KeyStore {
   /** How long sign-in attempts are paused; a damaged key file is reported by the next attempt, with its code. */
   retryAfterMs(): number {
     try {
-      return retryAfterMs(readKeyFile(this.keyPath), this.clock());
+      return this.wait(readKeyFile(this.keyPath), false);
     } catch {
       return 0;
     }
@@ -124,6 +130,7 @@ export class KeyStore {
       ...this.withSealedAttempt(k, { at: new Date(now).toISOString(), action, username, errorCode: code }),
       throttle: { failures: k.throttle.failures + 1, lastFailureAt: now },
     }));
+    this.anchor = { lastFailureAt: now, mono: this.monotonic() };
     throw new LedgerError(code, { failures: updated.throttle.failures, retryAfterMs: retryAfterMs(updated, now) });
   }
 
@@ -209,15 +216,29 @@ export class KeyStore {
     };
   }
 
-  /**
-   * The wait before the next attempt. A failure time in the future is moved to now (only the throttle record is
-   * rewritten): else a clock that was ahead would stretch the wait until it caught up, a lockout of any length.
-   */
   private waitNow(keyFile: KeyFile): number {
+    return this.wait(keyFile, true);
+  }
+
+  /**
+   * The wait before the next attempt, never above its maximum. A failure time in the future (the clock was ahead, or
+   * has been set back since) says nothing: how long ago it was is taken from the monotonic clock when this process
+   * made or saw it, else it counts as now. `settle` writes the time that follows into the throttle record (its only
+   * change), so the wait keeps running out after a restart.
+   */
+  private wait(keyFile: KeyFile, settle: boolean): number {
     const now = this.clock();
-    const { lastFailureAt } = keyFile.throttle;
-    if (lastFailureAt !== null && lastFailureAt > now) this.update((k) => ({ ...k, throttle: { ...k.throttle, lastFailureAt: Math.min(k.throttle.lastFailureAt ?? now, now) } }));
-    return retryAfterMs(keyFile, now);
+    const { failures, lastFailureAt } = keyFile.throttle;
+    if (lastFailureAt === null || lastFailureAt <= now) return retryAfterMs(keyFile, now);
+    const mono = this.monotonic();
+    if (this.anchor?.lastFailureAt !== lastFailureAt) this.anchor = { lastFailureAt, mono };
+    const elapsed = mono - this.anchor.mono;
+    if (settle) {
+      const since = now - elapsed;
+      this.update((k) => (k.throttle.lastFailureAt === lastFailureAt ? { ...k, throttle: { ...k.throttle, lastFailureAt: since } } : k));
+      this.anchor = { lastFailureAt: since, mono: this.monotonic() - elapsed };
+    }
+    return Math.max(0, throttleDelayMs(failures) - elapsed);
   }
 
   /** The one way the file changes: under the folder's lock, the change applied to the file as it is now. */
