@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { AutoComplete, Button, Input, Tooltip, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_YEARS, parseMarking, secrecyEnd, type Marking } from '../../../../db/domain/marking';
+import { DEFAULT_YEARS, needsManualReview, parseMarking, secrecyEnd, type Marking } from '../../../../db/domain/marking';
 import { LedgerError } from '../../../../db/domain/errors';
 import type { TFunction } from '../../i18n';
 import { useRefusalText } from '../../i18n/errors';
@@ -86,9 +86,16 @@ function MarkingPreview({ text, issueDate, quiet, testId }: { text: string; issu
   const period = periodText(t, marking);
   const end = issueDate && marking.level !== 'internal' ? endOf(marking, issueDate) : null;
   return (
-    <Typography.Text type="secondary" style={style} data-testid={testId}>
-      {end ? t('docForm.parsed.lineWithEnd', { level, period, end: t('docForm.parsed.end', { date: end }) }) : t('docForm.parsed.line', { level, period })}
-    </Typography.Text>
+    <>
+      <Typography.Text type="secondary" style={style} data-testid={testId}>
+        {end ? t('docForm.parsed.lineWithEnd', { level, period, end: t('docForm.parsed.end', { date: end }) }) : t('docForm.parsed.line', { level, period })}
+      </Typography.Text>
+      {needsManualReview(marking) && (
+        <Typography.Text type="warning" style={style} data-testid={`${testId}-review`}>
+          {t('docForm.parsed.conditionReview')}
+        </Typography.Text>
+      )}
+    </>
   );
 }
 

@@ -434,6 +434,7 @@ const en: Messages = {
       default: 'default period of {{years}} years',
       until_date: 'declassified on {{date}}',
       until_condition: 'declassified when: {{condition}}',
+      conditionReview: 'A declassification condition never lapses by itself: a review must confirm it has come to pass before the item is declassified.',
       internal: 'not a state secret, no period',
       end: 'ends {{date}}',
     },

@@ -427,6 +427,7 @@ const zhCN = {
       default: '默认保密期限 {{years}} 年',
       until_date: '解密时间 {{date}}',
       until_condition: '解密条件：{{condition}}',
+      conditionReview: '解密条件不会自行到期：条件达成与否须经定密审查人工确认，届时再办理解密。',
       internal: '不属于国家秘密，不标保密期限',
       end: '至 {{date}} 届满',
     },

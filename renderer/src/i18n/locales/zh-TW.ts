@@ -426,6 +426,7 @@ const zhTW: Messages = {
       default: '預設保密期限 {{years}} 年',
       until_date: '解密時間 {{date}}',
       until_condition: '解密條件：{{condition}}',
+      conditionReview: '解密條件不會自行到期：條件達成與否須經定密審查人工確認，屆時再辦理解密。',
       internal: '不屬於國家秘密，不標保密期限',
       end: '至 {{date}} 屆滿',
     },
