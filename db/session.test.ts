@@ -1,6 +1,6 @@
 // Sessions: manual and idle lock (the key is dropped), unlock, logout, recovery code.
 import { describe, expect, it } from 'vitest';
-import { ADMIN, addUser, auditRows, fileSize, login, makeLedger, ok, refused, T0 } from './testing';
+import { ADMIN, addUser, auditRows, fileSize, login, makeLedger, ok, openRaw, refused, T0 } from './testing';
 import { readKeyFile, RECOVERY_SLOT_ID } from './store/keyring';
 import type { LedgerStatus, SessionInfo } from './views';
 
@@ -112,6 +112,22 @@ describe('lock', () => {
     t.service.tick();
     expect(status(t).state).toBe('locked');
     expect(ok<SessionInfo>(t.service, 'session.unlock', { password: ADMIN.password }).idleMinutes).toBe(30);
+  });
+
+  it('a lock whose audit entry meets a busy database still locks: the key is dropped, the refusal is coded', { timeout: 30_000 }, () => {
+    const t = makeLedger();
+    const other = openRaw(t.dbPath, t.key);
+    other.exec('BEGIN IMMEDIATE'); // another connection holds the write lock past the busy timeout
+    try {
+      expect(refused(t.service, 'session.lock')).toMatchObject({ code: 'E_LEDGER_IN_USE' });
+      expect(status(t)).toMatchObject({ state: 'locked', session: null });
+      expect(refused(t.service, 'ledger.info').code).toBe('E_NOT_LOGGED_IN');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    ok(t.service, 'session.unlock', { password: ADMIN.password });
+    expect(ok(t.service, 'audit.verify')).toMatchObject({ intact: true });
   });
 
   it('closing the service (process exit) locks with reason system', () => {

@@ -196,10 +196,15 @@ export class Sessions implements SessionGate, SessionEnd {
   private leave(action: string, summary: Record<string, unknown>, keepUser: boolean, event: PushEvent): null {
     const { session, ledger } = this;
     if (!session || !ledger) return null;
-    audit(ledger, { at: this.isoNow(), actor: session.username, kind: 'session', action, target: session.username, summary, outcome: 'ok' });
-    this.lockedUser = keepUser ? { username: session.username, displayName: session.displayName } : null;
-    this.end();
-    this.o.push(event);
+    try {
+      audit(ledger, { at: this.isoNow(), actor: session.username, kind: 'session', action, target: session.username, summary, outcome: 'ok' });
+    } finally {
+      // Even when the entry cannot be written (the database busy past the timeout): an unattended screen must not
+      // stay open. The caller gets the coded reason.
+      this.lockedUser = keepUser ? { username: session.username, displayName: session.displayName } : null;
+      this.end();
+      this.o.push(event);
+    }
     return null;
   }
 
