@@ -6,7 +6,7 @@ import type { LedgerSettings } from '../views';
 export const DEFAULT_IDLE_MINUTES = 10;
 export const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 /** A compliant shredder takes 机密 / 秘密 in small quantities only: copies per destruction batch. */
-export const DEFAULT_SHREDDER_MAX_COPIES = 10;
+const DEFAULT_SHREDDER_MAX_COPIES = 10;
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),

@@ -166,7 +166,7 @@ export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
 
 export type MediumChange = Partial<{ level: DeviceLevel; responsible: string; department: string; usageScope: string; backupApproved: boolean }>;
 /** 变更: a classified medium's level is lowered only by a decision (who, which document) and an approver. */
-export interface LevelDecision {
+interface LevelDecision {
   decidedBy: string;
   decisionDocNo: string;
   approver: string;

@@ -80,7 +80,7 @@ function pendingReceipt(before: string | null): Fragment {
 }
 
 /** The last day a transmission may be sent on and still be within the setting's days of waiting. */
-export function receiptCutoff(day: Day, receiptReminderDays: number): string {
+function receiptCutoff(day: Day, receiptReminderDays: number): string {
   return new Date(Date.parse(`${day.today}T00:00:00Z`) - receiptReminderDays * 86_400_000).toISOString().slice(0, 10);
 }
 
