@@ -360,3 +360,31 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
   const computer = await invoke<{ osInstalledAt: string }>(page, 'computers.get', { id: pcId });
   expect(computer.value!.osInstalledAt).toBe(day(-70));
 });
+
+test('a registration dated before the open years asks for its 补登 reason, and the timeline shows it', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
+  const year = new Date().getFullYear();
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId('documents-receive-button').click();
+  // Last year is still open: no reason asked.
+  await typeDay(page, 'register-date', `${year - 1}-03-02`);
+  await expect(page.getByTestId('register-late-entry-reason')).toHaveCount(0);
+  await typeDay(page, 'register-date', `${year - 2}-03-02`);
+  await expect(page.getByTestId('receive-page')).toContainText(`登记日期早于 ${year - 1} 年，属于补登`);
+  await page.getByTestId('register-origin-unit').fill('山东省某厅办公室');
+  await page.getByTestId('register-title').fill('补登的旧文件');
+  await page.getByTestId('register-marking').fill('秘密★10年');
+  await typeDay(page, 'register-issue-date', `${year - 2}-03-01`, 'tab');
+  const scope = page.getByTestId('register-scope').locator('input');
+  await scope.fill('李四');
+  await scope.press('Enter');
+  await choose(page, 'register-location', 'G-01');
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('receive-page')).toContainText('请输入补登原因');
+  await page.getByTestId('register-late-entry-reason').fill('清理旧柜时发现，原未登记');
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('register-saved')).toBeVisible();
+  await page.getByTestId('register-last-open').click();
+  await expect(page.locator('[data-testid^="doc-event-"][data-kind="receive"]')).toContainText('补登原因：清理旧柜时发现，原未登记');
+});

@@ -21,6 +21,7 @@ export function errorField(error: unknown): string | null {
   if (error.code === 'E_CROSS_USE') return 'computerId';
   if (error.code === 'E_DATA_ABOVE_MEDIUM') return 'dataLevel';
   if (error.code === 'E_DOWNGRADE_FORBIDDEN') return 'level';
+  if (error.code === 'E_DATE_ORDER') return error.details?.['rule'] === 'backdated' ? 'lateEntryReason' : 'at';
   if (error.code === 'E_REPAIR_CONDITIONS')
     return Array.isArray(error.details?.['missing']) && error.details['missing'].includes('escort') ? 'escort' : 'storageRemoved';
   const field = error.details?.['field'];

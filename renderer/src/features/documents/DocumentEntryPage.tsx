@@ -39,12 +39,21 @@ interface EntryValues {
   classificationBasis?: string;
   attachments?: string;
   remarks?: string;
+  /** 补登: why an item dated before the years the settings allow is registered only now. */
+  lateEntryReason?: string;
 }
 
 /** Kept from one item to the next. */
 const STICKY = ['registeredAt', 'carrier', 'locationId', 'handledBy'] as const;
 
-const ERROR_FIELDS: ErrorFields = { marking: 'marking', issueDate: 'issueDate', at: 'registeredAt', classifiedBy: 'classifiedBy', locationId: 'locationId' };
+const ERROR_FIELDS: ErrorFields = {
+  lateEntryReason: 'lateEntryReason',
+  marking: 'marking',
+  issueDate: 'issueDate',
+  at: 'registeredAt',
+  classifiedBy: 'classifiedBy',
+  locationId: 'locationId',
+};
 
 export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const { t } = useTranslation();
@@ -65,6 +74,9 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
 
   const marking = Form.useWatch('marking', form) ?? '';
   const registeredAt = Form.useWatch('registeredAt', form);
+  // Dated before the current year and the years the settings allow (default: the previous one): a 补登 says why.
+  const firstOpenYear = dayjs().year() - (useLedger((s) => s.settings?.lateEntryYears) ?? 1);
+  const lateEntry = !!registeredAt && registeredAt.year() < firstOpenYear;
   const issueDate = Form.useWatch('issueDate', form);
   const copies = Form.useWatch('copies', form);
   const firstCopyNo = Form.useWatch('firstCopyNo', form);
@@ -72,6 +84,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const level = levelOfMarking(marking);
 
   const save = useAction(async (values: EntryValues) => {
+    const lateEntryReason = lateEntry ? values.lateEntryReason?.trim() : undefined;
     const common = {
       originUnit: values.originUnit.trim(),
       docNumber: values.docNumber?.trim() ?? '',
@@ -85,6 +98,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
       locationId: values.locationId,
       attachments: values.attachments?.trim() ?? '',
       remarks: values.remarks?.trim() ?? '',
+      ...(lateEntryReason ? { lateEntryReason } : {}),
     };
     const at = eventDate(values.registeredAt);
     const classifiedBy = values.classifiedBy?.trim();
@@ -191,6 +205,18 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             <Col xs={24} md={6}>
               <DateField name="registeredAt" label={produced ? t('docForm.producedAt') : t('docForm.receivedAt')} testId={tid('date')} />
             </Col>
+            {lateEntry && (
+              <Col span={24}>
+                <Form.Item
+                  name="lateEntryReason"
+                  label={t('docForm.lateEntryReason')}
+                  extra={t('docForm.lateEntryHint', { year: firstOpenYear })}
+                  rules={[{ required: true, whitespace: true }, { max: 200 }]}
+                >
+                  <Input autoComplete="off" data-testid={tid('late-entry-reason')} />
+                </Form.Item>
+              </Col>
+            )}
             <Col xs={24} md={10}>
               <Form.Item name="originUnit" label={produced ? t('docForm.producerUnit') : t('docForm.originUnit')} rules={[required, { max: 100 }]}>
                 <UnitInput autoFocus testId={tid('origin-unit')} />

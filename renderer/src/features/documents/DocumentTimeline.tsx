@@ -44,6 +44,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       return [
         [t('eventFields.unit'), e.counterpart],
         [t('eventFields.signedBy'), text(d['handledBy'])],
+        [t('docForm.lateEntryReason'), text(d['lateEntry'])],
       ];
     case 'produce':
       return [
@@ -51,6 +52,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.producedBy'), text(d['handledBy'])],
         [t('eventFields.classifiedBy'), text(d['classifiedBy'])],
         [t('eventFields.classificationBasis'), text(d['classificationBasis'])],
+        [t('docForm.lateEntryReason'), text(d['lateEntry'])],
       ];
     case 'lend': {
       const department = text(d['department']);

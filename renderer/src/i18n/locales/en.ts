@@ -412,6 +412,8 @@ const en: Messages = {
     reviewSelected: 'Review the {{n}} selected',
   },
   docForm: {
+    lateEntryReason: 'Reason for late entry',
+    lateEntryHint: 'Dated before {{year}}: a late entry (补登) says why it is registered only now.',
     receiveTitle: 'Register a received document',
     produceTitle: 'Register a produced document',
     receivedAt: 'Received on',

@@ -405,6 +405,8 @@ const zhCN = {
     reviewSelected: '定密审查（已选 {{n}} 件）',
   },
   docForm: {
+    lateEntryReason: '补登原因',
+    lateEntryHint: '登记日期早于 {{year}} 年，属于补登：请写明为何现在才登记。',
     receiveTitle: '收文登记',
     produceTitle: '制作登记',
     receivedAt: '收文日期',

@@ -404,6 +404,8 @@ const zhTW: Messages = {
     reviewSelected: '定密審查（已選 {{n}} 件）',
   },
   docForm: {
+    lateEntryReason: '補登原因',
+    lateEntryHint: '登記日期早於 {{year}} 年，屬於補登：請寫明為何現在才登記。',
     receiveTitle: '收文登記',
     produceTitle: '製作登記',
     receivedAt: '收文日期',
