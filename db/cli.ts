@@ -136,7 +136,7 @@ function credentials(username: string, recovery: boolean | undefined): BackupCre
 function withoutLedger<T>(work: (service: LedgerService) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
   try {
-    return work(new LedgerService({ dir }));
+    return work(new LedgerService({ dir, holder: 'cli' }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -144,7 +144,7 @@ function withoutLedger<T>(work: (service: LedgerService) => T): T {
 
 async function signedIn<T>(dir: string, user: string | undefined, work: (service: LedgerService) => T | Promise<T>): Promise<T> {
   const username = usernameOf(user);
-  const service = new LedgerService({ dir, onPush });
+  const service = new LedgerService({ dir, onPush, holder: 'cli' });
   valueOf(service.invoke('session.login', { username, password: readPassword() }));
   try {
     return await work(service);
@@ -270,7 +270,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (verb) {
     case 'init': {
       if (!values.unit || !values.user) throw new UsageError('init needs --unit and --user.');
-      const service = new LedgerService({ dir });
+      const service = new LedgerService({ dir, holder: 'cli' });
       const out = valueOf(
         service.invoke('ledger.setup', { unitName: values.unit, username: values.user, displayName: values.display ?? values.user, password: readPassword() }),
       ) as { recoveryCode: string };
@@ -312,7 +312,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'restore': {
       if (!values.from) throw new UsageError('restore needs --from.');
-      const service = new LedgerService({ dir, onPush });
+      const service = new LedgerService({ dir, onPush, holder: 'cli' });
       print(valueOf(service.invoke('backup.restore', { folder: resolve(values.from), ...credentials(usernameOf(values.user), values['recovery-code']) })));
       return 0;
     }

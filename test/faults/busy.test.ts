@@ -3,7 +3,6 @@
 // bounded busy timeout and come back coded (E_LEDGER_IN_USE, or the refusal's own code), never E_INTERNAL; once the
 // lock is gone the ledger works again and its chain is intact.
 import { describe, expect, it } from 'vitest';
-import { describeAfter } from './pending';
 import { ADMIN, makeLedger, ok, openRaw, type SetUpLedger } from '../../db/testing';
 import type { Db } from '../../db/store/sql';
 
@@ -53,7 +52,7 @@ describe('ledger.db locked by another connection', () => {
 });
 
 // Found by this suite: today a lock whose audit entry cannot be written (the database busy) leaves the session open.
-describeAfter('lockWhenBusy', 'locking while ledger.db is locked by another connection', () => {
+describe('locking while ledger.db is locked by another connection', () => {
   it('the session is locked all the same (an unattended screen must not stay open), coded, never E_INTERNAL', { timeout: 60_000 }, () => {
     const t = whileLocked((t) => {
       const lock = t.service.invoke('session.lock', {});

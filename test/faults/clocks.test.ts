@@ -4,7 +4,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, auditRows, makeLedger, ok, refused, type SetUpLedger } from '../../db/testing';
-import { describeAfter } from './pending';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -32,7 +31,7 @@ describe('the throttle when the clock moves forward', () => {
   });
 });
 
-describeAfter('clocks', 'the throttle when the clock was wrong at the failures', () => {
+describe('the throttle when the clock was wrong at the failures', () => {
   it('five failures a year ahead, then the clock set right: at most 15 minutes, then the right password works', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
@@ -50,7 +49,7 @@ describeAfter('clocks', 'the throttle when the clock was wrong at the failures',
 
 // Found by this suite: a failure time in the future is moved to now only by the next attempt, so until someone tries
 // (and is refused once more) the wait stays at its full length however much time passes.
-describeAfter('futureThrottle', 'the throttle runs out with time passing, after the clock was wrong', () => {
+describe('the throttle runs out with time passing, after the clock was wrong', () => {
   it('the same, and the recovery code works after at most 15 minutes too', () => {
     const t = makeLedger();
     ok(t.service, 'session.logout');
@@ -85,7 +84,7 @@ describeAfter('futureThrottle', 'the throttle runs out with time passing, after 
   });
 });
 
-describeAfter('clocks', 'the idle lock follows the time that passed, not the wall clock', () => {
+describe('the idle lock follows the time that passed, not the wall clock', () => {
   it('the wall clock moved back an hour: locked after 11 idle minutes (setting: 10)', () => {
     const t = makeLedger();
     ok(t.service, 'settings.update', { idleMinutes: 10 });
@@ -104,7 +103,7 @@ describeAfter('clocks', 'the idle lock follows the time that passed, not the wal
   });
 });
 
-describeAfter('clocks', 'the audit chain when the clock moves back', () => {
+describe('the audit chain when the clock moves back', () => {
   it('an entry earlier than the previous one keeps its place (seq) and says the clock went back; the chain verifies', () => {
     const t = makeLedger();
     ok(t.service, 'settings.update', { idleMinutes: 15 });

@@ -4,12 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../db/process-protocol';
 import { LedgerService } from '../../db/service';
 import { ADMIN, sha256File, TEST_KDF } from '../../db/testing';
 import { copyFolder, look, newFolder, scratch, startWorker, type Folder, type Worker } from './harness';
-import { describeAfter } from './pending';
 
 const RACERS = 4;
 const WRONG = 'Wrong2026pass';
@@ -97,7 +96,7 @@ function countedAndAudited(f: Folder, password: string = ADMIN.password): number
   return audit.filter((a) => a.action === 'session.login' && a.outcome === 'refused').length;
 }
 
-describeAfter('folderLock', 'two processes on one folder', () => {
+describe('two processes on one folder', () => {
   it('the second is refused with E_LEDGER_IN_USE naming the holder; it changes nothing and nothing of the first is lost', { timeout: 90_000 }, async () => {
     const f = fresh();
     const holder = startWorker('steps', { dir: f.dir, steps: [SIGN_IN, receive('A-1'), receive('A-2'), receive('A-3')], hold: true });
@@ -149,7 +148,7 @@ describeAfter('folderLock', 'two processes on one folder', () => {
   });
 });
 
-describeAfter('keyFile', 'key-file races between processes', () => {
+describe('key-file races between processes', () => {
   it(`${RACERS} processes each create an account at once: every created account has its slot and can sign in`, { timeout: 90_000 }, async () => {
     const f = fresh();
     const users = Array.from({ length: RACERS }, (_, i) => ({ username: `racer${i + 1}`, password: `Racer${i + 1}pass2026` }));

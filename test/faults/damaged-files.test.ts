@@ -11,7 +11,6 @@ import type { LedgerErrorShape } from '../../db/errors';
 import { LedgerService } from '../../db/service';
 import { ADMIN, sha256File, TEST_KDF } from '../../db/testing';
 import { copyFolder, look, newFolder, scratch, type Folder } from './harness';
-import { describeAfter } from './pending';
 
 type Json = Record<string, unknown> & { slots: Record<string, unknown>[]; pendingAudit: Record<string, string>[] };
 
@@ -144,7 +143,7 @@ describe('a key slot with one bit flipped (the same length: a wrong key cannot b
   });
 });
 
-describeAfter('keyFile', 'a key slot of the wrong shape is E_CORRUPT naming the file and the slot, and nothing is rewritten', () => {
+describe('a key slot of the wrong shape is E_CORRUPT naming the file and the slot, and nothing is rewritten', () => {
   for (const field of ['salt', 'iv', 'tag', 'wrapped'] as const) {
     it(`admin slot ${field} of half its length`, () => {
       const error = expectRefusedUntouched((f) => {

@@ -4,12 +4,11 @@
 // bound: the import runs in a worker process whose peak resident memory (maxRSS) is read as it ends.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_HEADER, csvOf, documentRow } from '../../db/ledger/transfer/fixture';
 import { makeLedger, ok, okAsync, withRaw } from '../../db/testing';
 import { IMPORT_DEFAULTS, IMPORT_RSS_LIMIT_MB, importInWorker, newFolder, scratch, sized, type Folder, type MeasuredImport } from './harness';
 import { manyRowWorkbook, ROW_BYTES, sheetOf, STRING_BYTES, stringsOf, workbookOf } from './hostile-files';
-import { describeAfter } from './pending';
 
 const INFLATED = sized(2 ** 30, 2 ** 29);
 
@@ -35,7 +34,7 @@ function expectTooLarge(m: MeasuredImport): void {
   expect(m.peakRssMb, 'peak resident memory, MB').toBeLessThanOrEqual(IMPORT_RSS_LIMIT_MB);
 }
 
-describeAfter('streamingImport', `zip bombs and huge sheets (inflating to ${INFLATED / 2 ** 20} MB)`, () => {
+describe(`zip bombs and huge sheets (inflating to ${INFLATED / 2 ** 20} MB)`, () => {
   it('a control: the same hand-made package, small, reads as a register', { timeout: 60_000 }, async () => {
     const m = await importInWorker(folder.dir, await writeBomb('small.xlsx', workbookOf(sheetOf(50), stringsOf(1))));
     expect(m.result, JSON.stringify(m.result).slice(0, 500)).toMatchObject({ ok: true, value: { rows: 50 } });
@@ -68,7 +67,7 @@ describeAfter('streamingImport', `zip bombs and huge sheets (inflating to ${INFL
   });
 });
 
-describeAfter('encodings', 'CSV bytes that are neither UTF-8 nor GB18030', () => {
+describe('CSV bytes that are neither UTF-8 nor GB18030', () => {
   it('are refused with the byte offset and line of the first bad byte; good GBK still reads', { timeout: 60_000 }, async () => {
     const good = csvOf([DOCUMENT_HEADER, documentRow(1).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c as string | number | null)))], 'gbk');
     const goodPath = join(space.root, 'good-gbk.csv');
@@ -113,7 +112,7 @@ function rawCells(text: string): string[] {
 /** OWASP's CSV injection examples, and the leading characters its advice names. */
 const PAYLOADS = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1,1)', '=HYPERLINK("http://example.invalid","点击")', '=1+1 关于', '@关于通知'];
 
-describeAfter('csvFormulas', 'formula payloads in cells', () => {
+describe('formula payloads in cells', () => {
   it('CSV export writes no cell that a spreadsheet would run, and the import reads the neutralized cell back as the text', async () => {
     const t = makeLedger();
     ok(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' });
