@@ -55,6 +55,11 @@ describe('redact', () => {
     });
   });
 
+  it('keeps a password policy readable: it is a rule, not a secret', () => {
+    const passwordPolicy = { minLength: 10, requireMixedCase: true, requireSymbol: false };
+    expect(redact({ passwordPolicy, password: 'p' })).toEqual({ passwordPolicy, password: '[redacted]' });
+  });
+
   it('shortens long strings and arrays', () => {
     const out = redact({ s: 'x'.repeat(600), a: Array.from({ length: 80 }, (_, i) => i) }) as { s: string; a: number[] };
     expect(out.s).toHaveLength(501);

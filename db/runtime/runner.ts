@@ -16,8 +16,8 @@ import type { Sessions } from './sessions';
 /** Codes that mean the work failed (rather than a rule refusing it): audited as 'failed'. */
 const FAILURES = new Set(['E_INTERNAL', 'E_IO', 'E_DISK_FULL', 'E_BACKUP_TARGET_UNAVAILABLE', 'E_BACKUP_DAMAGED']);
 
-/** Keys that never reach an audit summary. */
-const SECRET_FIELD = /password|recoverycode/i;
+/** Keys that never reach an audit summary: a password or recovery code, not a password policy. */
+const SECRET_FIELD = /(password|recoverycode)$/i;
 
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.slice(0, 50).map(redact);
