@@ -22,7 +22,7 @@ export function toLedgerError(err: unknown): LedgerError {
 }
 
 /** A command's input: no input at all is an empty object; null, an array or a scalar is no input of any command. */
-export function commandInput(raw: unknown): unknown {
+function commandInput(raw: unknown): unknown {
   if (raw === undefined) return {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new LedgerError('E_VALIDATION', { issues: [{ path: '', code: 'invalid_type', message: 'Expected an object' }] });

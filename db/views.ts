@@ -3,7 +3,7 @@ import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
 
-export { ROLES, type Role } from './domain/roles';
+export type { Role } from './domain/roles';
 export type { PasswordPolicy } from './domain/passwords';
 
 export interface SessionInfo {

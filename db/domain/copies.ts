@@ -17,18 +17,3 @@ export function compressCopyNos(nos: readonly number[]): string {
   }
   return parts.join(', ');
 }
-
-/** "0001-0003, 5" -> [1, 2, 3, 5] (commas, 、 or spaces between parts); undefined when a part is not a number or range. */
-export function parseCopyNos(text: string): number[] | undefined {
-  const parts = text.split(/[,，、\s]+/u).filter(Boolean);
-  const nos: number[] = [];
-  for (const part of parts) {
-    const m = /^(\d{1,6})(?:[-–~～](\d{1,6}))?$/u.exec(part);
-    if (!m) return undefined;
-    const first = Number(m[1]);
-    const last = m[2] === undefined ? first : Number(m[2]);
-    if (first < 1 || last < first) return undefined;
-    for (let n = first; n <= last; n += 1) nos.push(n);
-  }
-  return [...new Set(nos)].sort((a, b) => a - b);
-}

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { get, run, sql, type Db } from '../store/sql';
 import { BASE_POLICY } from '../auth/passwords';
+import { DEFAULT_RECEIPT_NO_FORMAT } from '../domain/receipt';
 import type { LedgerSettings } from '../views';
 
-export const DEFAULT_IDLE_MINUTES = 10;
-export const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
+const DEFAULT_IDLE_MINUTES = 10;
+const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 /** A compliant shredder takes 机密 / 秘密 in small quantities only: copies per destruction batch. */
 const DEFAULT_SHREDDER_MAX_COPIES = 10;
 
@@ -46,7 +47,7 @@ const KEYS = {
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: '{year}-{seq:4}', reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, receiptReminderDays: 14, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS, lateEntryYears: 1 };
+  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: DEFAULT_RECEIPT_NO_FORMAT, reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, receiptReminderDays: 14, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS, lateEntryYears: 1 };
 }
 
 export function readSettings(db: Db): LedgerSettings {

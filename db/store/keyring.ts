@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { readJsonFile, writeFileAtomic } from './files';
@@ -195,8 +195,4 @@ export function unseal(privateKeyB64: string, sealed: Sealed): unknown {
   } catch {
     return null;
   }
-}
-
-export function sameSecret(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -59,7 +59,7 @@ const DEVICE_STATUSES = ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed']
 const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
 
 /** The sentence for a marking that could not be read, or null when the reason is unknown. */
-export function markingErrorText(details: Details, language: Language): string | null {
+function markingErrorText(details: Details, language: Language): string | null {
   const texts = TEXTS[language].details.marking;
   const reason = details['reason'];
   if (!keyOf(texts, reason) || reason === 'wrong_star') return null;

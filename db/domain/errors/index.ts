@@ -1,3 +1,3 @@
-export { errorMessage, markingErrorText, type ErrorLike } from './catalogue';
+export { errorMessage, type ErrorLike } from './catalogue';
 export * from './codes';
 export { LedgerError } from './ledger-error';

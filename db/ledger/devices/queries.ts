@@ -27,7 +27,7 @@ function filters(q: DeviceQuery, search: (pattern: string) => Fragment): Fragmen
   return sql.join(where, ' AND ');
 }
 
-export function toComputerView(r: ComputerRow): ComputerView {
+function toComputerView(r: ComputerRow): ComputerView {
   return {
     id: r.id,
     code: r.code,
@@ -50,7 +50,7 @@ export function toComputerView(r: ComputerRow): ComputerView {
   };
 }
 
-export function toMediumView(r: MediumRow & { loan_computer_code?: string | null }): MediumView {
+function toMediumView(r: MediumRow & { loan_computer_code?: string | null }): MediumView {
   return {
     id: r.id,
     code: r.code,
@@ -98,7 +98,7 @@ export function listMedia(db: Db, q: DeviceQuery): { total: number; rows: Medium
   return { total, rows: rows.map(toMediumView) };
 }
 
-export function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[] {
+function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[] {
   return all<{ id: number; kind: string; at: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
     db,
     sql`SELECT id, kind, at, details, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,

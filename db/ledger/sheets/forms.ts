@@ -48,7 +48,7 @@ const BATCH_KIND: Record<BatchForm, 'return' | 'destroy' | 'handover' | 'invento
   'inventory-report': 'inventory',
 };
 
-export const FORM_TITLES: Record<FormKind, Term> = {
+const FORM_TITLES: Record<FormKind, Term> = {
   'return-slip': ['涉密载体清退单', '涉密載體清退單', 'Return slip of classified carriers'],
   'destruction-list': ['涉密载体销毁清单', '涉密載體銷毀清單', 'Destruction list of classified carriers'],
   'handover-list': ['涉密载体移交清单', '涉密載體移交清單', 'Hand-over list of classified carriers'],

@@ -38,7 +38,7 @@ export interface Sheet {
   markingText: string;
 }
 
-export const SHEET_TITLES: Record<SheetName, Term> = {
+const SHEET_TITLES: Record<SheetName, Term> = {
   documents: ['涉密文件登记台账', '涉密文件登記台帳', 'Register of classified documents'],
   received: ['收文登记簿', '收文登記簿', 'Register of received documents'],
   dispatched: ['发文登记簿', '發文登記簿', 'Register of documents sent out'],
@@ -60,7 +60,7 @@ const computerFilters = deviceFilters(['in_use', 'stopped', 'repair', 'scrapped'
 const mediumFilters = deviceFilters(['in_use', 'stopped', 'scrapped', 'destroyed']);
 
 /** What each sheet accepts as filters: the documents sheet the filters `documents.list` takes (without paging). */
-export const SHEET_FILTERS = {
+const SHEET_FILTERS = {
   documents: z.object(documentFilterFields).strict(),
   received: eventFilters,
   dispatched: eventFilters,

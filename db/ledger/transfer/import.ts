@@ -33,7 +33,7 @@ export interface InspectView {
   dataRows: number;
 }
 
-export function pickSheet(file: ReadFile, name: string | undefined): Grid {
+function pickSheet(file: ReadFile, name: string | undefined): Grid {
   const grid = name === undefined ? file.sheets.find((s) => s.rows.length > 0) ?? file.sheets[0] : file.sheets.find((s) => s.name === name);
   if (!grid) throw new LedgerError('E_IMPORT_NO_SHEET', { sheet: name ?? null, sheets: file.sheets.map((s) => s.name) });
   return grid;
@@ -54,14 +54,14 @@ export function detectHeader(rows: readonly Cell[][], fields: readonly FieldSpec
   return (best as { row: number } | null)?.row ?? null;
 }
 
-export function columnsOf(rows: readonly Cell[][], headerRow: number): ColumnView[] {
+function columnsOf(rows: readonly Cell[][], headerRow: number): ColumnView[] {
   const header = rows[headerRow - 1] ?? [];
   const width = Math.max(header.length, ...rows.slice(headerRow, headerRow + 50).map((r) => r.length));
   return Array.from({ length: width }, (_, i) => ({ index: i, letter: columnLetter(i), header: cellText(header[i] ?? null) }));
 }
 
 /** Each field to the first column whose header names it; a column serves one field. */
-export function suggestMapping(rows: readonly Cell[][], headerRow: number, fields: readonly FieldSpec[]): Record<string, number> {
+function suggestMapping(rows: readonly Cell[][], headerRow: number, fields: readonly FieldSpec[]): Record<string, number> {
   const mapping: Record<string, number> = {};
   (rows[headerRow - 1] ?? []).forEach((cell, i) => {
     const field = matchField(fields, cell);
@@ -327,7 +327,7 @@ const MARKING_REASONS: Record<string, string> = {
 const NETWORK_NAMES: Record<string, string> = { internet: '互联网', egov_extranet: '电子政务外网' };
 
 /** The reason in Chinese: the report is read and saved by the custodian. */
-export function describeIssue(reason: string, label: string, value: string, p: Record<string, unknown>): string {
+function describeIssue(reason: string, label: string, value: string, p: Record<string, unknown>): string {
   const v = value ? `“${value}”` : '';
   switch (reason) {
     case 'required': return `缺少${label}`;

@@ -11,7 +11,7 @@ export function halfWidth(text: string): string {
 }
 
 /** Full-width digits and letters only (punctuation such as （）〔〕 in a 文号 is kept as typed); ends trimmed. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   return text
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u3000\u00A0]/g, ' ')

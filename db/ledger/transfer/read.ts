@@ -292,7 +292,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 
 /** UTF-8 when it has a BOM or decodes strictly; otherwise GB18030 (a superset of GBK and GB2312) if it is valid
  * GB18030. Anything else is refused at its first bad byte: replacement characters would import silently. */
-export function decodeText(fileName: string, data: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+function decodeText(fileName: string, data: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
   const bom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };

@@ -146,7 +146,6 @@ export const FIELDS: Record<ImportRegister, FieldSpec[]> = {
   'plain-media': mediumFields,
 };
 
-export const isDevice = (r: ImportRegister): boolean => r !== 'documents';
 export const isClassifiedRegister = (r: ImportRegister): boolean => r === 'secret-computers' || r === 'secret-media';
 
 /** One row's problem before any rule ran: the field it is in, a stable reason, and the cell's text. */
