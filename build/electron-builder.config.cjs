@@ -19,7 +19,9 @@ function checkNativeBinding(context) {
     stamp = JSON.parse(readFileSync(path.join(dir, 'stamp.json'), 'utf8'));
     readFileSync(path.join(dir, 'better_sqlite3.node'));
   } catch {
-    throw new Error(`No Electron native binding for ${arch} in ${dir}: run \`node build/electron-native.mjs --arch ${arch}\` on a ${context.electronPlatformName} machine.`);
+    throw new Error(
+      `No Electron native binding for ${arch} in ${dir}: run \`node build/electron-native.mjs --arch ${arch}\` on a ${context.electronPlatformName} machine.`,
+    );
   }
   const electron = context.packager.info.framework.version;
   if (stamp.platform !== context.electronPlatformName || stamp.arch !== arch || stamp.electron !== electron) {

@@ -86,7 +86,8 @@ describe('files and folders the ledger creates are its user’s only', () => {
       ok(service, 'ledger.setup', { unitName: UNIT_NAME, ...ADMIN });
       ok(service, 'settings.update', { idleMinutes: 20 });
       expect(mode(dir)).toBe(0o700);
-      for (const file of ['ledger.db', 'ledger.db-wal', 'ledger.db-shm', 'ledger.keys', FOLDER_LOCK_FILE]) expect([file, mode(join(dir, file))]).toEqual([file, 0o600]);
+      for (const file of ['ledger.db', 'ledger.db-wal', 'ledger.db-shm', 'ledger.keys', FOLDER_LOCK_FILE])
+        expect([file, mode(join(dir, file))]).toEqual([file, 0o600]);
     } finally {
       process.umask(umask);
       service.close();

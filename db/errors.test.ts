@@ -46,7 +46,9 @@ describe('toLedgerError', () => {
 
 describe('redact', () => {
   it('hides every field named like a password or recovery code, at any depth', () => {
-    expect(redact({ username: 'a', password: 'p1', nested: { oldPassword: 'p2', list: [{ NewPassword: 'p3' }] }, recoveryCode: 'c', RECOVERYCODE: 'c2' })).toEqual({
+    expect(
+      redact({ username: 'a', password: 'p1', nested: { oldPassword: 'p2', list: [{ NewPassword: 'p3' }] }, recoveryCode: 'c', RECOVERYCODE: 'c2' }),
+    ).toEqual({
       username: 'a',
       password: '[redacted]',
       nested: { oldPassword: '[redacted]', list: [{ NewPassword: '[redacted]' }] },

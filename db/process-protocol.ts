@@ -21,7 +21,4 @@ export type ToBackend =
   | { type: 'shutdown' };
 
 export type FromBackend =
-  | { type: 'ready' }
-  | { type: 'result'; id: number; result: InvokeResult }
-  | { type: 'push'; event: PushEvent }
-  | { type: 'fatal'; error: LedgerErrorShape };
+  { type: 'ready' } | { type: 'result'; id: number; result: InvokeResult } | { type: 'push'; event: PushEvent } | { type: 'fatal'; error: LedgerErrorShape };

@@ -99,7 +99,16 @@ function start(): void {
     void (async () => {
       const prompt = backupQuitPrompt(await backend.invoke('ledger.status', {}), app.getLocale());
       if (prompt) {
-        const options = { type: 'warning' as const, title: prompt.title, message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, defaultId: 1, cancelId: 1, noLink: true };
+        const options = {
+          type: 'warning' as const,
+          title: prompt.title,
+          message: prompt.message,
+          detail: prompt.detail,
+          buttons: prompt.buttons,
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true,
+        };
         const { response } = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
         if (response !== 0) {
           quitting = false;

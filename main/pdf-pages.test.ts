@@ -5,7 +5,9 @@ import { countPdfPages } from './pdf-pages';
 function pdf(n: number, sep = ' '): Uint8Array {
   const kids = Array.from({ length: n }, (_, i) => `${i + 3} 0 R`).join(' ');
   const pages = Array.from({ length: n }, (_, i) => `${i + 3} 0 obj\n<< /Type${sep}/Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n`).join('');
-  return new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [${kids}] /Count ${n} >>\nendobj\n${pages}trailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+  return new TextEncoder().encode(
+    `%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [${kids}] /Count ${n} >>\nendobj\n${pages}trailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+  );
 }
 
 describe('countPdfPages', () => {

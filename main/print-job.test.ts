@@ -14,7 +14,15 @@ describe('the print job main accepts', () => {
     const request = { kind: 'sheet', name: 'documents' };
     expect(parsePrintJob({ request, target: 'pdf' })).toEqual({ request, target: 'pdf', copies: 1 });
     expect(parsePrintJob({ request, target: 'printer', copies: 3, deviceName: 'HP' })).toEqual({ request, target: 'printer', copies: 3, deviceName: 'HP' });
-    for (const bad of [null, 'x', { target: 'pdf' }, { request, target: 'fax' }, { request, target: 'printer', copies: 0 }, { request, target: 'printer', copies: 1.5 }, { request, target: 'pdf', deviceName: 'x'.repeat(201) }]) {
+    for (const bad of [
+      null,
+      'x',
+      { target: 'pdf' },
+      { request, target: 'fax' },
+      { request, target: 'printer', copies: 0 },
+      { request, target: 'printer', copies: 1.5 },
+      { request, target: 'pdf', deviceName: 'x'.repeat(201) },
+    ]) {
       expect(parsePrintJob(bad)).toBeNull();
     }
   });
@@ -22,7 +30,16 @@ describe('the print job main accepts', () => {
   it('records what the page showed, the pages made and, for a printer, the copies and its name', () => {
     const request = { kind: 'sheet' as const, name: 'documents' as const };
     const shown = { 'data-print-title': '涉密文件登记台账', 'data-print-rows': '25', 'data-print-audit-seq': '41' };
-    expect(recordInput({ request, target: 'printer', copies: 2, deviceName: 'HP' }, shown, 3)).toEqual({ request, title: '涉密文件登记台账', rows: 25, pages: 3, copies: 2, destination: 'printer', printer: 'HP', auditSeq: 41 });
+    expect(recordInput({ request, target: 'printer', copies: 2, deviceName: 'HP' }, shown, 3)).toEqual({
+      request,
+      title: '涉密文件登记台账',
+      rows: 25,
+      pages: 3,
+      copies: 2,
+      destination: 'printer',
+      printer: 'HP',
+      auditSeq: 41,
+    });
     expect(recordInput({ request, target: 'pdf', copies: 5 }, shown, 3)).toMatchObject({ copies: 1, destination: 'pdf' });
   });
 

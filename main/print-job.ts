@@ -17,7 +17,12 @@ export function parsePrintJob(raw: unknown): PrintJob | null {
   const copies = job['copies'] ?? 1;
   if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 1 || copies > 99) return null;
   if (job['deviceName'] !== undefined && (typeof job['deviceName'] !== 'string' || job['deviceName'].length > 200)) return null;
-  return { request: job['request'] as PrintJob['request'], target: job['target'], copies, ...(typeof job['deviceName'] === 'string' ? { deviceName: job['deviceName'] } : {}) };
+  return {
+    request: job['request'] as PrintJob['request'],
+    target: job['target'],
+    copies,
+    ...(typeof job['deviceName'] === 'string' ? { deviceName: job['deviceName'] } : {}),
+  };
 }
 
 export type PrintAttributes = Partial<Record<PrintAttribute, string | null>>;

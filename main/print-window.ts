@@ -8,7 +8,14 @@ import { countPdfPages } from './pdf-pages';
 import { pdfFileName, printRouteUrl, recordInput, type PrintAttributes } from './print-job';
 import { windowOptions } from './window-options';
 
-const ATTRIBUTES: PrintAttribute[] = ['data-print-ready', 'data-print-error', 'data-print-rows', 'data-print-title', 'data-print-audit-seq', 'data-print-orientation'];
+const ATTRIBUTES: PrintAttribute[] = [
+  'data-print-ready',
+  'data-print-error',
+  'data-print-rows',
+  'data-print-title',
+  'data-print-audit-seq',
+  'data-print-orientation',
+];
 /** A register of 10,000 rows takes a while to lay out. */
 const READY_TIMEOUT_MS = 600_000;
 
@@ -41,13 +48,23 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
     const pages = countPdfPages(pdf);
     if (job.target === 'pdf') {
       const number = 'batchNo' in job.request ? job.request.batchNo : '';
-      const saved = await dialog.showSaveDialog(owner, { defaultPath: pdfFileName(shown['data-print-title'] ?? '', number), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      const saved = await dialog.showSaveDialog(owner, {
+        defaultPath: pdfFileName(shown['data-print-title'] ?? '', number),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
       if (saved.canceled || !saved.filePath) return { ok: true, value: { pages, cancelled: true } };
       await writeFile(saved.filePath, pdf);
     } else {
       const printed = await new Promise<{ success: boolean; reason: string }>((resolve) =>
         window.webContents.print(
-          { silent: Boolean(job.deviceName), ...(job.deviceName ? { deviceName: job.deviceName } : {}), copies: job.copies ?? 1, pageSize: 'A4', landscape, printBackground: true },
+          {
+            silent: Boolean(job.deviceName),
+            ...(job.deviceName ? { deviceName: job.deviceName } : {}),
+            copies: job.copies ?? 1,
+            pageSize: 'A4',
+            landscape,
+            printBackground: true,
+          },
           (success, reason) => resolve({ success, reason }),
         ),
       );

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { BackupStatusView, InvokeResult } from '../preload/contract';
 import { backupQuitPrompt, promptLanguage } from './quit-prompt';
 
-const status = (backup: BackupStatusView | null): InvokeResult => ({ ok: true, value: { state: 'locked', backup, session: null, lockedUser: null, retryAfterMs: 0 } });
+const status = (backup: BackupStatusView | null): InvokeResult => ({
+  ok: true,
+  value: { state: 'locked', backup, session: null, lockedUser: null, retryAfterMs: 0 },
+});
 const backup = (state: BackupStatusView['state']): BackupStatusView => ({ state, lastBackupAt: null, dueAt: '2026-12-02T01:00:00.000Z', intervalDays: 7 });
 
 describe('backupQuitPrompt', () => {

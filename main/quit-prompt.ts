@@ -11,9 +11,30 @@ export interface QuitPrompt {
 }
 
 const TEXT = {
-  'zh-CN': { title: '备份已到期', due: '备份已到期', overdue: '备份已逾期', detail: '应于 {due} 前备份到批准的介质。退出前请在“备份与恢复”中备份。', quit: '仍然退出', cancel: '取消' },
-  'zh-TW': { title: '備份已到期', due: '備份已到期', overdue: '備份已逾期', detail: '應於 {due} 前備份到核准的媒體。退出前請在「備份與還原」中備份。', quit: '仍然退出', cancel: '取消' },
-  en: { title: 'Backup due', due: 'A backup is due', overdue: 'The backup is overdue', detail: 'It was due by {due} to an approved medium. Back up under "Backup & restore" before quitting.', quit: 'Quit anyway', cancel: 'Cancel' },
+  'zh-CN': {
+    title: '备份已到期',
+    due: '备份已到期',
+    overdue: '备份已逾期',
+    detail: '应于 {due} 前备份到批准的介质。退出前请在“备份与恢复”中备份。',
+    quit: '仍然退出',
+    cancel: '取消',
+  },
+  'zh-TW': {
+    title: '備份已到期',
+    due: '備份已到期',
+    overdue: '備份已逾期',
+    detail: '應於 {due} 前備份到核准的媒體。退出前請在「備份與還原」中備份。',
+    quit: '仍然退出',
+    cancel: '取消',
+  },
+  en: {
+    title: 'Backup due',
+    due: 'A backup is due',
+    overdue: 'The backup is overdue',
+    detail: 'It was due by {due} to an approved medium. Back up under "Backup & restore" before quitting.',
+    quit: 'Quit anyway',
+    cancel: 'Cancel',
+  },
 } as const;
 
 export function promptLanguage(locale: string): keyof typeof TEXT {

@@ -30,12 +30,7 @@ export function isAppUrl(url: string): boolean {
 // hidden files, no drive letters or alternate streams (':'), no Windows device names (CON, NUL...).
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 function isSafeSegment(segment: string): boolean {
-  return (
-    segment !== '' &&
-    !segment.startsWith('.') &&
-    !/[/\\:\0]/.test(segment) &&
-    !WINDOWS_DEVICE.test(segment)
-  );
+  return segment !== '' && !segment.startsWith('.') && !/[/\\:\0]/.test(segment) && !WINDOWS_DEVICE.test(segment);
 }
 
 /**

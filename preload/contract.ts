@@ -7,7 +7,32 @@ export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEv
 export type { ErrorCode } from '../db/errors';
 export type { PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/ledger/print/commands';
 import type { PrintRequest } from '../db/ledger/print/commands';
-export type { Role, SessionInfo, AccountView, LedgerSettings, AuditEntryView, AuditVerifyView, LedgerStatus, LevelCode, CopyStatusCode, LocationView, DocumentListItem, CopyView, DocumentEventView, DocumentDetail, ReminderCounts, DeviceLevelCode, ComputerView, MediumView, DeviceEventView, MediaUsageView, BackupStatusView, BackupView, BackupInspectView, RestoreResultView } from '../db/views';
+export type {
+  Role,
+  SessionInfo,
+  AccountView,
+  LedgerSettings,
+  AuditEntryView,
+  AuditVerifyView,
+  LedgerStatus,
+  LevelCode,
+  CopyStatusCode,
+  LocationView,
+  DocumentListItem,
+  CopyView,
+  DocumentEventView,
+  DocumentDetail,
+  ReminderCounts,
+  DeviceLevelCode,
+  ComputerView,
+  MediumView,
+  DeviceEventView,
+  MediaUsageView,
+  BackupStatusView,
+  BackupView,
+  BackupInspectView,
+  RestoreResultView,
+} from '../db/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorShape };
 
@@ -47,7 +72,8 @@ export interface LedgerApi {
  * Attributes the print route sets on <html> once the printout is laid out (or failed); hosts wait for
  * ready or error, then read what the paper shows (rows, title, the audit head printed) for print.record.
  */
-export type PrintAttribute = 'data-print-ready' | 'data-print-error' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
+export type PrintAttribute =
+  'data-print-ready' | 'data-print-error' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
 
 declare global {
   interface Window {

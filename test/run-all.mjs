@@ -1,6 +1,6 @@
-// `npm test`: the type check and the linter (the layer rules), then every suite (unit, the fault suite in its bounded
-// form, then e2e through the browser test host), then one line of totals. Each static check counts as one test, so a
-// broken layer is a failed test.
+// `npm test`: the type check, the linter (the layer rules), dead code (knip) and the format check, then every suite
+// (unit, the fault suite in its bounded form, then e2e through the browser test host), then one line of totals.
+// Each static check counts as one test, so a broken layer is a failed test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -16,6 +16,8 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const statics = [
   ['tsc -b', bin('tsc'), ['-b']],
   ['eslint .', bin('eslint'), ['.']],
+  ['knip', bin('knip'), ['--no-progress']],
+  ['prettier --check', bin('prettier'), ['--check', '.']],
 ].map(([name, cmd, args]) => {
   const ok = run(cmd, args) === 0;
   console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);

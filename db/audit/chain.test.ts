@@ -12,7 +12,8 @@ const AUDITOR = { username: 'auditor1', roles: ['auditor' as const], password: '
 
 function chainDb(ledgerId: string, n: number): Db {
   const db = openLedgerDb(join(tempDir(), 'ledger.db'), randomBytes(32), { create: true });
-  for (let i = 1; i <= n; i++) appendAudit(db, ledgerId, { at: `2026-11-25T01:00:0${i}.000Z`, actor: 'a', kind: 'k', action: `k.a${i}`, summary: { i }, outcome: 'ok' });
+  for (let i = 1; i <= n; i++)
+    appendAudit(db, ledgerId, { at: `2026-11-25T01:00:0${i}.000Z`, actor: 'a', kind: 'k', action: `k.a${i}`, summary: { i }, outcome: 'ok' });
   return db;
 }
 
@@ -59,9 +60,31 @@ describe('the hash chain', () => {
   });
 
   it('the hash covers every column', () => {
-    const base = { seq: 1, at: 'a', actor: 'x', kind: 'k', action: 'k.a', target: null, summary: '{}', outcome: 'ok' as const, error_code: null, prev_hash: 'p' };
+    const base = {
+      seq: 1,
+      at: 'a',
+      actor: 'x',
+      kind: 'k',
+      action: 'k.a',
+      target: null,
+      summary: '{}',
+      outcome: 'ok' as const,
+      error_code: null,
+      prev_hash: 'p',
+    };
     const h = entryHash(base);
-    for (const change of [{ seq: 2 }, { at: 'b' }, { actor: null }, { kind: 'j' }, { action: 'k.b' }, { target: 't' }, { summary: '{"a":1}' }, { outcome: 'refused' as const }, { error_code: 'E' }, { prev_hash: 'q' }]) {
+    for (const change of [
+      { seq: 2 },
+      { at: 'b' },
+      { actor: null },
+      { kind: 'j' },
+      { action: 'k.b' },
+      { target: 't' },
+      { summary: '{"a":1}' },
+      { outcome: 'refused' as const },
+      { error_code: 'E' },
+      { prev_hash: 'q' },
+    ]) {
       expect(entryHash({ ...base, ...change }), JSON.stringify(change)).not.toBe(h);
     }
   });
@@ -73,7 +96,9 @@ describe('what is audited', () => {
     addUser(t, AUDITOR);
     // The foundation's commands; each register's tests check its own commands the same way.
     const foundation = /^(account|settings|audit|session|ledger)\./;
-    const mutating = (Object.entries(commands) as [string, CommandDef][]).filter(([n, c]) => foundation.test(n) && c.access === 'signed-in' && c.mutates).map(([n]) => n);
+    const mutating = (Object.entries(commands) as [string, CommandDef][])
+      .filter(([n, c]) => foundation.test(n) && c.access === 'signed-in' && c.mutates)
+      .map(([n]) => n);
     const calls: [string, string, unknown][] = [
       [ADMIN.username, 'settings.update', { unitName: '某某厅保密办', idleMinutes: 20 }],
       [ADMIN.username, 'account.create', { username: 'clerk', displayName: '保管员', roles: ['custodian'], password: 'Clerk2026pass' }],
@@ -90,9 +115,18 @@ describe('what is audited', () => {
       ok(t.service, name, input);
       const added = auditRows(t).slice(before.length);
       expect(added, name).toHaveLength(1);
-      expect(added[0]).toMatchObject({ actor, action: name, kind: name.split('.')[0], outcome: 'ok', error_code: null, at: new Date(t.clock.now).toISOString() });
+      expect(added[0]).toMatchObject({
+        actor,
+        action: name,
+        kind: name.split('.')[0],
+        outcome: 'ok',
+        error_code: null,
+        at: new Date(t.clock.now).toISOString(),
+      });
     }
-    const targets = auditRows(t).filter((r) => r.action.startsWith('account.')).map((r) => [r.action, r.target]);
+    const targets = auditRows(t)
+      .filter((r) => r.action.startsWith('account.'))
+      .map((r) => [r.action, r.target]);
     expect(targets).toEqual([
       ['account.create', AUDITOR.username],
       ['account.changePassword', AUDITOR.username],
@@ -102,8 +136,13 @@ describe('what is audited', () => {
       ['account.changePassword', ADMIN.username],
     ]);
     // The summaries say what changed.
-    const update = auditRows(t).find((r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 5000).toISOString());
-    expect(JSON.parse(update!.summary)).toEqual({ before: { unitName: expect.any(String), idleMinutes: 10 }, after: { unitName: '某某厅保密办', idleMinutes: 20 } });
+    const update = auditRows(t).find(
+      (r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 5000).toISOString(),
+    );
+    expect(JSON.parse(update!.summary)).toEqual({
+      before: { unitName: expect.any(String), idleMinutes: 10 },
+      after: { unitName: '某某厅保密办', idleMinutes: 20 },
+    });
   });
 
   it('every refused command adds exactly one refused entry with its code; reads add none', () => {
@@ -157,7 +196,11 @@ describe('what is audited', () => {
     refused(t.service, 'account.resetPassword', { username: ADMIN.username, newPassword: 'Bad2026pass' }); // E_FORBIDDEN: the input is summarized
     refused(t.service, 'session.login', { username: 'clerk', password: 'Wrong2026pass' });
     refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567', newPassword: 'Recovered2026' });
-    const { recoveryCode } = ok<{ recoveryCode: string }>(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Recovered2026' });
+    const { recoveryCode } = ok<{ recoveryCode: string }>(t.service, 'session.recover', {
+      username: ADMIN.username,
+      recoveryCode: t.recoveryCode,
+      newPassword: 'Recovered2026',
+    });
     ok(t.service, 'account.resetPassword', { username: 'clerk', newPassword: 'Clerk2027pass' });
 
     const rows = auditRows(t);
@@ -235,7 +278,9 @@ describe('audit.list', () => {
     expect(all.rows[0]).toMatchObject({ action: 'session.login', actor: AUDITOR.username, summary: {}, errorCode: null });
 
     expect(ok<Page>(t.service, 'audit.list', { outcome: 'refused' }).rows.map((r) => [r.action, r.errorCode])).toEqual([['account.update', 'E_LAST_ADMIN']]);
-    expect(ok<Page>(t.service, 'audit.list', { kind: 'settings' }).rows.map((r) => r.summary)).toEqual([{ before: { idleMinutes: 10 }, after: { idleMinutes: 12 } }]);
+    expect(ok<Page>(t.service, 'audit.list', { kind: 'settings' }).rows.map((r) => r.summary)).toEqual([
+      { before: { idleMinutes: 10 }, after: { idleMinutes: 12 } },
+    ]);
     const since = ok<Page>(t.service, 'audit.list', { from, actor: ADMIN.username });
     expect(since.rows.map((r) => r.action)).toEqual(['session.logout', 'settings.update', 'account.update']);
     const before = ok<Page>(t.service, 'audit.list', { to: from });

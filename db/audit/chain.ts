@@ -70,8 +70,11 @@ export function appendAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditH
     prev_hash: head.hash,
   };
   const hash = entryHash(row);
-  run(db, sql`INSERT INTO audit_log (seq, at, actor, kind, action, target, summary, outcome, error_code, prev_hash, hash)
-              VALUES (${row.seq}, ${row.at}, ${row.actor}, ${row.kind}, ${row.action}, ${row.target}, ${row.summary}, ${row.outcome}, ${row.error_code}, ${row.prev_hash}, ${hash})`);
+  run(
+    db,
+    sql`INSERT INTO audit_log (seq, at, actor, kind, action, target, summary, outcome, error_code, prev_hash, hash)
+              VALUES (${row.seq}, ${row.at}, ${row.actor}, ${row.kind}, ${row.action}, ${row.target}, ${row.summary}, ${row.outcome}, ${row.error_code}, ${row.prev_hash}, ${hash})`,
+  );
   return { seq: row.seq, hash };
 }
 
@@ -85,8 +88,7 @@ export function recordAudit(db: Db, ledgerId: string, draft: AuditDraft): AuditH
 }
 
 export type VerifyResult =
-  | { intact: true; count: number; head: AuditHead }
-  | { intact: false; count: number; firstBroken: { seq: number; reason: 'hash' | 'link' | 'sequence' } };
+  { intact: true; count: number; head: AuditHead } | { intact: false; count: number; firstBroken: { seq: number; reason: 'hash' | 'link' | 'sequence' } };
 
 /** Walks the whole chain in order; reports the first entry whose hash, link or number is wrong. */
 export function verifyChain(db: Db, ledgerId: string): VerifyResult {

@@ -26,35 +26,58 @@ function expectRefusedUnchanged(t: SetUpLedger, name: string, input: unknown, co
 describe('account.create', () => {
   it('creates an account with its own keyslot, a temporary password, and no secret in the view', () => {
     const t = makeLedger();
-    const view = ok<AccountView>(t.service, 'account.create', { username: 'wangxiuying', displayName: '王秀英', roles: ['custodian', 'approver', 'custodian'], password: 'Clerk2026pass' });
-    expect(view).toEqual({ username: 'wangxiuying', displayName: '王秀英', roles: ['custodian', 'approver'], active: true, mustChangePassword: true, createdAt: new Date(t.clock.now).toISOString(), lastLoginAt: null });
+    const view = ok<AccountView>(t.service, 'account.create', {
+      username: 'wangxiuying',
+      displayName: '王秀英',
+      roles: ['custodian', 'approver', 'custodian'],
+      password: 'Clerk2026pass',
+    });
+    expect(view).toEqual({
+      username: 'wangxiuying',
+      displayName: '王秀英',
+      roles: ['custodian', 'approver'],
+      active: true,
+      mustChangePassword: true,
+      createdAt: new Date(t.clock.now).toISOString(),
+      lastLoginAt: null,
+    });
     expect(hasSlot(t, 'wangxiuying')).toBe(true);
     expect(JSON.stringify(accounts(t))).not.toContain('Clerk2026pass');
     t.clock.advance(5000);
-    expect(ok<SessionInfo>(t.service, 'session.login', { username: 'wangxiuying', password: 'Clerk2026pass' })).toMatchObject({ username: 'wangxiuying', roles: ['custodian', 'approver'], mustChangePassword: true });
+    expect(ok<SessionInfo>(t.service, 'session.login', { username: 'wangxiuying', password: 'Clerk2026pass' })).toMatchObject({
+      username: 'wangxiuying',
+      roles: ['custodian', 'approver'],
+      mustChangePassword: true,
+    });
   });
 
   it('a username is taken regardless of case', () => {
     const t = makeLedger();
-    expectRefusedUnchanged(t, 'account.create', { username: ADMIN.username.toUpperCase(), displayName: 'x', roles: ['approver'], password: 'Other2026pass' }, 'E_USERNAME_TAKEN');
+    expectRefusedUnchanged(
+      t,
+      'account.create',
+      { username: ADMIN.username.toUpperCase(), displayName: 'x', roles: ['approver'], password: 'Other2026pass' },
+      'E_USERNAME_TAKEN',
+    );
   });
 
   it('a username is taken when it differs only in non-ASCII case or Unicode normalization (they share one keyslot)', () => {
     const t = makeLedger();
     ok(t.service, 'account.create', { username: 'Émile', displayName: 'É', roles: ['approver'], password: 'First2026pass' });
     expectRefusedUnchanged(t, 'account.create', { username: 'émile', displayName: 'é', roles: ['custodian'], password: 'Second2026pass' }, 'E_USERNAME_TAKEN');
-    expectRefusedUnchanged(t, 'account.create', { username: 'E\u0301mile', displayName: 'É', roles: ['custodian'], password: 'Second2026pass' }, 'E_USERNAME_TAKEN');
+    expectRefusedUnchanged(
+      t,
+      'account.create',
+      { username: 'E\u0301mile', displayName: 'É', roles: ['custodian'], password: 'Second2026pass' },
+      'E_USERNAME_TAKEN',
+    );
     // And the account is found by any spelling its keyslot answers to.
     expect(ok<SessionInfo>(t.service, 'session.login', { username: 'ÉMILE', password: 'First2026pass' }).username).toBe('Émile');
   });
 });
 
 describe('三员分立: the auditor is never also admin or custodian', () => {
-  it.each([
-    [['auditor', 'admin']],
-    [['custodian', 'auditor']],
-    [['approver', 'auditor', 'admin']],
-  ])('account.create with %j is E_ROLE_CONFLICT', (roles) => {
+  it.each([[['auditor', 'admin']], [['custodian', 'auditor']], [['approver', 'auditor', 'admin']]])('account.create with %j is E_ROLE_CONFLICT', (roles) => {
     const t = makeLedger();
     const slots = slotIds(t);
     expectRefusedUnchanged(t, 'account.create', { username: 'liming', displayName: '李明', roles, password: 'Liming2026pass' }, 'E_ROLE_CONFLICT');
@@ -75,7 +98,8 @@ describe('三员分立: the auditor is never also admin or custodian', () => {
 describe('password rules', () => {
   it('at least 8 characters with letters and digits (E_WEAK_PASSWORD names the rule)', () => {
     const t = makeLedger();
-    const create = (password: string) => t.service.invoke('account.create', { username: `u${password.length}${password.charCodeAt(0)}`, displayName: 'x', roles: ['approver'], password });
+    const create = (password: string) =>
+      t.service.invoke('account.create', { username: `u${password.length}${password.charCodeAt(0)}`, displayName: 'x', roles: ['approver'], password });
     expect(create('Ab12345')).toMatchObject({ ok: false, error: { code: 'E_WEAK_PASSWORD', details: { rule: 'minLength', minLength: 8 } } });
     expect(create('abcdefghij')).toMatchObject({ ok: false, error: { code: 'E_WEAK_PASSWORD', details: { rule: 'lettersAndDigits' } } });
     expect(create('1234567890')).toMatchObject({ ok: false, error: { code: 'E_WEAK_PASSWORD', details: { rule: 'lettersAndDigits' } } });
@@ -130,9 +154,13 @@ describe('account.changePassword', () => {
 
   it('wrong current passwords are throttled like wrong logins', () => {
     const t = makeLedger();
-    for (let i = 1; i <= 5; i++) expect(refused(t.service, 'account.changePassword', { oldPassword: `Guess${i}pass`, newPassword: 'Newer2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    for (let i = 1; i <= 5; i++)
+      expect(refused(t.service, 'account.changePassword', { oldPassword: `Guess${i}pass`, newPassword: 'Newer2026pass' }).code).toBe('E_WRONG_PASSWORD');
     // Guessing on an unlocked screen gets the same delay as guessing on the lock screen.
-    expect(refused(t.service, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Newer2026pass' })).toMatchObject({ code: 'E_TOO_MANY_ATTEMPTS', details: { retryAfterMs: 30_000 } });
+    expect(refused(t.service, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Newer2026pass' })).toMatchObject({
+      code: 'E_TOO_MANY_ATTEMPTS',
+      details: { retryAfterMs: 30_000 },
+    });
     t.clock.advance(30_000);
     ok(t.service, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Newer2026pass' });
   });

@@ -68,18 +68,24 @@ export function listAccounts(db: Db): Account[] {
 export function insertAccount(db: Db, a: { username: string; displayName: string; roles: readonly Role[]; mustChangePassword: boolean; at: string }): Account {
   assertRolesAllowed(a.roles);
   if (findAccount(db, a.username)) throw new LedgerError('E_USERNAME_TAKEN', { username: a.username });
-  run(db, sql`INSERT INTO accounts (username, display_name, roles, must_change_password, created_at, password_changed_at)
-              VALUES (${a.username.trim()}, ${a.displayName}, ${JSON.stringify(a.roles)}, ${a.mustChangePassword}, ${a.at}, ${a.at})`);
+  run(
+    db,
+    sql`INSERT INTO accounts (username, display_name, roles, must_change_password, created_at, password_changed_at)
+              VALUES (${a.username.trim()}, ${a.displayName}, ${JSON.stringify(a.roles)}, ${a.mustChangePassword}, ${a.at}, ${a.at})`,
+  );
   return requireAccount(db, a.username);
 }
 
 export function updateAccount(db: Db, id: number, change: { displayName?: string; roles?: readonly Role[]; active?: boolean }): void {
   if (change.roles) assertRolesAllowed(change.roles);
-  run(db, sql`UPDATE accounts SET
+  run(
+    db,
+    sql`UPDATE accounts SET
                 display_name = coalesce(${change.displayName}, display_name),
                 roles = coalesce(${change.roles ? JSON.stringify(change.roles) : null}, roles),
                 active = coalesce(${change.active}, active)
-              WHERE id = ${id}`);
+              WHERE id = ${id}`,
+  );
 }
 
 export function recordPasswordSet(db: Db, id: number, at: string, mustChange: boolean): void {

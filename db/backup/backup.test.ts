@@ -21,7 +21,11 @@ describe('backup.run', () => {
     expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(bytes.includes(Buffer.from('HDD-BACKUP-01'))).toBe(false);
     const manifest = readManifest(join(out.path, 'manifest.json'));
-    expect(manifest).toMatchObject({ createdBy: 'zhangwei', medium: { id: t.mediumId, code: 'BM-BF-01', serial: 'HDD-BACKUP-01' }, counts: { media: 1, accounts: 1 } });
+    expect(manifest).toMatchObject({
+      createdBy: 'zhangwei',
+      medium: { id: t.mediumId, code: 'BM-BF-01', serial: 'HDD-BACKUP-01' },
+      counts: { media: 1, accounts: 1 },
+    });
     expect(manifest.files['ledger.db'].sha256).toBe(out.sha256);
     // The manifest's head is the ledger's head before the backup's own entry.
     const audit = auditRows(t);
@@ -40,10 +44,15 @@ describe('backup.run', () => {
   it.each([
     ['not-registered', () => ({}), 999],
     ['not-in-service', (t: ReturnType<typeof backupLedger>) => ok(t.service, 'media.stop', { id: t.mediumId, reason: '暂停使用' }), 0],
-    ['not-approved-for-backup', (t: ReturnType<typeof backupLedger>) => ok(t.service, 'media.change', { id: t.mediumId, change: { backupApproved: false } }), 0],
+    [
+      'not-approved-for-backup',
+      (t: ReturnType<typeof backupLedger>) => ok(t.service, 'media.change', { id: t.mediumId, change: { backupApproved: false } }),
+      0,
+    ],
     [
       'level-too-low',
-      (t: ReturnType<typeof backupLedger>) => ok(t.service, 'media.register', { ...BACKUP_LOW, level: 'top_secret', backupApproved: false, code: 'BM-JM-1', serial: 'JM-1' }),
+      (t: ReturnType<typeof backupLedger>) =>
+        ok(t.service, 'media.register', { ...BACKUP_LOW, level: 'top_secret', backupApproved: false, code: 'BM-JM-1', serial: 'JM-1' }),
       0,
     ],
   ])('refuses a medium that is %s (E_MEDIUM_NOT_APPROVED) and writes nothing', (reason, arrange, other) => {
@@ -65,17 +74,35 @@ describe('backup.run', () => {
   it('refuses a folder bound to another medium or to another ledger', () => {
     const t = backupLedger();
     t.backup();
-    const second = ok<{ id: number }>(t.service, 'media.register', { ...BACKUP_LOW, level: 'secret', backupApproved: true, code: 'BM-BF-02', serial: 'HDD-BACKUP-02' }).id;
-    expect(refused(t.service, 'backup.run', { mediumId: second, folder: t.target })).toMatchObject({ code: 'E_BACKUP_FOLDER_BOUND', details: { reason: 'other-medium', boundTo: 'BM-BF-01' } });
+    const second = ok<{ id: number }>(t.service, 'media.register', {
+      ...BACKUP_LOW,
+      level: 'secret',
+      backupApproved: true,
+      code: 'BM-BF-02',
+      serial: 'HDD-BACKUP-02',
+    }).id;
+    expect(refused(t.service, 'backup.run', { mediumId: second, folder: t.target })).toMatchObject({
+      code: 'E_BACKUP_FOLDER_BOUND',
+      details: { reason: 'other-medium', boundTo: 'BM-BF-01' },
+    });
     const other = backupLedger();
-    expect(refused(other.service, 'backup.run', { mediumId: other.mediumId, folder: t.target })).toMatchObject({ code: 'E_BACKUP_FOLDER_BOUND', details: { reason: 'other-ledger' } });
+    expect(refused(other.service, 'backup.run', { mediumId: other.mediumId, folder: t.target })).toMatchObject({
+      code: 'E_BACKUP_FOLDER_BOUND',
+      details: { reason: 'other-ledger' },
+    });
   });
 
   it('refuses a folder that does not exist or is a file (E_BACKUP_TARGET_UNAVAILABLE)', () => {
     const t = backupLedger();
-    expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: join(t.target, 'missing') })).toMatchObject({ code: 'E_BACKUP_TARGET_UNAVAILABLE', details: { reason: 'missing' } });
+    expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: join(t.target, 'missing') })).toMatchObject({
+      code: 'E_BACKUP_TARGET_UNAVAILABLE',
+      details: { reason: 'missing' },
+    });
     writeFileSync(join(t.target, 'file'), 'x');
-    expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: join(t.target, 'file') })).toMatchObject({ code: 'E_BACKUP_TARGET_UNAVAILABLE', details: { reason: 'not-a-folder' } });
+    expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: join(t.target, 'file') })).toMatchObject({
+      code: 'E_BACKUP_TARGET_UNAVAILABLE',
+      details: { reason: 'not-a-folder' },
+    });
     expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: 'relative/path' })).toMatchObject({ code: 'E_VALIDATION' });
   });
 
@@ -106,26 +133,38 @@ describe('checkBackupFiles', () => {
 });
 
 describe('a failing target during the backup', () => {
-  it.each(['copy', 'keys', 'manifest', 'flush', 'verify', 'rename'])('the folder vanishing at "%s": E_BACKUP_TARGET_UNAVAILABLE, live ledger untouched, nothing left', (step) => {
-    const t = backupLedger();
-    const mount = join(t.target, 'mnt');
-    mkdirSync(mount);
-    const before = t.live();
-    const audit = auditRows(t).length;
-    t.pushes.length = 0;
-    // The medium pulled out at this step: the whole mount point goes.
-    const original = t.pushes.push.bind(t.pushes);
-    t.pushes.push = (...events) => {
-      for (const e of events) if (e.type === 'progress' && e.step === step) rmSync(mount, { recursive: true, force: true });
-      return original(...events);
-    };
-    const error = refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: mount });
-    expect(error).toMatchObject({ code: 'E_BACKUP_TARGET_UNAVAILABLE', details: { reason: 'vanished' } });
-    expect(t.live()).toEqual(before);
-    expect(existsSync(mount)).toBe(false);
-    expect(auditRows(t).slice(audit)).toMatchObject([{ action: 'backup.run', outcome: 'failed', error_code: 'E_BACKUP_TARGET_UNAVAILABLE' }]);
-    expect(withRaw(t, (db) => db.prepare('SELECT count(*) AS n FROM backups').get())).toEqual({ n: 0 });
-  });
+  it.each(['copy', 'keys', 'manifest', 'flush', 'verify', 'rename'])(
+    'the folder vanishing at "%s": E_BACKUP_TARGET_UNAVAILABLE, live ledger untouched, nothing left',
+    (step) => {
+      const t = backupLedger();
+      const mount = join(t.target, 'mnt');
+      mkdirSync(mount);
+      const before = t.live();
+      const audit = auditRows(t).length;
+      t.pushes.length = 0;
+      // The medium pulled out at this step: the whole mount point goes.
+      const original = t.pushes.push.bind(t.pushes);
+      t.pushes.push = (...events) => {
+        for (const e of events) if (e.type === 'progress' && e.step === step) rmSync(mount, { recursive: true, force: true });
+        return original(...events);
+      };
+      const error = refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: mount });
+      expect(error).toMatchObject({ code: 'E_BACKUP_TARGET_UNAVAILABLE', details: { reason: 'vanished' } });
+      expect(t.live()).toEqual(before);
+      expect(existsSync(mount)).toBe(false);
+      expect(auditRows(t).slice(audit)).toMatchObject([{ action: 'backup.run', outcome: 'failed', error_code: 'E_BACKUP_TARGET_UNAVAILABLE' }]);
+      expect(withRaw(t, (db) => db.prepare('SELECT count(*) AS n FROM backups').get())).toEqual({ n: 0 });
+    },
+  );
 });
 
-const BACKUP_LOW = { type: 'usb', model: 'm', capacity: '32GB', responsible: '李明', department: '办公室', usageScope: '备份', enabledAt: '2026-02-01', level: 'confidential' };
+const BACKUP_LOW = {
+  type: 'usb',
+  model: 'm',
+  capacity: '32GB',
+  responsible: '李明',
+  department: '办公室',
+  usageScope: '备份',
+  enabledAt: '2026-02-01',
+  level: 'confidential',
+};

@@ -114,7 +114,10 @@ export function writeBackup(req: BackupRequest): BackupResult {
     }
     progress('keys');
     // Failed-attempt counters and sealed attempts belong to the live file, not to a restore point.
-    writeFileAtomic(join(partial, BACKUP_KEY_FILE), JSON.stringify({ ...readKeyFile(source.keyPath), throttle: { failures: 0, lastFailureAt: null }, pendingAudit: [] }, null, 1));
+    writeFileAtomic(
+      join(partial, BACKUP_KEY_FILE),
+      JSON.stringify({ ...readKeyFile(source.keyPath), throttle: { failures: 0, lastFailureAt: null }, pendingAudit: [] }, null, 1),
+    );
     const copy = openCopy(join(partial, BACKUP_DB_FILE), source.key, source.nativeBinding);
     let manifest: Manifest;
     try {
@@ -142,7 +145,11 @@ export function writeBackup(req: BackupRequest): BackupResult {
     renamed = true;
     fsyncPath(folder);
     progress('marker');
-    if (unbound) writeFileAtomic(join(folder, MARKER_FILE), JSON.stringify({ ledgerId: req.about.ledgerId, medium: req.about.medium, boundAt: req.about.createdAt } satisfies Marker, null, 1));
+    if (unbound)
+      writeFileAtomic(
+        join(folder, MARKER_FILE),
+        JSON.stringify({ ledgerId: req.about.ledgerId, medium: req.about.medium, boundAt: req.about.createdAt } satisfies Marker, null, 1),
+      );
     return { path: final, manifest };
   } catch (err) {
     // Nothing that failed may stay behind looking like a backup.
@@ -201,4 +208,3 @@ function targetError(err: unknown, folder: string, reason: TargetReason): Ledger
   const cause = String(e.details?.cause ?? (err as { code?: string }).code ?? e.code);
   return new LedgerError('E_BACKUP_TARGET_UNAVAILABLE', { reason: existsSync(folder) ? reason : 'vanished', cause, folder });
 }
-

@@ -21,14 +21,19 @@ let atBackup: unknown;
 let afterChange: unknown;
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER, ...env } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs the CLI held at `task:step` and kills it there with SIGKILL. */
 function killedAt(args: string[], holdAt: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], { env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER, LEDGER_TEST_HOLD_AT: holdAt } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli.ts', ...args], {
+      env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER, LEDGER_TEST_HOLD_AT: holdAt },
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
@@ -64,10 +69,32 @@ beforeAll(() => {
   ledgerDir = join(root, 'ledger');
   expect(cli(['init', '--dir', ledgerDir, '--unit', '某某厅保密办', '--user', USER]).status).toBe(0);
   const register = (code: string, serial: string) =>
-    cli(['call', '--dir', ledgerDir, 'media.register', JSON.stringify({ code, type: 'hdd', model: 'm', serial, capacity: '1TB', level: 'secret', responsible: '李明', department: '办公室', usageScope: '备份', enabledAt: '2026-02-01', backupApproved: true })]);
+    cli([
+      'call',
+      '--dir',
+      ledgerDir,
+      'media.register',
+      JSON.stringify({
+        code,
+        type: 'hdd',
+        model: 'm',
+        serial,
+        capacity: '1TB',
+        level: 'secret',
+        responsible: '李明',
+        department: '办公室',
+        usageScope: '备份',
+        enabledAt: '2026-02-01',
+        backupApproved: true,
+      }),
+    ]);
   expect(register('BK-1', 'HDD-1').status).toBe(0);
   const keyFile = readKeyFile(join(ledgerDir, 'ledger.keys'));
-  key = unwrapKey(keyFile.ledgerId, keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, USER))!, PASSWORD)!;
+  key = unwrapKey(
+    keyFile.ledgerId,
+    keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, USER))!,
+    PASSWORD,
+  )!;
   atBackup = snapshot(ledgerDir);
   const out = cli(['backup', '--dir', ledgerDir, '--to', medium('medium'), '--medium', 'BK-1']);
   expect(out.status).toBe(0);
@@ -83,7 +110,10 @@ describe('backup, verify-backup and restore verbs', () => {
   it('verify-backup checks hashes without a key and everything with an account; a flipped bit fails both', () => {
     expect(cli(['verify-backup', backupPath])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^files intact/) });
     expect(cli(['verify-backup', backupPath, '--user', USER])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^verified: integrity ok/) });
-    expect(cli(['verify-backup', backupPath, '--user', USER], { LEDGER_PASSWORD: 'Wrong2026pass' })).toMatchObject({ status: 1, stderr: expect.stringMatching(/^E_WRONG_PASSWORD: /) });
+    expect(cli(['verify-backup', backupPath, '--user', USER], { LEDGER_PASSWORD: 'Wrong2026pass' })).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^E_WRONG_PASSWORD: /),
+    });
     const spoiled = join(root, 'spoiled');
     cpSync(backupPath, spoiled, { recursive: true });
     const db = readFileSync(join(spoiled, 'ledger.db'));
@@ -114,10 +144,14 @@ describe('failures while writing a backup: a clear code, the live ledger as it w
   // file sizes; SQLite reports it as a write error, not as a full disk.
   it('a file-size limit below the backup size', () => {
     const target = medium('limited');
-    const r = spawnSync('bash', ['-c', `ulimit -f 128; trap '' XFSZ; exec "${process.execPath}" --import tsx db/cli.ts backup --dir "${ledgerDir}" --to "${target}" --medium BK-1`], {
-      encoding: 'utf8',
-      env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `ulimit -f 128; trap '' XFSZ; exec "${process.execPath}" --import tsx db/cli.ts backup --dir "${ledgerDir}" --to "${target}" --medium BK-1`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, LEDGER_PASSWORD: PASSWORD, LEDGER_USER: USER },
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^E_BACKUP_TARGET_UNAVAILABLE: /m);
     expect(readdirSync(target)).toEqual([]);
@@ -162,7 +196,10 @@ describe('failures while writing a backup: a clear code, the live ledger as it w
         for (const e of events) if (e.type === 'progress' && e.step === 'manifest') execFileSync('mount', ['-o', 'remount,bind,ro', target]);
         return original(...events);
       };
-      expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: target })).toMatchObject({ code: 'E_BACKUP_TARGET_UNAVAILABLE', details: { cause: 'EROFS' } });
+      expect(refused(t.service, 'backup.run', { mediumId: t.mediumId, folder: target })).toMatchObject({
+        code: 'E_BACKUP_TARGET_UNAVAILABLE',
+        details: { cause: 'EROFS' },
+      });
       // The partial folder cannot even be removed from a read-only medium, but nothing there carries a backup's name.
       expect(finalNamed(target)).toEqual([]);
       expect(t.live()).toEqual(before);

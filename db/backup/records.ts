@@ -30,7 +30,9 @@ export function highestLevelHeld(db: Db): DeviceLevel {
 /** The medium by id or code, if it is approved for a backup of this ledger; E_MEDIUM_NOT_APPROVED says which condition failed. */
 export function requireApprovedMedium(db: Db, medium: number | string): MediumRow {
   const row =
-    typeof medium === 'number' ? get<MediumRow>(db, sql`SELECT * FROM media WHERE id = ${medium}`) : get<MediumRow>(db, sql`SELECT * FROM media WHERE code = ${medium}`);
+    typeof medium === 'number'
+      ? get<MediumRow>(db, sql`SELECT * FROM media WHERE id = ${medium}`)
+      : get<MediumRow>(db, sql`SELECT * FROM media WHERE code = ${medium}`);
   const refuse = (reason: MediumRefusal, extra: { status?: string; mediumLevel?: DeviceLevel; ledgerLevel?: DeviceLevel } = {}): never => {
     throw new LedgerError('E_MEDIUM_NOT_APPROVED', { reason, medium: row?.code ?? String(medium), ...extra });
   };
@@ -48,9 +50,12 @@ export function recordBackup(rec: Recorder, medium: MediumRow, folder: string, n
   const db = manifest.files['ledger.db'];
   insertDeviceEvent(rec, 'medium', medium.id, 'backup', rec.now, { folder, name, auditHead: manifest.auditHead, sha256: db.sha256, size: db.size });
   return Number(
-    run(rec.db, sql`INSERT INTO backups (at, medium_id, folder, name, db_sha256, db_size, audit_seq, audit_hash, counts, seconds, recorded_by)
+    run(
+      rec.db,
+      sql`INSERT INTO backups (at, medium_id, folder, name, db_sha256, db_size, audit_seq, audit_hash, counts, seconds, recorded_by)
                     VALUES (${rec.now}, ${medium.id}, ${folder}, ${name}, ${db.sha256}, ${db.size}, ${manifest.auditHead.seq}, ${manifest.auditHead.hash},
-                            ${JSON.stringify(manifest.counts)}, ${seconds}, ${rec.actor})`).lastInsertRowid,
+                            ${JSON.stringify(manifest.counts)}, ${seconds}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
 }
 

@@ -16,7 +16,18 @@ function withBackupAndChange() {
   const atBackup = dataSnapshot(t);
   const backup = t.backup();
   // A change after the backup, which the restore takes back.
-  ok(t.service, 'media.register', { code: 'BM-U-9', type: 'usb', model: 'm', serial: 'USB-9', capacity: '8GB', level: 'secret', responsible: '李明', department: '办公室', usageScope: 's', enabledAt: '2026-02-01' });
+  ok(t.service, 'media.register', {
+    code: 'BM-U-9',
+    type: 'usb',
+    model: 'm',
+    serial: 'USB-9',
+    capacity: '8GB',
+    level: 'secret',
+    responsible: '李明',
+    department: '办公室',
+    usageScope: 's',
+    enabledAt: '2026-02-01',
+  });
   return { t, backup, atBackup };
 }
 
@@ -25,7 +36,12 @@ describe('backup.restore', () => {
     const { t, backup, atBackup } = withBackupAndChange();
     const current = dataSnapshot(t);
     const view = ok<BackupInspectView>(t.service, 'backup.inspect', { folder: backup.path });
-    expect(view).toMatchObject({ createdBy: 'zhangwei', auditHead: backup.auditHead, medium: { code: 'BM-BF-01' }, current: { exists: true, sameLedger: true, counts: { media: 2 } } });
+    expect(view).toMatchObject({
+      createdBy: 'zhangwei',
+      auditHead: backup.auditHead,
+      medium: { code: 'BM-BF-01' },
+      current: { exists: true, sameLedger: true, counts: { media: 2 } },
+    });
     expect(view.counts.media).toBe(1);
 
     ok(t.service, 'session.logout');
@@ -45,7 +61,7 @@ describe('backup.restore', () => {
     expect(readdirSync(t.dir).filter((f) => f.startsWith('.restore') || f === RESTORE_INTENT_FILE)).toEqual([]);
     const old = new LedgerService({ dir: result.preRestoreDir!, kdf: TEST_KDF });
     ok(old, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-    expect((ok<{ counts: Record<string, number> }>(old, 'ledger.info').counts)).toBeDefined();
+    expect(ok<{ counts: Record<string, number> }>(old, 'ledger.info').counts).toBeDefined();
     old.close();
     expect(current).not.toEqual(atBackup);
   });
@@ -70,16 +86,24 @@ describe('backup.restore', () => {
   });
 
   it.each([
-    ['one flipped bit', (db: string) => {
-      const b = readFileSync(db);
-      b[4096 + 17]! ^= 0x01;
-      writeFileSync(db, b);
-    }, 'E_BACKUP_DAMAGED'],
+    [
+      'one flipped bit',
+      (db: string) => {
+        const b = readFileSync(db);
+        b[4096 + 17]! ^= 0x01;
+        writeFileSync(db, b);
+      },
+      'E_BACKUP_DAMAGED',
+    ],
     ['a truncated file', (db: string) => writeFileSync(db, readFileSync(db).subarray(0, 8192)), 'E_BACKUP_DAMAGED'],
-    ['a newer app version', (db: string) => {
-      const path = join(db, '..', 'manifest.json');
-      writeFileSync(path, JSON.stringify({ ...readManifest(path), appVersion: '9.0.0', schemaVersion: 99 }));
-    }, 'E_LEDGER_TOO_NEW'],
+    [
+      'a newer app version',
+      (db: string) => {
+        const path = join(db, '..', 'manifest.json');
+        writeFileSync(path, JSON.stringify({ ...readManifest(path), appVersion: '9.0.0', schemaVersion: 99 }));
+      },
+      'E_LEDGER_TOO_NEW',
+    ],
   ])('refuses a backup with %s before anything changes', (_, spoil, code) => {
     const { t, backup } = withBackupAndChange();
     spoil(join(backup.path, 'ledger.db'));
@@ -117,7 +141,9 @@ describe('backup.restore', () => {
     const empty = tempDir('ledger-empty-');
     const service = new LedgerService({ dir: empty, kdf: TEST_KDF });
     expect(ok(service, 'ledger.status')).toMatchObject({ state: 'no-ledger' });
-    expect(ok<RestoreResultView>(service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password }).preRestoreDir).toBeNull();
+    expect(
+      ok<RestoreResultView>(service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password }).preRestoreDir,
+    ).toBeNull();
     // Beside them only the folder's lock file of the service that restored (db/runtime/folder-lock.ts).
     expect(readdirSync(empty).sort()).toEqual(['ledger.db', 'ledger.keys', FOLDER_LOCK_FILE]);
     expect(dataSnapshot({ dbPath: join(empty, 'ledger.db'), key: t.key } as SetUpLedger)).toEqual(atBackup);
@@ -165,7 +191,10 @@ describe('a damaged record of an interrupted restore', () => {
     const files = readdirSync(t.dir).sort();
     const s = new LedgerService({ dir: t.dir, kdf: TEST_KDF });
     expect(s.status().state).toBe('locked');
-    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ code: 'E_CORRUPT', details: { file: RESTORE_INTENT_FILE } });
+    expect(refused(s, 'session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      code: 'E_CORRUPT',
+      details: { file: RESTORE_INTENT_FILE },
+    });
     expect(readdirSync(t.dir).sort()).toEqual(files);
     expect(dataSnapshot(t)).toEqual(before);
     s.close();

@@ -23,6 +23,10 @@ describe('backupStatus', () => {
   });
 
   it('counts from the ledger creation when there was never a backup', () => {
-    expect(backupStatus({ lastBackupAt: null, since: LAST, intervalDays: 1, now: at(2.5) })).toMatchObject({ state: 'overdue', lastBackupAt: null, dueAt: '2026-11-02T02:00:00.000Z' });
+    expect(backupStatus({ lastBackupAt: null, since: LAST, intervalDays: 1, now: at(2.5) })).toMatchObject({
+      state: 'overdue',
+      lastBackupAt: null,
+      dueAt: '2026-11-02T02:00:00.000Z',
+    });
   });
 });

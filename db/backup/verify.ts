@@ -65,7 +65,10 @@ export function openCopy(path: string, key: Buffer, nativeBinding?: string): Db 
 
 /** Row count of every table (FTS shadow tables included: VACUUM INTO copies them too). */
 export function tableCounts(db: Db): Record<string, number> {
-  const tables = all<{ name: string }>(db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`);
+  const tables = all<{ name: string }>(
+    db,
+    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
+  );
   // Table names come from the schema itself, never from input.
   return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
 }
@@ -73,7 +76,8 @@ export function tableCounts(db: Db): Record<string, number> {
 /** The full check of a copy: integrity, identity, row counts and audit head as the manifest says. */
 export function verifyContent(db: Db, manifest: Manifest): void {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') throw damaged('ledger.db', 'integrity', { check: rows.slice(0, 5).map((r) => r.integrity_check) });
+  if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok')
+    throw damaged('ledger.db', 'integrity', { check: rows.slice(0, 5).map((r) => r.integrity_check) });
   const ledgerId = get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = 'ledger_id'`)?.value;
   if (ledgerId !== manifest.ledgerId) throw damaged('ledger.db', 'ledger-id');
   const counts = tableCounts(db);

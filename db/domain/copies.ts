@@ -9,7 +9,7 @@ export function formatCopyNo(n: number): string {
 export function compressCopyNos(nos: readonly number[]): string {
   const sorted = [...new Set(nos)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
     parts.push(i === j ? formatCopyNo(sorted[i]!) : `${formatCopyNo(sorted[i]!)}-${formatCopyNo(sorted[j]!)}`);

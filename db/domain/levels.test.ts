@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIFIED_LEVELS, DEVICE_LEVELS, DOCUMENT_LEVELS, LEVELS, highest, isClassified, isHigher, levelFits, levelOfRank, levelRank, levelRankSql, secretRank } from './levels';
+import {
+  CLASSIFIED_LEVELS,
+  DEVICE_LEVELS,
+  DOCUMENT_LEVELS,
+  LEVELS,
+  highest,
+  isClassified,
+  isHigher,
+  levelFits,
+  levelOfRank,
+  levelRank,
+  levelRankSql,
+  secretRank,
+} from './levels';
 
 describe('the order of levels', () => {
   it('ranks 绝密 > 机密 > 秘密 > 内部 > 非涉密, with the values documents.level_rank stores', () => {
@@ -8,7 +21,8 @@ describe('the order of levels', () => {
   });
 
   it('lists each subset in the one order', () => {
-    for (const subset of [DOCUMENT_LEVELS, DEVICE_LEVELS, CLASSIFIED_LEVELS]) expect([...subset]).toEqual(LEVELS.filter((l) => (subset as readonly string[]).includes(l)));
+    for (const subset of [DOCUMENT_LEVELS, DEVICE_LEVELS, CLASSIFIED_LEVELS])
+      expect([...subset]).toEqual(LEVELS.filter((l) => (subset as readonly string[]).includes(l)));
   });
 
   it('weighs 内部 as 非涉密 where state secrecy counts (devices, backup media)', () => {
@@ -34,6 +48,6 @@ describe('the order of levels', () => {
       "CASE d.level WHEN 'top_secret' THEN 3 WHEN 'secret' THEN 2 WHEN 'confidential' THEN 1 WHEN 'internal' THEN 0 WHEN 'non_secret' THEN -1 END",
     );
     expect(levelRankSql('level', secretRank)).toContain("WHEN 'non_secret' THEN 0");
-    expect(() => levelRankSql("level) OR (1=1")).toThrow();
+    expect(() => levelRankSql('level) OR (1=1')).toThrow();
   });
 });

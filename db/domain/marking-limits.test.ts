@@ -22,7 +22,11 @@ describe('a declassification date', () => {
     expect(secrecyEnd(on('top_secret', '2056-11-02'), '2026-11-02')).toBe('2056-11-02');
     expect(secrecyEnd(on('secret', '2046-11-02'), '2026-11-02')).toBe('2046-11-02');
     expect(secrecyEnd(on('confidential', '2036-11-02'), '2026-11-02')).toBe('2036-11-02');
-    for (const [level, date, max] of [['top_secret', '2056-11-03', 30], ['secret', '2046-11-03', 20], ['confidential', '2037-01-01', 10]] as const) {
+    for (const [level, date, max] of [
+      ['top_secret', '2056-11-03', 30],
+      ['secret', '2046-11-03', 20],
+      ['confidential', '2037-01-01', 10],
+    ] as const) {
       const e = refusal(() => secrecyEnd(on(level, date), '2026-11-02'));
       expect({ code: e.code, details: e.details }).toMatchObject({ code: 'E_BAD_MARKING', details: { reason: 'over_maximum', max } });
     }

@@ -126,7 +126,18 @@ describe('parseMarking', () => {
 
   it('has at least 40 cases and tests every reason', () => {
     expect(VALID.length + INVALID.length).toBeGreaterThanOrEqual(40);
-    const reasons: MarkingErrorReason[] = ['empty', 'unknown_level', 'missing_star', 'period_on_internal', 'bad_period', 'zero_period', 'months_not_under_a_year', 'fraction_of_year', 'over_maximum', 'bad_date'];
+    const reasons: MarkingErrorReason[] = [
+      'empty',
+      'unknown_level',
+      'missing_star',
+      'period_on_internal',
+      'bad_period',
+      'zero_period',
+      'months_not_under_a_year',
+      'fraction_of_year',
+      'over_maximum',
+      'bad_date',
+    ];
     expect(new Set(INVALID.map(([, r]) => r))).toEqual(new Set(reasons));
   });
 

@@ -10,10 +10,14 @@ export const LEVEL_NAMES = Object.fromEntries(DOCUMENT_LEVELS.map((level) => [le
 
 // Some files arrive converted to traditional characters; both spellings of 秘 occur there.
 const LEVEL_BY_NAME: Record<string, Level> = {
-  绝密: 'top_secret', 絕密: 'top_secret',
-  机密: 'secret', 機密: 'secret',
-  秘密: 'confidential', 祕密: 'confidential',
-  内部: 'internal', 內部: 'internal',
+  绝密: 'top_secret',
+  絕密: 'top_secret',
+  机密: 'secret',
+  機密: 'secret',
+  秘密: 'confidential',
+  祕密: 'confidential',
+  内部: 'internal',
+  內部: 'internal',
 };
 
 export type Period =
@@ -163,11 +167,16 @@ function isoParts(date: string): [number, number, number] | undefined {
 
 function periodText(p: Period, text: string): string {
   switch (p.kind) {
-    case 'years': return `${p.years}年`;
-    case 'months': return `${p.months}个月`;
-    case 'long_term': return '长期';
-    case 'default': return '';
-    case 'until_condition': return p.condition;
+    case 'years':
+      return `${p.years}年`;
+    case 'months':
+      return `${p.months}个月`;
+    case 'long_term':
+      return '长期';
+    case 'default':
+      return '';
+    case 'until_condition':
+      return p.condition;
     case 'until_date': {
       const parts = isoParts(p.date);
       if (!parts) throw bad('bad_date', text);
@@ -212,9 +221,12 @@ export function secrecyEnd(m: Marking, issueDate: string): string | null {
       if (p.date > addMonths(parts, max * 12)) throw bad('over_maximum', `${LEVEL_NAMES[m.level]}★${periodText(p, LEVEL_NAMES[m.level])}`, { max });
       return p.date;
     }
-    case 'years': return addMonths(parts, p.years * 12);
-    case 'months': return addMonths(parts, p.months);
-    case 'default': return addMonths(parts, DEFAULT_YEARS[m.level] * 12);
+    case 'years':
+      return addMonths(parts, p.years * 12);
+    case 'months':
+      return addMonths(parts, p.months);
+    case 'default':
+      return addMonths(parts, DEFAULT_YEARS[m.level] * 12);
   }
 }
 

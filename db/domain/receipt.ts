@@ -5,7 +5,9 @@ export const DEFAULT_RECEIPT_NO_FORMAT = '{year}-{seq:4}';
 
 /** Formats a number from a pattern: {year}, {seq} or {seq:N} (zero-padded to N digits). */
 export function formatNumber(pattern: string, year: number, seq: number): string {
-  return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
+  return pattern
+    .replace(/\{year\}/g, String(year))
+    .replace(/\{seq(?::(\d))?\}/g, (_, width: string | undefined) => String(seq).padStart(Number(width ?? 0), '0'));
 }
 
 /** Whether a person (by name, or by department) is inside an item's 知悉范围. */

@@ -47,7 +47,17 @@ const KEYS = {
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
-  return { unitName, idleMinutes: DEFAULT_IDLE_MINUTES, passwordPolicy: { ...BASE_POLICY }, receiptNoFormat: DEFAULT_RECEIPT_NO_FORMAT, reminderDays: 30, shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES, receiptReminderDays: 14, backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS, lateEntryYears: 1 };
+  return {
+    unitName,
+    idleMinutes: DEFAULT_IDLE_MINUTES,
+    passwordPolicy: { ...BASE_POLICY },
+    receiptNoFormat: DEFAULT_RECEIPT_NO_FORMAT,
+    reminderDays: 30,
+    shredderMaxCopies: DEFAULT_SHREDDER_MAX_COPIES,
+    receiptReminderDays: 14,
+    backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS,
+    lateEntryYears: 1,
+  };
 }
 
 export function readSettings(db: Db): LedgerSettings {
@@ -62,7 +72,10 @@ export function readSettings(db: Db): LedgerSettings {
 export function writeSettings(db: Db, change: Partial<LedgerSettings>): void {
   for (const [name, value] of Object.entries(change) as [keyof LedgerSettings, unknown][]) {
     if (value === undefined) continue;
-    run(db, sql`INSERT INTO settings (key, value) VALUES (${KEYS[name]}, ${JSON.stringify(value)})
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    run(
+      db,
+      sql`INSERT INTO settings (key, value) VALUES (${KEYS[name]}, ${JSON.stringify(value)})
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
   }
 }

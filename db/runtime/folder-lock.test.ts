@@ -10,7 +10,12 @@ import { acquireFolderLock, FOLDER_LOCK_FILE } from './folder-lock';
 const CHILD = ['--import', 'tsx', join(import.meta.dirname, 'folder-lock.child.ts')];
 
 /** A process of its own on the folder, as a second app or the CLI would be. */
-function other(mode: 'try' | 'login', dir: string, args: string[] = [], stdin = ''): { ok: boolean; error?: { code: string; details?: Record<string, unknown> } } {
+function other(
+  mode: 'try' | 'login',
+  dir: string,
+  args: string[] = [],
+  stdin = '',
+): { ok: boolean; error?: { code: string; details?: Record<string, unknown> } } {
   const r = spawnSync(process.execPath, [...CHILD, mode, dir, ...args], { input: stdin, encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
@@ -68,7 +73,10 @@ describe('one owner per ledger folder', () => {
     const t = makeLedger();
     const files = [t.dbPath, t.keyPath].map(sha256File);
     for (const password of [ADMIN.password, 'wrong password 1']) {
-      expect(other('login', t.dir, [ADMIN.username], `${password}\n`)).toMatchObject({ ok: false, error: { code: 'E_LEDGER_IN_USE', details: { holder: 'app' } } });
+      expect(other('login', t.dir, [ADMIN.username], `${password}\n`)).toMatchObject({
+        ok: false,
+        error: { code: 'E_LEDGER_IN_USE', details: { holder: 'app' } },
+      });
     }
     expect([t.dbPath, t.keyPath].map(sha256File)).toEqual(files);
     expect(ok(t.service, 'ledger.status')).toMatchObject({ state: 'unlocked' });

@@ -42,7 +42,10 @@ describe('a damaged key slot', () => {
   });
 
   it('the recovery slot damaged: recovery is E_CORRUPT naming it; passwords still open the ledger', () => {
-    const t = withDamagedSlot(() => RECOVERY_SLOT_ID, () => ({ iv: 'AAAA' }));
+    const t = withDamagedSlot(
+      () => RECOVERY_SLOT_ID,
+      () => ({ iv: 'AAAA' }),
+    );
     const before = sha256File(t.keyPath);
     expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Recovered2026pass' })).toMatchObject({
       code: 'E_CORRUPT',

@@ -35,6 +35,10 @@ describe('backup.restore with nobody signed in', () => {
     const { t, backup } = backupWithAccounts();
     ok(t.service, 'backup.restore', { folder: backup.path, username: ADMIN.username, password: ADMIN.password });
     ok(t.service, 'backup.restore', { folder: backup.path, username: AUDITOR.username, recoveryCode: t.recoveryCode });
-    expect(auditRows(t).at(-1)).toMatchObject({ action: 'backup.restore', actor: AUDITOR.username, summary: expect.stringContaining('"unlockedWith":"recovery-code"') });
+    expect(auditRows(t).at(-1)).toMatchObject({
+      action: 'backup.restore',
+      actor: AUDITOR.username,
+      summary: expect.stringContaining('"unlockedWith":"recovery-code"'),
+    });
   });
 });

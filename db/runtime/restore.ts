@@ -112,7 +112,8 @@ export class Backups implements BackupFolders {
         const account = findAccount(db, credentials.username);
         if (!account || !account.active) throw new LedgerError('E_NO_SUCH_ACCOUNT', { username: credentials.username });
         // Rolling the ledger back is an administrator's decision; the recovery code stands for the administrator.
-        if ('password' in credentials && !account.roles.some((r) => needs.includes(r))) throw new LedgerError('E_FORBIDDEN', { command: 'backup.restore', needs });
+        if ('password' in credentials && !account.roles.some((r) => needs.includes(r)))
+          throw new LedgerError('E_FORBIDDEN', { command: 'backup.restore', needs });
         db.pragma('journal_mode = WAL');
         recordAudit(db, keyFile.ledgerId, {
           at: new Date(now).toISOString(),

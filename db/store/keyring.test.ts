@@ -197,6 +197,8 @@ describe('key file', () => {
     const slot = { ...kf.slots[0]!, kdf: { N: 2 ** 30, r: 8, p: 1 } };
     writeFileSync(path, JSON.stringify({ ...kf, slots: [slot] }));
     const read = readKeyFile(path);
-    expect(() => unwrapKey(read.ledgerId, read.slots[0]!, 'secret')).toThrow(expect.objectContaining({ code: 'E_CORRUPT', details: { file: 'ledger.keys', slot: slot.id } }));
+    expect(() => unwrapKey(read.ledgerId, read.slots[0]!, 'secret')).toThrow(
+      expect.objectContaining({ code: 'E_CORRUPT', details: { file: 'ledger.keys', slot: slot.id } }),
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+} from 'node:crypto';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { readJsonFile, writeFileAtomic } from './files';
@@ -65,7 +75,9 @@ export function normalizeUsername(username: string): string {
 }
 
 export function passwordSlotId(ledgerId: string, username: string): string {
-  return createHash('sha256').update(`slot\0${ledgerId}\0${normalizeUsername(username)}`).digest('hex');
+  return createHash('sha256')
+    .update(`slot\0${ledgerId}\0${normalizeUsername(username)}`)
+    .digest('hex');
 }
 
 function deriveWrappingKey(secret: string, salt: Buffer, kdf: KdfParams): Buffer {
@@ -80,7 +92,14 @@ export function wrapKey(ledgerId: string, id: string, dbKey: Buffer, secret: str
   wrappingKey.fill(0); // the cipher keeps its own copy
   cipher.setAAD(Buffer.from(`${ledgerId}\0${id}`)); // a slot cannot be moved to another id or ledger
   const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-  return { id, salt: salt.toString('base64'), kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
+  return {
+    id,
+    salt: salt.toString('base64'),
+    kdf,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    wrapped: wrapped.toString('base64'),
+  };
 }
 
 /** Bytes of each field as wrapKey writes them. */
@@ -134,11 +153,7 @@ export function newRecoveryCode(): string {
 
 /** Accepts the code as printed, typed in lower case, without dashes, or with O/I/L misread. */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 // Failed-login throttle: after 5 failures in a row each attempt waits, doubling from 30 s up to 15 min.
@@ -170,7 +185,10 @@ function sealKey(shared: Buffer): Buffer {
 
 export function seal(publicKeyB64: string, payload: unknown): Sealed {
   const eph = generateKeyPairSync('x25519');
-  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' }) });
+  const shared = diffieHellman({
+    privateKey: eph.privateKey,
+    publicKey: createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' }),
+  });
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealKey(shared), iv);
   const ct = Buffer.concat([cipher.update(JSON.stringify(payload)), cipher.final()]);

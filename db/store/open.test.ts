@@ -90,7 +90,9 @@ describe('openLedgerDb', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = sha256File(path);
-    expect(() => openLedgerDb(path, key)).toThrow(expect.objectContaining({ code: 'E_LEDGER_TOO_NEW', details: { fileVersion: 99, appVersion: MIGRATIONS.length } }));
+    expect(() => openLedgerDb(path, key)).toThrow(
+      expect.objectContaining({ code: 'E_LEDGER_TOO_NEW', details: { fileVersion: 99, appVersion: MIGRATIONS.length } }),
+    );
     expect(sha256File(path)).toBe(before);
     expect(existsSync(`${path}-wal`) && fileSize(`${path}-wal`) > 0).toBe(false);
   });

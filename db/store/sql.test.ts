@@ -47,7 +47,13 @@ describe('sql template', () => {
   });
 
   it('sql.join joins fragments with a separator and keeps every value', () => {
-    for (const [name, n] of [['a', 1], ['a', 5], ['b', 5], ['it\'s', 5]] as const) run(db, sql`INSERT INTO t (name, n) VALUES (${name}, ${n})`);
+    for (const [name, n] of [
+      ['a', 1],
+      ['a', 5],
+      ['b', 5],
+      ["it's", 5],
+    ] as const)
+      run(db, sql`INSERT INTO t (name, n) VALUES (${name}, ${n})`);
     const where = sql.join([sql`1 = 1`, sql`name = ${'a'}`, sql`n >= ${2}`], ' AND ');
     expect(where.text).toBe('1 = 1 AND name = ? AND n >= ?');
     expect(where.values).toEqual(['a', 2]);

@@ -21,8 +21,17 @@ export function benchBackup(record: RecordMetric, workDir: string): void {
     invokeOk(service, 'session.login', { username: BENCH_USER.username, password: BENCH_USER.password });
     // The generated ledger holds 绝密 items: only a 绝密 medium approved for backups may take it.
     const { id } = invokeOk(service, 'media.register', {
-      code: 'BENCH-BK', type: 'hdd', model: 'bench', serial: 'BENCH-BK-1', capacity: '1TB', level: 'top_secret',
-      responsible: '基准', department: '保密室', usageScope: '备份', enabledAt: '2026-01-01', backupApproved: true,
+      code: 'BENCH-BK',
+      type: 'hdd',
+      model: 'bench',
+      serial: 'BENCH-BK-1',
+      capacity: '1TB',
+      level: 'top_secret',
+      responsible: '基准',
+      department: '保密室',
+      usageScope: '备份',
+      enabledAt: '2026-01-01',
+      backupApproved: true,
     }) as { id: number };
     const medium = join(workDir, 'medium');
     mkdirSync(medium, { recursive: true });

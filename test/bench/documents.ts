@@ -33,16 +33,45 @@ function prng(seed: number): () => number {
 
 const PREFIXES = ['关于', '关于进一步', '关于做好', '关于加强', '关于印发', '关于开展', '关于转发', '关于调整'];
 const TOPICS = [
-  '保密自查自评', '涉密载体管理', '网络安全检查', '定密工作', '保密教育培训', '涉密人员管理', '保密要害部门部位管理', '国家秘密载体销毁',
-  '机要文件交换', '密码电报管理', '年度保密工作要点', '信息系统分级保护', '涉密会议管理', '对外提供资料审查', '保密技术防护', '宣传报道保密审查',
-  '涉密计算机管理', '移动存储介质管理', '保密检查整改', '重大活动保密保障',
+  '保密自查自评',
+  '涉密载体管理',
+  '网络安全检查',
+  '定密工作',
+  '保密教育培训',
+  '涉密人员管理',
+  '保密要害部门部位管理',
+  '国家秘密载体销毁',
+  '机要文件交换',
+  '密码电报管理',
+  '年度保密工作要点',
+  '信息系统分级保护',
+  '涉密会议管理',
+  '对外提供资料审查',
+  '保密技术防护',
+  '宣传报道保密审查',
+  '涉密计算机管理',
+  '移动存储介质管理',
+  '保密检查整改',
+  '重大活动保密保障',
 ];
 const SUFFIXES = ['工作的通知', '的意见', '实施方案', '情况的报告', '情况的通报', '会议纪要', '有关事项的函', '的批复', '管理办法', '工作要点'];
 const UNITS: [string, string][] = [
-  ['山东省国家保密局', '鲁保发'], ['中共山东省委办公厅', '鲁办发'], ['山东省人民政府办公厅', '鲁政办发'], ['济南市国家保密局', '济保发'],
-  ['青岛市国家保密局', '青保发'], ['国家保密局', '国保发'], ['山东省公安厅', '鲁公发'], ['山东省财政厅', '鲁财发'], ['山东省教育厅', '鲁教发'],
-  ['山东省科学技术厅', '鲁科发'], ['中共山东省委保密委员会', '鲁保委'], ['山东省发展和改革委员会', '鲁发改'], ['烟台市国家保密局', '烟保发'],
-  ['潍坊市国家保密局', '潍保发'], ['山东省工业和信息化厅', '鲁工信发'], ['山东省自然资源厅', '鲁自然资发'],
+  ['山东省国家保密局', '鲁保发'],
+  ['中共山东省委办公厅', '鲁办发'],
+  ['山东省人民政府办公厅', '鲁政办发'],
+  ['济南市国家保密局', '济保发'],
+  ['青岛市国家保密局', '青保发'],
+  ['国家保密局', '国保发'],
+  ['山东省公安厅', '鲁公发'],
+  ['山东省财政厅', '鲁财发'],
+  ['山东省教育厅', '鲁教发'],
+  ['山东省科学技术厅', '鲁科发'],
+  ['中共山东省委保密委员会', '鲁保委'],
+  ['山东省发展和改革委员会', '鲁发改'],
+  ['烟台市国家保密局', '烟保发'],
+  ['潍坊市国家保密局', '潍保发'],
+  ['山东省工业和信息化厅', '鲁工信发'],
+  ['山东省自然资源厅', '鲁自然资发'],
 ];
 const PEOPLE = ['王芳', '李明', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周杰', '吴敏'];
 const TO_UNITS = ['济南市国家保密局', '山东省国家保密局', '山东省公安厅', '青岛市国家保密局'];
@@ -77,13 +106,18 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
   db.pragma('cache_size = -262144');
   db.pragma('synchronous = OFF');
   const now = iso(END_MS);
-  db.prepare(`INSERT INTO locations (id, code, name, max_level, keeper, created_at) VALUES (1, 'BMG-01', '一号保密柜', 'secret', NULL, ?), (2, 'BMG-02', '二号保密柜', 'secret', NULL, ?), (3, 'JM-01', '绝密专柜', 'top_secret', '刘专管', ?)`).run(now, now, now);
+  db.prepare(
+    `INSERT INTO locations (id, code, name, max_level, keeper, created_at) VALUES (1, 'BMG-01', '一号保密柜', 'secret', NULL, ?), (2, 'BMG-02', '二号保密柜', 'secret', NULL, ?), (3, 'JM-01', '绝密专柜', 'top_secret', '刘专管', ?)`,
+  ).run(now, now, now);
   const batchId = new Map<string, number>();
   const insBatch = db.prepare('INSERT INTO batches (id, kind, batch_no, year, seq, at, details, recorded_at, recorded_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)');
   db.transaction(() => {
     let id = 0;
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y += 1) {
-      for (const [kind, prefix] of [['destroy', 'XH'], ['return', 'QT']] as const) {
+      for (const [kind, prefix] of [
+        ['destroy', 'XH'],
+        ['return', 'QT'],
+      ] as const) {
         id += 1;
         insBatch.run(id, kind, `${prefix}-${y}-001`, y, `${y}-12-20`, JSON.stringify({ approver: '陈主任' }), now, 'bench');
         batchId.set(`${kind}${y}`, id);
@@ -91,11 +125,16 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
     }
   })();
 
-  const insDoc = db.prepare(`INSERT INTO documents (id, year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
+  const insDoc =
+    db.prepare(`INSERT INTO documents (id, year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
       scope, must_return, return_by, attachments, remarks, last_review_year, registered_at, created_at, created_by)
     VALUES (?, ?, ?, ?, 'received', ?, ?, ?, 'paper', ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, 'bench')`);
-  const insCopy = db.prepare('INSERT INTO copies (id, document_id, copy_no, reproduction, source_copy_id, status, location_id, holder, holder_department, due_at) VALUES (?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)');
-  const insEvent = db.prepare('INSERT INTO events (id, document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)');
+  const insCopy = db.prepare(
+    'INSERT INTO copies (id, document_id, copy_no, reproduction, source_copy_id, status, location_id, holder, holder_department, due_at) VALUES (?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)',
+  );
+  const insEvent = db.prepare(
+    'INSERT INTO events (id, document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
+  );
   const insEventCopy = db.prepare('INSERT INTO event_copies (event_id, copy_id) VALUES (?, ?)');
 
   const yearSeq = new Map<number, number>();
@@ -120,7 +159,8 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
       const issueMs = t - (1 + int(20)) * 24 * HOUR;
       const issue = dateOf(issueMs);
       const marking = lv.level === 'internal' ? '内部' : lv.years === null ? `${lv.name}★长期` : `${lv.name}★${lv.years}年`;
-      const secrecyEnd = lv.years === null ? null : `${Number(issue.slice(0, 4)) + lv.years}${issue.slice(4, 8)}${issue.slice(8) > '28' ? '28' : issue.slice(8)}`;
+      const secrecyEnd =
+        lv.years === null ? null : `${Number(issue.slice(0, 4)) + lv.years}${issue.slice(4, 8)}${issue.slice(8) > '28' ? '28' : issue.slice(8)}`;
       const mustReturn = rnd() < 0.2;
       const nCopies = 1 + int(5);
       const location = lv.level === 'top_secret' ? 3 : 1 + int(2);
@@ -128,16 +168,33 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
 
       // The document's life, decided first so the copies can be written with their final state.
       const fate = rnd();
-      const final: 'loan' | 'destroy' | 'return' | 'transmit' | null = fate < 0.08 ? 'loan' : fate < 0.18 ? (mustReturn ? 'return' : 'destroy') : fate < 0.23 ? 'transmit' : null;
+      const final: 'loan' | 'destroy' | 'return' | 'transmit' | null =
+        fate < 0.08 ? 'loan' : fate < 0.18 ? (mustReturn ? 'return' : 'destroy') : fate < 0.23 ? 'transmit' : null;
       const middle = nEvents - 1 - (final ? 1 : 0);
       const reviews = middle % 2;
       const pairs = (middle - reviews) / 2;
       let lastReview: number | null = null;
 
-      const events: { kind: string; at: string; counterpart: string | null; approver: string | null; batch: number | null; details: unknown; copies: number[] }[] = [];
+      const events: {
+        kind: string;
+        at: string;
+        counterpart: string | null;
+        approver: string | null;
+        batch: number | null;
+        details: unknown;
+        copies: number[];
+      }[] = [];
       const firstCopy = copyId + 1;
       const copyIds = Array.from({ length: nCopies }, (_, i) => firstCopy + i);
-      events.push({ kind: 'receive', at: registered, counterpart: unit, approver: null, batch: null, details: { handledBy: '李明', copies: nCopies }, copies: copyIds });
+      events.push({
+        kind: 'receive',
+        at: registered,
+        counterpart: unit,
+        approver: null,
+        batch: null,
+        details: { handledBy: '李明', copies: nCopies },
+        copies: copyIds,
+      });
       const step = () => {
         t += (1 + int(48)) * HOUR;
         return iso(t);
@@ -146,35 +203,107 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
         const c = copyIds[int(nCopies)]!;
         const who = PEOPLE[int(PEOPLE.length)]!;
         const lentAt = step();
-        events.push({ kind: 'lend', at: lentAt, counterpart: who, approver: null, batch: null, details: { department: '办公室', dueAt: dateOf(t + 14 * 24 * HOUR), takenOut: false, outsideScope: false, approval: null }, copies: [c] });
-        events.push({ kind: 'return_loan', at: step(), counterpart: who, approver: null, batch: null, details: { condition: 'intact', receivedBy: '李明', overdue: [] }, copies: [c] });
+        events.push({
+          kind: 'lend',
+          at: lentAt,
+          counterpart: who,
+          approver: null,
+          batch: null,
+          details: { department: '办公室', dueAt: dateOf(t + 14 * 24 * HOUR), takenOut: false, outsideScope: false, approval: null },
+          copies: [c],
+        });
+        events.push({
+          kind: 'return_loan',
+          at: step(),
+          counterpart: who,
+          approver: null,
+          batch: null,
+          details: { condition: 'intact', receivedBy: '李明', overdue: [] },
+          copies: [c],
+        });
       }
       if (reviews) {
         const at = step();
         lastReview = Number(at.slice(0, 4));
-        events.push({ kind: 'review', at, counterpart: null, approver: '陈主任', batch: null, details: { year: lastReview, conclusion: '维持原密级' }, copies: [] });
+        events.push({
+          kind: 'review',
+          at,
+          counterpart: null,
+          approver: '陈主任',
+          batch: null,
+          details: { year: lastReview, conclusion: '维持原密级' },
+          copies: [],
+        });
       }
       // Final states of the copies (by copy number), all in the cabinet unless the last event says otherwise.
-      const state = copyIds.map(() => ({ status: 'in_custody', location: location as number | null, holder: null as string | null, department: null as string | null, due: null as string | null }));
+      const state = copyIds.map(() => ({
+        status: 'in_custody',
+        location: location as number | null,
+        holder: null as string | null,
+        department: null as string | null,
+        due: null as string | null,
+      }));
       if (final === 'loan') {
         const at = step();
         const due = dateOf(t + (10 + int(40)) * 24 * HOUR);
-        events.push({ kind: 'lend', at, counterpart: '王芳', approver: null, batch: null, details: { department: '办公室', dueAt: due, takenOut: false, outsideScope: false, approval: null }, copies: [copyIds[0]!] });
+        events.push({
+          kind: 'lend',
+          at,
+          counterpart: '王芳',
+          approver: null,
+          batch: null,
+          details: { department: '办公室', dueAt: due, takenOut: false, outsideScope: false, approval: null },
+          copies: [copyIds[0]!],
+        });
         Object.assign(state[0]!, { status: 'on_loan', holder: '王芳', department: '办公室', due });
       } else if (final === 'destroy' || final === 'return') {
         const at = step();
         const batch = batchId.get(`${final}${at.slice(0, 4)}`) ?? null;
-        events.push({ kind: final === 'destroy' ? 'destroy' : 'return_to_issuer', at, counterpart: final === 'return' ? unit : null, approver: final === 'destroy' ? '陈主任' : null, batch, details: {}, copies: copyIds });
+        events.push({
+          kind: final === 'destroy' ? 'destroy' : 'return_to_issuer',
+          at,
+          counterpart: final === 'return' ? unit : null,
+          approver: final === 'destroy' ? '陈主任' : null,
+          batch,
+          details: {},
+          copies: copyIds,
+        });
         for (const s of state) Object.assign(s, final === 'destroy' ? { status: 'destroyed', location: null } : { status: 'returned', holder: unit });
       } else if (final === 'transmit') {
         const to = TO_UNITS[int(TO_UNITS.length)]!;
-        events.push({ kind: 'transmit', at: step(), counterpart: to, approver: null, batch: null, details: { channel: '机要交通', handledBy: '李明', approval: null }, copies: [copyIds[0]!] });
+        events.push({
+          kind: 'transmit',
+          at: step(),
+          counterpart: to,
+          approver: null,
+          batch: null,
+          details: { channel: '机要交通', handledBy: '李明', approval: null },
+          copies: [copyIds[0]!],
+        });
         Object.assign(state[0]!, { status: 'transmitted', holder: to });
       }
       if (events.length !== nEvents) throw new Error(`document ${doc}: ${events.length} events, expected ${nEvents}`);
 
-      insDoc.run(doc, year, seq, `${year}-${String(seq).padStart(4, '0')}`, `${abbrev}〔${year}〕${1 + int(300)}号`, title, unit, lv.level, lv.rank, marking, issue, secrecyEnd,
-        JSON.stringify(['办公室', '王芳']), mustReturn ? 1 : 0, mustReturn ? dateOf(t + (60 + int(300)) * 24 * HOUR) : null, lastReview, registered, registered);
+      insDoc.run(
+        doc,
+        year,
+        seq,
+        `${year}-${String(seq).padStart(4, '0')}`,
+        `${abbrev}〔${year}〕${1 + int(300)}号`,
+        title,
+        unit,
+        lv.level,
+        lv.rank,
+        marking,
+        issue,
+        secrecyEnd,
+        JSON.stringify(['办公室', '王芳']),
+        mustReturn ? 1 : 0,
+        mustReturn ? dateOf(t + (60 + int(300)) * 24 * HOUR) : null,
+        lastReview,
+        registered,
+        registered,
+      );
       state.forEach((s, i) => insCopy.run(copyIds[i]!, doc, i + 1, s.status, s.location, s.holder, s.department, s.due));
       copyId += nCopies;
       for (const e of events) {
@@ -208,7 +337,14 @@ const quantile = (xs: number[], q: number) => {
 /** The queries both measurements use: a filtered, sorted page and a 3-character search, fixed by the seed. */
 function queries(titles: string[], seed: number): { pages: DocumentQuery[]; searches: DocumentQuery[] } {
   const rnd = prng(seed);
-  const pages = Array.from({ length: 50 }, (): DocumentQuery => ({ levels: ['secret', 'confidential'], status: 'held', sort: 'secrecyEnd', order: 'asc', offset: Math.floor(rnd() * 100) * 50, limit: 50 }));
+  const pages = Array.from({ length: 50 }, (): DocumentQuery => ({
+    levels: ['secret', 'confidential'],
+    status: 'held',
+    sort: 'secrecyEnd',
+    order: 'asc',
+    offset: Math.floor(rnd() * 100) * 50,
+    limit: 50,
+  }));
   const searches = Array.from({ length: 50 }, (): DocumentQuery => {
     const chars = [...titles[Math.floor(rnd() * titles.length)]!];
     const at = Math.floor(rnd() * (chars.length - 2));
@@ -231,7 +367,11 @@ export function buildBenchLedger(dir: string): { service: LedgerService; key: Bu
   invokeOk(service, 'ledger.setup', BENCH_USER);
   invokeOk(service, 'session.logout', {});
   const keyFile = readKeyFile(service.keyPath);
-  const key = unwrapKey(keyFile.ledgerId, keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, BENCH_USER.username))!, BENCH_USER.password)!;
+  const key = unwrapKey(
+    keyFile.ledgerId,
+    keyFile.slots.find((s) => s.id === passwordSlotId(keyFile.ledgerId, BENCH_USER.username))!,
+    BENCH_USER.password,
+  )!;
   const loader = openLedgerDb(service.dbPath, key);
   const loadMs = ms(() => populate(loader, 1));
   loader.close();
@@ -265,17 +405,37 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
 
     // Through the service: validation, role check, the query, the result crossing as a value.
     for (const q of [...pages.slice(0, 3), ...searches.slice(0, 3)]) invokeOk(service, 'documents.list', q);
-    record('documents.page_query_p95_ms', quantile(pages.map((q) => ms(() => invokeOk(service, 'documents.list', q))), 0.95), 'ms');
-    record('documents.search_p95_ms', quantile(searches.map((q) => ms(() => invokeOk(service, 'documents.list', q))), 0.95), 'ms');
+    record(
+      'documents.page_query_p95_ms',
+      quantile(
+        pages.map((q) => ms(() => invokeOk(service, 'documents.list', q))),
+        0.95,
+      ),
+      'ms',
+    );
+    record(
+      'documents.search_p95_ms',
+      quantile(
+        searches.map((q) => ms(() => invokeOk(service, 'documents.list', q))),
+        0.95,
+      ),
+      'ms',
+    );
 
     // Recording: a loan and its return on documents with a copy in the cabinet, each one transaction + audit entry.
     const candidates = plain
-      .prepare(`SELECT c.document_id AS id, c.copy_no AS copyNo FROM copies c JOIN documents d ON d.id = c.document_id
-                WHERE c.status = 'in_custody' AND d.level <> 'top_secret' AND c.document_id % 800 = 7 ORDER BY c.document_id LIMIT 100`)
+      .prepare(
+        `SELECT c.document_id AS id, c.copy_no AS copyNo FROM copies c JOIN documents d ON d.id = c.document_id
+                WHERE c.status = 'in_custody' AND d.level <> 'top_secret' AND c.document_id % 800 = 7 ORDER BY c.document_id LIMIT 100`,
+      )
       .all() as { id: number; copyNo: number }[];
     const recordMs: number[] = [];
     for (const c of candidates) {
-      recordMs.push(ms(() => invokeOk(service, 'documents.lend', { documentId: c.id, copyNos: [c.copyNo], borrower: { name: '王芳', department: '办公室' }, dueAt: '2099-12-31' })));
+      recordMs.push(
+        ms(() =>
+          invokeOk(service, 'documents.lend', { documentId: c.id, copyNos: [c.copyNo], borrower: { name: '王芳', department: '办公室' }, dueAt: '2099-12-31' }),
+        ),
+      );
       recordMs.push(ms(() => invokeOk(service, 'documents.returnLoan', { documentId: c.id, copyNos: [c.copyNo], receivedBy: '李明' })));
     }
     if (recordMs.length !== 200) throw new Error(`only ${recordMs.length / 2} loan candidates`);
@@ -308,7 +468,14 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
       // The headline: p50 of the 100 calls (50 pages + 50 searches) encrypted over the same on the plain file.
       record('documents.encrypted_vs_plain_query_ratio', quantile(enc, 0.5) / quantile(pl, 0.5), 'ratio');
       // Part of every recorded event: the service recounts the reminders after each command it commits.
-      record('documents.reminder_counts_p50_ms', quantile(Array.from({ length: 20 }, () => ms(() => reminderCounts(encrypted, day))), 0.5), 'ms');
+      record(
+        'documents.reminder_counts_p50_ms',
+        quantile(
+          Array.from({ length: 20 }, () => ms(() => reminderCounts(encrypted, day))),
+          0.5,
+        ),
+        'ms',
+      );
     } finally {
       encrypted.close();
     }

@@ -60,7 +60,11 @@ export async function benchPrint(record: RecordMetric, work: string): Promise<vo
     }
     const request = { kind: 'sheet', name: 'documents', filters: {} } as const;
     const print = async (req: unknown) => {
-      const res = await fetch(`${host.origin}/__ledger/print`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-token': host.token }, body: JSON.stringify({ request: req, target: 'pdf' }) });
+      const res = await fetch(`${host.origin}/__ledger/print`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ledger-token': host.token },
+        body: JSON.stringify({ request: req, target: 'pdf' }),
+      });
       const out = (await res.json()) as { ok: boolean; value?: { pages: number }; error?: { message: string } };
       if (!out.ok) throw new Error(out.error?.message);
       return out.value!.pages;

@@ -32,7 +32,8 @@ function insertWorkload(db: Db): number {
            CREATE INDEX bench_items_level ON bench_items (level, created_at);`);
   const insert = db.prepare('INSERT INTO bench_items (title, issuer, level, created_at) VALUES (?, ?, ?, ?)');
   const batch = db.transaction((from: number) => {
-    for (let i = from; i < from + BATCH; i += 1) insert.run(`${TITLE}${i}号）`, '山东省某某厅办公室', ['绝密', '机密', '秘密'][i % 3]!, new Date(1_700_000_000_000 + i * 1000).toISOString());
+    for (let i = from; i < from + BATCH; i += 1)
+      insert.run(`${TITLE}${i}号）`, '山东省某某厅办公室', ['绝密', '机密', '秘密'][i % 3]!, new Date(1_700_000_000_000 + i * 1000).toISOString());
   });
   return time(() => {
     for (let from = 0; from < ROWS; from += BATCH) batch(from);
@@ -53,8 +54,28 @@ try {
   for (let round = 0; round < 5; round += 1) {
     // Alternate the order so neither side always runs on a warmer cache.
     const runs: [string, () => number][] = [
-      ['enc', () => { const db = openLedgerDb(join(work, `enc-${round}.db`), randomBytes(32), { create: true }); try { return insertWorkload(db); } finally { db.close(); } }],
-      ['plain', () => { const db = plainDb(join(work, `plain-${round}.db`)); try { return insertWorkload(db); } finally { db.close(); } }],
+      [
+        'enc',
+        () => {
+          const db = openLedgerDb(join(work, `enc-${round}.db`), randomBytes(32), { create: true });
+          try {
+            return insertWorkload(db);
+          } finally {
+            db.close();
+          }
+        },
+      ],
+      [
+        'plain',
+        () => {
+          const db = plainDb(join(work, `plain-${round}.db`));
+          try {
+            return insertWorkload(db);
+          } finally {
+            db.close();
+          }
+        },
+      ],
     ];
     for (const [kind, fn] of round % 2 ? runs.reverse() : runs) (kind === 'enc' ? encryptedMs : plainMs).push(fn());
   }
@@ -70,10 +91,12 @@ try {
   service.invoke('session.logout', {});
   const unlocks: number[] = [];
   for (let i = 0; i < 5; i += 1) {
-    unlocks.push(time(() => {
-      const r = service.invoke('session.login', { username: 'bench', password: 'bench12345' });
-      if (!r.ok) throw new Error(r.error.message);
-    }));
+    unlocks.push(
+      time(() => {
+        const r = service.invoke('session.login', { username: 'bench', password: 'bench12345' });
+        if (!r.ok) throw new Error(r.error.message);
+      }),
+    );
     service.invoke('session.logout', {});
   }
   record('store.unlock_ms', median(unlocks), 'ms');

@@ -45,7 +45,23 @@ test('backup: to an approved medium through the UI, the history, and a restore f
     await expect(page.getByTestId('backup-history')).toContainText('zhangsan');
 
     // A second backup to the same folder from another medium is refused with the reason in words.
-    expect((await invoke(page, 'media.register', { code: 'U-AFTER', type: 'usb', model: 'm', serial: 'U-AFTER-1', capacity: '8GB', level: 'secret', responsible: '王五', department: '办公室', usageScope: 's', enabledAt: '2026-02-01', backupApproved: true })).ok).toBe(true);
+    expect(
+      (
+        await invoke(page, 'media.register', {
+          code: 'U-AFTER',
+          type: 'usb',
+          model: 'm',
+          serial: 'U-AFTER-1',
+          capacity: '8GB',
+          level: 'secret',
+          responsible: '王五',
+          department: '办公室',
+          usageScope: 's',
+          enabledAt: '2026-02-01',
+          backupApproved: true,
+        })
+      ).ok,
+    ).toBe(true);
     await page.reload();
     await page.getByTestId('menu-backup').click();
     await page.getByTestId('backup-medium').click();

@@ -98,7 +98,9 @@ test('idle lock: after the idle time the lock screen appears; the password unloc
 
 test('an auditor cannot change anything; the refusal is in the audit log, which verifies intact', async ({ page, host }) => {
   await setUpQuickly(page, host.current);
-  expect((await invoke(page, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' })).ok).toBe(true);
+  expect(
+    (await invoke(page, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' })).ok,
+  ).toBe(true);
   await page.getByTestId('logout-button').click();
 
   // The admin's password is temporary for the auditor: it must be replaced first.

@@ -54,7 +54,8 @@ async function printPdf(page: Page, request: Record<string, unknown>, name: stri
   return { path, pages: r.value.pages };
 }
 
-const pdftotext = (path: string, pageNo?: number) => execFileSync('pdftotext', ['-layout', ...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), path, '-'], { encoding: 'utf8' });
+const pdftotext = (path: string, pageNo?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), path, '-'], { encoding: 'utf8' });
 const pdfinfo = (path: string) => execFileSync('pdfinfo', [path], { encoding: 'utf8' });
 const pageCount = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(path))![1]);
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
@@ -123,7 +124,7 @@ test.describe('printing through the test host', () => {
       expectRowsWhole(printed, n);
       // Every page carries the marking of the most sensitive row (every seventh item is 机密) at its top left.
       for (const p of [1, printed.pages]) expect(pdftotext(printed.path, p).trimStart().startsWith('机密')).toBe(true);
-      expect((printAudit(host.current))[0]).toMatchObject({ summary: { rows: n, pages: printed.pages } });
+      expect(printAudit(host.current)[0]).toMatchObject({ summary: { rows: n, pages: printed.pages } });
     });
   }
 
@@ -158,7 +159,7 @@ test.describe('printing through the test host', () => {
     expect(flat).toContain('清退人（签字）:李明');
     expect(flat).toContain('接收人（签字）:赵强');
     expect(flat).toContain('第1页共1页');
-    expect((printAudit(host.current))[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, pages: 1 } });
+    expect(printAudit(host.current)[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, pages: 1 } });
     expect(readFileSync(printed.path).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

@@ -62,7 +62,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const push = (event: PushEvent) => {
     for (const res of subscribers) res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
-  const service = new LedgerService({ dir: options.dir, clock: () => Date.now() + clockOffset, monotonic: () => performance.now() + clockOffset, onPush: push, ...(options.kdf ? { kdf: options.kdf } : {}) });
+  const service = new LedgerService({
+    dir: options.dir,
+    clock: () => Date.now() + clockOffset,
+    monotonic: () => performance.now() + clockOffset,
+    onPush: push,
+    ...(options.kdf ? { kdf: options.kdf } : {}),
+  });
   const ticker = setInterval(() => service.tick(), 500);
   let origin = '';
   // Debian's Chromium prints the renderer's print route, as Electron's hidden window does; started on first use.

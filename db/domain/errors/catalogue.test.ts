@@ -23,7 +23,8 @@ function sources(dir: string): string[] {
 const FILES = [...sources('db').filter((f) => !f.startsWith(join('db', 'domain', 'errors'))), ...sources('main'), ...sources('test/host')];
 const raised = new Map<string, string>();
 for (const file of FILES) {
-  for (const [, code] of readFileSync(join(ROOT, file), 'utf8').matchAll(/'(E_[A-Z_]+)'/g)) if (!raised.has(code!)) raised.set(code!, relative(ROOT, join(ROOT, file)));
+  for (const [, code] of readFileSync(join(ROOT, file), 'utf8').matchAll(/'(E_[A-Z_]+)'/g))
+    if (!raised.has(code!)) raised.set(code!, relative(ROOT, join(ROOT, file)));
 }
 
 /** One representative details value per code, typed by the code: the catalogue must say each in every language. */
@@ -143,6 +144,10 @@ describe('the error catalogue', () => {
   it('gives LedgerError an English message for logs, with the cause and the failed inputs', () => {
     expect(new LedgerError('E_IO', { cause: 'EACCES' }).message).toMatch(/^Reading or writing the ledger file failed.*\(EACCES\)$/);
     expect(new LedgerError('E_VALIDATION', { issues: [{ path: 'copies', code: 'too_small', message: 'Too small' }] }).message).toMatch(/\(copies Too small\)$/);
-    expect(new LedgerError('E_NO_SUCH_COPY', SAMPLES.E_NO_SUCH_COPY).toJSON()).toEqual({ code: 'E_NO_SUCH_COPY', message: 'The document has no copy 0007, 0009.', details: SAMPLES.E_NO_SUCH_COPY });
+    expect(new LedgerError('E_NO_SUCH_COPY', SAMPLES.E_NO_SUCH_COPY).toJSON()).toEqual({
+      code: 'E_NO_SUCH_COPY',
+      message: 'The document has no copy 0007, 0009.',
+      details: SAMPLES.E_NO_SUCH_COPY,
+    });
   });
 });

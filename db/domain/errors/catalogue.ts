@@ -52,9 +52,22 @@ const COPY_ACTIONS = {
   'report lost': 'reportLost',
 } as const;
 const WEAK_PASSWORD = { minLength: 'tooShort', lettersAndDigits: 'needLetterAndDigit', mixedCase: 'needMixedCase', symbol: 'needSymbol' } as const;
-const MEDIUM_REASONS = { 'not-registered': 'notRegistered', 'not-in-service': 'notInService', 'not-approved-for-backup': 'notApprovedForBackup', 'level-too-low': 'levelTooLow', 'non-classified': 'nonClassified' } as const;
+const MEDIUM_REASONS = {
+  'not-registered': 'notRegistered',
+  'not-in-service': 'notInService',
+  'not-approved-for-backup': 'notApprovedForBackup',
+  'level-too-low': 'levelTooLow',
+  'non-classified': 'nonClassified',
+} as const;
 const FOLDER_BOUND_REASONS = { 'other-medium': 'otherMedium', 'other-ledger': 'otherLedger' } as const;
-const TARGET_REASONS = { missing: 'missing', 'not-a-folder': 'notAFolder', 'not-writable': 'notWritable', vanished: 'vanished', 'write-failed': 'writeFailed', exists: 'exists' } as const;
+const TARGET_REASONS = {
+  missing: 'missing',
+  'not-a-folder': 'notAFolder',
+  'not-writable': 'notWritable',
+  vanished: 'vanished',
+  'write-failed': 'writeFailed',
+  exists: 'exists',
+} as const;
 const DEVICE_STATUSES = ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'] as const;
 const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
 
@@ -75,7 +88,9 @@ function heldItems(items: unknown, t: ErrorTexts['details']): string | null {
   const { copies, computers, media } = items as Record<string, unknown>;
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   const words = [
-    ...list(copies).map((c: { receiptNo?: unknown; copyNo?: unknown }) => fill(t.heldCopy, { receiptNo: str(c.receiptNo), copyNo: formatCopyNo(Number(c.copyNo)) })),
+    ...list(copies).map((c: { receiptNo?: unknown; copyNo?: unknown }) =>
+      fill(t.heldCopy, { receiptNo: str(c.receiptNo), copyNo: formatCopyNo(Number(c.copyNo)) }),
+    ),
     ...list(computers).map((code) => fill(t.heldComputer, { code: str(code) })),
     ...list(media).map((code) => fill(t.heldMedium, { code: str(code) })),
   ];
@@ -92,21 +107,32 @@ function deviceText(code: ErrorCode, d: Details, language: Language): string | n
       return keyOf(NETWORK_TERMS, d['network']) ? fill(t.network, { level: level(d['level']), network: say(NETWORK_TERMS[d['network']], language) }) : null;
     case 'E_CROSS_USE':
       if (!keyOf(t.crossUse, d['rule'])) return null;
-      return fill(t.crossUse[d['rule']], { medium: str(d['medium']), mediumLevel: level(d['mediumLevel']), computer: str(d['computer']), computerLevel: level(d['computerLevel']) });
+      return fill(t.crossUse[d['rule']], {
+        medium: str(d['medium']),
+        mediumLevel: level(d['mediumLevel']),
+        computer: str(d['computer']),
+        computerLevel: level(d['computerLevel']),
+      });
     case 'E_DATA_ABOVE_MEDIUM':
       return fill(t.dataAboveMedium, { dataLevel: level(d['dataLevel']), mediumLevel: level(d['mediumLevel']), medium: str(d['medium']) });
     case 'E_DOWNGRADE_FORBIDDEN':
       return keyOf(t.downgrade, d['rule']) ? fill(t.downgrade[d['rule']], { medium: str(d['medium']) }) : null;
     case 'E_DEVICE_NOT_IN_SERVICE':
       if (d['status'] === 'on_loan') return fill(t.onLoan, { code: str(d['code']) });
-      return oneOf(DEVICE_STATUSES, d['status']) ? fill(t.notInService, { code: str(d['code']), status: say(DEVICE_STATUS_TERMS[d['status']], language) }) : null;
+      return oneOf(DEVICE_STATUSES, d['status'])
+        ? fill(t.notInService, { code: str(d['code']), status: say(DEVICE_STATUS_TERMS[d['status']], language) })
+        : null;
     case 'E_REPAIR_CONDITIONS': {
       const missing = Array.isArray(d['missing']) ? d['missing'].filter((m) => oneOf(REPAIR_MISSING, m)) : [];
       return missing.length ? fill(t.repairConditions, { missing: missing.map((m) => t.repairMissing[m]).join(t.listSeparator) }) : null;
     }
     case 'E_MEDIUM_NOT_APPROVED':
       return keyOf(MEDIUM_REASONS, d['reason'])
-        ? fill(t.mediumNotApproved[MEDIUM_REASONS[d['reason']]], { medium: str(d['medium']), mediumLevel: level(d['mediumLevel']), ledgerLevel: level(d['ledgerLevel']) })
+        ? fill(t.mediumNotApproved[MEDIUM_REASONS[d['reason']]], {
+            medium: str(d['medium']),
+            mediumLevel: level(d['mediumLevel']),
+            ledgerLevel: level(d['ledgerLevel']),
+          })
         : null;
     case 'E_BACKUP_FOLDER_BOUND':
       return keyOf(FOLDER_BOUND_REASONS, d['reason']) ? fill(t.folderBound[FOLDER_BOUND_REASONS[d['reason']]], { boundTo: str(d['boundTo']) }) : null;
@@ -159,7 +185,9 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
         ? fill(t.compilation[d['rule']], { marking: str(d['marking']), sources: d['sources'].map(str).join(t.listSeparator) })
         : null;
     case 'E_PERSON_DEPARTED':
-      return keyOf(t.departedRoles, d['role']) ? fill(t.departed, { person: str(d['person']), departedAt: str(d['departedAt']), role: t.departedRoles[d['role']] }) : null;
+      return keyOf(t.departedRoles, d['role'])
+        ? fill(t.departed, { person: str(d['person']), departedAt: str(d['departedAt']), role: t.departedRoles[d['role']] })
+        : null;
     case 'E_DESTRUCTION_METHOD':
       return keyOf(t.destructionMethod, d['rule'])
         ? fill(t.destructionMethod[d['rule']], { receiptNo: str(d['receiptNo']), copies: str(d['copies']), max: str(d['max']) })
@@ -167,7 +195,11 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_MUST_RETURN':
       return fill(t.mustReturn, { receiptNo: str(d['receiptNo']) });
     case 'E_LOCATION_LEVEL':
-      return fill(t.locationLevel, { location: str(d['location']), maxLevel: term(LEVEL_TERMS, d['maxLevel'], language), level: term(LEVEL_TERMS, d['level'], language) });
+      return fill(t.locationLevel, {
+        location: str(d['location']),
+        maxLevel: term(LEVEL_TERMS, d['maxLevel'], language),
+        level: term(LEVEL_TERMS, d['level'], language),
+      });
     case 'E_IMPORT_HAS_ERRORS':
       return typeof d['bad'] === 'number' ? fill(t.importHasErrors, { bad: d['bad'], rows: d['bad'] + Number(d['good'] ?? 0) }) : null;
     case 'E_IMPORT_FILE_UNREADABLE':
@@ -177,7 +209,8 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(t.dateOrder, d['rule']) ? fill(t.dateOrder[d['rule']], { at: str(d['at']), earliest: str(d['earliest']) }) : null;
     case 'E_IMPORT_TOO_LARGE':
       if (typeof d['max'] !== 'number') return null;
-      if (keyOf(t.importTooLargeBy, d['limit'])) return fill(t.importTooLargeBy[d['limit']], { max: d['limit'] === 'unpackedBytes' ? Math.round(d['max'] / 1024 / 1024) : d['max'] });
+      if (keyOf(t.importTooLargeBy, d['limit']))
+        return fill(t.importTooLargeBy[d['limit']], { max: d['limit'] === 'unpackedBytes' ? Math.round(d['max'] / 1024 / 1024) : d['max'] });
       return fill(t.importTooLarge, { max: Math.round(d['max'] / 1024 / 1024) });
     case 'E_VALIDATION':
       if (keyOf(t.validation, d['field']) && d['field'] !== 'batchTwice') return t.validation[d['field']];
@@ -200,4 +233,3 @@ export function errorMessage(error: ErrorLike, language: Language, seconds?: num
   const retrySeconds = seconds ?? Math.ceil(Number(details['retryAfterMs'] ?? 0) / 1000);
   return fill(TEXTS[language].errors[error.code], { seconds: Math.max(1, retrySeconds) });
 }
-

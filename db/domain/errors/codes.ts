@@ -112,7 +112,19 @@ export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | '
 export type CrossUseRule = 'plain_medium_on_classified_computer' | 'classified_medium_on_plain_computer' | 'medium_above_computer';
 export type RepairMissing = 'storageRemoved' | 'escort';
 /** The steps assertStatus names when a copy is not where the step needs it. */
-export type CopyAction = 'lend' | 'return from loan' | 'transmit' | 'forward' | 'move' | 'copy' | 'return to the issuer' | 'destruction' | 'inventory' | 'handover' | 'found' | 'report lost';
+export type CopyAction =
+  | 'lend'
+  | 'return from loan'
+  | 'transmit'
+  | 'forward'
+  | 'move'
+  | 'copy'
+  | 'return to the issuer'
+  | 'destruction'
+  | 'inventory'
+  | 'handover'
+  | 'found'
+  | 'report lost';
 export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
 export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated';
 /** What a departed person may no longer be named as. */

@@ -36,7 +36,8 @@ export const en: ErrorTexts = {
     E_WITNESS_REQUIRED: 'Destruction needs two or more people: at least one who destroys and one who witnesses.',
     E_NO_SUCH_DEVICE: 'The register has no such computer or medium.',
     E_NETWORK_FORBIDDEN: 'A classified computer is standalone or on the classified intranet only, never on the internet or the e-government extranet.',
-    E_CROSS_USE: 'No cross-use: a classified medium only on a classified computer of the same or a higher level, a non-classified medium never on a classified computer.',
+    E_CROSS_USE:
+      'No cross-use: a classified medium only on a classified computer of the same or a higher level, a non-classified medium never on a classified computer.',
     E_DATA_ABOVE_MEDIUM: 'Data put on a medium may not exceed the medium’s level.',
     E_DOWNGRADE_FORBIDDEN: 'A medium that held secrets can never become non-classified, nor drop below the highest level it held.',
     E_DEVICE_NOT_IN_SERVICE: 'The computer or medium is in a state that does not allow this.',
@@ -60,18 +61,23 @@ export const en: ErrorTexts = {
     E_DATE_ORDER: 'The dates contradict each other: nothing can happen before its registration or before the event it closes.',
     E_COMPILATION_MARKING: 'A compilation or excerpt takes the highest level and the longest period of its sources.',
     E_PERSON_DEPARTED: 'This person has departed: they can no longer borrow, sign, answer for a device or be in a need-to-know scope.',
-    E_DESTRUCTION_METHOD: 'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
+    E_DESTRUCTION_METHOD:
+      'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
     importXls: 'This is an old .xls workbook. Save it in Excel as .xlsx (Excel workbook) or CSV, then import it.',
     importTooLarge: 'The file is too large: at most {{max}} MB can be imported at once. Split the register into several files.',
-    importBadBytes: 'The file is neither UTF-8 nor GBK/GB18030 text: line {{line}} (byte offset {{offset}}) cannot be read. Save it in Excel as “CSV UTF-8” or .xlsx, then import it.',
+    importBadBytes:
+      'The file is neither UTF-8 nor GBK/GB18030 text: line {{line}} (byte offset {{offset}}) cannot be read. Save it in Excel as “CSV UTF-8” or .xlsx, then import it.',
     importTooLargeBy: {
-      unpackedBytes: 'Unpacked, the workbook is larger than {{max}} MB and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
+      unpackedBytes:
+        'Unpacked, the workbook is larger than {{max}} MB and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
       rows: 'The file has more than {{max}} rows: too many to import at once. Split the register into several files.',
-      cells: 'The file has more than {{max}} filled cells (merged cells count as the cells they cover): too many to import at once. Split the register into several files.',
-      sharedStrings: 'The workbook has more than {{max}} shared strings and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
+      cells:
+        'The file has more than {{max}} filled cells (merged cells count as the cells they cover): too many to import at once. Split the register into several files.',
+      sharedStrings:
+        'The workbook has more than {{max}} shared strings and cannot be imported (it may be damaged or hostile). Save it again in Excel, or split the register into several files.',
     },
     marking: {
       empty: 'Fill in the marking, e.g. 机密★10年.',
@@ -79,7 +85,8 @@ export const en: ErrorTexts = {
       missing_star: '“{{text}}” lacks the ★: a solid star separates level and period, e.g. 机密★10年 (the ★ button at the right of the field inserts it).',
       wrong_star: '“{{found}}” in “{{text}}” is not the ★ of the marking: use the solid star ★ (the ★ button at the right of the field inserts it).',
       period_on_internal: '“{{text}}”: 内部 has no ★ and no period; write just 内部.',
-      bad_period: 'Cannot read what follows the ★ in “{{text}}”: expected a period (10年, 6个月, 长期), a date (2030年6月30日) or a condition of 2 to 100 characters.',
+      bad_period:
+        'Cannot read what follows the ★ in “{{text}}”: expected a period (10年, 6个月, 长期), a date (2030年6月30日) or a condition of 2 to 100 characters.',
       zero_period: 'The period in “{{text}}” is zero.',
       months_not_under_a_year: '“{{text}}”: periods of a year or more are written in 年, not 个月; 24个月 is 2年.',
       fraction_of_year: '“{{text}}”: periods are whole years, or 个月 under a year; half a year is 6个月.',
@@ -110,19 +117,25 @@ export const en: ErrorTexts = {
     approval: {
       outside_scope: '{{borrower}} is outside the need-to-know scope of this document: the loan needs an approver.',
       taken_out: 'Taking it out of the office needs an approver.',
-      copy_top_secret: 'Copying a top secret item needs the approval of its originator or the originator’s superior: fill in the approver and choose that authority.',
+      copy_top_secret:
+        'Copying a top secret item needs the approval of its originator or the originator’s superior: fill in the approver and choose that authority.',
       copy_unit_head: 'Copying a secret or confidential item needs the unit head’s approval: fill in the approver.',
-      forward_originator: 'Forwarding a classified document needs the consent of its originator or the originator’s superior: fill in the approver and choose that authority.',
+      forward_originator:
+        'Forwarding a classified document needs the consent of its originator or the originator’s superior: fill in the approver and choose that authority.',
       medium_downgrade: 'Lowering a classified medium’s level needs a decision: fill in who decided, their document number and the approver.',
     },
     channel: {
-      channel: '“{{channel}}” is not a lawful channel: classified carriers go only by 机要交通, 机要通信, 机要文件交换站 or by hand (专人送达); ordinary post and couriers are forbidden.',
-      exchange_station_level: 'The document exchange station (机要文件交换站) carries secret and confidential items only; send top secret by 机要交通 or by hand.',
+      channel:
+        '“{{channel}}” is not a lawful channel: classified carriers go only by 机要交通, 机要通信, 机要文件交换站 or by hand (专人送达); ordinary post and couriers are forbidden.',
+      exchange_station_level:
+        'The document exchange station (机要文件交换站) carries secret and confidential items only; send top secret by 机要交通 or by hand.',
     },
     mustReturn: '{{receiptNo}} must go back to its issuer and may not be destroyed here (return in full and on time, never destroy).',
     destructionMethod: {
-      top_secret_facility: '{{receiptNo}} is top secret: it goes to the destruction facility (or the unit the secrecy bureau designates), never to the unit’s shredder.',
-      shredder_quantity: 'This batch has {{copies}} copies, more than the shredder’s limit of {{max}} per batch: larger quantities go to the destruction facility.',
+      top_secret_facility:
+        '{{receiptNo}} is top secret: it goes to the destruction facility (or the unit the secrecy bureau designates), never to the unit’s shredder.',
+      shredder_quantity:
+        'This batch has {{copies}} copies, more than the shredder’s limit of {{max}} per batch: larger quantities go to the destruction facility.',
     },
     locationLevel: 'Location {{location}} may hold up to {{maxLevel}}, not {{level}}.',
     network: 'A {{level}} computer may be standalone or on the classified intranet only, never on the {{network}}.',
@@ -130,7 +143,8 @@ export const en: ErrorTexts = {
     crossUse: {
       plain_medium_on_classified_computer: 'No cross-use: the non-classified medium {{medium}} may not be used on the {{computerLevel}} computer {{computer}}.',
       classified_medium_on_plain_computer: 'No cross-use: the {{mediumLevel}} medium {{medium}} may not be used on the non-classified computer {{computer}}.',
-      medium_above_computer: 'The {{mediumLevel}} medium {{medium}} may not be used on the {{computerLevel}} computer {{computer}}: a classified medium is used only on a computer of the same or a higher level.',
+      medium_above_computer:
+        'The {{mediumLevel}} medium {{medium}} may not be used on the {{computerLevel}} computer {{computer}}: a classified medium is used only on a computer of the same or a higher level.',
     },
     dataAboveMedium: '{{dataLevel}} data may not be put on the {{mediumLevel}} medium {{medium}}: data never exceeds the level of its medium.',
     downgrade: {
@@ -142,8 +156,10 @@ export const en: ErrorTexts = {
     repairConditions: 'Off-site repair of a classified computer needs its storage removed and a named escort; missing: {{missing}}.',
     listSeparator: ', ',
     repairMissing: { storageRemoved: 'storage removed', escort: 'escort' },
-    stillHolds: '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure.',
-    stillHoldsItems: '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure: {{items}}.',
+    stillHolds:
+      '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure.',
+    stillHoldsItems:
+      '{{person}} still holds {{documentCopies}} document copies on loan, {{computers}} computers and {{media}} media; they must be returned or reassigned before the departure: {{items}}.',
     heldCopy: '{{receiptNo}} copy {{copyNo}}',
     heldComputer: 'computer {{code}}',
     heldMedium: 'medium {{code}}',
@@ -152,7 +168,13 @@ export const en: ErrorTexts = {
       level: '“{{marking}}” is below the level of the source {{sources}}: a compilation or excerpt takes the highest level of its sources.',
       period: '“{{marking}}” ends before the source {{sources}}: a compilation or excerpt takes the longest period of its sources.',
     },
-    departedRoles: { borrower: 'borrow', signedBy: 'sign for documents', producedBy: 'produce documents', scope: 'be in a need-to-know scope', responsible: 'answer for a device or medium' },
+    departedRoles: {
+      borrower: 'borrow',
+      signedBy: 'sign for documents',
+      producedBy: 'produce documents',
+      scope: 'be in a need-to-know scope',
+      responsible: 'answer for a device or medium',
+    },
     mediumNotApproved: {
       notRegistered: 'The medium {{medium}} is not in the media register.',
       notInService: 'The medium {{medium}} is not in service.',
@@ -173,7 +195,8 @@ export const en: ErrorTexts = {
       exists: 'A backup with the same name exists; try again in a moment.',
     },
     backupDamaged: 'The backup file {{file}} does not match the manifest; the backup cannot be used.',
-    noSuchBatch: 'There is no batch numbered {{batchNo}}; check the number (return slips QT-, destruction lists XH-, hand-over lists YJ-, inventory reports QC-).',
+    noSuchBatch:
+      'There is no batch numbered {{batchNo}}; check the number (return slips QT-, destruction lists XH-, hand-over lists YJ-, inventory reports QC-).',
     duplicateDevice: {
       code: 'The code {{value}} is already registered.',
       serial: 'The serial number {{value}} is already registered.',

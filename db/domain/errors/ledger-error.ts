@@ -34,7 +34,10 @@ export class LedgerError<C extends ErrorCode = ErrorCode> extends Error {
 function logMessage(code: ErrorCode, details: Readonly<Record<string, unknown>> | undefined): string {
   const message = errorMessage({ code, details }, 'en');
   const said = (key: string) => (typeof details?.[key] === 'string' ? details[key] : undefined);
-  const issues = code === 'E_VALIDATION' && Array.isArray(details?.['issues']) ? (details['issues'] as unknown[]).filter((i): i is ValidationIssue => typeof i === 'object' && i !== null && 'message' in i) : [];
+  const issues =
+    code === 'E_VALIDATION' && Array.isArray(details?.['issues'])
+      ? (details['issues'] as unknown[]).filter((i): i is ValidationIssue => typeof i === 'object' && i !== null && 'message' in i)
+      : [];
   const extra = [said('reason'), said('cause'), ...issues.map((i) => `${i.path || '(input)'} ${i.message}`)].filter(Boolean);
   return extra.length ? `${message} (${extra.join('; ')})` : message;
 }

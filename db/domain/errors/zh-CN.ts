@@ -67,7 +67,8 @@ export const zhCN = {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
     importXls: '这是旧版 .xls 工作簿。请在 Excel 中另存为 .xlsx（Excel 工作簿）或 CSV 后再导入。',
     importTooLarge: '文件太大，一次最多导入 {{max}} MB。请把台账分成几个文件导入。',
-    importBadBytes: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本：第 {{line}} 行（字节偏移 {{offset}}）无法读取。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
+    importBadBytes:
+      '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本：第 {{line}} 行（字节偏移 {{offset}}）无法读取。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
     importTooLargeBy: {
       unpackedBytes: '工作簿解压后超过 {{max}} MB，不能导入（可能是损坏或恶意的文件）。请在 Excel 中重新保存，或把台账分成几个文件导入。',
       rows: '文件超过 {{max}} 行，一次不能导入这么多。请把台账分成几个文件导入。',
@@ -131,7 +132,8 @@ export const zhCN = {
     crossUse: {
       plain_medium_on_classified_computer: '禁止交叉使用：非涉密介质 {{medium}} 不得在{{computerLevel}}计算机 {{computer}} 上使用。',
       classified_medium_on_plain_computer: '禁止交叉使用：{{mediumLevel}}介质 {{medium}} 不得在非涉密计算机 {{computer}} 上使用。',
-      medium_above_computer: '{{mediumLevel}}介质 {{medium}} 不得在{{computerLevel}}计算机 {{computer}} 上使用：涉密介质只能在同级或更高密级的涉密计算机上使用。',
+      medium_above_computer:
+        '{{mediumLevel}}介质 {{medium}} 不得在{{computerLevel}}计算机 {{computer}} 上使用：涉密介质只能在同级或更高密级的涉密计算机上使用。',
     },
     dataAboveMedium: '{{dataLevel}}数据不得存入{{mediumLevel}}介质 {{medium}}：存入的数据密级不得高于介质的密级。',
     downgrade: {
@@ -144,7 +146,8 @@ export const zhCN = {
     listSeparator: '、',
     repairMissing: { storageRemoved: '拆除存储部件', escort: '陪同人' },
     stillHolds: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台计算机、{{media}} 件介质，须先归还或转交，才能办理离岗交接。',
-    stillHoldsItems: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台计算机、{{media}} 件介质，须先归还或转交，才能办理离岗交接：{{items}}。',
+    stillHoldsItems:
+      '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台计算机、{{media}} 件介质，须先归还或转交，才能办理离岗交接：{{items}}。',
     heldCopy: '{{receiptNo}} 份号 {{copyNo}}',
     heldComputer: '计算机 {{code}}',
     heldMedium: '介质 {{code}}',

@@ -66,7 +66,8 @@ export const zhTW: ErrorTexts = {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
     importXls: '這是舊版 .xls 活頁簿。請在 Excel 中另存為 .xlsx（Excel 活頁簿）或 CSV 後再匯入。',
     importTooLarge: '檔案太大，一次最多匯入 {{max}} MB。請把台帳分成幾個檔案匯入。',
-    importBadBytes: '檔案既不是 UTF-8 也不是 GBK/GB18030 編碼的文字：第 {{line}} 行（位元組偏移 {{offset}}）無法讀取。請在 Excel 中另存為「CSV UTF-8」或 .xlsx 後再匯入。',
+    importBadBytes:
+      '檔案既不是 UTF-8 也不是 GBK/GB18030 編碼的文字：第 {{line}} 行（位元組偏移 {{offset}}）無法讀取。請在 Excel 中另存為「CSV UTF-8」或 .xlsx 後再匯入。',
     importTooLargeBy: {
       unpackedBytes: '活頁簿解壓縮後超過 {{max}} MB，無法匯入（可能是損壞或惡意的檔案）。請在 Excel 中重新儲存，或把台帳分成幾個檔案匯入。',
       rows: '檔案超過 {{max}} 列，一次無法匯入這麼多。請把台帳分成幾個檔案匯入。',
@@ -130,7 +131,8 @@ export const zhTW: ErrorTexts = {
     crossUse: {
       plain_medium_on_classified_computer: '禁止交叉使用：非涉密介質 {{medium}} 不得在{{computerLevel}}計算機 {{computer}} 上使用。',
       classified_medium_on_plain_computer: '禁止交叉使用：{{mediumLevel}}介質 {{medium}} 不得在非涉密計算機 {{computer}} 上使用。',
-      medium_above_computer: '{{mediumLevel}}介質 {{medium}} 不得在{{computerLevel}}計算機 {{computer}} 上使用：涉密介質只能在同級或更高密級的涉密計算機上使用。',
+      medium_above_computer:
+        '{{mediumLevel}}介質 {{medium}} 不得在{{computerLevel}}計算機 {{computer}} 上使用：涉密介質只能在同級或更高密級的涉密計算機上使用。',
     },
     dataAboveMedium: '{{dataLevel}}數據不得存入{{mediumLevel}}介質 {{medium}}：存入的數據密級不得高於介質的密級。',
     downgrade: {
@@ -143,7 +145,8 @@ export const zhTW: ErrorTexts = {
     listSeparator: '、',
     repairMissing: { storageRemoved: '拆除存儲部件', escort: '陪同人' },
     stillHolds: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台計算機、{{media}} 件介質，須先歸還或轉交，才能辦理離崗交接。',
-    stillHoldsItems: '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台計算機、{{media}} 件介質，須先歸還或轉交，才能辦理離崗交接：{{items}}。',
+    stillHoldsItems:
+      '{{person}} 仍持有 {{documentCopies}} 份借出的文件、{{computers}} 台計算機、{{media}} 件介質，須先歸還或轉交，才能辦理離崗交接：{{items}}。',
     heldCopy: '{{receiptNo}} 份號 {{copyNo}}',
     heldComputer: '計算機 {{code}}',
     heldMedium: '媒體 {{code}}',

@@ -151,7 +151,10 @@ export const deviceCommands = {
           .partial()
           .strict(),
         /** For a lower classified level: who decided, their document, and the approver. */
-        decision: z.object({ decidedBy: person, decisionDocNo: text(60), approver: person }).strict().optional(),
+        decision: z
+          .object({ decidedBy: person, decisionDocNo: text(60), approver: person })
+          .strict()
+          .optional(),
         at,
       })
       .strict(),

@@ -17,7 +17,10 @@ describe('a departed person', () => {
     const medium = d.medium();
     d.write('people.depart', depart);
 
-    expect(d.refuse('documents.lend', { documentId: doc, copyNos: [1], borrower: { name: '钱新', department: '办公室' }, dueAt: '2026-12-10' }, 'E_PERSON_DEPARTED').details).toEqual(gone('borrower'));
+    expect(
+      d.refuse('documents.lend', { documentId: doc, copyNos: [1], borrower: { name: '钱新', department: '办公室' }, dueAt: '2026-12-10' }, 'E_PERSON_DEPARTED')
+        .details,
+    ).toEqual(gone('borrower'));
     expect(d.refuse('documents.receive', receiveInput(cab, { signedBy: '钱新' }), 'E_PERSON_DEPARTED').details).toEqual(gone('signedBy'));
     expect(d.refuse('documents.receive', receiveInput(cab, { scope: ['办公室', ' 钱新 '] }), 'E_PERSON_DEPARTED').details).toEqual(gone('scope'));
     const decided = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' };
@@ -44,7 +47,13 @@ describe('a departed person', () => {
     const d = devices();
     const cab = d.write<{ id: number }>('locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
     const doc = d.write<{ id: number; receiptNo: string }>('documents.receive', receiveInput(cab));
-    d.write('documents.lend', { documentId: doc.id, copyNos: [1, 3], borrower: { name: '钱新' }, dueAt: '2026-12-10', approval: { approver: '陈主任', authority: 'unit_head' } });
+    d.write('documents.lend', {
+      documentId: doc.id,
+      copyNos: [1, 3],
+      borrower: { name: '钱新' },
+      dueAt: '2026-12-10',
+      approval: { approver: '陈主任', authority: 'unit_head' },
+    });
     d.computer({ code: 'BM-JSJ-010', responsible: '钱新' });
     d.medium({ code: 'BM-U-020', responsible: '钱新' });
     const e = d.refuse('people.depart', depart, 'E_STILL_HOLDS');
@@ -54,7 +63,14 @@ describe('a departed person', () => {
       documentCopies: 2,
       computers: 1,
       media: 1,
-      items: { copies: [{ receiptNo, copyNo: 1 }, { receiptNo, copyNo: 3 }], computers: ['BM-JSJ-010'], media: ['BM-U-020'] },
+      items: {
+        copies: [
+          { receiptNo, copyNo: 1 },
+          { receiptNo, copyNo: 3 },
+        ],
+        computers: ['BM-JSJ-010'],
+        media: ['BM-U-020'],
+      },
     });
     expect(e.message).toContain(receiptNo);
     expect(e.message).toContain('0003');

@@ -21,7 +21,8 @@ describe('networks: a classified computer is only standalone or on the classifie
         const e = d.refuse('computers.register', computerInput(90, { level, network }), 'E_NETWORK_FORBIDDEN');
         expect(e.details).toEqual({ level, network });
       }
-      for (const network of ['standalone', 'classified_intranet']) expect(d.getComputer(d.computer({ level, network }))).toMatchObject({ level, network, status: 'in_use' });
+      for (const network of ['standalone', 'classified_intranet'])
+        expect(d.getComputer(d.computer({ level, network }))).toMatchObject({ level, network, status: 'in_use' });
     }
   });
 
@@ -163,7 +164,11 @@ describe('data on a medium never above its level', () => {
     const mimi = d.medium({ level: 'confidential' });
     for (const dataLevel of ['non_secret', 'internal', 'confidential']) d.write('media.logUsage', usage(mimi, top, dataLevel));
     for (const dataLevel of ['secret', 'top_secret']) {
-      expect(d.refuse('media.logUsage', usage(mimi, top, dataLevel), 'E_DATA_ABOVE_MEDIUM').details).toEqual({ medium: 'BM-U-3', mediumLevel: 'confidential', dataLevel });
+      expect(d.refuse('media.logUsage', usage(mimi, top, dataLevel), 'E_DATA_ABOVE_MEDIUM').details).toEqual({
+        medium: 'BM-U-3',
+        mediumLevel: 'confidential',
+        dataLevel,
+      });
     }
     const plain = d.medium({ level: 'non_secret' });
     d.write('media.logUsage', usage(plain, plainPc, 'internal'));
@@ -234,7 +239,9 @@ describe('no downgrade of a medium that held secrets', () => {
       const m = d.medium({ level });
       expect(d.refuse('media.change', { id: m, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN').details).toMatchObject({ rule: 'ever_classified' });
       expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret' WHERE id = ?`).run(m))).toThrow(/CHECK constraint failed/);
-      expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret', ever_classified = 0 WHERE id = ?`).run(m))).toThrow(/held secrets stays marked/);
+      expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret', ever_classified = 0 WHERE id = ?`).run(m))).toThrow(
+        /held secrets stays marked/,
+      );
       expect(d.getMedium(m)).toMatchObject({ level, everClassified: true });
     }
   });
@@ -245,12 +252,20 @@ describe('no downgrade of a medium that held secrets', () => {
     expect(d.getMedium(m)).toMatchObject({ level: 'non_secret', everClassified: false });
     d.write('media.change', { id: m, change: { level: 'confidential' } });
     expect(d.getMedium(m)).toMatchObject({ level: 'confidential', everClassified: true });
-    expect(d.refuse('media.change', { id: m, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({ medium: 'BM-U-1', rule: 'ever_classified' });
+    expect(d.refuse('media.change', { id: m, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({
+      medium: 'BM-U-1',
+      rule: 'ever_classified',
+    });
     expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret' WHERE id = ?`).run(m))).toThrow(/CHECK constraint failed/);
     // Moving between classified levels with no data logged is allowed (down only by a recorded decision).
     d.write('media.change', { id: m, change: { level: 'secret' } });
     d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
-    expect(d.getMedium(m).history.filter((e) => e.kind === 'change').map((e) => [e.details.before, e.details.after].map((x) => (x as { level: string }).level))).toEqual([
+    expect(
+      d
+        .getMedium(m)
+        .history.filter((e) => e.kind === 'change')
+        .map((e) => [e.details.before, e.details.after].map((x) => (x as { level: string }).level)),
+    ).toEqual([
       ['non_secret', 'confidential'],
       ['confidential', 'secret'],
       ['secret', 'confidential'],
@@ -264,7 +279,10 @@ describe('no downgrade of a medium that held secrets', () => {
     d.write('media.logUsage', usage(m, pc, 'confidential'));
     d.write('media.logUsage', usage(m, pc, 'secret'));
     d.write('media.logUsage', usage(m, pc, 'internal'));
-    expect(d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({ medium: 'BM-U-2', rule: 'held_higher_data' });
+    expect(d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_DOWNGRADE_FORBIDDEN').details).toEqual({
+      medium: 'BM-U-2',
+      rule: 'held_higher_data',
+    });
     d.write('media.change', { id: m, change: { level: 'top_secret' } });
     d.write('media.change', { id: m, change: { level: 'secret' }, decision });
     d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision }, 'E_DOWNGRADE_FORBIDDEN');
@@ -286,7 +304,10 @@ describe('no downgrade of a medium that held secrets', () => {
     d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { ...decision, approver: ' ' } }, 'E_VALIDATION');
     d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { decidedBy: '省国家保密局', approver: '陈主任' } }, 'E_VALIDATION');
     d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
-    expect(d.getMedium(m).history.at(-1)).toMatchObject({ kind: 'change', details: { before: { level: 'secret' }, after: { level: 'confidential' }, decision } });
+    expect(d.getMedium(m).history.at(-1)).toMatchObject({
+      kind: 'change',
+      details: { before: { level: 'secret' }, after: { level: 'confidential' }, decision },
+    });
     d.write('media.change', { id: m, change: { level: 'top_secret' } });
     expect(d.getMedium(m).history.at(-1)?.details).not.toHaveProperty('decision');
   });

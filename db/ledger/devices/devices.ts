@@ -14,7 +14,6 @@ export const NETWORKS = ['standalone', 'classified_intranet', 'egov_extranet', '
 export type Network = (typeof NETWORKS)[number];
 export const MEDIUM_TYPES = ['usb', 'hdd', 'disc', 'card', 'tape'] as const;
 
-
 export interface ComputerRow {
   id: number;
   code: string;
@@ -72,9 +71,20 @@ export function requireMedium(db: Db, id: number): MediumRow {
 }
 
 /** `imported`: history taken over from an old register, not an action checked by this app. */
-export function insertDeviceEvent(rec: Recorder, device: DeviceKind, deviceId: number, kind: string, at: string, details: Record<string, unknown>, imported = false): void {
-  run(rec.db, sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, recorded_at, recorded_by)
-                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${rec.now}, ${rec.actor})`);
+export function insertDeviceEvent(
+  rec: Recorder,
+  device: DeviceKind,
+  deviceId: number,
+  kind: string,
+  at: string,
+  details: Record<string, unknown>,
+  imported = false,
+): void {
+  run(
+    rec.db,
+    sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, recorded_at, recorded_by)
+                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${rec.now}, ${rec.actor})`,
+  );
 }
 
 /** 涉密计算机只能单机或接入涉密内网: never 互联网 or 电子政务外网; a non-classified computer never joins 涉密内网. */
@@ -100,12 +110,21 @@ function sameSerials(db: Db, table: 'computers' | 'media', key: string, exceptId
           sql`SELECT serial, disk_serial FROM computers WHERE id <> ${exceptId}
                 AND (serial = ${key} OR disk_serial = ${key} OR serial GLOB '*[^!-~]*' OR disk_serial GLOB '*[^!-~]*')`,
         )
-      : all<{ serial: string; disk_serial: null }>(db, sql`SELECT serial, NULL AS disk_serial FROM media WHERE id <> ${exceptId} AND (serial = ${key} OR serial GLOB '*[^!-~]*')`);
+      : all<{ serial: string; disk_serial: null }>(
+          db,
+          sql`SELECT serial, NULL AS disk_serial FROM media WHERE id <> ${exceptId} AND (serial = ${key} OR serial GLOB '*[^!-~]*')`,
+        );
   return rows.some((r) => serialKey(r.serial) === key || (r.disk_serial !== null && serialKey(r.disk_serial) === key));
 }
 
 /** Serials are unique ids: the same machine or disk cannot be registered twice. */
-export function assertUnique(db: Db, table: 'computers' | 'media', field: 'code' | 'serial' | 'disk_serial', value: string | null | undefined, exceptId?: number): void {
+export function assertUnique(
+  db: Db,
+  table: 'computers' | 'media',
+  field: 'code' | 'serial' | 'disk_serial',
+  value: string | null | undefined,
+  exceptId?: number,
+): void {
   if (!value) return;
   const clash =
     field === 'code'
@@ -142,7 +161,8 @@ export function assertCompatible(medium: MediumRow, computer: ComputerRow): void
 
 /** Data put on a medium never exceeds the medium's level. */
 export function assertDataFits(medium: MediumRow, dataLevel: DataLevel): void {
-  if (secretRank(dataLevel) > secretRank(medium.level)) throw new LedgerError('E_DATA_ABOVE_MEDIUM', { medium: medium.code, mediumLevel: medium.level, dataLevel });
+  if (secretRank(dataLevel) > secretRank(medium.level))
+    throw new LedgerError('E_DATA_ABOVE_MEDIUM', { medium: medium.code, mediumLevel: medium.level, dataLevel });
 }
 
 /** A non-classified medium never holds a backup, so it is never marked for one. */

@@ -44,7 +44,11 @@ export type MediumDetail = MediumView & { history: DeviceEventView[]; usage: Med
 function state(t: SetUpLedger) {
   return withRaw(t, (db) => ({
     tables: Object.fromEntries(DEVICE_TABLES.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY id`).all()])),
-    audit: db.prepare('SELECT seq, actor, action, target, outcome, error_code FROM audit_log ORDER BY seq').all() as { action: string; outcome: string; error_code: string | null }[],
+    audit: db.prepare('SELECT seq, actor, action, target, outcome, error_code FROM audit_log ORDER BY seq').all() as {
+      action: string;
+      outcome: string;
+      error_code: string | null;
+    }[],
   }));
 }
 
@@ -81,4 +85,3 @@ export function devices() {
     getMedium: (id: number) => ok<MediumDetail>(t.service, 'media.get', { id }),
   };
 }
-

@@ -19,7 +19,9 @@ describe('repair (维修)', () => {
       const pc = d.computer({ level });
       const send = (over: Record<string, unknown>) => ({ id: pc, offSite: true, repairer: '联想售后服务站', reason: '主板故障', ...over });
       expect(d.refuse('computers.repair', send({}), 'E_REPAIR_CONDITIONS').details).toEqual({ missing: ['storageRemoved', 'escort'] });
-      expect(d.refuse('computers.repair', send({ storageRemoved: false, escort: '李明' }), 'E_REPAIR_CONDITIONS').details).toEqual({ missing: ['storageRemoved'] });
+      expect(d.refuse('computers.repair', send({ storageRemoved: false, escort: '李明' }), 'E_REPAIR_CONDITIONS').details).toEqual({
+        missing: ['storageRemoved'],
+      });
       expect(d.refuse('computers.repair', send({ storageRemoved: true }), 'E_REPAIR_CONDITIONS').details).toEqual({ missing: ['escort'] });
       expect(d.refuse('computers.repair', send({ storageRemoved: true, escort: '   ' }), 'E_REPAIR_CONDITIONS').details).toEqual({ missing: ['escort'] });
       d.write('computers.repair', send({ storageRemoved: true, escort: '李明' }));
@@ -152,9 +154,13 @@ describe('status: stop, enable, scrap, destroy', () => {
   it('registration is the first history entry, with everything registered', () => {
     const d = devices();
     const pc = d.computer({ mac: '00-1A-2B-3C-4D-5E', osInstalledAt: '2025-12-30' });
-    expect(d.getComputer(pc).history).toMatchObject([{ kind: 'enable', at: '2026-01-05', details: { after: { code: 'BM-JSJ-1', serial: 'PC-SN-1', mac: '00-1A-2B-3C-4D-5E', level: 'secret' } } }]);
+    expect(d.getComputer(pc).history).toMatchObject([
+      { kind: 'enable', at: '2026-01-05', details: { after: { code: 'BM-JSJ-1', serial: 'PC-SN-1', mac: '00-1A-2B-3C-4D-5E', level: 'secret' } } },
+    ]);
     const m = d.medium();
-    expect(d.getMedium(m).history).toMatchObject([{ kind: 'enable', at: '2026-02-01', details: { after: { code: 'BM-U-2', serial: 'USB-SN-2', backupApproved: false } } }]);
+    expect(d.getMedium(m).history).toMatchObject([
+      { kind: 'enable', at: '2026-02-01', details: { after: { code: 'BM-U-2', serial: 'USB-SN-2', backupApproved: false } } },
+    ]);
   });
 });
 
@@ -165,7 +171,11 @@ describe('loans of media (借用)', () => {
     const m = d.medium();
     d.write('media.lend', { ...loan(m, pc), at: '2026-11-20' });
     expect(d.getMedium(m)).toMatchObject({ holder: '王芳', loanComputer: 'BM-JSJ-007', dueAt: '2026-12-01', status: 'in_use' });
-    expect(d.getMedium(m).history.at(-1)).toMatchObject({ kind: 'lend', at: '2026-11-20', details: { to: '王芳', computer: 'BM-JSJ-007', dueAt: '2026-12-01' } });
+    expect(d.getMedium(m).history.at(-1)).toMatchObject({
+      kind: 'lend',
+      at: '2026-11-20',
+      details: { to: '王芳', computer: 'BM-JSJ-007', dueAt: '2026-12-01' },
+    });
     expect(d.refuse('media.lend', { ...loan(m, pc), to: '赵强' }, 'E_DEVICE_NOT_IN_SERVICE').details).toMatchObject({ status: 'on_loan' });
     expect(ok<{ rows: MediumView[] }>(d.t.service, 'media.list', { classified: true }).rows[0]).toMatchObject({ holder: '王芳', loanComputer: 'BM-JSJ-007' });
 
@@ -201,7 +211,9 @@ describe('loans of media (借用)', () => {
     const plainPc = d.computer({ level: 'non_secret' });
     const plain = d.medium({ level: 'non_secret' });
     d.write('media.lend', loan(plain, plainPc));
-    expect(d.refuse('media.change', { id: plain, change: { level: 'confidential' } }, 'E_CROSS_USE').details).toMatchObject({ rule: 'classified_medium_on_plain_computer' });
+    expect(d.refuse('media.change', { id: plain, change: { level: 'confidential' } }, 'E_CROSS_USE').details).toMatchObject({
+      rule: 'classified_medium_on_plain_computer',
+    });
     // Other changes during the loan are fine; once back, the level may change.
     d.write('media.change', { id: m, change: { usageScope: '仅限机要室' } });
     d.write('media.return', { id: m, dataCleared: true, checkedBy: '李明' });
@@ -248,7 +260,10 @@ describe('a non-classified medium is never a backup medium', () => {
       medium: 'BM-U-90',
     });
     const plain = d.medium({ level: 'non_secret', type: 'hdd' });
-    expect(d.refuse('media.change', { id: plain, change: { backupApproved: true } }, 'E_MEDIUM_NOT_APPROVED').details).toEqual({ reason: 'non-classified', medium: 'BM-U-1' });
+    expect(d.refuse('media.change', { id: plain, change: { backupApproved: true } }, 'E_MEDIUM_NOT_APPROVED').details).toEqual({
+      reason: 'non-classified',
+      medium: 'BM-U-1',
+    });
     // Raised to a classified level in the same change, it may be marked.
     d.write('media.change', { id: plain, change: { level: 'confidential', backupApproved: true } });
     expect(d.getMedium(plain)).toMatchObject({ level: 'confidential', backupApproved: true });
@@ -278,18 +293,25 @@ describe('people: holdings and departure (离岗)', () => {
 
     const holdings = ok(s, 'people.holdings', { person: '王芳' });
     expect(holdings).toEqual({
-      documentCopies: [{ documentId: doc, receiptNo: expect.any(String), title: '关于开展年度保密自查自评工作的通知', marking: '机密★10年', copyNo: 2, dueAt: '2026-12-10' }],
+      documentCopies: [
+        { documentId: doc, receiptNo: expect.any(String), title: '关于开展年度保密自查自评工作的通知', marking: '机密★10年', copyNo: 2, dueAt: '2026-12-10' },
+      ],
       computers: [{ id: pc, code: 'BM-JSJ-010', name: expect.any(String), level: 'secret' }],
       media: [
         { id: own, code: 'BM-U-020', level: 'secret', relation: 'responsible' },
         { id: borrowed, code: 'BM-U-021', level: 'secret', relation: 'on_loan' },
       ],
     });
-    expect(ok(s, 'people.holdings', { person: '李明' })).toMatchObject({ documentCopies: [], computers: [{ code: 'BM-JSJ-012' }], media: [{ code: 'BM-U-021', relation: 'responsible' }] });
+    expect(ok(s, 'people.holdings', { person: '李明' })).toMatchObject({
+      documentCopies: [],
+      computers: [{ code: 'BM-JSJ-012' }],
+      media: [{ code: 'BM-U-021', relation: 'responsible' }],
+    });
     expect(ok(s, 'people.holdings', { person: '无名氏' })).toEqual({ documentCopies: [], computers: [], media: [] });
 
     const depart = { person: '王芳', handedTo: '李明', supervisor: '陈主任' };
-    const stillHolds = (counts: Record<string, number>) => expect(d.refuse('people.depart', depart, 'E_STILL_HOLDS').details).toMatchObject({ person: '王芳', ...counts });
+    const stillHolds = (counts: Record<string, number>) =>
+      expect(d.refuse('people.depart', depart, 'E_STILL_HOLDS').details).toMatchObject({ person: '王芳', ...counts });
     stillHolds({ documentCopies: 1, computers: 1, media: 2 });
     d.write('documents.returnLoan', { documentId: doc, copyNos: [2], receivedBy: '李明' });
     stillHolds({ documentCopies: 0, computers: 1, media: 2 });

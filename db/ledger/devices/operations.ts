@@ -59,22 +59,35 @@ export function registerComputer(rec: Recorder, c: NewComputer): { id: number } 
   assertInThePast(rec, c.enabledAt);
   if (c.diskSerial && serialKey(c.diskSerial) === serialKey(c.serial)) throw new LedgerError('E_DUPLICATE', { field: 'disk_serial', value: c.diskSerial });
   const id = Number(
-    run(rec.db, sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
+    run(
+      rec.db,
+      sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
                     VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
-                            ${c.purpose}, ${c.department}, ${c.responsible}, ${c.location}, ${c.enabledAt}, 'in_use', ${c.remarks}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+                            ${c.purpose}, ${c.department}, ${c.responsible}, ${c.location}, ${c.enabledAt}, 'in_use', ${c.remarks}, ${rec.now}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
   insertDeviceEvent(rec, 'computer', id, 'enable', c.enabledAt, { after: c });
   return { id };
 }
 
-const COMPUTER_FIELDS = { responsible: 'responsible', department: 'department', location: 'location', network: 'network', os: 'os', osInstalledAt: 'os_installed_at', purpose: 'purpose' } as const;
+const COMPUTER_FIELDS = {
+  responsible: 'responsible',
+  department: 'department',
+  location: 'location',
+  network: 'network',
+  os: 'os',
+  osInstalledAt: 'os_installed_at',
+  purpose: 'purpose',
+} as const;
 export type ComputerChange = Partial<Record<keyof typeof COMPUTER_FIELDS, string>>;
 
 /** Change of responsible person, department, location, network, OS or purpose, kept with before and after. */
 export function changeComputer(rec: Recorder, input: { id: number; change: ComputerChange; at: string }): void {
   const pc = requireComputer(rec.db, input.id);
   if (pc.status === 'scrapped' || pc.status === 'destroyed') assertInService('computer', pc);
-  const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]]);
+  const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(
+    ([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]],
+  );
   if (entries.length === 0) throw new LedgerError('E_VALIDATION', { field: 'change' });
   if (input.change.network !== undefined) assertNetworkAllowed(pc.level, input.change.network as Network);
   if (input.change.responsible !== undefined) assertNotDeparted(rec.db, [input.change.responsible], 'responsible');
@@ -90,7 +103,10 @@ export function changeComputer(rec: Recorder, input: { id: number; change: Compu
 /**
  * 维修: in-house, or off-site. A classified computer goes off-site only with its storage removed and a named escort (陪同人).
  */
-export function sendToRepair(rec: Recorder, input: { id: number; offSite: boolean; storageRemoved: boolean; escort?: string | undefined; repairer: string; reason: string; at: string }): void {
+export function sendToRepair(
+  rec: Recorder,
+  input: { id: number; offSite: boolean; storageRemoved: boolean; escort?: string | undefined; repairer: string; reason: string; at: string },
+): void {
   const pc = requireComputer(rec.db, input.id);
   if (pc.status !== 'in_use' && pc.status !== 'stopped') assertInService('computer', pc);
   if (pc.level !== 'non_secret' && input.offSite) {
@@ -100,7 +116,14 @@ export function sendToRepair(rec: Recorder, input: { id: number; offSite: boolea
     }
   }
   run(rec.db, sql`UPDATE computers SET status = 'repair' WHERE id = ${pc.id}`);
-  insertDeviceEvent(rec, 'computer', pc.id, 'repair', input.at, { before: { status: pc.status }, offSite: input.offSite, storageRemoved: input.storageRemoved, escort: input.escort ?? null, repairer: input.repairer, reason: input.reason });
+  insertDeviceEvent(rec, 'computer', pc.id, 'repair', input.at, {
+    before: { status: pc.status },
+    offSite: input.offSite,
+    storageRemoved: input.storageRemoved,
+    escort: input.escort ?? null,
+    repairer: input.repairer,
+    reason: input.reason,
+  });
 }
 
 export function backFromRepair(rec: Recorder, input: { id: number; checkedBy: string; notes: string; at: string }): void {
@@ -118,7 +141,18 @@ const TO: Record<Transition, string> = { stop: 'stopped', enable: 'in_use', scra
  * 停用, 重新启用, 报废 and 销毁. Disposal of a computer or medium goes through a qualified destruction facility,
  * which is named; a medium on loan comes back first.
  */
-export function changeStatus(rec: Recorder, input: { device: 'computer' | 'medium'; id: number; to: Transition; facility?: string | undefined; approver?: string | undefined; reason: string; at: string }): void {
+export function changeStatus(
+  rec: Recorder,
+  input: {
+    device: 'computer' | 'medium';
+    id: number;
+    to: Transition;
+    facility?: string | undefined;
+    approver?: string | undefined;
+    reason: string;
+    at: string;
+  },
+): void {
   const row: ComputerRow | MediumRow = input.device === 'computer' ? requireComputer(rec.db, input.id) : requireMedium(rec.db, input.id);
   if (!FROM[input.to].includes(row.status)) {
     throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: input.device, code: row.code, status: row.status, to: TO[input.to] });
@@ -130,8 +164,18 @@ export function changeStatus(rec: Recorder, input: { device: 'computer' | 'mediu
     throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: row.code, status: 'on_loan' });
   }
   if (input.device === 'computer') run(rec.db, sql`UPDATE computers SET status = ${TO[input.to]} WHERE id = ${row.id}`);
-  else run(rec.db, sql`UPDATE media SET status = ${TO[input.to]}, backup_approved = CASE WHEN ${TO[input.to]} = 'in_use' THEN backup_approved ELSE 0 END WHERE id = ${row.id}`);
-  insertDeviceEvent(rec, input.device, row.id, input.to, input.at, { before: { status: row.status }, after: { status: TO[input.to] }, reason: input.reason, facility: input.facility ?? null, approver: input.approver ?? null });
+  else
+    run(
+      rec.db,
+      sql`UPDATE media SET status = ${TO[input.to]}, backup_approved = CASE WHEN ${TO[input.to]} = 'in_use' THEN backup_approved ELSE 0 END WHERE id = ${row.id}`,
+    );
+  insertDeviceEvent(rec, input.device, row.id, input.to, input.at, {
+    before: { status: row.status },
+    after: { status: TO[input.to] },
+    reason: input.reason,
+    facility: input.facility ?? null,
+    approver: input.approver ?? null,
+  });
 }
 
 export interface NewMedium {
@@ -156,9 +200,12 @@ export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
   assertBackupMediumLevel(m, m.backupApproved);
   assertNotDeparted(rec.db, [m.responsible], 'responsible');
   const id = Number(
-    run(rec.db, sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
+    run(
+      rec.db,
+      sql`INSERT INTO media (code, type, model, serial, capacity, level, ever_classified, responsible, department, usage_scope, enabled_at, status, backup_approved, remarks, created_at, created_by)
                     VALUES (${m.code}, ${m.type}, ${m.model}, ${m.serial}, ${m.capacity}, ${m.level}, ${m.level !== 'non_secret'}, ${m.responsible}, ${m.department}, ${m.usageScope},
-                            ${m.enabledAt}, 'in_use', ${m.backupApproved}, ${m.remarks}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+                            ${m.enabledAt}, 'in_use', ${m.backupApproved}, ${m.remarks}, ${rec.now}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
   insertDeviceEvent(rec, 'medium', id, 'enable', m.enabledAt, { after: m });
   return { id };
@@ -193,8 +240,11 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
   const after = { ...before, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) };
   if (JSON.stringify(after) === JSON.stringify(before)) throw new LedgerError('E_VALIDATION', { field: 'change' });
   assertBackupMediumLevel({ code: m.code, level: after.level }, after.backupApproved);
-  run(rec.db, sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
-                    department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`);
+  run(
+    rec.db,
+    sql`UPDATE media SET level = ${after.level}, ever_classified = max(ever_classified, ${after.level !== 'non_secret'}), responsible = ${after.responsible},
+                    department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`,
+  );
   const lowered = secretRank(after.level) < secretRank(before.level);
   insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after, ...(lowered ? { decision: input.decision } : {}) });
 }
@@ -222,7 +272,10 @@ export function returnMedium(rec: Recorder, input: { id: number; dataCleared: bo
 }
 
 /** 介质使用登记: every rule checked on every entry. */
-export function logUsage(rec: Recorder, input: { mediumId: number; computerId: number; user: string; purpose: string; dataLevel: DataLevel; at: string }): { id: number } {
+export function logUsage(
+  rec: Recorder,
+  input: { mediumId: number; computerId: number; user: string; purpose: string; dataLevel: DataLevel; at: string },
+): { id: number } {
   const m = requireMedium(rec.db, input.mediumId);
   const pc = requireComputer(rec.db, input.computerId);
   assertInService('medium', m);
@@ -230,8 +283,11 @@ export function logUsage(rec: Recorder, input: { mediumId: number; computerId: n
   assertCompatible(m, pc);
   assertDataFits(m, input.dataLevel);
   const id = Number(
-    run(rec.db, sql`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by)
-                    VALUES (${m.id}, ${pc.id}, ${input.at}, ${input.user}, ${input.purpose}, ${input.dataLevel}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+    run(
+      rec.db,
+      sql`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by)
+                    VALUES (${m.id}, ${pc.id}, ${input.at}, ${input.user}, ${input.purpose}, ${input.dataLevel}, ${rec.now}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
   return { id };
 }
@@ -250,7 +306,10 @@ export function holdingsOf(rec: Pick<Recorder, 'db'>, person: string): Holdings 
       sql`SELECT d.id AS documentId, d.receipt_no AS receiptNo, d.title, d.marking, c.copy_no AS copyNo, c.due_at AS dueAt
           FROM copies c JOIN documents d ON d.id = c.document_id WHERE c.status = 'on_loan' AND c.holder = ${person} ORDER BY d.id, c.copy_no`,
     ),
-    computers: all<Holdings['computers'][number]>(rec.db, sql`SELECT id, code, name, level FROM computers WHERE responsible = ${person} AND status NOT IN ('scrapped', 'destroyed') ORDER BY code`),
+    computers: all<Holdings['computers'][number]>(
+      rec.db,
+      sql`SELECT id, code, name, level FROM computers WHERE responsible = ${person} AND status NOT IN ('scrapped', 'destroyed') ORDER BY code`,
+    ),
     media: all<Holdings['media'][number]>(
       rec.db,
       sql`SELECT id, code, level, CASE WHEN holder = ${person} THEN 'on_loan' ELSE 'responsible' END AS relation FROM media
@@ -277,5 +336,8 @@ export function recordDeparture(rec: Recorder, input: { person: string; handedTo
       },
     });
   }
-  run(rec.db, sql`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES (${input.person}, ${input.at}, ${input.handedTo}, ${input.supervisor}, ${rec.now}, ${rec.actor})`);
+  run(
+    rec.db,
+    sql`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES (${input.person}, ${input.at}, ${input.handedTo}, ${input.supervisor}, ${rec.now}, ${rec.actor})`,
+  );
 }

@@ -27,7 +27,10 @@ describe('the computer registers (涉密 / 非涉密计算机登记备案表)', 
     r.pc(3, { level: 'confidential' });
     r.pc(4, { level: 'non_secret', network: 'internet' });
     r.pc(5, { level: 'non_secret', network: 'egov_extranet' });
-    expect(r.computers({ classified: true })).toMatchObject({ total: 3, rows: [{ code: 'BM-JSJ-1', level: 'top_secret' }, { code: 'BM-JSJ-2' }, { code: 'BM-JSJ-3' }] });
+    expect(r.computers({ classified: true })).toMatchObject({
+      total: 3,
+      rows: [{ code: 'BM-JSJ-1', level: 'top_secret' }, { code: 'BM-JSJ-2' }, { code: 'BM-JSJ-3' }],
+    });
     expect(r.codes(r.computers({ classified: false }))).toEqual(['BM-JSJ-4', 'BM-JSJ-5']);
   });
 

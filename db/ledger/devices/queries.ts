@@ -102,10 +102,21 @@ function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[
   return all<{ id: number; kind: string; at: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
     db,
     sql`SELECT id, kind, at, details, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
-  ).map((e) => ({ id: e.id, kind: e.kind, at: e.at, details: JSON.parse(e.details) as Record<string, unknown>, imported: e.imported === 1, recordedAt: e.recorded_at, recordedBy: e.recorded_by }));
+  ).map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    at: e.at,
+    details: JSON.parse(e.details) as Record<string, unknown>,
+    imported: e.imported === 1,
+    recordedAt: e.recorded_at,
+    recordedBy: e.recorded_by,
+  }));
 }
 
-export function usageLog(db: Db, q: { mediumId?: number | undefined; computerId?: number | undefined; offset: number; limit: number }): { total: number; rows: MediaUsageView[] } {
+export function usageLog(
+  db: Db,
+  q: { mediumId?: number | undefined; computerId?: number | undefined; offset: number; limit: number },
+): { total: number; rows: MediaUsageView[] } {
   const where: Fragment[] = [sql`1 = 1`];
   if (q.mediumId) where.push(sql`u.medium_id = ${q.mediumId}`);
   if (q.computerId) where.push(sql`u.computer_id = ${q.computerId}`);
@@ -126,5 +137,9 @@ export function computerDetail(db: Db, id: number): ComputerView & { history: De
 export function mediumDetail(db: Db, id: number): MediumView & { history: DeviceEventView[]; usage: MediaUsageView[] } {
   const m = requireMedium(db, id);
   const loan = m.loan_computer_id ? requireComputer(db, m.loan_computer_id).code : null;
-  return { ...toMediumView({ ...m, loan_computer_code: loan }), history: deviceHistory(db, 'medium', id), usage: usageLog(db, { mediumId: id, offset: 0, limit: 500 }).rows };
+  return {
+    ...toMediumView({ ...m, loan_computer_code: loan }),
+    history: deviceHistory(db, 'medium', id),
+    usage: usageLog(db, { mediumId: id, offset: 0, limit: 500 }).rows,
+  };
 }

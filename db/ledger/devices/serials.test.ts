@@ -17,7 +17,8 @@ describe('serials compared as the same serial', () => {
   it('computer serials and disk serials, against each other and against the same machine', () => {
     const d = devices();
     d.computer({ serial: 'PC-AB12', diskSerial: 'WD-XY34' });
-    const clash = (over: Record<string, unknown>, field: string) => expect(d.refuse('computers.register', computerInput(50, over), 'E_DUPLICATE').details).toMatchObject({ field });
+    const clash = (over: Record<string, unknown>, field: string) =>
+      expect(d.refuse('computers.register', computerInput(50, over), 'E_DUPLICATE').details).toMatchObject({ field });
     clash({ serial: 'ＰＣ－ＡＢ１２' }, 'serial');
     clash({ serial: 'ｗｄ-xy34' }, 'serial');
     clash({ diskSerial: 'Ｐｃ-ab12' }, 'disk_serial');
@@ -32,7 +33,10 @@ describe('serials compared as the same serial', () => {
       db.prepare('UPDATE media SET serial = ? WHERE id = ?').run('ＨＤＤ－００７', id);
       db.prepare('UPDATE computers SET disk_serial = ? WHERE id = ?').run(' ｓｔ１０００ ', pc);
     });
-    expect(d.refuse('media.register', mediumInput(50, { serial: 'hdd-007', level: 'non_secret' }), 'E_DUPLICATE').details).toMatchObject({ field: 'serial', value: 'hdd-007' });
+    expect(d.refuse('media.register', mediumInput(50, { serial: 'hdd-007', level: 'non_secret' }), 'E_DUPLICATE').details).toMatchObject({
+      field: 'serial',
+      value: 'hdd-007',
+    });
     expect(d.refuse('computers.register', computerInput(51, { serial: 'ST1000' }), 'E_DUPLICATE').details).toMatchObject({ field: 'serial' });
     d.medium({ serial: 'HDD-008' });
   });

@@ -140,7 +140,10 @@ export const documentCommands = {
         /** 汇编 / 摘录 from documents in the ledger. */
         sources: z.array(id).min(1).max(200).optional(),
         compilation: z.enum(['compile', 'excerpt']).optional(),
-        scopeDecision: z.object({ decidedBy: person, decisionDocNo: text(60) }).strict().optional(),
+        scopeDecision: z
+          .object({ decidedBy: person, decisionDocNo: text(60) })
+          .strict()
+          .optional(),
       })
       .strict(),
     run: (rec, input, ctx) => {
@@ -269,7 +272,11 @@ export const documentCommands = {
     summary: (input, out) => ({ present: out.present, missing: input.missing }),
   }),
   'documents.found': registerWrite({ input: z.object({ documentId: id, copyNos, locationId: id, at }).strict(), run: recordFound, target: ofDocument }),
-  'documents.reportLost': registerWrite({ input: z.object({ documentId: id, copyNos, reportRef: text(100), at }).strict(), run: reportLost, target: ofDocument }),
+  'documents.reportLost': registerWrite({
+    input: z.object({ documentId: id, copyNos, reportRef: text(100), at }).strict(),
+    run: reportLost,
+    target: ofDocument,
+  }),
   'documents.handover': registerWrite({
     input: z.object({ from: person, to: person, supervisor: person, at }).strict(),
     run: handOver,

@@ -9,9 +9,29 @@ function ledger() {
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   let n = 0;
   const receive = (marking: string, scope: string[]) =>
-    ok<{ id: number; receiptNo: string }>(t.service, 'documents.receive', { title: `来文${++n}`, docNumber: `鲁保发〔2026〕${n}号`, originUnit: '省国家保密局', marking, issueDate: '2026-11-02', scope, copies: 1, locationId: cab, signedBy: '李明' });
-  const produce = (over: Record<string, unknown>) =>
-    ({ title: '保密工作文件汇编', originUnit: '本单位办公室', issueDate: '2026-11-20', scope: ['办公室'], copies: 2, locationId: cab, producedBy: '李明', classifiedBy: '陈主任', classificationBasis: '依据来文密级', ...over });
+    ok<{ id: number; receiptNo: string }>(t.service, 'documents.receive', {
+      title: `来文${++n}`,
+      docNumber: `鲁保发〔2026〕${n}号`,
+      originUnit: '省国家保密局',
+      marking,
+      issueDate: '2026-11-02',
+      scope,
+      copies: 1,
+      locationId: cab,
+      signedBy: '李明',
+    });
+  const produce = (over: Record<string, unknown>) => ({
+    title: '保密工作文件汇编',
+    originUnit: '本单位办公室',
+    issueDate: '2026-11-20',
+    scope: ['办公室'],
+    copies: 2,
+    locationId: cab,
+    producedBy: '李明',
+    classifiedBy: '陈主任',
+    classificationBasis: '依据来文密级',
+    ...over,
+  });
   return { t, receive, produce, get: (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id }) };
 }
 
@@ -31,15 +51,30 @@ describe('a compilation or excerpt (汇编 / 摘录)', () => {
     const id = ok<{ id: number }>(l.t.service, 'documents.produce', l.produce({ marking: '机密★10年', sources, compilation: 'compile' })).id;
     const doc = l.get(id);
     expect(doc).toMatchObject({ level: 'secret', marking: '机密★10年', scope: ['办公室', '王芳'] });
-    expect(doc.events[0]).toMatchObject({ kind: 'produce', details: { compilation: 'compile', sources: [{ documentId: a.id, receiptNo: a.receiptNo }, { documentId: b.id, receiptNo: b.receiptNo }] } });
+    expect(doc.events[0]).toMatchObject({
+      kind: 'produce',
+      details: {
+        compilation: 'compile',
+        sources: [
+          { documentId: a.id, receiptNo: a.receiptNo },
+          { documentId: b.id, receiptNo: b.receiptNo },
+        ],
+      },
+    });
   });
 
   it('a 长期 source makes the compilation 长期; the scope is narrowed only by a recorded decision', () => {
     const l = ledger();
     const a = l.receive('机密★长期', ['办公室', '王芳']);
-    expect(refused(l.t.service, 'documents.produce', l.produce({ marking: '机密★20年', sources: [a.id], compilation: 'excerpt' })).details).toMatchObject({ rule: 'period' });
+    expect(refused(l.t.service, 'documents.produce', l.produce({ marking: '机密★20年', sources: [a.id], compilation: 'excerpt' })).details).toMatchObject({
+      rule: 'period',
+    });
     const decision = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕30号' };
-    const id = ok<{ id: number }>(l.t.service, 'documents.produce', l.produce({ marking: '机密★长期', sources: [a.id], compilation: 'excerpt', scopeDecision: decision })).id;
+    const id = ok<{ id: number }>(
+      l.t.service,
+      'documents.produce',
+      l.produce({ marking: '机密★长期', sources: [a.id], compilation: 'excerpt', scopeDecision: decision }),
+    ).id;
     expect(l.get(id)).toMatchObject({ scope: ['办公室'] });
     expect(l.get(id).events[0]!.details).toMatchObject({ compilation: 'excerpt', scopeDecision: decision });
   });

@@ -16,8 +16,21 @@ function ledger(): { t: SetUpLedger; receive(over?: Record<string, unknown>): nu
   };
 }
 
-const lend = (documentId: number, over: Record<string, unknown> = {}) => ({ documentId, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-12-10', ...over });
-const transmit = (documentId: number, over: Record<string, unknown> = {}) => ({ documentId, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明', ...over });
+const lend = (documentId: number, over: Record<string, unknown> = {}) => ({
+  documentId,
+  copyNos: [1],
+  borrower: { name: '王芳', department: '办公室' },
+  dueAt: '2026-12-10',
+  ...over,
+});
+const transmit = (documentId: number, over: Record<string, unknown> = {}) => ({
+  documentId,
+  copyNos: [1],
+  toUnit: '市国家保密局',
+  channel: '机要交通',
+  handledBy: '李明',
+  ...over,
+});
 
 describe('an event is never before the registration of its item', () => {
   it('refuses a loan dated before the receipt, by date or by date-time, and accepts one on the same day', () => {
@@ -36,8 +49,22 @@ describe('an event is never before the registration of its item', () => {
     const l = ledger();
     const early = l.receive({ receivedAt: '2026-11-03', docNumber: '鲁保发〔2026〕1号' });
     const late = l.receive({ receivedAt: '2026-11-10', docNumber: '鲁保发〔2026〕2号' });
-    const input = { items: [{ documentId: early, copyNos: [1] }, { documentId: late, copyNos: [1] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'], at: '2026-11-05' };
-    expect(refused(l.t.service, 'documents.destroy', input)).toMatchObject({ code: 'E_DATE_ORDER', details: { rule: 'before_registration', earliest: '2026-11-10' } });
+    const input = {
+      items: [
+        { documentId: early, copyNos: [1] },
+        { documentId: late, copyNos: [1] },
+      ],
+      approver: '陈主任',
+      method: 'shredder',
+      place: '保密室',
+      destroyers: ['李明'],
+      witnesses: ['赵强'],
+      at: '2026-11-05',
+    };
+    expect(refused(l.t.service, 'documents.destroy', input)).toMatchObject({
+      code: 'E_DATE_ORDER',
+      details: { rule: 'before_registration', earliest: '2026-11-10' },
+    });
     expect(l.get(early).counts.destroyed).toBe(0);
   });
 });
@@ -51,7 +78,9 @@ describe('an event is never before the event it closes', () => {
       code: 'E_DATE_ORDER',
       details: { rule: 'before_opening', at: '2026-11-09', earliest: '2026-11-10T14:00:00+08:00' },
     });
-    expect(refused(l.t.service, 'documents.returnLoan', { documentId: id, copyNos: [1], receivedBy: '李明', at: '2026-11-10T13:59:00+08:00' }).code).toBe('E_DATE_ORDER');
+    expect(refused(l.t.service, 'documents.returnLoan', { documentId: id, copyNos: [1], receivedBy: '李明', at: '2026-11-10T13:59:00+08:00' }).code).toBe(
+      'E_DATE_ORDER',
+    );
     ok(l.t.service, 'documents.returnLoan', { documentId: id, copyNos: [1], receivedBy: '李明', at: '2026-11-10' });
   });
 
@@ -74,7 +103,10 @@ describe('nothing is dated in the future', () => {
     const id = l.receive({ receivedAt: '2026-11-20' });
     // The clock: 2026-11-25 01:00 UTC.
     expect(refused(l.t.service, 'documents.lend', lend(id, { at: '2026-11-25T02:00:00Z' }))).toMatchObject({ code: 'E_VALIDATION', details: { field: 'at' } });
-    expect(refused(l.t.service, 'documents.receive', receiveInput(1, { receivedAt: '2026-11-25T09:30:00+08:00' }))).toMatchObject({ code: 'E_VALIDATION', details: { field: 'at' } });
+    expect(refused(l.t.service, 'documents.receive', receiveInput(1, { receivedAt: '2026-11-25T09:30:00+08:00' }))).toMatchObject({
+      code: 'E_VALIDATION',
+      details: { field: 'at' },
+    });
     ok(l.t.service, 'documents.lend', lend(id, { at: '2026-11-25T00:30:00Z' }));
     ok(l.t.service, 'documents.returnLoan', { documentId: id, copyNos: [1], receivedBy: '李明', at: '2026-11-25' });
   });
@@ -93,7 +125,10 @@ describe('the return-by date of a received document', () => {
 
   it('must be given when the issuer wants the document back', () => {
     const l = ledger();
-    expect(refused(l.t.service, 'documents.receive', receiveInput(1, { mustReturn: true }))).toMatchObject({ code: 'E_VALIDATION', details: { field: 'returnBy' } });
+    expect(refused(l.t.service, 'documents.receive', receiveInput(1, { mustReturn: true }))).toMatchObject({
+      code: 'E_VALIDATION',
+      details: { field: 'returnBy' },
+    });
   });
 });
 
@@ -113,7 +148,13 @@ describe('a registration dated long ago (补登)', () => {
 
   it('a produced document too; how far back needs no reason is a setting', () => {
     const l = ledger();
-    const produce = { ...receiveInput(1, { issueDate: '2023-05-01' }), producedAt: '2023-05-02', producedBy: '李明', classifiedBy: '王处长', classificationBasis: '保密事项范围目录第3项' };
+    const produce = {
+      ...receiveInput(1, { issueDate: '2023-05-01' }),
+      producedAt: '2023-05-02',
+      producedBy: '李明',
+      classifiedBy: '王处长',
+      classificationBasis: '保密事项范围目录第3项',
+    };
     delete (produce as Record<string, unknown>)['signedBy'];
     expect(refused(l.t.service, 'documents.produce', produce)).toMatchObject({ code: 'E_DATE_ORDER', details: { rule: 'backdated' } });
     ok(l.t.service, 'settings.update', { lateEntryYears: 5 });

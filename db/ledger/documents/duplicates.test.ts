@@ -21,8 +21,12 @@ describe('文号 + 份号 from the same 来文单位', () => {
       });
     }
     // Overlapping 份号 only: 0003 is taken, 0004-0005 would be new.
-    expect(refused(l.t.service, 'documents.receive', receiveInput(l.cab, { docNumber: '鲁保发〔2026〕12号', firstCopyNo: 3, copies: 3 })).details).toMatchObject({ value: '鲁保发〔2026〕12号 0003' });
-    expect(refused(l.t.service, 'documents.receive', receiveInput(l.cab, { docNumber: '鲁保发〔2026〕12号', originUnit: ' 省国家保密局 ' })).code).toBe('E_DUPLICATE');
+    expect(
+      refused(l.t.service, 'documents.receive', receiveInput(l.cab, { docNumber: '鲁保发〔2026〕12号', firstCopyNo: 3, copies: 3 })).details,
+    ).toMatchObject({ value: '鲁保发〔2026〕12号 0003' });
+    expect(refused(l.t.service, 'documents.receive', receiveInput(l.cab, { docNumber: '鲁保发〔2026〕12号', originUnit: ' 省国家保密局 ' })).code).toBe(
+      'E_DUPLICATE',
+    );
   });
 
   it('other 份号 of the same 文号, the same 文号 from another unit, and items without a 文号 are accepted', () => {
@@ -36,7 +40,12 @@ describe('文号 + 份号 from the same 来文单位', () => {
 
   it('a produced document too', () => {
     const l = ledger();
-    const produce = { ...receiveInput(l.cab, { docNumber: '办〔2026〕7号', originUnit: '本单位' }), producedBy: '李明', classifiedBy: '王处长', classificationBasis: '保密事项范围目录第3项' };
+    const produce = {
+      ...receiveInput(l.cab, { docNumber: '办〔2026〕7号', originUnit: '本单位' }),
+      producedBy: '李明',
+      classifiedBy: '王处长',
+      classificationBasis: '保密事项范围目录第3项',
+    };
     delete (produce as Record<string, unknown>)['signedBy'];
     ok(l.t.service, 'documents.produce', produce);
     expect(refused(l.t.service, 'documents.produce', produce).code).toBe('E_DUPLICATE');

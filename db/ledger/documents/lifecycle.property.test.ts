@@ -22,7 +22,12 @@ const VAULT = 2; // 绝密专柜
 /** A pick among the documents registered when the command runs (see `resolve`); 1 in 20 names one that does not exist. */
 const docId = fc.integer({ min: 0, max: 19 });
 const copyNos = fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 2 });
-const approval = fc.constantFrom(undefined, { approver: '陈主任', authority: 'unit_head' }, { approver: '省局周处长', authority: 'originator' }, { approver: '国家局吴司长', authority: 'superior' });
+const approval = fc.constantFrom(
+  undefined,
+  { approver: '陈主任', authority: 'unit_head' },
+  { approver: '省局周处长', authority: 'originator' },
+  { approver: '国家局吴司长', authority: 'superior' },
+);
 const location = fc.constantFrom(CAB, VAULT);
 const items = fc.uniqueArray(fc.record({ documentId: docId, copyNos }), { minLength: 1, maxLength: 2, selector: (i) => i.documentId });
 
@@ -47,7 +52,14 @@ const receive = fc
   })
   .map((r): Cmd => ({
     name: 'documents.receive',
-    input: { ...r, originUnit: '省国家保密局', issueDate: '2026-11-02', scope: ['办公室', '王芳'], signedBy: '李明', ...(r.mustReturn ? { returnBy: '2027-03-31' } : {}) },
+    input: {
+      ...r,
+      originUnit: '省国家保密局',
+      issueDate: '2026-11-02',
+      scope: ['办公室', '王芳'],
+      signedBy: '李明',
+      ...(r.mustReturn ? { returnBy: '2027-03-31' } : {}),
+    },
   }))
   .chain(dated);
 
@@ -56,41 +68,79 @@ const undated: fc.Arbitrary<Cmd> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc
-      .record({ documentId: docId, copyNos, borrower: fc.constantFrom({ name: '王芳' }, { name: '钱新', department: '办公室' }, { name: '赵六', department: '财务处' }), takenOut: fc.boolean(), approval })
+      .record({
+        documentId: docId,
+        copyNos,
+        borrower: fc.constantFrom({ name: '王芳' }, { name: '钱新', department: '办公室' }, { name: '赵六', department: '财务处' }),
+        takenOut: fc.boolean(),
+        approval,
+      })
       .map((input) => ({ name: 'documents.lend', input: { ...input, dueAt: '2026-12-10' } })),
   },
-  { weight: 4, arbitrary: fc.record({ documentId: docId, copyNos }).map((input) => ({ name: 'documents.returnLoan', input: { ...input, receivedBy: '李明' } })) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ documentId: docId, copyNos }).map((input) => ({ name: 'documents.returnLoan', input: { ...input, receivedBy: '李明' } })),
+  },
   {
     weight: 3,
     arbitrary: fc
-      .record({ documentId: docId, copyNos, channel: fc.constantFrom('机要交通', '机要通信', '机要文件交换站', '专人送达', '普通邮政', '快递'), forward: fc.boolean(), approval })
+      .record({
+        documentId: docId,
+        copyNos,
+        channel: fc.constantFrom('机要交通', '机要通信', '机要文件交换站', '专人送达', '普通邮政', '快递'),
+        forward: fc.boolean(),
+        approval,
+      })
       .map((input) => ({ name: 'documents.transmit', input: { ...input, toUnit: '市国家保密局', handledBy: '李明' } })),
   },
   // eventId 0: the document's latest transmission, resolved when the command runs.
-  { weight: 2, arbitrary: fc.record({ documentId: docId, eventId: fc.constantFrom(0, 0, 0, 1, 7) }).map((input) => ({ name: 'documents.confirmReceipt', input })) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ documentId: docId, eventId: fc.constantFrom(0, 0, 0, 1, 7) }).map((input) => ({ name: 'documents.confirmReceipt', input })),
+  },
   {
     weight: 3,
     arbitrary: fc
-      .record({ documentId: docId, sourceCopyNo: fc.integer({ min: 1, max: 5 }), count: fc.integer({ min: 1, max: 3 }), approval, locationId: fc.constantFrom(undefined, CAB, VAULT) })
+      .record({
+        documentId: docId,
+        sourceCopyNo: fc.integer({ min: 1, max: 5 }),
+        count: fc.integer({ min: 1, max: 3 }),
+        approval,
+        locationId: fc.constantFrom(undefined, CAB, VAULT),
+      })
       .map((input) => ({ name: 'documents.copy', input })),
   },
   { weight: 2, arbitrary: fc.record({ documentId: docId, copyNos, locationId: location }).map((input) => ({ name: 'documents.move', input })) },
-  { weight: 2, arbitrary: items.map((i) => ({ name: 'documents.returnToIssuer', input: { items: i, toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' } })) },
+  {
+    weight: 2,
+    arbitrary: items.map((i) => ({ name: 'documents.returnToIssuer', input: { items: i, toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' } })),
+  },
   {
     weight: 3,
     arbitrary: fc
       .record({ items, people: fc.constantFrom([['李明'], ['赵强']], [['李明'], ['李明']], [['李明', '钱新'], []], [['李明'], ['赵强', '钱新']]) })
-      .map(({ items: i, people: [destroyers, witnesses] }) => ({ name: 'documents.destroy', input: { items: i, approver: '陈主任', method: 'shredder', place: '保密室', destroyers, witnesses } })),
+      .map(({ items: i, people: [destroyers, witnesses] }) => ({
+        name: 'documents.destroy',
+        input: { items: i, approver: '陈主任', method: 'shredder', place: '保密室', destroyers, witnesses },
+      })),
   },
   {
     weight: 2,
     arbitrary: fc
-      .record({ documentId: docId, change: fc.constantFrom({ marking: '绝密★长期' }, { marking: '机密★20年' }, { marking: '秘密★3年' }, { scope: ['办公室'] }, { declassify: true }) })
-      .map(({ documentId, change }) => ({ name: 'documents.changeMarking', input: { documentId, ...change, decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' } })),
+      .record({
+        documentId: docId,
+        change: fc.constantFrom({ marking: '绝密★长期' }, { marking: '机密★20年' }, { marking: '秘密★3年' }, { scope: ['办公室'] }, { declassify: true }),
+      })
+      .map(({ documentId, change }) => ({
+        name: 'documents.changeMarking',
+        input: { documentId, ...change, decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' },
+      })),
   },
   {
     weight: 1,
-    arbitrary: fc.array(fc.record({ documentId: docId, copyNos }), { maxLength: 1 }).map((missing) => ({ name: 'documents.inventory', input: { missing, checkedBy: ['李明', '赵强'] } })),
+    arbitrary: fc
+      .array(fc.record({ documentId: docId, copyNos }), { maxLength: 1 })
+      .map((missing) => ({ name: 'documents.inventory', input: { missing, checkedBy: ['李明', '赵强'] } })),
   },
   { weight: 1, arbitrary: fc.constant({ name: 'documents.handover', input: { from: '李明', to: '钱新', supervisor: '陈主任' } }) },
 );
@@ -116,7 +166,9 @@ function resolve(db: Db, cmd: Cmd): Cmd {
   if (Array.isArray(input.items)) input.items = (input.items as { documentId: number; copyNos: number[] }[]).map(item);
   if (Array.isArray(input.missing)) input.missing = (input.missing as { documentId: number; copyNos: number[] }[]).map(item);
   if (input.eventId === 0) {
-    const sent = db.prepare(`SELECT max(id) AS id FROM events WHERE document_id = ? AND kind IN ('transmit', 'forward')`).get(input.documentId) as { id: number | null };
+    const sent = db.prepare(`SELECT max(id) AS id FROM events WHERE document_id = ? AND kind IN ('transmit', 'forward')`).get(input.documentId) as {
+      id: number | null;
+    };
     input.eventId = sent.id ?? 1;
   }
   return { name: cmd.name, input };
@@ -207,10 +259,20 @@ function checkInvariants(db: Db): void {
     expect(r.eventId, `copy #${r.copyId} has no event`).not.toBeNull();
     const s = replayed.get(r.copyId) ?? { status: '(none)', actual: r.status, terminal: null };
     if (s.terminal !== null) {
-      expect({ copy: r.copyId, after: s.terminal, kind: r.kind }).toEqual({ copy: r.copyId, after: s.terminal, kind: s.terminal === 'transmitted' ? 'receipt_confirmed' : '(nothing)' });
+      expect({ copy: r.copyId, after: s.terminal, kind: r.kind }).toEqual({
+        copy: r.copyId,
+        after: s.terminal,
+        kind: s.terminal === 'transmitted' ? 'receipt_confirmed' : '(nothing)',
+      });
     }
     const created = r.created === 1 || r.kind === 'receive' || r.kind === 'produce';
-    if (!created && REQUIRES[r.kind!]) expect({ copy: r.copyId, event: r.eventId, kind: r.kind, from: s.status }).toEqual({ copy: r.copyId, event: r.eventId, kind: r.kind, from: expect.toBeOneOf(REQUIRES[r.kind!]!) });
+    if (!created && REQUIRES[r.kind!])
+      expect({ copy: r.copyId, event: r.eventId, kind: r.kind, from: s.status }).toEqual({
+        copy: r.copyId,
+        event: r.eventId,
+        kind: r.kind,
+        from: expect.toBeOneOf(REQUIRES[r.kind!]!),
+      });
     const next = stateAfter(r.kind!, r.created === 1, r.copyNo, JSON.parse(r.details!) as { missing?: number[] });
     if (next !== undefined) s.status = next;
     if (TERMINAL.has(s.status)) s.terminal = s.status;
@@ -234,7 +296,8 @@ function checkInvariants(db: Db): void {
   const lentAt = new Map<number, string>();
   for (const r of rows) {
     if (r.kind === 'lend') lentAt.set(r.copyId, atOf.get(r.eventId!)!);
-    if (r.kind === 'return_loan') expect({ event: r.eventId, before: happenedBefore(atOf.get(r.eventId!)!, lentAt.get(r.copyId)!) }).toEqual({ event: r.eventId, before: false });
+    if (r.kind === 'return_loan')
+      expect({ event: r.eventId, before: happenedBefore(atOf.get(r.eventId!)!, lentAt.get(r.copyId)!) }).toEqual({ event: r.eventId, before: false });
   }
 }
 
@@ -280,7 +343,15 @@ describe('lifecycle property', () => {
     // The generator reaches both sides of the rules, not only one.
     expect(accepted).toBeGreaterThan(100);
     expect(refusedCount).toBeGreaterThan(100);
-    for (const code of ['E_NOT_IN_CUSTODY', 'E_NO_SUCH_COPY', 'E_APPROVAL_REQUIRED', 'E_FORBIDDEN_CHANNEL', 'E_WITNESS_REQUIRED', 'E_LOCATION_LEVEL', 'E_DATE_ORDER']) {
+    for (const code of [
+      'E_NOT_IN_CUSTODY',
+      'E_NO_SUCH_COPY',
+      'E_APPROVAL_REQUIRED',
+      'E_FORBIDDEN_CHANNEL',
+      'E_WITNESS_REQUIRED',
+      'E_LOCATION_LEVEL',
+      'E_DATE_ORDER',
+    ]) {
       expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
     }
   });

@@ -21,7 +21,10 @@ describe('markings of received documents', () => {
       message: expect.stringContaining('“秘密★2037年1月1日”'),
     });
     const id = ok<DocumentDetail>(t.service, 'documents.receive', receiveInput(cab, { marking: '秘密★2036年11月2日', issueDate: '2026-11-02' })).id;
-    expect(refused(t.service, 'documents.changeMarking', { documentId: id, marking: '机密★2047年1月1日', decidedBy: '省局', decisionDocNo: '鲁保函〔2026〕9号' }).details).toMatchObject({ reason: 'over_maximum', max: 20 });
+    expect(
+      refused(t.service, 'documents.changeMarking', { documentId: id, marking: '机密★2047年1月1日', decidedBy: '省局', decisionDocNo: '鲁保函〔2026〕9号' })
+        .details,
+    ).toMatchObject({ reason: 'over_maximum', max: 20 });
   });
 
   it('永久 is refused; a condition is registered and flagged for manual review', () => {

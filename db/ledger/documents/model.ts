@@ -81,7 +81,10 @@ export function requireDocument(db: Db, id: number): DocumentRow {
 /** The named copies of a document, each once; an unknown 份号 is refused by number. */
 export function requireCopies(db: Db, documentId: number, copyNos: readonly number[]): CopyRow[] {
   const wanted = [...new Set(copyNos)].sort((a, b) => a - b);
-  const rows = all<CopyRow>(db, sql`SELECT * FROM copies WHERE document_id = ${documentId} AND copy_no IN (SELECT value FROM json_each(${JSON.stringify(wanted)})) ORDER BY copy_no`);
+  const rows = all<CopyRow>(
+    db,
+    sql`SELECT * FROM copies WHERE document_id = ${documentId} AND copy_no IN (SELECT value FROM json_each(${JSON.stringify(wanted)})) ORDER BY copy_no`,
+  );
   const missing = wanted.filter((n) => !rows.some((r) => r.copy_no === n));
   if (missing.length) throw new LedgerError('E_NO_SUCH_COPY', { documentId, copyNos: missing });
   return rows;
@@ -177,11 +180,18 @@ export interface EventDraft {
 }
 
 export function insertEvent(rec: Recorder, e: EventDraft): number {
-  assertNotBefore(e.at, get<{ registered_at: string }>(rec.db, sql`SELECT registered_at FROM documents WHERE id = ${e.documentId}`)!.registered_at, 'before_registration');
+  assertNotBefore(
+    e.at,
+    get<{ registered_at: string }>(rec.db, sql`SELECT registered_at FROM documents WHERE id = ${e.documentId}`)!.registered_at,
+    'before_registration',
+  );
   const id = Number(
-    run(rec.db, sql`INSERT INTO events (document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by)
+    run(
+      rec.db,
+      sql`INSERT INTO events (document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by)
                     VALUES (${e.documentId}, ${e.kind}, ${e.at}, ${e.counterpart ?? null}, ${e.approver ?? null}, ${e.batchId ?? null},
-                            ${JSON.stringify(e.details ?? {})}, ${e.imported ?? false}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+                            ${JSON.stringify(e.details ?? {})}, ${e.imported ?? false}, ${rec.now}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
   if (e.copyIds?.length) {
     run(rec.db, sql`INSERT INTO event_copies (event_id, copy_id) SELECT ${id}, value FROM json_each(${JSON.stringify(e.copyIds)})`);
@@ -200,10 +210,13 @@ export interface CopyChange {
 /** Moves copies to a new state; holder and due date are cleared unless given (only a loan has them). */
 export function setCopies(db: Db, copies: readonly CopyRow[], change: CopyChange): void {
   const ids = JSON.stringify(copies.map((c) => c.id));
-  run(db, sql`UPDATE copies SET status = ${change.status},
+  run(
+    db,
+    sql`UPDATE copies SET status = ${change.status},
                 location_id = CASE WHEN ${change.locationId === undefined} THEN location_id ELSE ${change.locationId ?? null} END,
                 holder = ${change.holder ?? null}, holder_department = ${change.holderDepartment ?? null}, due_at = ${change.dueAt ?? null}
-              WHERE id IN (SELECT value FROM json_each(${ids}))`);
+              WHERE id IN (SELECT value FROM json_each(${ids}))`,
+  );
 }
 
 /** The next number in a yearly sequence (收文编号, 清退单号 ...): numbering restarts every year. */

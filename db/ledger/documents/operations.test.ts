@@ -28,8 +28,7 @@ function fixture(): Fixture {
     t,
     cab,
     vault,
-    receive: (over = {}) =>
-      ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, over)).id,
+    receive: (over = {}) => ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, over)).id,
     get,
     status: (id) => Object.fromEntries(get(id).copyList.map((c) => [c.copyNo, c.status])),
   };
@@ -38,7 +37,9 @@ function fixture(): Fixture {
 /** Everything a document command can write, as one comparable value (event_copies has no rowid). */
 function registerSnapshot(t: SetUpLedger): unknown {
   return withRaw(t, (db) =>
-    Object.fromEntries(['locations', 'documents', 'copies', 'events', 'event_copies', 'batches', 'settings'].map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()])),
+    Object.fromEntries(
+      ['locations', 'documents', 'copies', 'events', 'event_copies', 'batches', 'settings'].map((name) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
+    ),
   );
 }
 
@@ -79,7 +80,12 @@ const transmitInput = (documentId: number, copyNos: number[], over: Record<strin
   handledBy: '李明',
   ...over,
 });
-const returnInput = (documentId: number, copyNos: number[]) => ({ items: [{ documentId, copyNos }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' });
+const returnInput = (documentId: number, copyNos: number[]) => ({
+  items: [{ documentId, copyNos }],
+  toUnit: '省国家保密局',
+  returner: '李明',
+  receiver: '孙收文',
+});
 const UNIT_HEAD = { approver: '陈主任', authority: 'unit_head' } as const;
 const ORIGINATOR = { approver: '省局周处长', authority: 'originator', reference: '鲁保函〔2026〕3号' } as const;
 const SUPERIOR = { approver: '国家局吴司长', authority: 'superior' } as const;
@@ -129,7 +135,21 @@ describe('收 receive: register, number, sign', () => {
 
   it('绝密 only in a location that may hold it: E_LOCATION_LEVEL in a 保密柜, accepted in the 专柜', () => {
     const f = fixture();
-    const e = expectRefused(f.t, 'documents.receive', { title: '绝密文件', originUnit: '中央某部', marking: '绝密★长期', issueDate: '2026-11-01', scope: ['王芳'], copies: 1, locationId: f.cab, signedBy: '李明' }, 'E_LOCATION_LEVEL');
+    const e = expectRefused(
+      f.t,
+      'documents.receive',
+      {
+        title: '绝密文件',
+        originUnit: '中央某部',
+        marking: '绝密★长期',
+        issueDate: '2026-11-01',
+        scope: ['王芳'],
+        copies: 1,
+        locationId: f.cab,
+        signedBy: '李明',
+      },
+      'E_LOCATION_LEVEL',
+    );
     expect(e.details).toEqual({ location: 'BMG-01', maxLevel: 'secret', level: 'top_secret' });
     expect(f.get(f.receive({ marking: '绝密★长期', locationId: f.vault })).copyList[0]!.location).toBe('JM-01');
   });
@@ -153,7 +173,12 @@ describe('借阅 lend and return', () => {
     ok(f.t.service, 'documents.returnLoan', { documentId: id, copyNos: [1, 2], condition: 'missing_pages', receivedBy: '李明' });
     const d = f.get(id);
     expect(d.copyList[0]).toMatchObject({ status: 'in_custody', holder: null, holderDepartment: null, dueAt: null, location: 'BMG-01' });
-    expect(d.events.at(-1)).toMatchObject({ kind: 'return_loan', counterpart: '王芳', copyNos: [1, 2], details: { condition: 'missing_pages', receivedBy: '李明', overdue: [] } });
+    expect(d.events.at(-1)).toMatchObject({
+      kind: 'return_loan',
+      counterpart: '王芳',
+      copyNos: [1, 2],
+      details: { condition: 'missing_pages', receivedBy: '李明', overdue: [] },
+    });
   });
 
   it('a copy that is not on loan cannot be returned from loan', () => {
@@ -167,7 +192,12 @@ describe('借阅 lend and return', () => {
     const id = f.receive();
     ok(f.t.service, 'documents.lend', lendInput(id, [1], { borrower: { name: '王芳' } }));
     ok(f.t.service, 'documents.lend', lendInput(id, [2], { borrower: { name: '钱新', department: '办公室' } }));
-    expect(f.get(id).events.filter((e) => e.kind === 'lend').map((e) => [e.approver, e.details.outsideScope])).toEqual([
+    expect(
+      f
+        .get(id)
+        .events.filter((e) => e.kind === 'lend')
+        .map((e) => [e.approver, e.details.outsideScope]),
+    ).toEqual([
       [null, false],
       [null, false],
     ]);
@@ -247,7 +277,13 @@ describe('销毁 destroy', () => {
     const d = f.get(id);
     expect(d.counts).toMatchObject({ destroyed: 2, in_custody: 1 });
     expect(d.copyList[0]).toMatchObject({ status: 'destroyed', location: null });
-    expect(d.events.at(-1)).toMatchObject({ kind: 'destroy', approver: '陈主任', batchNo: 'XH-2026-001', copyNos: [1, 2], details: { method: 'shredder', place: '保密室碎纸机' } });
+    expect(d.events.at(-1)).toMatchObject({
+      kind: 'destroy',
+      approver: '陈主任',
+      batchNo: 'XH-2026-001',
+      copyNos: [1, 2],
+      details: { method: 'shredder', place: '保密室碎纸机' },
+    });
     expect(ok<{ batchNo: string }>(f.t.service, 'documents.destroy', destroyInput(id, [3])).batchNo).toBe('XH-2026-002');
   });
 
@@ -271,7 +307,18 @@ describe('销毁 destroy', () => {
     const f = fixture();
     const top = f.receive({ marking: '绝密★长期', locationId: f.vault, copies: 2 });
     const secret = f.receive({ copies: 1 });
-    const e = expectRefused(f.t, 'documents.destroy', { ...destroyInput(secret, [1]), items: [{ documentId: secret, copyNos: [1] }, { documentId: top, copyNos: [1] }] }, 'E_DESTRUCTION_METHOD');
+    const e = expectRefused(
+      f.t,
+      'documents.destroy',
+      {
+        ...destroyInput(secret, [1]),
+        items: [
+          { documentId: secret, copyNos: [1] },
+          { documentId: top, copyNos: [1] },
+        ],
+      },
+      'E_DESTRUCTION_METHOD',
+    );
     expect(e.details).toEqual({ rule: 'top_secret_facility', documentId: top, receiptNo: f.get(top).receiptNo });
     expect(e.message).toContain(f.get(top).receiptNo);
     ok(f.t.service, 'documents.destroy', destroyInput(top, [1, 2], { method: 'facility', place: '省保密局销毁中心' }));
@@ -284,8 +331,17 @@ describe('销毁 destroy', () => {
     ok(f.t.service, 'settings.update', { shredderMaxCopies: 3 });
     const a = f.receive({ copies: 3 });
     const b = f.receive({ marking: '秘密★5年', copies: 2 });
-    const both = { items: [{ documentId: a, copyNos: [1, 2, 3] }, { documentId: b, copyNos: [1] }] };
-    expect(expectRefused(f.t, 'documents.destroy', { ...destroyInput(a, [1]), ...both }, 'E_DESTRUCTION_METHOD').details).toEqual({ rule: 'shredder_quantity', copies: 4, max: 3 });
+    const both = {
+      items: [
+        { documentId: a, copyNos: [1, 2, 3] },
+        { documentId: b, copyNos: [1] },
+      ],
+    };
+    expect(expectRefused(f.t, 'documents.destroy', { ...destroyInput(a, [1]), ...both }, 'E_DESTRUCTION_METHOD').details).toEqual({
+      rule: 'shredder_quantity',
+      copies: 4,
+      max: 3,
+    });
     // The facility takes any quantity; the shredder its limit.
     ok(f.t.service, 'documents.destroy', { ...destroyInput(a, [1]), ...both, method: 'facility', place: '市保密局销毁中心' });
     ok(f.t.service, 'documents.destroy', destroyInput(b, [2]));
@@ -295,7 +351,11 @@ describe('销毁 destroy', () => {
   it('an item the issuer does not want back may be destroyed', () => {
     const f = fixture();
     const id = f.receive();
-    ok(f.t.service, 'documents.destroy', destroyInput(id, [1, 2, 3], { method: 'facility', place: '市保密局销毁中心', destroyers: ['李明', '钱新'], witnesses: ['赵强'] }));
+    ok(
+      f.t.service,
+      'documents.destroy',
+      destroyInput(id, [1, 2, 3], { method: 'facility', place: '市保密局销毁中心', destroyers: ['李明', '钱新'], witnesses: ['赵强'] }),
+    );
     expect(f.get(id).counts.destroyed).toBe(3);
   });
 });
@@ -306,17 +366,26 @@ describe('复制 copy', () => {
     const id = f.receive({ marking: '绝密★长期', locationId: f.vault });
     const none = expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1 }, 'E_APPROVAL_REQUIRED');
     expect(none.details).toEqual({ rule: 'copy_top_secret' });
-    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: UNIT_HEAD }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'copy_top_secret' });
+    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: UNIT_HEAD }, 'E_APPROVAL_REQUIRED').details).toEqual({
+      rule: 'copy_top_secret',
+    });
     expect(ok(f.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: ORIGINATOR })).toEqual({ copyNos: [4] });
     expect(ok(f.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 2, count: 1, approval: SUPERIOR })).toEqual({ copyNos: [5] });
-    expect(f.get(id).events.filter((e) => e.kind === 'copy').map((e) => e.approver)).toEqual(['省局周处长', '国家局吴司长']);
+    expect(
+      f
+        .get(id)
+        .events.filter((e) => e.kind === 'copy')
+        .map((e) => e.approver),
+    ).toEqual(['省局周处长', '国家局吴司长']);
   });
 
   for (const marking of ['机密★10年', '秘密★5年']) {
     it(`copying ${marking.slice(0, 2)} needs an approver (the unit head is enough)`, () => {
       const f = fixture();
       const id = f.receive({ marking });
-      expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1 }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'copy_unit_head' });
+      expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1 }, 'E_APPROVAL_REQUIRED').details).toEqual({
+        rule: 'copy_unit_head',
+      });
       ok(f.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: UNIT_HEAD });
     });
   }
@@ -346,7 +415,9 @@ describe('复制 copy', () => {
       [[5, 6], 5],
     ]);
     // The 复制件 is used like an original: lent under the same scope rules.
-    expect(expectRefused(f.t, 'documents.lend', lendInput(id, [4], { borrower: { name: '王芳' } }), 'E_APPROVAL_REQUIRED').details).toMatchObject({ rule: 'outside_scope' });
+    expect(expectRefused(f.t, 'documents.lend', lendInput(id, [4], { borrower: { name: '王芳' } }), 'E_APPROVAL_REQUIRED').details).toMatchObject({
+      rule: 'outside_scope',
+    });
     ok(f.t.service, 'documents.lend', lendInput(id, [4], { borrower: { name: '钱新', department: '办公室' } }));
   });
 
@@ -394,14 +465,19 @@ describe('传递 transmit', () => {
     it(`${channel} is not a lawful channel: E_FORBIDDEN_CHANNEL`, () => {
       const f = fixture();
       const id = f.receive({ marking: '秘密★5年' });
-      expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { channel }), 'E_FORBIDDEN_CHANNEL').details).toEqual({ channel, rule: 'channel' });
+      expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { channel }), 'E_FORBIDDEN_CHANNEL').details).toEqual({
+        channel,
+        rule: 'channel',
+      });
     });
   }
 
   it('机要交通, 机要通信, 机要文件交换站 and 专人送达 are lawful for 机密', () => {
     const f = fixture();
     const id = f.receive({ copies: 4 });
-    ['机要交通', '机要通信', '机要文件交换站', '专人送达'].forEach((channel, i) => ok(f.t.service, 'documents.transmit', transmitInput(id, [i + 1], { channel })));
+    ['机要交通', '机要通信', '机要文件交换站', '专人送达'].forEach((channel, i) =>
+      ok(f.t.service, 'documents.transmit', transmitInput(id, [i + 1], { channel })),
+    );
     const d = f.get(id);
     expect(d.counts.transmitted).toBe(4);
     expect(d.copyList[0]).toMatchObject({ status: 'transmitted', holder: '市国家保密局' });
@@ -411,18 +487,27 @@ describe('传递 transmit', () => {
   it('the exchange station does not carry 绝密', () => {
     const f = fixture();
     const id = f.receive({ marking: '绝密★长期', locationId: f.vault });
-    expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { channel: '机要文件交换站' }), 'E_FORBIDDEN_CHANNEL').details).toMatchObject({ rule: 'exchange_station_level' });
+    expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { channel: '机要文件交换站' }), 'E_FORBIDDEN_CHANNEL').details).toMatchObject({
+      rule: 'exchange_station_level',
+    });
     ok(f.t.service, 'documents.transmit', transmitInput(id, [1], { channel: '机要交通' }));
   });
 
   it('forwarding needs the originator’s (or its superior’s) consent', () => {
     const f = fixture();
     const id = f.receive();
-    expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true }), 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'forward_originator' });
+    expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true }), 'E_APPROVAL_REQUIRED').details).toEqual({
+      rule: 'forward_originator',
+    });
     expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true, approval: UNIT_HEAD }), 'E_APPROVAL_REQUIRED');
     ok(f.t.service, 'documents.transmit', transmitInput(id, [1], { forward: true, approval: ORIGINATOR }));
     ok(f.t.service, 'documents.transmit', transmitInput(id, [2], { forward: true, approval: SUPERIOR }));
-    expect(f.get(id).events.filter((e) => e.kind === 'forward').map((e) => e.approver)).toEqual(['省局周处长', '国家局吴司长']);
+    expect(
+      f
+        .get(id)
+        .events.filter((e) => e.kind === 'forward')
+        .map((e) => e.approver),
+    ).toEqual(['省局周处长', '国家局吴司长']);
   });
 
   it('a receipt confirms a transmission once', () => {
@@ -442,7 +527,15 @@ describe('清退 return to the issuer', () => {
     const f = fixture();
     const a = f.receive({ mustReturn: true, returnBy: '2026-12-31' });
     const b = f.receive({ mustReturn: true, returnBy: '2027-01-31', copies: 1 });
-    const out = ok<{ batchNo: string }>(f.t.service, 'documents.returnToIssuer', { items: [{ documentId: a, copyNos: [1, 2, 3] }, { documentId: b, copyNos: [1] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' });
+    const out = ok<{ batchNo: string }>(f.t.service, 'documents.returnToIssuer', {
+      items: [
+        { documentId: a, copyNos: [1, 2, 3] },
+        { documentId: b, copyNos: [1] },
+      ],
+      toUnit: '省国家保密局',
+      returner: '李明',
+      receiver: '孙收文',
+    });
     expect(out.batchNo).toBe('QT-2026-001');
     expect(f.get(a).counts.returned).toBe(3);
     expect(f.get(b).events.at(-1)).toMatchObject({ kind: 'return_to_issuer', counterpart: '省国家保密局', batchNo: 'QT-2026-001', copyNos: [1] });
@@ -451,7 +544,20 @@ describe('清退 return to the issuer', () => {
   it('a document named twice in one batch is refused', () => {
     const f = fixture();
     const a = f.receive();
-    expectRefused(f.t, 'documents.returnToIssuer', { items: [{ documentId: a, copyNos: [1] }, { documentId: a, copyNos: [2] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' }, 'E_VALIDATION');
+    expectRefused(
+      f.t,
+      'documents.returnToIssuer',
+      {
+        items: [
+          { documentId: a, copyNos: [1] },
+          { documentId: a, copyNos: [2] },
+        ],
+        toUnit: '省国家保密局',
+        returner: '李明',
+        receiver: '孙收文',
+      },
+      'E_VALIDATION',
+    );
   });
 });
 
@@ -459,7 +565,13 @@ describe('变更 change of marking', () => {
   it('records the marking before and after, who decided and the decision document', () => {
     const f = fixture();
     const id = f.receive({ marking: '秘密★5年', scope: ['办公室'] });
-    ok(f.t.service, 'documents.changeMarking', { documentId: id, marking: '机密★10年', scope: ['办公室', '综合处'], decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' });
+    ok(f.t.service, 'documents.changeMarking', {
+      documentId: id,
+      marking: '机密★10年',
+      scope: ['办公室', '综合处'],
+      decidedBy: '省国家保密局',
+      decisionDocNo: '鲁保函〔2026〕9号',
+    });
     const d = f.get(id);
     expect(d).toMatchObject({ level: 'secret', marking: '机密★10年', secrecyEnd: '2036-11-02', scope: ['办公室', '综合处'] });
     expect(d.events.at(-1)).toMatchObject({
@@ -488,7 +600,12 @@ describe('变更 change of marking', () => {
     const id = f.receive({ copies: 2 });
     ok(f.t.service, 'documents.move', { documentId: id, copyNos: [2], locationId: f.vault });
     ok(f.t.service, 'documents.lend', lendInput(id, [1]));
-    expectRefused(f.t, 'documents.changeMarking', { documentId: id, marking: '绝密★长期', decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕11号' }, 'E_LOCATION_LEVEL');
+    expectRefused(
+      f.t,
+      'documents.changeMarking',
+      { documentId: id, marking: '绝密★长期', decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕11号' },
+      'E_LOCATION_LEVEL',
+    );
   });
 
   it('declassification records the date and closes further changes', () => {
@@ -496,8 +613,16 @@ describe('变更 change of marking', () => {
     const id = f.receive();
     ok(f.t.service, 'documents.changeMarking', { documentId: id, declassify: true, decidedBy: '省国家保密局', decisionDocNo: '鲁保解〔2026〕1号' });
     expect(f.get(id)).toMatchObject({ declassified: true, secrecyEnd: '2026-11-25' });
-    expect(f.get(id).events.at(-1)).toMatchObject({ kind: 'declassify', details: { before: { secrecyEnd: '2036-11-02' }, after: { secrecyEnd: '2026-11-25' } } });
-    expectRefused(f.t, 'documents.changeMarking', { documentId: id, declassify: true, decidedBy: '省国家保密局', decisionDocNo: '鲁保解〔2026〕2号' }, 'E_VALIDATION');
+    expect(f.get(id).events.at(-1)).toMatchObject({
+      kind: 'declassify',
+      details: { before: { secrecyEnd: '2036-11-02' }, after: { secrecyEnd: '2026-11-25' } },
+    });
+    expectRefused(
+      f.t,
+      'documents.changeMarking',
+      { documentId: id, declassify: true, decidedBy: '省国家保密局', decisionDocNo: '鲁保解〔2026〕2号' },
+      'E_VALIDATION',
+    );
   });
 });
 
@@ -543,7 +668,10 @@ describe('unknown copies and documents', () => {
     expect(e.details).toEqual({ documentId: id, copyNos: [7, 9] });
     expect(e.message).toContain('0007, 0009');
     expect(expectRefused(f.t, 'documents.destroy', destroyInput(id, [4]), 'E_NO_SUCH_COPY').details).toEqual({ documentId: id, copyNos: [4] });
-    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 5, count: 1, approval: UNIT_HEAD }, 'E_NO_SUCH_COPY').details).toEqual({ documentId: id, copyNos: [5] });
+    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 5, count: 1, approval: UNIT_HEAD }, 'E_NO_SUCH_COPY').details).toEqual({
+      documentId: id,
+      copyNos: [5],
+    });
     expectRefused(f.t, 'documents.inventory', { missing: [{ documentId: id, copyNos: [8] }], checkedBy: ['李明'] }, 'E_NO_SUCH_COPY');
   });
 

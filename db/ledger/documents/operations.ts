@@ -111,15 +111,27 @@ function assertCopiesNew(rec: Recorder, key: string, first: number, count: numbe
  * 汇编 / 摘录: the marking is at least the highest level and the longest period among the sources still secret,
  * and the scope is the union of theirs unless a decision narrows it. Returns the sources and the scope to record.
  */
-function fromSources(rec: Recorder, input: NewDocument, marking: Marking, end: string | null): { sources: { documentId: number; receiptNo: string }[]; scope: string[] } {
+function fromSources(
+  rec: Recorder,
+  input: NewDocument,
+  marking: Marking,
+  end: string | null,
+): { sources: { documentId: number; receiptNo: string }[]; scope: string[] } {
   const docs = [...new Set(input.sources)].map((id) => requireDocument(rec.db, id));
   const secret = docs.filter((d) => d.level !== 'internal' && !d.declassified);
   const refuse = (rule: 'level' | 'period', above: DocumentRow[]) => {
     if (above.length) throw new LedgerError('E_COMPILATION_MARKING', { rule, marking: input.marking, sources: above.map((d) => d.receipt_no) });
   };
-  refuse('level', docs.filter((d) => !d.declassified && levelRank(d.level) > levelRank(marking.level)));
+  refuse(
+    'level',
+    docs.filter((d) => !d.declassified && levelRank(d.level) > levelRank(marking.level)),
+  );
   // No end (长期 or a condition) outlasts every date.
-  if (end !== null) refuse('period', secret.filter((d) => d.secrecy_end === null || d.secrecy_end > end));
+  if (end !== null)
+    refuse(
+      'period',
+      secret.filter((d) => d.secrecy_end === null || d.secrecy_end > end),
+    );
   const scope = input.scopeDecision ? input.scope : [...new Set([...input.scope, ...docs.flatMap((d) => JSON.parse(d.scope) as string[])])];
   return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope };
 }
@@ -149,12 +161,15 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   const year = yearOf(input.registeredAt);
   const seq = nextSeq(rec.db, 'documents', year);
   const id = Number(
-    run(rec.db, sql`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
+    run(
+      rec.db,
+      sql`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
                       scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by, doc_key)
                     VALUES (${year}, ${seq}, ${formatNumber(settings.receiptNoFormat, year, seq)}, ${input.origin}, ${input.docNumber}, ${input.title}, ${input.originUnit},
                       ${input.carrier}, ${marking.level}, ${levelRank(marking.level)}, ${formatMarking(marking)}, ${input.issueDate}, ${end},
                       ${JSON.stringify(scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
-                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor}, ${key})`).lastInsertRowid,
+                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor}, ${key})`,
+    ).lastInsertRowid,
   );
   const copyIds = insertCopies(rec, id, input.firstCopyNo, input.copies, input.locationId, null);
   insertEvent(rec, {
@@ -167,7 +182,9 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
       copies: input.copies,
       ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
       ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
-      ...(compiled ? { compilation: input.compilation ?? 'compile', sources: compiled.sources, ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}) } : {}),
+      ...(compiled
+        ? { compilation: input.compilation ?? 'compile', sources: compiled.sources, ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}) }
+        : {}),
     },
     copyIds,
   });
@@ -176,11 +193,16 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
 
 function insertCopies(rec: Recorder, documentId: number, first: number, count: number, locationId: number | null, sourceCopyId: number | null): number[] {
   const insert = rec.db.prepare('INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id) VALUES (?, ?, ?, ?, ?, ?)');
-  return Array.from({ length: count }, (_, i) => Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid));
+  return Array.from({ length: count }, (_, i) =>
+    Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid),
+  );
 }
 
 /** 借阅 / 传阅: only copies in the cabinet; outside the 知悉范围, or out of the office, only with an approver. */
-export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: Approval | undefined; at: string }): void {
+export function lendCopies(
+  rec: Recorder,
+  input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: Approval | undefined; at: string },
+): void {
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], 'lend');
@@ -197,7 +219,13 @@ export function lendCopies(rec: Recorder, input: { documentId: number; copyNos: 
     at: input.at,
     counterpart: input.borrower.name,
     approver: input.approval?.approver ?? null,
-    details: { department: input.borrower.department ?? null, dueAt: input.dueAt, takenOut: input.takenOut, outsideScope: outside, approval: input.approval ?? null },
+    details: {
+      department: input.borrower.department ?? null,
+      dueAt: input.dueAt,
+      takenOut: input.takenOut,
+      outsideScope: outside,
+      approval: input.approval ?? null,
+    },
     copyIds: copies.map((c) => c.id),
   });
 }
@@ -210,7 +238,10 @@ function openingLoan(rec: Recorder, copyId: number): string {
   )!.at;
 }
 
-export function returnLoan(rec: Recorder, input: { documentId: number; copyNos: number[]; condition: 'intact' | 'missing_pages' | 'damaged'; receivedBy: string; at: string }): void {
+export function returnLoan(
+  rec: Recorder,
+  input: { documentId: number; copyNos: number[]; condition: 'intact' | 'missing_pages' | 'damaged'; receivedBy: string; at: string },
+): void {
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['on_loan'], 'return from loan');
@@ -222,7 +253,11 @@ export function returnLoan(rec: Recorder, input: { documentId: number; copyNos: 
     kind: 'return_loan',
     at: input.at,
     counterpart: borrowers.join('、'),
-    details: { condition: input.condition, receivedBy: input.receivedBy, overdue: copies.filter((c) => c.due_at !== null && c.due_at < input.at.slice(0, 10)).map((c) => c.copy_no) },
+    details: {
+      condition: input.condition,
+      receivedBy: input.receivedBy,
+      overdue: copies.filter((c) => c.due_at !== null && c.due_at < input.at.slice(0, 10)).map((c) => c.copy_no),
+    },
     copyIds: copies.map((c) => c.id),
   });
 }
@@ -239,13 +274,26 @@ function assertChannel(channel: string, level: Level): asserts channel is Transm
 /** 传递 / 转发: send copies out of the unit by a lawful channel. Forwarding needs the originator's (or its superior's) consent. */
 export function transmitCopies(
   rec: Recorder,
-  input: { documentId: number; copyNos: number[]; toUnit: string; channel: string; handledBy: string; forward: boolean; approval?: Approval | undefined; at: string },
+  input: {
+    documentId: number;
+    copyNos: number[];
+    toUnit: string;
+    channel: string;
+    handledBy: string;
+    forward: boolean;
+    approval?: Approval | undefined;
+    at: string;
+  },
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
   assertChannel(input.channel, doc.level);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], input.forward ? 'forward' : 'transmit');
-  if (input.forward && doc.level !== 'internal' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
+  if (
+    input.forward &&
+    doc.level !== 'internal' &&
+    !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))
+  ) {
     throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'forward_originator' });
   }
   setCopies(rec.db, copies, { status: 'transmitted', holder: input.toUnit });
@@ -263,13 +311,25 @@ export function transmitCopies(
 /** 回执: the receiving unit confirmed a transmission. */
 export function confirmReceipt(rec: Recorder, input: { documentId: number; eventId: number; receiptRef?: string | undefined; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
-  const sent = get<{ id: number; at: string }>(rec.db, sql`SELECT id, at FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`);
+  const sent = get<{ id: number; at: string }>(
+    rec.db,
+    sql`SELECT id, at FROM events WHERE id = ${input.eventId} AND document_id = ${doc.id} AND kind IN ('transmit', 'forward')`,
+  );
   if (!sent) throw new LedgerError('E_VALIDATION', { field: 'eventId' });
-  const already = get<{ id: number }>(rec.db, sql`SELECT id FROM events WHERE document_id = ${doc.id} AND kind = 'receipt_confirmed' AND json_extract(details, '$.eventId') = ${input.eventId}`);
+  const already = get<{ id: number }>(
+    rec.db,
+    sql`SELECT id FROM events WHERE document_id = ${doc.id} AND kind = 'receipt_confirmed' AND json_extract(details, '$.eventId') = ${input.eventId}`,
+  );
   if (already) throw new LedgerError('E_DUPLICATE', { eventId: input.eventId });
   assertNotBefore(input.at, sent.at, 'before_opening');
   const copyIds = all<{ copy_id: number }>(rec.db, sql`SELECT copy_id FROM event_copies WHERE event_id = ${input.eventId}`).map((r) => r.copy_id);
-  insertEvent(rec, { documentId: doc.id, kind: 'receipt_confirmed', at: input.at, details: { eventId: input.eventId, receiptRef: input.receiptRef ?? null }, copyIds });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'receipt_confirmed',
+    at: input.at,
+    details: { eventId: input.eventId, receiptRef: input.receiptRef ?? null },
+    copyIds,
+  });
 }
 
 /** 保存: move copies in the cabinet to another storage location that may hold their level. */
@@ -280,14 +340,24 @@ export function moveCopies(rec: Recorder, input: { documentId: number; copyNos: 
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, doc.level);
   setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
-  insertEvent(rec, { documentId: doc.id, kind: 'move', at: input.at, counterpart: location.code, details: { locationId: location.id, location: location.code }, copyIds: copies.map((c) => c.id) });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'move',
+    at: input.at,
+    counterpart: location.code,
+    details: { locationId: location.id, location: location.code },
+    copyIds: copies.map((c) => c.id),
+  });
 }
 
 /**
  * 复制: 绝密 needs the originator's or its superior's approval, 机密 / 秘密 the unit head's. Copies keep level,
  * period and scope, continue the 份号 sequence and carry the 复制件 mark.
  */
-export function reproduceCopy(rec: Recorder, input: { documentId: number; sourceCopyNo: number; count: number; approval?: Approval | undefined; locationId?: number | undefined; at: string }): { copyNos: number[] } {
+export function reproduceCopy(
+  rec: Recorder,
+  input: { documentId: number; sourceCopyNo: number; count: number; approval?: Approval | undefined; locationId?: number | undefined; at: string },
+): { copyNos: number[] } {
   const doc = requireDocument(rec.db, input.documentId);
   const [source] = requireCopies(rec.db, doc.id, [input.sourceCopyNo]);
   assertStatus([source!], ['in_custody'], 'copy');
@@ -342,24 +412,49 @@ function loadBatch(rec: Recorder, items: readonly BatchItem[], action: CopyActio
   });
 }
 
-function insertBatch(rec: Recorder, kind: 'return' | 'destroy' | 'handover' | 'inventory', prefix: string, at: string, details: Record<string, unknown>): { batchId: number; batchNo: string } {
+function insertBatch(
+  rec: Recorder,
+  kind: 'return' | 'destroy' | 'handover' | 'inventory',
+  prefix: string,
+  at: string,
+  details: Record<string, unknown>,
+): { batchId: number; batchNo: string } {
   const year = yearOf(at);
   const seq = nextSeq(rec.db, 'batches', year, kind);
   const batchNo = formatNumber(`${prefix}-{year}-{seq:3}`, year, seq);
   const id = Number(
-    run(rec.db, sql`INSERT INTO batches (kind, batch_no, year, seq, at, details, recorded_at, recorded_by)
-                    VALUES (${kind}, ${batchNo}, ${year}, ${seq}, ${at}, ${JSON.stringify(details)}, ${rec.now}, ${rec.actor})`).lastInsertRowid,
+    run(
+      rec.db,
+      sql`INSERT INTO batches (kind, batch_no, year, seq, at, details, recorded_at, recorded_by)
+                    VALUES (${kind}, ${batchNo}, ${year}, ${seq}, ${at}, ${JSON.stringify(details)}, ${rec.now}, ${rec.actor})`,
+    ).lastInsertRowid,
   );
   return { batchId: id, batchNo };
 }
 
 /** 清退: return copies to the issuer in one batch, producing the data of a 清退单. */
-export function returnToIssuer(rec: Recorder, input: { items: BatchItem[]; toUnit: string; returner: string; receiver: string; at: string }): { batchId: number; batchNo: string } {
+export function returnToIssuer(
+  rec: Recorder,
+  input: { items: BatchItem[]; toUnit: string; returner: string; receiver: string; at: string },
+): { batchId: number; batchNo: string } {
   const loaded = loadBatch(rec, input.items, 'return to the issuer');
-  const batch = insertBatch(rec, 'return', 'QT', input.at, { toUnit: input.toUnit, returner: input.returner, receiver: input.receiver, copies: loaded.reduce((n, l) => n + l.copies.length, 0) });
+  const batch = insertBatch(rec, 'return', 'QT', input.at, {
+    toUnit: input.toUnit,
+    returner: input.returner,
+    receiver: input.receiver,
+    copies: loaded.reduce((n, l) => n + l.copies.length, 0),
+  });
   for (const { doc, copies } of loaded) {
     setCopies(rec.db, copies, { status: 'returned', holder: input.toUnit });
-    insertEvent(rec, { documentId: doc.id, kind: 'return_to_issuer', at: input.at, counterpart: input.toUnit, batchId: batch.batchId, details: { batchNo: batch.batchNo, returner: input.returner, receiver: input.receiver }, copyIds: copies.map((c) => c.id) });
+    insertEvent(rec, {
+      documentId: doc.id,
+      kind: 'return_to_issuer',
+      at: input.at,
+      counterpart: input.toUnit,
+      batchId: batch.batchId,
+      details: { batchNo: batch.batchNo, returner: input.returner, receiver: input.receiver },
+      copyIds: copies.map((c) => c.id),
+    });
   }
   return batch;
 }
@@ -392,10 +487,24 @@ export function destroyCopies(
     throw new LedgerError('E_MUST_RETURN', { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
   }
   if (input.method === 'shredder') assertShredderMay(loaded, settings.shredderMaxCopies);
-  const batch = insertBatch(rec, 'destroy', 'XH', input.at, { approver: input.approver, method: input.method, place: input.place, destroyers: input.destroyers, witnesses: input.witnesses });
+  const batch = insertBatch(rec, 'destroy', 'XH', input.at, {
+    approver: input.approver,
+    method: input.method,
+    place: input.place,
+    destroyers: input.destroyers,
+    witnesses: input.witnesses,
+  });
   for (const { doc, copies } of loaded) {
     setCopies(rec.db, copies, { status: 'destroyed', locationId: null });
-    insertEvent(rec, { documentId: doc.id, kind: 'destroy', at: input.at, approver: input.approver, batchId: batch.batchId, details: { batchNo: batch.batchNo, method: input.method, place: input.place }, copyIds: copies.map((c) => c.id) });
+    insertEvent(rec, {
+      documentId: doc.id,
+      kind: 'destroy',
+      at: input.at,
+      approver: input.approver,
+      batchId: batch.batchId,
+      details: { batchNo: batch.batchNo, method: input.method, place: input.place },
+      copyIds: copies.map((c) => c.id),
+    });
   }
   return batch;
 }
@@ -406,7 +515,15 @@ export function destroyCopies(
  */
 export function changeMarking(
   rec: Recorder,
-  input: { documentId: number; marking?: string | undefined; scope?: string[] | undefined; declassify: boolean; decidedBy: string; decisionDocNo: string; at: string },
+  input: {
+    documentId: number;
+    marking?: string | undefined;
+    scope?: string[] | undefined;
+    declassify: boolean;
+    decidedBy: string;
+    decisionDocNo: string;
+    at: string;
+  },
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.declassified) throw new LedgerError('E_VALIDATION', { field: 'documentId' });
@@ -421,14 +538,28 @@ export function changeMarking(
     const parsed = input.marking === undefined ? null : parseChecked(input.marking, doc.issue_date);
     if (parsed) {
       // A copy on loan comes back to its location: it must be able to hold the new level too.
-      for (const c of copiesOf(rec.db, doc.id).filter((c) => HELD.includes(c.status) && c.location_id !== null)) assertLocationHolds(requireLocation(rec.db, c.location_id!), parsed.marking.level);
+      for (const c of copiesOf(rec.db, doc.id).filter((c) => HELD.includes(c.status) && c.location_id !== null))
+        assertLocationHolds(requireLocation(rec.db, c.location_id!), parsed.marking.level);
     }
-    after = { marking: parsed ? formatMarking(parsed.marking) : before.marking, scope: input.scope ?? before.scope, secrecyEnd: parsed ? parsed.end : before.secrecyEnd };
-    run(rec.db, sql`UPDATE documents SET marking = ${after.marking}, scope = ${JSON.stringify(after.scope)}, secrecy_end = ${after.secrecyEnd},
+    after = {
+      marking: parsed ? formatMarking(parsed.marking) : before.marking,
+      scope: input.scope ?? before.scope,
+      secrecyEnd: parsed ? parsed.end : before.secrecyEnd,
+    };
+    run(
+      rec.db,
+      sql`UPDATE documents SET marking = ${after.marking}, scope = ${JSON.stringify(after.scope)}, secrecy_end = ${after.secrecyEnd},
                       level = coalesce(${parsed?.marking.level ?? null}, level), level_rank = coalesce(${parsed ? levelRank(parsed.marking.level) : null}, level_rank)
-                    WHERE id = ${doc.id}`);
+                    WHERE id = ${doc.id}`,
+    );
   }
-  insertEvent(rec, { documentId: doc.id, kind: input.declassify ? 'declassify' : 'change_marking', at: input.at, approver: input.decidedBy, details: { decisionDocNo: input.decisionDocNo, before, after } });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: input.declassify ? 'declassify' : 'change_marking',
+    at: input.at,
+    approver: input.decidedBy,
+    details: { decisionDocNo: input.decisionDocNo, before, after },
+  });
 }
 
 /** 年度定密审查: the yearly review of items still held; records that each was reviewed this year. */
@@ -447,7 +578,10 @@ function onLoanOf(copies: readonly CopyRow[]): { copyNo: number; holder: string 
 }
 
 /** 清查: every copy the unit answers for is confirmed present or reported missing, in one batch. */
-export function takeInventory(rec: Recorder, input: { missing: BatchItem[]; checkedBy: string[]; at: string }): { batchId: number; batchNo: string; present: number; missing: number } {
+export function takeInventory(
+  rec: Recorder,
+  input: { missing: BatchItem[]; checkedBy: string[]; at: string },
+): { batchId: number; batchNo: string; present: number; missing: number } {
   const missingIds = new Set<number>();
   for (const item of input.missing) {
     const copies = requireCopies(rec.db, item.documentId, item.copyNos);
@@ -495,7 +629,14 @@ export function recordFound(rec: Recorder, input: { documentId: number; copyNos:
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, doc.level);
   setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
-  insertEvent(rec, { documentId: doc.id, kind: 'found', at: input.at, counterpart: location.code, details: { locationId: location.id, location: location.code }, copyIds: copies.map((c) => c.id) });
+  insertEvent(rec, {
+    documentId: doc.id,
+    kind: 'found',
+    at: input.at,
+    counterpart: location.code,
+    details: { locationId: location.id, location: location.code },
+    copyIds: copies.map((c) => c.id),
+  });
 }
 
 /** 报失: a missing copy reported lost, with the report's reference; it stays missing, and off the reminders. */
@@ -508,13 +649,22 @@ export function reportLost(rec: Recorder, input: { documentId: number; copyNos: 
 }
 
 /** 移交: a custodian leaving the post hands every held copy over; the list is the batch's data. */
-export function handOver(rec: Recorder, input: { from: string; to: string; supervisor: string; at: string }): { batchId: number; batchNo: string; copies: number } {
+export function handOver(
+  rec: Recorder,
+  input: { from: string; to: string; supervisor: string; at: string },
+): { batchId: number; batchNo: string; copies: number } {
   if (input.from.trim() === input.to.trim()) throw new LedgerError('E_VALIDATION', { field: 'to' });
   const held = all<CopyRow>(rec.db, sql`SELECT * FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
   const batch = insertBatch(rec, 'handover', 'YJ', input.at, { from: input.from, to: input.to, supervisor: input.supervisor, copies: held.length });
   for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {
-    insertEvent(rec, { documentId, kind: 'handover', at: input.at, counterpart: input.to, batchId: batch.batchId, details: { batchNo: batch.batchNo, from: input.from, copyNos: copies.map((c) => c.copy_no), onLoan: onLoanOf(copies) } });
+    insertEvent(rec, {
+      documentId,
+      kind: 'handover',
+      at: input.at,
+      counterpart: input.to,
+      batchId: batch.batchId,
+      details: { batchNo: batch.batchNo, from: input.from, copyNos: copies.map((c) => c.copy_no), onLoan: onLoanOf(copies) },
+    });
   }
   return { ...batch, copies: held.length };
 }
-

@@ -40,7 +40,15 @@ function ledger(): Omit<Corpus, 'ids'> & { receive(over: Record<string, unknown>
     titles: (q) => list(q).rows.map((r) => r.title),
     reminders: () => ok<ReminderCounts>(t.service, 'reminders.get'),
     receive: (over) =>
-      ok<{ id: number }>(t.service, 'documents.receive', { originUnit: '省国家保密局', issueDate: '2026-11-02', scope: ['办公室', '王芳'], copies: 2, locationId: cab, signedBy: '李明', ...over }).id,
+      ok<{ id: number }>(t.service, 'documents.receive', {
+        originUnit: '省国家保密局',
+        issueDate: '2026-11-02',
+        scope: ['办公室', '王芳'],
+        copies: 2,
+        locationId: cab,
+        signedBy: '李明',
+        ...over,
+      }).id,
   };
 }
 
@@ -51,7 +59,14 @@ function corpus(): Corpus {
     selfCheck: l.receive({ title: TITLES.selfCheck, marking: '机密★10年', docNumber: '鲁保发〔2026〕12号', copies: 3 }),
     measures: l.receive({ title: TITLES.measures, marking: '秘密★5年', originUnit: '省委办公厅', docNumber: '鲁办发〔2026〕7号' }),
     minutes: l.receive({ title: TITLES.minutes, marking: '内部', originUnit: '市委保密委员会', docNumber: '会议纪要〔2026〕2号' }),
-    topSecret: l.receive({ title: TITLES.topSecret, marking: '绝密★长期', originUnit: '中央某部', docNumber: '某发〔2026〕1号', locationId: l.vault, copies: 1 }),
+    topSecret: l.receive({
+      title: TITLES.topSecret,
+      marking: '绝密★长期',
+      originUnit: '中央某部',
+      docNumber: '某发〔2026〕1号',
+      locationId: l.vault,
+      copies: 1,
+    }),
   };
   return { ...l, ids };
 }
@@ -111,7 +126,14 @@ describe('filters', () => {
   it('by status (held, on loan, closed, missing) and holder', () => {
     const c = corpus();
     ok(c.t.service, 'documents.lend', { documentId: c.ids.selfCheck, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2026-12-10' });
-    ok(c.t.service, 'documents.destroy', { items: [{ documentId: c.ids.measures, copyNos: [1, 2] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+    ok(c.t.service, 'documents.destroy', {
+      items: [{ documentId: c.ids.measures, copyNos: [1, 2] }],
+      approver: '陈主任',
+      method: 'shredder',
+      place: '保密室',
+      destroyers: ['李明'],
+      witnesses: ['赵强'],
+    });
     ok(c.t.service, 'documents.inventory', { missing: [{ documentId: c.ids.minutes, copyNos: [2] }], checkedBy: ['李明'] });
     expect(c.titles({ status: 'on_loan' })).toEqual([TITLES.selfCheck]);
     expect(c.titles({ holder: '王芳' })).toEqual([TITLES.selfCheck]);
@@ -121,7 +143,14 @@ describe('filters', () => {
     expect(sorted(c.titles({ status: 'held' }))).toEqual(sorted([TITLES.selfCheck, TITLES.minutes, TITLES.topSecret, TITLES.lastYear]));
     // A 复制件 still held keeps its item held after the originals are gone.
     ok(c.t.service, 'documents.copy', { documentId: c.ids.lastYear, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任' } });
-    ok(c.t.service, 'documents.destroy', { items: [{ documentId: c.ids.lastYear, copyNos: [1, 2] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+    ok(c.t.service, 'documents.destroy', {
+      items: [{ documentId: c.ids.lastYear, copyNos: [1, 2] }],
+      approver: '陈主任',
+      method: 'shredder',
+      place: '保密室',
+      destroyers: ['李明'],
+      witnesses: ['赵强'],
+    });
     expect(c.titles({ status: 'closed' })).toEqual([TITLES.measures]);
     expect(c.titles({ status: 'held', year: 2025 })).toEqual([TITLES.lastYear]);
     // Each row counts its copies by state.
@@ -182,7 +211,12 @@ describe('reminders', () => {
     expect(l.titles({ reminder: 'returnDue' })).toEqual(['近期清退']);
     // A 复制件 left behind does not keep the reminder alive once the originals went back.
     ok(l.t.service, 'documents.copy', { documentId: soon, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任' } });
-    ok(l.t.service, 'documents.returnToIssuer', { items: [{ documentId: soon, copyNos: [1, 2] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' });
+    ok(l.t.service, 'documents.returnToIssuer', {
+      items: [{ documentId: soon, copyNos: [1, 2] }],
+      toUnit: '省国家保密局',
+      returner: '李明',
+      receiver: '孙收文',
+    });
     expect(l.reminders().returnDue).toBe(0);
     l.t.clock.advance(190 * DAY); // 2027-06-03: the second deadline is now within 30 days
     expect(l.titles({ reminder: 'returnDue' })).toEqual(['明年清退']);
@@ -199,7 +233,14 @@ describe('reminders', () => {
     expect(l.reminders().secrecyEnding).toBe(0);
     ok(l.t.service, 'settings.update', { reminderDays: 15 }); // horizon 12-10
     expect(l.reminders().secrecyEnding).toBe(1);
-    ok(l.t.service, 'documents.destroy', { items: [{ documentId: ending, copyNos: [1, 2] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+    ok(l.t.service, 'documents.destroy', {
+      items: [{ documentId: ending, copyNos: [1, 2] }],
+      approver: '陈主任',
+      method: 'shredder',
+      place: '保密室',
+      destroyers: ['李明'],
+      witnesses: ['赵强'],
+    });
     expect(l.reminders().secrecyEnding).toBe(0);
   });
 
@@ -219,8 +260,21 @@ describe('reminders', () => {
   it('each count on the dashboard is the total of the list filtered by that reminder', () => {
     const l = ledger();
     for (let i = 0; i < 6; i += 1) {
-      const id = l.receive({ title: `文件${i}`, marking: i % 2 ? '秘密★6个月' : '机密★10年', issueDate: `2025-0${i + 1}-10`, receivedAt: `2025-0${i + 1}-20`, mustReturn: i < 3, returnBy: `2026-12-0${i + 1}`, copies: 2 });
-      ok(l.t.service, 'documents.lend', { documentId: id, copyNos: [1, 2].slice(0, 1 + (i % 2)), borrower: { name: '王芳' }, dueAt: `2026-11-2${6 + (i % 3)}` });
+      const id = l.receive({
+        title: `文件${i}`,
+        marking: i % 2 ? '秘密★6个月' : '机密★10年',
+        issueDate: `2025-0${i + 1}-10`,
+        receivedAt: `2025-0${i + 1}-20`,
+        mustReturn: i < 3,
+        returnBy: `2026-12-0${i + 1}`,
+        copies: 2,
+      });
+      ok(l.t.service, 'documents.lend', {
+        documentId: id,
+        copyNos: [1, 2].slice(0, 1 + (i % 2)),
+        borrower: { name: '王芳' },
+        dueAt: `2026-11-2${6 + (i % 3)}`,
+      });
     }
     l.t.clock.advance(3 * DAY);
     const counts = l.reminders();
@@ -268,14 +322,43 @@ describe('the list agrees with a plain reading of the register, whichever way SQ
       if (fate === 'reproduce') {
         // Only a 复制件 left: still held, though no original is.
         ok(l.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任', authority: 'originator' } });
-        const originals = ok<DocumentDetail>(l.t.service, 'documents.get', { id }).copyList.filter((c) => !c.reproduction).map((c) => c.copyNo);
-        ok(l.t.service, 'documents.destroy', { items: [{ documentId: id, copyNos: originals }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
+        const originals = ok<DocumentDetail>(l.t.service, 'documents.get', { id })
+          .copyList.filter((c) => !c.reproduction)
+          .map((c) => c.copyNo);
+        ok(l.t.service, 'documents.destroy', {
+          items: [{ documentId: id, copyNos: originals }],
+          approver: '陈主任',
+          method: 'shredder',
+          place: '保密室',
+          destroyers: ['李明'],
+          witnesses: ['赵强'],
+        });
       }
-      if (fate === 'lend') ok(l.t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: pick(['王芳', '赵强']), department: '办公室' }, dueAt: '2026-12-10' });
-      if (fate === 'destroy') ok(l.t.service, 'documents.destroy', { items: [{ documentId: id, copyNos: [1] }], approver: '陈主任', method: 'shredder', place: '保密室', destroyers: ['李明'], witnesses: ['赵强'] });
-      if (fate === 'transmit') ok(l.t.service, 'documents.transmit', { documentId: id, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明' });
+      if (fate === 'lend')
+        ok(l.t.service, 'documents.lend', {
+          documentId: id,
+          copyNos: [1],
+          borrower: { name: pick(['王芳', '赵强']), department: '办公室' },
+          dueAt: '2026-12-10',
+        });
+      if (fate === 'destroy')
+        ok(l.t.service, 'documents.destroy', {
+          items: [{ documentId: id, copyNos: [1] }],
+          approver: '陈主任',
+          method: 'shredder',
+          place: '保密室',
+          destroyers: ['李明'],
+          witnesses: ['赵强'],
+        });
+      if (fate === 'transmit')
+        ok(l.t.service, 'documents.transmit', { documentId: id, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明' });
     }
-    const every = l.list({ limit: 500 }).rows.map((d) => ({ ...d, holders: ok<DocumentDetail>(l.t.service, 'documents.get', { id: d.id }).copyList.filter((c) => c.status === 'on_loan').map((c) => c.holder) }));
+    const every = l.list({ limit: 500 }).rows.map((d) => ({
+      ...d,
+      holders: ok<DocumentDetail>(l.t.service, 'documents.get', { id: d.id })
+        .copyList.filter((c) => c.status === 'on_loan')
+        .map((c) => c.holder),
+    }));
     const rank = { top_secret: 3, secret: 2, confidential: 1, internal: 0 };
     const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
     const key = (sort: string, d: DocumentListItem): (string | number)[] => {

@@ -229,11 +229,20 @@ function withCopies(db: Db, docs: readonly DocumentRow[], day: Day): DocumentLis
     if (list) list.push(c);
     else byDoc.set(c.document_id, [c]);
   }
-  const reminders = remindersOf(db, docs.map((d) => d.id), day);
+  const reminders = remindersOf(
+    db,
+    docs.map((d) => d.id),
+    day,
+  );
   return docs.map((d) => toListItem(d, byDoc.get(d.id) ?? [], day, reminders.get(d.id) ?? []));
 }
 
-function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | 'status' | 'due_at'>[], day: Day, reminders: DocumentReminder[]): DocumentListItem {
+function toListItem(
+  d: DocumentRow,
+  copies: readonly Pick<CopyRow, 'copy_no' | 'status' | 'due_at'>[],
+  day: Day,
+  reminders: DocumentReminder[],
+): DocumentListItem {
   const counts = Object.fromEntries(COPY_STATUSES.map((s) => [s, 0])) as CopyCounts;
   for (const c of copies) counts[c.status] += 1;
   return {
@@ -260,7 +269,6 @@ function toListItem(d: DocumentRow, copies: readonly Pick<CopyRow, 'copy_no' | '
   };
 }
 
-
 export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
   const d = requireDocument(db, id);
   const copies = all<CopyRow & { location_code: string | null; source_copy_no: number | null }>(
@@ -269,7 +277,19 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
         LEFT JOIN locations l ON l.id = c.location_id LEFT JOIN copies s ON s.id = c.source_copy_id
         WHERE c.document_id = ${id} ORDER BY c.copy_no`,
   );
-  const events = all<{ id: number; kind: string; at: string; counterpart: string | null; approver: string | null; batch_no: string | null; copy_nos: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
+  const events = all<{
+    id: number;
+    kind: string;
+    at: string;
+    counterpart: string | null;
+    approver: string | null;
+    batch_no: string | null;
+    copy_nos: string;
+    details: string;
+    imported: 0 | 1;
+    recorded_at: string;
+    recorded_by: string;
+  }>(
     db,
     sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, b.batch_no, e.details, e.imported, e.recorded_at, e.recorded_by,
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
@@ -363,4 +383,3 @@ export function suggest(db: Db, field: (typeof SUGGEST_FIELDS)[number], prefix: 
             WHERE v IS NOT NULL AND v LIKE ${like} ESCAPE '\\' ORDER BY v LIMIT ${limit}`;
   return all<{ v: string }>(db, q).map((r) => r.v);
 }
-

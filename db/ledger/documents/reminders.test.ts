@@ -20,7 +20,18 @@ function ledger() {
     get: (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id }),
     reminders: () => ok<ReminderCounts>(t.service, 'reminders.get'),
     receive: (over: Record<string, unknown> = {}) =>
-      ok<{ id: number }>(t.service, 'documents.receive', { title: '关于开展保密自查的通知', docNumber: `鲁保发〔2026〕${++n}号`, originUnit: '省国家保密局', marking: '机密★10年', issueDate: '2026-11-02', scope: ['办公室', '王芳'], copies: 2, locationId: cab, signedBy: '李明', ...over }).id,
+      ok<{ id: number }>(t.service, 'documents.receive', {
+        title: '关于开展保密自查的通知',
+        docNumber: `鲁保发〔2026〕${++n}号`,
+        originUnit: '省国家保密局',
+        marking: '机密★10年',
+        issueDate: '2026-11-02',
+        scope: ['办公室', '王芳'],
+        copies: 2,
+        locationId: cab,
+        signedBy: '李明',
+        ...over,
+      }).id,
   };
 }
 
@@ -58,7 +69,10 @@ describe('a missing copy (缺失) stays on the reminders until found (找回) or
     ok(l.t.service, 'documents.inventory', { missing: [{ documentId: id, copyNos: [2, 3] }], checkedBy: ['李明', '赵强'] });
     expect(l.reminders().missingCopies).toBe(1);
     expect(l.ids('missing')).toEqual([id]);
-    expect(refused(l.t.service, 'documents.found', { documentId: id, copyNos: [1], locationId: l.cab })).toMatchObject({ code: 'E_NOT_IN_CUSTODY', details: { copyNo: 1, status: 'in_custody', action: 'found' } });
+    expect(refused(l.t.service, 'documents.found', { documentId: id, copyNos: [1], locationId: l.cab })).toMatchObject({
+      code: 'E_NOT_IN_CUSTODY',
+      details: { copyNo: 1, status: 'in_custody', action: 'found' },
+    });
     expect(refused(l.t.service, 'documents.reportLost', { documentId: id, copyNos: [1], reportRef: '保密局备案〔2026〕3号' }).code).toBe('E_NOT_IN_CUSTODY');
 
     ok(l.t.service, 'documents.found', { documentId: id, copyNos: [2], locationId: l.cab });
@@ -76,7 +90,10 @@ describe('a missing copy (缺失) stays on the reminders until found (找回) or
     expect(l.reminders().missingCopies).toBe(0);
     expect(l.ids('missing')).toEqual([]);
     // Terminal: a copy reported lost is neither found nor reported again.
-    expect(refused(l.t.service, 'documents.found', { documentId: id, copyNos: [3], locationId: l.cab })).toMatchObject({ code: 'E_NOT_IN_CUSTODY', details: { copyNo: 3, action: 'found' } });
+    expect(refused(l.t.service, 'documents.found', { documentId: id, copyNos: [3], locationId: l.cab })).toMatchObject({
+      code: 'E_NOT_IN_CUSTODY',
+      details: { copyNo: 3, action: 'found' },
+    });
     expect(refused(l.t.service, 'documents.reportLost', { documentId: id, copyNos: [3], reportRef: '再次' }).code).toBe('E_NOT_IN_CUSTODY');
   });
 
@@ -127,7 +144,17 @@ describe('reminders tell overdue from due soon', () => {
     const ending = l.receive({ marking: '秘密★6个月', issueDate: '2026-06-10', receivedAt: '2026-06-12' }); // ends 2026-12-10
     l.t.clock.advance(3 * DAY); // 2026-11-28
     const counts = l.reminders();
-    expect(counts).toMatchObject({ loansOverdue: 1, overdueLoans: 1, loansDueSoon: 1, returnOverdue: 1, returnNear: 1, returnDue: 2, secrecyEnded: 1, secrecyEndingSoon: 1, secrecyEnding: 2 });
+    expect(counts).toMatchObject({
+      loansOverdue: 1,
+      overdueLoans: 1,
+      loansDueSoon: 1,
+      returnOverdue: 1,
+      returnNear: 1,
+      returnDue: 2,
+      secrecyEnded: 1,
+      secrecyEndingSoon: 1,
+      secrecyEnding: 2,
+    });
     expect(counts).toMatchObject({ heldCopies: 14, inventoryDue: true, inventoriesThisYear: 0 });
     expect(l.ids('loanOverdue')).toEqual([lateLoan]);
     expect(l.ids('loanDueSoon')).toEqual([soonLoan]);
@@ -137,7 +164,14 @@ describe('reminders tell overdue from due soon', () => {
     expect(l.ids('secrecyEndingSoon')).toEqual([ending]);
     // The 提示 column: each row says which reminders it is on.
     const rows = new Map(l.list().rows.map((r) => [r.id, r.reminders]));
-    expect([lateLoan, soonLoan, pastReturn, nearReturn, ended, ending].map((id) => rows.get(id))).toEqual([['loanOverdue'], ['loanDueSoon'], ['returnOverdue'], ['returnNear'], ['secrecyEnded'], ['secrecyEndingSoon']]);
+    expect([lateLoan, soonLoan, pastReturn, nearReturn, ended, ending].map((id) => rows.get(id))).toEqual([
+      ['loanOverdue'],
+      ['loanDueSoon'],
+      ['returnOverdue'],
+      ['returnNear'],
+      ['secrecyEnded'],
+      ['secrecyEndingSoon'],
+    ]);
     expect(l.get(ended).reminders).toEqual(['secrecyEnded']);
     ok(l.t.service, 'documents.inventory', { checkedBy: ['李明', '赵强'] });
     expect(l.reminders()).toMatchObject({ inventoryDue: false, inventoriesThisYear: 1 });

@@ -12,7 +12,13 @@ describe('the order of an item’s events', () => {
     const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
     const other = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-02', name: '二号保密柜', maxLevel: 'secret' }).id;
     const id = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, { receivedAt: '2026-11-03T09:00:00+08:00' })).id;
-    ok(t.service, 'documents.lend', { documentId: id, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-12-10', at: '2026-11-20T15:00:00+08:00' });
+    ok(t.service, 'documents.lend', {
+      documentId: id,
+      copyNos: [1],
+      borrower: { name: '王芳', department: '办公室' },
+      dueAt: '2026-12-10',
+      at: '2026-11-20T15:00:00+08:00',
+    });
     ok(t.service, 'documents.returnLoan', { documentId: id, copyNos: [1], receivedBy: '李明', at: '2026-11-22' });
     // Entered afterwards, from the paper slips: a move on 11-10, and a second move earlier on the day of the loan.
     ok(t.service, 'documents.move', { documentId: id, copyNos: [2], locationId: other, at: '2026-11-10' });

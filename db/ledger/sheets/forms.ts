@@ -2,7 +2,17 @@
 // list, the inventory report, and one item's whole history. Each lists exactly what its batch or item recorded.
 import { compressCopyNos } from '../../domain/copies';
 import type { DocumentLevel as Level } from '../../domain/levels';
-import { CONDITION_TERMS, COPY_STATUS_TERMS, DESTROY_METHOD_TERMS, EVENT_TERMS, LEVEL_TERMS, listOf, say, type Language as SheetLanguage, type Term } from '../../domain/terms';
+import {
+  CONDITION_TERMS,
+  COPY_STATUS_TERMS,
+  DESTROY_METHOD_TERMS,
+  EVENT_TERMS,
+  LEVEL_TERMS,
+  listOf,
+  say,
+  type Language as SheetLanguage,
+  type Term,
+} from '../../domain/terms';
 import { LedgerError } from '../../errors';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
@@ -64,12 +74,16 @@ function longDate(value: string, language: SheetLanguage): string {
   return `${y}年${Number(m)}月${Number(dd)}日`;
 }
 
-const fieldsOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage): FormField[] => pairs.map(([k, value]) => ({ label: label(k, language), value }));
-const signaturesOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage): Signature[] => pairs.map(([k, names]) => ({ label: label(k, language), names }));
+const fieldsOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage): FormField[] =>
+  pairs.map(([k, value]) => ({ label: label(k, language), value }));
+const signaturesOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage): Signature[] =>
+  pairs.map(([k, names]) => ({ label: label(k, language), names }));
 
 /** 合计: 1 种 3 份. */
 function total(items: number, copies: number, language: SheetLanguage): string {
-  return language === 'en' ? `Total: ${items} item${items === 1 ? '' : 's'}, ${copies} cop${copies === 1 ? 'y' : 'ies'}` : `${language === 'zh-TW' ? '合計' : '合计'}: ${items} ${language === 'zh-TW' ? '種' : '种'} ${copies} 份`;
+  return language === 'en'
+    ? `Total: ${items} item${items === 1 ? '' : 's'}, ${copies} cop${copies === 1 ? 'y' : 'ies'}`
+    : `${language === 'zh-TW' ? '合計' : '合计'}: ${items} ${language === 'zh-TW' ? '種' : '种'} ${copies} 份`;
 }
 
 interface BatchRow {
@@ -95,7 +109,13 @@ function loansOf(details: string, language: SheetLanguage): { nos: Set<number>; 
   const loans = (JSON.parse(details) as { onLoan?: { copyNo: number; holder: string | null }[] }).onLoan ?? [];
   const byHolder = new Map<string, number[]>();
   for (const l of loans) byHolder.set(l.holder ?? '', [...(byHolder.get(l.holder ?? '') ?? []), l.copyNo]);
-  return { nos: new Set(loans.map((l) => l.copyNo)), text: listOf([...byHolder].map(([holder, nos]) => `${compressCopyNos(nos)} ${holder}`.trim()), language) };
+  return {
+    nos: new Set(loans.map((l) => l.copyNo)),
+    text: listOf(
+      [...byHolder].map(([holder, nos]) => `${compressCopyNos(nos)} ${holder}`.trim()),
+      language,
+    ),
+  };
 }
 
 /** A batch's form by its number; a number of another kind of batch is as unknown as a missing one. */
@@ -114,7 +134,8 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
   for (const l of lines) tracker.see(l.level);
   const levelName = (l: Level) => say(LEVEL_TERMS[l], language);
   // The hand-over recorded its copies in the event's details (its copies do not change state).
-  const copyNos = (l: BatchLine): number[] => (kind === 'handover-list' ? ((JSON.parse(l.details) as { copyNos: number[] }).copyNos ?? []) : (JSON.parse(l.copy_nos) as number[]));
+  const copyNos = (l: BatchLine): number[] =>
+    kind === 'handover-list' ? ((JSON.parse(l.details) as { copyNos: number[] }).copyNos ?? []) : (JSON.parse(l.copy_nos) as number[]);
   const copies = lines.reduce((n, l) => n + copyNos(l).length, 0);
   const unitName = readSettings(db).unitName;
   const base = { kind, number: batch.batch_no, unitName, ...tracker.result(language) };
@@ -124,11 +145,35 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
       return {
         ...base,
         title,
-        fields: fieldsOf([['returnUnit', unitName], ['receivingUnit', text('toUnit')], ['returnDate', longDate(batch.at, language)]], language),
-        columns: columnsOf([['seq', 3], ['docNumber', 10], ['title', 13], ['level', 3], ['copyNos', 6], ['copies', 3], ['remarks', 3]], language),
+        fields: fieldsOf(
+          [
+            ['returnUnit', unitName],
+            ['receivingUnit', text('toUnit')],
+            ['returnDate', longDate(batch.at, language)],
+          ],
+          language,
+        ),
+        columns: columnsOf(
+          [
+            ['seq', 3],
+            ['docNumber', 10],
+            ['title', 13],
+            ['level', 3],
+            ['copyNos', 6],
+            ['copies', 3],
+            ['remarks', 3],
+          ],
+          language,
+        ),
         rows: lines.map((l, i) => cells([i + 1, l.doc_number, l.title, levelName(l.level), compressCopyNos(copyNos(l)), copyNos(l).length, ''])),
         totalText: total(lines.length, copies, language),
-        signatures: signaturesOf([['returner', text('returner')], ['receiver', text('receiver')]], language),
+        signatures: signaturesOf(
+          [
+            ['returner', text('returner')],
+            ['receiver', text('receiver')],
+          ],
+          language,
+        ),
       };
     case 'destruction-list':
       return {
@@ -137,30 +182,79 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         fields: fieldsOf(
           [
             ['approver', text('approver')],
-            ['method', details['method'] === 'facility' || details['method'] === 'shredder' ? say(DESTROY_METHOD_TERMS[details['method']], language) : text('method')],
+            [
+              'method',
+              details['method'] === 'facility' || details['method'] === 'shredder' ? say(DESTROY_METHOD_TERMS[details['method']], language) : text('method'),
+            ],
             ['place', text('place')],
             ['destroyDate', longDate(batch.at, language)],
           ],
           language,
         ),
-        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['copyNos', 6], ['copies', 3], ['remarks', 3]], language),
+        columns: columnsOf(
+          [
+            ['seq', 3],
+            ['receiptNo', 5],
+            ['docNumber', 9],
+            ['title', 12],
+            ['level', 3],
+            ['copyNos', 6],
+            ['copies', 3],
+            ['remarks', 3],
+          ],
+          language,
+        ),
         rows: lines.map((l, i) => cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(copyNos(l)), copyNos(l).length, ''])),
         totalText: total(lines.length, copies, language),
-        signatures: signaturesOf([['destroyer', text('destroyers')], ['witness', text('witnesses')], ['approver', text('approver')]], language),
+        signatures: signaturesOf(
+          [
+            ['destroyer', text('destroyers')],
+            ['witness', text('witnesses')],
+            ['approver', text('approver')],
+          ],
+          language,
+        ),
       };
     case 'handover-list': {
       const loans = lines.map((l) => loansOf(l.details, language));
       return {
         ...base,
         title,
-        fields: fieldsOf([['giver', text('from')], ['taker', text('to')], ['supervisor', text('supervisor')], ['handoverDate', longDate(batch.at, language)]], language),
-        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['copyNos', 6], ['onLoan', 6], ['copies', 3]], language),
+        fields: fieldsOf(
+          [
+            ['giver', text('from')],
+            ['taker', text('to')],
+            ['supervisor', text('supervisor')],
+            ['handoverDate', longDate(batch.at, language)],
+          ],
+          language,
+        ),
+        columns: columnsOf(
+          [
+            ['seq', 3],
+            ['receiptNo', 5],
+            ['docNumber', 9],
+            ['title', 12],
+            ['level', 3],
+            ['copyNos', 6],
+            ['onLoan', 6],
+            ['copies', 3],
+          ],
+          language,
+        ),
         rows: lines.map((l, i) => {
           const inCabinet = copyNos(l).filter((n) => !loans[i]!.nos.has(n));
           return cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(inCabinet), loans[i]!.text, copyNos(l).length]);
         }),
         totalText: total(lines.length, copies, language),
-        signatures: signaturesOf([['giver', text('from')], ['taker', text('to')], ['supervisor', text('supervisor')]], language),
+        signatures: signaturesOf(
+          [
+            ['giver', text('from')],
+            ['taker', text('to')],
+            ['supervisor', text('supervisor')],
+          ],
+          language,
+        ),
       };
     }
     case 'inventory-report': {
@@ -180,9 +274,38 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
       return {
         ...base,
         title: language === 'en' ? `${title} ${batch.year}` : `${batch.year}年度${title}`,
-        fields: fieldsOf([['inventoryDate', longDate(batch.at, language)], ['checkedBy', text('checkedBy')]], language),
-        columns: columnsOf([['seq', 3], ['receiptNo', 5], ['docNumber', 9], ['title', 12], ['level', 3], ['present', 6], ['onLoan', 6], ['missing', 5]], language),
-        rows: lines.map((l, i) => cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(counted[i]!.present), loans[i]!.text, compressCopyNos(counted[i]!.missing)])),
+        fields: fieldsOf(
+          [
+            ['inventoryDate', longDate(batch.at, language)],
+            ['checkedBy', text('checkedBy')],
+          ],
+          language,
+        ),
+        columns: columnsOf(
+          [
+            ['seq', 3],
+            ['receiptNo', 5],
+            ['docNumber', 9],
+            ['title', 12],
+            ['level', 3],
+            ['present', 6],
+            ['onLoan', 6],
+            ['missing', 5],
+          ],
+          language,
+        ),
+        rows: lines.map((l, i) =>
+          cells([
+            i + 1,
+            l.receipt_no,
+            l.doc_number,
+            l.title,
+            levelName(l.level),
+            compressCopyNos(counted[i]!.present),
+            loans[i]!.text,
+            compressCopyNos(counted[i]!.missing),
+          ]),
+        ),
         totalText: summary,
         signatures: signaturesOf([['checkedBy', text('checkedBy')]], language),
       };
@@ -201,12 +324,14 @@ function eventText(kind: string, details: Record<string, unknown>, language: She
   add('handledBy', details['handledBy']);
   add('department', details['department']);
   add('dueAt', details['dueAt']);
-  if (typeof details['condition'] === 'string' && details['condition'] in CONDITION_TERMS) add('condition', say(CONDITION_TERMS[details['condition'] as keyof typeof CONDITION_TERMS], language));
+  if (typeof details['condition'] === 'string' && details['condition'] in CONDITION_TERMS)
+    add('condition', say(CONDITION_TERMS[details['condition'] as keyof typeof CONDITION_TERMS], language));
   add('receivedBy', details['receivedBy']);
   add('receipt', details['receiptRef']);
   add('location', details['location']);
   if (kind === 'copy') add('newCopyNos', compressCopyNos((details['copyNos'] as number[] | undefined) ?? []));
-  if (kind === 'destroy' && (details['method'] === 'facility' || details['method'] === 'shredder')) add('method', say(DESTROY_METHOD_TERMS[details['method']], language));
+  if (kind === 'destroy' && (details['method'] === 'facility' || details['method'] === 'shredder'))
+    add('method', say(DESTROY_METHOD_TERMS[details['method']], language));
   add('place', details['place']);
   const before = details['before'] as { marking?: string } | undefined;
   const after = details['after'] as { marking?: string } | undefined;
@@ -223,9 +348,22 @@ function eventText(kind: string, details: Record<string, unknown>, language: She
 /** One item's whole history: its registration data, every copy's state and every event in order. */
 export function buildHistory(db: Db, documentId: number, language: SheetLanguage): PrintForm {
   const d = requireDocument(db, documentId);
-  const copies = all<{ copy_no: number; status: keyof typeof COPY_STATUS_TERMS; reproduction: 0 | 1 }>(db, sql`SELECT copy_no, status, reproduction FROM copies WHERE document_id = ${d.id} ORDER BY copy_no`);
+  const copies = all<{ copy_no: number; status: keyof typeof COPY_STATUS_TERMS; reproduction: 0 | 1 }>(
+    db,
+    sql`SELECT copy_no, status, reproduction FROM copies WHERE document_id = ${d.id} ORDER BY copy_no`,
+  );
   const events = inOrderOfTime(
-    all<{ id: number; kind: string; at: string; counterpart: string | null; approver: string | null; details: string; recorded_at: string; recorded_by: string; copy_nos: string }>(
+    all<{
+      id: number;
+      kind: string;
+      at: string;
+      counterpart: string | null;
+      approver: string | null;
+      details: string;
+      recorded_at: string;
+      recorded_by: string;
+      copy_nos: string;
+    }>(
       db,
       sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by,
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
@@ -234,7 +372,10 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
   );
   const byStatus = new Map<string, number[]>();
   for (const c of copies) byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c.copy_no]);
-  const copyState = listOf([...byStatus].map(([s, nos]) => `${compressCopyNos(nos)} ${say(COPY_STATUS_TERMS[s as keyof typeof COPY_STATUS_TERMS], language)}`), language);
+  const copyState = listOf(
+    [...byStatus].map(([s, nos]) => `${compressCopyNos(nos)} ${say(COPY_STATUS_TERMS[s as keyof typeof COPY_STATUS_TERMS], language)}`),
+    language,
+  );
   const tracker = levelTracker();
   if (!d.declassified) tracker.see(d.level);
   return {
@@ -256,12 +397,35 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
       ],
       language,
     ).filter((f) => f.value !== ''),
-    columns: columnsOf([['seq', 3], ['date', 5], ['event', 4], ['copyNos', 5], ['counterpart', 6], ['approver', 4], ['details', 14], ['recordedBy', 4], ['recordedAt', 6]], language),
+    columns: columnsOf(
+      [
+        ['seq', 3],
+        ['date', 5],
+        ['event', 4],
+        ['copyNos', 5],
+        ['counterpart', 6],
+        ['approver', 4],
+        ['details', 14],
+        ['recordedBy', 4],
+        ['recordedAt', 6],
+      ],
+      language,
+    ),
     rows: events.map((e, i) => {
       const details = JSON.parse(e.details) as Record<string, unknown>;
       const nos = JSON.parse(e.copy_nos) as number[];
       const handedOver = e.kind === 'handover' ? ((details['copyNos'] as number[] | undefined) ?? []) : nos;
-      return cells([i + 1, day(e.at), EVENT_TERMS[e.kind] ? say(EVENT_TERMS[e.kind]!, language) : e.kind, compressCopyNos(handedOver), e.counterpart, e.approver, eventText(e.kind, details, language), e.recorded_by, minute(e.recorded_at)]);
+      return cells([
+        i + 1,
+        day(e.at),
+        EVENT_TERMS[e.kind] ? say(EVENT_TERMS[e.kind]!, language) : e.kind,
+        compressCopyNos(handedOver),
+        e.counterpart,
+        e.approver,
+        eventText(e.kind, details, language),
+        e.recorded_by,
+        minute(e.recorded_at),
+      ]);
     }),
     totalText: '',
     signatures: [],

@@ -13,11 +13,16 @@ function documentsLedger() {
   const t = makeLedger();
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   const secret = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { docNumber: '鲁保发〔2026〕12号' })).id;
-  const plain = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { title: '会议纪要', docNumber: '办〔2026〕5号', marking: '秘密★5年', copies: 1, receivedAt: '2026-11-21' })).id;
+  const plain = ok<{ id: number }>(
+    t.service,
+    'documents.receive',
+    RECEIVE(cab, { title: '会议纪要', docNumber: '办〔2026〕5号', marking: '秘密★5年', copies: 1, receivedAt: '2026-11-21' }),
+  ).id;
   return { t, cab, secret, plain };
 }
 
-const sheet = (t: SetUpLedger, name: SheetName, filters: unknown = {}, language: SheetLanguage = 'zh-CN') => withRaw(t, (db) => buildSheet(db, name, filters, language, { now: t.clock.now }));
+const sheet = (t: SetUpLedger, name: SheetName, filters: unknown = {}, language: SheetLanguage = 'zh-CN') =>
+  withRaw(t, (db) => buildSheet(db, name, filters, language, { now: t.clock.now }));
 const column = (s: { columns: { key: string }[]; rows: string[][] }, key: string) => s.rows.map((r) => r[s.columns.findIndex((c) => c.key === key)]);
 
 describe('the documents register sheet', () => {
@@ -25,10 +30,28 @@ describe('the documents register sheet', () => {
     const { t, secret } = documentsLedger();
     ok(t.service, 'documents.lend', { documentId: secret, copyNos: [2], borrower: { name: '王芳' }, dueAt: '2026-12-10', at: '2026-11-24' });
     const s = sheet(t, 'documents', { sort: 'receiptNo', order: 'asc' });
-    expect(s).toMatchObject({ name: 'documents', title: '涉密文件登记台账', unitName: UNIT_NAME, filterText: '全部', highestLevel: 'secret', markingText: '机密' });
+    expect(s).toMatchObject({
+      name: 'documents',
+      title: '涉密文件登记台账',
+      unitName: UNIT_NAME,
+      filterText: '全部',
+      highestLevel: 'secret',
+      markingText: '机密',
+    });
     expect(s.columns.map((c) => c.label)).toEqual(['收文编号', '登记日期', '来文单位', '文号', '标题', '密级及保密期限', '份数', '份号', '状态', '应清退日期']);
     expect(s.rows).toEqual([
-      ['2026-0001', '2026-11-20', '省国家保密局', '鲁保发〔2026〕12号', '关于开展年度保密自查自评工作的通知', '机密★10年', '3', '0001-0003', '在柜 2、借出 1', ''],
+      [
+        '2026-0001',
+        '2026-11-20',
+        '省国家保密局',
+        '鲁保发〔2026〕12号',
+        '关于开展年度保密自查自评工作的通知',
+        '机密★10年',
+        '3',
+        '0001-0003',
+        '在柜 2、借出 1',
+        '',
+      ],
       ['2026-0002', '2026-11-21', '省国家保密局', '办〔2026〕5号', '会议纪要', '秘密★5年', '1', '0001', '在柜 1', ''],
     ]);
   });
@@ -70,7 +93,13 @@ describe('the documents register sheet', () => {
 describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
   it('each lists its own events with the item, the 份号 and the people', () => {
     const { t, secret, plain } = documentsLedger();
-    ok(t.service, 'documents.lend', { documentId: secret, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-12-10', at: '2026-11-21' });
+    ok(t.service, 'documents.lend', {
+      documentId: secret,
+      copyNos: [1],
+      borrower: { name: '王芳', department: '办公室' },
+      dueAt: '2026-12-10',
+      at: '2026-11-21',
+    });
     ok(t.service, 'documents.returnLoan', { documentId: secret, copyNos: [1], condition: 'missing_pages', receivedBy: '李明', at: '2026-11-23' });
     ok(t.service, 'documents.lend', { documentId: secret, copyNos: [2], borrower: { name: '王芳' }, dueAt: '2026-12-10', at: '2026-11-24' });
     ok(t.service, 'documents.transmit', { documentId: plain, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明', at: '2026-11-22' });
@@ -92,7 +121,9 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
     ]);
 
     const copies = sheet(t, 'copies', { year: 2026 });
-    expect(copies.rows).toEqual([['2026-11-24', '2026-0001', '鲁保发〔2026〕12号', '关于开展年度保密自查自评工作的通知', '机密★10年', '0003', '0004-0005', '2', '陈主任', 'zhangwei']]);
+    expect(copies.rows).toEqual([
+      ['2026-11-24', '2026-0001', '鲁保发〔2026〕12号', '关于开展年度保密自查自评工作的通知', '机密★10年', '0003', '0004-0005', '2', '陈主任', 'zhangwei'],
+    ]);
     expect(sheet(t, 'copies', { year: 2025 }).rows).toEqual([]);
     expect(sheet(t, 'loans', { levels: ['confidential'] }).rows).toEqual([]);
   });
@@ -105,7 +136,14 @@ describe('the device registers and the media usage log', () => {
     ok(t.service, 'computers.register', computerInput(2, { level: 'non_secret', network: 'internet' }));
     const usb = ok<{ id: number }>(t.service, 'media.register', mediumInput(1, { level: 'secret' })).id;
     ok(t.service, 'media.register', mediumInput(2, { level: 'non_secret', type: 'disc' }));
-    ok(t.service, 'media.logUsage', { mediumId: usb, computerId: pc, user: '李明', purpose: '拷贝会议材料', dataLevel: 'confidential', at: '2026-11-20T02:00:00.000Z' });
+    ok(t.service, 'media.logUsage', {
+      mediumId: usb,
+      computerId: pc,
+      user: '李明',
+      purpose: '拷贝会议材料',
+      dataLevel: 'confidential',
+      at: '2026-11-20T02:00:00.000Z',
+    });
     ok(t.service, 'media.logUsage', { mediumId: usb, computerId: pc, user: '王芳', purpose: '打印通知', dataLevel: 'secret', at: '2026-11-21T02:00:00.000Z' });
 
     const secretPcs = sheet(t, 'secret-computers');
@@ -144,7 +182,11 @@ describe("the year of an event is the year on the custodian's calendar", () => {
     try {
       const { t, cab } = documentsLedger();
       // Received before the loan: nothing happens before its registration.
-      const secret = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab, { docNumber: '鲁保发〔2025〕9号', issueDate: '2025-12-01', receivedAt: '2025-12-01' })).id;
+      const secret = ok<{ id: number }>(
+        t.service,
+        'documents.receive',
+        RECEIVE(cab, { docNumber: '鲁保发〔2025〕9号', issueDate: '2025-12-01', receivedAt: '2025-12-01' }),
+      ).id;
       ok(t.service, 'documents.lend', { documentId: secret, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2026-01-10', at: '2025-12-31T17:00:00.000Z' });
       expect(column(sheet(t, 'loans', { year: 2026 }), 'lentAt')).toEqual(['2026-01-01']);
       expect(sheet(t, 'loans', { year: 2025 }).rows).toEqual([]);

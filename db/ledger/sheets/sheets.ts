@@ -2,7 +2,20 @@
 // the export use. One row per item (documents, devices) or per registered event (收文, 发文, 借阅, 复制, 使用).
 import { z } from 'zod';
 import { DOCUMENT_LEVELS, isHigher, type Level } from '../../domain/levels';
-import { COPY_STATUS_TERMS, CONDITION_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, listOf, MEDIUM_TYPE_TERMS, NETWORK_TERMS, REMINDER_TERMS, say, STATUS_FILTER_TERMS, type Language as SheetLanguage, type Term } from '../../domain/terms';
+import {
+  COPY_STATUS_TERMS,
+  CONDITION_TERMS,
+  DEVICE_STATUS_TERMS,
+  LEVEL_TERMS,
+  listOf,
+  MEDIUM_TYPE_TERMS,
+  NETWORK_TERMS,
+  REMINDER_TERMS,
+  say,
+  STATUS_FILTER_TERMS,
+  type Language as SheetLanguage,
+  type Term,
+} from '../../domain/terms';
 import { validate } from '../../errors';
 import { all, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
@@ -14,7 +27,18 @@ import { readSettings } from '../settings';
 import { label, type LabelKey } from './labels';
 
 export type { SheetLanguage } from './labels';
-export const SHEET_NAMES = ['documents', 'received', 'dispatched', 'loans', 'copies', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media', 'media-usage'] as const;
+export const SHEET_NAMES = [
+  'documents',
+  'received',
+  'dispatched',
+  'loans',
+  'copies',
+  'secret-computers',
+  'plain-computers',
+  'secret-media',
+  'plain-media',
+  'media-usage',
+] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
 export interface SheetColumn {
@@ -72,7 +96,6 @@ const SHEET_FILTERS = {
   'plain-media': mediumFilters,
   'media-usage': z.object({ mediumId: z.number().int().positive().optional(), computerId: z.number().int().positive().optional(), year }).strict(),
 } satisfies Record<SheetName, z.ZodType>;
-
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
 export function day(value: string | null | undefined): string {
@@ -136,7 +159,9 @@ export function buildSheet(db: Db, name: SheetName, filters: unknown, language: 
     name,
     title,
     unitName: readSettings(db).unitName,
-    filterText: draft.filters.length ? draft.filters.map(([k, v]) => `${label(k, language)}: ${v}`).join(language === 'en' ? '; ' : '；') : label('all', language),
+    filterText: draft.filters.length
+      ? draft.filters.map(([k, v]) => `${label(k, language)}: ${v}`).join(language === 'en' ? '; ' : '；')
+      : label('all', language),
     columns: columnsOf(draft.columns, language),
     rows: draft.rows.map(cells),
     ...tracker.result(language),
@@ -169,7 +194,11 @@ function draftOf(db: Db, name: SheetName, filters: unknown, language: SheetLangu
   }
 }
 
-const levelList = (levels: readonly Level[], language: SheetLanguage) => listOf(levels.map((l) => say(LEVEL_TERMS[l], language)), language);
+const levelList = (levels: readonly Level[], language: SheetLanguage) =>
+  listOf(
+    levels.map((l) => say(LEVEL_TERMS[l], language)),
+    language,
+  );
 
 function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage, now: number): Draft {
   const today = dayOf(now, readSettings(db).reminderDays);
@@ -181,12 +210,24 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
   if (f.status) filters.push(['status', say(STATUS_FILTER_TERMS[f.status], language)]);
   if (f.year) filters.push(['year', String(f.year)]);
   if (f.originUnit) filters.push(['originUnit', f.originUnit]);
-  if (f.locationId) filters.push(['storage', all<{ code: string }>(db, sql`SELECT code FROM locations WHERE id = ${f.locationId}`)[0]?.code ?? `#${f.locationId}`]);
+  if (f.locationId)
+    filters.push(['storage', all<{ code: string }>(db, sql`SELECT code FROM locations WHERE id = ${f.locationId}`)[0]?.code ?? `#${f.locationId}`]);
   if (f.holder) filters.push(['holder', f.holder]);
   if (f.reminder) filters.push(['reminder', say(REMINDER_TERMS[f.reminder], language)]);
   if (f.reminderKind) filters.push(['reminder', say(REMINDER_TERMS[f.reminderKind], language)]);
   return {
-    columns: [['receiptNo', 5], ['registeredAt', 5], ['originUnit', 8], ['docNumber', 8], ['title', 15], ['marking', 6], ['copies', 3], ['copyNos', 7], ['status', 7], ['returnBy', 5]],
+    columns: [
+      ['receiptNo', 5],
+      ['registeredAt', 5],
+      ['originUnit', 8],
+      ['docNumber', 8],
+      ['title', 15],
+      ['marking', 6],
+      ['copies', 3],
+      ['copyNos', 7],
+      ['status', 7],
+      ['returnBy', 5],
+    ],
     rows: rows.map((d) => [
       d.receiptNo,
       day(d.registeredAt),
@@ -197,7 +238,9 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
       d.copies,
       d.copyNos,
       listOf(
-        (Object.keys(COPY_STATUS_TERMS) as (keyof typeof COPY_STATUS_TERMS)[]).filter((s) => d.counts[s] > 0).map((s) => `${say(COPY_STATUS_TERMS[s], language)} ${d.counts[s]}`),
+        (Object.keys(COPY_STATUS_TERMS) as (keyof typeof COPY_STATUS_TERMS)[])
+          .filter((s) => d.counts[s] > 0)
+          .map((s) => `${say(COPY_STATUS_TERMS[s], language)} ${d.counts[s]}`),
         language,
       ),
       d.mustReturn ? d.returnBy : '',
@@ -218,7 +261,11 @@ function inLocalYear(at: ReturnType<typeof sql>, year: number): ReturnType<typeo
 }
 
 /** The year and level filters of the event registers, on the event's time and the item's level. */
-function eventFilter(f: Filters<'received'>, at: 'e.at' | 'd.registered_at', language: SheetLanguage): { where: ReturnType<typeof sql>; filters: [LabelKey, string][] } {
+function eventFilter(
+  f: Filters<'received'>,
+  at: 'e.at' | 'd.registered_at',
+  language: SheetLanguage,
+): { where: ReturnType<typeof sql>; filters: [LabelKey, string][] } {
   const where = [sql`1 = 1`];
   const filters: [LabelKey, string][] = [];
   if (f.year) {
@@ -236,14 +283,41 @@ const COPY_NOS = sql`(SELECT json_group_array(c.copy_no) FROM event_copies ec JO
 
 function receivedDraft(db: Db, f: Filters<'received'>, language: SheetLanguage): Draft {
   const { where, filters } = eventFilter(f, 'd.registered_at', language);
-  const rows = all<{ receipt_no: string; registered_at: string; origin_unit: string; doc_number: string; title: string; marking: string; level: Level; copy_nos: string; details: string; scope: string; must_return: 0 | 1; return_by: string | null; remarks: string }>(
+  const rows = all<{
+    receipt_no: string;
+    registered_at: string;
+    origin_unit: string;
+    doc_number: string;
+    title: string;
+    marking: string;
+    level: Level;
+    copy_nos: string;
+    details: string;
+    scope: string;
+    must_return: 0 | 1;
+    return_by: string | null;
+    remarks: string;
+  }>(
     db,
     sql`SELECT d.receipt_no, d.registered_at, d.origin_unit, d.doc_number, d.title, d.marking, d.level, d.scope, d.must_return, d.return_by, d.remarks, e.details, ${COPY_NOS} AS copy_nos
         FROM documents d JOIN events e ON e.document_id = d.id AND e.kind = 'receive'
         WHERE d.origin = 'received' AND ${where} ORDER BY d.year, d.seq`,
   );
   return {
-    columns: [['receiptNo', 5], ['receivedAt', 5], ['originUnit', 8], ['docNumber', 7], ['title', 14], ['marking', 6], ['copies', 3], ['copyNos', 6], ['signedBy', 4], ['scope', 7], ['returnBy', 5], ['remarks', 5]],
+    columns: [
+      ['receiptNo', 5],
+      ['receivedAt', 5],
+      ['originUnit', 8],
+      ['docNumber', 7],
+      ['title', 14],
+      ['marking', 6],
+      ['copies', 3],
+      ['copyNos', 6],
+      ['signedBy', 4],
+      ['scope', 7],
+      ['returnBy', 5],
+      ['remarks', 5],
+    ],
     rows: rows.map((r) => {
       const copyNos = JSON.parse(r.copy_nos) as number[];
       return [
@@ -299,10 +373,34 @@ function dispatchedDraft(db: Db, f: Filters<'dispatched'>, language: SheetLangua
     sql`LEFT JOIN events r ON r.document_id = e.document_id AND r.kind = 'receipt_confirmed' AND json_extract(r.details, '$.eventId') = e.id`,
   );
   return {
-    columns: [['date', 5], ['receiptNo', 5], ['docNumber', 7], ['title', 14], ['marking', 6], ['copyNos', 6], ['toUnit', 8], ['channel', 5], ['handledBy', 4], ['approver', 4], ['receipt', 6]],
+    columns: [
+      ['date', 5],
+      ['receiptNo', 5],
+      ['docNumber', 7],
+      ['title', 14],
+      ['marking', 6],
+      ['copyNos', 6],
+      ['toUnit', 8],
+      ['channel', 5],
+      ['handledBy', 4],
+      ['approver', 4],
+      ['receipt', 6],
+    ],
     rows: rows.map((r) => {
       const d = JSON.parse(r.details) as { channel?: string; handledBy?: string };
-      return [day(r.at), r.receipt_no, r.doc_number, r.title, r.marking, copyNosOf(r.copy_nos), r.counterpart, d.channel, d.handledBy, r.approver, r.receipt_at ? [day(r.receipt_at), r.receipt_ref].filter(Boolean).join(' ') : ''];
+      return [
+        day(r.at),
+        r.receipt_no,
+        r.doc_number,
+        r.title,
+        r.marking,
+        copyNosOf(r.copy_nos),
+        r.counterpart,
+        d.channel,
+        d.handledBy,
+        r.approver,
+        r.receipt_at ? [day(r.receipt_at), r.receipt_ref].filter(Boolean).join(' ') : '',
+      ];
     }),
     levels: rows.map((r) => r.level),
     filters,
@@ -321,7 +419,20 @@ function loansDraft(db: Db, f: Filters<'loans'>, language: SheetLanguage): Draft
           AND EXISTS (SELECT 1 FROM event_copies a JOIN event_copies b ON b.copy_id = a.copy_id WHERE a.event_id = e.id AND b.event_id = r2.id) ORDER BY r2.id LIMIT 1)`,
   );
   return {
-    columns: [['lentAt', 5], ['receiptNo', 5], ['title', 13], ['marking', 6], ['copyNos', 5], ['borrower', 4], ['department', 5], ['dueAt', 5], ['approver', 4], ['returnedAt', 5], ['condition', 4], ['receivedBy', 4]],
+    columns: [
+      ['lentAt', 5],
+      ['receiptNo', 5],
+      ['title', 13],
+      ['marking', 6],
+      ['copyNos', 5],
+      ['borrower', 4],
+      ['department', 5],
+      ['dueAt', 5],
+      ['approver', 4],
+      ['returnedAt', 5],
+      ['condition', 4],
+      ['receivedBy', 4],
+    ],
     rows: rows.map((r) => {
       const d = JSON.parse(r.details) as { department?: string | null; dueAt?: string };
       const back = r.return_details ? (JSON.parse(r.return_details) as { condition?: keyof typeof CONDITION_TERMS; receivedBy?: string }) : null;
@@ -349,17 +460,42 @@ function copiesDraft(db: Db, f: Filters<'copies'>, language: SheetLanguage): Dra
   const { where, filters } = eventFilter(f, 'e.at', language);
   const rows = eventsOf(db, ['copy'], where);
   return {
-    columns: [['date', 5], ['receiptNo', 5], ['docNumber', 7], ['title', 14], ['marking', 6], ['sourceCopyNo', 4], ['newCopyNos', 6], ['copies', 3], ['approver', 4], ['recordedBy', 4]],
+    columns: [
+      ['date', 5],
+      ['receiptNo', 5],
+      ['docNumber', 7],
+      ['title', 14],
+      ['marking', 6],
+      ['sourceCopyNo', 4],
+      ['newCopyNos', 6],
+      ['copies', 3],
+      ['approver', 4],
+      ['recordedBy', 4],
+    ],
     rows: rows.map((r) => {
       const d = JSON.parse(r.details) as { sourceCopyNo: number; copyNos: number[] };
-      return [day(r.at), r.receipt_no, r.doc_number, r.title, r.marking, compressCopyNos([d.sourceCopyNo]), compressCopyNos(d.copyNos), d.copyNos.length, r.approver, r.recorded_by];
+      return [
+        day(r.at),
+        r.receipt_no,
+        r.doc_number,
+        r.title,
+        r.marking,
+        compressCopyNos([d.sourceCopyNo]),
+        compressCopyNos(d.copyNos),
+        d.copyNos.length,
+        r.approver,
+        r.recorded_by,
+      ];
     }),
     levels: rows.map((r) => r.level),
     filters,
   };
 }
 
-function deviceFilterText(f: { query?: string | undefined; status?: string | undefined; responsible?: string | undefined }, statusTerm: string | null): [LabelKey, string][] {
+function deviceFilterText(
+  f: { query?: string | undefined; status?: string | undefined; responsible?: string | undefined },
+  statusTerm: string | null,
+): [LabelKey, string][] {
   const out: [LabelKey, string][] = [];
   if (f.query?.trim()) out.push(['query', f.query.trim()]);
   if (statusTerm) out.push(['status', statusTerm]);
@@ -373,7 +509,23 @@ const EVERY = { offset: 0, limit: -1 };
 function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computers'>, language: SheetLanguage): Draft {
   const { rows } = listComputers(db, { classified, ...f, ...EVERY });
   return {
-    columns: [['code', 5], ['name', 6], ['model', 6], ['serial', 6], ['diskSerial', 6], ['mac', 6], ['os', 7], ['level', 3], ['network', 4], ['purpose', 5], ['usingDepartment', 4], ['responsible', 3], ['location', 4], ['enabledAt', 5], ['status', 3]],
+    columns: [
+      ['code', 5],
+      ['name', 6],
+      ['model', 6],
+      ['serial', 6],
+      ['diskSerial', 6],
+      ['mac', 6],
+      ['os', 7],
+      ['level', 3],
+      ['network', 4],
+      ['purpose', 5],
+      ['usingDepartment', 4],
+      ['responsible', 3],
+      ['location', 4],
+      ['enabledAt', 5],
+      ['status', 3],
+    ],
     rows: rows.map((c) => [
       c.code,
       c.name,
@@ -399,7 +551,20 @@ function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computer
 function mediaDraft(db: Db, classified: boolean, f: Filters<'secret-media'>, language: SheetLanguage): Draft {
   const { rows } = listMedia(db, { classified, ...f, ...EVERY });
   return {
-    columns: [['code', 5], ['type', 4], ['model', 6], ['serial', 6], ['capacity', 3], ['level', 3], ['responsible', 3], ['department', 4], ['usageScope', 7], ['enabledAt', 5], ['status', 3], ['remarks', 6]],
+    columns: [
+      ['code', 5],
+      ['type', 4],
+      ['model', 6],
+      ['serial', 6],
+      ['capacity', 3],
+      ['level', 3],
+      ['responsible', 3],
+      ['department', 4],
+      ['usageScope', 7],
+      ['enabledAt', 5],
+      ['status', 3],
+      ['remarks', 6],
+    ],
     rows: rows.map((m) => [
       m.code,
       say(MEDIUM_TYPE_TERMS[m.type], language),
@@ -424,13 +589,34 @@ function usageDraft(db: Db, f: Filters<'media-usage'>, language: SheetLanguage):
   // The log reads newest first on screen; paper runs in time order.
   const rows = all_.filter((u) => !f.year || day(u.at).slice(0, 4) === String(f.year)).reverse();
   const filters: [LabelKey, string][] = [];
-  const code = (table: 'media' | 'computers', id: number) => all<{ code: string }>(db, { text: `SELECT code FROM ${table} WHERE id = ?`, values: [id] })[0]?.code ?? `#${id}`;
+  const code = (table: 'media' | 'computers', id: number) =>
+    all<{ code: string }>(db, { text: `SELECT code FROM ${table} WHERE id = ?`, values: [id] })[0]?.code ?? `#${id}`;
   if (f.mediumId) filters.push(['medium', code('media', f.mediumId)]);
   if (f.computerId) filters.push(['computer', code('computers', f.computerId)]);
   if (f.year) filters.push(['year', String(f.year)]);
   return {
-    columns: [['time', 6], ['medium', 5], ['mediumLevel', 3], ['computer', 5], ['computerLevel', 3], ['user', 4], ['purpose', 10], ['dataLevel', 4], ['recordedBy', 4]],
-    rows: rows.map((u) => [minute(u.at), u.medium, say(LEVEL_TERMS[u.mediumLevel], language), u.computer, say(LEVEL_TERMS[u.computerLevel], language), u.user, u.purpose, say(LEVEL_TERMS[u.dataLevel], language), u.recordedBy]),
+    columns: [
+      ['time', 6],
+      ['medium', 5],
+      ['mediumLevel', 3],
+      ['computer', 5],
+      ['computerLevel', 3],
+      ['user', 4],
+      ['purpose', 10],
+      ['dataLevel', 4],
+      ['recordedBy', 4],
+    ],
+    rows: rows.map((u) => [
+      minute(u.at),
+      u.medium,
+      say(LEVEL_TERMS[u.mediumLevel], language),
+      u.computer,
+      say(LEVEL_TERMS[u.computerLevel], language),
+      u.user,
+      u.purpose,
+      say(LEVEL_TERMS[u.dataLevel], language),
+      u.recordedBy,
+    ]),
     levels: rows.map((u) => u.dataLevel),
     filters,
   };

@@ -5,7 +5,17 @@ import { LedgerError } from '../../errors';
 import type { Db } from '../../store/sql';
 import { cellText, headerKey } from './normalize';
 import { columnLetter, type Cell, type Grid, type ReadFile } from './read';
-import { FIELDS, INPUT_FIELD_OWNER, REGISTER_NAMES, RowReader, type FieldProblem, type FieldSpec, type History, type ImportRegister, type RowInput } from './registers';
+import {
+  FIELDS,
+  INPUT_FIELD_OWNER,
+  REGISTER_NAMES,
+  RowReader,
+  type FieldProblem,
+  type FieldSpec,
+  type History,
+  type ImportRegister,
+  type RowInput,
+} from './registers';
 
 /** The header is looked for in the first rows (a title, a unit name or a blank row may come first). */
 const HEADER_SEARCH_ROWS = 10;
@@ -34,7 +44,7 @@ export interface InspectView {
 }
 
 function pickSheet(file: ReadFile, name: string | undefined): Grid {
-  const grid = name === undefined ? file.sheets.find((s) => s.rows.length > 0) ?? file.sheets[0] : file.sheets.find((s) => s.name === name);
+  const grid = name === undefined ? (file.sheets.find((s) => s.rows.length > 0) ?? file.sheets[0]) : file.sheets.find((s) => s.name === name);
   if (!grid) throw new LedgerError('E_IMPORT_NO_SHEET', { sheet: name ?? null, sheets: file.sheets.map((s) => s.name) });
   return grid;
 }
@@ -84,7 +94,10 @@ export function inspect(file: ReadFile, register: ImportRegister, sheetName?: st
     columns: headerRow === null ? [] : columnsOf(grid.rows, headerRow),
     fields: fields.map((f) => ({ key: f.key, label: f.label, required: f.required })),
     mapping: headerRow === null ? {} : suggestMapping(grid.rows, headerRow, fields),
-    preview: rows.filter((r) => r.skip === null).slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
+    preview: rows
+      .filter((r) => r.skip === null)
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
     dataRows: rows.filter((r) => r.skip === null).length,
   };
 }
@@ -95,7 +108,11 @@ type Skip = 'blank' | 'subtotal';
 function dataRows(rows: readonly Cell[][], headerRow: number): { row: number; cells: Cell[]; skip: Skip | null }[] {
   return rows.slice(headerRow).map((cells, i) => {
     const texts = cells.map(cellText);
-    const skip: Skip | null = texts.every((t) => t === '') ? 'blank' : texts.some((t) => /^(合计|小计|总计|共计|合計|小計|總計)/u.test(t.replace(/\s+/g, ''))) ? 'subtotal' : null;
+    const skip: Skip | null = texts.every((t) => t === '')
+      ? 'blank'
+      : texts.some((t) => /^(合计|小计|总计|共计|合計|小計|總計)/u.test(t.replace(/\s+/g, '')))
+        ? 'subtotal'
+        : null;
     return { row: headerRow + 1 + i, cells, skip };
   });
 }
@@ -176,7 +193,20 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
   const rows = dataRows(grid.rows, headerRow);
   if (!rows.some((r) => r.skip === null)) throw new LedgerError('E_IMPORT_NO_DATA', { sheet: grid.name, headerRow });
 
-  const report: ImportReport = { register: req.register, fileName: req.fileName, sha256: req.sha256, sheet: grid.name, headerRow, rows: 0, good: 0, bad: 0, skipped: [], historical: 0, issues: [], notes: [] };
+  const report: ImportReport = {
+    register: req.register,
+    fileName: req.fileName,
+    sha256: req.sha256,
+    sheet: grid.name,
+    headerRow,
+    rows: 0,
+    good: 0,
+    bad: 0,
+    skipped: [],
+    historical: 0,
+    issues: [],
+    notes: [],
+  };
   const label = (field: string) => fields.find((f) => f.key === field)?.label ?? field;
   const issue = (row: number, field: string | null, reason: string, value: string, params: Record<string, unknown> = {}): ImportIssue => {
     const col = field === null ? undefined : mapping[field];
@@ -231,7 +261,8 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
           db.transaction(() => {
             const id = target.register(parsed.data);
             if (built.history) {
-              if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? '')) throw new LedgerError('E_VALIDATION', { field: 'statusAt', reason: 'history_before_registration' });
+              if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? ''))
+                throw new LedgerError('E_VALIDATION', { field: 'statusAt', reason: 'history_before_registration' });
               target.recordHistory(id, built.history, parsed.data as Record<string, unknown>);
             }
           })();
@@ -330,28 +361,50 @@ const NETWORK_NAMES: Record<string, string> = { internet: '互联网', egov_extr
 function describeIssue(reason: string, label: string, value: string, p: Record<string, unknown>): string {
   const v = value ? `“${value}”` : '';
   switch (reason) {
-    case 'required': return `缺少${label}`;
-    case 'bad_date': return `${label}${v}不是有效日期(应如 2026-03-05、2026年3月5日、2026.3.5)`;
-    case 'future_date': return `${label}${v}晚于今天`;
-    case 'bad_count': return `${label}${v}不是正整数`;
-    case 'bad_copy_nos': return `份号${v}无法识别(应如 0001 或 0001-0003)`;
-    case 'copies_mismatch': return `份号${v}与份数 ${String(p.copies)} 不符`;
-    case 'unknown_value': return `${label}${v}不是可选值(${String(p.choices ?? '')})`;
-    case 'too_long': return `${label}过长(最多 ${String(p.max)} 个字)`;
-    case 'bad_format': return `${label}${v}格式不对`;
-    case 'bad_marking': return `密级${v || `“${String(p.text ?? '')}”`}无法识别:${MARKING_REASONS[String(p.reason)] ?? '格式不对'}`;
-    case 'duplicate_in_file': return `与第 ${String(p.firstRow)} 行重复(${String(p.what)})`;
-    case 'duplicate_in_ledger': return `台账中已登记(${String(p.what ?? value)})`;
-    case 'same_as_serial': return '硬盘序列号与主机序列号相同';
-    case 'bare_level': return `${label}${v}没有写保密期限，按该密级的默认期限登记为“${String(p.marking)}”(${String(p.years)}年)`;
-    case 'no_such_location': return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
-    case 'location_level': return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
-    case 'network_forbidden': return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;
-    case 'issue_after_received': return '成文日期晚于收文日期';
-    case 'wrong_register': return `${label}${v}不属于${String(p.register)}`;
-    case 'history_needs_date': return `状态为“${String(p.status ?? '')}”,需填写清退/销毁/报废日期`;
-    case 'history_before_registration': return `${label}${v}早于登记日期`;
-    default: return `${label}${v}不符合要求${p.detail ? `:${String(p.detail)}` : ''}`;
+    case 'required':
+      return `缺少${label}`;
+    case 'bad_date':
+      return `${label}${v}不是有效日期(应如 2026-03-05、2026年3月5日、2026.3.5)`;
+    case 'future_date':
+      return `${label}${v}晚于今天`;
+    case 'bad_count':
+      return `${label}${v}不是正整数`;
+    case 'bad_copy_nos':
+      return `份号${v}无法识别(应如 0001 或 0001-0003)`;
+    case 'copies_mismatch':
+      return `份号${v}与份数 ${String(p.copies)} 不符`;
+    case 'unknown_value':
+      return `${label}${v}不是可选值(${String(p.choices ?? '')})`;
+    case 'too_long':
+      return `${label}过长(最多 ${String(p.max)} 个字)`;
+    case 'bad_format':
+      return `${label}${v}格式不对`;
+    case 'bad_marking':
+      return `密级${v || `“${String(p.text ?? '')}”`}无法识别:${MARKING_REASONS[String(p.reason)] ?? '格式不对'}`;
+    case 'duplicate_in_file':
+      return `与第 ${String(p.firstRow)} 行重复(${String(p.what)})`;
+    case 'duplicate_in_ledger':
+      return `台账中已登记(${String(p.what ?? value)})`;
+    case 'same_as_serial':
+      return '硬盘序列号与主机序列号相同';
+    case 'bare_level':
+      return `${label}${v}没有写保密期限，按该密级的默认期限登记为“${String(p.marking)}”(${String(p.years)}年)`;
+    case 'no_such_location':
+      return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
+    case 'location_level':
+      return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
+    case 'network_forbidden':
+      return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;
+    case 'issue_after_received':
+      return '成文日期晚于收文日期';
+    case 'wrong_register':
+      return `${label}${v}不属于${String(p.register)}`;
+    case 'history_needs_date':
+      return `状态为“${String(p.status ?? '')}”,需填写清退/销毁/报废日期`;
+    case 'history_before_registration':
+      return `${label}${v}早于登记日期`;
+    default:
+      return `${label}${v}不符合要求${p.detail ? `:${String(p.detail)}` : ''}`;
   }
 }
 
@@ -373,7 +426,14 @@ export function reportCsv(report: ImportReport): string {
     [],
     ['行号', '列', '表头', '原因代码', '说明', '单元格内容'],
     ...report.issues.map((i) => [i.row, i.column, i.header, i.reason, i.message, i.value]),
-    ...report.skipped.map((s) => [s.row, null, null, s.reason === 'blank' ? 'skipped_blank' : 'skipped_subtotal', s.reason === 'blank' ? '空行,已跳过' : '合计/小计行,已跳过', '']),
+    ...report.skipped.map((s) => [
+      s.row,
+      null,
+      null,
+      s.reason === 'blank' ? 'skipped_blank' : 'skipped_subtotal',
+      s.reason === 'blank' ? '空行,已跳过' : '合计/小计行,已跳过',
+      '',
+    ]),
   ];
   return `\uFEFF${lines.map((l) => l.map(q).join(',')).join('\r\n')}\r\n`;
 }

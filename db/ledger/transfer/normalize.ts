@@ -69,7 +69,9 @@ export function parseCount(cell: Cell): number | null {
   if (cell === null) return null;
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
   if (cell instanceof Date) return null;
-  const s = halfWidth(cell).replace(/\s+/g, '').replace(/[份件个台张]$/u, '');
+  const s = halfWidth(cell)
+    .replace(/\s+/g, '')
+    .replace(/[份件个台张]$/u, '');
   return /^\d+(\.0+)?$/.test(s) ? Number(s) : null;
 }
 
@@ -78,7 +80,10 @@ export function parseCopyNos(cell: Cell): { first: number; count: number } | nul
   if (cell === null) return null;
   if (typeof cell === 'number') return Number.isInteger(cell) && cell > 0 ? { first: cell, count: 1 } : null;
   if (cell instanceof Date) return null;
-  const s = halfWidth(cell).replace(/\s+/g, '').replace(/^第/u, '').replace(/[号號]$/u, '');
+  const s = halfWidth(cell)
+    .replace(/\s+/g, '')
+    .replace(/^第/u, '')
+    .replace(/[号號]$/u, '');
   const one = /^(\d+)$/.exec(s);
   if (one) return Number(one[1]) > 0 ? { first: Number(one[1]), count: 1 } : null;
   const range = /^(\d+)[-~～—–至到](\d+)$/u.exec(s);

@@ -65,18 +65,51 @@ const SHEET_LABELS: Record<string, LabelKey[]> = {
 };
 
 function withSheetLabels(fields: FieldSpec[], location: LabelKey): FieldSpec[] {
-  return fields.map((field) => ({ ...field, headers: [...field.headers, ...[...(SHEET_LABELS[field.key] ?? []), ...(field.key === 'location' ? [location] : [])].flatMap((k) => LABELS[k] as Term)] }));
+  return fields.map((field) => ({
+    ...field,
+    headers: [...field.headers, ...[...(SHEET_LABELS[field.key] ?? []), ...(field.key === 'location' ? [location] : [])].flatMap((k) => LABELS[k] as Term)],
+  }));
 }
 
 // Shared by every register: what the item is now, and when it got there (history rows).
 const statusFields = [
   f('status', '状态', false, '狀態', 'Status', '当前状态', '处理情况'),
-  f('statusAt', '状态日期', false, '狀態日期', '清退日期', '销毁日期', '報廢日期', '报废日期', '停用日期', '銷毀日期', '清退日期', 'Status date', 'Returned on', 'Destroyed on'),
+  f(
+    'statusAt',
+    '状态日期',
+    false,
+    '狀態日期',
+    '清退日期',
+    '销毁日期',
+    '報廢日期',
+    '报废日期',
+    '停用日期',
+    '銷毀日期',
+    '清退日期',
+    'Status date',
+    'Returned on',
+    'Destroyed on',
+  ),
 ];
 
 const DOCUMENT_FIELDS: FieldSpec[] = [
   f('receivedAt', '收文日期', true, '收文日期', '收到日期', '登记日期', '签收日期', '日期', 'Received', 'Received on', 'Date received'),
-  f('originUnit', '来文单位', true, '来文机关', '來文單位', '來文機關', '发文单位', '發文單位', '来文单位/机关', '来文单位(机关)', '制发单位', 'From', 'Origin unit', 'Issuer'),
+  f(
+    'originUnit',
+    '来文单位',
+    true,
+    '来文机关',
+    '來文單位',
+    '來文機關',
+    '发文单位',
+    '發文單位',
+    '来文单位/机关',
+    '来文单位(机关)',
+    '制发单位',
+    'From',
+    'Origin unit',
+    'Issuer',
+  ),
   f('docNumber', '文号', false, '文件字号', '发文字号', '發文字號', '文號', '文件字號', '文件编号', 'Doc No.', 'Document number', 'Number'),
   f('title', '标题', true, '文件标题', '文件名称', '标題', '文件標題', '文件名稱', '题名', '名称', 'Title'),
   f('marking', '密级', true, '密級', '密级和保密期限', '密级及保密期限', '国家秘密标志', '密级★保密期限', 'Marking', 'Level', 'Classification'),
@@ -232,37 +265,141 @@ function termChoices<K extends string, V>(terms: Record<K, Term>, value: (k: K) 
   return Object.fromEntries((Object.entries(terms) as [K, Term][]).flatMap(([k, names]) => names.map((n) => [n, value(k)])));
 }
 
-const LEVEL_CHOICES_TYPED = { 绝密: 'top_secret', 絕密: 'top_secret', 机密: 'secret', 機密: 'secret', 秘密: 'confidential', 祕密: 'confidential', 非涉密: 'non_secret', 非密: 'non_secret', 无: 'non_secret', 'top secret': 'top_secret', secret: 'secret', confidential: 'confidential', 'non-secret': 'non_secret', 'not classified': 'non_secret' } as const;
+const LEVEL_CHOICES_TYPED = {
+  绝密: 'top_secret',
+  絕密: 'top_secret',
+  机密: 'secret',
+  機密: 'secret',
+  秘密: 'confidential',
+  祕密: 'confidential',
+  非涉密: 'non_secret',
+  非密: 'non_secret',
+  无: 'non_secret',
+  'top secret': 'top_secret',
+  secret: 'secret',
+  confidential: 'confidential',
+  'non-secret': 'non_secret',
+  'not classified': 'non_secret',
+} as const;
 const LEVEL_CHOICES = { ...termChoices(LEVEL_TERMS, (k) => k), ...LEVEL_CHOICES_TYPED };
 const NETWORK_CHOICES_TYPED = {
-  单机: 'standalone', 單機: 'standalone', 单机使用: 'standalone', 不联网: 'standalone', standalone: 'standalone',
-  涉密内网: 'classified_intranet', 涉密內網: 'classified_intranet', 内网: 'classified_intranet', 'classified intranet': 'classified_intranet',
-  电子政务外网: 'egov_extranet', 電子政務外網: 'egov_extranet', 政务外网: 'egov_extranet', 外网: 'egov_extranet', 'e-government extranet': 'egov_extranet',
-  互联网: 'internet', 互聯網: 'internet', 因特网: 'internet', internet: 'internet',
+  单机: 'standalone',
+  單機: 'standalone',
+  单机使用: 'standalone',
+  不联网: 'standalone',
+  standalone: 'standalone',
+  涉密内网: 'classified_intranet',
+  涉密內網: 'classified_intranet',
+  内网: 'classified_intranet',
+  'classified intranet': 'classified_intranet',
+  电子政务外网: 'egov_extranet',
+  電子政務外網: 'egov_extranet',
+  政务外网: 'egov_extranet',
+  外网: 'egov_extranet',
+  'e-government extranet': 'egov_extranet',
+  互联网: 'internet',
+  互聯網: 'internet',
+  因特网: 'internet',
+  internet: 'internet',
 } as const;
 const NETWORK_CHOICES = { ...termChoices(NETWORK_TERMS, (k) => k), ...NETWORK_CHOICES_TYPED };
 const MEDIUM_TYPE_CHOICES_TYPED = {
-  U盘: 'usb', 优盘: 'usb', 隨身碟: 'usb', U盤: 'usb', 'usb': 'usb', 'usb drive': 'usb', 'usb stick': 'usb',
-  移动硬盘: 'hdd', 移動硬碟: 'hdd', 移动硬碟: 'hdd', 'portable disk': 'hdd', 'external disk': 'hdd',
-  光盘: 'disc', 光碟: 'disc', 光盤: 'disc', disc: 'disc', cd: 'disc', dvd: 'disc',
-  存储卡: 'card', 存儲卡: 'card', 记忆卡: 'card', sd卡: 'card', 'memory card': 'card',
-  磁带: 'tape', 磁帶: 'tape', tape: 'tape',
+  U盘: 'usb',
+  优盘: 'usb',
+  隨身碟: 'usb',
+  U盤: 'usb',
+  usb: 'usb',
+  'usb drive': 'usb',
+  'usb stick': 'usb',
+  移动硬盘: 'hdd',
+  移動硬碟: 'hdd',
+  移动硬碟: 'hdd',
+  'portable disk': 'hdd',
+  'external disk': 'hdd',
+  光盘: 'disc',
+  光碟: 'disc',
+  光盤: 'disc',
+  disc: 'disc',
+  cd: 'disc',
+  dvd: 'disc',
+  存储卡: 'card',
+  存儲卡: 'card',
+  记忆卡: 'card',
+  sd卡: 'card',
+  'memory card': 'card',
+  磁带: 'tape',
+  磁帶: 'tape',
+  tape: 'tape',
 } as const;
 const MEDIUM_TYPE_CHOICES = { ...termChoices(MEDIUM_TYPE_TERMS, (k) => k), ...MEDIUM_TYPE_CHOICES_TYPED };
-const CARRIER_CHOICES = { 纸质: 'paper', 紙質: 'paper', 纸: 'paper', 文件: 'paper', paper: 'paper', 光盘: 'disc', 光碟: 'disc', disc: 'disc', 其他: 'other', 其它: 'other', other: 'other' } as const;
+const CARRIER_CHOICES = {
+  纸质: 'paper',
+  紙質: 'paper',
+  纸: 'paper',
+  文件: 'paper',
+  paper: 'paper',
+  光盘: 'disc',
+  光碟: 'disc',
+  disc: 'disc',
+  其他: 'other',
+  其它: 'other',
+  other: 'other',
+} as const;
 
 /** What a row says happened after registration: 已清退 / 已销毁 for documents, 停用 / 报废 / 已销毁 for devices. */
 export type HistoryKind = 'returned' | 'destroyed' | 'stopped' | 'scrapped';
 // What an item still held is called in the export (在柜, 借出 ...): registered as held, with no history.
 const HELD_NAMES = termChoices({ in_custody: COPY_STATUS_TERMS.in_custody, on_loan: COPY_STATUS_TERMS.on_loan }, () => null);
-const DOCUMENT_STATUS_TYPED = { 在柜: null, 在册: null, 在库: null, 保存: null, 在用: null, 已清退: 'returned', 清退: 'returned', 已退回: 'returned', 退回: 'returned', returned: 'returned', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed', 'in custody': null } as const;
-const DOCUMENT_STATUS = { ...HELD_NAMES, ...DOCUMENT_STATUS_TYPED, ...termChoices({ returned: COPY_STATUS_TERMS.returned, destroyed: COPY_STATUS_TERMS.destroyed }, (k) => k) };
-const DEVICE_STATUS_TYPED = { 在用: null, 使用: null, 正常: null, 'in use': null, 停用: 'stopped', 已停用: 'stopped', stopped: 'stopped', 报废: 'scrapped', 已报废: 'scrapped', 報廢: 'scrapped', scrapped: 'scrapped', 已销毁: 'destroyed', 销毁: 'destroyed', 已銷毀: 'destroyed', destroyed: 'destroyed' } as const;
+const DOCUMENT_STATUS_TYPED = {
+  在柜: null,
+  在册: null,
+  在库: null,
+  保存: null,
+  在用: null,
+  已清退: 'returned',
+  清退: 'returned',
+  已退回: 'returned',
+  退回: 'returned',
+  returned: 'returned',
+  已销毁: 'destroyed',
+  销毁: 'destroyed',
+  已銷毀: 'destroyed',
+  destroyed: 'destroyed',
+  'in custody': null,
+} as const;
+const DOCUMENT_STATUS = {
+  ...HELD_NAMES,
+  ...DOCUMENT_STATUS_TYPED,
+  ...termChoices({ returned: COPY_STATUS_TERMS.returned, destroyed: COPY_STATUS_TERMS.destroyed }, (k) => k),
+};
+const DEVICE_STATUS_TYPED = {
+  在用: null,
+  使用: null,
+  正常: null,
+  'in use': null,
+  停用: 'stopped',
+  已停用: 'stopped',
+  stopped: 'stopped',
+  报废: 'scrapped',
+  已报废: 'scrapped',
+  報廢: 'scrapped',
+  scrapped: 'scrapped',
+  已销毁: 'destroyed',
+  销毁: 'destroyed',
+  已銷毀: 'destroyed',
+  destroyed: 'destroyed',
+} as const;
 
 const DEVICE_STATUS = {
   ...DEVICE_STATUS_TYPED,
-  ...termChoices({ in_use: DEVICE_STATUS_TERMS.in_use, stopped: DEVICE_STATUS_TERMS.stopped, scrapped: DEVICE_STATUS_TERMS.scrapped, destroyed: DEVICE_STATUS_TERMS.destroyed }, (k) =>
-    k === 'in_use' ? null : k,
+  ...termChoices(
+    {
+      in_use: DEVICE_STATUS_TERMS.in_use,
+      stopped: DEVICE_STATUS_TERMS.stopped,
+      scrapped: DEVICE_STATUS_TERMS.scrapped,
+      destroyed: DEVICE_STATUS_TERMS.destroyed,
+    },
+    (k) => (k === 'in_use' ? null : k),
   ),
 };
 
@@ -274,7 +411,14 @@ export interface History {
 
 function history(r: RowReader, names: Record<string, HistoryKind | null>): History | undefined {
   // An exported register writes counts ('在柜 2', '在柜 1、借出 1'): one state, whatever the counts, reads as that state.
-  const states = [...new Set((r.text('status') ?? '').split(/[、,，;；]/u).map((t) => t.replace(/\s*\d+$/u, '').trim()).filter(Boolean))];
+  const states = [
+    ...new Set(
+      (r.text('status') ?? '')
+        .split(/[、,，;；]/u)
+        .map((t) => t.replace(/\s*\d+$/u, '').trim())
+        .filter(Boolean),
+    ),
+  ];
   const held = states.length > 1 && states.every((t) => r.choice('status', names, t) === null);
   const kind = !r.has('status') || held ? undefined : r.choice('status', names, states.length === 1 ? states[0] : r.text('status'));
   const at = r.date('statusAt');
@@ -292,7 +436,9 @@ function marking(r: RowReader): string | undefined {
   const period = r.text('period');
   if (level === undefined) return undefined;
   // Old registers often hold the level alone: it is the default period, as 机密★ says it (noted in the report).
-  const bare = Object.entries(DEFAULT_YEARS).find(([code]) => period === undefined && LEVEL_TERMS[code as keyof typeof DEFAULT_YEARS].slice(0, 2).includes(level));
+  const bare = Object.entries(DEFAULT_YEARS).find(
+    ([code]) => period === undefined && LEVEL_TERMS[code as keyof typeof DEFAULT_YEARS].slice(0, 2).includes(level),
+  );
   if (bare) {
     r.note('marking', 'bare_level', { marking: `${level}★`, years: bare[1] });
     return `${level}★`;
@@ -336,7 +482,13 @@ export function documentInput(r: RowReader, locations: LocationLookup, signer: s
     copies,
     firstCopyNo: copyNos?.first ?? 1,
     signedBy: r.text('signedBy') ?? signer,
-    scope: scope === undefined ? undefined : scope.split(/[、,，;；\n]+/u).map((s) => s.trim()).filter(Boolean),
+    scope:
+      scope === undefined
+        ? undefined
+        : scope
+            .split(/[、,，;；\n]+/u)
+            .map((s) => s.trim())
+            .filter(Boolean),
     locationId,
     carrier: r.choice('carrier', CARRIER_CHOICES) ?? 'paper',
     attachments: r.text('attachments') ?? '',
@@ -345,7 +497,13 @@ export function documentInput(r: RowReader, locations: LocationLookup, signer: s
     ...(returnBy ? { returnBy } : {}),
   };
   const doc = typeof input.docNumber === 'string' ? input.docNumber : '';
-  const keys = doc ? Array.from({ length: Math.min(copies, 9999) }, (_, i) => ({ field: 'copyNos', key: `${doc}#${(copyNos?.first ?? 1) + i}`, label: `${doc} 第${String((copyNos?.first ?? 1) + i).padStart(4, '0')}份` })) : [];
+  const keys = doc
+    ? Array.from({ length: Math.min(copies, 9999) }, (_, i) => ({
+        field: 'copyNos',
+        key: `${doc}#${(copyNos?.first ?? 1) + i}`,
+        label: `${doc} 第${String((copyNos?.first ?? 1) + i).padStart(4, '0')}份`,
+      }))
+    : [];
   return { input, history: history(r, DOCUMENT_STATUS), keys, ...(r.has('issueDate') ? {} : { owners: { issueDate: 'receivedAt' } }) };
 }
 

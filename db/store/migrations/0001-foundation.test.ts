@@ -19,7 +19,9 @@ const insertAccount = (db: Db, username: string, roles: string) =>
 
 const insertAudit = (db: Db, seq: number) =>
   db
-    .prepare(`INSERT INTO audit_log (seq, at, actor, kind, action, target, summary, outcome, error_code, prev_hash, hash) VALUES (?, 'now', 'a', 'k', 'a.b', NULL, '{}', 'ok', NULL, 'p', 'h')`)
+    .prepare(
+      `INSERT INTO audit_log (seq, at, actor, kind, action, target, summary, outcome, error_code, prev_hash, hash) VALUES (?, 'now', 'a', 'k', 'a.b', NULL, '{}', 'ok', NULL, 'p', 'h')`,
+    )
     .run(seq);
 
 describe('migration 0001 foundation', () => {
@@ -31,11 +33,15 @@ describe('migration 0001 foundation', () => {
   it('creates the four tables, all STRICT, and sets user_version 1', () => {
     const db = foundationDb();
     expect(schemaVersion(db)).toBe(1);
-    const list = (db.pragma('table_list') as { schema: string; name: string; type: string; strict: number }[]).filter((t) => t.schema === 'main' && !t.name.startsWith('sqlite_'));
+    const list = (db.pragma('table_list') as { schema: string; name: string; type: string; strict: number }[]).filter(
+      (t) => t.schema === 'main' && !t.name.startsWith('sqlite_'),
+    );
     expect(list.map((t) => t.name).sort()).toEqual(['accounts', 'audit_log', 'ledger_meta', 'settings']);
     expect(list.every((t) => t.strict === 1)).toBe(true);
     // STRICT is enforced: a text in an INTEGER column is refused, not stored.
-    expect(() => db.prepare(`INSERT INTO accounts (username, display_name, roles, active, created_at) VALUES ('x', 'x', '[]', 'yes', 'now')`).run()).toThrow(/cannot store TEXT/);
+    expect(() => db.prepare(`INSERT INTO accounts (username, display_name, roles, active, created_at) VALUES ('x', 'x', '[]', 'yes', 'now')`).run()).toThrow(
+      /cannot store TEXT/,
+    );
     expect(() => db.prepare(`INSERT INTO ledger_meta (key, value) VALUES ('k', X'00')`).run()).toThrow(/cannot store BLOB/);
     db.close();
   });
@@ -57,8 +63,16 @@ describe('migration 0001 foundation', () => {
     expect(() => db.prepare(`UPDATE audit_log SET outcome = 'refused'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM audit_log WHERE seq = 2`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
-    expect(() => db.prepare(`INSERT INTO audit_log (seq, at, kind, action, summary, outcome, prev_hash, hash) VALUES (1, 'x', 'k', 'a', '{}', 'ok', 'p', 'h2')`).run()).toThrow(/UNIQUE|PRIMARY KEY/);
-    expect(() => db.prepare(`INSERT INTO audit_log (seq, at, kind, action, summary, outcome, prev_hash, hash) VALUES (1, 'x', 'k', 'a', '{}', 'ok', 'p', 'h2') ON CONFLICT (seq) DO UPDATE SET hash = excluded.hash`).run()).toThrow(/append-only/);
+    expect(() =>
+      db.prepare(`INSERT INTO audit_log (seq, at, kind, action, summary, outcome, prev_hash, hash) VALUES (1, 'x', 'k', 'a', '{}', 'ok', 'p', 'h2')`).run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO audit_log (seq, at, kind, action, summary, outcome, prev_hash, hash) VALUES (1, 'x', 'k', 'a', '{}', 'ok', 'p', 'h2') ON CONFLICT (seq) DO UPDATE SET hash = excluded.hash`,
+        )
+        .run(),
+    ).toThrow(/append-only/);
     expect(db.prepare('SELECT seq, summary, outcome, hash FROM audit_log ORDER BY seq').all()).toEqual([
       { seq: 1, summary: '{}', outcome: 'ok', hash: 'h' },
       { seq: 2, summary: '{}', outcome: 'ok', hash: 'h' },

@@ -45,9 +45,13 @@ describe('migration 0003 devices', () => {
     const mine = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
     for (const name of mine) expect({ name, strict: list.find((t) => t.schema === 'main' && t.name === name)?.strict }).toEqual({ name, strict: 1 });
     insertComputer(db, 'C1', 'secret', 'standalone');
-    expect(() => db.prepare(`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES ('one', 1, 'now', 'u', 'p', 'secret', ${NOW})`).run()).toThrow(
-      /cannot store TEXT/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES ('one', 1, 'now', 'u', 'p', 'secret', ${NOW})`,
+        )
+        .run(),
+    ).toThrow(/cannot store TEXT/);
     expect(() => db.prepare(`UPDATE computers SET name = X'00'`).run()).toThrow(/cannot store BLOB/);
     expect(() => insertMedium(db, 'M1', 'secret', 'yes' as unknown as number)).toThrow(/cannot store TEXT/);
     db.close();
@@ -56,7 +60,8 @@ describe('migration 0003 devices', () => {
   it('CHECK: a classified computer is never on internet or egov_extranet, on INSERT or UPDATE; a non-classified one may be', () => {
     const db = devicesDb();
     for (const level of ['top_secret', 'secret', 'confidential']) {
-      for (const network of ['internet', 'egov_extranet']) expect(() => insertComputer(db, `X-${level}-${network}`, level, network)).toThrow(/CHECK constraint failed/);
+      for (const network of ['internet', 'egov_extranet'])
+        expect(() => insertComputer(db, `X-${level}-${network}`, level, network)).toThrow(/CHECK constraint failed/);
     }
     insertComputer(db, 'C1', 'secret', 'classified_intranet');
     insertComputer(db, 'C2', 'non_secret', 'internet');
@@ -105,9 +110,15 @@ describe('migration 0003 devices', () => {
     const db = devicesDb();
     insertComputer(db, 'C1', 'secret', 'standalone');
     insertMedium(db, 'M1', 'secret', 1);
-    db.prepare(`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('computer', 1, 'enable', '2026-01-05', '{}', ${NOW})`).run();
-    db.prepare(`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES (1, 1, 'now', 'u', 'p', 'secret', ${NOW})`).run();
-    db.prepare(`INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES ('王芳', '2026-11-25', '李明', '陈主任', ${NOW})`).run();
+    db.prepare(
+      `INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('computer', 1, 'enable', '2026-01-05', '{}', ${NOW})`,
+    ).run();
+    db.prepare(
+      `INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES (1, 1, 'now', 'u', 'p', 'secret', ${NOW})`,
+    ).run();
+    db.prepare(
+      `INSERT INTO departures (person, at, handed_to, supervisor, recorded_at, recorded_by) VALUES ('王芳', '2026-11-25', '李明', '陈主任', ${NOW})`,
+    ).run();
     const before = ['device_events', 'media_usage', 'departures'].map((t) => db.prepare(`SELECT * FROM ${t}`).all());
     for (const [table, column] of [
       ['device_events', 'kind'],
@@ -120,9 +131,23 @@ describe('migration 0003 devices', () => {
       expect(() => db.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
     }
     expect(['device_events', 'media_usage', 'departures'].map((t) => db.prepare(`SELECT * FROM ${t}`).all())).toEqual(before);
-    expect(() => db.prepare(`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('computer', 1, 'x', 'now', '{', ${NOW})`).run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare(`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('printer', 1, 'x', 'now', '{}', ${NOW})`).run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare(`INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES (1, 1, 'now', 'u', 'p', 'classified', ${NOW})`).run()).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('computer', 1, 'x', 'now', '{', ${NOW})`)
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO device_events (device, device_id, kind, at, details, recorded_at, recorded_by) VALUES ('printer', 1, 'x', 'now', '{}', ${NOW})`)
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO media_usage (medium_id, computer_id, at, user_name, purpose, data_level, recorded_at, recorded_by) VALUES (1, 1, 'now', 'u', 'p', 'classified', ${NOW})`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
     // The registers themselves are not append-only: status and responsible change in place (history keeps before/after).
     db.prepare(`UPDATE computers SET status = 'stopped'`).run();
     db.close();

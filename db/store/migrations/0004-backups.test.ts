@@ -15,7 +15,11 @@ describe('migration 4: backups', () => {
        VALUES ('BK-1', 'hdd', 'm', 'SN1', '1TB', 'secret', 1, 'r', 'd', 's', '2026-02-01', 'in_use', 1, '', 'x', 'y')`,
     ).run();
     const insert = (mediumId: number) =>
-      db.prepare(`INSERT INTO backups (at, medium_id, folder, name, db_sha256, db_size, audit_seq, audit_hash, counts, seconds, recorded_by) VALUES ('t', ?, '/m', 'n', ?, 10, 1, 'h', '{}', 0.5, 'u')`).run(mediumId, 'a'.repeat(64));
+      db
+        .prepare(
+          `INSERT INTO backups (at, medium_id, folder, name, db_sha256, db_size, audit_seq, audit_hash, counts, seconds, recorded_by) VALUES ('t', ?, '/m', 'n', ?, 10, 1, 'h', '{}', 0.5, 'u')`,
+        )
+        .run(mediumId, 'a'.repeat(64));
     insert(1);
     expect(() => insert(99)).toThrow(/FOREIGN KEY/);
     expect(() => db.exec(`UPDATE backups SET folder = '/x'`)).toThrow(/append-only/);

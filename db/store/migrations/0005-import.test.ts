@@ -18,7 +18,9 @@ describe('migration 0005 import', () => {
     expect(db.prepare('SELECT imported FROM device_events').all()).toEqual([{ imported: 0 }]);
     expect(() => db.exec(insert.replace('recorded_by)', 'recorded_by, imported)').replace("'zhangwei')", "'zhangwei', 2)"))).toThrow(/CHECK/);
     expect(() => db.exec('UPDATE device_events SET imported = 1')).toThrow(/append-only/);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM documents WHERE doc_number = '鲁发〔2026〕3号' AND doc_number <> ''`).all() as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM documents WHERE doc_number = '鲁发〔2026〕3号' AND doc_number <> ''`).all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('documents_doc_number');
     db.close();
   });

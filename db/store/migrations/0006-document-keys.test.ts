@@ -11,7 +11,8 @@ describe('migration 0006 document keys', () => {
     expect(MIGRATIONS[5]).toBe(documentKeys);
     const db = openRaw(join(tempDir(), 'd.db'), randomBytes(32), { create: true });
     migrate(db, MIGRATIONS.slice(0, 5));
-    const insert = db.prepare(`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, scope, must_return, attachments, remarks, registered_at, created_at, created_by)
+    const insert =
+      db.prepare(`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, scope, must_return, attachments, remarks, registered_at, created_at, created_by)
                                VALUES (2026, ?, ?, 'received', ?, '通知', ?, 'paper', 'secret', 2, '机密★10年', '2026-11-02', '[]', 0, '', '', '2026-11-03', '2026-11-03T01:00:00.000Z', 'liming')`);
     insert.run(1, '2026-0001', '鲁保发〔２０２６〕３号', '省国家保密局 ');
     insert.run(2, '2026-0002', '', '省国家保密局');
