@@ -6,7 +6,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 2,
-  retries: 0,
+  // In CI one retry, reported as flaky in the totals' log: an e2e step once failed under load and passed in every rerun.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     browserName: 'chromium',

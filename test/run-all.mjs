@@ -45,5 +45,6 @@ const failed =
 const skipped =
   (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (faults?.numPendingTests ?? 0) + (faults?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
+if (e2e?.stats?.flaky) console.log(`\ne2e: ${e2e.stats.flaky} passed only on its retry (flaky): see the list above`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(unitStatus === 0 && faultsStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
