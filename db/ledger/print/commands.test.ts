@@ -124,7 +124,7 @@ describe('the forms of the batches', () => {
     const hand = prepare({ kind: 'handover-list', batchNo: handover, language: 'zh-TW' }).document;
     expect(hand).toMatchObject({ title: '涉密載體移交清單', number: 'YJ-2026-001', totalText: '合計: 2 種 3 份' });
     // Handed over: the copies in the cabinet, and those out on loan named with their borrower.
-    expect(hand.columns.map((c) => c.label)).toEqual(['序號', '收文編號', '文號', '標題', '密級', '份號', '借出份號', '份數']);
+    expect(hand.columns.map((c) => c.label)).toEqual(['序號', '收文編號', '文號', '標題', '密級', '在管份號', '借出份號', '份數']);
     expect(hand.rows.map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
       ['2026-0001', '0001', '0003 办公室', '2'],
       ['2026-0002', '0001', '', '1'],

@@ -232,11 +232,11 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         columns: columnsOf(
           [
             ['seq', 3],
-            ['receiptNo', 5],
+            ['receiptNo', 6],
             ['docNumber', 9],
-            ['title', 12],
+            ['title', 11],
             ['level', 3],
-            ['copyNos', 6],
+            ['present', 6],
             ['onLoan', 6],
             ['copies', 3],
           ],
@@ -284,9 +284,9 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         columns: columnsOf(
           [
             ['seq', 3],
-            ['receiptNo', 5],
+            ['receiptNo', 6],
             ['docNumber', 9],
-            ['title', 12],
+            ['title', 11],
             ['level', 3],
             ['present', 6],
             ['onLoan', 6],
