@@ -5,6 +5,8 @@ import { devices } from './0003-devices';
 import { backups } from './0004-backups';
 import { importSupport } from './0005-import';
 import { documentKeys } from './0006-document-keys';
+import { approvals } from './0007-approvals';
+import { telegrams } from './0008-telegrams';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport, documentKeys];
+export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport, documentKeys, approvals, telegrams];
