@@ -1,4 +1,4 @@
-// The custodian's forms for one item's lifecycle (借阅, 归还, 复制, 传递/转发, 回执, 移库, 变更/解密, 定密审查) and the
+// The custodian's forms for one item's lifecycle (借阅, 归还, 复制, 传递/转发, 回执, 找回, 报失, 移库, 变更/解密, 定密审查) and the
 // whole-ledger hand-over. Each is a keyboard-first modal; the backend judges every rule and a refusal is
 // shown in words, with the field it concerns marked.
 import { Children, type ReactNode } from 'react';
@@ -340,7 +340,8 @@ export function awaitingReceipt(doc: DocumentDetail) {
   return doc.events.filter((e) => (e.kind === 'transmit' || e.kind === 'forward') && !confirmed.has(e.id)).reverse();
 }
 
-export function ConfirmReceiptModal({ doc, onClose }: ItemDialogProps) {
+/** `eventId`: the transmission to confirm, when chosen on the timeline; else the newest waiting. */
+export function ConfirmReceiptModal({ doc, eventId, onClose }: ItemDialogProps & { eventId?: number | undefined }) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDocumentCommand);
   const done = useDone();
@@ -352,7 +353,7 @@ export function ConfirmReceiptModal({ doc, onClose }: ItemDialogProps) {
       testId="receipt"
       keyboard
       errorFields={{ at: 'at', eventId: 'eventId' }}
-      initialValues={{ eventId: sendings[0]?.id }}
+      initialValues={{ eventId: eventId ?? sendings[0]?.id }}
       onSubmit={async (v) => {
         const receiptRef = v.receiptRef?.trim();
         await run('documents.confirmReceipt', { documentId: doc.id, eventId: v.eventId, ...(receiptRef ? { receiptRef } : {}), at: eventDate(v.at) });
@@ -376,6 +377,97 @@ export function ConfirmReceiptModal({ doc, onClose }: ItemDialogProps) {
           <Input autoComplete="off" data-testid="receipt-ref" />
         </Form.Item>
         <AtField testId="receipt-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+// ---- 找回 / 报失 ---------------------------------------------------------------------------------------
+
+/** 份号 reported lost (报失, terminal): they stay 缺失 but leave the reminders and take no other step. */
+export function lostCopyNos(doc: DocumentDetail): Set<number> {
+  return new Set(doc.events.filter((e) => e.kind === 'reported_lost').flatMap((e) => e.copyNos));
+}
+
+/** Copies missing since an inventory and neither found nor reported lost: what 找回 and 报失 act on. */
+export function stillMissing(doc: DocumentDetail) {
+  const lost = lostCopyNos(doc);
+  return doc.copyList.filter((c) => c.status === 'missing' && !lost.has(c.copyNo));
+}
+
+interface FoundValues {
+  copyNos: number[];
+  locationId: number;
+  at: Dayjs;
+}
+
+export function FoundModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const missing = stillMissing(doc);
+  return (
+    <FormModal<FoundValues>
+      title={t('actions.found.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.found')}
+      testId="found"
+      keyboard
+      errorFields={{ at: 'at', locationId: 'locationId' }}
+      initialValues={{ copyNos: onlyOne(missing.map((c) => c.copyNo)) }}
+      onSubmit={async (v) => {
+        await run('documents.found', { documentId: doc.id, copyNos: v.copyNos, locationId: v.locationId, at: eventDate(v.at) });
+        done(t('actions.found.done', { copyNos: compressCopyNos(v.copyNos) }), 'found-done');
+      }}
+      onClose={onClose}
+    >
+      <Alert type="info" showIcon title={t('actions.found.hint')} style={{ marginBottom: 16 }} />
+      <Form.Item name="copyNos" label={t('actions.copies')} rules={[{ required: true, type: 'array', min: 1, message: t('actions.needCopies') }]}>
+        <CopyPicker copies={missing} statuses={['missing']} testId="found-copies" />
+      </Form.Item>
+      <FieldRow>
+        <Form.Item name="locationId" label={t('actions.found.location')} rules={[{ required: true }]}>
+          <LocationSelect autoFocus level={doc.level} testId="found-location" />
+        </Form.Item>
+        <AtField testId="found-at" />
+      </FieldRow>
+    </FormModal>
+  );
+}
+
+interface ReportLostValues {
+  copyNos: number[];
+  reportRef: string;
+  at: Dayjs;
+}
+
+export function ReportLostModal({ doc, onClose }: ItemDialogProps) {
+  const { t } = useTranslation();
+  const run = useLedger((s) => s.runDocumentCommand);
+  const done = useDone();
+  const missing = stillMissing(doc);
+  return (
+    <FormModal<ReportLostValues>
+      title={t('actions.reportLost.title', { receiptNo: doc.receiptNo })}
+      submitText={t('doc.actions.reportLost')}
+      testId="report-lost"
+      keyboard
+      errorFields={{ at: 'at', reportRef: 'reportRef' }}
+      initialValues={{ copyNos: onlyOne(missing.map((c) => c.copyNo)) }}
+      onSubmit={async (v) => {
+        await run('documents.reportLost', { documentId: doc.id, copyNos: v.copyNos, reportRef: v.reportRef.trim(), at: eventDate(v.at) });
+        done(t('actions.reportLost.done', { copyNos: compressCopyNos(v.copyNos) }), 'report-lost-done');
+      }}
+      onClose={onClose}
+    >
+      <Alert type="warning" showIcon title={t('actions.reportLost.hint')} style={{ marginBottom: 16 }} />
+      <Form.Item name="copyNos" label={t('actions.copies')} rules={[{ required: true, type: 'array', min: 1, message: t('actions.needCopies') }]}>
+        <CopyPicker copies={missing} statuses={['missing']} testId="report-lost-copies" />
+      </Form.Item>
+      <FieldRow>
+        <Form.Item name="reportRef" label={t('actions.reportLost.reportRef')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+          <Input autoFocus autoComplete="off" data-testid="report-lost-ref" />
+        </Form.Item>
+        <AtField testId="report-lost-at" />
       </FieldRow>
     </FormModal>
   );

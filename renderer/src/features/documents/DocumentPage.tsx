@@ -17,15 +17,19 @@ import {
   ChangeMarkingModal,
   ConfirmReceiptModal,
   CopyModal,
+  FoundModal,
   LendModal,
   MoveModal,
+  ReportLostModal,
   ReturnLoanModal,
   ReviewModal,
   TransmitModal,
   awaitingReceipt,
+  lostCopyNos,
+  stillMissing,
 } from './DocumentActions';
 
-type Action = 'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'move' | 'changeMarking' | 'review';
+type Action = 'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review';
 
 const ACTION_TEST_IDS: Record<Action | 'returnToIssuer' | 'destroy', string> = {
   lend: 'doc-action-lend',
@@ -33,6 +37,8 @@ const ACTION_TEST_IDS: Record<Action | 'returnToIssuer' | 'destroy', string> = {
   copy: 'doc-action-copy',
   transmit: 'doc-action-transmit',
   confirmReceipt: 'doc-action-receipt',
+  found: 'doc-action-found',
+  reportLost: 'doc-action-report-lost',
   move: 'doc-action-move',
   changeMarking: 'doc-action-change-marking',
   review: 'doc-action-review',
@@ -71,7 +77,14 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
   const isCustodian = useLedger(selectIsCustodian);
   const openBatch = useLedger((s) => s.openBatch);
   const [action, setAction] = useState<Action | null>(null);
-  const close = () => setAction(null);
+  // The transmission whose 回执 is confirmed from the timeline.
+  const [receiptFor, setReceiptFor] = useState<number | undefined>(undefined);
+  const close = () => {
+    setAction(null);
+    setReceiptFor(undefined);
+  };
+  const missing = stillMissing(doc).length > 0;
+  const lost = lostCopyNos(doc);
 
   const has = (status: CopyView['status']) => doc.copyList.some((c) => c.status === status);
   const enabled: Record<Action | 'returnToIssuer' | 'destroy', boolean> = {
@@ -80,6 +93,8 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
     copy: has('in_custody'),
     transmit: has('in_custody'),
     confirmReceipt: awaitingReceipt(doc).length > 0,
+    found: missing,
+    reportLost: missing,
     move: has('in_custody'),
     changeMarking: !doc.declassified,
     review: !doc.declassified && doc.level !== 'internal',
@@ -158,7 +173,21 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
         </Space>
       ),
     },
-    { key: 'status', title: t('doc.copy.status'), width: 100, render: (_, c) => <CopyStatusTag status={c.status} /> },
+    {
+      key: 'status',
+      title: t('doc.copy.status'),
+      width: 160,
+      render: (_, c) => (
+        <Space size={4}>
+          <CopyStatusTag status={c.status} />
+          {lost.has(c.copyNo) && (
+            <Tag color="red" data-testid={`doc-copy-lost-${c.copyNo}`}>
+              {t('doc.copyLost')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     { key: 'location', title: t('doc.copy.location'), width: 120, render: (_, c) => c.location ?? '' },
     {
       key: 'holder',
@@ -208,6 +237,8 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
             {actionButton('copy', () => setAction('copy'))}
             {actionButton('transmit', () => setAction('transmit'))}
             {actionButton('confirmReceipt', () => setAction('confirmReceipt'))}
+            {missing && actionButton('found', () => setAction('found'))}
+            {missing && actionButton('reportLost', () => setAction('reportLost'), true)}
             {actionButton('move', () => setAction('move'))}
             {actionButton('changeMarking', () => setAction('changeMarking'))}
             {actionButton('review', () => setAction('review'))}
@@ -229,13 +260,25 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
         />
       </Card>
       <Card title={t('doc.eventsTitle')} size="small">
-        <DocumentTimeline events={doc.events} />
+        <DocumentTimeline
+          events={doc.events}
+          onConfirmReceipt={
+            isCustodian
+              ? (eventId) => {
+                  setReceiptFor(eventId);
+                  setAction('confirmReceipt');
+                }
+              : undefined
+          }
+        />
       </Card>
       {action === 'lend' && <LendModal doc={doc} onClose={close} />}
       {action === 'returnLoan' && <ReturnLoanModal doc={doc} onClose={close} />}
       {action === 'copy' && <CopyModal doc={doc} onClose={close} />}
       {action === 'transmit' && <TransmitModal doc={doc} onClose={close} />}
-      {action === 'confirmReceipt' && <ConfirmReceiptModal doc={doc} onClose={close} />}
+      {action === 'confirmReceipt' && <ConfirmReceiptModal doc={doc} eventId={receiptFor} onClose={close} />}
+      {action === 'found' && <FoundModal doc={doc} onClose={close} />}
+      {action === 'reportLost' && <ReportLostModal doc={doc} onClose={close} />}
       {action === 'move' && <MoveModal doc={doc} onClose={close} />}
       {action === 'changeMarking' && <ChangeMarkingModal doc={doc} onClose={close} />}
       {action === 'review' && <ReviewModal documentIds={[doc.id]} receiptNo={doc.receiptNo} onClose={close} />}

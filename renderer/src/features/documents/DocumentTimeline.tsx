@@ -1,6 +1,6 @@
 // One item's history: every registered step in order, with who, when, which copies and under which approval.
 import type { ReactNode } from 'react';
-import { Flex, Tag, Timeline, Typography, type TimelineProps } from 'antd';
+import { Button, Flex, Tag, Timeline, Typography, type TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
 import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
@@ -162,7 +162,17 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
   }
 }
 
-function EventContent({ event, all }: { event: DocumentEventView; all: readonly DocumentEventView[] }) {
+interface DocumentTimelineProps {
+  events: readonly DocumentEventView[];
+  /** Offered on a transmission still waiting for its 回执 (for the custodian). */
+  onConfirmReceipt?: (eventId: number) => void;
+}
+
+function EventContent({
+  event,
+  all,
+  onConfirmReceipt,
+}: { event: DocumentEventView; all: readonly DocumentEventView[] } & Omit<DocumentTimelineProps, 'events'>) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
   const facts = eventFacts(event, all, t).filter((fact): fact is [string, string] => !!fact[1]);
@@ -176,6 +186,16 @@ function EventContent({ event, all }: { event: DocumentEventView; all: readonly 
         <Typography.Text strong>{kind}</Typography.Text>
         <Typography.Text type="secondary">{formatAt(event.at, language)}</Typography.Text>
         {event.imported && <Tag>{t('eventFields.imported')}</Tag>}
+        {event.receipt && (
+          <Tag color={event.receipt === 'pending' ? 'orange' : 'green'} data-testid={`doc-event-receipt-${event.id}`}>
+            {t(event.receipt === 'pending' ? 'doc.receiptPending' : 'doc.receiptConfirmed')}
+          </Tag>
+        )}
+        {event.receipt === 'pending' && onConfirmReceipt && (
+          <Button size="small" type="link" onClick={() => onConfirmReceipt(event.id)} data-testid={`doc-event-confirm-receipt-${event.id}`}>
+            {t('doc.actions.confirmReceipt')}
+          </Button>
+        )}
       </Flex>
       {facts.length > 0 && (
         <Typography.Text>
@@ -198,11 +218,11 @@ function EventContent({ event, all }: { event: DocumentEventView; all: readonly 
   );
 }
 
-export function DocumentTimeline({ events }: { events: readonly DocumentEventView[] }) {
+export function DocumentTimeline({ events, onConfirmReceipt }: DocumentTimelineProps) {
   const items: TimelineProps['items'] = events.map((e) => ({
     key: e.id,
     color: isEventKind(e.kind) ? KIND_COLORS[e.kind] : 'gray',
-    content: <EventContent event={e} all={events} />,
+    content: <EventContent event={e} all={events} onConfirmReceipt={onConfirmReceipt} />,
   }));
   return <Timeline items={items} data-testid="doc-timeline" />;
 }

@@ -56,6 +56,15 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
       <Form.Item name="backupIntervalDays" label={t('settings.backupIntervalDays')} extra={t('settings.backupIntervalHelp')} rules={[{ required: true }]}>
         <InputNumber min={1} max={90} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-backup-interval" />
       </Form.Item>
+      <Form.Item name="receiptReminderDays" label={t('settings.receiptReminderDays')} extra={t('settings.receiptReminderHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={365} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-receipt-reminder-days" />
+      </Form.Item>
+      <Form.Item name="shredderMaxCopies" label={t('settings.shredderMaxCopies')} extra={t('settings.shredderMaxCopiesHelp')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={1000} precision={0} suffix={t('settings.copies')} style={{ width: 200 }} data-testid="settings-shredder-max-copies" />
+      </Form.Item>
+      <Form.Item name="lateEntryYears" label={t('settings.lateEntryYears')} extra={t('settings.lateEntryYearsHelp')} rules={[{ required: true }]}>
+        <InputNumber min={0} max={50} precision={0} suffix={t('settings.years')} style={{ width: 200 }} data-testid="settings-late-entry-years" />
+      </Form.Item>
       <Card type="inner" size="small" title={t('settings.policyTitle')} style={{ marginBottom: 24 }}>
         <Form.Item name={['passwordPolicy', 'minLength']} label={t('settings.minLength')} rules={[{ required: true }]}>
           <InputNumber min={8} max={64} precision={0} style={{ width: 200 }} data-testid="settings-min-length" />
@@ -127,6 +136,9 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
           { key: 'receiptNo', label: t('settings.receiptNoFormat'), children: <span className="monospace">{settings.receiptNoFormat}</span> },
           { key: 'reminderDays', label: t('settings.reminderDays'), children: `${settings.reminderDays} ${t('settings.days')}` },
           { key: 'backupInterval', label: t('settings.backupIntervalDays'), children: `${settings.backupIntervalDays} ${t('settings.days')}` },
+          { key: 'receiptReminder', label: t('settings.receiptReminderDays'), children: `${settings.receiptReminderDays} ${t('settings.days')}` },
+          { key: 'shredder', label: t('settings.shredderMaxCopies'), children: `${settings.shredderMaxCopies} ${t('settings.copies')}` },
+          { key: 'lateEntry', label: t('settings.lateEntryYears'), children: `${settings.lateEntryYears} ${t('settings.years')}` },
           { key: 'min', label: t('settings.minLength'), children: minLength },
           { key: 'case', label: t('settings.requireMixedCase'), children: yesNo(requireMixedCase) },
           { key: 'symbol', label: t('settings.requireSymbol'), children: yesNo(requireSymbol) },
