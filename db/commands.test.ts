@@ -132,21 +132,23 @@ describe('a temporary password must be replaced first', () => {
 
   it('after an admin reset, every other command is E_PASSWORD_CHANGE_REQUIRED until the user changes it', () => {
     const t = makeLedger();
-    addUser(t, { username: 'boss2', roles: ['admin', 'approver', 'custodian'], password: 'Boss2026pass' });
+    // Every role among them (the approver is never also the custodian, issue 12).
+    addUser(t, { username: 'boss2', roles: ['admin', 'custodian'], password: 'Boss2026pass' });
+    addUser(t, { username: 'head2', roles: ['approver'], password: 'Head2026pass' });
     addUser(t, { username: 'auditor1', roles: ['auditor'], password: 'Auditor2026pass' });
     ok(t.service, 'account.resetPassword', { username: 'boss2', newPassword: 'TempBoss2026' });
+    ok(t.service, 'account.resetPassword', { username: 'head2', newPassword: 'TempHead2026' });
     ok(t.service, 'account.resetPassword', { username: 'auditor1', newPassword: 'TempAudit2026' });
     const list = ok<{ username: string; mustChangePassword: boolean }[]>(t.service, 'account.list');
-    expect(list.filter((a) => a.mustChangePassword).map((a) => a.username)).toEqual(['boss2', 'auditor1']);
+    expect(list.filter((a) => a.mustChangePassword).map((a) => a.username)).toEqual(['boss2', 'head2', 'auditor1']);
 
     const gated = new Set<string>();
-    for (const [username, temp, roles] of [
-      ['boss2', 'TempBoss2026', ['admin', 'approver', 'custodian']],
-      ['auditor1', 'TempAudit2026', ['auditor']],
+    for (const [username, temp, roles, old] of [
+      ['boss2', 'TempBoss2026', ['admin', 'custodian'], 'Boss2026pass'],
+      ['head2', 'TempHead2026', ['approver'], 'Head2026pass'],
+      ['auditor1', 'TempAudit2026', ['auditor'], 'Auditor2026pass'],
     ] as const) {
-      expect(refused(t.service, 'session.login', { username, password: username === 'boss2' ? 'Boss2026pass' : 'Auditor2026pass' }).code).toBe(
-        'E_WRONG_PASSWORD',
-      );
+      expect(refused(t.service, 'session.login', { username, password: old }).code).toBe('E_WRONG_PASSWORD');
       expect(ok<{ mustChangePassword: boolean }>(t.service, 'session.login', { username, password: temp }).mustChangePassword).toBe(true);
       for (const [name, cmd] of signedIn) {
         if (ALLOWED.includes(name)) continue;

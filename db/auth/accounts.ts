@@ -1,4 +1,4 @@
-import { isRole, rolesProblem, type Role } from '../domain/roles';
+import { isRole, roleConflict, type Role } from '../domain/roles';
 import { LedgerError } from '../errors';
 import { normalizeUsername } from '../store/keyring';
 import { all, run, sql, type Db } from '../store/sql';
@@ -38,11 +38,11 @@ export function toAccountView({ id: _id, ...view }: Account): AccountView {
   return view;
 }
 
-/** An account has a role, and 三员分立 holds: the auditor watches the others, so it can never be one of them. */
+/** An account has a role, and the duties stay apart: the auditor alone, the approver never the custodian. */
 function assertRolesAllowed(roles: readonly Role[]): void {
-  const problem = rolesProblem(roles);
-  if (problem === 'empty') throw new LedgerError('E_VALIDATION', { field: 'roles' });
-  if (problem === 'conflict') throw new LedgerError('E_ROLE_CONFLICT', { roles });
+  if (roles.length === 0) throw new LedgerError('E_VALIDATION', { field: 'roles' });
+  const rule = roleConflict(roles);
+  if (rule) throw new LedgerError('E_ROLE_CONFLICT', { roles, rule });
 }
 
 /**

@@ -1,21 +1,39 @@
-// The four duties (domain.md "People and duties") and 三员分立: the auditor watches the others, so is never one of them.
+// The four duties (domain.md "People and duties"), 三员分立 and the two-person rules: the auditor watches the others,
+// so is never one of them; the approver decides the custodian's requests, so is never the custodian.
 
 export const ROLES = ['custodian', 'approver', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const CONFLICTS: Record<Role, readonly Role[]> = { auditor: ['admin', 'custodian'], admin: ['auditor'], custodian: ['auditor'], approver: [] };
+/** The rule a combination of roles breaks (typed details of E_ROLE_CONFLICT). */
+export type RoleConflict = 'auditor_alone' | 'approver_not_custodian';
+
+const RULES: readonly { rule: RoleConflict; breaks(roles: readonly Role[]): boolean }[] = [
+  { rule: 'auditor_alone', breaks: (roles) => roles.includes('auditor') && roles.some((r) => r !== 'auditor') },
+  { rule: 'approver_not_custodian', breaks: (roles) => roles.includes('approver') && roles.includes('custodian') },
+];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether adding `role` to the roles already chosen would break 三员分立. */
-export function conflictsWith(role: Role, chosen: readonly Role[]): boolean {
-  return CONFLICTS[role].some((other) => chosen.includes(other));
+/** The rule broken by `roles` (with `adding` ticked as well), or null when one account may hold them. */
+export function roleConflict(roles: readonly Role[], adding?: Role): RoleConflict | null {
+  const all = adding && !roles.includes(adding) ? [...roles, adding] : roles;
+  return RULES.find((r) => r.breaks(all))?.rule ?? null;
 }
 
-/** Whether a set of roles may be one account's: 'empty' (none), 'conflict' (三员分立), or null when allowed. */
+/** Whether adding `role` to the roles already chosen would break a rule. */
+export function conflictsWith(role: Role, chosen: readonly Role[]): boolean {
+  return roleConflict(chosen, role) !== null;
+}
+
+/** Whether a set of roles may be one account's: 'empty' (none), 'conflict' (a rule above), or null when allowed. */
 export function rolesProblem(roles: readonly Role[]): 'empty' | 'conflict' | null {
   if (roles.length === 0) return 'empty';
-  return roles.some((role) => conflictsWith(role, roles)) ? 'conflict' : null;
+  return roleConflict(roles) ? 'conflict' : null;
+}
+
+/** The roles `after` gives that `before` did not hold: what an administrator may not give their own account. */
+export function addedRoles(before: readonly Role[], after: readonly Role[]): Role[] {
+  return after.filter((r) => !before.includes(r));
 }

@@ -87,6 +87,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_COMPILATION_MARKING: { rule: 'level', marking: '秘密★10年', sources: ['2026-0001'] },
   E_PERSON_DEPARTED: { person: '钱新', departedAt: '2026-11-20', role: 'borrower' },
   E_DESTRUCTION_METHOD: { rule: 'shredder_quantity', copies: 12, max: 10 },
+  E_OWN_ROLES: { username: 'zhangwei', added: ['approver'] },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -158,6 +158,12 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
   const device = deviceText(code, d, language);
   if (device) return device;
   switch (code) {
+    case 'E_ROLE_CONFLICT':
+      return keyOf(t.roleConflict, d['rule']) ? t.roleConflict[d['rule']] : null;
+    case 'E_OWN_ROLES': {
+      const added = Array.isArray(d['added']) ? d['added'].filter((r) => keyOf(t.roleNames, r)) : [];
+      return added.length ? fill(t.ownRoles, { added: added.map((r) => t.roleNames[r]).join(t.listSeparator) }) : null;
+    }
     case 'E_WEAK_PASSWORD':
       return keyOf(WEAK_PASSWORD, d['rule']) ? fill(TEXTS[language].password[WEAK_PASSWORD[d['rule']]], { min: Number(d['minLength'] ?? 8) }) : null;
     case 'E_BAD_MARKING':

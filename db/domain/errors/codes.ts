@@ -3,7 +3,7 @@
 import type { Level } from '../levels';
 import type { MarkingErrorReason } from '../marking';
 import type { PasswordRule } from '../passwords';
-import type { Role } from '../roles';
+import type { Role, RoleConflict } from '../roles';
 
 export const ERROR_CODES = [
   'E_VALIDATION',
@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'E_DESTRUCTION_METHOD',
   'E_PERSON_DEPARTED',
   'E_COMPILATION_MARKING',
+  'E_OWN_ROLES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -156,7 +157,7 @@ export interface ErrorDetails {
   E_USERNAME_TAKEN: { username: string };
   E_NO_SUCH_ACCOUNT: { username: string };
   E_ACCOUNT_DISABLED: None;
-  E_ROLE_CONFLICT: { roles: readonly Role[] };
+  E_ROLE_CONFLICT: { roles: readonly Role[]; rule?: RoleConflict };
   E_LAST_ADMIN: None;
   E_BAD_MARKING: { reason: MarkingReason; text: string; found?: string; max?: number; period?: unknown };
   E_NO_SUCH_DOCUMENT: { documentId: number };
@@ -203,6 +204,8 @@ export interface ErrorDetails {
   E_COMPILATION_MARKING: { rule: 'level' | 'period'; marking: string; sources: string[] };
   E_PERSON_DEPARTED: { person: string; departedAt: string; role: DepartedRole };
   E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
+  /** added: the roles an administrator tried to give their own account (another administrator must). */
+  E_OWN_ROLES: { username: string; added: readonly Role[] };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

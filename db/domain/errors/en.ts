@@ -21,7 +21,7 @@ export const en: ErrorTexts = {
     E_USERNAME_TAKEN: 'This username is already taken. Choose another one.',
     E_NO_SUCH_ACCOUNT: 'There is no such account. Check the username.',
     E_ACCOUNT_DISABLED: 'This account is disabled. Contact the administrator.',
-    E_ROLE_CONFLICT: 'Role conflict: separation of duties forbids an auditor to be administrator or custodian too.',
+    E_ROLE_CONFLICT: 'Role conflict: the auditor holds no other role, and an approver is never also the custodian.',
     E_LAST_ADMIN: 'This is the last active administrator: it cannot be disabled or lose the administrator role. Make someone else administrator first.',
     E_BAD_MARKING: 'The marking is not written correctly: write level★period, e.g. 机密★10年.',
     E_NO_SUCH_DOCUMENT: 'The register has no such document.',
@@ -63,6 +63,7 @@ export const en: ErrorTexts = {
     E_PERSON_DEPARTED: 'This person has departed: they can no longer borrow, sign, answer for a device or be in a need-to-know scope.',
     E_DESTRUCTION_METHOD:
       'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
+    E_OWN_ROLES: 'An administrator cannot give their own account a role: another administrator must.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
@@ -226,6 +227,12 @@ export const en: ErrorTexts = {
       return_by_before_receipt: 'The return-by date {{at}} is before the date received, {{earliest}}.',
       backdated: 'The registration date {{at}} is before {{earliest}}, a late entry (补登): give the reason, or register it by importing the old register.',
     },
+    roleConflict: {
+      auditor_alone: 'Role conflict: separation of duties keeps the auditor alone; an auditor holds no other role.',
+      approver_not_custodian: 'Role conflict: an approver is never also the custodian, so that no one approves their own request.',
+    },
+    ownRoles: 'An administrator cannot give their own account a role ({{added}}): another administrator must.',
+    roleNames: { custodian: 'custodian', approver: 'approver', auditor: 'auditor', admin: 'administrator' },
   },
   password: {
     tooShort: 'The password needs at least {{min}} characters',

@@ -22,7 +22,7 @@ export const zhCN = {
     E_USERNAME_TAKEN: '该用户名已被使用，请换一个用户名。',
     E_NO_SUCH_ACCOUNT: '没有这个账户，请检查用户名。',
     E_ACCOUNT_DISABLED: '该账户已停用，请联系系统管理员。',
-    E_ROLE_CONFLICT: '角色冲突：按三员分立要求，审计员不能同时担任系统管理员或保管员。',
+    E_ROLE_CONFLICT: '角色冲突：按三员分立要求，审计员只能单独担任；审批人不能同时担任保管员。',
     E_LAST_ADMIN: '这是最后一个启用的系统管理员账户，不能停用或撤销其管理员角色。请先指定另一名系统管理员。',
     E_BAD_MARKING: '密级标志的写法不正确，请按“密级★保密期限”填写，如 机密★10年。',
     E_NO_SUCH_DOCUMENT: '台账中没有这件文件。',
@@ -62,6 +62,7 @@ export const zhCN = {
     E_COMPILATION_MARKING: '汇编、摘录的文件须取其来源中最高的密级和最长的保密期限。',
     E_PERSON_DEPARTED: '此人已离岗，不能再借阅、签收、担任设备责任人或列入知悉范围。',
     E_DESTRUCTION_METHOD: '该销毁方式不合规定：绝密载体须送销毁工作机构销毁，机密、秘密载体只有少量时才可用符合保密标准的碎纸机销毁。',
+    E_OWN_ROLES: '系统管理员不能给自己的账户增加角色，须由另一名系统管理员办理。',
   } satisfies Record<ErrorCode, string>,
   details: {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
@@ -207,6 +208,12 @@ export const zhCN = {
       return_by_before_receipt: '应清退日期 {{at}} 早于收文日期 {{earliest}}。',
       backdated: '登记日期 {{at}} 早于 {{earliest}}，属于补登：请填写补登原因，或通过导入旧台账登记。',
     },
+    roleConflict: {
+      auditor_alone: '角色冲突：按三员分立要求，审计员只能单独担任，不能兼任其他角色。',
+      approver_not_custodian: '角色冲突：审批人不能同时担任保管员，任何人不能审批自己提出的申请。',
+    },
+    ownRoles: '系统管理员不能给自己的账户增加角色（{{added}}），须由另一名系统管理员办理。',
+    roleNames: { custodian: '保管员', approver: '审批人', auditor: '审计员', admin: '系统管理员' },
   },
   password: {
     tooShort: '密码至少 {{min}} 位',

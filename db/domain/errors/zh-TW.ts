@@ -21,7 +21,7 @@ export const zhTW: ErrorTexts = {
     E_USERNAME_TAKEN: '此使用者名稱已被使用，請改用其他名稱。',
     E_NO_SUCH_ACCOUNT: '沒有這個帳號，請檢查使用者名稱。',
     E_ACCOUNT_DISABLED: '此帳號已停用，請聯絡系統管理員。',
-    E_ROLE_CONFLICT: '角色衝突：依三員分立要求，審計員不得同時擔任系統管理員或保管員。',
+    E_ROLE_CONFLICT: '角色衝突：依三員分立要求，審計員只能單獨擔任；審批人不得同時擔任保管員。',
     E_LAST_ADMIN: '這是最後一個啟用中的系統管理員帳號，不能停用或撤銷其管理員角色。請先指定另一名系統管理員。',
     E_BAD_MARKING: '密級標誌的寫法不正確，請按「密級★保密期限」填寫，如 機密★10年。',
     E_NO_SUCH_DOCUMENT: '台帳中沒有這件文件。',
@@ -61,6 +61,7 @@ export const zhTW: ErrorTexts = {
     E_COMPILATION_MARKING: '彙編、摘錄的文件須取其來源中最高的密級和最長的保密期限。',
     E_PERSON_DEPARTED: '此人已離崗，不能再借閱、簽收、擔任設備責任人或列入知悉範圍。',
     E_DESTRUCTION_METHOD: '該銷毀方式不合規定：絕密載體須送銷毀工作機構銷毀，機密、秘密載體只有少量時才可用符合保密標準的碎紙機銷毀。',
+    E_OWN_ROLES: '系統管理員不能為自己的帳戶增加角色，須由另一名系統管理員辦理。',
   },
   details: {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
@@ -206,6 +207,12 @@ export const zhTW: ErrorTexts = {
       return_by_before_receipt: '應清退日期 {{at}} 早於收文日期 {{earliest}}。',
       backdated: '登記日期 {{at}} 早於 {{earliest}}，屬於補登：請填寫補登原因，或透過匯入舊台帳登記。',
     },
+    roleConflict: {
+      auditor_alone: '角色衝突：依三員分立要求，審計員只能單獨擔任，不得兼任其他角色。',
+      approver_not_custodian: '角色衝突：審批人不得同時擔任保管員，任何人不能審批自己提出的申請。',
+    },
+    ownRoles: '系統管理員不能為自己的帳戶增加角色（{{added}}），須由另一名系統管理員辦理。',
+    roleNames: { custodian: '保管員', approver: '審批人', auditor: '審計員', admin: '系統管理員' },
   },
   password: {
     tooShort: '密碼至少須 {{min}} 個字元',

@@ -4,12 +4,20 @@ import { z } from 'zod';
 import { assertAdminRemains, insertAccount, listAccounts, recordPasswordSet, requireAccount, toAccountView, updateAccount } from '../../auth/accounts';
 import { assertPasswordAllowed } from '../../auth/passwords';
 import { command } from '../../command-kit';
+import { addedRoles } from '../../domain/roles';
 import { LedgerError } from '../../errors';
 import { ADMIN, displayName, empty, password, roles, username } from '../fields';
 import { readSettings, settingsSchema, writeSettings } from '../settings';
+import type { Role } from '../../domain/roles';
 
 function pick<T extends object>(obj: T, keys: readonly (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((k) => [k, obj[k]])) as Partial<T>;
+}
+
+/** An administrator never gives their own account a role (三员分立: another administrator must); dropping one is theirs. */
+function assertNoRoleGivenToSelf(username: string, held: readonly Role[], wanted: readonly Role[] | undefined): void {
+  const added = wanted ? addedRoles(held, wanted) : [];
+  if (added.length) throw new LedgerError('E_OWN_ROLES', { username, added });
 }
 
 export const accountCommands = {
@@ -69,6 +77,7 @@ export const accountCommands = {
       }
       updateAccount(ctx.db, before.id, input);
       assertAdminRemains(ctx.db);
+      if (before.id === ctx.session.accountId) assertNoRoleGivenToSelf(before.username, before.roles, input.roles);
       const after = requireAccount(ctx.db, input.username);
       // A disabled account loses its keyslot: its password no longer opens the ledger at all.
       if (before.active && !after.active) ctx.keys.removePassword(after.username);

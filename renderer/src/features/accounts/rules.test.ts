@@ -26,12 +26,14 @@ describe('password rule (as db/auth/passwords.ts)', () => {
 });
 
 describe('三员分立 in the role picker', () => {
-  it('keeps the auditor apart from administrator and custodian', () => {
+  it('keeps the auditor alone and the approver apart from the custodian (issue 12)', () => {
     expect(conflictsWith('auditor', ['admin'])).toBe(true);
     expect(conflictsWith('auditor', ['custodian'])).toBe(true);
     expect(conflictsWith('admin', ['auditor'])).toBe(true);
     expect(conflictsWith('custodian', ['auditor', 'approver'])).toBe(true);
-    expect(conflictsWith('approver', ['auditor'])).toBe(false);
-    expect(conflictsWith('admin', ['custodian', 'approver'])).toBe(false);
+    expect(conflictsWith('approver', ['auditor'])).toBe(true);
+    expect(conflictsWith('approver', ['custodian'])).toBe(true);
+    expect(conflictsWith('admin', ['custodian'])).toBe(false);
+    expect(conflictsWith('admin', ['approver'])).toBe(false);
   });
 });
