@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Access, CommandDef, PublicCommand } from './command-kit';
 import { accountCommands } from './ledger/accounts/commands';
+import { approvalCommands } from './ledger/approvals/commands';
 import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
 import { deviceCommands } from './ledger/devices/commands';
@@ -37,6 +38,7 @@ export const commands = joinCommands(
   sessionCommands,
   accountCommands,
   auditCommands,
+  approvalCommands,
 );
 
 export type Commands = typeof commands;

@@ -1,4 +1,5 @@
 // Domain-facing shapes returned by commands (row types stay inside db/).
+import type { ApprovalKind, ApprovalStatus, ApprovalSubjectType, ApprovalWay } from './domain/approvals';
 import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
@@ -52,6 +53,8 @@ export interface LedgerSettings {
   receiptReminderDays: number;
   /** Years before the current one a registration by hand may be dated without a 补登 reason (default 1). */
   lateEntryYears: number;
+  /** Days an approval stays usable after its decision (default 30). */
+  approvalValidDays: number;
 }
 
 export interface AuditEntryView {
@@ -324,4 +327,34 @@ export interface RestoreResultView {
   auditHead: { seq: number; hash: string };
   /** Where the ledger that was replaced is kept (null when the folder held none). */
   preRestoreDir: string | null;
+}
+
+/** An approval (审批): what it allows, who asked, how and by whom it was decided, and the action it enabled. */
+export interface ApprovalView {
+  id: number;
+  /** SP-<year>-<seq:4>. */
+  approvalNo: string;
+  kind: ApprovalKind;
+  /** label: the item's ledger number (收文编号, 设备编号, 保密柜编号). */
+  subject: { type: ApprovalSubjectType; id: number; label: string };
+  copyNos: number[];
+  count: number | null;
+  reason: string;
+  requestedBy: { id: number; displayName: string };
+  requestedAt: string;
+  /** How it was decided: null while pending. */
+  way: ApprovalWay | null;
+  status: ApprovalStatus;
+  /** The approver account; null while pending and for a decision from outside the unit. */
+  decidedBy: { id: number; displayName: string } | null;
+  decidedAt: string | null;
+  note: string;
+  /** 纸质审批单 No.: the paper form's number, when recorded from paper. */
+  paperNo: string | null;
+  /** A decision from outside the unit: the issuing body, its document number (同意函 / 通知 文号) and date. */
+  external: { body: string; docNo: string; date: string } | null;
+  expiresAt: string | null;
+  usedAt: string | null;
+  /** The event it enabled: in a document's history (register 'document') or a device's ('device'). */
+  enabled: { kind: string; at: string; eventId: number; register: 'document' | 'device' } | null;
 }

@@ -8,6 +8,7 @@ const DEFAULT_IDLE_MINUTES = 10;
 const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 /** A compliant shredder takes 机密 / 秘密 in small quantities only: copies per destruction batch. */
 const DEFAULT_SHREDDER_MAX_COPIES = 10;
+const DEFAULT_APPROVAL_VALID_DAYS = 30;
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),
@@ -32,6 +33,8 @@ export const settingsSchema = z.object({
   receiptReminderDays: z.number().int().min(1).max(365),
   /** Years before the current one a registration by hand may be dated without a 补登 reason. */
   lateEntryYears: z.number().int().min(0).max(50),
+  /** Days an approval stays usable after its decision. */
+  approvalValidDays: z.number().int().min(1).max(365),
 });
 
 const KEYS = {
@@ -44,6 +47,7 @@ const KEYS = {
   shredderMaxCopies: 'shredder_max_copies',
   receiptReminderDays: 'receipt_reminder_days',
   lateEntryYears: 'late_entry_years',
+  approvalValidDays: 'approval_valid_days',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
@@ -57,6 +61,7 @@ export function defaultSettings(unitName: string): LedgerSettings {
     receiptReminderDays: 14,
     backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS,
     lateEntryYears: 1,
+    approvalValidDays: DEFAULT_APPROVAL_VALID_DAYS,
   };
 }
 

@@ -87,6 +87,14 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_COMPILATION_MARKING: { rule: 'level', marking: '秘密★10年', sources: ['2026-0001'] },
   E_PERSON_DEPARTED: { person: '钱新', departedAt: '2026-11-20', role: 'borrower' },
   E_DESTRUCTION_METHOD: { rule: 'shredder_quantity', copies: 12, max: 10 },
+  E_NO_SUCH_APPROVAL: { approvalId: 4 },
+  E_SELF_APPROVAL: { approvalNo: 'SP-2026-0004' },
+  E_APPROVAL_DECIDED: { approvalNo: 'SP-2026-0004', status: 'approved' },
+  E_APPROVAL_UNUSABLE: { approvalNo: 'SP-2026-0004', status: 'expired', at: '2026-12-25' },
+  E_APPROVAL_MISMATCH: { approvalNo: 'SP-2026-0004', rule: 'count', approved: 2, asked: 3 },
+  E_NOT_AN_APPROVER: { approver: '王芳', reason: 'role' },
+  E_APPROVAL_AUTHORITY: { kind: 'copy', needs: 'external', way: 'on_the_spot' },
+  E_APPROVER_PASSWORD: { approver: '王局长', failures: 1 },
   E_OWN_ROLES: { username: 'zhangwei', added: ['approver'] },
 };
 

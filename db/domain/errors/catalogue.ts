@@ -222,6 +222,23 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       if (keyOf(t.validation, d['field']) && d['field'] !== 'batchTwice') return t.validation[d['field']];
       if (d['field'] === undefined && typeof d['documentId'] === 'number') return t.validation.batchTwice;
       return null;
+    case 'E_SELF_APPROVAL':
+      return d['approvalNo'] ? fill(t.approvalUse.selfApproval, { approvalNo: str(d['approvalNo']) }) : null;
+    case 'E_APPROVAL_DECIDED':
+      return fill(t.approvalUse.decided, { approvalNo: str(d['approvalNo']) });
+    case 'E_APPROVAL_UNUSABLE':
+    case 'E_APPROVAL_MISMATCH': {
+      const rule = code === 'E_APPROVAL_UNUSABLE' ? d['status'] : d['rule'];
+      return oneOf(['pending', 'refused', 'used', 'expired', 'kind', 'subject', 'copies', 'count'] as const, rule)
+        ? fill(t.approvalUse[rule], { approvalNo: str(d['approvalNo']), at: str(d['at']), approved: str(d['approved']), asked: str(d['asked']) })
+        : null;
+    }
+    case 'E_APPROVAL_AUTHORITY':
+      return oneOf(['external', 'unit'] as const, d['needs']) ? t.approvalUse[d['needs']] : null;
+    case 'E_NOT_AN_APPROVER':
+      return fill(d['reason'] === 'inactive' ? t.approvalUse.inactive : t.approvalUse.notApprover, { approver: str(d['approver']) });
+    case 'E_APPROVER_PASSWORD':
+      return d['approver'] ? fill(t.approvalUse.password, { approver: str(d['approver']) }) : null;
     default:
       return null;
   }

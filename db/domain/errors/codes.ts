@@ -1,5 +1,6 @@
 // Every stable error code with the shape of its details: the backend throws a code and typed details, and the
 // catalogue (./catalogue.ts) turns them into a sentence in the reader's language. Never change a code's meaning.
+import type { ApprovalKind, ApprovalStatus, ApprovalWay } from '../approvals';
 import type { Level } from '../levels';
 import type { MarkingErrorReason } from '../marking';
 import type { PasswordRule } from '../passwords';
@@ -64,6 +65,14 @@ export const ERROR_CODES = [
   'E_DESTRUCTION_METHOD',
   'E_PERSON_DEPARTED',
   'E_COMPILATION_MARKING',
+  'E_NO_SUCH_APPROVAL',
+  'E_SELF_APPROVAL',
+  'E_APPROVAL_DECIDED',
+  'E_APPROVAL_UNUSABLE',
+  'E_APPROVAL_MISMATCH',
+  'E_NOT_AN_APPROVER',
+  'E_APPROVAL_AUTHORITY',
+  'E_APPROVER_PASSWORD',
   'E_OWN_ROLES',
 ] as const;
 
@@ -109,7 +118,21 @@ export type ValidationField =
   | 'enabledAt';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
-export type ApprovalRule = 'outside_scope' | 'taken_out' | 'copy_top_secret' | 'copy_unit_head' | 'forward_originator' | 'medium_downgrade';
+export type ApprovalRule =
+  | 'outside_scope'
+  | 'taken_out'
+  | 'copy_top_secret'
+  | 'copy_unit_head'
+  | 'forward_originator'
+  | 'medium_downgrade'
+  | 'compile'
+  | 'compile_top_secret'
+  | 'destroy'
+  | 'change_marking'
+  | 'change_marking_originator'
+  | 'offsite_repair'
+  | 'correction'
+  | 'void';
 export type CrossUseRule = 'plain_medium_on_classified_computer' | 'classified_medium_on_plain_computer' | 'medium_above_computer';
 export type RepairMissing = 'storageRemoved' | 'escort';
 /** The steps assertStatus names when a copy is not where the step needs it. */
@@ -204,6 +227,21 @@ export interface ErrorDetails {
   E_COMPILATION_MARKING: { rule: 'level' | 'period'; marking: string; sources: string[] };
   E_PERSON_DEPARTED: { person: string; departedAt: string; role: DepartedRole };
   E_DESTRUCTION_METHOD: { rule: 'top_secret_facility'; documentId: number; receiptNo: string } | { rule: 'shredder_quantity'; copies: number; max: number };
+  E_NO_SUCH_APPROVAL: { approvalId: number };
+  /** Whoever asked never approves: the requester deciding, or the acting custodian named as the approver on the spot. */
+  E_SELF_APPROVAL: { approvalNo?: string };
+  /** A request already decided is not decided again. */
+  E_APPROVAL_DECIDED: { approvalNo: string; status: ApprovalStatus };
+  /** at: when it lapsed (expired) or was used (used). */
+  E_APPROVAL_UNUSABLE: { approvalNo: string; status: 'pending' | 'refused' | 'used' | 'expired'; at?: string };
+  /** The action is not what the approval names: another kind or item, a copy it does not name, more copies than approved. */
+  E_APPROVAL_MISMATCH: { approvalNo: string; rule: 'kind' | 'subject' | 'copies' | 'count'; approved?: string | number; asked?: string | number };
+  /** approver: the account's display name (or its id when there is none). */
+  E_NOT_AN_APPROVER: { approver: string; reason: 'role' | 'inactive' };
+  /** needs 'external': only the originator or its superior can decide it; 'unit': only the unit's approver. */
+  E_APPROVAL_AUTHORITY: { kind: ApprovalKind; needs: 'external' | 'unit'; way: ApprovalWay };
+  /** The approver's own password, typed on the spot, did not open their key slot. */
+  E_APPROVER_PASSWORD: Retry & { approver: string };
   /** added: the roles an administrator tried to give their own account (another administrator must). */
   E_OWN_ROLES: { username: string; added: readonly Role[] };
 }

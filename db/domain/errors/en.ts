@@ -64,6 +64,14 @@ export const en: ErrorTexts = {
     E_DESTRUCTION_METHOD:
       'Not a lawful way to destroy: 绝密 carriers go to the destruction facility; 机密 and 秘密 may go to a compliant shredder in small quantities only.',
     E_OWN_ROLES: 'An administrator cannot give their own account a role: another administrator must.',
+    E_NO_SUCH_APPROVAL: 'The ledger has no such approval.',
+    E_SELF_APPROVAL: 'No one approves their own request or countersigns their own action: another approver must decide.',
+    E_APPROVAL_DECIDED: 'This request has already been decided.',
+    E_APPROVAL_UNUSABLE: 'This approval cannot be used: only an approved one, not yet used and not expired, can be.',
+    E_APPROVAL_MISMATCH: 'The action is not what the approval names: the same kind, item and copies, and no more copies than approved.',
+    E_NOT_AN_APPROVER: 'The chosen account is not an active approver account.',
+    E_APPROVAL_AUTHORITY: 'This approval does not come from the authority that decides it: the originator or its superior, or the unit’s approver.',
+    E_APPROVER_PASSWORD: 'The approver’s password is wrong: the approval on the spot was not given.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
@@ -116,14 +124,28 @@ export const en: ErrorTexts = {
       reportLost: 'reported lost',
     },
     approval: {
-      outside_scope: '{{borrower}} is outside the need-to-know scope of this document: the loan needs an approver.',
-      taken_out: 'Taking it out of the office needs an approver.',
+      outside_scope:
+        '{{borrower}} is outside the need-to-know scope of this document: the loan needs the approver’s approval (an approved request, or the approver on the spot).',
+      taken_out: 'Taking it out of the office needs the approver’s approval (an approved request, or the approver on the spot).',
       copy_top_secret:
-        'Copying a top secret item needs the approval of its originator or the originator’s superior: fill in the approver and choose that authority.',
-      copy_unit_head: 'Copying a secret or confidential item needs the unit head’s approval: fill in the approver.',
+        'Copying a top secret item needs the approval of its originator or the originator’s superior: record their consent document’s issuing body, number and date.',
+      copy_unit_head:
+        'Copying a secret or confidential item needs the unit head’s (the approver’s) approval: an approved request, or the approver on the spot.',
       forward_originator:
-        'Forwarding a classified document needs the consent of its originator or the originator’s superior: fill in the approver and choose that authority.',
-      medium_downgrade: 'Lowering a classified medium’s level needs a decision: fill in who decided, their document number and the approver.',
+        'Forwarding a classified document needs the consent of its originator or the originator’s superior: record their consent document’s issuing body, number and date.',
+      medium_downgrade:
+        'Lowering a classified medium’s level needs a decision and the approver’s approval: fill in who decided and their document number, and choose the approval.',
+      compile: 'Compiling or excerpting secret or confidential items needs the approver’s approval: an approved request, or the approver on the spot.',
+      compile_top_secret:
+        'Compiling or excerpting a top secret item needs its originator or the originator’s superior: record their consent document’s issuing body, number and date.',
+      destroy: 'Destruction needs the unit head’s (the approver’s) approval: an approved request, or the approver on the spot.',
+      change_marking:
+        'A change of level, period or scope is decided by the originator: record their notice’s issuing body, number and date; for what the unit classified itself, the approver may approve it.',
+      change_marking_originator:
+        'The level, period or scope of a received document is changed only by its originator or the originator’s superior: record their notice’s issuing body, number and date.',
+      offsite_repair: 'Off-site repair of a classified computer needs the approver’s approval: an approved request, or the approver on the spot.',
+      correction: 'Correcting a key field (level, copies, document number) needs the approver’s approval: an approved request, or the approver on the spot.',
+      void: 'Voiding a registration needs the approver’s approval: an approved request, or the approver on the spot.',
     },
     channel: {
       channel:
@@ -233,6 +255,23 @@ export const en: ErrorTexts = {
     },
     ownRoles: 'An administrator cannot give their own account a role ({{added}}): another administrator must.',
     roleNames: { custodian: 'custodian', approver: 'approver', auditor: 'auditor', admin: 'administrator' },
+    approvalUse: {
+      selfApproval: 'The requester cannot decide their own request {{approvalNo}}: another approver must.',
+      decided: 'Approval {{approvalNo}} has already been decided.',
+      pending: 'Approval {{approvalNo}} has not been decided yet.',
+      refused: 'Approval {{approvalNo}} was refused.',
+      used: 'Approval {{approvalNo}} was used on {{at}}: an approval is used once.',
+      expired: 'Approval {{approvalNo}} expired on {{at}}: request a new one.',
+      kind: 'Approval {{approvalNo}} does not approve this kind of action.',
+      subject: 'Approval {{approvalNo}} is for another item or device.',
+      copies: 'Approval {{approvalNo}} does not name copy {{asked}}.',
+      count: 'Approval {{approvalNo}} allows {{approved}} copies, not {{asked}}.',
+      external: 'This needs the originator or its superior: record their consent document’s issuing body, number and date.',
+      unit: 'This is approved by the unit’s approver: choose an approved request, or have the approver countersign on the spot.',
+      notApprover: '{{approver}} is not an approver account.',
+      inactive: 'The account of {{approver}} is disabled.',
+      password: 'The password of {{approver}} is wrong: the approval on the spot was not given.',
+    },
   },
   password: {
     tooShort: 'The password needs at least {{min}} characters',

@@ -1,0 +1,50 @@
+// Test fixture: real approver accounts and real approvals, so any test can pass one. Tests only.
+import { ADMIN, addUser, login, ok, withRaw, type SetUpLedger } from '../../testing';
+import type { ApprovalView } from '../../views';
+import type { ApprovalGrant } from './fields';
+
+export interface TestApprover {
+  id: number;
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+let made = 0;
+
+/** Creates an approver account as the administrator (ADMIN signed in afterwards: sign your own user back in). */
+export function createApprover(t: SetUpLedger, name = '王局长'): TestApprover {
+  const approver = { username: `approver${++made}`, displayName: name, password: `Approver${made}pass2026` };
+  login(t.service, ADMIN.username, ADMIN.password);
+  addUser(t, { ...approver, roles: ['approver'] });
+  const { id } = withRaw(t, (db) => db.prepare('SELECT id FROM accounts WHERE username = ?').get(approver.username) as { id: number });
+  return { id, ...approver };
+}
+
+/** The approval field of an action countersigned on the spot by the approver typing their own password. */
+export function onTheSpot(approverId: number, password: string): ApprovalGrant {
+  return { way: 'on_the_spot', approverId, password };
+}
+
+/** An external decision (the originator's 同意函 / 通知). */
+export function external(body = '省国家保密局', docNo = '鲁保函〔2026〕8号', date = '2026-11-24'): ApprovalGrant {
+  return { way: 'external', body, docNo, date };
+}
+
+/**
+ * A request filed by the signed-in custodian and decided in the app by the approver; the custodian is signed back in.
+ * Returns the approval and the field an action passes to use it.
+ */
+export function approvedRequest(
+  t: SetUpLedger,
+  custodian: { username: string; password: string },
+  approver: TestApprover,
+  request: { kind: string; subject: { type: string; id: number }; copyNos?: number[]; count?: number; reason?: string },
+  decision: 'approved' | 'refused' = 'approved',
+): { approval: ApprovalView; grant: ApprovalGrant } {
+  const { id } = ok<{ id: number }>(t.service, 'approvals.request', { reason: '工作需要', ...request });
+  login(t.service, approver.username, approver.password);
+  const approval = ok<ApprovalView>(t.service, 'approvals.decide', { id, decision });
+  login(t.service, custodian.username, custodian.password);
+  return { approval, grant: { way: 'request', approvalId: id } };
+}
