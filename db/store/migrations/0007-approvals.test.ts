@@ -36,7 +36,9 @@ describe('migration 0007 approvals', () => {
       expect(() => db.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
     }
     // Used once, decided once.
-    expect(() => db.prepare(`INSERT INTO approval_uses (approval_id, used_at, used_by) VALUES (1, '2026-11-04T01:00:00.000Z', 'liming')`).run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare(`INSERT INTO approval_uses (approval_id, used_at, used_by) VALUES (1, '2026-11-04T01:00:00.000Z', 'liming')`).run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     // A decision from outside the unit names its body, document number and date, and no account.
     db.prepare(
       `INSERT INTO approvals (approval_no, year, seq, kind, subject_type, subject_id, copy_nos, reason, requested_by, requested_at)
