@@ -2,10 +2,11 @@
 // 启用, 报废, 销毁): one dialog per action, as DocumentActions has them. The backend judges every rule; a refusal
 // stays in the form with the rule in words and the field it concerns marked.
 import type { ReactNode } from 'react';
-import { App, Checkbox, Form, Input, Select, Typography, type FormInstance } from 'antd';
+import { App, Card, Checkbox, Form, Input, Select, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATA_LEVELS, DEVICE_LEVELS, NETWORKS, type DataLevel, type DeviceKind } from './devices';
+import { isClassified, secretRank } from '../../../../db/domain/levels';
 import { eventDate, isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { useDueDate } from '../../ui/hooks/useDueDate';
@@ -217,16 +218,23 @@ interface ChangeMediumValues {
   department?: string;
   usageScope?: string;
   backupApproved?: boolean;
+  /** For a lower classified level: who decided, their document, and who approved. */
+  decision?: { decidedBy: string; decisionDocNo: string; approver: string };
 }
 
 function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(): void }) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDeviceCommand);
   const field = useRegisterLabel();
+  const [form] = Form.useForm<ChangeMediumValues>();
+  const level = Form.useWatch('level', form);
+  // 机密 → 秘密 needs a recorded decision and an approval; to 非涉密 the backend refuses outright.
+  const lowered = !!level && isClassified(level) && secretRank(level) < secretRank(medium.level);
   return (
     <DeviceActionModal<ChangeMediumValues>
       action="change"
       code={medium.code}
+      form={form}
       initialValues={{ backupApproved: medium.backupApproved }}
       onSubmit={(v) =>
         run('media.change', {
@@ -239,6 +247,9 @@ function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(
             // Sent only when changed: the checkbox starts at the medium's current answer.
             backupApproved: v.backupApproved === medium.backupApproved ? undefined : v.backupApproved,
           },
+          ...(lowered && v.decision
+            ? { decision: { decidedBy: v.decision.decidedBy.trim(), decisionDocNo: v.decision.decisionDocNo.trim(), approver: v.decision.approver.trim() } }
+            : {}),
           at: eventDate(v.at),
         })
       }
@@ -254,8 +265,31 @@ function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(
       <Form.Item name="backupApproved" valuePropName="checked">
         <Checkbox data-testid="device-change-backupApproved">{field('backupApproved')}</Checkbox>
       </Form.Item>
+      {lowered && <LevelDecisionFields />}
       <AtField action="change" />
     </DeviceActionModal>
+  );
+}
+
+/** The decision that lowers a classified medium's level (决定机关, 决定文号) and the approver who agreed. */
+function LevelDecisionFields() {
+  const { t } = useTranslation();
+  const required = [{ required: true, whitespace: true }];
+  return (
+    <Card type="inner" size="small" title={t('devices.form.lowerTitle')} style={{ marginBottom: 16 }} data-testid="device-change-decision">
+      <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
+        {t('devices.form.lowerHint')}
+      </Typography.Paragraph>
+      <Form.Item name={['decision', 'decidedBy']} label={t('devices.form.decidedBy')} rules={[...required, { max: 50 }]}>
+        <PersonInput testId="device-change-decidedBy" />
+      </Form.Item>
+      <Form.Item name={['decision', 'decisionDocNo']} label={t('devices.form.decisionDocNo')} rules={[...required, { max: 60 }]}>
+        <Input autoComplete="off" data-testid="device-change-decisionDocNo" />
+      </Form.Item>
+      <Form.Item name={['decision', 'approver']} label={t('devices.form.approver')} rules={[...required, { max: 50 }]} style={{ marginBottom: 0 }}>
+        <PersonInput testId="device-change-approver" />
+      </Form.Item>
+    </Card>
   );
 }
 

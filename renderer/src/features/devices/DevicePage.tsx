@@ -243,6 +243,13 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
       'dataCleared',
     ] as const
   ).map((k) => [t(`devices.eventFields.${k}`), d[k] === undefined || d[k] === null || d[k] === '' ? null : valueText(t, k, d[k])]);
+  // A lowered level names its decision and approver.
+  const decision = record(d['decision']);
+  facts.push(
+    [t('devices.eventFields.decidedBy'), plain(decision['decidedBy']) ?? null],
+    [t('devices.eventFields.decisionDocNo'), plain(decision['decisionDocNo']) ?? null],
+    [t('devices.eventFields.approver'), plain(decision['approver']) ?? null],
+  );
   return (
     <div data-testid={`device-event-${event.kind}`}>
       <Typography.Text strong>{isDeviceEventKind(event.kind) ? t(`devices.events.${event.kind}`) : event.kind}</Typography.Text>{' '}

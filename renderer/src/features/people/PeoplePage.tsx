@@ -1,7 +1,7 @@
 // What one person holds (copies on loan, computers and media they answer for or borrowed) and 离岗交接,
-// which the backend refuses while anything is still held (E_STILL_HOLDS, with the counts).
+// which the backend refuses while anything is still held (E_STILL_HOLDS: the counts, and each item listed in the dialog).
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Form, List, Tag } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { selectIsCustodian, useLedger, type Holdings } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -10,6 +10,8 @@ import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { DeviceLevelTag } from '../devices/DeviceTags';
 import { formatCopyNo } from '../../../../db/domain/copies';
+import type { HeldItems } from '../../../../db/domain/errors';
+import { ApiError } from '../../api';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -22,6 +24,8 @@ export function PeoplePage() {
   const [person, setPerson] = useState('');
   const [shown, setShown] = useState<{ person: string; holdings: Holdings } | null>(null);
   const [departing, setDeparting] = useState(false);
+  // What a refused departure named: each copy (收文编号 + 份号) and device still held.
+  const [stillHeld, setStillHeld] = useState<HeldItems | null>(null);
   const { run, busy, error } = useAction(async (name: string) => setShown({ person: name, holdings: await holdingsOf(name) }));
   const lookup = () => person.trim() && void run(person.trim());
 
@@ -92,14 +96,20 @@ export function PeoplePage() {
           testId="people-depart"
           keyboard
           onSubmit={async (v) => {
-            await depart({ person: shown.person, handedTo: v.handedTo.trim(), supervisor: v.supervisor.trim() });
+            setStillHeld(null);
+            await depart({ person: shown.person, handedTo: v.handedTo.trim(), supervisor: v.supervisor.trim() }).catch((err: unknown) => {
+              if (err instanceof ApiError && err.code === 'E_STILL_HOLDS' && err.details?.['items']) setStillHeld(err.details['items'] as HeldItems);
+              throw err;
+            });
             void message.success({ content: <span data-testid="people-departed">{t('people.departed', { person: shown.person })}</span> });
           }}
           onClose={() => {
             setDeparting(false);
+            setStillHeld(null);
             void run(shown.person);
           }}
         >
+          {stillHeld && <StillHeldList items={stillHeld} />}
           <Form.Item name="handedTo" label={t('people.handedTo')} rules={[{ required: true, whitespace: true }]}>
             <PersonInput autoFocus testId="people-depart-handedTo" />
           </Form.Item>
@@ -109,5 +119,30 @@ export function PeoplePage() {
         </FormModal>
       )}
     </Card>
+  );
+}
+
+/** The items a departure waits for, one a line, as the custodian collects them. */
+function StillHeldList({ items }: { items: HeldItems }) {
+  const { t } = useTranslation();
+  const lines = [
+    ...items.copies.map((c) => t('people.heldCopy', { receiptNo: c.receiptNo, copyNo: formatCopyNo(c.copyNo) })),
+    ...items.computers.map((code) => t('people.heldComputer', { code })),
+    ...items.media.map((code) => t('people.heldMedium', { code })),
+  ];
+  return (
+    <List
+      size="small"
+      bordered
+      header={<Typography.Text strong>{t('people.stillHolds', { n: lines.length })}</Typography.Text>}
+      dataSource={lines}
+      renderItem={(line) => (
+        <List.Item className="monospace" data-testid="people-still-holds-item">
+          {line}
+        </List.Item>
+      )}
+      style={{ marginBottom: 16 }}
+      data-testid="people-still-holds"
+    />
   );
 }
