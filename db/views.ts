@@ -1,4 +1,5 @@
 // Domain-facing shapes returned by commands (row types stay inside db/).
+import type { AuditCategory } from './domain/audit';
 import type { ApprovalKind, ApprovalStatus, ApprovalSubjectType, ApprovalWay } from './domain/approvals';
 import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
@@ -62,12 +63,29 @@ export interface AuditEntryView {
   at: string;
   actor: string | null;
   kind: string;
+  /** The command's category (涉密文件, 计算机 ...), from its name; null for a name no category knows. */
+  category: AuditCategory | null;
   action: string;
   target: string | null;
+  /** Codes and typed details: the reader's language turns them into words (db/domain/audit). */
   summary: Record<string, unknown>;
+  /** The ledger numbers of the ids the summary's input names (收文编号, 设备编号, 保密柜), by field. */
+  refs: Record<string, string>;
   outcome: 'ok' | 'refused' | 'failed';
   errorCode: string | null;
   hash: string;
+}
+
+/** 核对打印件: what a printout's `审计链 #seq hash` proves today. */
+export interface PrintoutCheckView {
+  /** The log has an entry #seq. */
+  found: boolean;
+  /** Entry #seq still has the hash the paper shows. */
+  matches: boolean;
+  /** The chain from entry #seq to the head. */
+  chain: AuditVerifyView;
+  /** The print entries made at that head: what the printout was. */
+  prints: { seq: number; at: string; actor: string | null; title: string; pages: number | null; copies: number | null; destination: string | null }[];
 }
 
 export type AuditVerifyView =

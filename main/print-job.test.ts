@@ -27,18 +27,15 @@ describe('the print job main accepts', () => {
     }
   });
 
-  it('records what the page showed, the pages made and, for a printer, the copies and its name', () => {
+  it('records the print the page prepared, the pages made and, for a printer, the copies and its name', () => {
     const request = { kind: 'sheet' as const, name: 'documents' as const };
-    const shown = { 'data-print-title': '涉密文件登记台账', 'data-print-rows': '25', 'data-print-audit-seq': '41' };
+    const shown = { 'data-print-id': '3f0c9a52-7d1e-4b8a-9c2f-1a2b3c4d5e6f', 'data-print-title': '涉密文件登记台账', 'data-print-rows': '25' };
     expect(recordInput({ request, target: 'printer', copies: 2, deviceName: 'HP' }, shown, 3)).toEqual({
-      request,
-      title: '涉密文件登记台账',
-      rows: 25,
+      printId: '3f0c9a52-7d1e-4b8a-9c2f-1a2b3c4d5e6f',
       pages: 3,
       copies: 2,
       destination: 'printer',
       printer: 'HP',
-      auditSeq: 41,
     });
     expect(recordInput({ request, target: 'pdf', copies: 5 }, shown, 3)).toMatchObject({ copies: 1, destination: 'pdf' });
   });

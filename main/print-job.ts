@@ -1,5 +1,5 @@
 // The parts of printing that need no Electron: the print route's URL, the check of a job the renderer sends, and
-// the print.record input built from what the laid-out page says it shows. Unit-tested; main/index.ts wires them.
+// the print.record input naming the print the laid-out page prepared. Unit-tested; main/index.ts wires them.
 import type { PrintAttribute, PrintJob } from '../preload/contract';
 import { APP_ENTRY_URL } from './url-policy';
 
@@ -27,17 +27,14 @@ export function parsePrintJob(raw: unknown): PrintJob | null {
 
 export type PrintAttributes = Partial<Record<PrintAttribute, string | null>>;
 
-/** The print.record input: the request, what the page showed (title, rows, the audit head printed) and the pages made. */
+/** The print.record input: the print the page prepared (the backend kept what it showed), the pages made, the printer. */
 export function recordInput(job: PrintJob, attributes: PrintAttributes, pages: number): Record<string, unknown> {
   return {
-    request: job.request,
-    title: attributes['data-print-title'] ?? '',
-    rows: Number(attributes['data-print-rows']),
+    printId: attributes['data-print-id'] ?? '',
     pages,
     copies: job.target === 'printer' ? (job.copies ?? 1) : 1,
     destination: job.target,
     ...(job.target === 'printer' && job.deviceName ? { printer: job.deviceName } : {}),
-    auditSeq: Number(attributes['data-print-audit-seq']),
   };
 }
 

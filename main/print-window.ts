@@ -10,6 +10,7 @@ import { windowOptions } from './window-options';
 
 const ATTRIBUTES: PrintAttribute[] = [
   'data-print-ready',
+  'data-print-id',
   'data-print-error',
   'data-print-rows',
   'data-print-title',

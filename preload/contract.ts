@@ -70,10 +70,10 @@ export interface LedgerApi {
 
 /**
  * Attributes the print route sets on <html> once the printout is laid out (or failed); hosts wait for
- * ready or error, then read what the paper shows (rows, title, the audit head printed) for print.record.
+ * ready or error, then read the prepared print's id for print.record (the backend kept what it shows) and its title.
  */
 export type PrintAttribute =
-  'data-print-ready' | 'data-print-error' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
+  'data-print-ready' | 'data-print-error' | 'data-print-id' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
 
 declare global {
   interface Window {

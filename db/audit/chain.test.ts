@@ -106,6 +106,7 @@ describe('what is audited', () => {
       [ADMIN.username, 'account.resetPassword', { username: 'clerk', newPassword: 'Clerk2027pass' }],
       [ADMIN.username, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Admin2027pass' }],
       [AUDITOR.username, 'audit.verify', {}],
+      [AUDITOR.username, 'audit.checkPrintout', { seq: 1, hash: 'abcdef' }],
     ];
     expect(calls.map(([, n]) => n).sort()).toEqual(mutating.sort());
     for (const [actor, name, input] of calls) {
@@ -137,7 +138,7 @@ describe('what is audited', () => {
     ]);
     // The summaries say what changed.
     const update = auditRows(t).find(
-      (r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 5000).toISOString(),
+      (r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 6000).toISOString(),
     );
     expect(JSON.parse(update!.summary)).toEqual({
       before: { unitName: expect.any(String), idleMinutes: 10 },

@@ -92,10 +92,23 @@ export type VerifyResult =
 
 /** Walks the whole chain in order; reports the first entry whose hash, link or number is wrong. */
 export function verifyChain(db: Db, ledgerId: string): VerifyResult {
-  let prev = genesisHash(ledgerId);
-  let expectedSeq = 1;
+  return walkChain(db, 1, genesisHash(ledgerId));
+}
+
+/**
+ * Walks the chain from entry `seq` to the head, taking that entry's link as given (a printout proves its hash, not
+ * what came before it): whether anything from there on was edited, deleted or added out of order.
+ */
+export function verifyFrom(db: Db, seq: number): VerifyResult | null {
+  const start = get<{ prev_hash: string }>(db, sql`SELECT prev_hash FROM audit_log WHERE seq = ${seq}`);
+  return start ? walkChain(db, seq, start.prev_hash) : null;
+}
+
+function walkChain(db: Db, fromSeq: number, fromPrev: string): VerifyResult {
+  let prev = fromPrev;
+  let expectedSeq = fromSeq;
   let count = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').iterate(fromSeq) as IterableIterator<AuditRow>) {
     count += 1;
     if (row.seq !== expectedSeq) return { intact: false, count, firstBroken: { seq: row.seq, reason: 'sequence' } };
     if (row.prev_hash !== prev) return { intact: false, count, firstBroken: { seq: row.seq, reason: 'link' } };
@@ -104,12 +117,17 @@ export function verifyChain(db: Db, ledgerId: string): VerifyResult {
     prev = hash;
     expectedSeq += 1;
   }
-  return { intact: true, count, head: { seq: count, hash: prev } };
+  return { intact: true, count, head: { seq: expectedSeq - 1, hash: prev } };
 }
 
 export interface AuditQuery {
   actor?: string | undefined;
   kind?: string | undefined;
+  /** Command families (the part of the action before the dot): any of them. */
+  families?: readonly string[] | undefined;
+  action?: string | undefined;
+  /** Part of the target's ledger number (收文编号, 设备编号 ...). */
+  target?: string | undefined;
   outcome?: AuditOutcome | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -121,6 +139,15 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditR
   const conditions = [sql`1 = 1`];
   if (q.actor) conditions.push(sql`actor = ${q.actor}`);
   if (q.kind) conditions.push(sql`kind = ${q.kind}`);
+  if (q.families?.length)
+    conditions.push(
+      sql`(${sql.join(
+        q.families.map((f) => sql`action LIKE ${`${f}.%`}`),
+        ' OR ',
+      )})`,
+    );
+  if (q.action) conditions.push(sql`action = ${q.action}`);
+  if (q.target) conditions.push(sql`instr(target, ${q.target}) > 0`);
   if (q.outcome) conditions.push(sql`outcome = ${q.outcome}`);
   if (q.from) conditions.push(sql`at >= ${q.from}`);
   if (q.to) conditions.push(sql`at < ${q.to}`);

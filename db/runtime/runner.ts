@@ -6,6 +6,7 @@ import { findCommand } from '../commands';
 import type { AuditNote, BackupFolders, KeyOps, PublicContext, Session, SessionEnd, SignedInContext } from '../context';
 import type { BackupSource } from '../backup/backup';
 import { LedgerError, toLedgerError, validate } from '../errors';
+import { targetOf } from '../ledger/audit/refs';
 import { readSettings } from '../ledger/settings';
 import type { InvokeResult, PushEvent } from '../process-protocol';
 import type { Role } from '../views';
@@ -170,7 +171,8 @@ export class Runner {
       return out;
     } catch (err) {
       const error = toLedgerError(err);
-      // The refused command wrote nothing (its transaction rolled back); the refusal itself is recorded.
+      // The refused command wrote nothing (its transaction rolled back); the refusal itself is recorded, with its
+      // code and typed details (never a sentence: each reader sees it in their own language) and what it was about.
       const open = this.o.sessions.ledger;
       if (open) {
         audit(open, {
@@ -178,8 +180,8 @@ export class Runner {
           at: now,
           kind: kindOf(name),
           action: name,
-          target: null,
-          summary: { input: redact(rawInput), reason: error.message },
+          target: refusedTarget(open, name, rawInput),
+          summary: { input: redact(rawInput), ...(error.details ? { details: redact(error.details) } : {}) },
           outcome: FAILURES.has(error.code) ? 'failed' : 'refused',
           errorCode: error.code,
         });
@@ -199,6 +201,15 @@ function settle(work: () => unknown): InvokeResult {
 
 function forbidden(name: string, roles: readonly Role[]): LedgerError {
   return new LedgerError('E_FORBIDDEN', { command: name, needs: roles });
+}
+
+/** The ledger number a refused input names; none when the ledger cannot be read just now (the refusal still is). */
+function refusedTarget(ledger: OpenLedger, name: string, rawInput: unknown): string | null {
+  try {
+    return targetOf(ledger.db, name, rawInput);
+  } catch {
+    return null;
+  }
 }
 
 function kindOf(name: string): string {

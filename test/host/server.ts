@@ -199,15 +199,7 @@ export async function printRoute(browser: () => Promise<Browser>, appUrl: string
       preferCSSPageSize: true,
     });
     const pages = countPdfPages(pdf);
-    const recorded = invoke('print.record', {
-      request: job.request,
-      title: await read('data-print-title'),
-      rows: Number(await read('data-print-rows')),
-      pages,
-      copies: 1,
-      destination: 'pdf',
-      auditSeq: Number(await read('data-print-audit-seq')),
-    });
+    const recorded = invoke('print.record', { printId: await read('data-print-id'), pages, copies: 1, destination: 'pdf' });
     if (!recorded.ok) return recorded as Result<PrintOutcome>;
     return { ok: true, value: { pages, pdfBase64: pdf.toString('base64') } };
   } finally {

@@ -96,6 +96,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_APPROVAL_AUTHORITY: { kind: 'copy', needs: 'external', way: 'on_the_spot' },
   E_APPROVER_PASSWORD: { approver: '王局长', failures: 1 },
   E_OWN_ROLES: { username: 'zhangwei', added: ['approver'] },
+  E_NO_SUCH_PRINT: { printId: '00000000-0000-4000-8000-000000000000' },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   'E_APPROVAL_AUTHORITY',
   'E_APPROVER_PASSWORD',
   'E_OWN_ROLES',
+  'E_NO_SUCH_PRINT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -115,7 +116,8 @@ export type ValidationField =
   | 'mapping'
   | 'json'
   | 'returnBy'
-  | 'enabledAt';
+  | 'enabledAt'
+  | 'pages';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =
@@ -244,6 +246,8 @@ export interface ErrorDetails {
   E_APPROVER_PASSWORD: Retry & { approver: string };
   /** added: the roles an administrator tried to give their own account (another administrator must). */
   E_OWN_ROLES: { username: string; added: readonly Role[] };
+  /** print.record names a print that print.prepare did not make for this account, or one already recorded. */
+  E_NO_SUCH_PRINT: { printId: string };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

@@ -72,6 +72,7 @@ export const en: ErrorTexts = {
     E_NOT_AN_APPROVER: 'The chosen account is not an active approver account.',
     E_APPROVAL_AUTHORITY: 'This approval does not come from the authority that decides it: the originator or its superior, or the unit’s approver.',
     E_APPROVER_PASSWORD: 'The approver’s password is wrong: the approval on the spot was not given.',
+    E_NO_SUCH_PRINT: 'There is no such print waiting to be recorded: only a print this account has just prepared, and not yet recorded, can be.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
@@ -242,6 +243,7 @@ export const en: ErrorTexts = {
       approver: 'Scrapping and destruction need the approver.',
       returnBy: 'A document the issuer wants back needs its return-by date.',
       enabledAt: 'The date put into service cannot be in the future.',
+      pages: 'The number of pages does not match the printout: its rows cannot fill that many pages.',
     },
     dateOrder: {
       before_registration: '{{at}} is before this document was registered ({{earliest}}): nothing can happen before its registration.',

@@ -71,6 +71,7 @@ export const zhCN = {
     E_NOT_AN_APPROVER: '所选账户不是启用的审批人账户，不能审批。',
     E_APPROVAL_AUTHORITY: '审批来源不符合规定：此事项须由有权决定的机关或本单位审批人批准。',
     E_APPROVER_PASSWORD: '审批人的密码不正确，当面审批未通过。',
+    E_NO_SUCH_PRINT: '没有这份待记录的打印：只能记录本账户刚刚准备好、尚未记录的打印件。',
   } satisfies Record<ErrorCode, string>,
   details: {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
@@ -217,6 +218,7 @@ export const zhCN = {
       approver: '报废和销毁须填写审批人。',
       returnBy: '须清退的文件须填写应清退日期。',
       enabledAt: '启用日期不能晚于今天。',
+      pages: '页数与打印内容不符：打印件的行数排不满这么多页。',
     },
     dateOrder: {
       before_registration: '{{at}} 早于这件文件的登记时间 {{earliest}}：任何事项都不能早于登记。',

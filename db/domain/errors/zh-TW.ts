@@ -70,6 +70,7 @@ export const zhTW: ErrorTexts = {
     E_NOT_AN_APPROVER: '所選帳號不是啟用的審批人帳號，不能審批。',
     E_APPROVAL_AUTHORITY: '審批來源不符合規定：此事項須由有權決定的機關或本單位審批人批准。',
     E_APPROVER_PASSWORD: '審批人的密碼不正確，當面審批未通過。',
+    E_NO_SUCH_PRINT: '沒有這份待記錄的打印：只能記錄本賬戶剛剛準備好、尚未記錄的打印件。',
   },
   details: {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
@@ -216,6 +217,7 @@ export const zhTW: ErrorTexts = {
       approver: '報廢和銷毀須填寫審批人。',
       returnBy: '須清退的文件須填寫應清退日期。',
       enabledAt: '啟用日期不能晚於今天。',
+      pages: '頁數與打印內容不符：打印件的行數排不滿這麼多頁。',
     },
     dateOrder: {
       before_registration: '{{at}} 早於這件文件的登記時間 {{earliest}}：任何事項都不能早於登記。',

@@ -1,23 +1,55 @@
-// The audit log as the auditor reads it, and the check that its hash chain is intact.
+// The audit log as the auditor reads it, the check that its hash chain is intact, and 核对打印件: what the
+// `审计链 #seq hash` on a printout proves.
 import { z } from 'zod';
-import { queryAudit, verifyChain, type AuditRow } from '../../audit/chain';
+import { queryAudit, verifyChain, verifyFrom, type AuditRow } from '../../audit/chain';
 import { command } from '../../command-kit';
-import type { AuditEntryView } from '../../views';
-import { ADMIN, AUDITOR, empty, page } from '../fields';
+import { AUDIT_CATEGORIES, auditCategoryOf, auditFamiliesOf } from '../../domain/audit';
+import { all, sql, type Db } from '../../store/sql';
+import type { AuditEntryView, PrintoutCheckView } from '../../views';
+import { ADMIN, AUDITOR, CUSTODIAN, empty, page } from '../fields';
+import { refsOf } from './refs';
 
-function toAuditView(row: AuditRow): AuditEntryView {
+function toAuditView(db: Db, row: AuditRow): AuditEntryView {
+  const summary = JSON.parse(row.summary) as Record<string, unknown>;
   return {
     seq: row.seq,
     at: row.at,
     actor: row.actor,
     kind: row.kind,
+    category: auditCategoryOf(row.action),
     action: row.action,
     target: row.target,
-    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    summary,
+    refs: refsOf(db, row.action, summary),
     outcome: row.outcome,
     errorCode: row.error_code,
     hash: row.hash,
   };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The print entries whose pages showed the head #seq. */
+function printsAt(db: Db, seq: number): PrintoutCheckView['prints'] {
+  const rows = all<AuditRow>(
+    db,
+    sql`SELECT * FROM audit_log WHERE action = 'print.record' AND outcome = 'ok' AND seq > ${seq} AND json_extract(summary, '$.auditSeq') = ${seq} ORDER BY seq`,
+  );
+  return rows.map((r) => {
+    const s = JSON.parse(r.summary) as Record<string, unknown>;
+    const reported = (s['reported'] ?? {}) as Record<string, unknown>;
+    // Entries from before print.record kept what it was sent beside its pages (no `reported`).
+    return {
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      title: str(s['title']) ?? '',
+      pages: num(reported['pages'] ?? s['pages']),
+      copies: num(s['copies']),
+      destination: str(s['destination']),
+    };
+  });
 }
 
 export const auditCommands = {
@@ -26,6 +58,9 @@ export const auditCommands = {
       .object({
         actor: z.string().trim().max(32).optional(),
         kind: z.string().trim().max(32).optional(),
+        category: z.enum(AUDIT_CATEGORIES).optional(),
+        action: z.string().trim().max(64).optional(),
+        target: z.string().trim().max(60).optional(),
         outcome: z.enum(['ok', 'refused', 'failed']).optional(),
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),
@@ -34,13 +69,14 @@ export const auditCommands = {
       .strict(),
     roles: AUDITOR,
     mutates: false,
-    run(ctx, input) {
+    run(ctx, { category, ...input }) {
       const { total, rows } = queryAudit(ctx.db, {
         ...input,
+        families: category && auditFamiliesOf(category),
         from: input.from && new Date(input.from).toISOString(),
         to: input.to && new Date(input.to).toISOString(),
       });
-      return { total, rows: rows.map(toAuditView) };
+      return { total, rows: rows.map((row) => toAuditView(ctx.db, row)) };
     },
   }),
   'audit.verify': command({
@@ -51,6 +87,42 @@ export const auditCommands = {
     run(ctx) {
       const result = verifyChain(ctx.db, ctx.ledgerId);
       ctx.note({ summary: result.intact ? { intact: true, count: result.count } : { intact: false, firstBroken: result.firstBroken } });
+      return result;
+    },
+  }),
+  'audit.checkPrintout': command({
+    input: z
+      .object({
+        seq: z.number().int().min(1),
+        /** The short hash as printed (6 characters), or more of it. */
+        hash: z
+          .string()
+          .trim()
+          .regex(/^[0-9a-fA-F]{6,64}$/),
+      })
+      .strict(),
+    // Whoever holds a printout may check it; it shows the print entry, not the log.
+    roles: [...CUSTODIAN, ...AUDITOR, ...ADMIN],
+    mutates: true, // the check is an audit entry, recorded after the walk
+    run(ctx, input): PrintoutCheckView {
+      const hash = input.hash.toLowerCase();
+      const stored = all<{ hash: string }>(ctx.db, sql`SELECT hash FROM audit_log WHERE seq = ${input.seq}`)[0];
+      const chain = verifyFrom(ctx.db, input.seq);
+      const result: PrintoutCheckView = stored
+        ? { found: true, matches: stored.hash.startsWith(hash), chain: chain!, prints: printsAt(ctx.db, input.seq) }
+        : { found: false, matches: false, chain: verifyChain(ctx.db, ctx.ledgerId), prints: [] };
+      ctx.note({
+        target: `#${input.seq}`,
+        summary: {
+          seq: input.seq,
+          hash,
+          found: result.found,
+          matches: result.matches,
+          chainIntact: result.chain.intact,
+          ...(result.chain.intact ? {} : { firstBroken: result.chain.firstBroken }),
+          prints: result.prints.map((p) => p.seq),
+        },
+      });
       return result;
     },
   }),

@@ -177,7 +177,7 @@ describe('one item’s history', () => {
 });
 
 describe('print.prepare and print.record', () => {
-  it('preparing writes nothing; recording makes exactly one audit entry with what was printed', () => {
+  it('preparing writes nothing; recording the prepared print makes exactly one audit entry, its rows from the backend', () => {
     const { t, prepare } = ledger();
     const before = { data: dataSnapshot(t), audit: auditRows(t) };
     const request: PrintRequest = { kind: 'sheet', name: 'documents', filters: { levels: ['secret'] } };
@@ -188,18 +188,10 @@ describe('print.prepare and print.record', () => {
       totalText: '共 1 条',
       orientation: 'landscape',
     });
+    expect(meta.printId).toMatch(/^[0-9a-f-]{36}$/);
     expect(auditRows(t)).toEqual(before.audit);
 
-    ok(t.service, 'print.record', {
-      request,
-      title: document.title,
-      rows: document.rows.length,
-      pages: 1,
-      copies: 2,
-      destination: 'printer',
-      printer: 'HP LaserJet',
-      auditSeq: meta.auditHead.seq,
-    });
+    ok(t.service, 'print.record', { printId: meta.printId, pages: 1, copies: 2, destination: 'printer', printer: 'HP LaserJet' });
     expect(dataSnapshot(t)).toEqual(before.data);
     const added = auditRows(t).slice(before.audit.length);
     expect(added).toHaveLength(1);
@@ -209,25 +201,40 @@ describe('print.prepare and print.record', () => {
       title: '涉密文件登记台账',
       request: { kind: 'sheet', name: 'documents', filters: { levels: ['secret'] }, language: 'zh-CN' },
       rows: 1,
-      pages: 1,
+      auditSeq: meta.auditHead.seq,
       copies: 2,
       destination: 'printer',
-      printer: 'HP LaserJet',
-      auditSeq: meta.auditHead.seq,
+      // What only the host knows: the pages it counted and the printer it used.
+      reported: { pages: 1, printer: 'HP LaserJet' },
     });
   });
 
-  it('refuses a head the log has not reached, and pages below one', () => {
-    const { t } = ledger();
-    const request = { kind: 'sheet', name: 'loans' };
-    const head = auditRows(t).at(-1)!.seq;
-    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 1, destination: 'pdf', auditSeq: head + 5 })).toMatchObject({
-      code: 'E_VALIDATION',
-      details: { field: 'auditSeq' },
+  it('refuses invented figures: a print never prepared, one recorded twice, rows or a head from the caller, pages the rows cannot fill', () => {
+    const { t, prepare } = ledger();
+    const { meta } = prepare({ kind: 'sheet', name: 'documents' }); // 5 rows
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(refused(t.service, 'print.record', { printId: unknown, pages: 1, destination: 'pdf' })).toMatchObject({
+      code: 'E_NO_SUCH_PRINT',
+      details: { printId: unknown },
     });
-    expect(refused(t.service, 'print.record', { request, title: '借阅登记簿', rows: 0, pages: 0, destination: 'pdf', auditSeq: head }).code).toBe(
-      'E_VALIDATION',
-    );
+    for (const extra of [{ rows: 9999 }, { title: 'x' }, { auditSeq: 1 }]) {
+      expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf', ...extra }).code).toBe('E_VALIDATION');
+    }
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 777, destination: 'pdf' })).toMatchObject({
+      code: 'E_VALIDATION',
+      details: { field: 'pages' },
+    });
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 0, destination: 'pdf' }).code).toBe('E_VALIDATION');
+    ok(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' });
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' }).code).toBe('E_NO_SUCH_PRINT');
+  });
+
+  it('a print is recorded by whoever prepared it', () => {
+    const { t, prepare } = ledger();
+    addUser(t, { username: 'auditor1', roles: ['auditor'], password: 'Auditor2026pass' });
+    const { meta } = prepare({ kind: 'sheet', name: 'documents' });
+    login(t.service, 'auditor1', 'Auditor2026pass');
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' }).code).toBe('E_NO_SUCH_PRINT');
   });
 
   it('custodians, approvers and auditors print; an administrator alone does not', () => {
@@ -239,6 +246,6 @@ describe('print.prepare and print.record', () => {
     expect(ok<PrintPayload>(t.service, 'print.prepare', { request }).meta.printedBy).toEqual({ displayName: 'auditor1', username: 'auditor1' });
     login(t.service, 'admin2', 'Admin2026pass2');
     expect(refused(t.service, 'print.prepare', { request }).code).toBe('E_FORBIDDEN');
-    expect(refused(t.service, 'print.record', { request, title: 'x', rows: 0, pages: 1, destination: 'pdf', auditSeq: 1 }).code).toBe('E_FORBIDDEN');
+    expect(refused(t.service, 'print.record', { printId: '00000000-0000-4000-8000-000000000000', pages: 1, destination: 'pdf' }).code).toBe('E_FORBIDDEN');
   });
 });

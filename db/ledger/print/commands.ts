@@ -1,13 +1,15 @@
 // Printing: what a printout shows (print.prepare, read-only) and the audit entry each print makes (print.record).
-// The hosts render the renderer's print route, which calls print.prepare, and record the pages they produced.
+// The hosts render the renderer's print route, which calls print.prepare, and record that print by its id with the
+// pages they produced.
 import { z } from 'zod';
-import { auditHead } from '../../audit/chain';
+import { auditHead, type AuditHead } from '../../audit/chain';
 import { command } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { id, REGISTER_READERS } from '../fields';
 import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from '../sheets';
 import { say, type Language as SheetLanguage } from '../../domain/terms';
+import { findPrepared, forgetPrepared, keepPrepared } from './prepared';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
 /** What to print: a register with its filters, a batch's form by its number, or one item's history. */
@@ -31,6 +33,8 @@ export interface PrintMeta {
   printedAt: string;
   /** The audit chain's head when the page was prepared: paper can later prove the log was not rewritten. */
   auditHead: { seq: number; shortHash: string };
+  /** What print.record names: the backend keeps what this print showed. */
+  printId: string;
 }
 
 export interface PrintPayload {
@@ -68,8 +72,7 @@ function preparePrint(ctx: SignedInContext, request: z.output<typeof printReques
   }
 }
 
-function metaOf(ctx: SignedInContext): PrintMeta {
-  const head = auditHead(ctx.db, ctx.ledgerId);
+function metaOf(ctx: SignedInContext, head: AuditHead): Omit<PrintMeta, 'printId'> {
   return {
     printedBy: { displayName: ctx.session.displayName, username: ctx.session.username },
     printedAt: ctx.now,
@@ -82,31 +85,55 @@ export const printCommands = {
     input: z.object({ request: printRequest }).strict(),
     roles: REGISTER_READERS,
     mutates: false,
-    run: (ctx, input): PrintPayload => ({ document: preparePrint(ctx, input.request), meta: metaOf(ctx) }),
+    run(ctx, input): PrintPayload {
+      const document = preparePrint(ctx, input.request);
+      const head = auditHead(ctx.db, ctx.ledgerId);
+      const printId = keepPrepared(ctx.db, {
+        username: ctx.session.username,
+        request: input.request,
+        title: document.title,
+        rows: document.rows.length,
+        auditSeq: head.seq,
+      });
+      return { document, meta: { ...metaOf(ctx, head), printId } };
+    },
   }),
   'print.record': command({
     input: z
       .object({
-        request: printRequest,
-        /** What the paper showed: its title, rows and pages, and the audit head printed on it. */
-        title: z.string().trim().min(1).max(200),
-        rows: z.number().int().min(0).max(10_000_000),
+        /** The print as print.prepare returned it: what it showed comes from there, not from the caller. */
+        printId: z.uuid(),
+        /** Reported by the host: the pages it made and the printer it sent them to. */
         pages: z.number().int().min(1).max(1_000_000),
         copies: z.number().int().min(1).max(99).default(1),
         destination: z.enum(['pdf', 'printer']),
         printer: z.string().trim().max(200).optional(),
-        auditSeq: z.number().int().min(0),
       })
       .strict(),
     roles: REGISTER_READERS,
     mutates: true,
     run(ctx, input) {
-      // The head a page shows was read before this entry; a later one cannot have been on paper.
-      const head = auditHead(ctx.db, ctx.ledgerId);
-      if (input.auditSeq > head.seq) throw new LedgerError('E_VALIDATION', { field: 'auditSeq' });
-      const { request, title, ...printed } = input;
+      const print = findPrepared(ctx.db, input.printId, ctx.session.username);
+      if (!print) throw new LedgerError('E_NO_SUCH_PRINT', { printId: input.printId });
+      // A row never takes more than a page; the frame (fields, totals, signatures) at most one more.
+      if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
+      const request = print.request as z.output<typeof printRequest>;
       const target = request.kind === 'sheet' ? request.name : request.kind === 'history' ? `document #${request.documentId}` : request.batchNo;
-      ctx.note({ target, summary: { what: request.kind, title, request, ...printed } });
+      forgetPrepared(ctx.db, input.printId);
+      const reported = { pages: input.pages, ...(input.printer ? { printer: input.printer } : {}) };
+      ctx.note({
+        target,
+        summary: {
+          what: request.kind,
+          title: print.title,
+          request,
+          rows: print.rows,
+          auditSeq: print.auditSeq,
+          copies: input.copies,
+          destination: input.destination,
+          reported,
+        },
+      });
       return null;
     },
   }),

@@ -37,6 +37,7 @@ export function PrintRoot() {
     // Laid out with its fonts: only then may the host print.
     void document.fonts.ready.then(() =>
       mark({
+        'data-print-id': payload.meta.printId,
         'data-print-rows': String(payload.document.rows.length),
         'data-print-title': payload.document.title,
         'data-print-audit-seq': String(payload.meta.auditHead.seq),

@@ -1,0 +1,45 @@
+// The ledger numbers an audit entry's ids stand for: a document's 收文编号, a device's 编号, a cabinet's code. The
+// reader sees the numbers on the registers, never the row ids the commands take.
+import type { AuditRefs } from '../../domain/audit';
+import { get, sql, type Db } from '../../store/sql';
+
+type Lookup = (db: Db, id: number) => string | undefined;
+
+const receiptNo: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT receipt_no AS n FROM documents WHERE id = ${id}`)?.n;
+const computerCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM computers WHERE id = ${id}`)?.n;
+const mediumCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM media WHERE id = ${id}`)?.n;
+const locationCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM locations WHERE id = ${id}`)?.n;
+
+/** Which table an input field's id points into; a bare `id` by the command's family. */
+function lookupFor(action: string, key: string): Lookup | null {
+  if (key === 'documentId') return receiptNo;
+  if (key === 'computerId') return computerCode;
+  if (key === 'mediumId') return mediumCode;
+  if (key === 'locationId') return locationCode;
+  if (key === 'id' && action.startsWith('computers.')) return computerCode;
+  if (key === 'id' && action.startsWith('media.')) return mediumCode;
+  return null;
+}
+
+const inputOf = (summary: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const input = summary['input'];
+  return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+};
+
+/** The numbers for the ids an entry's input names (top-level fields), by field name. */
+export function refsOf(db: Db, action: string, summary: Readonly<Record<string, unknown>>): AuditRefs {
+  const refs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(inputOf(summary))) {
+    const lookup = lookupFor(action, key);
+    const found = lookup && typeof value === 'number' ? lookup(db, value) : undefined;
+    if (found !== undefined) refs[key] = found;
+  }
+  return refs;
+}
+
+/** The number a refused command's input names, for the entry's target: what it was refused about. */
+export function targetOf(db: Db, action: string, input: unknown): string | null {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  const refs = refsOf(db, action, { input });
+  return refs['documentId'] ?? refs['id'] ?? refs['computerId'] ?? refs['mediumId'] ?? refs['locationId'] ?? null;
+}
