@@ -17,9 +17,10 @@ import { useMarkField, type ErrorFields } from '../../ui/hooks/useMarkField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
+import { SourcesFields, toSources, type SourcesValues } from './SourcesFields';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
 
-interface EntryValues {
+interface EntryValues extends SourcesValues {
   registeredAt: Dayjs;
   originUnit: string;
   docNumber?: string;
@@ -112,6 +113,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             producedBy: values.handledBy.trim(),
             ...(classifiedBy ? { classifiedBy } : {}),
             ...(classificationBasis ? { classificationBasis } : {}),
+            ...toSources(values),
           },
         })
       : await registerDocument({
@@ -286,6 +288,11 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                 <PersonInput testId={tid('handled-by')} />
               </Form.Item>
             </Col>
+            {produced && (
+              <Col span={24}>
+                <SourcesFields marking={marking} issueDate={issueDate ? isoDate(issueDate) : undefined} testId={tid('produce')} />
+              </Col>
+            )}
             {produced ? (
               <>
                 <Col xs={24} md={8}>

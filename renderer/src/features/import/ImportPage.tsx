@@ -258,6 +258,23 @@ export function ImportPage() {
                 {t('import.saveReport')}
               </Button>
             </Space>
+            {report.notes.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                title={t('import.notesTitle', { count: report.notes.length })}
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {report.notes.map((note) => (
+                      <li key={`${note.row}-${note.field}-${note.reason}`} data-testid="import-note">
+                        {t('import.noteLine', { row: note.row, message: note.message })}
+                      </li>
+                    ))}
+                  </ul>
+                }
+                data-testid="import-notes"
+              />
+            )}
             {report.issues.length > 0 && (
               <Table<Issue>
                 rowKey={(i) => `${i.row}-${i.field}-${i.reason}`}
