@@ -6,6 +6,7 @@ import { accountCommands } from './ledger/accounts/commands';
 import { approvalCommands } from './ledger/approvals/commands';
 import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
+import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
 import { printCommands } from './ledger/print/commands';
@@ -32,6 +33,7 @@ export function joinCommands<Parts extends readonly object[]>(...parts: Parts): 
 export const commands = joinCommands(
   documentCommands,
   deviceCommands,
+  correctionCommands,
   backupCommands,
   transferCommands,
   printCommands,

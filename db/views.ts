@@ -95,7 +95,7 @@ export type AuditVerifyView =
 // ---- the classified documents register ----------------------------------------------------------
 
 export type LevelCode = DocumentLevel;
-export type CopyStatusCode = 'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing';
+export type CopyStatusCode = 'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing' | 'voided';
 
 export interface LocationView {
   id: number;
@@ -123,6 +123,8 @@ export interface DocumentListItem {
   /** The marking is a declassification condition: it never lapses by itself, a review must decide (the screen warns). */
   needsManualReview: boolean;
   declassified: boolean;
+  /** The registration was voided (作废): shown with a badge, held by no one, on no reminder. */
+  voided: boolean;
   registeredAt: string;
   mustReturn: boolean;
   returnBy: string | null;

@@ -25,13 +25,14 @@ export const LEVEL_TERMS: Record<Level, Term> = {
   non_secret: ['非涉密', '非涉密', 'Non-classified'],
 };
 
-export const COPY_STATUS_TERMS: Record<'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing', Term> = {
+export const COPY_STATUS_TERMS: Record<'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing' | 'voided', Term> = {
   in_custody: ['在柜', '在櫃', 'In custody'],
   on_loan: ['借出', '借出', 'On loan'],
   transmitted: ['已传递', '已傳遞', 'Sent out'],
   returned: ['已清退', '已清退', 'Returned'],
   destroyed: ['已销毁', '已銷毀', 'Destroyed'],
   missing: ['缺失', '缺失', 'Missing'],
+  voided: ['已作废', '已作廢', 'Voided'],
 };
 
 export const DEVICE_STATUS_TERMS: Record<'in_use' | 'stopped' | 'repair' | 'scrapped' | 'destroyed', Term> = {
@@ -126,4 +127,6 @@ export const EVENT_TERMS: Record<string, Term> = {
   handover: ['移交', '移交', 'Handed over'],
   found: ['找回', '找回', 'Found'],
   reported_lost: ['报失', '報失', 'Reported lost'],
+  correct: ['更正', '更正', 'Corrected'],
+  void: ['作废', '作廢', 'Voided'],
 };

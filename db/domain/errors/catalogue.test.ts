@@ -97,6 +97,10 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_APPROVER_PASSWORD: { approver: '王局长', failures: 1 },
   E_OWN_ROLES: { username: 'zhangwei', added: ['approver'] },
   E_NO_SUCH_PRINT: { printId: '00000000-0000-4000-8000-000000000000' },
+  E_VOIDED: { receiptNo: '2026-0007' },
+  E_NOT_VOIDABLE: { receiptNo: '2026-0007', kind: 'lend' },
+  E_COPIES_IN_USE: { receiptNo: '2026-0007', copyNos: [3] },
+  E_LOCATION_NOT_EMPTY: { location: 'BMG-01', copies: 2 },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

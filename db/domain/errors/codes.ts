@@ -75,6 +75,10 @@ export const ERROR_CODES = [
   'E_APPROVER_PASSWORD',
   'E_OWN_ROLES',
   'E_NO_SUCH_PRINT',
+  'E_VOIDED',
+  'E_NOT_VOIDABLE',
+  'E_COPIES_IN_USE',
+  'E_LOCATION_NOT_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -248,6 +252,14 @@ export interface ErrorDetails {
   E_OWN_ROLES: { username: string; added: readonly Role[] };
   /** print.record names a print that print.prepare did not make for this account, or one already recorded. */
   E_NO_SUCH_PRINT: { printId: string };
+  /** The registration was voided (作废): nothing more is done to it, nor corrected. */
+  E_VOIDED: { receiptNo: string };
+  /** Only a registration nothing else has happened to is voided; kind: the first event after it. */
+  E_NOT_VOIDABLE: { receiptNo: string; kind: string };
+  /** A 份数 correction may take off only copies nothing has happened to. */
+  E_COPIES_IN_USE: { receiptNo: string; copyNos: number[] };
+  /** A cabinet is taken out of use only when it holds nothing. */
+  E_LOCATION_NOT_EMPTY: { location: string; copies: number };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

@@ -72,6 +72,10 @@ export const zhCN = {
     E_APPROVAL_AUTHORITY: '审批来源不符合规定：此事项须由有权决定的机关或本单位审批人批准。',
     E_APPROVER_PASSWORD: '审批人的密码不正确，当面审批未通过。',
     E_NO_SUCH_PRINT: '没有这份待记录的打印：只能记录本账户刚刚准备好、尚未记录的打印件。',
+    E_VOIDED: '这件文件的登记已作废，不能再办理任何事项，也不能更正。',
+    E_NOT_VOIDABLE: '这件文件登记后已有其他记录，不能作废；只有登记后尚未办理任何事项的登记才能作废，填写有误请用更正。',
+    E_COPIES_IN_USE: '要减少的份号已有借阅、传递、清查等记录，不能用更正减少份数。',
+    E_LOCATION_NOT_EMPTY: '保密柜中仍存放有在管载体，不能停用：请先移出全部载体。',
   } satisfies Record<ErrorCode, string>,
   details: {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',

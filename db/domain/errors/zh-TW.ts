@@ -71,6 +71,10 @@ export const zhTW: ErrorTexts = {
     E_APPROVAL_AUTHORITY: '審批來源不符合規定：此事項須由有權決定的機關或本單位審批人批准。',
     E_APPROVER_PASSWORD: '審批人的密碼不正確，當面審批未通過。',
     E_NO_SUCH_PRINT: '沒有這份待記錄的打印：只能記錄本賬戶剛剛準備好、尚未記錄的打印件。',
+    E_VOIDED: '這件文件的登記已作廢，不能再辦理任何事項，也不能更正。',
+    E_NOT_VOIDABLE: '這件文件登記後已有其他記錄，不能作廢；只有登記後尚未辦理任何事項的登記才能作廢，填寫有誤請用更正。',
+    E_COPIES_IN_USE: '要減少的份號已有借閱、傳遞、清查等記錄，不能用更正減少份數。',
+    E_LOCATION_NOT_EMPTY: '保密櫃中仍存放有在管載體，不能停用：請先移出全部載體。',
   },
   details: {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',

@@ -4,7 +4,8 @@ import { levelFits, type DocumentLevel as Level } from '../../domain/levels';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql, type Db } from '../../store/sql';
 
-export const COPY_STATUSES = ['in_custody', 'on_loan', 'transmitted', 'returned', 'destroyed', 'missing'] as const;
+/** 'voided': the registration was voided (作废), or a 份数 correction took the copy off before anything happened to it. */
+export const COPY_STATUSES = ['in_custody', 'on_loan', 'transmitted', 'returned', 'destroyed', 'missing', 'voided'] as const;
 export type CopyStatus = (typeof COPY_STATUSES)[number];
 /** Copies the unit still answers for: in the cabinet or lent out. */
 export const HELD: readonly CopyStatus[] = ['in_custody', 'on_loan'];
@@ -40,6 +41,10 @@ export interface DocumentRow {
   held_copies: number;
   /** The same, originals only (not 复制件). */
   held_originals: number;
+  /** 来文单位 + 文号 as compared (domain/keys documentKey). */
+  doc_key: string;
+  /** When the registration was voided (作废); null while it stands. */
+  voided_at: string | null;
 }
 
 export interface CopyRow {
@@ -173,6 +178,8 @@ export interface EventDraft {
   at: string;
   counterpart?: string | null;
   approver?: string | null;
+  /** The approval (审批) the event used, when it needed one. */
+  approvalId?: number | null;
   batchId?: number | null;
   details?: Record<string, unknown>;
   copyIds?: readonly number[];
@@ -188,8 +195,8 @@ export function insertEvent(rec: Recorder, e: EventDraft): number {
   const id = Number(
     run(
       rec.db,
-      sql`INSERT INTO events (document_id, kind, at, counterpart, approver, batch_id, details, imported, recorded_at, recorded_by)
-                    VALUES (${e.documentId}, ${e.kind}, ${e.at}, ${e.counterpart ?? null}, ${e.approver ?? null}, ${e.batchId ?? null},
+      sql`INSERT INTO events (document_id, kind, at, counterpart, approver, approval_id, batch_id, details, imported, recorded_at, recorded_by)
+                    VALUES (${e.documentId}, ${e.kind}, ${e.at}, ${e.counterpart ?? null}, ${e.approver ?? null}, ${e.approvalId ?? null}, ${e.batchId ?? null},
                             ${JSON.stringify(e.details ?? {})}, ${e.imported ?? false}, ${rec.now}, ${rec.actor})`,
     ).lastInsertRowid,
   );

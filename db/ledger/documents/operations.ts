@@ -78,7 +78,7 @@ export interface Settings {
   receiptNoFormat: string;
 }
 
-function parseChecked(text: string, issueDate: string): { marking: Marking; end: string | null } {
+export function parseChecked(text: string, issueDate: string): { marking: Marking; end: string | null } {
   const marking = parseMarking(text);
   const end = secrecyEnd(marking, issueDate);
   if (end !== null && end <= issueDate) {
@@ -191,7 +191,7 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   return { id };
 }
 
-function insertCopies(rec: Recorder, documentId: number, first: number, count: number, locationId: number | null, sourceCopyId: number | null): number[] {
+export function insertCopies(rec: Recorder, documentId: number, first: number, count: number, locationId: number | null, sourceCopyId: number | null): number[] {
   const insert = rec.db.prepare('INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id) VALUES (?, ?, ?, ?, ?, ?)');
   return Array.from({ length: count }, (_, i) =>
     Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid),

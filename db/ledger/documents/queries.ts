@@ -245,6 +245,9 @@ function toListItem(
 ): DocumentListItem {
   const counts = Object.fromEntries(COPY_STATUSES.map((s) => [s, 0])) as CopyCounts;
   for (const c of copies) counts[c.status] += 1;
+  // 份数 and 份号 as corrected: a copy a correction took off is no longer one of them (a voided item keeps all).
+  const voided = d.voided_at !== null;
+  const standing = voided ? copies : copies.filter((c) => c.status !== 'voided');
   return {
     id: d.id,
     receiptNo: d.receipt_no,
@@ -258,12 +261,13 @@ function toListItem(
     secrecyEnd: d.secrecy_end,
     needsManualReview: !d.declassified && needsManualReview(parseMarking(d.marking)),
     declassified: d.declassified === 1,
+    voided,
     registeredAt: d.registered_at,
     mustReturn: d.must_return === 1,
     returnBy: d.return_by,
-    copies: copies.length,
+    copies: standing.length,
     counts,
-    copyNos: compressCopyNos(copies.map((c) => c.copy_no)),
+    copyNos: compressCopyNos(standing.map((c) => c.copy_no)),
     overdue: copies.some((c) => c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today),
     reminders,
   };

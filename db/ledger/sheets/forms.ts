@@ -338,11 +338,33 @@ function eventText(kind: string, details: Record<string, unknown>, language: She
   if (before?.marking && after?.marking && before.marking !== after.marking) add('marking', `${before.marking} → ${after.marking}`);
   add('details', details['decisionDocNo']);
   add('details', details['conclusion']);
+  if (kind === 'correct') parts.push(correctionText(details, language));
+  if (kind === 'correct' || kind === 'void') add('reason', details['reason']);
   if (kind === 'inventory') {
     add('present', compressCopyNos((details['present'] as number[] | undefined) ?? []));
     add('missing', compressCopyNos((details['missing'] as number[] | undefined) ?? []));
   }
   return parts.join(language === 'en' ? '; ' : '；');
+}
+
+/** The registered fields a correction may change, by the label they print under. */
+const CORRECTED_FIELDS: Record<string, LabelKey> = {
+  title: 'title',
+  docNumber: 'docNumber',
+  originUnit: 'originUnit',
+  issueDate: 'issueDate',
+  attachments: 'attachments',
+  remarks: 'remarks',
+  marking: 'marking',
+  copies: 'copies',
+};
+
+/** 更正: the field, what it said and what it says now (an empty value printed as a dash). */
+function correctionText(details: Record<string, unknown>, language: SheetLanguage): string {
+  const field = String(details['field']);
+  const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+  const name = CORRECTED_FIELDS[field] ? label(CORRECTED_FIELDS[field], language) : field;
+  return `${name}${language === 'en' ? ': ' : '：'}${shown(details['before'])} → ${shown(details['after'])}`;
 }
 
 /** One item's whole history: its registration data, every copy's state and every event in order. */
@@ -394,6 +416,7 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
         ['scope', listOf(JSON.parse(d.scope) as string[], language)],
         ['copyNos', copyState],
         ['returnBy', d.must_return ? (d.return_by ?? '') : ''],
+        ['status', d.voided_at !== null ? label('voided', language) : ''],
       ],
       language,
     ).filter((f) => f.value !== ''),

@@ -95,6 +95,9 @@ export const LABELS = {
   inventoryDate: ['清查日期', '清查日期', 'Date of inventory'],
   checkedBy: ['清查人', '清查人', 'Checked by'],
   batch: ['批次', '批次', 'Batch'],
+  attachments: ['附件', '附件', 'Attachments'],
+  reason: ['原因', '原因', 'Reason'],
+  voided: ['已作废', '已作廢', 'Voided'],
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -80,6 +80,7 @@ export const STATUS_COLORS: Record<CopyStatusCode, string> = {
   returned: 'default',
   destroyed: 'default',
   missing: 'red',
+  voided: 'default',
 };
 
 /** Copies the unit still answers for. */
