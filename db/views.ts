@@ -62,6 +62,8 @@ export interface AuditEntryView {
   seq: number;
   at: string;
   actor: string | null;
+  /** The actor account's display name (张伟), as the screens name people; null when the account is gone or none acted. */
+  actorName: string | null;
   kind: string;
   /** The command's category (涉密文件, 计算机 ...), from its name; null for a name no category knows. */
   category: AuditCategory | null;

@@ -137,7 +137,8 @@ export interface AuditQuery {
 
 export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditRow[] } {
   const conditions = [sql`1 = 1`];
-  if (q.actor) conditions.push(sql`actor = ${q.actor}`);
+  // A person by account name or display name.
+  if (q.actor) conditions.push(sql`(actor = ${q.actor} OR actor IN (SELECT username FROM accounts WHERE display_name = ${q.actor}))`);
   if (q.kind) conditions.push(sql`kind = ${q.kind}`);
   if (q.families?.length)
     conditions.push(

@@ -86,7 +86,13 @@ describe('what an entry stores', () => {
     ok(t.service, 'documents.move', { documentId: doc, copyNos: [2], locationId: 1, at: '2026-11-22' });
     login(t.service, AUDITOR.username, AUDITOR.password);
     const move = list(t, { action: 'documents.move' }).rows[0]!;
-    expect(move).toMatchObject({ category: 'documents', target: '2026-0001', refs: { documentId: '2026-0001', locationId: 'BMG-01' } });
+    expect(move).toMatchObject({
+      actorName: ADMIN.displayName,
+      category: 'documents',
+      target: '2026-0001',
+      refs: { documentId: '2026-0001', locationId: 'BMG-01' },
+    });
+    expect(list(t, { actor: ADMIN.displayName, action: 'documents.move' }).total).toBe(1);
     const zh = auditFields(move.summary, 'zh-CN', move.refs);
     expect(zh).toEqual(
       expect.arrayContaining([

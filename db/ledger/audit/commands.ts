@@ -9,12 +9,13 @@ import type { AuditEntryView, PrintoutCheckView } from '../../views';
 import { ADMIN, AUDITOR, CUSTODIAN, empty, page } from '../fields';
 import { refsOf } from './refs';
 
-function toAuditView(db: Db, row: AuditRow): AuditEntryView {
+function toAuditView(db: Db, row: AuditRow, names: ReadonlyMap<string, string>): AuditEntryView {
   const summary = JSON.parse(row.summary) as Record<string, unknown>;
   return {
     seq: row.seq,
     at: row.at,
     actor: row.actor,
+    actorName: row.actor === null ? null : (names.get(row.actor.toLowerCase()) ?? null),
     kind: row.kind,
     category: auditCategoryOf(row.action),
     action: row.action,
@@ -76,7 +77,10 @@ export const auditCommands = {
         from: input.from && new Date(input.from).toISOString(),
         to: input.to && new Date(input.to).toISOString(),
       });
-      return { total, rows: rows.map((row) => toAuditView(ctx.db, row)) };
+      const names = new Map(
+        all<{ u: string; n: string }>(ctx.db, sql`SELECT username AS u, display_name AS n FROM accounts`).map((a) => [a.u.toLowerCase(), a.n]),
+      );
+      return { total, rows: rows.map((row) => toAuditView(ctx.db, row, names)) };
     },
   }),
   'audit.verify': command({
