@@ -96,6 +96,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_APPROVAL_AUTHORITY: { kind: 'copy', needs: 'external', way: 'on_the_spot' },
   E_APPROVER_PASSWORD: { approver: '王局长', failures: 1 },
   E_OWN_ROLES: { username: 'zhangwei', added: ['approver'] },
+  E_TELEGRAM: { rule: 'telegram_location', location: 'BMG-01' },
   E_NO_SUCH_PRINT: { printId: '00000000-0000-4000-8000-000000000000' },
   E_VOIDED: { receiptNo: '2026-0007' },
   E_NOT_VOIDABLE: { receiptNo: '2026-0007', kind: 'lend' },

@@ -198,6 +198,14 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(t.destructionMethod, d['rule'])
         ? fill(t.destructionMethod[d['rule']], { receiptNo: str(d['receiptNo']), copies: str(d['copies']), max: str(d['max']) })
         : null;
+    case 'E_TELEGRAM':
+      return keyOf(t.telegram, d['rule'])
+        ? fill(t.telegram[d['rule']], {
+            location: str(d['location']),
+            receiptNo: str(d['receiptNo']),
+            sources: Array.isArray(d['sources']) ? d['sources'].map(str).join(t.listSeparator) : '',
+          })
+        : null;
     case 'E_MUST_RETURN':
       return fill(t.mustReturn, { receiptNo: str(d['receiptNo']) });
     case 'E_LOCATION_LEVEL':

@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   'E_APPROVER_PASSWORD',
   'E_OWN_ROLES',
   'E_NO_SUCH_PRINT',
+  'E_TELEGRAM',
   'E_VOIDED',
   'E_NOT_VOIDABLE',
   'E_COPIES_IN_USE',
@@ -252,6 +253,8 @@ export interface ErrorDetails {
   E_OWN_ROLES: { username: string; added: readonly Role[] };
   /** print.record names a print that print.prepare did not make for this account, or one already recorded. */
   E_NO_SUCH_PRINT: { printId: string };
+  /** 密码电报 / 级发电 are kept apart and never copied. location: the one refused; receiptNo: the telegram; sources: the telegrams among them. */
+  E_TELEGRAM: { rule: 'telegram_location' | 'document_location' | 'copy' | 'compile' | 'produced'; location?: string; receiptNo?: string; sources?: string[] };
   /** The registration was voided (作废): nothing more is done to it, nor corrected. */
   E_VOIDED: { receiptNo: string };
   /** Only a registration nothing else has happened to is voided; kind: the first event after it. */

@@ -73,6 +73,7 @@ export const en: ErrorTexts = {
     E_APPROVAL_AUTHORITY: 'This approval does not come from the authority that decides it: the originator or its superior, or the unit’s approver.',
     E_APPROVER_PASSWORD: 'The approver’s password is wrong: the approval on the spot was not given.',
     E_NO_SUCH_PRINT: 'There is no such print waiting to be recorded: only a print this account has just prepared, and not yet recorded, can be.',
+    E_TELEGRAM: 'Telegrams (密码电报, 级发电) are kept apart from other documents, only in a telegram cabinet, and never copied.',
     E_VOIDED: 'This registration was voided: nothing more can be done to it, nor can it be corrected.',
     E_NOT_VOIDABLE: 'Something has already been recorded for this document since its registration, so it cannot be voided; only a registration nothing has happened to can be voided. Correct a wrong entry instead.',
     E_COPIES_IN_USE: 'The copies a lower number of copies would take off already have loans, transmissions, inventories or other records: the number of copies cannot be lowered by a correction.',
@@ -277,6 +278,13 @@ export const en: ErrorTexts = {
       notApprover: '{{approver}} is not an approver account.',
       inactive: 'The account of {{approver}} is disabled.',
       password: 'The password of {{approver}} is wrong: the approval on the spot was not given.',
+    },
+    telegram: {
+      telegram_location: '{{location}} is not a telegram cabinet: telegrams (密码电报, 级发电) are kept only in a location marked for telegrams.',
+      document_location: '{{location}} is a telegram cabinet and holds telegrams only: other documents are kept apart.',
+      copy: '{{receiptNo}} is a telegram: telegrams are never copied.',
+      compile: '{{sources}}: telegrams are never compiled or excerpted.',
+      produced: 'A telegram is registered as received, never as a document produced here.',
     },
   },
   password: {

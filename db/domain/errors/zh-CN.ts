@@ -72,6 +72,7 @@ export const zhCN = {
     E_APPROVAL_AUTHORITY: '审批来源不符合规定：此事项须由有权决定的机关或本单位审批人批准。',
     E_APPROVER_PASSWORD: '审批人的密码不正确，当面审批未通过。',
     E_NO_SUCH_PRINT: '没有这份待记录的打印：只能记录本账户刚刚准备好、尚未记录的打印件。',
+    E_TELEGRAM: '密码电报、级发电须与其他文件分开存放，只能存放在电报专柜，不得复制。',
     E_VOIDED: '这件文件的登记已作废，不能再办理任何事项，也不能更正。',
     E_NOT_VOIDABLE: '这件文件登记后已有其他记录，不能作废；只有登记后尚未办理任何事项的登记才能作废，填写有误请用更正。',
     E_COPIES_IN_USE: '要减少的份号已有借阅、传递、清查等记录，不能用更正减少份数。',
@@ -252,6 +253,13 @@ export const zhCN = {
       notApprover: '{{approver}} 不是审批人账户，不能审批。',
       inactive: '{{approver}} 的账户已停用，不能审批。',
       password: '{{approver}} 的密码不正确，当面审批未通过。',
+    },
+    telegram: {
+      telegram_location: '{{location}} 不是电报专柜：密码电报、级发电只能存放在标记为存放电报的保密柜。',
+      document_location: '{{location}} 是电报专柜，只存放密码电报、级发电：其他文件须另柜存放。',
+      copy: '{{receiptNo}} 是密码电报，不得复制。',
+      compile: '{{sources}} 是密码电报，不得汇编或摘录。',
+      produced: '密码电报、级发电只能收文登记，不能作为本单位制作的文件登记。',
     },
   },
   password: {

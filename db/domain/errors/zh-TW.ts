@@ -71,6 +71,7 @@ export const zhTW: ErrorTexts = {
     E_APPROVAL_AUTHORITY: '審批來源不符合規定：此事項須由有權決定的機關或本單位審批人批准。',
     E_APPROVER_PASSWORD: '審批人的密碼不正確，當面審批未通過。',
     E_NO_SUCH_PRINT: '沒有這份待記錄的打印：只能記錄本賬戶剛剛準備好、尚未記錄的打印件。',
+    E_TELEGRAM: '密碼電報、級發電須與其他文件分開存放，只能存放在電報專櫃，不得複製。',
     E_VOIDED: '這件文件的登記已作廢，不能再辦理任何事項，也不能更正。',
     E_NOT_VOIDABLE: '這件文件登記後已有其他記錄，不能作廢；只有登記後尚未辦理任何事項的登記才能作廢，填寫有誤請用更正。',
     E_COPIES_IN_USE: '要減少的份號已有借閱、傳遞、清查等記錄，不能用更正減少份數。',
@@ -251,6 +252,13 @@ export const zhTW: ErrorTexts = {
       notApprover: '{{approver}} 不是審批人帳號，不能審批。',
       inactive: '{{approver}} 的帳號已停用，不能審批。',
       password: '{{approver}} 的密碼不正確，當面審批未通過。',
+    },
+    telegram: {
+      telegram_location: '{{location}} 不是電報專櫃：密碼電報、級發電只能存放在標記為存放電報的保密櫃。',
+      document_location: '{{location}} 是電報專櫃，只存放密碼電報、級發電：其他文件須另櫃存放。',
+      copy: '{{receiptNo}} 是密碼電報，不得複製。',
+      compile: '{{sources}} 是密碼電報，不得彙編或摘錄。',
+      produced: '密碼電報、級發電只能收文登記，不能作為本單位製作的文件登記。',
     },
   },
   password: {

@@ -5,7 +5,7 @@ import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
 import { DOCUMENT_LEVELS } from '../../domain/levels';
-import { requireDocument, type Recorder } from './model';
+import { CARRIERS, requireDocument, type Recorder } from './model';
 import {
   assertLateEntry,
   changeMarking,
@@ -56,7 +56,7 @@ const ofBatch = (_ctx: SignedInContext, _input: unknown, out: { batchNo: string 
 const registration = {
   docNumber: optionalText(100),
   title: text(300),
-  carrier: z.enum(['paper', 'disc', 'other']).default('paper'),
+  carrier: z.enum(CARRIERS).default('paper'),
   marking: text(60),
   issueDate: date,
   scope,
@@ -87,7 +87,7 @@ const documentNow = (ctx: SignedInContext, _out: unknown, input: { documentId: n
 
 export const documentCommands = {
   'locations.list': registerRead(empty, (ctx): LocationView[] =>
-    all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1 }>(
+    all<{ id: number; code: string; name: string; max_level: LocationView['maxLevel']; keeper: string | null; active: 0 | 1; telegrams: 0 | 1 }>(
       ctx.db,
       sql`SELECT * FROM locations ORDER BY code`,
     ).map((l) => ({
@@ -97,10 +97,20 @@ export const documentCommands = {
       maxLevel: l.max_level,
       keeper: l.keeper,
       active: l.active === 1,
+      telegrams: l.telegrams === 1,
     })),
   ),
   'locations.create': command({
-    input: z.object({ code: text(20), name: text(60), maxLevel: z.enum(DOCUMENT_LEVELS), keeper: z.string().trim().max(50).optional() }).strict(),
+    input: z
+      .object({
+        code: text(20),
+        name: text(60),
+        maxLevel: z.enum(DOCUMENT_LEVELS),
+        keeper: z.string().trim().max(50).optional(),
+        /** Marked for telegrams (密码电报 / 级发电): they are kept there, and nothing else is. */
+        telegrams: z.boolean().default(false),
+      })
+      .strict(),
     roles: CUSTODIAN,
     mutates: true,
     run(ctx, input) {
@@ -110,7 +120,8 @@ export const documentCommands = {
       const newId = Number(
         run(
           ctx.db,
-          sql`INSERT INTO locations (code, name, max_level, keeper, created_at) VALUES (${input.code}, ${input.name}, ${input.maxLevel}, ${input.keeper ?? null}, ${ctx.now})`,
+          sql`INSERT INTO locations (code, name, max_level, keeper, telegrams, created_at)
+              VALUES (${input.code}, ${input.name}, ${input.maxLevel}, ${input.keeper ?? null}, ${input.telegrams}, ${ctx.now})`,
         ).lastInsertRowid,
       );
       ctx.note({ target: input.code, summary: { after: input } });

@@ -9,6 +9,9 @@ export const COPY_STATUSES = ['in_custody', 'on_loan', 'transmitted', 'returned'
 export type CopyStatus = (typeof COPY_STATUSES)[number];
 /** Copies the unit still answers for: in the cabinet or lent out. */
 export const HELD: readonly CopyStatus[] = ['in_custody', 'on_loan'];
+/** 载体形式: 'telegram' is 密码电报 / 级发电, a carrier of its own (kept apart, always returned, never copied). */
+export const CARRIERS = ['paper', 'disc', 'other', 'telegram'] as const;
+export type Carrier = (typeof CARRIERS)[number];
 
 export interface DocumentRow {
   id: number;
@@ -19,7 +22,7 @@ export interface DocumentRow {
   doc_number: string;
   title: string;
   origin_unit: string;
-  carrier: 'paper' | 'disc' | 'other';
+  carrier: Carrier;
   level: Level;
   level_rank: number;
   marking: string;
@@ -68,6 +71,8 @@ export interface LocationRow {
   keeper: string | null;
   active: 0 | 1;
   created_at: string;
+  /** Marked for telegrams: holds 密码电报 / 级发电 only. */
+  telegrams: 0 | 1;
 }
 
 /** Who records, and when: one clock reading for every row a command writes. */
@@ -126,6 +131,13 @@ export function assertLocationHolds(location: LocationRow, level: Level): void {
       maxLevel: location.max_level,
       level,
     });
+  }
+}
+
+/** Telegrams are kept apart: only in a location marked for telegrams, and such a location holds nothing else. */
+export function assertLocationKind(location: LocationRow, carrier: Carrier): void {
+  if ((carrier === 'telegram') !== (location.telegrams === 1)) {
+    throw new LedgerError('E_TELEGRAM', { rule: carrier === 'telegram' ? 'telegram_location' : 'document_location', location: location.code });
   }
 }
 

@@ -11,6 +11,7 @@ import { assertNotDeparted } from '../devices/people';
 import { all, get, run, sql } from '../../store/sql';
 import {
   assertLocationHolds,
+  assertLocationKind,
   assertNotBefore,
   assertStatus,
   copiesOf,
@@ -23,6 +24,7 @@ import {
   requireLocation,
   setCopies,
   yearOf,
+  type Carrier,
   type CopyRow,
   type DocumentRow,
   type Recorder,
@@ -50,7 +52,7 @@ export interface NewDocument {
   originUnit: string;
   docNumber: string;
   title: string;
-  carrier: 'paper' | 'disc' | 'other';
+  carrier: Carrier;
   marking: string;
   issueDate: string;
   scope: string[];
@@ -118,6 +120,8 @@ function fromSources(
   end: string | null,
 ): { sources: { documentId: number; receiptNo: string }[]; scope: string[] } {
   const docs = [...new Set(input.sources)].map((id) => requireDocument(rec.db, id));
+  const telegrams = docs.filter((d) => d.carrier === 'telegram');
+  if (telegrams.length) throw new LedgerError('E_TELEGRAM', { rule: 'compile', sources: telegrams.map((d) => d.receipt_no) });
   const secret = docs.filter((d) => d.level !== 'internal' && !d.declassified);
   const refuse = (rule: 'level' | 'period', above: DocumentRow[]) => {
     if (above.length) throw new LedgerError('E_COMPILATION_MARKING', { rule, marking: input.marking, sources: above.map((d) => d.receipt_no) });
@@ -139,6 +143,10 @@ function fromSources(
 /** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
 export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
+  // 密码电报 / 级发电 are received and always go back by a date; they are never produced here.
+  const telegram = input.carrier === 'telegram';
+  if (telegram && input.origin === 'produced') throw new LedgerError('E_TELEGRAM', { rule: 'produced' });
+  if (telegram) input = { ...input, mustReturn: true };
   const compiled = input.sources?.length ? fromSources(rec, input, marking, end) : null;
   const scope = compiled?.scope ?? input.scope;
   if (input.issueDate > input.registeredAt) {
@@ -156,6 +164,7 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   assertNotDeparted(rec.db, input.scope, 'scope');
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, marking.level);
+  assertLocationKind(location, input.carrier);
   const key = documentKey(input.originUnit, input.docNumber);
   assertCopiesNew(rec, key, input.firstCopyNo, input.copies);
   const year = yearOf(input.registeredAt);
@@ -339,6 +348,7 @@ export function moveCopies(rec: Recorder, input: { documentId: number; copyNos: 
   assertStatus(copies, ['in_custody'], 'move');
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, doc.level);
+  assertLocationKind(location, doc.carrier);
   setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
   insertEvent(rec, {
     documentId: doc.id,
@@ -359,6 +369,7 @@ export function reproduceCopy(
   input: { documentId: number; sourceCopyNo: number; count: number; approval?: Approval | undefined; locationId?: number | undefined; at: string },
 ): { copyNos: number[] } {
   const doc = requireDocument(rec.db, input.documentId);
+  if (doc.carrier === 'telegram') throw new LedgerError('E_TELEGRAM', { rule: 'copy', receiptNo: doc.receipt_no });
   const [source] = requireCopies(rec.db, doc.id, [input.sourceCopyNo]);
   assertStatus([source!], ['in_custody'], 'copy');
   if (doc.level === 'top_secret' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
@@ -628,6 +639,7 @@ export function recordFound(rec: Recorder, input: { documentId: number; copyNos:
   assertNotLost(rec, copies, 'found');
   const location = requireLocation(rec.db, input.locationId);
   assertLocationHolds(location, doc.level);
+  assertLocationKind(location, doc.carrier);
   setCopies(rec.db, copies, { status: 'in_custody', locationId: location.id });
   insertEvent(rec, {
     documentId: doc.id,

@@ -4,7 +4,7 @@ import { needsManualReview, parseMarking } from '../../domain/marking';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
 import { readSettings } from '../settings';
-import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type CopyRow, type DocumentRow } from './model';
+import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type Carrier, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
 
@@ -38,6 +38,7 @@ export interface DocumentQuery {
   originUnit?: string | undefined;
   locationId?: number | undefined;
   holder?: string | undefined;
+  carrier?: Carrier | undefined;
   reminder?: (typeof REMINDER_FILTERS)[number] | undefined;
   reminderKind?: (typeof ITEM_REMINDERS)[number] | undefined;
   sort: (typeof SORT_FIELDS)[number];
@@ -194,6 +195,7 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.year) where.push(sql`d.year = ${q.year}`);
   if (q.originUnit) where.push(sql`d.origin_unit = ${q.originUnit}`);
   if (q.locationId) where.push(withCopy(sql`c.location_id = ${q.locationId} AND c.status = 'in_custody'`));
+  if (q.carrier) where.push(sql`d.carrier = ${q.carrier}`);
   if (q.holder) where.push(withCopy(sql`c.holder = ${q.holder} AND c.status = 'on_loan'`));
   if (q.status === 'held') where.push(held());
   if (q.status === 'on_loan') where.push(withCopy(sql`c.status = 'on_loan'`));
@@ -255,6 +257,7 @@ function toListItem(
     docNumber: d.doc_number,
     title: d.title,
     originUnit: d.origin_unit,
+    carrier: d.carrier,
     level: d.level,
     marking: d.marking,
     issueDate: d.issue_date,
@@ -349,6 +352,7 @@ export function reminderCounts(db: Db, day: Day): ReminderCounts {
     const c = reminderCondition(kind, day, receiptBefore);
     return get<{ n: number }>(db, { text: `SELECT count(*) AS n FROM documents d WHERE ${c.text}`, values: c.values })!.n;
   };
+  const telegrams = (c: Fragment) => get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents d WHERE d.carrier = 'telegram' AND ${c}`)!.n;
   const inventoriesThisYear = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM batches WHERE kind = 'inventory' AND year = ${day.year}`)!.n;
   const heldCopies = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM copies WHERE status IN ('in_custody', 'on_loan')`)!.n;
   // Overdue items are counted from the copies' index alone: the items' rows need not be read.
@@ -371,6 +375,9 @@ export function reminderCounts(db: Db, day: Day): ReminderCounts {
     missingCopies: count('missing'),
     heldCopies,
     inventoriesThisYear,
+    telegramsHeld: telegrams(held()),
+    telegramsDueSoon: telegrams(reminderCondition('returnNear', day, receiptBefore)),
+    telegramsOverdue: telegrams(reminderCondition('returnOverdue', day, receiptBefore)),
   };
 }
 

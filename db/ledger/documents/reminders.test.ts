@@ -125,6 +125,9 @@ describe('reminders tell overdue from due soon', () => {
       missingCopies: 0,
       heldCopies: 0,
       inventoriesThisYear: 0,
+      telegramsHeld: 0,
+      telegramsDueSoon: 0,
+      telegramsOverdue: 0,
     });
   });
 
