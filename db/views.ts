@@ -97,6 +97,8 @@ export type AuditVerifyView =
 // ---- the classified documents register ----------------------------------------------------------
 
 export type LevelCode = DocumentLevel;
+/** 载体形式; 'telegram': 密码电报 / 级发电, a group of their own. */
+export type CarrierCode = 'paper' | 'disc' | 'other' | 'telegram';
 export type CopyStatusCode = 'in_custody' | 'on_loan' | 'transmitted' | 'returned' | 'destroyed' | 'missing' | 'voided';
 
 export interface LocationView {
@@ -106,6 +108,8 @@ export interface LocationView {
   maxLevel: LevelCode;
   keeper: string | null;
   active: boolean;
+  /** Marked for telegrams (密码电报 / 级发电): holds them and nothing else. */
+  telegrams: boolean;
 }
 
 /** Copies of one item by state; their sum is the number registered. */
@@ -118,6 +122,7 @@ export interface DocumentListItem {
   docNumber: string;
   title: string;
   originUnit: string;
+  carrier: CarrierCode;
   level: LevelCode;
   marking: string;
   issueDate: string;
@@ -181,7 +186,6 @@ export interface DocumentEventView {
 }
 
 export interface DocumentDetail extends DocumentListItem {
-  carrier: 'paper' | 'disc' | 'other';
   scope: string[];
   classifiedBy: string | null;
   classificationBasis: string | null;
@@ -218,6 +222,10 @@ export interface ReminderCounts {
   /** Copies in custody or on loan: 0 means no inventory is due, and none is done. */
   heldCopies: number;
   inventoriesThisYear: number;
+  /** 密码电报 / 级发电 as a group of their own: held, due back within reminderDays, past their return-by date. */
+  telegramsHeld: number;
+  telegramsDueSoon: number;
+  telegramsOverdue: number;
 }
 
 // ---- computers and removable media ----------------------------------------------------------------
