@@ -1,5 +1,5 @@
 // Reading the register through documents.list / reminders.get: search (FTS5 trigram for 3+ characters,
-// LIKE below that), filters, sort, paging, and every reminder as the custodian's day moves on.
+// the unigram / bigram index of migration 10 below that), filters, sort, paging, and every reminder as the custodian's day moves on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok, withRaw, type SetUpLedger } from '../../testing';
@@ -86,7 +86,7 @@ describe('search', () => {
     expect(c.titles({ query: '"涉密" OR 通知' })).toEqual([]);
   });
 
-  it('a 2-character query (通知) and a 1-character one are found with LIKE', () => {
+  it('a 2-character query (通知) and a 1-character one are found through the short-search index', () => {
     const c = corpus();
     expect(sorted(c.titles({ query: '通知' }))).toEqual(sorted([TITLES.selfCheck, TITLES.measures]));
     expect(c.titles({ query: '纪要' })).toEqual([TITLES.minutes]);
@@ -96,12 +96,16 @@ describe('search', () => {
     expect(c.titles({ query: '_' })).toEqual([]);
   });
 
-  it('3+ characters really go through FTS5 and 2 through LIKE: with the index emptied only the LIKE search still finds', () => {
+  it('3+ characters really go through FTS5 and 1-2 through the grams: with either index emptied only the other search still finds', () => {
     const c = corpus();
     withRaw(c.t, (db) => db.exec(`INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')`));
     expect(c.titles({ query: '保密自查' })).toEqual([]);
     expect(c.titles({ query: '通知' })).toHaveLength(2);
     withRaw(c.t, (db) => db.exec(`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`));
+    expect(c.titles({ query: '保密自查' })).toEqual([TITLES.selfCheck]);
+    withRaw(c.t, (db) => db.exec(`DELETE FROM documents_grams`));
+    expect(c.titles({ query: '通知' })).toEqual([]);
+    expect(c.titles({ query: '纪' })).toEqual([]);
     expect(c.titles({ query: '保密自查' })).toEqual([TITLES.selfCheck]);
   });
 

@@ -133,19 +133,24 @@ function remindersOf(db: Db, ids: readonly number[], day: Day): Map<number, Docu
   return result;
 }
 
-/** The FTS5 query for a search of 3+ characters (one phrase, quotes escaped); null: too short for the trigram index. */
-function ftsPhrase(text: string): string | null {
+/**
+ * Which index answers a search: 3+ characters the trigram full-text index (one phrase, quotes escaped), 1 or 2
+ * the unigrams and bigrams of migration 10, both with the results of LIKE on 标题, 文号 and 来文单位.
+ */
+function searchIndex(text: string): { count: Fragment; ids: Fragment } {
   const q = text.trim();
-  return [...q].length >= 3 ? `"${q.replace(/"/g, '""')}"` : null;
-}
-
-function searchCondition(text: string): Fragment {
-  const q = text.trim();
-  const phrase = ftsPhrase(q);
-  // The trigram index needs 3 characters; shorter Chinese queries (e.g. 通知) scan with LIKE.
-  if (phrase !== null) return sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase})`;
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(d.title LIKE ${like} ESCAPE '\\' OR d.doc_number LIKE ${like} ESCAPE '\\' OR d.origin_unit LIKE ${like} ESCAPE '\\')`;
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replace(/"/g, '""')}"`;
+    return {
+      count: sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`,
+      ids: sql`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase}`,
+    };
+  }
+  // Folded as the grams were written (lower(), as LIKE folds case).
+  return {
+    count: sql`SELECT count(*) AS n FROM documents_grams WHERE gram = lower(${q})`,
+    ids: sql`SELECT document_id FROM documents_grams WHERE gram = lower(${q})`,
+  };
 }
 
 const ORDER: Record<(typeof SORT_FIELDS)[number], string> = {
@@ -190,7 +195,8 @@ export type Plan = 'auto' | 'walk' | 'sort';
 export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = 'auto'): { total: number; rows: DocumentListItem[] } {
   const where: Fragment[] = [sql`1 = 1`];
   const query = q.query?.trim() ?? '';
-  if (query) where.push(searchCondition(query));
+  const search = query ? searchIndex(query) : null;
+  if (search) where.push(sql`d.id IN (${search.ids})`);
   if (q.levels?.length) where.push(sql`d.level IN (SELECT value FROM json_each(${JSON.stringify(q.levels)}))`);
   if (q.year) where.push(sql`d.year = ${q.year}`);
   if (q.originUnit) where.push(sql`d.origin_unit = ${q.originUnit}`);
@@ -204,12 +210,8 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.reminder) where.push(reminderCondition(q.reminder, day, receiptBeforeOf(db, day)));
   if (q.reminderKind) where.push(reminderCondition(q.reminderKind, day, receiptBeforeOf(db, day)));
   const filter = sql.join(where, ' AND ');
-  // A search alone is counted by the full-text index (one row per item, never deleted), not item by item.
-  const phrase = ftsPhrase(query);
-  const total =
-    phrase !== null && where.length === 2
-      ? get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`)!.n
-      : get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
+  // A search alone is counted by its index (one entry per item, never deleted), not item by item.
+  const total = get<{ n: number }>(db, search && where.length === 2 ? search.count : sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
   const order = ORDER[q.sort].replace(/\{dir\}/g, q.order === 'desc' ? 'DESC' : 'ASC');
   const index = walkSortIndex(db, q, total, plan);
   const docs = all<DocumentRow>(db, {

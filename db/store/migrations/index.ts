@@ -8,6 +8,18 @@ import { documentKeys } from './0006-document-keys';
 import { approvals } from './0007-approvals';
 import { telegrams } from './0008-telegrams';
 import { corrections } from './0009-corrections';
+import { shortSearch } from './0010-short-search';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, documents, devices, backups, importSupport, documentKeys, approvals, telegrams, corrections];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  documents,
+  devices,
+  backups,
+  importSupport,
+  documentKeys,
+  approvals,
+  telegrams,
+  corrections,
+  shortSearch,
+];
