@@ -32,7 +32,7 @@ export const ITEM_REMINDERS = keys<ItemReminder>({
 });
 /** Reminders of something already late: shown in red. */
 export const LATE_REMINDERS: ReadonlySet<ItemReminder> = new Set(['loanOverdue', 'returnOverdue', 'secrecyEnded', 'receiptOverdue', 'missing']);
-export const CARRIERS = keys<Carrier>({ paper: true, disc: true, other: true });
+export const CARRIERS = keys<Carrier>({ paper: true, disc: true, other: true, telegram: true });
 export const CONDITIONS = keys<Condition>({ intact: true, missing_pages: true, damaged: true });
 export const DESTROY_METHODS = keys<DestroyMethod>({ facility: true, shredder: true });
 export const AUTHORITIES = keys<Authority>({ unit_head: true, originator: true, superior: true });
