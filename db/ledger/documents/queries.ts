@@ -74,10 +74,16 @@ const missingCopy = sql`c.status = 'missing' AND NOT EXISTS (SELECT 1 FROM event
 const returnable = sql`d.must_return = 1 AND (d.held_originals > 0 OR ${withCopy(sql`c.reproduction = 0 AND ${missingCopy}`)})`;
 const secretHeld = sql`d.declassified = 0 AND d.held_copies > 0`;
 
-/** A transmission with no 回执 yet; `before`: sent before that date (waiting longer than the setting). */
-function pendingReceipt(before: string | null): Fragment {
-  return sql`d.id IN (SELECT e.document_id FROM events e WHERE e.kind IN ('transmit', 'forward') AND e.imported = 0 AND (${before} IS NULL OR substr(e.at, 1, 10) < ${before})
-               AND NOT EXISTS (SELECT 1 FROM events r WHERE r.document_id = e.document_id AND r.kind = 'receipt_confirmed' AND json_extract(r.details, '$.eventId') = e.id))`;
+/**
+ * A transmission with no 回执 yet; `before`: sent before that date (waiting longer than the setting). `perItem`: the
+ * 提示 of one page reads its own items' events (the whole register's transmissions take a second at ten years).
+ */
+function pendingReceipt(before: string | null, perItem: boolean): Fragment {
+  const unconfirmed = sql`e.kind IN ('transmit', 'forward') AND e.imported = 0 AND (${before} IS NULL OR substr(e.at, 1, 10) < ${before})
+               AND NOT EXISTS (SELECT 1 FROM events r WHERE r.document_id = e.document_id AND r.kind = 'receipt_confirmed' AND json_extract(r.details, '$.eventId') = e.id)`;
+  return perItem
+    ? sql`EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND ${unconfirmed})`
+    : sql`d.id IN (SELECT e.document_id FROM events e WHERE ${unconfirmed})`;
 }
 
 /** The last day a transmission may be sent on and still be within the setting's days of waiting. */
@@ -89,7 +95,7 @@ function receiptCutoff(day: Day, receiptReminderDays: number): string {
  * One definition per reminder: the dashboard counts with it and the list filters with it. The older four match the
  * partial index made for each in migration 2 (the index's WHERE terms appear here as written there).
  */
-function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string): Fragment {
+function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string, perItem = false): Fragment {
   switch (kind) {
     case 'overdue':
     case 'loanOverdue':
@@ -111,9 +117,9 @@ function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string
     case 'reviewDue':
       return sql`d.level <> 'internal' AND d.declassified = 0 AND d.held_copies > 0 AND d.year < ${day.year} AND (d.last_review_year IS NULL OR d.last_review_year < ${day.year})`;
     case 'receiptPending':
-      return pendingReceipt(null);
+      return pendingReceipt(null, perItem);
     case 'receiptOverdue':
-      return pendingReceipt(receiptBefore);
+      return pendingReceipt(receiptBefore, perItem);
     case 'missing':
       return withCopy(missingCopy);
   }
@@ -126,7 +132,7 @@ function remindersOf(db: Db, ids: readonly number[], day: Day): Map<number, Docu
   const result = new Map<number, DocumentReminder[]>(ids.map((id) => [id, []]));
   const receiptBefore = receiptBeforeOf(db, day);
   for (const kind of ITEM_REMINDERS) {
-    const c = reminderCondition(kind, day, receiptBefore);
+    const c = reminderCondition(kind, day, receiptBefore, true);
     const on = all<{ id: number }>(db, sql`SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${c}`);
     for (const { id } of on) result.get(id)!.push(kind);
   }
