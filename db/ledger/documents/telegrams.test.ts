@@ -98,16 +98,22 @@ describe('telegrams (密码电报 / 级发电)', () => {
     const soon = l.telegram({ returnBy: '2026-11-30' });
     l.telegram({ returnBy: '2027-03-01' });
     const returned = l.telegram({ returnBy: '2026-11-24' });
-    ok(l.t.service, 'documents.returnToIssuer', { items: [{ documentId: returned.id, copyNos: [1] }], toUnit: '省国家保密局', returner: '李明', receiver: '赵科长', at: '2026-11-24' });
+    ok(l.t.service, 'documents.returnToIssuer', {
+      items: [{ documentId: returned.id, copyNos: [1] }],
+      toUnit: '省国家保密局',
+      returner: '李明',
+      receiver: '赵科长',
+      at: '2026-11-24',
+    });
     const list = ok<{ total: number; rows: DocumentListItem[] }>(l.t.service, 'documents.list', { carrier: 'telegram', status: 'held' });
     expect(list.total).toBe(3);
     expect(list.rows.every((r) => r.carrier === 'telegram')).toBe(true);
     expect(ok<{ total: number }>(l.t.service, 'documents.list', { carrier: 'paper' }).total).toBe(1);
     const counts = ok<ReminderCounts>(l.t.service, 'reminders.get');
     expect(counts).toMatchObject({ telegramsHeld: 3, telegramsOverdue: 1, telegramsDueSoon: 1, returnOverdue: 2 });
-    expect(ok<{ rows: DocumentListItem[] }>(l.t.service, 'documents.list', { carrier: 'telegram', reminderKind: 'returnOverdue' }).rows.map((r) => r.id)).toEqual([
-      overdue.id,
-    ]);
+    expect(
+      ok<{ rows: DocumentListItem[] }>(l.t.service, 'documents.list', { carrier: 'telegram', reminderKind: 'returnOverdue' }).rows.map((r) => r.id),
+    ).toEqual([overdue.id]);
     expect(ok<{ rows: DocumentListItem[] }>(l.t.service, 'documents.list', { carrier: 'telegram', reminderKind: 'returnNear' }).rows.map((r) => r.id)).toEqual([
       soon.id,
     ]);

@@ -78,11 +78,11 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
       register: (input) => receiveDocument(rec, input as z.output<typeof receive.input>, ctx).id,
       ledgerDuplicate: (keys) =>
         keys.find((k) => {
-          const [docNumber, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
+          const [docKey, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
           return (
             get(
               ctx.db,
-              sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_number = ${docNumber} AND d.doc_number <> '' AND c.copy_no = ${copyNo}`,
+              sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_key = ${docKey} AND d.doc_key <> '' AND c.copy_no = ${copyNo}`,
             ) !== undefined
           );
         }),

@@ -324,6 +324,9 @@ function refusalReason(err: LedgerError, input: Record<string, unknown>): { fiel
     case 'E_LOCATION_LEVEL':
     case 'E_NO_SUCH_LOCATION':
       return { field: 'location', reason: CODE_REASONS[err.code]!, params };
+    // A row registers a received document: of the telegram rules only the location's can refuse it.
+    case 'E_TELEGRAM':
+      return { field: 'location', reason: String(d.rule), params };
     case 'E_DUPLICATE': {
       const field = ownerOf(String(d.field ?? 'code'));
       const sameAsSerial = field === 'diskSerial' && String(input.diskSerial ?? '').toLowerCase() === String(input.serial ?? '').toLowerCase();
@@ -334,6 +337,8 @@ function refusalReason(err: LedgerError, input: Record<string, unknown>): { fiel
       if (d.reason === 'history_before_registration') return { field: 'statusAt', reason: 'history_before_registration', params };
       if (field === 'receivedAt' || field === 'enabledAt') return { field, reason: 'future_date', params };
       if (field === 'issueDate') return { field, reason: 'issue_after_received', params };
+      // A telegram is always returned: its row needs an 应清退日期.
+      if (field === 'returnBy') return { field, reason: 'required', params };
       return { field: field || null, reason: 'rule', params: { ...params, detail: err.message } };
     }
     default:
@@ -393,6 +398,10 @@ function describeIssue(reason: string, label: string, value: string, p: Record<s
       return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
     case 'location_level':
       return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
+    case 'telegram_location':
+      return `存放位置${String(p.location ?? '')}不是电报专柜：密码电报、级发电只能存放在电报专柜`;
+    case 'document_location':
+      return `存放位置${String(p.location ?? '')}是电报专柜：其他文件须另柜存放`;
     case 'network_forbidden':
       return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;
     case 'issue_after_received':

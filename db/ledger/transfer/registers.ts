@@ -2,6 +2,7 @@
 // them, and how one spreadsheet row becomes the input of the command that registers an item by hand.
 import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type Term } from '../../domain/terms';
 import { DEFAULT_YEARS } from '../../domain/marking';
+import { documentKey } from '../../domain/keys';
 import { LABELS, type LabelKey } from '../sheets/labels';
 import type { Cell } from './read';
 import { cellText, parseCopyNos, parseCount, parseDate } from './normalize';
@@ -344,6 +345,14 @@ const CARRIER_CHOICES = {
   其他: 'other',
   其它: 'other',
   other: 'other',
+  // 密码电报 / 级发电: telegrams, registered with their rules (kept apart, returned by a date).
+  电报: 'telegram',
+  電報: 'telegram',
+  密码电报: 'telegram',
+  密碼電報: 'telegram',
+  级发电: 'telegram',
+  級發電: 'telegram',
+  telegram: 'telegram',
 } as const;
 
 /** What a row says happened after registration: 已清退 / 已销毁 for documents, 停用 / 报废 / 已销毁 for devices. */
@@ -497,10 +506,12 @@ export function documentInput(r: RowReader, locations: LocationLookup, signer: s
     ...(returnBy ? { returnBy } : {}),
   };
   const doc = typeof input.docNumber === 'string' ? input.docNumber : '';
-  const keys = doc
+  // Compared as a registration by hand compares it: 来文单位 + 文号 after trim and NFKC (documentKey).
+  const key = documentKey(typeof input.originUnit === 'string' ? input.originUnit : '', doc);
+  const keys = key
     ? Array.from({ length: Math.min(copies, 9999) }, (_, i) => ({
         field: 'copyNos',
-        key: `${doc}#${(copyNos?.first ?? 1) + i}`,
+        key: `${key}#${(copyNos?.first ?? 1) + i}`,
         label: `${doc} 第${String((copyNos?.first ?? 1) + i).padStart(4, '0')}份`,
       }))
     : [];

@@ -18,7 +18,9 @@ describe('migration 0008 telegrams', () => {
                VALUES (2026, ${seq}, '2026-000${seq}', 'received', '鲁保发〔2026〕3号', '通知', '省国家保密局', '${carrier}', 'secret', 2, '机密★10年', '2026-11-02', '[]', 1, '2026-12-31', '', '', '2026-11-03', '2026-11-03T01:00:00.000Z', 'liming', 'k')`);
     insert(1, 'disc');
     db.exec(`INSERT INTO copies (document_id, copy_no, status, location_id) VALUES (1, 1, 'in_custody', 1)`);
-    db.exec(`INSERT INTO events (document_id, kind, at, details, recorded_at, recorded_by) VALUES (1, 'receive', '2026-11-03', '{}', '2026-11-03T01:00:00.000Z', 'liming')`);
+    db.exec(
+      `INSERT INTO events (document_id, kind, at, details, recorded_at, recorded_by) VALUES (1, 'receive', '2026-11-03', '{}', '2026-11-03T01:00:00.000Z', 'liming')`,
+    );
     expect(() => insert(2, 'telegram')).toThrow(/CHECK/);
 
     migrate(db, MIGRATIONS.slice(0, 8));
