@@ -1,5 +1,6 @@
 // The domain's words in the three languages the app speaks (zh-CN default, zh-TW, en): what registers print,
 // exports write and the screens show. Keep each word as printed: tests compare printouts and exports.
+import type { ApprovalKind, ApprovalWay } from './approvals';
 import type { Level } from './levels';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -129,4 +130,27 @@ export const EVENT_TERMS: Record<string, Term> = {
   reported_lost: ['报失', '報失', 'Reported lost'],
   correct: ['更正', '更正', 'Corrected'],
   void: ['作废', '作廢', 'Voided'],
+};
+
+/** What an approval allows (审批事项), as the 审批单 and the screens name it. */
+export const APPROVAL_KIND_TERMS: Record<ApprovalKind, Term> = {
+  copy: ['复制', '複製', 'Copy'],
+  compile: ['汇编、摘录', '彙編、摘錄', 'Compilation or excerpt'],
+  lend_outside_scope: ['知悉范围外借阅', '知悉範圍外借閱', 'Loan outside the need-to-know scope'],
+  take_out: ['带出办公室', '帶出辦公室', 'Taking out of the office'],
+  destroy: ['销毁', '銷毀', 'Destruction'],
+  forward: ['转发', '轉發', 'Forwarding'],
+  change_marking: ['变更密级或解密', '變更密級或解密', 'Change of marking or declassification'],
+  media_downgrade: ['介质降低密级', '介質降低密級', "Lowering a medium's level"],
+  offsite_repair: ['外送维修', '外送維修', 'Off-site repair'],
+  correction: ['更正', '更正', 'Correction'],
+  void: ['作废', '作廢', 'Voiding'],
+};
+
+/** How an approval was given, as registers print it beside the approver's name. */
+export const APPROVAL_WAY_TERMS: Record<ApprovalWay, Term> = {
+  in_app: ['系统内审批', '系統內審批', 'approved in the app'],
+  paper: ['纸质审批单', '紙質審批單', 'paper approval form'],
+  on_the_spot: ['当面审批', '當面審批', 'on the spot'],
+  external: ['外部', '外部', 'External'],
 };

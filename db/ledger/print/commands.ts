@@ -7,7 +7,18 @@ import { command } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { id, REGISTER_READERS } from '../fields';
-import { BATCH_FORMS, buildBatchForm, buildHistory, buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type FormKind, type PrintForm, type SheetName } from '../sheets';
+import {
+  BATCH_FORMS,
+  buildApprovalForm,
+  buildBatchForm,
+  buildHistory,
+  buildSheet,
+  SHEET_LANGUAGES,
+  SHEET_NAMES,
+  type FormKind,
+  type PrintForm,
+  type SheetName,
+} from '../sheets';
 import { say, type Language as SheetLanguage } from '../../domain/terms';
 import { findPrepared, forgetPrepared, keepPrepared } from './prepared';
 
@@ -17,6 +28,7 @@ export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheet'), name: z.enum(SHEET_NAMES), filters: z.record(z.string(), z.unknown()).default({}), language }).strict(),
   z.object({ kind: z.enum(BATCH_FORMS), batchNo: z.string().trim().min(1).max(40), language }).strict(),
   z.object({ kind: z.literal('history'), documentId: id, language }).strict(),
+  z.object({ kind: z.literal('approval-form'), approvalId: id, language }).strict(),
 ]);
 export type PrintRequest = z.input<typeof printRequest>;
 
@@ -67,6 +79,8 @@ function preparePrint(ctx: SignedInContext, request: z.output<typeof printReques
     }
     case 'history':
       return { ...buildHistory(ctx.db, request.documentId, request.language), sheet: null, orientation: 'landscape' };
+    case 'approval-form':
+      return { ...buildApprovalForm(ctx.db, request.approvalId, request.language), sheet: null, orientation: 'portrait' };
     default:
       return { ...buildBatchForm(ctx.db, request.kind, request.batchNo, request.language), sheet: null, orientation: 'portrait' };
   }
@@ -118,7 +132,14 @@ export const printCommands = {
       // A row never takes more than a page; the frame (fields, totals, signatures) at most one more.
       if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
       const request = print.request as z.output<typeof printRequest>;
-      const target = request.kind === 'sheet' ? request.name : request.kind === 'history' ? `document #${request.documentId}` : request.batchNo;
+      const target =
+        request.kind === 'sheet'
+          ? request.name
+          : request.kind === 'history'
+            ? `document #${request.documentId}`
+            : request.kind === 'approval-form'
+              ? `approval #${request.approvalId}`
+              : request.batchNo;
       forgetPrepared(ctx.db, input.printId);
       const reported = { pages: input.pages, ...(input.printer ? { printer: input.printer } : {}) };
       ctx.note({

@@ -18,12 +18,13 @@ import { all, get, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
 import { inOrderOfTime, requireDocument } from '../documents/model';
 import { readSettings } from '../settings';
+import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
 import { label, type LabelKey } from './labels';
 import { cells, columnsOf, day, levelTracker, minute, type SheetColumn } from './sheets';
 
 export const BATCH_FORMS = ['return-slip', 'destruction-list', 'handover-list', 'inventory-report'] as const;
 export type BatchForm = (typeof BATCH_FORMS)[number];
-export type FormKind = BatchForm | 'history';
+export type FormKind = BatchForm | 'history' | 'approval-form';
 
 export interface FormField {
   label: string;
@@ -58,12 +59,13 @@ const BATCH_KIND: Record<BatchForm, 'return' | 'destroy' | 'handover' | 'invento
   'inventory-report': 'inventory',
 };
 
-const FORM_TITLES: Record<FormKind, Term> = {
+export const FORM_TITLES: Record<FormKind, Term> = {
   'return-slip': ['涉密载体清退单', '涉密載體清退單', 'Return slip of classified carriers'],
   'destruction-list': ['涉密载体销毁清单', '涉密載體銷毀清單', 'Destruction list of classified carriers'],
   'handover-list': ['涉密载体移交清单', '涉密載體移交清單', 'Hand-over list of classified carriers'],
   'inventory-report': ['涉密载体清查报告', '涉密載體清查報告', 'Inventory report of classified carriers'],
   history: ['涉密载体流转记录', '涉密載體流轉記錄', 'History of a classified carrier'],
+  'approval-form': ['涉密载体审批单', '涉密載體審批單', 'Approval form'],
 };
 
 /** A calendar date as forms write it: 2026年11月25日 in Chinese. */
@@ -95,7 +97,7 @@ interface BatchRow {
   details: string;
 }
 
-interface BatchLine {
+interface BatchLine extends EventApproval {
   receipt_no: string;
   doc_number: string;
   title: string;
@@ -118,15 +120,20 @@ function loansOf(details: string, language: SheetLanguage): { nos: Set<number>; 
   };
 }
 
+/** Each approval a batch's items were destroyed by, once, with how it was given (a batch may carry several). */
+function approversOf(lines: readonly BatchLine[], language: SheetLanguage): string {
+  return listOf([...new Set(lines.filter((l) => l.approval_way).map((l) => approvalText(l, language)))], language);
+}
+
 /** A batch's form by its number; a number of another kind of batch is as unknown as a missing one. */
 export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, language: SheetLanguage): PrintForm {
   const batch = get<BatchRow>(db, sql`SELECT * FROM batches WHERE batch_no = ${batchNo.trim()} AND kind = ${BATCH_KIND[kind]}`);
   if (!batch) throw new LedgerError('E_NO_SUCH_BATCH', { batchNo, kind });
   const lines = all<BatchLine>(
     db,
-    sql`SELECT d.receipt_no, d.doc_number, d.title, d.level, e.details,
+    sql`SELECT d.receipt_no, d.doc_number, d.title, d.level, e.details, e.approver ${APPROVAL_COLUMNS},
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
-        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.batch_id = ${batch.id} ORDER BY e.id`,
+        FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} WHERE e.batch_id = ${batch.id} ORDER BY e.id`,
   );
   const details = JSON.parse(batch.details) as Record<string, unknown>;
   const text = (key: string) => (Array.isArray(details[key]) ? listOf(details[key] as string[], language) : String(details[key] ?? ''));
@@ -181,7 +188,7 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         title,
         fields: fieldsOf(
           [
-            ['approver', text('approver')],
+            ['approver', approversOf(lines, language) || text('approver')],
             [
               'method',
               details['method'] === 'facility' || details['method'] === 'shredder' ? say(DESTROY_METHOD_TERMS[details['method']], language) : text('method'),
@@ -333,6 +340,10 @@ function eventText(kind: string, details: Record<string, unknown>, language: She
   if (kind === 'destroy' && (details['method'] === 'facility' || details['method'] === 'shredder'))
     add('method', say(DESTROY_METHOD_TERMS[details['method']], language));
   add('place', details['place']);
+  if (kind === 'destroy') {
+    add('destroyer', listOf((details['destroyers'] as string[] | undefined) ?? [], language));
+    add('witness', listOf((details['witnesses'] as string[] | undefined) ?? [], language));
+  }
   const before = details['before'] as { marking?: string } | undefined;
   const after = details['after'] as { marking?: string } | undefined;
   if (before?.marking && after?.marking && before.marking !== after.marking) add('marking', `${before.marking} → ${after.marking}`);
@@ -375,21 +386,22 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
     sql`SELECT copy_no, status, reproduction FROM copies WHERE document_id = ${d.id} ORDER BY copy_no`,
   );
   const events = inOrderOfTime(
-    all<{
-      id: number;
-      kind: string;
-      at: string;
-      counterpart: string | null;
-      approver: string | null;
-      details: string;
-      recorded_at: string;
-      recorded_by: string;
-      copy_nos: string;
-    }>(
+    all<
+      EventApproval & {
+        id: number;
+        kind: string;
+        at: string;
+        counterpart: string | null;
+        details: string;
+        recorded_at: string;
+        recorded_by: string;
+        copy_nos: string;
+      }
+    >(
       db,
-      sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by,
+      sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by ${APPROVAL_COLUMNS},
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
-        FROM events e WHERE e.document_id = ${d.id} ORDER BY e.id`,
+        FROM events e ${APPROVAL_JOIN} WHERE e.document_id = ${d.id} ORDER BY e.id`,
     ),
   );
   const byStatus = new Map<string, number[]>();
@@ -444,7 +456,7 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
         EVENT_TERMS[e.kind] ? say(EVENT_TERMS[e.kind]!, language) : e.kind,
         compressCopyNos(handedOver),
         e.counterpart,
-        e.approver,
+        approvalText(e, language),
         eventText(e.kind, details, language),
         e.recorded_by,
         minute(e.recorded_at),

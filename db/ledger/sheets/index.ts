@@ -2,3 +2,4 @@
 export { buildSheet, SHEET_NAMES, type Sheet, type SheetName } from './sheets';
 export { SHEET_LANGUAGES, type SheetLanguage } from './labels';
 export { BATCH_FORMS, buildBatchForm, buildHistory, type FormKind, type PrintForm } from './forms';
+export { buildApprovalForm } from './approvals';

@@ -98,6 +98,16 @@ export const LABELS = {
   attachments: ['附件', '附件', 'Attachments'],
   reason: ['原因', '原因', 'Reason'],
   voided: ['已作废', '已作廢', 'Voided'],
+  approvalKind: ['审批事项', '審批事項', 'Approval for'],
+  requestedBy: ['申请人', '申請人', 'Requested by'],
+  requestedAt: ['申请日期', '申請日期', 'Requested on'],
+  decision: ['审批结果', '審批結果', 'Decision'],
+  approvalWay: ['审批人及方式', '審批人及方式', 'Approved by and how'],
+  decidedAt: ['审批日期', '審批日期', 'Decided on'],
+  note: ['审批意见', '審批意見', 'Note'],
+  quantity: ['数量', '數量', 'Quantity'],
+  approverName: ['审批人', '審批人', 'Approver'],
+  requestReason: ['申请理由', '申請理由', 'Reason'],
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../errors';
 import { makeLedger, ok, UNIT_NAME, withRaw, type SetUpLedger } from '../../testing';
 import { computerInput, mediumInput } from '../devices/fixture';
+import { createApprover, onTheSpot } from '../approvals/fixture';
 import { receiveInput } from '../documents/fixture';
 import { buildSheet, SHEET_NAMES, type SheetLanguage, type SheetName } from './index';
 
@@ -103,7 +104,8 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
     ok(t.service, 'documents.returnLoan', { documentId: secret, copyNos: [1], condition: 'missing_pages', receivedBy: '李明', at: '2026-11-23' });
     ok(t.service, 'documents.lend', { documentId: secret, copyNos: [2], borrower: { name: '王芳' }, dueAt: '2026-12-10', at: '2026-11-24' });
     ok(t.service, 'documents.transmit', { documentId: plain, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明', at: '2026-11-22' });
-    ok(t.service, 'documents.copy', { documentId: secret, sourceCopyNo: 3, count: 2, approval: { approver: '陈主任' }, at: '2026-11-24' });
+    const approver = createApprover(t, '陈主任');
+    ok(t.service, 'documents.copy', { documentId: secret, sourceCopyNo: 3, count: 2, approval: onTheSpot(approver.id, approver.password), at: '2026-11-24' });
 
     const received = sheet(t, 'received');
     expect(received).toMatchObject({ title: '收文登记簿', markingText: '机密' });
@@ -122,7 +124,18 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
 
     const copies = sheet(t, 'copies', { year: 2026 });
     expect(copies.rows).toEqual([
-      ['2026-11-24', '2026-0001', '鲁保发〔2026〕12号', '关于开展年度保密自查自评工作的通知', '机密★10年', '0003', '0004-0005', '2', '陈主任', 'zhangwei'],
+      [
+        '2026-11-24',
+        '2026-0001',
+        '鲁保发〔2026〕12号',
+        '关于开展年度保密自查自评工作的通知',
+        '机密★10年',
+        '0003',
+        '0004-0005',
+        '2',
+        '陈主任（当面审批）',
+        'zhangwei',
+      ],
     ]);
     expect(sheet(t, 'copies', { year: 2025 }).rows).toEqual([]);
     expect(sheet(t, 'loans', { levels: ['confidential'] }).rows).toEqual([]);

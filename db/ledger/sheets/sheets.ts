@@ -24,6 +24,7 @@ import { compressCopyNos } from '../../domain/copies';
 import { dayOf, listDocuments, localDate } from '../documents/queries';
 import { listComputers, listMedia, usageLog } from '../devices/queries';
 import { readSettings } from '../settings';
+import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
 import { label, type LabelKey } from './labels';
 
 export type { SheetLanguage } from './labels';
@@ -340,7 +341,7 @@ function receivedDraft(db: Db, f: Filters<'received'>, language: SheetLanguage):
   };
 }
 
-interface EventRow {
+interface EventRow extends EventApproval {
   at: string;
   receipt_no: string;
   doc_number: string;
@@ -348,7 +349,6 @@ interface EventRow {
   marking: string;
   level: Level;
   counterpart: string | null;
-  approver: string | null;
   details: string;
   copy_nos: string;
   recorded_by: string;
@@ -357,8 +357,9 @@ interface EventRow {
 function eventsOf<R extends object = object>(db: Db, kinds: readonly string[], where: ReturnType<typeof sql>, extra = sql``, join = sql``): (EventRow & R)[] {
   return all<EventRow & R>(
     db,
-    sql`SELECT e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details, e.recorded_by, ${COPY_NOS} AS copy_nos ${extra}
-        FROM events e JOIN documents d ON d.id = e.document_id ${join}
+    sql`SELECT e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details, e.recorded_by, ${COPY_NOS} AS copy_nos
+               ${APPROVAL_COLUMNS} ${extra}
+        FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join}
         WHERE e.kind IN (SELECT value FROM json_each(${JSON.stringify(kinds)})) AND ${where} ORDER BY e.at, e.id`,
   );
 }
@@ -398,7 +399,7 @@ function dispatchedDraft(db: Db, f: Filters<'dispatched'>, language: SheetLangua
         r.counterpart,
         d.channel,
         d.handledBy,
-        r.approver,
+        approvalText(r, language),
         r.receipt_at ? [day(r.receipt_at), r.receipt_ref].filter(Boolean).join(' ') : '',
       ];
     }),
@@ -445,7 +446,7 @@ function loansDraft(db: Db, f: Filters<'loans'>, language: SheetLanguage): Draft
         r.counterpart,
         d.department,
         d.dueAt,
-        r.approver,
+        approvalText(r, language),
         day(r.returned_at),
         back?.condition ? say(CONDITION_TERMS[back.condition], language) : '',
         back?.receivedBy,
@@ -483,7 +484,7 @@ function copiesDraft(db: Db, f: Filters<'copies'>, language: SheetLanguage): Dra
         compressCopyNos([d.sourceCopyNo]),
         compressCopyNos(d.copyNos),
         d.copyNos.length,
-        r.approver,
+        approvalText(r, language),
         r.recorded_by,
       ];
     }),
