@@ -40,6 +40,7 @@ export { expect };
 export const UNIT = '山东省某某厅保密办公室';
 export const ADMIN = { username: 'zhangsan', displayName: '张三', password: 'Baomi2026' };
 export const AUDITOR = { username: 'lisi', displayName: '李四', password: 'Shenji2026' };
+export const APPROVER = { username: 'zhaoliu', displayName: '赵六', password: 'Shenpi2026' };
 
 /** Calls the backend from the page, through window.ledger as the UI does. */
 export async function invoke<T = unknown>(page: Page, name: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
@@ -54,6 +55,20 @@ export async function setUpQuickly(page: Page, host: RunningHost): Promise<strin
   await page.reload();
   await expect(page.getByTestId('header-unit-name')).toHaveText(UNIT);
   return r.value!.recoveryCode;
+}
+
+/** Creates APPROVER through the backend, as the signed-in admin; its first password opens its key slot until replaced. */
+export async function createApprover(page: Page): Promise<void> {
+  const r = await invoke(page, 'account.create', { ...APPROVER, roles: ['approver'] });
+  expect(r.ok).toBe(true);
+}
+
+/** 当面审批 in the action dialog whose approval fields carry `prefix`: APPROVER picks their account and types their password. */
+export async function approveOnTheSpot(page: Page, prefix: string): Promise<void> {
+  await page.getByTestId(`${prefix}-way`).getByText('当面审批').click();
+  await page.getByTestId(`${prefix}-approver`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: APPROVER.displayName }).first().click();
+  await page.getByTestId(`${prefix}-password`).fill(APPROVER.password);
 }
 
 export async function login(page: Page, user: { username: string; password: string }): Promise<void> {

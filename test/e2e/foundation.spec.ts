@@ -1,7 +1,10 @@
 // The foundation through the browser test host: first run, recovery code, login, lock, roles, restart.
-import { ADMIN, AUDITOR, UNIT, expect, invoke, login, setUpQuickly, test } from './fixtures';
+import { ADMIN, APPROVER, AUDITOR, UNIT, expect, invoke, login, setUpQuickly, test } from './fixtures';
 
-test('first run: the wizard creates the ledger, shows the recovery code once, adds an auditor; the data survives a restart', async ({ page, host }) => {
+test('first run: the wizard creates the ledger, shows the recovery code once, adds an approver and an auditor; the data survives a restart', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.current.url);
   await expect(page.getByTestId('setup-wizard')).toBeVisible();
 
@@ -25,6 +28,13 @@ test('first run: the wizard creates the ledger, shows the recovery code once, ad
   await page.getByTestId('recovery-stored-checkbox').check();
   await page.getByTestId('recovery-continue').click();
 
+  // The approver (issue 12: never the custodian), created with Enter.
+  await page.getByTestId('approver-username').fill(APPROVER.username);
+  await page.getByTestId('approver-display-name').fill(APPROVER.displayName);
+  await page.getByTestId('approver-password').fill(APPROVER.password);
+  await page.getByTestId('approver-password-confirm').fill(APPROVER.password);
+  await page.getByTestId('approver-password-confirm').press('Enter');
+
   await page.getByTestId('auditor-username').fill(AUDITOR.username);
   await page.getByTestId('auditor-display-name').fill(AUDITOR.displayName);
   await page.getByTestId('auditor-password').fill(AUDITOR.password);
@@ -36,6 +46,7 @@ test('first run: the wizard creates the ledger, shows the recovery code once, ad
   await expect(page.getByTestId('menu-accounts')).toBeVisible();
   await page.getByTestId('menu-accounts').click();
   await expect(page.getByTestId('accounts-table')).toContainText(AUDITOR.displayName);
+  await expect(page.getByTestId('accounts-table')).toContainText(APPROVER.displayName);
 
   // The code is never shown again: a reload lands in the app, a restart at the login screen.
   await page.reload();
@@ -126,7 +137,7 @@ test('an auditor cannot change anything; the refusal is in the audit log, which 
   }
 
   await page.getByTestId('menu-audit').click();
-  await expect(page.getByTestId('audit-table')).toContainText('account.create');
+  await expect(page.getByTestId('audit-table')).toContainText('新建账户');
   await expect(page.getByTestId('audit-table')).toContainText('E_FORBIDDEN');
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('审计链完整');

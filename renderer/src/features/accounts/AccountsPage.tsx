@@ -145,7 +145,8 @@ function EditAccountModal({ account, onClose }: { account: AccountView; onClose(
         <Input autoFocus data-testid="account-edit-display-name" />
       </Form.Item>
       <Form.Item name="roles" label={t('account.roles')} extra={t('account.roleConflict')} rules={[rolesRule(t('account.rolesRequired'))]}>
-        <RolePicker testIdPrefix="account-edit-role" />
+        {/* The backend refuses giving oneself a role (another administrator must): the picker says so first. */}
+        <RolePicker testIdPrefix="account-edit-role" ownRoles={isSelf ? account.roles : undefined} />
       </Form.Item>
       {/* The backend refuses disabling oneself; the switch says so before anyone tries. */}
       <Form.Item name="active" label={t('accounts.status')} valuePropName="checked">

@@ -1,4 +1,4 @@
-// First start: unit name -> first account (admin + custodian) -> recovery code -> optional auditor.
+// First start: unit name -> first account (admin + custodian) -> recovery code -> optional approver -> optional auditor.
 import { useState } from 'react';
 import { App, Button, Flex, Form, Input, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,10 @@ import { PasswordFields } from '../accounts/PasswordFields';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import { RestoreDialog } from '../backup/RestoreDialog';
 
-const STAGES = ['unit', 'account', 'recovery', 'auditor'] as const;
+const STAGES = ['unit', 'account', 'recovery', 'approver', 'auditor'] as const;
 type Stage = (typeof STAGES)[number];
+/** The accounts the wizard offers after the first one, each skippable: others hold these duties (issue 12). */
+type OtherDuty = Extract<Stage, 'approver' | 'auditor'>;
 
 interface LedgerValues {
   unitName: string;
@@ -25,6 +27,7 @@ interface LedgerValues {
 export function SetupWizard() {
   const { t } = useTranslation();
   const onboarding = useLedger((s) => s.onboarding);
+  const finishOnboarding = useLedger((s) => s.finishOnboarding);
   const [stage, setStage] = useState<Stage>('unit');
   const [restoring, setRestoring] = useState(false);
 
@@ -33,9 +36,10 @@ export function SetupWizard() {
       <Steps current={STAGES.indexOf(stage)} size="small" style={{ marginBottom: 24 }} items={STAGES.map((s) => ({ title: t(`setup.steps.${s}`) }))} />
       {(stage === 'unit' || stage === 'account') && <LedgerForm stage={stage} onStage={setStage} />}
       {stage === 'recovery' && onboarding && (
-        <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('auditor')} />
+        <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('approver')} />
       )}
-      {stage === 'auditor' && <AuditorForm />}
+      {stage === 'approver' && <OtherAccountForm key="approver" role="approver" onDone={() => setStage('auditor')} />}
+      {stage === 'auditor' && <OtherAccountForm key="auditor" role="auditor" onDone={finishOnboarding} />}
       {stage === 'unit' && (
         // A new or reinstalled computer: the ledger comes back from its backup instead of being set up anew.
         <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0, marginTop: 12 }} data-testid="setup-restore">
@@ -94,37 +98,37 @@ function LedgerForm({ stage, onStage }: { stage: 'unit' | 'account'; onStage(sta
   );
 }
 
-interface AuditorValues {
+interface AccountValues {
   username: string;
   displayName: string;
   password: string;
 }
 
-function AuditorForm() {
+/** An account for another person (the unit head who approves, the auditor), created now or skipped for later. */
+function OtherAccountForm({ role, onDone }: { role: OtherDuty; onDone(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const createAccount = useLedger((s) => s.createAccount);
-  const finishOnboarding = useLedger((s) => s.finishOnboarding);
   const { run, busy, error } = useAction(createAccount);
 
-  async function create({ username, displayName, password }: AuditorValues) {
-    if (!(await run({ username, displayName, password, roles: ['auditor'] }))) return;
-    void message.success(t('setup.auditorCreated'));
-    finishOnboarding();
+  async function create({ username, displayName, password }: AccountValues) {
+    if (!(await run({ username, displayName, password, roles: [role] }))) return;
+    void message.success(t(`setup.${role}Created`));
+    onDone();
   }
 
   return (
-    <Form<AuditorValues> layout="vertical" onFinish={create}>
-      <Typography.Paragraph>{t('setup.auditorIntro')}</Typography.Paragraph>
-      <ErrorAlert error={error} testId="auditor-error" />
-      <IdentityFields testIdPrefix="auditor" autoFocus />
-      <PasswordFields name="password" policy={BASE_POLICY} testId="auditor-password" />
+    <Form<AccountValues> layout="vertical" onFinish={create}>
+      <Typography.Paragraph>{t(`setup.${role}Intro`)}</Typography.Paragraph>
+      <ErrorAlert error={error} testId={`${role}-error`} />
+      <IdentityFields testIdPrefix={role} autoFocus />
+      <PasswordFields name="password" policy={BASE_POLICY} testId={`${role}-password`} />
       <Flex justify="space-between">
-        <Button onClick={finishOnboarding} data-testid="auditor-skip">
-          {t('setup.auditorSkip')}
+        <Button onClick={onDone} data-testid={`${role}-skip`}>
+          {t(`setup.${role}Skip`)}
         </Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="auditor-create">
-          {t('setup.auditorCreate')}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid={`${role}-create`}>
+          {t(`setup.${role}Create`)}
         </Button>
       </Flex>
     </Form>
