@@ -108,6 +108,7 @@ export const LABELS = {
   quantity: ['数量', '數量', 'Quantity'],
   approverName: ['审批人', '審批人', 'Approver'],
   requestReason: ['申请理由', '申請理由', 'Reason'],
+  carrier: ['载体', '載體', 'Carrier'],
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

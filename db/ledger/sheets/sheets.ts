@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DOCUMENT_LEVELS, isHigher, type Level } from '../../domain/levels';
 import {
+  CARRIER_TERMS,
   COPY_STATUS_TERMS,
   CONDITION_TERMS,
   DEVICE_STATUS_TERMS,
@@ -22,6 +23,7 @@ import type { LevelCode } from '../../views';
 import { documentFilterFields } from '../documents/filters';
 import { compressCopyNos } from '../../domain/copies';
 import { dayOf, listDocuments, localDate } from '../documents/queries';
+import { inOrderOfTime } from '../documents/model';
 import { listComputers, listMedia, usageLog } from '../devices/queries';
 import { readSettings } from '../settings';
 import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
@@ -130,6 +132,8 @@ interface Draft {
   rows: Cell[][];
   levels: Level[];
   filters: [LabelKey, string][];
+  /** A title of its own instead of the register's (the documents register filtered to telegrams). */
+  title?: Term;
 }
 
 export function columnsOf(spec: readonly (readonly [LabelKey, number])[], language: SheetLanguage): SheetColumn[] {
@@ -155,7 +159,7 @@ export function buildSheet(db: Db, name: SheetName, filters: unknown, language: 
   const tracker = levelTracker();
   for (const l of draft.levels) tracker.see(l);
   const yearFilter = (filters as { year?: number } | null)?.year;
-  const title = say(SHEET_TITLES[name], language) + (yearFilter ? (language === 'en' ? ` ${yearFilter}` : ` ${yearFilter}年度`) : '');
+  const title = say(draft.title ?? SHEET_TITLES[name], language) + (yearFilter ? (language === 'en' ? ` ${yearFilter}` : ` ${yearFilter}年度`) : '');
   return {
     name,
     title,
@@ -214,6 +218,9 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
   if (f.locationId)
     filters.push(['storage', all<{ code: string }>(db, sql`SELECT code FROM locations WHERE id = ${f.locationId}`)[0]?.code ?? `#${f.locationId}`]);
   if (f.holder) filters.push(['holder', f.holder]);
+  // Telegrams are kept apart, and print as a register of their own; another carrier is a filter like the others.
+  const telegrams = f.carrier === 'telegram';
+  if (f.carrier && !telegrams) filters.push(['carrier', say(CARRIER_TERMS[f.carrier], language)]);
   if (f.reminder) filters.push(['reminder', say(REMINDER_TERMS[f.reminder], language)]);
   if (f.reminderKind) filters.push(['reminder', say(REMINDER_TERMS[f.reminderKind], language)]);
   return {
@@ -248,8 +255,11 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
     ]),
     levels: rows.filter((d) => !d.declassified).map((d) => d.level),
     filters,
+    ...(telegrams ? { title: TELEGRAM_REGISTER } : {}),
   };
 }
+
+const TELEGRAM_REGISTER: Term = ['密码电报登记簿', '密碼電報登記簿', 'Register of telegrams'];
 
 /**
  * Whether a stored time falls in a year of the custodian's calendar: a date as written, a UTC time between the local
@@ -342,6 +352,7 @@ function receivedDraft(db: Db, f: Filters<'received'>, language: SheetLanguage):
 }
 
 interface EventRow extends EventApproval {
+  id: number;
   at: string;
   receipt_no: string;
   doc_number: string;
@@ -354,13 +365,16 @@ interface EventRow extends EventApproval {
   recorded_by: string;
 }
 
+/** The events of these kinds in the order they happened (inOrderOfTime: by day, by time within a day), not by date text. */
 function eventsOf<R extends object = object>(db: Db, kinds: readonly string[], where: ReturnType<typeof sql>, extra = sql``, join = sql``): (EventRow & R)[] {
-  return all<EventRow & R>(
-    db,
-    sql`SELECT e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details, e.recorded_by, ${COPY_NOS} AS copy_nos
+  return inOrderOfTime(
+    all<EventRow & R>(
+      db,
+      sql`SELECT e.id, e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details, e.recorded_by, ${COPY_NOS} AS copy_nos
                ${APPROVAL_COLUMNS} ${extra}
         FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join}
-        WHERE e.kind IN (SELECT value FROM json_each(${JSON.stringify(kinds)})) AND ${where} ORDER BY e.at, e.id`,
+        WHERE e.kind IN (SELECT value FROM json_each(${JSON.stringify(kinds)})) AND ${where} ORDER BY e.id`,
+    ),
   );
 }
 
