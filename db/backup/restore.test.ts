@@ -66,6 +66,16 @@ describe('backup.restore', () => {
     expect(current).not.toEqual(atBackup);
   });
 
+  it('while locked shows the current ledger as the lock left it: its audit head and last backup, its rows unknown (not counted at each lock)', () => {
+    const { t, backup } = withBackupAndChange();
+    const open = ok<BackupInspectView>(t.service, 'backup.inspect', { folder: backup.path });
+    ok(t.service, 'session.lock');
+    const locked = ok<BackupInspectView>(t.service, 'backup.inspect', { folder: backup.path });
+    expect(open.current.counts).not.toBeNull();
+    // One entry later: the lock's own.
+    expect(locked.current).toEqual({ ...open.current, counts: null, auditHead: { seq: open.current.auditHead!.seq + 1, hash: expect.any(String) } });
+  });
+
   it('unlocks with the recovery code as well', () => {
     const { t, backup } = withBackupAndChange();
     ok(t.service, 'session.logout');

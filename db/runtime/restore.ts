@@ -39,12 +39,11 @@ export class Backups implements BackupFolders {
 
   inspect(folder: string): BackupInspectView {
     const m = checkBackupFiles(folder);
-    // An unreadable current ledger is exactly when a restore is needed; it is shown as unknown.
+    // An unreadable current ledger is exactly when a restore is needed; it is shown as unknown. Its rows are counted
+    // only while it is open: a lock keeps its audit head and backup status, not a count of every table.
     const currentId = this.o.keys.ledgerId();
     const { ledger, known } = this.o.sessions;
-    const live = ledger
-      ? { counts: tableCounts(ledger.db), auditHead: auditHead(ledger.db, ledger.ledgerId), backup: backupStatusOf(ledger.db, this.o.clock()) }
-      : known;
+    const live = ledger ? { auditHead: auditHead(ledger.db, ledger.ledgerId), backup: backupStatusOf(ledger.db, this.o.clock()) } : known;
     return {
       folder,
       createdAt: m.createdAt,
@@ -59,7 +58,7 @@ export class Backups implements BackupFolders {
       current: {
         exists: existsSync(this.o.dbPath),
         sameLedger: currentId === m.ledgerId,
-        counts: live?.counts ?? null,
+        counts: ledger ? tableCounts(ledger.db) : null,
         auditHead: live?.auditHead ?? null,
         lastBackupAt: live?.backup?.lastBackupAt ?? null,
       },
