@@ -143,19 +143,19 @@ function remindersOf(db: Db, ids: readonly number[], day: Day): Map<number, Docu
  * Which index answers a search: 3+ characters the trigram full-text index (one phrase, quotes escaped), 1 or 2
  * the unigrams and bigrams of migration 10, both with the results of LIKE on 标题, 文号 and 来文单位.
  */
-function searchIndex(text: string): { count: Fragment; ids: Fragment } {
+function searchIndex(text: string): { count: Fragment; among: Fragment; walking: Fragment } {
   const q = text.trim();
   if ([...q].length >= 3) {
     const phrase = `"${q.replace(/"/g, '""')}"`;
-    return {
-      count: sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`,
-      ids: sql`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase}`,
-    };
+    const among = sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase})`;
+    return { count: sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`, among, walking: among };
   }
-  // Folded as the grams were written (lower(), as LIKE folds case).
+  // Folded as the grams were written (lower(), as LIKE folds case). A walk of the sort's index asks about each item
+  // it meets (one key lookup) instead of first listing every match: a 1-character search may match them all.
   return {
     count: sql`SELECT count(*) AS n FROM documents_grams WHERE gram = lower(${q})`,
-    ids: sql`SELECT document_id FROM documents_grams WHERE gram = lower(${q})`,
+    among: sql`d.id IN (SELECT document_id FROM documents_grams WHERE gram = lower(${q}))`,
+    walking: sql`EXISTS (SELECT 1 FROM documents_grams g WHERE g.gram = lower(${q}) AND g.document_id = d.id)`,
   };
 }
 
@@ -202,7 +202,7 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   const where: Fragment[] = [sql`1 = 1`];
   const query = q.query?.trim() ?? '';
   const search = query ? searchIndex(query) : null;
-  if (search) where.push(sql`d.id IN (${search.ids})`);
+  if (search) where.push(search.among);
   if (q.levels?.length) where.push(sql`d.level IN (SELECT value FROM json_each(${JSON.stringify(q.levels)}))`);
   if (q.year) where.push(sql`d.year = ${q.year}`);
   if (q.originUnit) where.push(sql`d.origin_unit = ${q.originUnit}`);
@@ -220,9 +220,16 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   const total = get<{ n: number }>(db, search && where.length === 2 ? search.count : sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
   const order = ORDER[q.sort].replace(/\{dir\}/g, q.order === 'desc' ? 'DESC' : 'ASC');
   const index = walkSortIndex(db, q, total, plan);
+  const page =
+    index && search
+      ? sql.join(
+          where.map((w) => (w === search.among ? search.walking : w)),
+          ' AND ',
+        )
+      : filter;
   const docs = all<DocumentRow>(db, {
-    text: `SELECT d.* FROM documents d ${index ? `INDEXED BY ${index}` : ''} WHERE ${filter.text} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    values: [...filter.values, q.limit, q.offset],
+    text: `SELECT d.* FROM documents d ${index ? `INDEXED BY ${index}` : ''} WHERE ${page.text} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    values: [...page.values, q.limit, q.offset],
   });
   return { total, rows: withCopies(db, docs, day) };
 }
