@@ -235,6 +235,7 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   action: ['操作', '操作', 'Action'],
   category: ['类别', '類別', 'Category'],
   at: ['时间', '時間', 'Time'],
+  appVersion: ['程序版本', '程序版本', 'App version'],
   attachments: ['附件', '附件', 'Attachments'],
   auditSeq: ['审计链序号', '審計鏈序號', 'Audit chain no.'],
   authority: ['审批权限', '審批權限', 'Authority'],
@@ -423,6 +424,30 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
   reminderKind: REMINDER_TERMS,
   outcome: AUDIT_OUTCOME_TERMS,
   destination: { pdf: ['PDF文件', 'PDF文件', 'PDF file'], printer: ['打印机', '打印機', 'Printer'] },
+  carrier: {
+    paper: ['纸质', '紙質', 'Paper'],
+    disc: ['光盘', '光盤', 'Disc'],
+    other: ['其他', '其他', 'Other'],
+    telegram: ['密码电报', '密碼電報', 'Telegram'],
+  },
+  what: {
+    sheet: ['台账', '台賬', 'Register'],
+    history: ['流转记录', '流轉記錄', 'History'],
+    'return-slip': ['清退单', '清退單', 'Return slip'],
+    'destruction-list': ['销毁清单', '銷毀清單', 'Destruction list'],
+    'handover-list': ['移交清单', '移交清單', 'Hand-over list'],
+    'inventory-report': ['清查报告', '清查報告', 'Inventory report'],
+    'approval-form': ['审批单', '審批單', 'Approval form'],
+  },
+  // A lock's reason, and where a chain check found the break.
+  reason: {
+    manual: ['手动锁定', '手動鎖定', 'Locked by hand'],
+    idle: ['空闲超时', '空閒超時', 'Idle'],
+    system: ['系统锁定', '系統鎖定', 'Locked by the system'],
+    hash: ['内容与哈希不符', '內容與哈希不符', 'Does not match its hash'],
+    link: ['与上一条链接不符', '與上一條鏈接不符', 'Does not link to the previous entry'],
+    sequence: ['序号不连续', '序號不連續', 'Numbers have a gap'],
+  },
   language: {
     'zh-CN': ['简体中文', '簡體中文', 'Simplified Chinese'],
     'zh-TW': ['繁体中文', '繁體中文', 'Traditional Chinese'],
@@ -459,6 +484,9 @@ function valueText(key: string, value: unknown, language: Language, refs: AuditR
   return Array.isArray(value) ? listOf(value.map(one), language) : one(value);
 }
 
+/** Said by other fields: a print's request by its title and rows. */
+const NOT_SHOWN = new Set(['request']);
+
 /** Every leaf of a summary as labelled lines; nested objects (before / after, input) keep their parents' labels. */
 export function auditFields(summary: Readonly<Record<string, unknown>>, language: Language, refs: AuditRefs = {}): AuditField[] {
   const out: AuditField[] = [];
@@ -469,6 +497,6 @@ export function auditFields(summary: Readonly<Record<string, unknown>>, language
     else if (isObjectList) value.forEach((v, i) => walk(v, [...labels, `${i + 1}`], key));
     else if (value !== null && value !== undefined && value !== '') out.push({ labels, value: valueText(key, value, language, refs) });
   };
-  for (const [k, v] of Object.entries(summary)) walk(v, [auditFieldLabel(k, language)], k);
+  for (const [k, v] of Object.entries(summary)) if (!NOT_SHOWN.has(k)) walk(v, [auditFieldLabel(k, language)], k);
   return out;
 }

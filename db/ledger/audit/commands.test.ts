@@ -68,8 +68,9 @@ describe('every command in words', () => {
 describe('what an entry stores', () => {
   it('a refusal stores its code and typed details, never a sentence, and names its target by the 收文编号', () => {
     const { t, doc } = ledger();
-    const input = { documentId: doc, copyNos: [1], to: { name: '外人' }, dueAt: '2026-12-20', at: '2026-11-21' };
+    const input = { documentId: doc, copyNos: [1], borrower: { name: '外人' }, dueAt: '2026-12-20', at: '2026-11-21' };
     const error = refused(t.service, 'documents.lend', input);
+    expect(error.code).toBe('E_APPROVAL_REQUIRED');
     const row = auditRows(t).at(-1)!;
     expect(row).toMatchObject({ action: 'documents.lend', outcome: 'refused', error_code: error.code, target: '2026-0001' });
     const summary = JSON.parse(row.summary) as { input: unknown; details?: Record<string, unknown> };
@@ -107,7 +108,7 @@ describe('what an entry stores', () => {
 
   it('filters by category (documents and devices too), action, outcome and target number', () => {
     const { t, doc } = ledger();
-    refused(t.service, 'documents.lend', { documentId: doc, copyNos: [9], to: { name: '李明' }, dueAt: '2026-12-20', at: '2026-11-21' });
+    refused(t.service, 'documents.lend', { documentId: doc, copyNos: [9], borrower: { name: '李明' }, dueAt: '2026-12-20', at: '2026-11-21' });
     ok(t.service, 'computers.register', {
       code: 'JSJ-001',
       name: '保密室主机',

@@ -1,18 +1,20 @@
-// The ledger numbers an audit entry's ids stand for: a document's 收文编号, a device's 编号, a cabinet's code. The
-// reader sees the numbers on the registers, never the row ids the commands take.
+// The ledger numbers an audit entry's ids stand for: a document's 收文编号, a device's 编号, a cabinet's code, an
+// approval's number. The reader sees the numbers on the registers, never the row ids the commands take.
 import type { AuditRefs } from '../../domain/audit';
 import { get, sql, type Db } from '../../store/sql';
 
 type Lookup = (db: Db, id: number) => string | undefined;
 
-const receiptNo: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT receipt_no AS n FROM documents WHERE id = ${id}`)?.n;
+export const receiptNoOf: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT receipt_no AS n FROM documents WHERE id = ${id}`)?.n;
+export const approvalNoOf: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT approval_no AS n FROM approvals WHERE id = ${id}`)?.n;
 const computerCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM computers WHERE id = ${id}`)?.n;
 const mediumCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM media WHERE id = ${id}`)?.n;
 const locationCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM locations WHERE id = ${id}`)?.n;
 
 /** Which table an input field's id points into; a bare `id` by the command's family. */
 function lookupFor(action: string, key: string): Lookup | null {
-  if (key === 'documentId') return receiptNo;
+  if (key === 'documentId') return receiptNoOf;
+  if (key === 'approvalId') return approvalNoOf;
   if (key === 'computerId') return computerCode;
   if (key === 'mediumId') return mediumCode;
   if (key === 'locationId') return locationCode;

@@ -195,7 +195,7 @@ describe('print.prepare and print.record', () => {
     expect(dataSnapshot(t)).toEqual(before.data);
     const added = auditRows(t).slice(before.audit.length);
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ actor: ADMIN.username, kind: 'print', action: 'print.record', target: 'documents', outcome: 'ok' });
+    expect(added[0]).toMatchObject({ actor: ADMIN.username, kind: 'print', action: 'print.record', target: '涉密文件登记台账', outcome: 'ok' });
     expect(JSON.parse(added[0]!.summary)).toEqual({
       what: 'sheet',
       title: '涉密文件登记台账',

@@ -20,6 +20,7 @@ import {
   type SheetName,
 } from '../sheets';
 import { say, type Language as SheetLanguage } from '../../domain/terms';
+import { approvalNoOf, receiptNoOf } from '../audit/refs';
 import { findPrepared, forgetPrepared, keepPrepared } from './prepared';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
@@ -132,13 +133,14 @@ export const printCommands = {
       // A row never takes more than a page; the frame (fields, totals, signatures) at most one more.
       if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
       const request = print.request as z.output<typeof printRequest>;
+      // Named as the paper names it: the register's title, the item's 收文编号, the approval's or the batch's number.
       const target =
         request.kind === 'sheet'
-          ? request.name
+          ? print.title
           : request.kind === 'history'
-            ? `document #${request.documentId}`
+            ? (receiptNoOf(ctx.db, request.documentId) ?? print.title)
             : request.kind === 'approval-form'
-              ? `approval #${request.approvalId}`
+              ? (approvalNoOf(ctx.db, request.approvalId) ?? print.title)
               : request.batchNo;
       forgetPrepared(ctx.db, input.printId);
       const reported = { pages: input.pages, ...(input.printer ? { printer: input.printer } : {}) };
