@@ -118,7 +118,8 @@ export class Sessions implements SessionGate, SessionEnd {
           kind: 'session',
           action: 'session.recover',
           target: username,
-          summary: { reason: error.message },
+          // The code and its typed details, never a sentence: the reader sees it in their own language.
+          summary: error.details ? { details: error.details } : {},
           outcome: 'refused',
           errorCode: error.code,
         });

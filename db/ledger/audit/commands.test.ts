@@ -82,6 +82,17 @@ describe('what an entry stores', () => {
     expect(errorMessage(shape, 'zh-TW')).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('a refused recovery (the right code, a weak new password) stores the code and details, not the sentence', () => {
+    const { t } = ledger();
+    ok(t.service, 'session.logout');
+    const error = refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'short' });
+    expect(error.code).toBe('E_WEAK_PASSWORD');
+    const row = auditRows(t).at(-1)!;
+    expect(row).toMatchObject({ action: 'session.recover', outcome: 'refused', error_code: 'E_WEAK_PASSWORD' });
+    expect(JSON.parse(row.summary)).toEqual(error.details ? { details: error.details } : {});
+    expect(row.summary).not.toContain(error.message);
+  });
+
   it('audit.list gives each entry its category and the ledger numbers of the ids it names; its fields read without raw keys', () => {
     const { t, doc } = ledger();
     ok(t.service, 'documents.move', { documentId: doc, copyNos: [2], locationId: 1, at: '2026-11-22' });
