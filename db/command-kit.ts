@@ -85,7 +85,7 @@ export interface RegisterWrite<S extends z.ZodObject, O, R> {
   run(rec: Recorder, input: Dated<z.output<S>>, ctx: SignedInContext): O;
   /** What the audit entry names (a 收文编号, a batch, a device, a person); without it the runner's default entry. */
   target?(ctx: SignedInContext, input: z.output<S>, out: NoInfer<O>): string;
-  /** The audit entry's summary; the input as given when omitted. */
+  /** The audit entry's summary; the input as given (secrets redacted) when omitted. */
   summary?(input: z.output<S>, out: NoInfer<O>): Record<string, unknown>;
   /** What the screen needs next (e.g. the document as it now is), so that one action is one round trip. */
   reply?(ctx: SignedInContext, out: NoInfer<O>, input: z.output<S>): R;
@@ -104,7 +104,8 @@ export function registerWrite<S extends z.ZodObject, O, R = Nothing<O>>(def: Reg
     run(ctx, input) {
       const given = input as z.output<S> & { at?: string };
       const out = def.run(recorder(ctx), (dated ? { ...given, at: when(ctx, given.at) } : given) as Dated<z.output<S>>, ctx);
-      if (def.target) ctx.note({ target: def.target(ctx, input, out), summary: def.summary?.(input, out) ?? { input } });
+      // Without its own summary, the runner's: the input with every password and recovery code redacted.
+      if (def.target) ctx.note({ target: def.target(ctx, input, out), ...(def.summary ? { summary: def.summary(input, out) } : {}) });
       return def.reply ? def.reply(ctx, out, input) : ((out ?? null) as R);
     },
   });

@@ -68,6 +68,7 @@ const TARGET_REASONS = {
   'write-failed': 'writeFailed',
   exists: 'exists',
 } as const;
+const NOT_AN_APPROVER = { role: 'notApprover', inactive: 'inactive', temporary_password: 'temporary' } as const;
 const DEVICE_STATUSES = ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'] as const;
 const REPAIR_MISSING = ['storageRemoved', 'escort'] as const;
 
@@ -244,9 +245,11 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_APPROVAL_AUTHORITY':
       return oneOf(['external', 'unit'] as const, d['needs']) ? t.approvalUse[d['needs']] : null;
     case 'E_NOT_AN_APPROVER':
-      return fill(d['reason'] === 'inactive' ? t.approvalUse.inactive : t.approvalUse.notApprover, { approver: str(d['approver']) });
+      return keyOf(NOT_AN_APPROVER, d['reason']) ? fill(t.approvalUse[NOT_AN_APPROVER[d['reason']]], { approver: str(d['approver']) }) : null;
     case 'E_APPROVER_PASSWORD':
       return d['approver'] ? fill(t.approvalUse.password, { approver: str(d['approver']) }) : null;
+    case 'E_WITNESS_REQUIRED':
+      return keyOf(t.witnesses, d['rule']) ? fill(t.witnesses[d['rule']], { person: str(d['person']) }) : null;
     default:
       return null;
   }

@@ -199,7 +199,8 @@ export interface ErrorDetails {
   E_FORBIDDEN_CHANNEL: { rule: 'channel' | 'exchange_station_level'; channel: string };
   E_MUST_RETURN: { documentId: number; receiptNo: string };
   E_LOCATION_LEVEL: { location: string; maxLevel: Level; level: Level };
-  E_WITNESS_REQUIRED: { people: number };
+  /** rule: someone in both lists (both_lists), or the approver among them (approver); person: who. */
+  E_WITNESS_REQUIRED: { people: number; rule?: 'both_lists' | 'approver'; person?: string };
   E_NO_SUCH_DEVICE: { device: 'computer' | 'medium'; id?: number; code?: string };
   E_NETWORK_FORBIDDEN: { level: Level; network: string };
   E_CROSS_USE: { rule: CrossUseRule; medium: string; mediumLevel: Level; computer: string; computerLevel: Level };
@@ -244,7 +245,7 @@ export interface ErrorDetails {
   /** The action is not what the approval names: another kind or item, a copy it does not name, more copies than approved. */
   E_APPROVAL_MISMATCH: { approvalNo: string; rule: 'kind' | 'subject' | 'copies' | 'count'; approved?: string | number; asked?: string | number };
   /** approver: the account's display name (or its id when there is none). */
-  E_NOT_AN_APPROVER: { approver: string; reason: 'role' | 'inactive' };
+  E_NOT_AN_APPROVER: { approver: string; reason: 'role' | 'inactive' | 'temporary_password' };
   /** needs 'external': only the originator or its superior can decide it; 'unit': only the unit's approver. */
   E_APPROVAL_AUTHORITY: { kind: ApprovalKind; needs: 'external' | 'unit'; way: ApprovalWay };
   /** The approver's own password, typed on the spot, did not open their key slot. */

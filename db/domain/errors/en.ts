@@ -277,7 +277,12 @@ export const en: ErrorTexts = {
       unit: 'This is approved by the unit’s approver: choose an approved request, or have the approver countersign on the spot.',
       notApprover: '{{approver}} is not an approver account.',
       inactive: 'The account of {{approver}} is disabled.',
+      temporary: '{{approver}} still has the temporary password the administrator set: no approval on the spot with it.',
       password: 'The password of {{approver}} is wrong: the approval on the spot was not given.',
+    },
+    witnesses: {
+      both_lists: '{{person}} cannot both destroy and witness: who destroys and who witnesses are different people.',
+      approver: 'The approver, {{person}}, can neither destroy nor witness.',
     },
     telegram: {
       telegram_location: '{{location}} is not a telegram cabinet: telegrams (密码电报, 级发电) are kept only in a location marked for telegrams.',

@@ -252,7 +252,12 @@ export const zhCN = {
       unit: '此事项由本单位审批人批准：请选择已批准的审批申请，或由审批人当面审批。',
       notApprover: '{{approver}} 不是审批人账户，不能审批。',
       inactive: '{{approver}} 的账户已停用，不能审批。',
+      temporary: '{{approver}} 尚未更换系统管理员设置的临时密码，不能当面审批。',
       password: '{{approver}} 的密码不正确，当面审批未通过。',
+    },
+    witnesses: {
+      both_lists: '{{person}} 不能既是销毁人又是监销人：销毁人和监销人须是不同的人。',
+      approver: '审批人 {{person}} 不能担任销毁人或监销人。',
     },
     telegram: {
       telegram_location: '{{location}} 不是电报专柜：密码电报、级发电只能存放在标记为存放电报的保密柜。',

@@ -251,7 +251,12 @@ export const zhTW: ErrorTexts = {
       unit: '此事項由本單位審批人批准：請選擇已批准的審批申請，或由審批人當面審批。',
       notApprover: '{{approver}} 不是審批人帳號，不能審批。',
       inactive: '{{approver}} 的帳號已停用，不能審批。',
+      temporary: '{{approver}} 尚未更換系統管理員設定的臨時密碼，不能當面審批。',
       password: '{{approver}} 的密碼不正確，當面審批未通過。',
+    },
+    witnesses: {
+      both_lists: '{{person}} 不能既是銷毀人又是監銷人：銷毀人和監銷人須是不同的人。',
+      approver: '審批人 {{person}} 不能擔任銷毀人或監銷人。',
     },
     telegram: {
       telegram_location: '{{location}} 不是電報專櫃：密碼電報、級發電只能存放在標記為存放電報的保密櫃。',

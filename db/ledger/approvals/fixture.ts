@@ -11,20 +11,37 @@ export interface TestApprover {
 }
 
 let made = 0;
+/** Every test approver's password: a test that builds its inputs before the ledger can name it. */
+export const APPROVER_PASSWORD = 'Approver2026pass';
 
 /** Creates an approver account as the administrator (ADMIN signed in afterwards: sign your own user back in). */
 export function createApprover(t: SetUpLedger, name = '王局长'): TestApprover {
-  const approver = { username: `approver${++made}`, displayName: name, password: `Approver${made}pass2026` };
+  const approver = { username: `shenpi${++made}`, displayName: name, password: APPROVER_PASSWORD };
   login(t.service, ADMIN.username, ADMIN.password);
   addUser(t, { ...approver, roles: ['approver'] });
   const { id } = withRaw(t, (db) => db.prepare('SELECT id FROM accounts WHERE username = ?').get(approver.username) as { id: number });
   return { id, ...approver };
 }
 
+/**
+ * A ledger's approver 陈主任 and the approval it gives on the spot, for tests whose custodian is ADMIN (signed in
+ * afterwards).
+ */
+export function spotApproval(t: SetUpLedger, name = '陈主任'): ApprovalGrant {
+  const approver = createApprover(t, name);
+  return onTheSpot(approver.id, approver.password);
+}
+
 /** The approval field of an action countersigned on the spot by the approver typing their own password. */
 export function onTheSpot(approverId: number, password: string): ApprovalGrant {
   return { way: 'on_the_spot', approverId, password };
 }
+
+/**
+ * The approval given on the spot by the approver a test ledger creates first after its administrator (account 2), for
+ * inputs built before the ledger exists.
+ */
+export const FIRST_APPROVER_ON_THE_SPOT: ApprovalGrant = { way: 'on_the_spot', approverId: 2, password: APPROVER_PASSWORD };
 
 /** An external decision (the originator's 同意函 / 通知). */
 export function external(body = '省国家保密局', docNo = '鲁保函〔2026〕8号', date = '2026-11-24'): ApprovalGrant {

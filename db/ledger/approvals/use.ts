@@ -29,6 +29,15 @@ export interface ApprovalUsed {
   approverName: string;
 }
 
+/** What an operation is given to use the approval its input carries. */
+export type UseApproval = (grant: ApprovalGrant | undefined, need: ApprovalNeed) => ApprovalUsed;
+
+/** The operations' UseApproval for this command's context. */
+export const approvals =
+  (ctx: SignedInContext): UseApproval =>
+  (grant, need) =>
+    useApproval(ctx, grant, need);
+
 /** The sentence E_APPROVAL_REQUIRED gives for a need with no approval at all. */
 function ruleOf(need: ApprovalNeed): ApprovalRule {
   const external = need.authority === 'external';
@@ -64,6 +73,8 @@ export function useApproval(ctx: SignedInContext, grant: ApprovalGrant | undefin
     case 'on_the_spot': {
       const approver = requireApprover(ctx.db, grant.approverId);
       if (approver.id === ctx.session.accountId) throw new LedgerError('E_SELF_APPROVAL', {});
+      // The administrator knows a temporary password: it is not the approver's own countersignature.
+      if (approver.mustChangePassword) throw new LedgerError('E_NOT_AN_APPROVER', { approver: approver.displayName, reason: 'temporary_password' });
       if (!ctx.keys.checkPassword(approver.username, grant.password)) throw new LedgerError('E_APPROVER_PASSWORD', { approver: approver.displayName });
       const id = recordNow(ctx, need, { way: 'on_the_spot', decidedBy: approver.id, decidedAt: ctx.now });
       return { ...id, way: 'on_the_spot', approverName: approver.displayName };
@@ -141,19 +152,20 @@ interface ApproverRow {
   id: number;
   username: string;
   displayName: string;
+  mustChangePassword: boolean;
 }
 
 /** An active account with the approver role. */
 export function requireApprover(db: Db, id: number): ApproverRow {
-  const row = get<{ id: number; username: string; display_name: string; roles: string; active: 0 | 1 }>(
+  const row = get<{ id: number; username: string; display_name: string; roles: string; active: 0 | 1; must_change_password: 0 | 1 }>(
     db,
-    sql`SELECT id, username, display_name, roles, active FROM accounts WHERE id = ${id}`,
+    sql`SELECT id, username, display_name, roles, active, must_change_password FROM accounts WHERE id = ${id}`,
   );
   if (!row || !(JSON.parse(row.roles) as string[]).includes('approver')) {
     throw new LedgerError('E_NOT_AN_APPROVER', { approver: row?.display_name ?? `#${id}`, reason: 'role' });
   }
   if (row.active !== 1) throw new LedgerError('E_NOT_AN_APPROVER', { approver: row.display_name, reason: 'inactive' });
-  return { id: row.id, username: row.username, displayName: row.display_name };
+  return { id: row.id, username: row.username, displayName: row.display_name, mustChangePassword: row.must_change_password === 1 };
 }
 
 /** The item an approval is about exists (and the copies it names); its ledger number. */

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { deviceCommands } from './commands';
 import { ADMIN, addUser, auditRows, dataSnapshot, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
 import type { Role } from '../../views';
+import { redact } from '../../service';
+import { createApprover } from '../approvals/fixture';
+import { DISPOSAL as disposal, UNIT_HEAD } from './fixture';
 
 const entries = Object.entries(deviceCommands);
 const WRITERS = entries.filter(([, c]) => c.mutates).map(([n]) => n);
 const READERS = entries.filter(([, c]) => !c.mutates).map(([n]) => n);
 const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
-const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
 
 const computerInput = (code: string, over: Record<string, unknown> = {}) => ({
   code,
@@ -160,6 +162,7 @@ describe('roles', () => {
 describe('audit', () => {
   it('every accepted writing command adds exactly one ok audit entry naming its device (or person) and its input', () => {
     const t = makeLedger();
+    createApprover(t, '陈主任');
     const seen = new Set<string>();
     const write = <T = null>(name: string, input: Record<string, unknown>, target: string): T => {
       const before = auditRows(t);
@@ -169,7 +172,8 @@ describe('audit', () => {
       expect(after.slice(before.length)).toMatchObject([
         { actor: 'zhangwei', kind: name.split('.')[0], action: name, target, outcome: 'ok', error_code: null },
       ]);
-      expect(JSON.parse(after.at(-1)!.summary)).toMatchObject({ input });
+      // The input as given, an approver's password typed on the spot redacted.
+      expect(JSON.parse(after.at(-1)!.summary)).toMatchObject({ input: redact(input) });
       seen.add(name);
       return out;
     };
@@ -177,7 +181,11 @@ describe('audit', () => {
     const pc2 = write<{ id: number }>('computers.register', computerInput('BM-JSJ-002'), 'BM-JSJ-002').id;
     const m = write<{ id: number }>('media.register', mediumInput('BM-U-001'), 'BM-U-001').id;
     write('computers.change', { id: pc, change: { responsible: '王芳' } }, 'BM-JSJ-001');
-    write('computers.repair', { id: pc, offSite: true, storageRemoved: true, escort: '李明', repairer: '售后', reason: '主板' }, 'BM-JSJ-001');
+    write(
+      'computers.repair',
+      { id: pc, offSite: true, storageRemoved: true, escort: '李明', repairer: '售后', reason: '主板', approval: UNIT_HEAD },
+      'BM-JSJ-001',
+    );
     write('computers.backFromRepair', { id: pc, checkedBy: '李明', notes: '' }, 'BM-JSJ-001');
     write('media.change', { id: m, change: { backupApproved: true } }, 'BM-U-001');
     expect(write<{ id: number }>('media.logUsage', { mediumId: m, computerId: pc, user: '王芳', purpose: '拷贝', dataLevel: 'secret' }, 'BM-U-001').id).toBe(1);
@@ -212,7 +220,7 @@ describe('audit', () => {
       ['computers.backFromRepair', { id: 1, checkedBy: '李明' }, 'E_DEVICE_NOT_IN_SERVICE'],
       ['computers.stop', { id: 9 }, 'E_NO_SUCH_DEVICE'],
       ['computers.enable', { id: 1 }, 'E_DEVICE_NOT_IN_SERVICE'],
-      ['computers.scrap', { id: 1, facility: '销毁中心' }, 'E_VALIDATION'],
+      ['computers.scrap', { id: 1, reason: '老化' }, 'E_VALIDATION'],
       ['computers.destroy', { id: 1, ...disposal }, 'E_DEVICE_NOT_IN_SERVICE'],
       ['media.register', mediumInput('BM-U-003', { serial: 'sn-bm-u-001' }), 'E_DUPLICATE'],
       ['media.change', { id: 1, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN'],
@@ -222,7 +230,7 @@ describe('audit', () => {
       ['media.logUsage', { mediumId: 2, computerId: 1, user: '王芳', purpose: '拷贝', dataLevel: 'top_secret' }, 'E_DATA_ABOVE_MEDIUM'],
       ['media.stop', { id: 9 }, 'E_NO_SUCH_DEVICE'],
       ['media.enable', { id: 1 }, 'E_DEVICE_NOT_IN_SERVICE'],
-      ['media.scrap', { id: 1, approver: '陈主任' }, 'E_VALIDATION'],
+      ['media.scrap', { id: 1, facility: '销毁中心' }, 'E_APPROVAL_REQUIRED'],
       ['media.destroy', { id: 1, ...disposal }, 'E_DEVICE_NOT_IN_SERVICE'],
       ['people.depart', { person: '王芳', handedTo: '李明', supervisor: '陈主任' }, 'E_STILL_HOLDS'],
     ];
@@ -239,7 +247,7 @@ describe('audit', () => {
       expect(after.slice(0, audit.length)).toEqual(audit);
       expect(after.slice(audit.length)).toMatchObject([{ actor: 'zhangwei', action: name, outcome: 'refused', error_code: code }]);
       // Codes and typed details, never the sentence: each reader reads it in their own language.
-      expect(JSON.parse(after.at(-1)!.summary)).toEqual({ input, ...(error.details ? { details: error.details } : {}) });
+      expect(JSON.parse(after.at(-1)!.summary)).toEqual({ input: redact(input), ...(error.details ? { details: error.details } : {}) });
     }
   });
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { registerRead, registerWrite } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { at, date, id, optionalText, page, person, text } from '../fields';
+import { approvalGrant as approval } from '../approvals/fields';
+import { approvals } from '../approvals/use';
 import { DATA_LEVELS, DEVICE_LEVELS, MEDIUM_TYPES, NETWORKS, requireComputer, requireMedium } from './devices';
 import {
   backFromRepair,
@@ -64,10 +66,8 @@ const ofMedium = (ctx: SignedInContext, input: { id: number }) => requireMedium(
 
 const statusChange = (device: 'computer' | 'medium', to: 'stop' | 'enable' | 'scrap' | 'destroy') =>
   registerWrite({
-    input: z
-      .object({ id, reason: optionalText(200), facility: z.string().trim().max(100).optional(), approver: z.string().trim().max(50).optional(), at })
-      .strict(),
-    run: (rec, input) => changeStatus(rec, { device, to, ...input }),
+    input: z.object({ id, reason: optionalText(200), facility: z.string().trim().max(100).optional(), approval: approval.optional(), at }).strict(),
+    run: (rec, input, ctx) => changeStatus(rec, { device, to, ...input }, approvals(ctx)),
     target: device === 'computer' ? ofComputer : ofMedium,
   });
 
@@ -108,10 +108,12 @@ export const deviceCommands = {
         escort: z.string().trim().max(50).optional(),
         repairer: text(100),
         reason: text(200),
+        /** Off-site repair of a classified computer: the approver's approval. */
+        approval: approval.optional(),
         at,
       })
       .strict(),
-    run: sendToRepair,
+    run: (rec, input, ctx) => sendToRepair(rec, input, approvals(ctx)),
     target: ofComputer,
   }),
   'computers.backFromRepair': registerWrite({
@@ -150,15 +152,16 @@ export const deviceCommands = {
           .object({ level: z.enum(DEVICE_LEVELS), responsible: person, department: text(60), usageScope: text(200), backupApproved: z.boolean() })
           .partial()
           .strict(),
-        /** For a lower classified level: who decided, their document, and the approver. */
+        /** For a lower classified level: who decided and their document, with the approver's approval. */
         decision: z
-          .object({ decidedBy: person, decisionDocNo: text(60), approver: person })
+          .object({ decidedBy: person, decisionDocNo: text(60) })
           .strict()
           .optional(),
+        approval: approval.optional(),
         at,
       })
       .strict(),
-    run: changeMedium,
+    run: (rec, input, ctx) => changeMedium(rec, input, approvals(ctx)),
     target: ofMedium,
   }),
   'media.lend': registerWrite({ input: z.object({ id, to: person, computerId: id, dueAt: date, at }).strict(), run: lendMedium, target: ofMedium }),

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../testing';
 import { receiveInput } from '../documents/fixture';
-import { computerInput, devices, mediumInput } from './fixture';
+import { external } from '../approvals/fixture';
+import { computerInput, devices, mediumInput, UNIT_HEAD } from './fixture';
 
 const depart = { person: '钱新', handedTo: '李明', supervisor: '陈主任', at: '2026-11-20' };
 const gone = (role: string) => ({ person: '钱新', departedAt: '2026-11-20', role });
@@ -23,7 +24,7 @@ describe('a departed person', () => {
     ).toEqual(gone('borrower'));
     expect(d.refuse('documents.receive', receiveInput(cab, { signedBy: '钱新' }), 'E_PERSON_DEPARTED').details).toEqual(gone('signedBy'));
     expect(d.refuse('documents.receive', receiveInput(cab, { scope: ['办公室', ' 钱新 '] }), 'E_PERSON_DEPARTED').details).toEqual(gone('scope'));
-    const decided = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' };
+    const decided = { approval: external('省国家保密局', '鲁保函〔2026〕9号') };
     expect(d.refuse('documents.changeMarking', { documentId: doc, scope: ['钱新'], ...decided }, 'E_PERSON_DEPARTED').details).toEqual(gone('scope'));
     expect(d.refuse('computers.register', computerInput(90, { responsible: '钱新' }), 'E_PERSON_DEPARTED').details).toEqual(gone('responsible'));
     expect(d.refuse('computers.change', { id: pc, change: { responsible: '钱新' } }, 'E_PERSON_DEPARTED').details).toEqual(gone('responsible'));
@@ -52,7 +53,7 @@ describe('a departed person', () => {
       copyNos: [1, 3],
       borrower: { name: '钱新' },
       dueAt: '2026-12-10',
-      approval: { approver: '陈主任', authority: 'unit_head' },
+      approval: UNIT_HEAD,
     });
     d.computer({ code: 'BM-JSJ-010', responsible: '钱新' });
     d.medium({ code: 'BM-U-020', responsible: '钱新' });

@@ -3,15 +3,16 @@
 // audit entry; every refusal has its code, changes nothing in the device tables and leaves one refused entry.
 import { describe, expect, it } from 'vitest';
 import { ok, withRaw } from '../../testing';
-import { computerInput, devices, mediumInput } from './fixture';
+import { computerInput, devices, DISPOSAL, mediumInput, UNIT_HEAD } from './fixture';
 
 type Level = 'top_secret' | 'secret' | 'confidential' | 'non_secret';
 const LEVELS: Level[] = ['top_secret', 'secret', 'confidential', 'non_secret'];
 const CLASSIFIED: Level[] = ['top_secret', 'secret', 'confidential'];
 const usage = (mediumId: number, computerId: number, dataLevel = 'non_secret') => ({ mediumId, computerId, user: '王芳', purpose: '拷贝通知文稿', dataLevel });
 const loan = (id: number, computerId: number) => ({ id, to: '王芳', computerId, dueAt: '2026-12-01' });
-/** The recorded decision a lower classified level needs: who decided, their document, and the approver. */
-const decision = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕21号', approver: '陈主任' };
+/** The recorded decision a lower classified level needs (who decided, their document) and the approver's approval. */
+const decision = { decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕21号' };
+const downgrade = { decision, approval: UNIT_HEAD };
 
 describe('networks: a classified computer is only standalone or on the classified intranet', () => {
   it('registering a classified computer on 互联网 or 电子政务外网 is refused with E_NETWORK_FORBIDDEN; 单机 and 涉密内网 are accepted', () => {
@@ -184,7 +185,7 @@ describe('nothing out of service is used', () => {
   it('a stopped, scrapped or destroyed medium is refused in logUsage and lend (E_DEVICE_NOT_IN_SERVICE)', () => {
     const d = devices();
     const pc = d.computer();
-    const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
+    const disposal = DISPOSAL;
     const stopped = d.medium();
     d.write('media.stop', { id: stopped });
     const scrapped = d.medium();
@@ -208,7 +209,7 @@ describe('nothing out of service is used', () => {
   it('a stopped, under-repair, scrapped or destroyed computer is refused in logUsage and lend (E_DEVICE_NOT_IN_SERVICE)', () => {
     const d = devices();
     const m = d.medium();
-    const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
+    const disposal = DISPOSAL;
     const stopped = d.computer();
     d.write('computers.stop', { id: stopped });
     const repair = d.computer();
@@ -259,7 +260,7 @@ describe('no downgrade of a medium that held secrets', () => {
     expect(() => withRaw(d.t, (db) => db.prepare(`UPDATE media SET level = 'non_secret' WHERE id = ?`).run(m))).toThrow(/CHECK constraint failed/);
     // Moving between classified levels with no data logged is allowed (down only by a recorded decision).
     d.write('media.change', { id: m, change: { level: 'secret' } });
-    d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
+    d.write('media.change', { id: m, change: { level: 'confidential' }, ...downgrade });
     expect(
       d
         .getMedium(m)
@@ -284,14 +285,14 @@ describe('no downgrade of a medium that held secrets', () => {
       rule: 'held_higher_data',
     });
     d.write('media.change', { id: m, change: { level: 'top_secret' } });
-    d.write('media.change', { id: m, change: { level: 'secret' }, decision });
-    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision }, 'E_DOWNGRADE_FORBIDDEN');
+    d.write('media.change', { id: m, change: { level: 'secret' }, ...downgrade });
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, ...downgrade }, 'E_DOWNGRADE_FORBIDDEN');
     expect(d.getMedium(m).level).toBe('secret');
 
     // Only data above the new level blocks it: 秘密 data on a 机密 medium lets it go down to 秘密.
     const other = d.medium({ level: 'secret' });
     d.write('media.logUsage', usage(other, pc, 'confidential'));
-    d.write('media.change', { id: other, change: { level: 'confidential' }, decision });
+    d.write('media.change', { id: other, change: { level: 'confidential' }, ...downgrade });
     expect(d.getMedium(other).level).toBe('confidential');
   });
 
@@ -301,12 +302,22 @@ describe('no downgrade of a medium that held secrets', () => {
     expect(d.refuse('media.change', { id: m, change: { level: 'confidential' } }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'medium_downgrade' });
     // Together with another field, nothing of the change is kept; a blank name is no decision.
     d.refuse('media.change', { id: m, change: { level: 'confidential', responsible: '王芳' } }, 'E_APPROVAL_REQUIRED');
-    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { ...decision, approver: ' ' } }, 'E_VALIDATION');
-    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { decidedBy: '省国家保密局', approver: '陈主任' } }, 'E_VALIDATION');
-    d.write('media.change', { id: m, change: { level: 'confidential' }, decision });
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { ...decision, decidedBy: ' ' }, approval: UNIT_HEAD }, 'E_VALIDATION');
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { decidedBy: '省国家保密局' }, approval: UNIT_HEAD }, 'E_VALIDATION');
+    // A decision without the approver's approval, or a typed approver's name, is not enough.
+    expect(d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision }, 'E_APPROVAL_REQUIRED').details).toEqual({
+      rule: 'medium_downgrade',
+    });
+    d.refuse('media.change', { id: m, change: { level: 'confidential' }, decision: { ...decision, approver: '陈主任' } }, 'E_VALIDATION');
+    d.write('media.change', { id: m, change: { level: 'confidential' }, ...downgrade });
     expect(d.getMedium(m).history.at(-1)).toMatchObject({
       kind: 'change',
-      details: { before: { level: 'secret' }, after: { level: 'confidential' }, decision },
+      details: {
+        before: { level: 'secret' },
+        after: { level: 'confidential' },
+        decision: { ...decision, approver: '陈主任' },
+        approval: { way: 'on_the_spot' },
+      },
     });
     d.write('media.change', { id: m, change: { level: 'top_secret' } });
     expect(d.getMedium(m).history.at(-1)?.details).not.toHaveProperty('decision');

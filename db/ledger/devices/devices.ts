@@ -70,7 +70,10 @@ export function requireMedium(db: Db, id: number): MediumRow {
   return row;
 }
 
-/** `imported`: history taken over from an old register, not an action checked by this app. */
+/**
+ * `imported`: history taken over from an old register, not an action checked by this app; `approvalId`: the approval
+ * (审批) the event used.
+ */
 export function insertDeviceEvent(
   rec: Recorder,
   device: DeviceKind,
@@ -79,11 +82,12 @@ export function insertDeviceEvent(
   at: string,
   details: Record<string, unknown>,
   imported = false,
+  approvalId: number | null = null,
 ): void {
   run(
     rec.db,
-    sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, recorded_at, recorded_by)
-                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${rec.now}, ${rec.actor})`,
+    sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, approval_id, recorded_at, recorded_by)
+                  VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${approvalId}, ${rec.now}, ${rec.actor})`,
   );
 }
 

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { LedgerErrorShape } from '../../errors';
 import { makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
+import { createApprover, FIRST_APPROVER_ON_THE_SPOT } from '../approvals/fixture';
 import type { DeviceEventView, MediaUsageView, MediumView, ComputerView } from '../../views';
 
 const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
@@ -52,8 +53,14 @@ function state(t: SetUpLedger) {
   }));
 }
 
+/** The unit head's approval on the spot: devices() makes 陈主任 the ledger's approver, its first account after the administrator. */
+export const UNIT_HEAD = FIRST_APPROVER_ON_THE_SPOT;
+/** Scrapping and destruction: the qualified facility and the approval. */
+export const DISPOSAL = { facility: '省保密局销毁中心', approval: UNIT_HEAD };
+
 export function devices() {
   const t = makeLedger();
+  createApprover(t, '陈主任');
   let n = 0;
   /** Accepted, with exactly one more audit entry: ok, for this command. */
   const write = <T = null>(name: string, input: unknown): T => {

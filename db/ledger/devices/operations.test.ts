@@ -4,12 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { ok, refused, withRaw } from '../../testing';
 import type { DeviceEventView, MediumView } from '../../views';
-import { devices, mediumInput } from './fixture';
+import { devices, DISPOSAL as disposal, mediumInput, UNIT_HEAD } from './fixture';
 import { receiveInput } from '../documents/fixture';
 
 const CLASSIFIED: string[] = ['top_secret', 'secret', 'confidential'];
 const loan = (id: number, computerId: number) => ({ id, to: '王芳', computerId, dueAt: '2026-12-01' });
-const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
 const kinds = (history: DeviceEventView[]) => history.map((e) => e.kind);
 
 describe('repair (维修)', () => {
@@ -17,7 +16,7 @@ describe('repair (维修)', () => {
     const d = devices();
     for (const level of CLASSIFIED) {
       const pc = d.computer({ level });
-      const send = (over: Record<string, unknown>) => ({ id: pc, offSite: true, repairer: '联想售后服务站', reason: '主板故障', ...over });
+      const send = (over: Record<string, unknown>) => ({ id: pc, offSite: true, repairer: '联想售后服务站', reason: '主板故障', approval: UNIT_HEAD, ...over });
       expect(d.refuse('computers.repair', send({}), 'E_REPAIR_CONDITIONS').details).toEqual({ missing: ['storageRemoved', 'escort'] });
       expect(d.refuse('computers.repair', send({ storageRemoved: false, escort: '李明' }), 'E_REPAIR_CONDITIONS').details).toEqual({
         missing: ['storageRemoved'],
@@ -32,6 +31,15 @@ describe('repair (维修)', () => {
         details: { before: { status: 'in_use' }, offSite: true, storageRemoved: true, escort: '李明', repairer: '联想售后服务站', reason: '主板故障' },
       });
     }
+  });
+
+  it('off-site repair of a classified computer needs the approver’s approval (E_APPROVAL_REQUIRED rule offsite_repair), shown in its history', () => {
+    const d = devices();
+    const pc = d.computer({ level: 'secret' });
+    const send = { id: pc, offSite: true, storageRemoved: true, escort: '李明', repairer: '联想售后服务站', reason: '主板故障' };
+    expect(d.refuse('computers.repair', send, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'offsite_repair' });
+    d.write('computers.repair', { ...send, approval: UNIT_HEAD });
+    expect(d.getComputer(pc).history.at(-1)).toMatchObject({ kind: 'repair', details: { approver: '陈主任', approval: { way: 'on_the_spot' } } });
   });
 
   it('in-house repair of a classified computer and off-site repair of a non-classified one need neither', () => {
@@ -82,15 +90,16 @@ describe('status: stop, enable, scrap, destroy', () => {
       d.write(cmd('stop'), { id });
       // Scrapping needs the facility and the approver.
       expect(d.refuse(cmd('scrap'), { id }, 'E_VALIDATION').details).toEqual({ field: 'facility' });
-      expect(d.refuse(cmd('scrap'), { id, facility: disposal.facility }, 'E_VALIDATION').details).toEqual({ field: 'approver' });
-      expect(d.refuse(cmd('scrap'), { id, facility: '  ', approver: '陈主任' }, 'E_VALIDATION').details).toEqual({ field: 'facility' });
-      expect(d.refuse(cmd('scrap'), { id, facility: disposal.facility, approver: ' ' }, 'E_VALIDATION').details).toEqual({ field: 'approver' });
+      expect(d.refuse(cmd('scrap'), { id, facility: disposal.facility }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'destroy' });
+      expect(d.refuse(cmd('scrap'), { id, facility: '  ', approval: UNIT_HEAD }, 'E_VALIDATION').details).toEqual({ field: 'facility' });
+      // A typed name is no approval.
+      d.refuse(cmd('scrap'), { id, facility: disposal.facility, approver: '陈主任' }, 'E_VALIDATION');
       d.write(cmd('scrap'), { id, reason: '老化', ...disposal });
       expect(get().status).toBe('scrapped');
       for (const to of ['stop', 'enable', 'scrap']) d.refuse(cmd(to), { id, ...disposal }, 'E_DEVICE_NOT_IN_SERVICE');
       d.refuse(`${device}.change`, { id, change: { responsible: '王芳' } }, 'E_DEVICE_NOT_IN_SERVICE');
-      expect(d.refuse(cmd('destroy'), { id, facility: disposal.facility }, 'E_VALIDATION').details).toEqual({ field: 'approver' });
-      d.refuse(cmd('destroy'), { id, approver: '陈主任' }, 'E_VALIDATION');
+      expect(d.refuse(cmd('destroy'), { id, facility: disposal.facility }, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'destroy' });
+      d.refuse(cmd('destroy'), { id, approval: UNIT_HEAD }, 'E_VALIDATION');
       d.write(cmd('destroy'), { id, reason: '集中销毁', ...disposal });
       expect(get().status).toBe('destroyed');
       for (const to of ['stop', 'enable', 'scrap', 'destroy']) d.refuse(cmd(to), { id, ...disposal }, 'E_DEVICE_NOT_IN_SERVICE');
@@ -105,8 +114,9 @@ describe('status: stop, enable, scrap, destroy', () => {
         ['scrapped', 'destroyed'],
       ]);
       expect(history[1]?.details).toMatchObject({ reason: '暂不使用', facility: null, approver: null });
-      expect(history[4]?.details).toMatchObject({ reason: '老化', ...disposal });
-      expect(history[5]?.details).toMatchObject({ reason: '集中销毁', ...disposal });
+      const approved = { facility: disposal.facility, approver: '陈主任', approval: { way: 'on_the_spot' } };
+      expect(history[4]?.details).toMatchObject({ reason: '老化', ...approved });
+      expect(history[5]?.details).toMatchObject({ reason: '集中销毁', ...approved });
       expect(history.every((e) => e.recordedBy === 'zhangwei')).toBe(true);
     });
   }

@@ -4,6 +4,8 @@ import { secretRank } from '../../domain/levels';
 import { assertNotDeparted } from './people';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql } from '../../store/sql';
+import type { ApprovalGrant } from '../approvals/fields';
+import type { ApprovalUsed, UseApproval } from '../approvals/use';
 import type { Recorder } from '../documents/model';
 import { localDate } from '../documents/model';
 import {
@@ -100,12 +102,26 @@ export function changeComputer(rec: Recorder, input: { id: number; change: Compu
   insertDeviceEvent(rec, 'computer', pc.id, 'change', input.at, { before, after });
 }
 
+/** The approver as registers print it, and the approval the event used (a record of its own). */
+const approvalNote = (used: ApprovalUsed | null) => (used ? { approver: used.approverName, approval: { approvalNo: used.approvalNo, way: used.way } } : {});
+
 /**
- * 维修: in-house, or off-site. A classified computer goes off-site only with its storage removed and a named escort (陪同人).
+ * 维修: in-house, or off-site. A classified computer goes off-site only with its storage removed, a named escort (陪同人)
+ * and the approver's approval.
  */
 export function sendToRepair(
   rec: Recorder,
-  input: { id: number; offSite: boolean; storageRemoved: boolean; escort?: string | undefined; repairer: string; reason: string; at: string },
+  input: {
+    id: number;
+    offSite: boolean;
+    storageRemoved: boolean;
+    escort?: string | undefined;
+    repairer: string;
+    reason: string;
+    approval?: ApprovalGrant | undefined;
+    at: string;
+  },
+  use: UseApproval,
 ): void {
   const pc = requireComputer(rec.db, input.id);
   if (pc.status !== 'in_use' && pc.status !== 'stopped') assertInService('computer', pc);
@@ -115,15 +131,29 @@ export function sendToRepair(
       throw new LedgerError('E_REPAIR_CONDITIONS', { missing });
     }
   }
+  const used =
+    pc.level !== 'non_secret' && input.offSite
+      ? use(input.approval, { kind: 'offsite_repair', subject: { type: 'computer', id: pc.id }, authority: 'unit' })
+      : null;
   run(rec.db, sql`UPDATE computers SET status = 'repair' WHERE id = ${pc.id}`);
-  insertDeviceEvent(rec, 'computer', pc.id, 'repair', input.at, {
-    before: { status: pc.status },
-    offSite: input.offSite,
-    storageRemoved: input.storageRemoved,
-    escort: input.escort ?? null,
-    repairer: input.repairer,
-    reason: input.reason,
-  });
+  insertDeviceEvent(
+    rec,
+    'computer',
+    pc.id,
+    'repair',
+    input.at,
+    {
+      before: { status: pc.status },
+      offSite: input.offSite,
+      storageRemoved: input.storageRemoved,
+      escort: input.escort ?? null,
+      repairer: input.repairer,
+      reason: input.reason,
+      ...approvalNote(used),
+    },
+    false,
+    used?.approvalId ?? null,
+  );
 }
 
 export function backFromRepair(rec: Recorder, input: { id: number; checkedBy: string; notes: string; at: string }): void {
@@ -139,7 +169,7 @@ const TO: Record<Transition, string> = { stop: 'stopped', enable: 'in_use', scra
 
 /**
  * 停用, 重新启用, 报废 and 销毁. Disposal of a computer or medium goes through a qualified destruction facility,
- * which is named; a medium on loan comes back first.
+ * which is named, with the approver's approval; a medium on loan comes back first.
  */
 export function changeStatus(
   rec: Recorder,
@@ -148,34 +178,45 @@ export function changeStatus(
     id: number;
     to: Transition;
     facility?: string | undefined;
-    approver?: string | undefined;
+    approval?: ApprovalGrant | undefined;
     reason: string;
     at: string;
   },
+  use: UseApproval,
 ): void {
   const row: ComputerRow | MediumRow = input.device === 'computer' ? requireComputer(rec.db, input.id) : requireMedium(rec.db, input.id);
   if (!FROM[input.to].includes(row.status)) {
     throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: input.device, code: row.code, status: row.status, to: TO[input.to] });
   }
-  if ((input.to === 'scrap' || input.to === 'destroy') && !(input.facility?.trim() && input.approver?.trim())) {
-    throw new LedgerError('E_VALIDATION', { field: input.facility?.trim() ? 'approver' : 'facility' });
-  }
+  const disposal = input.to === 'scrap' || input.to === 'destroy';
+  if (disposal && !input.facility?.trim()) throw new LedgerError('E_VALIDATION', { field: 'facility' });
   if (input.device === 'medium' && (row as MediumRow).holder) {
     throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: row.code, status: 'on_loan' });
   }
+  const used = disposal ? use(input.approval, { kind: 'destroy', subject: { type: input.device, id: row.id }, authority: 'unit' }) : null;
   if (input.device === 'computer') run(rec.db, sql`UPDATE computers SET status = ${TO[input.to]} WHERE id = ${row.id}`);
   else
     run(
       rec.db,
       sql`UPDATE media SET status = ${TO[input.to]}, backup_approved = CASE WHEN ${TO[input.to]} = 'in_use' THEN backup_approved ELSE 0 END WHERE id = ${row.id}`,
     );
-  insertDeviceEvent(rec, input.device, row.id, input.to, input.at, {
-    before: { status: row.status },
-    after: { status: TO[input.to] },
-    reason: input.reason,
-    facility: input.facility ?? null,
-    approver: input.approver ?? null,
-  });
+  insertDeviceEvent(
+    rec,
+    input.device,
+    row.id,
+    input.to,
+    input.at,
+    {
+      before: { status: row.status },
+      after: { status: TO[input.to] },
+      reason: input.reason,
+      facility: input.facility ?? null,
+      approver: null,
+      ...approvalNote(used),
+    },
+    false,
+    used?.approvalId ?? null,
+  );
 }
 
 export interface NewMedium {
@@ -212,18 +253,21 @@ export function registerMedium(rec: Recorder, m: NewMedium): { id: number } {
 }
 
 export type MediumChange = Partial<{ level: DeviceLevel; responsible: string; department: string; usageScope: string; backupApproved: boolean }>;
-/** 变更: a classified medium's level is lowered only by a decision (who, which document) and an approver. */
+/** 变更: a classified medium's level is lowered only by a decision (who, which document) and the approver's approval. */
 interface LevelDecision {
   decidedBy: string;
   decisionDocNo: string;
-  approver: string;
 }
 
 /**
  * A medium that ever held secrets is never downgraded to 非涉密, nor below the data it has held; a lower classified
  * level needs a recorded decision.
  */
-export function changeMedium(rec: Recorder, input: { id: number; change: MediumChange; decision?: LevelDecision | undefined; at: string }): void {
+export function changeMedium(
+  rec: Recorder,
+  input: { id: number; change: MediumChange; decision?: LevelDecision | undefined; approval?: ApprovalGrant | undefined; at: string },
+  use: UseApproval,
+): void {
   const m = requireMedium(rec.db, input.id);
   if (m.status === 'scrapped' || m.status === 'destroyed') assertInService('medium', m);
   const c = input.change;
@@ -246,7 +290,17 @@ export function changeMedium(rec: Recorder, input: { id: number; change: MediumC
                     department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`,
   );
   const lowered = secretRank(after.level) < secretRank(before.level);
-  insertDeviceEvent(rec, 'medium', m.id, 'change', input.at, { before, after, ...(lowered ? { decision: input.decision } : {}) });
+  const used = lowered ? use(input.approval, { kind: 'media_downgrade', subject: { type: 'medium', id: m.id }, authority: 'unit' }) : null;
+  insertDeviceEvent(
+    rec,
+    'medium',
+    m.id,
+    'change',
+    input.at,
+    { before, after, ...(lowered ? { decision: { ...input.decision, approver: used!.approverName } } : {}), ...approvalNote(used) },
+    false,
+    used?.approvalId ?? null,
+  );
 }
 
 /** Lend a medium to a person for use on a named computer, until a date: the cross-use rules apply at once. */

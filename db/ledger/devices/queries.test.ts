@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok } from '../../testing';
 import type { ComputerView, MediaUsageView, MediumView } from '../../views';
-import { computerInput, mediumInput } from './fixture';
+import { createApprover } from '../approvals/fixture';
+import { computerInput, DISPOSAL as disposal, mediumInput } from './fixture';
 
 type Page<T> = { total: number; rows: T[] };
-const disposal = { facility: '省保密局销毁中心', approver: '陈主任' };
 
 function registers() {
   const t = makeLedger();
+  createApprover(t, '陈主任');
   const s = t.service;
   const pc = (n: number, over: Record<string, unknown> = {}) => ok<{ id: number }>(s, 'computers.register', computerInput(n, over)).id;
   const medium = (n: number, over: Record<string, unknown> = {}) => ok<{ id: number }>(s, 'media.register', mediumInput(n, over)).id;

@@ -5,6 +5,8 @@ import { documentCommands } from './commands';
 import type { LedgerErrorShape } from '../../errors';
 import { receiveInput } from './fixture';
 import { ADMIN, addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
+import { external, spotApproval } from '../approvals/fixture';
+import type { ApprovalGrant } from '../approvals/fields';
 import type { DocumentDetail } from '../../views';
 
 const APPROVER = { username: 'approver1', roles: ['approver' as const], password: 'Approver2026pass' };
@@ -19,6 +21,9 @@ interface Ids {
   vault: number;
   doc: number;
 }
+
+/** The unit head's approval, on the spot by the ledger's approver 陈主任 (set with each new ledger). */
+let SPOT: ApprovalGrant;
 
 function registerSnapshot(t: SetUpLedger): unknown {
   return withRaw(t, (db) =>
@@ -45,6 +50,7 @@ function expectRefused(t: SetUpLedger, actor: string, name: string, input: unkno
 
 function ledger(): SetUpLedger & Ids {
   const t = makeLedger();
+  SPOT = spotApproval(t);
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
   const doc = ok<{ id: number }>(t.service, 'documents.receive', RECEIVE(cab)).id;
@@ -74,11 +80,11 @@ const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'documents.transmit': (ids) => ({ documentId: ids.doc, copyNos: [2], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明' }),
   'documents.confirmReceipt': (ids) => ({ documentId: ids.doc, eventId: 999, receiptRef: '回执001' }),
   'documents.move': (ids) => ({ documentId: ids.doc, copyNos: [3], locationId: ids.vault }),
-  'documents.copy': (ids) => ({ documentId: ids.doc, sourceCopyNo: 3, count: 1, approval: { approver: '陈主任' } }),
+  'documents.copy': (ids) => ({ documentId: ids.doc, sourceCopyNo: 3, count: 1, approval: SPOT }),
   'documents.returnToIssuer': (ids) => ({ items: [{ documentId: ids.doc, copyNos: [4] }], toUnit: '省国家保密局', returner: '李明', receiver: '孙收文' }),
   'documents.destroy': (ids) => ({
     items: [{ documentId: ids.doc, copyNos: [5] }],
-    approver: '陈主任',
+    approval: SPOT,
     method: 'shredder',
     place: '保密室',
     destroyers: ['李明'],
@@ -87,8 +93,7 @@ const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'documents.changeMarking': (ids) => ({
     documentId: ids.doc,
     scope: ['办公室', '王芳', '综合处'],
-    decidedBy: '省国家保密局',
-    decisionDocNo: '鲁保函〔2026〕9号',
+    approval: external('省国家保密局', '鲁保函〔2026〕9号'),
   }),
   'documents.review': (ids) => ({ documentIds: [ids.doc], reviewedBy: '陈主任', conclusion: '维持原密级' }),
   'documents.inventory': (ids) => ({ missing: [{ documentId: ids.doc, copyNos: [1, 6] }], checkedBy: ['李明', '赵强'] }),

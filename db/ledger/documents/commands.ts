@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { command, registerRead, registerWrite, when } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
+import { approvalGrant as approval } from '../approvals/fields';
+import { approvals } from '../approvals/use';
 import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
 import { DOCUMENT_LEVELS } from '../../domain/levels';
 import { CARRIERS, requireDocument, type Recorder } from './model';
@@ -31,13 +33,6 @@ import type { LocationView } from '../../views';
 
 const unit = text(100);
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
-const approval = z
-  .object({
-    approver: person,
-    authority: z.enum(['originator', 'superior', 'unit_head']).default('unit_head'),
-    reference: z.string().trim().max(100).optional(),
-  })
-  .strict();
 const batchItems = z
   .array(z.object({ documentId: id, copyNos }).strict())
   .min(1)
@@ -75,7 +70,12 @@ const receiveInput = z
 
 /** A received document registered: by documents.receive, and for each row of an imported register. */
 export function receiveDocument(rec: Recorder, input: z.output<typeof receiveInput>, ctx: SignedInContext): { id: number } {
-  return registerDocument(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, ctx.settings());
+  return registerDocument(
+    rec,
+    { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy },
+    ctx.settings(),
+    approvals(ctx),
+  );
 }
 
 const lateEntry = (ctx: SignedInContext, registeredAt: string | undefined, reason: string | undefined) =>
@@ -151,6 +151,8 @@ export const documentCommands = {
         /** 汇编 / 摘录 from documents in the ledger. */
         sources: z.array(id).min(1).max(200).optional(),
         compilation: z.enum(['compile', 'excerpt']).optional(),
+        /** With secret sources: the approval of the compilation (external when a source is 绝密). */
+        approval: approval.optional(),
         scopeDecision: z
           .object({ decidedBy: person, decisionDocNo: text(60) })
           .strict()
@@ -163,6 +165,7 @@ export const documentCommands = {
         rec,
         { ...input, origin: 'produced', registeredAt: when(ctx, input.producedAt), handledBy: input.producedBy, mustReturn: false },
         ctx.settings(),
+        approvals(ctx),
       );
     },
     target: (ctx, _input, out) => receiptNo(ctx, out.id),
@@ -180,7 +183,7 @@ export const documentCommands = {
         at,
       })
       .strict(),
-    run: lendCopies,
+    run: (rec, input, ctx) => lendCopies(rec, input, approvals(ctx)),
     target: ofDocument,
     reply: documentNow,
   }),
@@ -204,7 +207,7 @@ export const documentCommands = {
         at,
       })
       .strict(),
-    run: transmitCopies,
+    run: (rec, input, ctx) => transmitCopies(rec, input, approvals(ctx)),
     target: ofDocument,
   }),
   'documents.confirmReceipt': registerWrite({
@@ -224,7 +227,7 @@ export const documentCommands = {
         at,
       })
       .strict(),
-    run: reproduceCopy,
+    run: (rec, input, ctx) => reproduceCopy(rec, input, approvals(ctx)),
     target: ofDocument,
   }),
   'documents.returnToIssuer': registerWrite({
@@ -235,8 +238,12 @@ export const documentCommands = {
   'documents.destroy': registerWrite({
     input: z
       .object({
-        items: batchItems,
-        approver: person,
+        /** Each item with its own approval (an approved request names one document), or all under `approval`. */
+        items: z
+          .array(z.object({ documentId: id, copyNos, approval: approval.optional() }).strict())
+          .min(1)
+          .max(5000),
+        approval: approval.optional(),
         method: z.enum(['facility', 'shredder']),
         place: text(100),
         destroyers: z.array(person).max(10),
@@ -244,7 +251,7 @@ export const documentCommands = {
         at,
       })
       .strict(),
-    run: (rec, input, ctx) => destroyCopies(rec, input, ctx.settings()),
+    run: (rec, input, ctx) => destroyCopies(rec, input, ctx.settings(), approvals(ctx)),
     target: ofBatch,
   }),
   'documents.changeMarking': registerWrite({
@@ -254,12 +261,12 @@ export const documentCommands = {
         marking: text(60).optional(),
         scope: scope.optional(),
         declassify: z.boolean().default(false),
-        decidedBy: person,
-        decisionDocNo: text(100),
+        /** The originator's decision (external) for a received document; for one the unit produced, its approver too. */
+        approval: approval.optional(),
         at,
       })
       .strict(),
-    run: changeMarking,
+    run: (rec, input, ctx) => changeMarking(rec, input, approvals(ctx)),
     target: ofDocument,
   }),
   // Many documents at once: the runner's entry, with the input, names them.

@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok, refused } from '../../testing';
 import type { DocumentDetail } from '../../views';
+import { spotApproval } from '../approvals/fixture';
 
 function ledger() {
   const t = makeLedger();
+  // A compilation of secret sources is approved like a copy: here on the spot by the ledger's approver.
+  const approval = spotApproval(t);
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   let n = 0;
   const receive = (marking: string, scope: string[]) =>
@@ -30,6 +33,7 @@ function ledger() {
     producedBy: '李明',
     classifiedBy: '陈主任',
     classificationBasis: '依据来文密级',
+    approval,
     ...over,
   });
   return { t, receive, produce, get: (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id }) };
@@ -77,5 +81,16 @@ describe('a compilation or excerpt (汇编 / 摘录)', () => {
     ).id;
     expect(l.get(id)).toMatchObject({ scope: ['办公室'] });
     expect(l.get(id).events[0]!.details).toMatchObject({ compilation: 'excerpt', scopeDecision: decision });
+  });
+
+  it('of secret sources needs an approval (E_APPROVAL_REQUIRED rule compile), recorded on the produce event', () => {
+    const l = ledger();
+    const a = l.receive('机密★10年', ['办公室']);
+    const input = l.produce({ marking: '机密★10年', sources: [a.id] });
+    expect(refused(l.t.service, 'documents.produce', { ...input, approval: undefined }).details).toEqual({ rule: 'compile' });
+    const id = ok<{ id: number }>(l.t.service, 'documents.produce', input).id;
+    expect(l.get(id).events[0]).toMatchObject({ kind: 'produce', approver: '陈主任', details: { approval: { way: 'on_the_spot' } } });
+    const internal = l.receive('内部', ['办公室']);
+    ok(l.t.service, 'documents.produce', { ...l.produce({ marking: '内部', sources: [internal.id] }), approval: undefined });
   });
 });

@@ -3,11 +3,17 @@
 // Each rule through service.invoke on a real encrypted ledger (the clock stands at 2026-11-25 01:00 UTC).
 import { describe, expect, it } from 'vitest';
 import { auditRows, makeLedger, ok, refused, type SetUpLedger } from '../../testing';
+import { spotApproval } from '../approvals/fixture';
+import type { ApprovalGrant } from '../approvals/fields';
 import type { DocumentDetail } from '../../views';
 import { receiveInput } from './fixture';
 
+/** The unit head's approval, on the spot by the ledger's approver 陈主任 (set with each new ledger). */
+let SPOT: ApprovalGrant;
+
 function ledger(): { t: SetUpLedger; receive(over?: Record<string, unknown>): number; get(id: number): DocumentDetail } {
   const t = makeLedger();
+  SPOT = spotApproval(t);
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   return {
     t,
@@ -54,7 +60,7 @@ describe('an event is never before the registration of its item', () => {
         { documentId: early, copyNos: [1] },
         { documentId: late, copyNos: [1] },
       ],
-      approver: '陈主任',
+      approval: SPOT,
       method: 'shredder',
       place: '保密室',
       destroyers: ['李明'],

@@ -10,6 +10,7 @@ import type { InvokeResult } from '../../process-protocol';
 import { makeLedger, ok, openRaw } from '../../testing';
 import type { Db } from '../../store/sql';
 import { happenedBefore } from './model';
+import { createApprover, external, FIRST_APPROVER_ON_THE_SPOT } from '../approvals/fixture';
 
 interface Cmd {
   name: string;
@@ -22,11 +23,12 @@ const VAULT = 2; // 绝密专柜
 /** A pick among the documents registered when the command runs (see `resolve`); 1 in 20 names one that does not exist. */
 const docId = fc.integer({ min: 0, max: 19 });
 const copyNos = fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 2 });
+/** None, the unit head on the spot (the approver account each run creates first), or the originator or its superior. */
 const approval = fc.constantFrom(
   undefined,
-  { approver: '陈主任', authority: 'unit_head' },
-  { approver: '省局周处长', authority: 'originator' },
-  { approver: '国家局吴司长', authority: 'superior' },
+  FIRST_APPROVER_ON_THE_SPOT,
+  external('省局周处长', '鲁保函〔2026〕3号'),
+  external('国家局吴司长', '国保函〔2026〕1号'),
 );
 const location = fc.constantFrom(CAB, VAULT);
 const items = fc.uniqueArray(fc.record({ documentId: docId, copyNos }), { minLength: 1, maxLength: 2, selector: (i) => i.documentId });
@@ -121,7 +123,7 @@ const undated: fc.Arbitrary<Cmd> = fc.oneof(
       .record({ items, people: fc.constantFrom([['李明'], ['赵强']], [['李明'], ['李明']], [['李明', '钱新'], []], [['李明'], ['赵强', '钱新']]) })
       .map(({ items: i, people: [destroyers, witnesses] }) => ({
         name: 'documents.destroy',
-        input: { items: i, approver: '陈主任', method: 'shredder', place: '保密室', destroyers, witnesses },
+        input: { items: i, approval: FIRST_APPROVER_ON_THE_SPOT, method: 'shredder', place: '保密室', destroyers, witnesses },
       })),
   },
   {
@@ -133,7 +135,7 @@ const undated: fc.Arbitrary<Cmd> = fc.oneof(
       })
       .map(({ documentId, change }) => ({
         name: 'documents.changeMarking',
-        input: { documentId, ...change, decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕9号' },
+        input: { documentId, ...change, approval: external('省国家保密局', '鲁保函〔2026〕9号') },
       })),
   },
   {
@@ -309,6 +311,7 @@ describe('lifecycle property', () => {
     fc.assert(
       fc.property(receive, fc.array(command, { minLength: 10, maxLength: 39, size: 'max' }), (first, rest) => {
         const t = makeLedger();
+        createApprover(t, '陈主任');
         ok(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' });
         ok(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' });
         const raw = openRaw(t.dbPath, t.key, { readonly: true });
@@ -354,5 +357,6 @@ describe('lifecycle property', () => {
     ]) {
       expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
     }
-  });
+    // 30 real ledgers, each with an approver account (its key slot made and opened by real scrypt).
+  }, 90_000);
 });

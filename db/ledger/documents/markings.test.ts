@@ -3,6 +3,7 @@
 // condition says so (needsManualReview) in the reply, the list and the item, for the screen to warn.
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok, refused } from '../../testing';
+import { external } from '../approvals/fixture';
 import type { DocumentDetail, DocumentListItem } from '../../views';
 import { receiveInput } from './fixture';
 
@@ -22,8 +23,7 @@ describe('markings of received documents', () => {
     });
     const id = ok<DocumentDetail>(t.service, 'documents.receive', receiveInput(cab, { marking: '秘密★2036年11月2日', issueDate: '2026-11-02' })).id;
     expect(
-      refused(t.service, 'documents.changeMarking', { documentId: id, marking: '机密★2047年1月1日', decidedBy: '省局', decisionDocNo: '鲁保函〔2026〕9号' })
-        .details,
+      refused(t.service, 'documents.changeMarking', { documentId: id, marking: '机密★2047年1月1日', approval: external('省局', '鲁保函〔2026〕9号') }).details,
     ).toMatchObject({ reason: 'over_maximum', max: 20 });
   });
 

@@ -5,6 +5,8 @@ import type { LedgerErrorShape } from '../../errors';
 import { auditRows, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
 import type { DocumentDetail } from '../../views';
 import { receiveInput } from './fixture';
+import type { ApprovalGrant } from '../approvals/fields';
+import { createApprover, external, onTheSpot } from '../approvals/fixture';
 
 const DAY = 86_400_000;
 
@@ -21,6 +23,8 @@ interface Fixture {
 
 function fixture(): Fixture {
   const t = makeLedger();
+  const approver = createApprover(t, '陈主任');
+  UNIT_HEAD = onTheSpot(approver.id, approver.password);
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
   const get = (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id });
@@ -65,7 +69,7 @@ const lendInput = (documentId: number, copyNos: number[], over: Record<string, u
 });
 const destroyInput = (documentId: number, copyNos: number[], over: Record<string, unknown> = {}) => ({
   items: [{ documentId, copyNos }],
-  approver: '陈主任',
+  approval: UNIT_HEAD,
   method: 'shredder',
   place: '保密室碎纸机',
   destroyers: ['李明'],
@@ -86,9 +90,12 @@ const returnInput = (documentId: number, copyNos: number[]) => ({
   returner: '李明',
   receiver: '孙收文',
 });
-const UNIT_HEAD = { approver: '陈主任', authority: 'unit_head' } as const;
-const ORIGINATOR = { approver: '省局周处长', authority: 'originator', reference: '鲁保函〔2026〕3号' } as const;
-const SUPERIOR = { approver: '国家局吴司长', authority: 'superior' } as const;
+/** The unit head's approval, given on the spot by the fixture's approver account 陈主任 (set by fixture()). */
+let UNIT_HEAD: ApprovalGrant;
+/** The originator's and its superior's consent, from outside the unit. */
+const ORIGINATOR = external('省局周处长', '鲁保函〔2026〕3号');
+const SUPERIOR = external('国家局吴司长', '国保函〔2026〕1号');
+const originatorDecision = (docNo: string) => external('省国家保密局', docNo);
 
 describe('收 receive: register, number, sign', () => {
   it('numbers every copy from 0001 and gives a 收文编号 in the default format {year}-{seq:4}', () => {
@@ -210,7 +217,11 @@ describe('借阅 lend and return', () => {
     const e = expectRefused(f.t, 'documents.lend', lendInput(id, [1], { borrower: outsider }), 'E_APPROVAL_REQUIRED');
     expect(e.details).toEqual({ rule: 'outside_scope', borrower: '赵六' });
     ok(f.t.service, 'documents.lend', lendInput(id, [1], { borrower: outsider, approval: UNIT_HEAD }));
-    expect(f.get(id).events.at(-1)).toMatchObject({ kind: 'lend', approver: '陈主任', details: { outsideScope: true, approval: UNIT_HEAD } });
+    expect(f.get(id).events.at(-1)).toMatchObject({
+      kind: 'lend',
+      approver: '陈主任',
+      details: { outsideScope: true, approval: { approvalNo: 'SP-2026-0001', way: 'on_the_spot' } },
+    });
   });
 
   it('taking a copy out of the office needs an approver: E_APPROVAL_REQUIRED rule taken_out', () => {
@@ -285,6 +296,22 @@ describe('销毁 destroy', () => {
       details: { method: 'shredder', place: '保密室碎纸机' },
     });
     expect(ok<{ batchNo: string }>(f.t.service, 'documents.destroy', destroyInput(id, [3])).batchNo).toBe('XH-2026-002');
+  });
+
+  it('销毁人 and 监销人 are different people and the approver is neither; the history carries both lists (E_WITNESS_REQUIRED)', () => {
+    const f = fixture();
+    const id = f.receive();
+    const twice = expectRefused(f.t, 'documents.destroy', destroyInput(id, [1], { destroyers: ['李明', '赵强'], witnesses: ['赵强'] }), 'E_WITNESS_REQUIRED');
+    expect(twice.details).toEqual({ people: 2, rule: 'both_lists', person: '赵强' });
+    const approver = expectRefused(f.t, 'documents.destroy', destroyInput(id, [1], { witnesses: ['陈主任'] }), 'E_WITNESS_REQUIRED');
+    expect(approver.details).toEqual({ people: 2, rule: 'approver', person: '陈主任' });
+    expect(expectRefused(f.t, 'documents.destroy', destroyInput(id, [1], { approval: undefined }), 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'destroy' });
+    ok(f.t.service, 'documents.destroy', destroyInput(id, [1], { witnesses: ['赵强', '钱新'] }));
+    expect(f.get(id).events.at(-1)).toMatchObject({
+      kind: 'destroy',
+      approver: '陈主任',
+      details: { destroyers: ['李明'], witnesses: ['赵强', '钱新'], approval: { way: 'on_the_spot' } },
+    });
   });
 
   it('a must-return item’s original copies are never destroyed locally (E_MUST_RETURN); its local 复制件 may be', () => {
@@ -366,8 +393,10 @@ describe('复制 copy', () => {
     const id = f.receive({ marking: '绝密★长期', locationId: f.vault });
     const none = expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1 }, 'E_APPROVAL_REQUIRED');
     expect(none.details).toEqual({ rule: 'copy_top_secret' });
-    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: UNIT_HEAD }, 'E_APPROVAL_REQUIRED').details).toEqual({
-      rule: 'copy_top_secret',
+    expect(expectRefused(f.t, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: UNIT_HEAD }, 'E_APPROVAL_AUTHORITY').details).toEqual({
+      kind: 'copy',
+      needs: 'external',
+      way: 'on_the_spot',
     });
     expect(ok(f.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: ORIGINATOR })).toEqual({ copyNos: [4] });
     expect(ok(f.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 2, count: 1, approval: SUPERIOR })).toEqual({ copyNos: [5] });
@@ -499,7 +528,7 @@ describe('传递 transmit', () => {
     expect(expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true }), 'E_APPROVAL_REQUIRED').details).toEqual({
       rule: 'forward_originator',
     });
-    expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true, approval: UNIT_HEAD }), 'E_APPROVAL_REQUIRED');
+    expectRefused(f.t, 'documents.transmit', transmitInput(id, [1], { forward: true, approval: UNIT_HEAD }), 'E_APPROVAL_AUTHORITY');
     ok(f.t.service, 'documents.transmit', transmitInput(id, [1], { forward: true, approval: ORIGINATOR }));
     ok(f.t.service, 'documents.transmit', transmitInput(id, [2], { forward: true, approval: SUPERIOR }));
     expect(
@@ -569,8 +598,7 @@ describe('变更 change of marking', () => {
       documentId: id,
       marking: '机密★10年',
       scope: ['办公室', '综合处'],
-      decidedBy: '省国家保密局',
-      decisionDocNo: '鲁保函〔2026〕9号',
+      approval: originatorDecision('鲁保函〔2026〕9号'),
     });
     const d = f.get(id);
     expect(d).toMatchObject({ level: 'secret', marking: '机密★10年', secrecyEnd: '2036-11-02', scope: ['办公室', '综合处'] });
@@ -588,7 +616,7 @@ describe('变更 change of marking', () => {
   it('upward to 绝密 only when every held copy is in a location that may hold it', () => {
     const f = fixture();
     const id = f.receive();
-    const up = { documentId: id, marking: '绝密★长期', decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕10号' };
+    const up = { documentId: id, marking: '绝密★长期', approval: originatorDecision('鲁保函〔2026〕10号') };
     expect(expectRefused(f.t, 'documents.changeMarking', up, 'E_LOCATION_LEVEL').details).toMatchObject({ location: 'BMG-01', level: 'top_secret' });
     ok(f.t.service, 'documents.move', { documentId: id, copyNos: [1, 2, 3], locationId: f.vault });
     ok(f.t.service, 'documents.changeMarking', up);
@@ -603,7 +631,7 @@ describe('变更 change of marking', () => {
     expectRefused(
       f.t,
       'documents.changeMarking',
-      { documentId: id, marking: '绝密★长期', decidedBy: '省国家保密局', decisionDocNo: '鲁保函〔2026〕11号' },
+      { documentId: id, marking: '绝密★长期', approval: originatorDecision('鲁保函〔2026〕11号') },
       'E_LOCATION_LEVEL',
     );
   });
@@ -611,18 +639,13 @@ describe('变更 change of marking', () => {
   it('declassification records the date and closes further changes', () => {
     const f = fixture();
     const id = f.receive();
-    ok(f.t.service, 'documents.changeMarking', { documentId: id, declassify: true, decidedBy: '省国家保密局', decisionDocNo: '鲁保解〔2026〕1号' });
+    ok(f.t.service, 'documents.changeMarking', { documentId: id, declassify: true, approval: originatorDecision('鲁保解〔2026〕1号') });
     expect(f.get(id)).toMatchObject({ declassified: true, secrecyEnd: '2026-11-25' });
     expect(f.get(id).events.at(-1)).toMatchObject({
       kind: 'declassify',
       details: { before: { secrecyEnd: '2036-11-02' }, after: { secrecyEnd: '2026-11-25' } },
     });
-    expectRefused(
-      f.t,
-      'documents.changeMarking',
-      { documentId: id, declassify: true, decidedBy: '省国家保密局', decisionDocNo: '鲁保解〔2026〕2号' },
-      'E_VALIDATION',
-    );
+    expectRefused(f.t, 'documents.changeMarking', { documentId: id, declassify: true, approval: originatorDecision('鲁保解〔2026〕2号') }, 'E_VALIDATION');
   });
 });
 

@@ -7,6 +7,8 @@ import { formatNumber, inScope } from '../../domain/receipt';
 import { documentKey } from '../../domain/keys';
 import { formatCopyNo } from '../../domain/copies';
 import { LedgerError } from '../../errors';
+import type { ApprovalUsed, UseApproval } from '../approvals/use';
+import type { ApprovalGrant } from '../approvals/fields';
 import { assertNotDeparted } from '../devices/people';
 import { all, get, run, sql } from '../../store/sql';
 import {
@@ -34,13 +36,6 @@ import {
 export const TRANSMIT_CHANNELS = ['机要交通', '机要通信', '机要文件交换站', '专人送达'] as const;
 export type TransmitChannel = (typeof TRANSMIT_CHANNELS)[number];
 
-export interface Approval {
-  approver: string;
-  /** Whose approval: the originating organ, its superior, or the unit head. */
-  authority: 'originator' | 'superior' | 'unit_head';
-  reference?: string | undefined;
-}
-
 export interface Borrower {
   name: string;
   department?: string | undefined;
@@ -56,6 +51,8 @@ export interface NewDocument {
   marking: string;
   issueDate: string;
   scope: string[];
+  /** 汇编 / 摘录 of secret sources: the approval (external when a source is 绝密). */
+  approval?: ApprovalGrant | undefined;
   copies: number;
   firstCopyNo: number;
   mustReturn: boolean;
@@ -118,7 +115,8 @@ function fromSources(
   input: NewDocument,
   marking: Marking,
   end: string | null,
-): { sources: { documentId: number; receiptNo: string }[]; scope: string[] } {
+  use: UseApproval,
+): { sources: { documentId: number; receiptNo: string }[]; scope: string[]; used: ApprovalUsed | null } {
   const docs = [...new Set(input.sources)].map((id) => requireDocument(rec.db, id));
   const telegrams = docs.filter((d) => d.carrier === 'telegram');
   if (telegrams.length) throw new LedgerError('E_TELEGRAM', { rule: 'compile', sources: telegrams.map((d) => d.receipt_no) });
@@ -137,17 +135,21 @@ function fromSources(
       secret.filter((d) => d.secrecy_end === null || d.secrecy_end > end),
     );
   const scope = input.scopeDecision ? input.scope : [...new Set([...input.scope, ...docs.flatMap((d) => JSON.parse(d.scope) as string[])])];
-  return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope };
+  // Approved as a copy of its most secret source (the first of them): 绝密 by the originator, 机密 / 秘密 by the approver.
+  const top = secret.reduce<DocumentRow | null>((a, d) => (a === null || levelRank(d.level) > levelRank(a.level) ? d : a), null);
+  const used =
+    top && use(input.approval, { kind: 'compile', subject: { type: 'document', id: top.id }, authority: top.level === 'top_secret' ? 'external' : 'unit' });
+  return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope, used };
 }
 
 /** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
-export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings): { id: number } {
+export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings, use: UseApproval): { id: number } {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
   // 密码电报 / 级发电 are received and always go back by a date; they are never produced here.
   const telegram = input.carrier === 'telegram';
   if (telegram && input.origin === 'produced') throw new LedgerError('E_TELEGRAM', { rule: 'produced' });
   if (telegram) input = { ...input, mustReturn: true };
-  const compiled = input.sources?.length ? fromSources(rec, input, marking, end) : null;
+  const compiled = input.sources?.length ? fromSources(rec, input, marking, end, use) : null;
   const scope = compiled?.scope ?? input.scope;
   if (input.issueDate > input.registeredAt) {
     throw new LedgerError('E_VALIDATION', { field: 'issueDate' });
@@ -186,13 +188,20 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
     kind: input.origin === 'received' ? 'receive' : 'produce',
     at: input.registeredAt,
     counterpart: input.originUnit,
+    approver: compiled?.used?.approverName ?? null,
+    approvalId: compiled?.used?.approvalId ?? null,
     details: {
       handledBy: input.handledBy,
       copies: input.copies,
       ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
       ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
       ...(compiled
-        ? { compilation: input.compilation ?? 'compile', sources: compiled.sources, ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}) }
+        ? {
+            compilation: input.compilation ?? 'compile',
+            sources: compiled.sources,
+            approval: approvalNote(compiled.used),
+            ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}),
+          }
         : {}),
     },
     copyIds,
@@ -200,17 +209,31 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   return { id };
 }
 
-export function insertCopies(rec: Recorder, documentId: number, first: number, count: number, locationId: number | null, sourceCopyId: number | null): number[] {
+export function insertCopies(
+  rec: Recorder,
+  documentId: number,
+  first: number,
+  count: number,
+  locationId: number | null,
+  sourceCopyId: number | null,
+): number[] {
   const insert = rec.db.prepare('INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id) VALUES (?, ?, ?, ?, ?, ?)');
   return Array.from({ length: count }, (_, i) =>
     Number(insert.run(documentId, first + i, sourceCopyId === null ? 0 : 1, sourceCopyId, 'in_custody', locationId).lastInsertRowid),
   );
 }
 
-/** 借阅 / 传阅: only copies in the cabinet; outside the 知悉范围, or out of the office, only with an approver. */
+/** How the event records the approval it used (the approval itself is a record of its own). */
+const approvalNote = (used: { approvalNo: string; way: string } | null) => (used ? { approvalNo: used.approvalNo, way: used.way } : null);
+
+/**
+ * 借阅 / 传阅: only copies in the cabinet; outside the 知悉范围 (lend_outside_scope), or out of the office (take_out),
+ * only with an approval by the approver.
+ */
 export function lendCopies(
   rec: Recorder,
-  input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: Approval | undefined; at: string },
+  input: { documentId: number; copyNos: number[]; borrower: Borrower; dueAt: string; takenOut: boolean; approval?: ApprovalGrant | undefined; at: string },
+  use: UseApproval,
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
@@ -218,22 +241,32 @@ export function lendCopies(
   assertNotDeparted(rec.db, [input.borrower.name], 'borrower');
   if (input.dueAt < input.at.slice(0, 10)) throw new LedgerError('E_VALIDATION', { field: 'dueAt' });
   const outside = !inScope(JSON.parse(doc.scope) as string[], input.borrower);
-  if ((outside || input.takenOut) && !input.approval?.approver) {
+  if ((outside || input.takenOut) && !input.approval) {
     throw new LedgerError('E_APPROVAL_REQUIRED', { rule: outside ? 'outside_scope' : 'taken_out', borrower: input.borrower.name });
   }
+  const used =
+    outside || input.takenOut
+      ? use(input.approval, {
+          kind: outside ? 'lend_outside_scope' : 'take_out',
+          subject: { type: 'document', id: doc.id },
+          copyNos: input.copyNos,
+          authority: 'unit',
+        })
+      : null;
   setCopies(rec.db, copies, { status: 'on_loan', holder: input.borrower.name, holderDepartment: input.borrower.department ?? null, dueAt: input.dueAt });
   insertEvent(rec, {
     documentId: doc.id,
     kind: 'lend',
     at: input.at,
     counterpart: input.borrower.name,
-    approver: input.approval?.approver ?? null,
+    approver: used?.approverName ?? null,
+    approvalId: used?.approvalId ?? null,
     details: {
       department: input.borrower.department ?? null,
       dueAt: input.dueAt,
       takenOut: input.takenOut,
       outsideScope: outside,
-      approval: input.approval ?? null,
+      approval: approvalNote(used),
     },
     copyIds: copies.map((c) => c.id),
   });
@@ -290,29 +323,29 @@ export function transmitCopies(
     channel: string;
     handledBy: string;
     forward: boolean;
-    approval?: Approval | undefined;
+    approval?: ApprovalGrant | undefined;
     at: string;
   },
+  use: UseApproval,
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
   assertChannel(input.channel, doc.level);
   const copies = requireCopies(rec.db, doc.id, input.copyNos);
   assertStatus(copies, ['in_custody'], input.forward ? 'forward' : 'transmit');
-  if (
-    input.forward &&
-    doc.level !== 'internal' &&
-    !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))
-  ) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'forward_originator' });
-  }
+  // 转发 of a classified document: the originator's (or its superior's) consent, from outside the unit.
+  const used =
+    input.forward && doc.level !== 'internal'
+      ? use(input.approval, { kind: 'forward', subject: { type: 'document', id: doc.id }, copyNos: input.copyNos, authority: 'external' })
+      : null;
   setCopies(rec.db, copies, { status: 'transmitted', holder: input.toUnit });
   insertEvent(rec, {
     documentId: doc.id,
     kind: input.forward ? 'forward' : 'transmit',
     at: input.at,
     counterpart: input.toUnit,
-    approver: input.approval?.approver ?? null,
-    details: { channel: input.channel, handledBy: input.handledBy, approval: input.approval ?? null },
+    approver: used?.approverName ?? null,
+    approvalId: used?.approvalId ?? null,
+    details: { channel: input.channel, handledBy: input.handledBy, approval: approvalNote(used) },
     copyIds: copies.map((c) => c.id),
   });
 }
@@ -366,18 +399,23 @@ export function moveCopies(rec: Recorder, input: { documentId: number; copyNos: 
  */
 export function reproduceCopy(
   rec: Recorder,
-  input: { documentId: number; sourceCopyNo: number; count: number; approval?: Approval | undefined; locationId?: number | undefined; at: string },
+  input: { documentId: number; sourceCopyNo: number; count: number; approval?: ApprovalGrant | undefined; locationId?: number | undefined; at: string },
+  use: UseApproval,
 ): { copyNos: number[] } {
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.carrier === 'telegram') throw new LedgerError('E_TELEGRAM', { rule: 'copy', receiptNo: doc.receipt_no });
   const [source] = requireCopies(rec.db, doc.id, [input.sourceCopyNo]);
   assertStatus([source!], ['in_custody'], 'copy');
-  if (doc.level === 'top_secret' && !(input.approval?.approver && (input.approval.authority === 'originator' || input.approval.authority === 'superior'))) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'copy_top_secret' });
-  }
-  if ((doc.level === 'secret' || doc.level === 'confidential') && !input.approval?.approver) {
-    throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'copy_unit_head' });
-  }
+  const used =
+    doc.level === 'internal'
+      ? null
+      : use(input.approval, {
+          kind: 'copy',
+          subject: { type: 'document', id: doc.id },
+          copyNos: [source!.copy_no],
+          count: input.count,
+          authority: doc.level === 'top_secret' ? 'external' : 'unit',
+        });
   const locationId = input.locationId ?? source!.location_id;
   if (locationId !== null) assertLocationHolds(requireLocation(rec.db, locationId), doc.level);
   const first = (get<{ n: number }>(rec.db, sql`SELECT max(copy_no) AS n FROM copies WHERE document_id = ${doc.id}`)?.n ?? 0) + 1;
@@ -387,8 +425,9 @@ export function reproduceCopy(
     documentId: doc.id,
     kind: 'copy',
     at: input.at,
-    approver: input.approval?.approver ?? null,
-    details: { sourceCopyNo: source!.copy_no, copyNos, approval: input.approval ?? null },
+    approver: used?.approverName ?? null,
+    approvalId: used?.approvalId ?? null,
+    details: { sourceCopyNo: source!.copy_no, copyNos, approval: approvalNote(used) },
     copyIds: [source!.id, ...copyIds],
   });
   return { copyNos };
@@ -479,18 +518,32 @@ function assertShredderMay(loaded: readonly { doc: DocumentRow; copies: CopyRow[
 }
 
 /**
- * 销毁: approved by the unit head, at the destruction facility or a compliant shredder, with at least two people.
- * An item the issuer wants back is never destroyed here (及时如数清退, 不得自行销毁).
+ * 销毁: approved by the unit head (each item by its approval, or all by one given on the spot), at the destruction
+ * facility or a compliant shredder, by 销毁人 with 监销人: two or more people, no one in both lists, the approver in
+ * neither. An item the issuer wants back is never destroyed here (及时如数清退, 不得自行销毁).
  */
 export function destroyCopies(
   rec: Recorder,
-  input: { items: BatchItem[]; approver: string; method: 'facility' | 'shredder'; place: string; destroyers: string[]; witnesses: string[]; at: string },
+  input: {
+    items: (BatchItem & { approval?: ApprovalGrant | undefined })[];
+    approval?: ApprovalGrant | undefined;
+    method: 'facility' | 'shredder';
+    place: string;
+    destroyers: string[];
+    witnesses: string[];
+    at: string;
+  },
   settings: { shredderMaxCopies: number },
+  use: UseApproval,
 ): { batchId: number; batchNo: string } {
-  const people = new Set([...input.destroyers, ...input.witnesses].map((p) => p.trim()).filter(Boolean));
-  if (input.destroyers.length === 0 || input.witnesses.length === 0 || people.size < 2) {
+  const destroyers = input.destroyers.map((p) => p.trim()).filter(Boolean);
+  const witnesses = input.witnesses.map((p) => p.trim()).filter(Boolean);
+  const people = new Set([...destroyers, ...witnesses]);
+  if (destroyers.length === 0 || witnesses.length === 0 || people.size < 2) {
     throw new LedgerError('E_WITNESS_REQUIRED', { people: people.size });
   }
+  const both = destroyers.find((p) => witnesses.includes(p));
+  if (both) throw new LedgerError('E_WITNESS_REQUIRED', { people: people.size, rule: 'both_lists', person: both });
   const loaded = loadBatch(rec, input.items, 'destruction');
   // The issuer's own copies go back; a local reproduction (复制件) may be destroyed with approval.
   const mustReturn = loaded.find((l) => l.doc.must_return === 1 && l.copies.some((c) => c.reproduction === 0));
@@ -498,22 +551,34 @@ export function destroyCopies(
     throw new LedgerError('E_MUST_RETURN', { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
   }
   if (input.method === 'shredder') assertShredderMay(loaded, settings.shredderMaxCopies);
+  const used = loaded.map(({ doc, copies }, i) =>
+    use(input.items[i]!.approval ?? input.approval, {
+      kind: 'destroy',
+      subject: { type: 'document', id: doc.id },
+      copyNos: copies.map((c) => c.copy_no),
+      authority: 'unit',
+    }),
+  );
+  const approver = used.map((u) => u.approverName).find((name) => people.has(name.trim()));
+  if (approver) throw new LedgerError('E_WITNESS_REQUIRED', { people: people.size, rule: 'approver', person: approver });
   const batch = insertBatch(rec, 'destroy', 'XH', input.at, {
-    approver: input.approver,
+    approver: [...new Set(used.map((u) => u.approverName))].join('、'),
+    approvals: used.map((u) => u.approvalNo),
     method: input.method,
     place: input.place,
-    destroyers: input.destroyers,
-    witnesses: input.witnesses,
+    destroyers,
+    witnesses,
   });
-  for (const { doc, copies } of loaded) {
+  for (const [i, { doc, copies }] of loaded.entries()) {
     setCopies(rec.db, copies, { status: 'destroyed', locationId: null });
     insertEvent(rec, {
       documentId: doc.id,
       kind: 'destroy',
       at: input.at,
-      approver: input.approver,
+      approver: used[i]!.approverName,
+      approvalId: used[i]!.approvalId,
       batchId: batch.batchId,
-      details: { batchNo: batch.batchNo, method: input.method, place: input.place },
+      details: { batchNo: batch.batchNo, method: input.method, place: input.place, destroyers, witnesses, approval: approvalNote(used[i]!) },
       copyIds: copies.map((c) => c.id),
     });
   }
@@ -521,8 +586,9 @@ export function destroyCopies(
 }
 
 /**
- * 变更 / 解密: decided by the originator or its superior, never by the custodian alone; the decision and its
- * document number are recorded with the marking before and after.
+ * 变更 / 解密: decided by the originator or its superior (an external decision with its document number), never by
+ * the custodian alone; for what the unit classified itself, its approver may decide. Recorded with the marking before
+ * and after.
  */
 export function changeMarking(
   rec: Recorder,
@@ -531,15 +597,20 @@ export function changeMarking(
     marking?: string | undefined;
     scope?: string[] | undefined;
     declassify: boolean;
-    decidedBy: string;
-    decisionDocNo: string;
+    approval?: ApprovalGrant | undefined;
     at: string;
   },
+  use: UseApproval,
 ): void {
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.declassified) throw new LedgerError('E_VALIDATION', { field: 'documentId' });
   if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', { field: 'marking' });
   if (input.scope) assertNotDeparted(rec.db, input.scope, 'scope');
+  const used = use(input.approval, {
+    kind: 'change_marking',
+    subject: { type: 'document', id: doc.id },
+    authority: doc.origin === 'received' ? 'external' : 'either',
+  });
   const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
   let after: typeof before;
   if (input.declassify) {
@@ -568,8 +639,9 @@ export function changeMarking(
     documentId: doc.id,
     kind: input.declassify ? 'declassify' : 'change_marking',
     at: input.at,
-    approver: input.decidedBy,
-    details: { decisionDocNo: input.decisionDocNo, before, after },
+    approver: used.approverName,
+    approvalId: used.approvalId,
+    details: { decisionDocNo: input.approval?.way === 'external' ? input.approval.docNo : null, approval: approvalNote(used), before, after },
   });
 }
 

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeLedger, ok, withRaw, type SetUpLedger } from '../../testing';
+import { spotApproval } from '../approvals/fixture';
+import type { ApprovalGrant } from '../approvals/fields';
 import type { DocumentDetail, DocumentListItem, LevelCode, ReminderCounts } from '../../views';
 import { dayOf, listDocuments, type DocumentQuery } from './queries';
 
@@ -27,8 +29,12 @@ const TITLES = {
   lastYear: '2025年度保密工作要点',
 } as const;
 
+/** The unit head's approval, on the spot by the ledger's approver 陈主任 (set with each new ledger). */
+let SPOT: ApprovalGrant;
+
 function ledger(): Omit<Corpus, 'ids'> & { receive(over: Record<string, unknown>): number } {
   const t = makeLedger();
+  SPOT = spotApproval(t);
   const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
   const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
   const list = (q: Record<string, unknown> = {}) => ok<{ total: number; rows: DocumentListItem[] }>(t.service, 'documents.list', { limit: 500, ...q });
@@ -132,7 +138,7 @@ describe('filters', () => {
     ok(c.t.service, 'documents.lend', { documentId: c.ids.selfCheck, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2026-12-10' });
     ok(c.t.service, 'documents.destroy', {
       items: [{ documentId: c.ids.measures, copyNos: [1, 2] }],
-      approver: '陈主任',
+      approval: SPOT,
       method: 'shredder',
       place: '保密室',
       destroyers: ['李明'],
@@ -146,10 +152,10 @@ describe('filters', () => {
     expect(c.titles({ status: 'missing' })).toEqual([TITLES.minutes]);
     expect(sorted(c.titles({ status: 'held' }))).toEqual(sorted([TITLES.selfCheck, TITLES.minutes, TITLES.topSecret, TITLES.lastYear]));
     // A 复制件 still held keeps its item held after the originals are gone.
-    ok(c.t.service, 'documents.copy', { documentId: c.ids.lastYear, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任' } });
+    ok(c.t.service, 'documents.copy', { documentId: c.ids.lastYear, sourceCopyNo: 1, count: 1, approval: SPOT });
     ok(c.t.service, 'documents.destroy', {
       items: [{ documentId: c.ids.lastYear, copyNos: [1, 2] }],
-      approver: '陈主任',
+      approval: SPOT,
       method: 'shredder',
       place: '保密室',
       destroyers: ['李明'],
@@ -214,7 +220,7 @@ describe('reminders', () => {
     expect(l.reminders().returnDue).toBe(1);
     expect(l.titles({ reminder: 'returnDue' })).toEqual(['近期清退']);
     // A 复制件 left behind does not keep the reminder alive once the originals went back.
-    ok(l.t.service, 'documents.copy', { documentId: soon, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任' } });
+    ok(l.t.service, 'documents.copy', { documentId: soon, sourceCopyNo: 1, count: 1, approval: SPOT });
     ok(l.t.service, 'documents.returnToIssuer', {
       items: [{ documentId: soon, copyNos: [1, 2] }],
       toUnit: '省国家保密局',
@@ -239,7 +245,7 @@ describe('reminders', () => {
     expect(l.reminders().secrecyEnding).toBe(1);
     ok(l.t.service, 'documents.destroy', {
       items: [{ documentId: ending, copyNos: [1, 2] }],
-      approver: '陈主任',
+      approval: SPOT,
       method: 'shredder',
       place: '保密室',
       destroyers: ['李明'],
@@ -325,13 +331,13 @@ describe('the list agrees with a plain reading of the register, whichever way SQ
       const fate = pick(['keep', 'keep', 'lend', 'destroy', 'transmit', 'reproduce']);
       if (fate === 'reproduce') {
         // Only a 复制件 left: still held, though no original is.
-        ok(l.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: { approver: '陈主任', authority: 'originator' } });
+        ok(l.t.service, 'documents.copy', { documentId: id, sourceCopyNo: 1, count: 1, approval: SPOT });
         const originals = ok<DocumentDetail>(l.t.service, 'documents.get', { id })
           .copyList.filter((c) => !c.reproduction)
           .map((c) => c.copyNo);
         ok(l.t.service, 'documents.destroy', {
           items: [{ documentId: id, copyNos: originals }],
-          approver: '陈主任',
+          approval: SPOT,
           method: 'shredder',
           place: '保密室',
           destroyers: ['李明'],
@@ -348,7 +354,7 @@ describe('the list agrees with a plain reading of the register, whichever way SQ
       if (fate === 'destroy')
         ok(l.t.service, 'documents.destroy', {
           items: [{ documentId: id, copyNos: [1] }],
-          approver: '陈主任',
+          approval: SPOT,
           method: 'shredder',
           place: '保密室',
           destroyers: ['李明'],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, ADMIN, auditRows, dataSnapshot, login, makeLedger, ok, refused, UNIT_NAME } from '../../testing';
 import type { PrintPayload, PrintRequest } from './commands';
+import { spotApproval } from '../approvals/fixture';
 
 const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => ({
   docNumber: '鲁X发〔2026〕3号',
@@ -84,7 +85,7 @@ describe('the forms of the batches', () => {
     const { t, minutes, notice, prepare } = ledger();
     const destroyed = ok<{ batchNo: string }>(t.service, 'documents.destroy', {
       items: [{ documentId: minutes, copyNos: [2] }],
-      approver: '陈主任',
+      approval: spotApproval(t),
       method: 'shredder',
       place: '保密室',
       destroyers: ['李明'],
