@@ -1,7 +1,12 @@
 // The screens for issue 13's rules: 找回 / 报失 of a missing copy, the 回执 of a transmission, the items a refused
-// departure still waits for, a compilation marked lower than its sources, a medium's level lowered by decision, and
-// the settings behind the rules. Each step through the UI as the custodian does it; facts set up through the backend.
+// departure still waits for, a compilation marked lower than its sources, a medium's level lowered by decision, the
+// settings behind the rules and the import's notes. Each step through the UI as the custodian does it; facts set up
+// through the backend.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
 import { ADMIN, expect, invoke, setUpQuickly, test } from './fixtures';
 
 /** The local calendar day `offset` days from today (YYYY-MM-DD). */
@@ -240,4 +245,30 @@ test('the settings behind the rules are saved: receipt days, shredder limit, lat
   await page.reload();
   await page.getByTestId('menu-settings').click();
   await expect(page.getByTestId('settings-late-entry-years')).toHaveValue('3');
+});
+
+test('the import dry run tells, as a sentence on its row, that a bare level is read as its default period', async ({ page, host }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-notes-'));
+  try {
+    await setUpQuickly(page, host.current);
+    await cabinet(page);
+    const sheet = documentSheet(3);
+    // Spreadsheet row 4: 密级 机密 and 保密期限 left empty, the level alone.
+    sheet.rows[3]![5] = '机密';
+    sheet.rows[3]![6] = '';
+    const file = join(dir, '2025收文.xlsx');
+    writeFileSync(file, await xlsxOf(sheet));
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(page.getByTestId('import-file-name')).toHaveText('2025收文.xlsx');
+    await page.getByTestId('import-default-location').fill('G-01');
+    await page.getByTestId('import-dry-run').click();
+    await expect(page.getByTestId('import-bad')).toContainText('0');
+    await expect(page.getByTestId('import-note')).toHaveCount(1);
+    await expect(page.getByTestId('import-note')).toContainText('第 4 行');
+    await expect(page.getByTestId('import-note')).toContainText('机密★');
+    await shot(page, 'import-notes');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -288,11 +288,6 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                 <PersonInput testId={tid('handled-by')} />
               </Form.Item>
             </Col>
-            {produced && (
-              <Col span={24}>
-                <SourcesFields marking={marking} issueDate={issueDate ? isoDate(issueDate) : undefined} testId={tid('produce')} />
-              </Col>
-            )}
             {produced ? (
               <>
                 <Col xs={24} md={8}>
@@ -328,6 +323,11 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
                   />
                 </Col>
               </>
+            )}
+            {produced && (
+              <Col span={24}>
+                <SourcesFields marking={marking} issueDate={issueDate ? isoDate(issueDate) : undefined} testId={tid('produce')} />
+              </Col>
             )}
             <Col xs={24} md={12}>
               <Form.Item name="attachments" label={t('docForm.attachments')} rules={[{ max: 300 }]}>

@@ -151,7 +151,7 @@ export function SourcesFields({ marking, issueDate, testId }: { marking: string;
               />
             )}
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={24} md={narrowScope ? 8 : 24}>
             <Form.Item
               name="narrowScope"
               label={t('docForm.sources.narrowScope')}
