@@ -226,6 +226,8 @@ export interface ReminderCounts {
   telegramsHeld: number;
   telegramsDueSoon: number;
   telegramsOverdue: number;
+  /** Approval requests waiting for a decision this account may give (an approver's, never their own); 0 for other roles. */
+  approvalsPending: number;
 }
 
 // ---- computers and removable media ----------------------------------------------------------------

@@ -1,6 +1,7 @@
 // What the backend tells the UI without being asked: reminder counts and whether a backup is due, each sent when it
 // changes; and the idle lock. The hosts call tick() every few seconds.
 import { dayOf, reminderCounts } from '../ledger/documents/queries';
+import { pendingFor } from '../ledger/approvals/records';
 import { backupStatusOf } from '../ledger/backup/model';
 import { REGISTER_READERS } from '../ledger/fields';
 import { readSettings } from '../ledger/settings';
@@ -58,13 +59,16 @@ export class Pushes {
     this.push({ type: 'backup-status', status });
   }
 
-  /** The reminder counts, to those who read the registers. */
+  /** The reminder counts, to those who read the registers (an approver's with the requests waiting for them). */
   private pushReminders(): void {
     const { session, ledger } = this.sessions;
     if (!session || !ledger || !session.roles.some((r) => REGISTER_READERS.includes(r))) return;
     this.lastReminderCheck = this.clock();
     this.dirty = false;
-    const counts = reminderCounts(ledger.db, dayOf(this.clock(), readSettings(ledger.db).reminderDays));
+    const counts = {
+      ...reminderCounts(ledger.db, dayOf(this.clock(), readSettings(ledger.db).reminderDays)),
+      approvalsPending: pendingFor(ledger.db, session),
+    };
     const key = JSON.stringify(counts);
     if (key === this.lastReminders) return;
     this.lastReminders = key;

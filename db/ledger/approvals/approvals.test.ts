@@ -2,7 +2,7 @@
 // asked) or recorded from a signed paper 审批单; append-only; each step an audit entry.
 import { describe, expect, it } from 'vitest';
 import { addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
-import type { ApprovalView } from '../../views';
+import type { ApprovalView, ReminderCounts } from '../../views';
 import { receiveInput } from '../documents/fixture';
 import { createApprover, type TestApprover } from './fixture';
 
@@ -134,6 +134,22 @@ describe('approvals', () => {
       'E_NO_SUCH_DEVICE',
     );
     expect(refused(t.service, 'approvals.get', { id: 42 })).toMatchObject({ code: 'E_NO_SUCH_APPROVAL', details: { approvalId: 42 } });
+  });
+
+  it('counts the requests waiting for an approver in reminders.get and the reminder push (approvalsPending), never their own', () => {
+    const t = ledger();
+    const { id } = request(t);
+    request(t);
+    expect(ok<ReminderCounts>(t.service, 'reminders.get', {}).approvalsPending).toBe(0);
+    login(t.service, t.approver.username, t.approver.password);
+    expect(ok<ReminderCounts>(t.service, 'reminders.get', {}).approvalsPending).toBe(2);
+    t.service.tick();
+    const pushed = () => t.pushes.filter((p) => p.type === 'reminders').at(-1) as { counts: ReminderCounts } | undefined;
+    expect(pushed()?.counts.approvalsPending).toBe(2);
+    ok(t.service, 'approvals.decide', { id, decision: 'refused', note: '无必要' });
+    expect(ok<ReminderCounts>(t.service, 'reminders.get', {}).approvalsPending).toBe(1);
+    t.service.tick();
+    expect(pushed()?.counts.approvalsPending).toBe(1);
   });
 
   it('keeps approvals append-only', () => {

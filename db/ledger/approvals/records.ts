@@ -142,6 +142,15 @@ export function insertDecision(db: Db, d: DecisionDraft): void {
   );
 }
 
+/** Requests waiting for a decision this account may give: an approver's, never over their own request. */
+export function pendingFor(db: Db, viewer: { accountId: number; roles: readonly string[] }): number {
+  if (!viewer.roles.includes('approver')) return 0;
+  return get<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM approvals a WHERE a.requested_by <> ${viewer.accountId} AND NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id = a.id)`,
+  )!.n;
+}
+
 export function insertUse(db: Db, approvalId: number, at: string, by: string): void {
   run(db, sql`INSERT INTO approval_uses (approval_id, used_at, used_by) VALUES (${approvalId}, ${at}, ${by})`);
 }

@@ -4,6 +4,7 @@ import { command, registerRead, registerWrite, when } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { approvalGrant as approval } from '../approvals/fields';
+import { pendingFor } from '../approvals/records';
 import { approvals } from '../approvals/use';
 import { at, CUSTODIAN, date, empty, id, optionalText, page, person, text } from '../fields';
 import { DOCUMENT_LEVELS } from '../../domain/levels';
@@ -307,5 +308,5 @@ export const documentCommands = {
   'documents.suggest': registerRead(z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(), (ctx, input) =>
     suggest(ctx.db, input.field, input.prefix),
   ),
-  'reminders.get': registerRead(empty, (ctx) => reminderCounts(ctx.db, today(ctx))),
+  'reminders.get': registerRead(empty, (ctx) => ({ ...reminderCounts(ctx.db, today(ctx)), approvalsPending: pendingFor(ctx.db, ctx.session) })),
 };

@@ -361,7 +361,8 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
   };
 }
 
-export function reminderCounts(db: Db, day: Day): ReminderCounts {
+/** The register's reminders; approvalsPending depends on who asks (approvals/records.ts pendingFor). */
+export function reminderCounts(db: Db, day: Day): Omit<ReminderCounts, 'approvalsPending'> {
   const receiptBefore = receiptBeforeOf(db, day);
   const count = (kind: ReminderFilter) => {
     const c = reminderCondition(kind, day, receiptBefore);
