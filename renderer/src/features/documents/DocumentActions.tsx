@@ -426,7 +426,7 @@ export function FoundModal({ doc, onClose }: ItemDialogProps) {
       </Form.Item>
       <FieldRow>
         <Form.Item name="locationId" label={t('actions.found.location')} rules={[{ required: true }]}>
-          <LocationSelect autoFocus level={doc.level} testId="found-location" />
+          <LocationSelect autoFocus level={doc.level} telegrams={doc.carrier === 'telegram'} testId="found-location" />
         </Form.Item>
         <AtField testId="found-at" />
       </FieldRow>
@@ -503,7 +503,7 @@ export function MoveModal({ doc, onClose }: ItemDialogProps) {
       <CopiesField doc={doc} statuses={['in_custody']} testId="move-copies" />
       <FieldRow>
         <Form.Item name="locationId" label={t('actions.move.location')} rules={[{ required: true }]}>
-          <LocationSelect autoFocus level={doc.level} testId="move-location" />
+          <LocationSelect autoFocus level={doc.level} telegrams={doc.carrier === 'telegram'} testId="move-location" />
         </Form.Item>
         <AtField testId="move-at" />
       </FieldRow>

@@ -1,7 +1,7 @@
 // 收文登记 and 制作登记: one form for both, made for registering dozens of items at a sitting. Enter moves on,
 // Ctrl+Enter saves; after a save the new 收文编号 is shown and the form is ready for the next item, keeping
 // what usually stays the same (date, carrier, cabinet, who signs).
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -82,6 +82,11 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const copies = Form.useWatch('copies', form);
   const firstCopyNo = Form.useWatch('firstCopyNo', form);
   const mustReturn = Form.useWatch('mustReturn', form);
+  // 密码电报 / 级发电: received only, always returned by a date, kept in a 电报专柜.
+  const telegram = Form.useWatch('carrier', form) === 'telegram';
+  useEffect(() => {
+    if (telegram) form.setFieldValue('mustReturn', true);
+  }, [telegram, form]);
   const level = levelOfMarking(marking);
 
   const save = useAction(async (values: EntryValues) => {
@@ -235,8 +240,16 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
-              <Form.Item name="carrier" label={t('docForm.carrier')}>
-                <Radio.Group optionType="button" options={CARRIERS.map((c) => ({ value: c, label: t(`carriers.${c}`) }))} data-testid={tid('carrier')} />
+              <Form.Item
+                name="carrier"
+                label={t('docForm.carrier')}
+                extra={telegram && <span data-testid={tid('telegram-hint')}>{t('docForm.telegramHint')}</span>}
+              >
+                <Radio.Group
+                  optionType="button"
+                  options={CARRIERS.filter((c) => !produced || c !== 'telegram').map((c) => ({ value: c, label: t(`carriers.${c}`) }))}
+                  data-testid={tid('carrier')}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
@@ -280,7 +293,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             </Col>
             <Col xs={24} md={16}>
               <Form.Item name="locationId" label={t('docForm.location')} rules={[{ required: true }]}>
-                <LocationSelect level={level} testId={tid('location')} />
+                <LocationSelect level={level} telegrams={telegram} testId={tid('location')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={produced ? 8 : 6}>
@@ -309,7 +322,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
               <>
                 <Col xs={12} md={4}>
                   <Form.Item name="mustReturn" label={t('docForm.mustReturn')} valuePropName="checked">
-                    <Switch data-testid={tid('must-return')} />
+                    <Switch disabled={telegram} data-testid={tid('must-return')} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>

@@ -234,7 +234,8 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
           <Space wrap style={{ marginBottom: 16 }} data-testid="doc-actions">
             {actionButton('lend', () => setAction('lend'))}
             {actionButton('returnLoan', () => setAction('returnLoan'))}
-            {actionButton('copy', () => setAction('copy'))}
+            {/* 密码电报 are never copied. */}
+            {doc.carrier !== 'telegram' && actionButton('copy', () => setAction('copy'))}
             {actionButton('transmit', () => setAction('transmit'))}
             {actionButton('confirmReceipt', () => setAction('confirmReceipt'))}
             {missing && actionButton('found', () => setAction('found'))}

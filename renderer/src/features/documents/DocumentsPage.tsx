@@ -18,7 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
-import { ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
+import { CARRIERS, ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
 import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -116,6 +116,11 @@ export function DocumentsPage() {
       render: (_, d) => (
         <span title={d.title}>
           {d.origin === 'produced' && <Tag>{t('documents.produced')}</Tag>}
+          {d.carrier === 'telegram' && (
+            <Tag color="purple" data-testid={`documents-telegram-${d.id}`}>
+              {t('carriers.telegram')}
+            </Tag>
+          )}
           {d.title}
         </span>
       ),
@@ -238,6 +243,16 @@ export function DocumentsPage() {
           style={{ minWidth: 140 }}
           maxTagCount="responsive"
           data-testid="documents-filter-levels"
+        />
+        {/* 电报: telegrams are a group of their own (and print as 密码电报登记簿). */}
+        <Select
+          allowClear
+          placeholder={t('documents.filters.carrier')}
+          value={filters.carrier}
+          onChange={(carrier: DocumentFilters['carrier']) => filter({ carrier })}
+          options={CARRIERS.map((c) => ({ value: c, label: t(`carriers.${c}`) }))}
+          style={{ width: 120 }}
+          data-testid="documents-filter-carrier"
         />
         <Select
           allowClear

@@ -10,6 +10,8 @@ interface LocationSelectProps {
   onChange?: (value: number | undefined) => void;
   /** The level to be stored: locations that may not hold it are shown but cannot be chosen. */
   level?: LevelCode | null;
+  /** What is to be stored: a telegram (only 电报专柜 can be chosen) or another document (电报专柜 cannot); undefined: any. */
+  telegrams?: boolean;
   testId: string;
   allowClear?: boolean;
   placeholder?: string;
@@ -17,7 +19,7 @@ interface LocationSelectProps {
 }
 
 /** A storage location (保密柜) in service, labelled with the highest level it may hold. */
-export function LocationSelect({ value, onChange, level, testId, allowClear, placeholder, autoFocus }: LocationSelectProps) {
+export function LocationSelect({ value, onChange, level, telegrams, testId, allowClear, placeholder, autoFocus }: LocationSelectProps) {
   const { t } = useTranslation();
   const locations = useLedger((s) => s.locations);
   const loadLocations = useLedger((s) => s.loadLocations);
@@ -38,8 +40,8 @@ export function LocationSelect({ value, onChange, level, testId, allowClear, pla
         .filter((l) => l.active || l.id === value)
         .map((l) => ({
           value: l.id,
-          label: `${t('locations.label', { code: l.code, name: l.name })}（${t('locations.upTo', { max: t(`levels.${l.maxLevel}`) })}）`,
-          disabled: !!level && !levelFits(level, l.maxLevel),
+          label: `${t('locations.label', { code: l.code, name: l.name })}（${t(l.telegrams ? 'locations.telegramsUpTo' : 'locations.upTo', { max: t(`levels.${l.maxLevel}`) })}）`,
+          disabled: (!!level && !levelFits(level, l.maxLevel)) || (telegrams !== undefined && l.telegrams !== telegrams),
         }))}
       style={{ width: '100%' }}
       data-testid={testId}

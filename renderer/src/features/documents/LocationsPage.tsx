@@ -1,6 +1,6 @@
 // 保密柜: where copies are kept, each with the highest level it may hold (绝密 only with a dedicated keeper).
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Select, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LevelCode, LocationView } from '../../../../preload/contract';
@@ -25,6 +25,17 @@ export function LocationsPage() {
     { key: 'name', dataIndex: 'name', title: t('locations.name') },
     { key: 'maxLevel', title: t('locations.maxLevel'), width: 140, render: (_, l) => <LevelTag level={l.maxLevel} /> },
     { key: 'keeper', title: t('locations.keeper'), width: 140, render: (_, l) => l.keeper ?? '' },
+    {
+      key: 'purpose',
+      title: t('locations.purpose'),
+      width: 110,
+      render: (_, l) =>
+        l.telegrams && (
+          <Tag color="purple" data-testid={`location-telegrams-${l.code}`}>
+            {t('locations.telegrams')}
+          </Tag>
+        ),
+    },
     {
       key: 'active',
       title: t('locations.status'),
@@ -56,6 +67,8 @@ interface LocationValues {
   name: string;
   maxLevel: LevelCode;
   keeper?: string;
+  /** 电报专柜: holds 密码电报 / 级发电 only. */
+  telegrams?: boolean;
 }
 
 function CreateLocationModal({ onClose }: { onClose(): void }) {
@@ -74,9 +87,9 @@ function CreateLocationModal({ onClose }: { onClose(): void }) {
       keyboard
       errorFields={{ code: 'code', keeper: 'keeper' }}
       initialValues={{ maxLevel: 'secret' }}
-      onSubmit={async ({ code, name, maxLevel, keeper }) => {
+      onSubmit={async ({ code, name, maxLevel, keeper, telegrams }) => {
         const k = keeper?.trim();
-        await createLocation({ code: code.trim(), name: name.trim(), maxLevel, ...(k ? { keeper: k } : {}) });
+        await createLocation({ code: code.trim(), name: name.trim(), maxLevel, ...(k ? { keeper: k } : {}), telegrams: !!telegrams });
         void message.success(t('locations.created', { code: code.trim() }));
       }}
       onClose={onClose}
@@ -89,6 +102,9 @@ function CreateLocationModal({ onClose }: { onClose(): void }) {
       </Form.Item>
       <Form.Item name="maxLevel" label={t('locations.maxLevel')} rules={[{ required: true }]}>
         <Select options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} data-testid="location-create-max-level" />
+      </Form.Item>
+      <Form.Item name="telegrams" valuePropName="checked" extra={t('locations.telegramsHint')}>
+        <Checkbox data-testid="location-create-telegrams">{t('locations.telegramsField')}</Checkbox>
       </Form.Item>
       <Form.Item
         name="keeper"

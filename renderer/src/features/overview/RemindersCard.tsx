@@ -71,6 +71,16 @@ export function RemindersCard() {
             () => (isCustodian ? openBatch('inventory') : openDocuments({ status: 'held' })),
             true,
           )}
+          {/* 密码电报 / 级发电, a group of their own: held, due back soon, past their return-by date. */}
+          {tile('reminder-telegrams-held', t('reminders.telegramsHeld'), reminders?.telegramsHeld ?? 0, false, () =>
+            openDocuments({ carrier: 'telegram', status: 'held' }),
+          )}
+          {tile('reminder-telegrams-due-soon', t('reminders.telegramsDueSoon'), reminders?.telegramsDueSoon ?? 0, false, () =>
+            openDocuments({ carrier: 'telegram', reminderKind: 'returnNear' }),
+          )}
+          {tile('reminder-telegrams-overdue', t('reminders.telegramsOverdue'), reminders?.telegramsOverdue ?? 0, !!reminders?.telegramsOverdue, () =>
+            openDocuments({ carrier: 'telegram', reminderKind: 'returnOverdue' }),
+          )}
         </Row>
       </Spin>
     </Card>

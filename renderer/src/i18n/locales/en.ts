@@ -331,6 +331,9 @@ const en: Messages = {
     inventoryDue: 'No inventory this year yet',
     inventoryDone: 'Inventory done this year',
     nothingHeld: 'Nothing held',
+    telegramsHeld: 'Telegrams held',
+    telegramsDueSoon: 'Telegrams due back soon',
+    telegramsOverdue: 'Telegrams overdue for return',
     kinds: {
       loanOverdue: 'Loans overdue',
       loanDueSoon: 'Loans due soon',
@@ -412,6 +415,7 @@ const en: Messages = {
       holder: 'Borrower',
       originUnit: 'Originating unit',
       reminder: 'Reminder',
+      carrier: 'Carrier',
     },
     columns: {
       receiptNo: 'Receipt no.',
@@ -466,6 +470,8 @@ const en: Messages = {
     docNumber: 'Document no.',
     title: 'Title',
     carrier: 'Carrier',
+    telegramHint:
+      'Telegrams (密码电报, 级发电) always go back by a date: registered as to be returned; give the return-by date and keep it in a telegram cabinet.',
     marking: 'Marking',
     markingHint:
       'Format: level★period, e.g. 机密★10年, 秘密★6个月, 绝密★长期; or level★date (机密★2030年6月30日) or level★condition (秘密★会议结束后). A bare 机密★ means the default period (top secret 30, secret 20, confidential 10 years). 内部 has no ★.',
@@ -686,6 +692,11 @@ const en: Messages = {
     created: 'Location {{code}} registered',
     label: '{{code}} {{name}}',
     upTo: 'up to {{max}}',
+    telegrams: 'Telegram cabinet',
+    telegramsField: 'Holds telegrams (密码电报, 级发电)',
+    telegramsHint: 'A telegram cabinet holds telegrams only; other documents are kept apart.',
+    telegramsUpTo: 'telegram cabinet, up to {{max}}',
+    purpose: 'Use',
   },
   devices: {
     titles: {

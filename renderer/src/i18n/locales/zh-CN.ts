@@ -328,6 +328,9 @@ const zhCN = {
     inventoryDue: '本年度尚未清查',
     inventoryDone: '本年度已清查',
     nothingHeld: '尚无在管载体',
+    telegramsHeld: '在管密码电报',
+    telegramsDueSoon: '密码电报即将到清退期',
+    telegramsOverdue: '密码电报逾期未清退',
     kinds: {
       loanOverdue: '借阅逾期未还',
       loanDueSoon: '借阅即将到期',
@@ -405,6 +408,7 @@ const zhCN = {
       holder: '借阅人',
       originUnit: '来文单位',
       reminder: '提醒',
+      carrier: '载体',
     },
     columns: {
       receiptNo: '收文编号',
@@ -459,6 +463,7 @@ const zhCN = {
     docNumber: '文号',
     title: '标题',
     carrier: '载体',
+    telegramHint: '密码电报、级发电须按期清退：已按须清退登记，请填写应清退日期，并存放在电报专柜。',
     marking: '密级标志',
     markingHint:
       '格式：密级★保密期限，如 机密★10年、秘密★6个月、绝密★长期；或 密级★解密时间（机密★2030年6月30日）、密级★解密条件（秘密★会议结束后）。只写“机密★”为默认期限（绝密30年、机密20年、秘密10年）。内部 不加★。',
@@ -677,6 +682,11 @@ const zhCN = {
     created: '保密柜 {{code}} 已登记',
     label: '{{code}} {{name}}',
     upTo: '最高存放{{max}}',
+    telegrams: '电报专柜',
+    telegramsField: '用于存放密码电报、级发电',
+    telegramsHint: '电报专柜只存放密码电报、级发电，其他文件须另柜存放。',
+    telegramsUpTo: '电报专柜，最高存放{{max}}',
+    purpose: '用途',
   },
   devices: {
     titles: {

@@ -327,6 +327,9 @@ const zhTW: Messages = {
     inventoryDue: '本年度尚未清查',
     inventoryDone: '本年度已清查',
     nothingHeld: '尚無在管載體',
+    telegramsHeld: '在管密碼電報',
+    telegramsDueSoon: '密碼電報即將到清退期',
+    telegramsOverdue: '密碼電報逾期未清退',
     kinds: {
       loanOverdue: '借閱逾期未還',
       loanDueSoon: '借閱即將到期',
@@ -404,6 +407,7 @@ const zhTW: Messages = {
       holder: '借閱人',
       originUnit: '來文單位',
       reminder: '提醒',
+      carrier: '載體',
     },
     columns: {
       receiptNo: '收文編號',
@@ -458,6 +462,7 @@ const zhTW: Messages = {
     docNumber: '文號',
     title: '標題',
     carrier: '載體',
+    telegramHint: '密碼電報、級發電須按期清退：已按須清退登記，請填寫應清退日期，並存放在電報專櫃。',
     marking: '密級標誌',
     markingHint:
       '格式：密級★保密期限，如 機密★10年、秘密★6個月、絕密★長期；或 密級★解密時間（機密★2030年6月30日）、密級★解密條件（秘密★會議結束後）。只寫「機密★」為預設期限（絕密30年、機密20年、秘密10年）。內部 不加★。',
@@ -676,6 +681,11 @@ const zhTW: Messages = {
     created: '保密櫃 {{code}} 已登記',
     label: '{{code}} {{name}}',
     upTo: '最高存放{{max}}',
+    telegrams: '電報專櫃',
+    telegramsField: '用於存放密碼電報、級發電',
+    telegramsHint: '電報專櫃只存放密碼電報、級發電，其他文件須另櫃存放。',
+    telegramsUpTo: '電報專櫃，最高存放{{max}}',
+    purpose: '用途',
   },
   devices: {
     titles: {
