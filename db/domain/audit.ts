@@ -486,6 +486,8 @@ function valueText(key: string, value: unknown, language: Language, refs: AuditR
 
 /** Said by other fields: a print's request by its title and rows. */
 const NOT_SHOWN = new Set(['request']);
+/** A wrapper, not a field: what a command was given is the entry's own content. */
+const UNLABELLED = new Set(['input']);
 
 /** Every leaf of a summary as labelled lines; nested objects (before / after, input) keep their parents' labels. */
 export function auditFields(summary: Readonly<Record<string, unknown>>, language: Language, refs: AuditRefs = {}): AuditField[] {
@@ -497,6 +499,6 @@ export function auditFields(summary: Readonly<Record<string, unknown>>, language
     else if (isObjectList) value.forEach((v, i) => walk(v, [...labels, `${i + 1}`], key));
     else if (value !== null && value !== undefined && value !== '') out.push({ labels, value: valueText(key, value, language, refs) });
   };
-  for (const [k, v] of Object.entries(summary)) if (!NOT_SHOWN.has(k)) walk(v, [auditFieldLabel(k, language)], k);
+  for (const [k, v] of Object.entries(summary)) if (!NOT_SHOWN.has(k)) walk(v, UNLABELLED.has(k) ? [] : [auditFieldLabel(k, language)], k);
   return out;
 }

@@ -108,13 +108,13 @@ describe('what an entry stores', () => {
     const zh = auditFields(move.summary, 'zh-CN', move.refs);
     expect(zh).toEqual(
       expect.arrayContaining([
-        { labels: ['输入', '收文编号'], value: '2026-0001' },
-        { labels: ['输入', '份号'], value: '0002' },
-        { labels: ['输入', '保密柜'], value: 'BMG-01' },
+        { labels: ['收文编号'], value: '2026-0001' },
+        { labels: ['份号'], value: '0002' },
+        { labels: ['保密柜'], value: 'BMG-01' },
       ]),
     );
-    expect(auditFields(move.summary, 'en', move.refs)).toEqual(expect.arrayContaining([{ labels: ['Input', 'Copy nos.'], value: '0002' }]));
-    expect(auditFields(move.summary, 'zh-TW', move.refs)).toEqual(expect.arrayContaining([{ labels: ['輸入', '份號'], value: '0002' }]));
+    expect(auditFields(move.summary, 'en', move.refs)).toEqual(expect.arrayContaining([{ labels: ['Copy nos.'], value: '0002' }]));
+    expect(auditFields(move.summary, 'zh-TW', move.refs)).toEqual(expect.arrayContaining([{ labels: ['份號'], value: '0002' }]));
   });
 
   it('filters by category (documents and devices too), action, outcome and target number', () => {
