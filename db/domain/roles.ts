@@ -22,17 +22,6 @@ export function roleConflict(roles: readonly Role[], adding?: Role): RoleConflic
   return RULES.find((r) => r.breaks(all))?.rule ?? null;
 }
 
-/** Whether adding `role` to the roles already chosen would break a rule. */
-export function conflictsWith(role: Role, chosen: readonly Role[]): boolean {
-  return roleConflict(chosen, role) !== null;
-}
-
-/** Whether a set of roles may be one account's: 'empty' (none), 'conflict' (a rule above), or null when allowed. */
-export function rolesProblem(roles: readonly Role[]): 'empty' | 'conflict' | null {
-  if (roles.length === 0) return 'empty';
-  return roleConflict(roles) ? 'conflict' : null;
-}
-
 /** The roles `after` gives that `before` did not hold: what an administrator may not give their own account. */
 export function addedRoles(before: readonly Role[], after: readonly Role[]): Role[] {
   return after.filter((r) => !before.includes(r));
