@@ -38,6 +38,10 @@ call's input: '<json>' on the command line only for inputs without secrets (ever
 in ps); an input with a password or recovery code comes from --input-file F (a file only you can read) or from
 --input - : standard input, after the password line when LEDGER_PASSWORD is not set, e.g.
   printf '%s\n%s\n' "$PW" '{"username":"clerk1",...,"password":"..."}' | ledger call --dir D --user op account.create --input -
+An action that needs an approval (审批) takes "approval": an approved request {"way":"request","approvalId":N}
+(approvals.request, then approvals.decide by the approver, or approvals.recordPaper for a signed paper 审批单), the
+approver on the spot {"way":"on_the_spot","approverId":N,"password":"..."} (a secret: --input-file or --input -), or
+a decision from outside the unit {"way":"external","body":"...","docNo":"...","date":"YYYY-MM-DD"}; a typed name is none.
 --user defaults to LEDGER_USER. Error messages are in zh-CN, or in --language / LEDGER_LANGUAGE (zh-CN|zh-TW|en).`;
 
 class UsageError extends Error {}
