@@ -3,6 +3,8 @@
 // zh-TW or en, for old entries as for new ones. A test enumerates the command table: no command goes without words.
 import { compressCopyNos } from './copies';
 import {
+  APPROVAL_KIND_TERMS,
+  APPROVAL_WAY_TERMS,
   CONDITION_TERMS,
   DESTROY_METHOD_TERMS,
   DEVICE_STATUS_TERMS,
@@ -414,7 +416,17 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
   maxLevel: LEVEL_TERMS,
   dataLevel: LEVEL_TERMS,
   network: NETWORK_TERMS,
-  type: MEDIUM_TYPE_TERMS,
+  type: {
+    ...MEDIUM_TYPE_TERMS,
+    // What an approval is about (its subject's type).
+    document: AUDIT_CATEGORY_TERMS.documents,
+    computer: ['计算机', '計算機', 'Computer'],
+    medium: ['介质', '介質', 'Medium'],
+    location: ['保密柜', '保密櫃', 'Cabinet'],
+  },
+  kind: APPROVAL_KIND_TERMS,
+  way: APPROVAL_WAY_TERMS,
+  decision: { approved: ['批准', '批准', 'Approved'], refused: ['不批准', '不批准', 'Refused'] },
   condition: CONDITION_TERMS,
   method: DESTROY_METHOD_TERMS,
   roles: ROLE_TERMS,
@@ -477,6 +489,8 @@ function valueText(key: string, value: unknown, language: Language, refs: AuditR
   if (Object.hasOwn(refs, key) && (typeof value === 'number' || typeof value === 'string')) return refs[key]!;
   if (value === '[redacted]') return say(REDACTED, language);
   if (typeof value === 'boolean') return say(value ? YES_NO : NO, language);
+  // A correction names the field it corrects: by its label.
+  if (key === 'field' && typeof value === 'string') return auditFieldLabel(value, language);
   if (key === 'copyNos' && Array.isArray(value) && value.every((n) => typeof n === 'number')) return compressCopyNos(value);
   const terms = VALUE_TERMS[key];
   const one = (v: unknown) =>

@@ -6,6 +6,7 @@ import { AUDIT_ACTION_TERMS, AUDIT_FIELD_TERMS, auditActionText, auditCategoryOf
 import { errorMessage } from '../../domain/errors';
 import { addUser, ADMIN, auditRows, login, makeLedger, ok, openRaw, refused, type SetUpLedger } from '../../testing';
 import type { AuditEntryView, PrintoutCheckView } from '../../views';
+import { spotApproval } from '../approvals/fixture';
 import type { PrintPayload } from '../print/commands';
 
 const AUDITOR = { username: 'auditor1', displayName: '审计员甲', roles: ['auditor' as const], password: 'Auditor2026pass' };
@@ -115,6 +116,31 @@ describe('what an entry stores', () => {
     );
     expect(auditFields(move.summary, 'en', move.refs)).toEqual(expect.arrayContaining([{ labels: ['Copy nos.'], value: '0002' }]));
     expect(auditFields(move.summary, 'zh-TW', move.refs)).toEqual(expect.arrayContaining([{ labels: ['份號'], value: '0002' }]));
+  });
+
+  it('an approval in an entry reads by its approver’s name and way, its password hidden; a request by its kind and item', () => {
+    const { t, doc } = ledger();
+    const approval = spotApproval(t, '陈主任');
+    ok(t.service, 'documents.lend', { documentId: doc, copyNos: [1], borrower: { name: '外人' }, dueAt: '2026-12-20', approval, at: '2026-11-21' });
+    ok(t.service, 'approvals.request', { kind: 'copy', subject: { type: 'document', id: doc }, copyNos: [2], count: 1, reason: '工作需要' });
+    login(t.service, AUDITOR.username, AUDITOR.password);
+    const lend = list(t, { action: 'documents.lend' }).rows[0]!;
+    expect(lend.refs).toMatchObject({ documentId: '2026-0001', approverId: '陈主任' });
+    expect(auditFields(lend.summary, 'zh-CN', lend.refs)).toEqual(
+      expect.arrayContaining([
+        { labels: ['审批', '审批方式'], value: '当面审批' },
+        { labels: ['审批', '审批人'], value: '陈主任' },
+        { labels: ['审批', '密码'], value: '（已隐去）' },
+      ]),
+    );
+    const request = list(t, { action: 'approvals.request' }).rows[0]!;
+    expect(request.category).toBe('approvals');
+    expect(auditFields(request.summary, 'zh-CN', request.refs)).toEqual(
+      expect.arrayContaining([
+        { labels: ['类别'], value: '复制' },
+        { labels: ['审批事项', '类型'], value: '涉密文件' },
+      ]),
+    );
   });
 
   it('filters by category (documents and devices too), action, outcome and target number', () => {

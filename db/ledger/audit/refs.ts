@@ -11,10 +11,13 @@ const computerCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code 
 const mediumCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM media WHERE id = ${id}`)?.n;
 const locationCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM locations WHERE id = ${id}`)?.n;
 
+const accountName: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT display_name AS n FROM accounts WHERE id = ${id}`)?.n;
+
 /** Which table an input field's id points into; a bare `id` by the command's family. */
 function lookupFor(action: string, key: string): Lookup | null {
   if (key === 'documentId') return receiptNoOf;
   if (key === 'approvalId') return approvalNoOf;
+  if (key === 'approverId') return accountName;
   if (key === 'computerId') return computerCode;
   if (key === 'mediumId') return mediumCode;
   if (key === 'locationId') return locationCode;
@@ -28,14 +31,18 @@ const inputOf = (summary: Readonly<Record<string, unknown>>): Record<string, unk
   return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
 };
 
-/** The numbers for the ids an entry's input names (top-level fields), by field name. */
+/** The numbers for the ids an entry's input names (at any depth: an approval's approver too), by field name. */
 export function refsOf(db: Db, action: string, summary: Readonly<Record<string, unknown>>): AuditRefs {
   const refs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(inputOf(summary))) {
-    const lookup = lookupFor(action, key);
-    const found = lookup && typeof value === 'number' ? lookup(db, value) : undefined;
-    if (found !== undefined) refs[key] = found;
-  }
+  const walk = (fields: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) walk(value as Record<string, unknown>);
+      const lookup = lookupFor(action, key);
+      const found = lookup && typeof value === 'number' && !(key in refs) ? lookup(db, value) : undefined;
+      if (found !== undefined) refs[key] = found;
+    }
+  };
+  walk(inputOf(summary));
   return refs;
 }
 
