@@ -132,6 +132,14 @@ export const EVENT_TERMS: Record<string, Term> = {
   void: ['作废', '作廢', 'Voided'],
 };
 
+/** A document's carrier (载体形式); 密码电报 / 级发电 (telegrams) are one of their own, kept apart and never copied. */
+export const CARRIER_TERMS: Record<'paper' | 'disc' | 'other' | 'telegram', Term> = {
+  paper: ['纸质', '紙質', 'Paper'],
+  disc: ['光盘', '光碟', 'Disc'],
+  other: ['其他', '其他', 'Other'],
+  telegram: ['密码电报', '密碼電報', 'Telegram'],
+};
+
 /** What an approval allows (审批事项), as the 审批单 and the screens name it. */
 export const APPROVAL_KIND_TERMS: Record<ApprovalKind, Term> = {
   copy: ['复制', '複製', 'Copy'],
