@@ -79,10 +79,10 @@ const mediumInput = z.discriminatedUnion('field', [
 ]);
 
 /** A correction is the custodian's write; the audit entry names the item, the field, the new value and why. */
-function correction<S extends z.ZodType<{ field: string; value: unknown; reason: string }>>(
+function correction<S extends z.ZodType<{ field: string; value: unknown; reason: string }>, O>(
   input: S,
   target: (ctx: SignedInContext, input: z.output<S>) => string,
-  run: (ctx: SignedInContext, input: z.output<S>) => unknown,
+  run: (ctx: SignedInContext, input: z.output<S>) => O,
 ) {
   return command({
     input,

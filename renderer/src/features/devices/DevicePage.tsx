@@ -14,6 +14,7 @@ import { useErrorText } from '../../i18n/errors';
 import type { TFunction } from '../../i18n';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
 import { COMPUTER_ACTIONS, DeviceActionDialog, MEDIUM_ACTIONS, type DeviceAction } from './DeviceActions';
+import { CorrectDeviceModal } from './CorrectDeviceDialog';
 
 const perform = (op: () => Promise<void>) => op();
 
@@ -54,6 +55,7 @@ function DeviceView(props: ViewProps) {
   const language = useLedger((s) => s.language);
   const isCustodian = useLedger(selectIsCustodian);
   const [action, setAction] = useState<DeviceAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const device = props.kind === 'computer' ? props.computer : props.medium;
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const field = (key: string, children: ReactNode) => ({ key, label: t(`devices.fields.${key}` as 'devices.fields.code'), children: children || none });
@@ -147,6 +149,9 @@ function DeviceView(props: ViewProps) {
                 {t(`devices.actions.${a}`)}
               </Button>
             ))}
+            <Button onClick={() => setCorrecting(true)} data-testid="device-action-correct">
+              {t('corrections.submit')}
+            </Button>
           </Space>
         )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} data-testid="device-fields" />
@@ -177,6 +182,12 @@ function DeviceView(props: ViewProps) {
           <DeviceActionDialog kind="computer" computer={props.computer} action={action} onClose={() => setAction(null)} />
         ) : (
           <DeviceActionDialog kind="medium" medium={props.medium} action={action} onClose={() => setAction(null)} />
+        ))}
+      {correcting &&
+        (props.kind === 'computer' ? (
+          <CorrectDeviceModal kind="computer" computer={props.computer} onClose={() => setCorrecting(false)} />
+        ) : (
+          <CorrectDeviceModal kind="medium" medium={props.medium} onClose={() => setCorrecting(false)} />
         ))}
     </Flex>
   );
@@ -225,7 +236,10 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
   const changes =
     event.kind === 'change'
       ? Object.keys(after).map((k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}: ${valueText(t, k, before[k])} → ${valueText(t, k, after[k])}`)
-      : [];
+      : // 更正: one field, its value before and after.
+        event.kind === 'correct' && typeof d['field'] === 'string'
+        ? [`${t(`devices.fields.${d['field']}` as 'devices.fields.code')}: ${valueText(t, d['field'], d['before'])} → ${valueText(t, d['field'], d['after'])}`]
+        : [];
   const facts: [string, string | null][] = (
     [
       'offSite',

@@ -13,6 +13,7 @@ import { useAction } from '../../ui/hooks/useAction';
 import { useErrorText } from '../../i18n/errors';
 import { CopyStatusTag, MarkingTag } from './MarkingTag';
 import { DocumentTimeline } from './DocumentTimeline';
+import { CorrectDocumentModal, VoidDocumentModal } from './CorrectDialog';
 import {
   ChangeMarkingModal,
   ConfirmReceiptModal,
@@ -29,7 +30,8 @@ import {
   stillMissing,
 } from './DocumentActions';
 
-type Action = 'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review';
+type Action =
+  'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review' | 'correct' | 'void';
 
 const ACTION_TEST_IDS: Record<Action | 'returnToIssuer' | 'destroy', string> = {
   lend: 'doc-action-lend',
@@ -42,6 +44,8 @@ const ACTION_TEST_IDS: Record<Action | 'returnToIssuer' | 'destroy', string> = {
   move: 'doc-action-move',
   changeMarking: 'doc-action-change-marking',
   review: 'doc-action-review',
+  correct: 'doc-action-correct',
+  void: 'doc-action-void',
   returnToIssuer: 'doc-action-return',
   destroy: 'doc-action-destroy',
 };
@@ -96,8 +100,11 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
     found: missing,
     reportLost: missing,
     move: has('in_custody'),
-    changeMarking: !doc.declassified,
-    review: !doc.declassified && doc.level !== 'internal',
+    changeMarking: !doc.declassified && !doc.voided,
+    review: !doc.declassified && !doc.voided && doc.level !== 'internal',
+    correct: !doc.voided,
+    // The backend refuses it, in words, once anything but corrections has happened to the item.
+    void: !doc.voided,
     returnToIssuer: has('in_custody'),
     destroy: has('in_custody'),
   };
@@ -220,6 +227,11 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
             <MarkingTag marking={doc.marking} level={doc.level} />
             <span className="monospace">{doc.receiptNo}</span>
             <span data-testid="doc-title">{doc.title}</span>
+            {doc.voided && (
+              <Tag color="default" data-testid="doc-voided">
+                {t('corrections.voided')}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -243,8 +255,10 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
             {actionButton('move', () => setAction('move'))}
             {actionButton('changeMarking', () => setAction('changeMarking'))}
             {actionButton('review', () => setAction('review'))}
+            {actionButton('correct', () => setAction('correct'))}
             {actionButton('returnToIssuer', () => openBatch('return', [doc.id]))}
             {actionButton('destroy', () => openBatch('destroy', [doc.id]), true)}
+            {actionButton('void', () => setAction('void'), true)}
           </Space>
         )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} data-testid="doc-fields" />
@@ -283,6 +297,8 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
       {action === 'move' && <MoveModal doc={doc} onClose={close} />}
       {action === 'changeMarking' && <ChangeMarkingModal doc={doc} onClose={close} />}
       {action === 'review' && <ReviewModal documentIds={[doc.id]} receiptNo={doc.receiptNo} onClose={close} />}
+      {action === 'correct' && <CorrectDocumentModal doc={doc} onClose={close} />}
+      {action === 'void' && <VoidDocumentModal doc={doc} onClose={close} />}
     </Flex>
   );
 }

@@ -4,6 +4,7 @@ import { Button, Flex, Tag, Timeline, Typography, type TimelineProps } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
 import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
+import { CORRECTED_FIELDS } from './CorrectDialog';
 import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
 import { useLedger } from '../../store';
@@ -28,6 +29,8 @@ const KIND_COLORS: Record<EventKind, string> = {
   found: 'green',
   reported_lost: 'red',
   handover: 'gray',
+  correct: 'orange',
+  void: 'red',
 };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
@@ -149,6 +152,21 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       return [[t('eventFields.location'), e.counterpart]];
     case 'reported_lost':
       return [[t('eventFields.reportRef'), text(d['reportRef'])]];
+    case 'correct': {
+      const field = CORRECTED_FIELDS.find((f) => f === d['field']);
+      const shown = (v: unknown) => text(v) ?? '—';
+      return [
+        [t('corrections.field'), field ? t(`corrections.fields.${field}`) : text(d['field'])],
+        [t('eventFields.change'), `${shown(d['before'])} → ${shown(d['after'])}`],
+        [t('corrections.reason'), text(d['reason'])],
+        [t('eventFields.approver'), e.approver],
+      ];
+    }
+    case 'void':
+      return [
+        [t('corrections.reason'), text(d['reason'])],
+        [t('eventFields.approver'), e.approver],
+      ];
     case 'handover':
       return [
         [t('eventFields.from'), text(d['from'])],

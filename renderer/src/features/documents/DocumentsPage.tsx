@@ -115,6 +115,7 @@ export function DocumentsPage() {
       ...sorter('title'),
       render: (_, d) => (
         <span title={d.title}>
+          {d.voided && <Tag data-testid={`documents-voided-${d.id}`}>{t('corrections.voided')}</Tag>}
           {d.origin === 'produced' && <Tag>{t('documents.produced')}</Tag>}
           {d.carrier === 'telegram' && (
             <Tag color="purple" data-testid={`documents-telegram-${d.id}`}>

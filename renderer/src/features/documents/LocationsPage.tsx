@@ -12,6 +12,7 @@ import { useRefusalText } from '../../i18n/errors';
 import { FormModal } from '../../ui/FormModal';
 import { LevelTag } from './MarkingTag';
 import { PersonInput } from '../../ui/SuggestInput';
+import { CorrectLocationModal } from './CorrectLocationDialog';
 
 export function LocationsPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function LocationsPage() {
   const isCustodian = useLedger(selectIsCustodian);
   const { busy, error } = useLoad(useLedger((s) => s.loadLocations));
   const [creating, setCreating] = useState(false);
+  const [correcting, setCorrecting] = useState<LocationView | null>(null);
 
   const columns: TableProps<LocationView>['columns'] = [
     { key: 'code', dataIndex: 'code', title: t('locations.code'), width: 120, render: (v: string) => <span className="monospace">{v}</span> },
@@ -42,6 +44,20 @@ export function LocationsPage() {
       width: 100,
       render: (_, l) => (l.active ? <Tag color="green">{t('locations.inService')}</Tag> : <Tag>{t('locations.retired')}</Tag>),
     },
+    ...(isCustodian
+      ? [
+          {
+            key: 'correct',
+            title: '',
+            width: 90,
+            render: (_: unknown, l: LocationView) => (
+              <Button size="small" onClick={() => setCorrecting(l)} data-testid={`location-correct-${l.code}`}>
+                {t('corrections.submit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -58,6 +74,7 @@ export function LocationsPage() {
       <ErrorAlert error={error} testId="locations-error" />
       <Table<LocationView> rowKey="id" size="middle" columns={columns} dataSource={locations} loading={busy} pagination={false} data-testid="locations-table" />
       {creating && <CreateLocationModal onClose={() => setCreating(false)} />}
+      {correcting && <CorrectLocationModal location={correcting} onClose={() => setCorrecting(null)} />}
     </Card>
   );
 }

@@ -57,6 +57,8 @@ export const EVENT_KINDS = [
   'found',
   'reported_lost',
   'handover',
+  'correct',
+  'void',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

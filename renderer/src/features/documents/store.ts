@@ -19,7 +19,7 @@ export type DocumentCommand = Exclude<
 
 /** The commands that answer with the item as it now is: what the item page shows next comes with the reply. */
 type DocumentReply = { [N in DocumentCommand]: CommandOutput<N> extends DocumentDetail ? N : never }[DocumentCommand];
-const REPLIES_WITH_DOCUMENT: readonly DocumentReply[] = ['documents.lend', 'documents.returnLoan'];
+const REPLIES_WITH_DOCUMENT: readonly DocumentReply[] = ['documents.lend', 'documents.returnLoan', 'documents.correct', 'documents.void'];
 
 function repliesWithDocument(name: DocumentCommand, _out: unknown): _out is DocumentDetail {
   return (REPLIES_WITH_DOCUMENT as readonly DocumentCommand[]).includes(name);
@@ -51,6 +51,9 @@ export interface DocumentsSlice {
   findDocuments(input: ListInput): Promise<CommandOutput<'documents.list'>>;
   loadLocations(): Promise<void>;
   createLocation(input: CommandInput<'locations.create'>): Promise<void>;
+  /** 更正 of a cabinet; the list is read again. */
+  correctLocation(input: CommandInput<'locations.correct'>): Promise<void>;
+  locationHistory(locationId: number): Promise<CommandOutput<'locations.history'>>;
   /** The counts until the session's first push brings them (it may come a tick after the overview opens); pushes keep them current. */
   loadReminders(): Promise<void>;
   setReminders(counts: ReminderCounts): void;
@@ -125,6 +128,13 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
       await send('locations.create', input);
       await get().loadLocations();
     },
+
+    async correctLocation(input) {
+      await send('locations.correct', input);
+      await get().loadLocations();
+    },
+
+    locationHistory: (locationId) => send('locations.history', { locationId }),
 
     async loadReminders() {
       if (get().reminders) return;
