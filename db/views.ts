@@ -175,6 +175,8 @@ export interface DocumentEventView {
   at: string;
   counterpart: string | null;
   approver: string | null;
+  /** The approval (审批) the event used: its page is approvals.get; details.approval says its number and how it was given. */
+  approvalId: number | null;
   batchNo: string | null;
   copyNos: number[];
   details: Record<string, unknown>;
@@ -281,6 +283,8 @@ export interface DeviceEventView {
   kind: string;
   at: string;
   details: Record<string, unknown>;
+  /** The approval (审批) the event used (off-site repair, scrap and destroy, a lower level). */
+  approvalId: number | null;
   /** Taken over from an old register by an import (导入的历史记录). */
   imported: boolean;
   recordedAt: string;

@@ -42,7 +42,12 @@ describe('an approved request', () => {
     const t = ledger();
     const { grant, approval } = approvedRequest(t, CUSTODIAN, t.approver, copyRequest(t));
     expect(ok(t.service, 'documents.copy', copy(t, grant))).toEqual({ copyNos: [4, 5] });
-    expect(lastEvent(t, t.doc)).toMatchObject({ kind: 'copy', approver: '王局长', details: { approval: { approvalNo: approval.approvalNo, way: 'in_app' } } });
+    expect(lastEvent(t, t.doc)).toMatchObject({
+      kind: 'copy',
+      approver: '王局长',
+      approvalId: approval.id,
+      details: { approval: { approvalNo: approval.approvalNo, way: 'in_app' } },
+    });
     const used = ok<ApprovalView>(t.service, 'approvals.get', { id: approval.id });
     expect(used).toMatchObject({ status: 'used', usedAt: '2026-11-25T01:00:00.000Z', enabled: { kind: 'copy', register: 'document' } });
     const eventId = withRaw(t, (db) => db.prepare(`SELECT id, approval_id FROM events WHERE kind = 'copy'`).get()) as { id: number; approval_id: number };

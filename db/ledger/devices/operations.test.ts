@@ -39,7 +39,11 @@ describe('repair (维修)', () => {
     const send = { id: pc, offSite: true, storageRemoved: true, escort: '李明', repairer: '联想售后服务站', reason: '主板故障' };
     expect(d.refuse('computers.repair', send, 'E_APPROVAL_REQUIRED').details).toEqual({ rule: 'offsite_repair' });
     d.write('computers.repair', { ...send, approval: UNIT_HEAD });
-    expect(d.getComputer(pc).history.at(-1)).toMatchObject({ kind: 'repair', details: { approver: '陈主任', approval: { way: 'on_the_spot' } } });
+    expect(d.getComputer(pc).history.at(-1)).toMatchObject({
+      kind: 'repair',
+      approvalId: 1,
+      details: { approver: '陈主任', approval: { way: 'on_the_spot' } },
+    });
   });
 
   it('in-house repair of a classified computer and off-site repair of a non-classified one need neither', () => {

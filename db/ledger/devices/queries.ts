@@ -99,14 +99,15 @@ export function listMedia(db: Db, q: DeviceQuery): { total: number; rows: Medium
 }
 
 function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[] {
-  return all<{ id: number; kind: string; at: string; details: string; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
+  return all<{ id: number; kind: string; at: string; details: string; approval_id: number | null; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
     db,
-    sql`SELECT id, kind, at, details, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
+    sql`SELECT id, kind, at, details, approval_id, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
   ).map((e) => ({
     id: e.id,
     kind: e.kind,
     at: e.at,
     details: JSON.parse(e.details) as Record<string, unknown>,
+    approvalId: e.approval_id,
     imported: e.imported === 1,
     recordedAt: e.recorded_at,
     recordedBy: e.recorded_by,

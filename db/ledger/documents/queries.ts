@@ -305,6 +305,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     at: string;
     counterpart: string | null;
     approver: string | null;
+    approval_id: number | null;
     batch_no: string | null;
     copy_nos: string;
     details: string;
@@ -313,7 +314,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     recorded_by: string;
   }>(
     db,
-    sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, b.batch_no, e.details, e.imported, e.recorded_at, e.recorded_by,
+    sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.approval_id, b.batch_no, e.details, e.imported, e.recorded_at, e.recorded_by,
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
         FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE e.document_id = ${id} ORDER BY e.id`,
   );
@@ -339,6 +340,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     at: e.at,
     counterpart: e.counterpart,
     approver: e.approver,
+    approvalId: e.approval_id,
     batchNo: e.batch_no,
     copyNos: (JSON.parse(e.copy_nos) as number[]).sort((a, b) => a - b),
     details: JSON.parse(e.details) as Record<string, unknown>,
