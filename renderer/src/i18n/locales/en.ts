@@ -793,7 +793,7 @@ const en: Messages = {
       purpose: 'Purpose',
       dataLevel: 'Highest level of data',
       changeHint: 'Fill in only what changes; leave the rest empty.',
-      lowerTitle: 'Decision and approval for a lower level',
+      lowerTitle: 'Decision to lower the level',
       lowerHint: 'Lowering a classified medium\'s level (secret to confidential) needs a recorded decision and the approver\'s approval; it can never become non-classified.',
       decidedBy: 'Decided by',
       decisionDocNo: 'Decision document no.',

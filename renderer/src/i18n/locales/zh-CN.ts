@@ -783,7 +783,7 @@ const zhCN = {
       purpose: '用途',
       dataLevel: '数据最高密级',
       changeHint: '只填写要变更的项目，其余留空。',
-      lowerTitle: '降低密级的决定和审批',
+      lowerTitle: '降低密级的决定',
       lowerHint: '涉密介质降低密级（如机密改为秘密）须有决定并经审批人批准；不能改为非涉密。',
       decidedBy: '决定机关或决定人',
       decisionDocNo: '决定文号',

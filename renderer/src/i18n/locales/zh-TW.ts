@@ -782,7 +782,7 @@ const zhTW: Messages = {
       purpose: '用途',
       dataLevel: '數據最高密級',
       changeHint: '只填寫要變更的項目，其餘留空。',
-      lowerTitle: '降低密級的決定和審批',
+      lowerTitle: '降低密級的決定',
       lowerHint: '涉密介質降低密級（如機密改為秘密）須有決定並經審批人批准；不能改為非涉密。',
       decidedBy: '決定機關或決定人',
       decisionDocNo: '決定文號',
