@@ -14,6 +14,7 @@ export type {
   LedgerSettings,
   AuditEntryView,
   AuditVerifyView,
+  PrintoutCheckView,
   LedgerStatus,
   LevelCode,
   CopyStatusCode,

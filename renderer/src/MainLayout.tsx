@@ -111,7 +111,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     people: readsRegisters,
     import: isCustodian,
     accounts: isAdmin,
-    audit: isAuditor,
+    // The custodian and the administrator check printouts there (核对打印件); only the auditor reads the log.
+    audit: isAuditor || isCustodian || isAdmin,
     backup: readsRegisters || isAdmin,
     settings: true,
   };
@@ -159,7 +160,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     { type: 'group', key: 'registers', label: t('menu.registers'), children: registers },
     { type: 'divider' },
     ...(isAdmin ? [item('accounts', <TeamOutlined />, t('menu.accounts'))] : []),
-    ...(isAuditor ? [item('audit', <AuditOutlined />, t('menu.audit'))] : []),
+    ...(isAuditor || isCustodian || isAdmin ? [item('audit', <AuditOutlined />, t(isAuditor ? 'menu.audit' : 'menu.checkPrintout'))] : []),
     item('backup', <CloudServerOutlined />, t('menu.backup')),
     item('settings', <SettingOutlined />, t('menu.settings')),
   ];

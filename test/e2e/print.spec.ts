@@ -111,7 +111,7 @@ test.describe('printing through the test host', () => {
     expect(flat).toMatch(/审计链#\d+[0-9a-f]{6}/);
     const audit = printAudit(host.current);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'sheet', title: '涉密文件登记台账', rows: 1, pages: 1, destination: 'pdf' } });
+    expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'sheet', title: '涉密文件登记台账', rows: 1, destination: 'pdf', reported: { pages: 1 } } });
   });
 
   for (const n of [25, 2000]) {
@@ -124,7 +124,7 @@ test.describe('printing through the test host', () => {
       expectRowsWhole(printed, n);
       // Every page carries the marking of the most sensitive row (every seventh item is 机密) at its top left.
       for (const p of [1, printed.pages]) expect(pdftotext(printed.path, p).trimStart().startsWith('机密')).toBe(true);
-      expect(printAudit(host.current)[0]).toMatchObject({ summary: { rows: n, pages: printed.pages } });
+      expect(printAudit(host.current)[0]).toMatchObject({ summary: { rows: n, reported: { pages: printed.pages } } });
     });
   }
 
@@ -159,7 +159,7 @@ test.describe('printing through the test host', () => {
     expect(flat).toContain('清退人（签字）:李明');
     expect(flat).toContain('接收人（签字）:赵强');
     expect(flat).toContain('第1页共1页');
-    expect(printAudit(host.current)[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, pages: 1 } });
+    expect(printAudit(host.current)[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, reported: { pages: 1 } } });
     expect(readFileSync(printed.path).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

@@ -194,7 +194,7 @@ describe('核对打印件: paper proves the log', () => {
         found: true,
         matches: true,
         chain: { intact: true },
-        prints: [{ title: '涉密文件登记台账', actor: ADMIN.username, pages: 1 }],
+        prints: [{ title: '涉密文件登记台账', actor: ADMIN.displayName, pages: 1 }],
       });
       expect(auditRows(t).at(-1)).toMatchObject({ action: 'audit.checkPrintout', outcome: 'ok', target: `#${head.seq}` });
     }

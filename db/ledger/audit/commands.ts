@@ -33,9 +33,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** The print entries whose pages showed the head #seq. */
 function printsAt(db: Db, seq: number): PrintoutCheckView['prints'] {
-  const rows = all<AuditRow>(
+  // Who printed, by display name as the printout's footer names them (the account name when the account is gone).
+  const rows = all<AuditRow & { actor_name: string | null }>(
     db,
-    sql`SELECT * FROM audit_log WHERE action = 'print.record' AND outcome = 'ok' AND seq > ${seq} AND json_extract(summary, '$.auditSeq') = ${seq} ORDER BY seq`,
+    sql`SELECT audit_log.*, accounts.display_name AS actor_name FROM audit_log LEFT JOIN accounts ON accounts.username = audit_log.actor
+        WHERE action = 'print.record' AND outcome = 'ok' AND seq > ${seq} AND json_extract(summary, '$.auditSeq') = ${seq} ORDER BY seq`,
   );
   return rows.map((r) => {
     const s = JSON.parse(r.summary) as Record<string, unknown>;
@@ -44,7 +46,7 @@ function printsAt(db: Db, seq: number): PrintoutCheckView['prints'] {
     return {
       seq: r.seq,
       at: r.at,
-      actor: r.actor,
+      actor: r.actor_name ?? r.actor,
       title: str(s['title']) ?? '',
       pages: num(reported['pages'] ?? s['pages']),
       copies: num(s['copies']),

@@ -1,6 +1,7 @@
-// Audit slice (auditor): one filtered page of the audit log, paged on the backend, and the chain check.
+// Audit slice: one filtered page of the audit log, paged on the backend (auditor), the chain check, and 核对打印件
+// (custodian, administrator and auditor).
 import { send } from '../../api';
-import type { AuditEntryView, AuditVerifyView, CommandInput } from '../../../../preload/contract';
+import type { AuditEntryView, AuditVerifyView, CommandInput, PrintoutCheckView } from '../../../../preload/contract';
 import type { SliceCreator } from '../../store/types';
 
 export type AuditFilters = Omit<CommandInput<'audit.list'>, 'offset' | 'limit'>;
@@ -14,10 +15,13 @@ export interface AuditSlice {
   auditTotal: number;
   auditRows: AuditEntryView[];
   auditVerification: AuditVerifyView | null;
+  /** What the last 核对打印件 found, with the seq and hash it checked. */
+  printoutCheck: (PrintoutCheckView & { seq: number; hash: string }) | null;
   /** Applies new filters and shows their first page. */
   searchAudit(filters: AuditFilters): Promise<void>;
   loadAuditPage(page: number): Promise<void>;
   verifyAudit(): Promise<void>;
+  checkPrintout(seq: number, hash: string): Promise<void>;
 }
 
 export const initialAudit = {
@@ -26,6 +30,7 @@ export const initialAudit = {
   auditTotal: 0,
   auditRows: [],
   auditVerification: null,
+  printoutCheck: null,
 } satisfies Partial<AuditSlice>;
 
 export const createAuditSlice: SliceCreator<AuditSlice> = (set, get, session) => {
@@ -49,6 +54,11 @@ export const createAuditSlice: SliceCreator<AuditSlice> = (set, get, session) =>
 
     async verifyAudit() {
       set({ auditVerification: await send('audit.verify', {}) });
+    },
+
+    async checkPrintout(seq, hash) {
+      set({ printoutCheck: null });
+      set({ printoutCheck: { ...(await send('audit.checkPrintout', { seq, hash })), seq, hash } });
     },
   };
 };
