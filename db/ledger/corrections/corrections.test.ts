@@ -196,7 +196,7 @@ describe('the printed 流转记录 of a corrected or voided item', () => {
     expect(form.rows.map((r) => [r[2], r[3], r[5], r[6]])).toEqual([
       ['收文', '0001-0003', '', expect.any(String)],
       ['更正', '', '', '标题：关于开展年度保密自査工作的通知 → 关于开展年度保密自查工作的通知；原因 登记时错字'],
-      ['更正', '0004', '王局长', '份数：3 → 4；原因 少登一份'],
+      ['更正', '0004', '王局长（当面审批）', '份数：3 → 4；原因 少登一份'],
     ]);
     expect(form.fields.find((f) => f.label === '标题')!.value).toBe('关于开展年度保密自查工作的通知');
 
@@ -206,7 +206,7 @@ describe('the printed 流转记录 of a corrected or voided item', () => {
       request: { kind: 'history', documentId: other },
     }).document;
     expect(voided.fields.find((f) => f.label === '状态')!.value).toBe('已作废');
-    expect(voided.rows.at(-1)!.slice(2, 7)).toEqual(['作废', '0001-0003', '', '王局长', '原因 重复登记']);
+    expect(voided.rows.at(-1)!.slice(2, 7)).toEqual(['作废', '0001-0003', '', '王局长（当面审批）', '原因 重复登记']);
   });
 });
 
