@@ -1,5 +1,10 @@
 // Separation of duties on screen (issue 12): the wizard offers the approver, skippable; the role picker offers only
-// the combinations the backend allows and says, in the backend's words, why a role cannot be chosen.
+// the combinations the backend allows and says, in the backend's words, why a role cannot be chosen; the 审批单 of a
+// request prints.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ADMIN, UNIT, expect, setUpQuickly, test } from './fixtures';
 
 const SHOTS = process.env.SCREENSHOTS_DIR;
@@ -49,4 +54,59 @@ test('the role picker disables what the backend refuses and says why; the admin 
   await expect(page.getByTestId('account-edit-role-approver-why')).toContainText('须由另一名系统管理员办理');
   await expect(page.getByTestId('account-edit-role-custodian')).toBeEnabled();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/accounts-edit-own.png`, fullPage: true });
+});
+
+test('the 审批单 of a request prints on A4 with its number, rows, signature lines and the audit head', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const must = <T>(name: string, input: unknown): T => {
+    const r = host.current.invoke(name, input);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  };
+  const cab = must<{ id: number }>('locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  const doc = must<{ id: number }>('documents.receive', {
+    docNumber: '鲁X发〔2026〕3号',
+    title: '关于加强网络失泄密防范工作的通知',
+    originUnit: '山东省XX厅办公室',
+    marking: '机密★10年',
+    issueDate: '2026-11-02',
+    scope: ['办公室'],
+    copies: 3,
+    locationId: cab,
+    signedBy: '李明',
+  }).id;
+  const { id } = must<{ id: number }>('approvals.request', {
+    kind: 'copy',
+    subject: { type: 'document', id: doc },
+    copyNos: [1],
+    count: 2,
+    reason: '全省保密工作会议传达',
+  });
+
+  const r = await page.evaluate((job) => window.ledger.print!(job as never), { request: { kind: 'approval-form', approvalId: id }, target: 'pdf' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const dir = SHOTS ?? mkdtempSync(join(tmpdir(), 'ledger-approval-'));
+  const path = join(dir, 'approval-form.pdf');
+  writeFileSync(path, Buffer.from(r.value.pdfBase64!, 'base64'));
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  for (const words of [
+    UNIT,
+    '涉密载体审批单',
+    'No. SP-2026-0001',
+    '审批事项: 复制',
+    '申请理由: 全省保密工作会议传达',
+    '2026-0001',
+    '鲁X发〔2026〕3号',
+    '0001',
+    '申请人（签字）: 张三',
+    '审批人（签字）',
+    '审计链 #',
+    '第 1 页 共 1 页',
+  ]) {
+    // pdftotext spaces CJK text as it likes: compared without spaces.
+    expect(text.replace(/\s+/g, ''), words).toContain(words.replace(/\s+/g, ''));
+  }
+  expect(text.trimStart().startsWith('机密')).toBe(true);
+  // A4 portrait.
+  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
 });
