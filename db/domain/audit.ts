@@ -5,6 +5,7 @@ import { compressCopyNos } from './copies';
 import {
   APPROVAL_KIND_TERMS,
   APPROVAL_WAY_TERMS,
+  CARRIER_TERMS,
   CONDITION_TERMS,
   DESTROY_METHOD_TERMS,
   DEVICE_STATUS_TERMS,
@@ -436,12 +437,7 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
   reminderKind: REMINDER_TERMS,
   outcome: AUDIT_OUTCOME_TERMS,
   destination: { pdf: ['PDF文件', 'PDF文件', 'PDF file'], printer: ['打印机', '打印機', 'Printer'] },
-  carrier: {
-    paper: ['纸质', '紙質', 'Paper'],
-    disc: ['光盘', '光盤', 'Disc'],
-    other: ['其他', '其他', 'Other'],
-    telegram: ['密码电报', '密碼電報', 'Telegram'],
-  },
+  carrier: CARRIER_TERMS,
   what: {
     sheet: ['台账', '台賬', 'Register'],
     history: ['流转记录', '流轉記錄', 'History'],
