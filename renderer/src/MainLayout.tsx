@@ -1,11 +1,12 @@
 // The signed-in frame: header with unit, user and lock, a side menu with room for the registers.
 import { useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { App, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
+import { App, Badge, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   HddOutlined,
   ImportOutlined,
@@ -41,6 +42,8 @@ import { PeoplePage } from './features/people/PeoplePage';
 import { ImportPage } from './features/import/ImportPage';
 import { PrintPreview } from './features/printing/PrintPreview';
 import { BackupPage } from './features/backup/BackupPage';
+import { ApprovalsPage } from './features/approvals/ApprovalsPage';
+import { ApprovalPage } from './features/approvals/ApprovalPage';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -61,6 +64,8 @@ const PAGES: Record<Page, ComponentType> = {
   import: ImportPage,
   accounts: AccountsPage,
   audit: AuditPage,
+  approvals: ApprovalsPage,
+  approval: ApprovalPage,
   backup: BackupPage,
   settings: SettingsPage,
 };
@@ -73,6 +78,7 @@ const MENU_KEY: Partial<Record<Page, Page>> = {
   'batch-return': 'documents',
   'batch-destroy': 'documents',
   'batch-inventory': 'documents',
+  approval: 'approvals',
 };
 
 export function MainLayout({ session }: { session: SessionInfo }) {
@@ -92,6 +98,9 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const isAdmin = session.roles.includes('admin');
   const isAuditor = session.roles.includes('auditor');
   const isCustodian = session.roles.includes('custodian');
+  const isApprover = session.roles.includes('approver');
+  const approvalsPending = useLedger((s) => s.approvalsPending ?? 0);
+  const countPendingApprovals = useLedger((s) => s.countPendingApprovals);
   const readsRegisters = useLedger(selectReadsRegisters);
   const allowed: Record<Page, boolean> = {
     overview: true,
@@ -113,6 +122,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     accounts: isAdmin,
     // The custodian and the administrator check printouts there (核对打印件); only the auditor reads the log.
     audit: isAuditor || isCustodian || isAdmin,
+    approvals: readsRegisters,
+    approval: readsRegisters,
     backup: readsRegisters || isAdmin,
     settings: true,
   };
@@ -122,6 +133,11 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const notifyFailure = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
   const lockNow = useCallback(() => void lock().catch(notifyFailure), [lock, notifyFailure]);
   const logoutNow = useCallback(() => void logout().catch(notifyFailure), [logout, notifyFailure]);
+
+  useEffect(() => {
+    // The approver sees how many requests wait for them from the moment they sign in; the overview says why if it fails.
+    if (isApprover) countPendingApprovals().catch(() => undefined);
+  }, [isApprover, countPendingApprovals]);
 
   useEffect(() => {
     // For the password rule and the unit name; the settings page reports a failure itself.
@@ -155,9 +171,16 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     ...(readsRegisters ? [item('people', <UserSwitchOutlined />, t('menu.people'))] : []),
     ...(isCustodian ? [item('import', <ImportOutlined />, t('menu.import'))] : []),
   ];
+  // The approver sees how many requests wait for them.
+  const approvalsLabel = (
+    <Badge count={isApprover ? approvalsPending : 0} size="small" offset={[10, 0]} data-testid="menu-approvals-pending">
+      {t('menu.approvals')}
+    </Badge>
+  );
   const menuItems: MenuProps['items'] = [
     item('overview', <DashboardOutlined />, t('menu.overview')),
     { type: 'group', key: 'registers', label: t('menu.registers'), children: registers },
+    ...(readsRegisters ? [{ key: 'approvals', icon: <FileDoneOutlined />, label: <span data-testid="menu-approvals">{approvalsLabel}</span> }] : []),
     { type: 'divider' },
     ...(isAdmin ? [item('accounts', <TeamOutlined />, t('menu.accounts'))] : []),
     ...(isAuditor || isCustodian || isAdmin ? [item('audit', <AuditOutlined />, t(isAuditor ? 'menu.audit' : 'menu.checkPrintout'))] : []),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, AUDITOR, approveOnTheSpot, createApprover, expect, invoke, setUpQuickly, test } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-dates-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -133,6 +133,7 @@ test('a loan registered late keeps the typed 应还日期: on screen, on the pri
 test('every document dialog sends the day it shows', async ({ page, host }) => {
   test.setTimeout(240_000); // one dialog after another through the UI
   await setUpQuickly(page, host.current);
+  await createApprover(page);
   expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
   expect((await invoke(page, 'locations.create', { code: 'G-02', name: '保密柜二', maxLevel: 'secret' })).ok).toBe(true);
 
@@ -176,9 +177,9 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
   await expect(page.getByTestId('return-loan-form')).toHaveCount(0);
   expect(await dayOf(page, id, 'return_loan')).toBe(day(-22));
 
-  // 复制, with the unit head's approval.
+  // 复制, with the unit head's approval on the spot.
   await page.getByTestId('doc-action-copy').click();
-  await page.getByTestId('copy-approval-approver').fill('赵局长');
+  await approveOnTheSpot(page, 'copy-approval');
   await typeDay(page, 'copy-at', day(-21));
   await expect(page.getByTestId('copy-form')).toHaveCount(0);
   expect(await dayOf(page, id, 'copy')).toBe(day(-21));
@@ -217,8 +218,10 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
 
   await page.getByTestId('doc-action-change-marking').click();
   await page.getByTestId('change-marking-marking').fill('机密★5年');
-  await page.getByTestId('change-marking-decided-by').fill('某部办公厅');
-  await page.getByTestId('change-marking-decision-doc-no').fill('某密〔2026〕1号');
+  // A received document's marking is the originator's decision: its body, document number and day.
+  await page.getByTestId('change-marking-approval-body').fill('某部办公厅');
+  await page.getByTestId('change-marking-approval-doc-no').fill('某密〔2026〕1号');
+  await typeDay(page, 'change-marking-approval-date', day(-14), 'tab');
   await typeDay(page, 'change-marking-at', day(-14));
   await expect(page.getByTestId('change-marking-form')).toHaveCount(0);
   expect(await dayOf(page, id, 'change_marking')).toBe(day(-14));
@@ -259,6 +262,7 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
 test('every device dialog sends the day it shows', async ({ page, host }) => {
   test.setTimeout(240_000);
   await setUpQuickly(page, host.current);
+  await createApprover(page);
   const pc = await invoke<{ id: number }>(page, 'computers.register', {
     code: 'JM-PC-001',
     name: '保密室办公机',
@@ -351,7 +355,7 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
     'scrap',
     async () => {
       await page.getByTestId('device-scrap-facility').fill('某某销毁中心');
-      await page.getByTestId('device-scrap-approver').fill('赵局长');
+      await approveOnTheSpot(page, 'device-scrap-approval');
     },
     day(-22),
   );

@@ -1,7 +1,7 @@
 // The classified documents register end to end, as the issue tells it: receive, lend, overdue, return, copy with
 // approval, a refused 绝密 copy, a batch return to the issuer, a destruction with two people, and the timeline.
 import type { Page } from '@playwright/test';
-import { ADMIN, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, approveOnTheSpot, createApprover, expect, invoke, setUpQuickly, test } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -13,6 +13,7 @@ async function choose(page: Page, testId: string, option: string | RegExp): Prom
 test('a custodian follows one 机密 document from receipt to destruction, and a 绝密 copy without approval is refused', async ({ page, host }) => {
   test.setTimeout(240_000); // a long story told through the UI
   await setUpQuickly(page, host.current);
+  await createApprover(page);
   // Storage first: one cabinet for 机密, one 专柜 for 绝密 with its keeper.
   expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
   const topCabinet = await invoke<{ id: number }>(page, 'locations.create', {
@@ -82,11 +83,11 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await expect(page.getByTestId('return-loan-form')).toHaveCount(0);
   await expect(page.getByTestId('doc-copy-overdue-2')).toHaveCount(0);
 
-  // A copy with the unit head's approval: 份号 0004, marked 复制件.
+  // A copy with the unit head's approval, countersigned on the spot: 份号 0004, marked 复制件.
   await page.getByTestId('doc-action-copy').click();
   await choose(page, 'copy-source', '0001');
   await page.getByTestId('copy-count').fill('1');
-  await page.getByTestId('copy-approval-approver').fill('赵局长');
+  await approveOnTheSpot(page, 'copy-approval');
   await page.getByTestId('copy-submit').click();
   await expect(page.getByTestId('copy-form')).toHaveCount(0);
   await expect(page.getByTestId('doc-copies')).toContainText('0004');
@@ -127,7 +128,7 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await openDoc();
   await page.getByTestId('doc-action-destroy').click();
   await expect(page.getByTestId('batch-page')).toHaveAttribute('data-kind', 'destroy');
-  await page.getByTestId('batch-approver').fill('赵局长');
+  await approveOnTheSpot(page, 'batch-approval');
   await page.getByTestId('batch-method').getByText('符合保密标准的碎纸机').click();
   await page.getByTestId('batch-place').fill('本单位保密室');
   for (const [field, name] of [

@@ -57,10 +57,23 @@ export async function setUpQuickly(page: Page, host: RunningHost): Promise<strin
   return r.value!.recoveryCode;
 }
 
-/** Creates APPROVER through the backend, as the signed-in admin; its first password opens its key slot until replaced. */
+/**
+ * Creates APPROVER through the backend as the signed-in admin, and has the approver replace the admin's first password
+ * (an approver still on it cannot countersign); the admin is signed in again after.
+ */
 export async function createApprover(page: Page): Promise<void> {
-  const r = await invoke(page, 'account.create', { ...APPROVER, roles: ['approver'] });
-  expect(r.ok).toBe(true);
+  const first = 'Temp2026pass';
+  for (const [name, input] of [
+    ['account.create', { ...APPROVER, password: first, roles: ['approver'] }],
+    ['session.login', { username: APPROVER.username, password: first }],
+    ['account.changePassword', { oldPassword: first, newPassword: APPROVER.password }],
+    ['session.login', { username: ADMIN.username, password: ADMIN.password }],
+  ] as const) {
+    const r = await invoke(page, name, input);
+    expect(r.ok, `${name}: ${JSON.stringify(r.error)}`).toBe(true);
+  }
+  await page.reload();
+  await expect(page.getByTestId('header-user')).toContainText(ADMIN.displayName);
 }
 
 /** 当面审批 in the action dialog whose approval fields carry `prefix`: APPROVER picks their account and types their password. */

@@ -109,6 +109,8 @@ describe('errorField', () => {
     expect(errorField(refusal('E_BAD_MARKING', { reason: 'empty' }))).toBe('marking');
     expect(errorField(refusal('E_VALIDATION', { field: 'dueAt' }))).toBe('dueAt');
     expect(errorField(refusal('E_APPROVAL_REQUIRED', { rule: 'taken_out' }))).toBe('approver');
+    expect(errorField(refusal('E_APPROVER_PASSWORD', { approver: '赵局长' }))).toBe('approverPassword');
+    expect(errorField(refusal('E_APPROVAL_MISMATCH', { approvalNo: 'SP-2026-0001', rule: 'copies' }))).toBe('approvalId');
     expect(errorField(refusal('E_LOCATION_LEVEL', {}))).toBe('locationId');
     expect(errorField(refusal('E_FORBIDDEN_CHANNEL', { rule: 'channel' }))).toBe('channel');
     expect(errorField(refusal('E_MUST_RETURN', {}))).toBeNull();

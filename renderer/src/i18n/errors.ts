@@ -14,7 +14,10 @@ export function errorField(error: unknown): string | null {
   if (error.code === 'E_BAD_MARKING') return 'marking';
   if (error.code === 'E_LOCATION_LEVEL' || error.code === 'E_NO_SUCH_LOCATION') return 'locationId';
   if (error.code === 'E_FORBIDDEN_CHANNEL') return 'channel';
-  if (error.code === 'E_APPROVAL_REQUIRED') return 'approver';
+  if (error.code === 'E_APPROVAL_REQUIRED' || error.code === 'E_APPROVAL_AUTHORITY') return 'approver';
+  if (error.code === 'E_APPROVER_PASSWORD') return 'approverPassword';
+  if (error.code === 'E_NOT_AN_APPROVER') return 'approverId';
+  if (error.code === 'E_APPROVAL_UNUSABLE' || error.code === 'E_APPROVAL_MISMATCH') return 'approvalId';
   if (error.code === 'E_WITNESS_REQUIRED') return 'witnesses';
   if (error.code === 'E_NOT_IN_CUSTODY' || error.code === 'E_NO_SUCH_COPY') return 'copyNos';
   if (error.code === 'E_NETWORK_FORBIDDEN') return 'network';

@@ -4,6 +4,7 @@ import { onSessionLost } from '../api';
 import type { Role } from '../../../preload/contract';
 import { createAccountsSlice } from '../features/accounts/store';
 import { createAuditSlice } from '../features/audit/store';
+import { createApprovalsSlice } from '../features/approvals/store';
 import { createDocumentsSlice } from '../features/documents/store';
 import { createDevicesSlice } from '../features/devices/store';
 import { createBackupSlice } from '../features/backup/store';
@@ -36,6 +37,7 @@ export function createLedgerStore() {
       ...createSettingsSlice(set, get, session),
       ...createAccountsSlice(set, get, session),
       ...createAuditSlice(set, get, session),
+      ...createApprovalsSlice(set, get, session),
       ...createDocumentsSlice(set, get, session),
       ...createDevicesSlice(set, get, session),
       ...createPeopleSlice(set, get, session),

@@ -73,6 +73,8 @@ function backend(status: { current: LedgerStatus }): Answers {
     'backup.status': () => ({ due: true }),
     'backup.list': () => ({ total: 1, rows: [{ id: 1 }] }),
     'backup.media': () => [{ id: 4 }],
+    'approvals.get': () => ({ id: 5, approvalNo: 'SP-2026-0001' }),
+    'approvals.list': () => [{ id: 5 }],
   };
 }
 
@@ -88,8 +90,9 @@ const { initialAudit } = await import('../features/audit/store');
 const { initialDocuments } = await import('../features/documents/store');
 const { initialDevices } = await import('../features/devices/store');
 const { initialBackup } = await import('../features/backup/store');
+const { initialApprovals } = await import('../features/approvals/store');
 
-const SESSION_DATA = { ...initialSettings, ...initialAccounts, ...initialAudit, ...initialDocuments, ...initialDevices, ...initialBackup };
+const SESSION_DATA = { ...initialSettings, ...initialAccounts, ...initialAudit, ...initialDocuments, ...initialDevices, ...initialBackup, ...initialApprovals };
 
 let status: { current: LedgerStatus };
 let ledger: FakeLedger;
@@ -124,6 +127,8 @@ async function signInAndLoadEverything() {
   await s.loadBackupStatus();
   await s.loadBackups(2);
   await s.loadBackupMedia();
+  await s.loadApproval(5);
+  await s.countPendingApprovals();
   s.setBackupProgress('copy');
   const loaded = store.getState();
   for (const key of Object.keys(SESSION_DATA) as (keyof typeof SESSION_DATA)[]) expect(loaded[key], key).not.toEqual(SESSION_DATA[key]);

@@ -3,6 +3,7 @@ import type { SessionSlice } from '../features/session/store';
 import type { SettingsSlice } from '../features/settings/store';
 import type { AccountsSlice } from '../features/accounts/store';
 import type { AuditSlice } from '../features/audit/store';
+import type { ApprovalsSlice } from '../features/approvals/store';
 import type { UiSlice } from './ui';
 import type { DocumentsSlice } from '../features/documents/store';
 import type { DevicesSlice } from '../features/devices/store';
@@ -14,6 +15,7 @@ export type LedgerState = SessionSlice &
   SettingsSlice &
   AccountsSlice &
   AuditSlice &
+  ApprovalsSlice &
   DocumentsSlice &
   DevicesSlice &
   PeopleSlice &

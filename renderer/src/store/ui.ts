@@ -24,6 +24,8 @@ export type Page =
   | 'import'
   | 'accounts'
   | 'audit'
+  | 'approvals'
+  | 'approval'
   | 'backup'
   | 'settings';
 

@@ -25,7 +25,14 @@ interface FormModalProps<V> {
 }
 
 /** Where the registers' forms keep the fields that refusals most often concern. */
-const COMMON_ERROR_FIELDS: ErrorFields = { at: 'at', copyNos: 'copyNos', approver: ['approval', 'approver'] };
+const COMMON_ERROR_FIELDS: ErrorFields = {
+  at: 'at',
+  copyNos: 'copyNos',
+  approver: ['approval', 'way'],
+  approverPassword: ['approval', 'password'],
+  approverId: ['approval', 'approverId'],
+  approvalId: ['approval', 'approvalId'],
+};
 
 /** A modal holding one form, shown while mounted: Enter submits, errors show inside, success closes it. */
 export function FormModal<V>({

@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CopyPicker } from '../documents/CopyPicker';
 import { MarkingTag } from '../documents/MarkingTag';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
+import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
 
 interface Chosen {
   doc: DocumentDetail;
@@ -28,7 +29,7 @@ interface BatchValues {
   toUnit?: string;
   returner?: string;
   receiver?: string;
-  approver?: string;
+  approval?: ApprovalValues;
   method?: DestroyMethod;
   place?: string;
   destroyers?: string[];
@@ -308,7 +309,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
         ? await run('documents.returnToIssuer', { items, toUnit: v.toUnit!.trim(), returner: v.returner!.trim(), receiver: v.receiver!.trim(), at })
         : await run('documents.destroy', {
             items,
-            approver: v.approver!.trim(),
+            approval: toGrant(v.approval),
             method: v.method ?? 'facility',
             place: v.place!.trim(),
             destroyers: v.destroyers ?? [],
@@ -317,7 +318,12 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
           });
     onDone({ batchNo: out.batchNo });
   });
-  useMarkField(form, submit.error, { at: 'at' });
+  useMarkField(form, submit.error, {
+    at: 'at',
+    approver: ['approval', 'way'],
+    approverPassword: ['approval', 'password'],
+    approvalId: ['approval', 'approvalId'],
+  });
   const onKeyDownCapture = useEnterNavigation(() => form.submit());
   const required = [{ required: true, whitespace: true }, { max: 50 }];
   const people = [{ required: true, type: 'array' as const, min: 1 }];
@@ -329,7 +335,14 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
         form={form}
         layout="vertical"
         scrollToFirstError={{ block: 'center', focus: true }}
-        initialValues={{ at: dayjs(), returner: me, method: 'facility', destroyers: me ? [me] : [], checkedBy: me ? [me] : [] }}
+        initialValues={{
+          at: dayjs(),
+          returner: me,
+          method: 'facility',
+          destroyers: me ? [me] : [],
+          checkedBy: me ? [me] : [],
+          approval: initialApproval('unit'),
+        }}
         onFinish={(v) => void submit.run(v)}
       >
         <Flex wrap gap={16}>
@@ -348,9 +361,6 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
           )}
           {kind === 'destroy' && (
             <>
-              <Form.Item name="approver" label={t('batch.approver')} rules={required} style={{ width: 200 }}>
-                <PersonInput testId="batch-approver" />
-              </Form.Item>
               <Form.Item name="method" label={t('batch.method')}>
                 <Radio.Group
                   optionType="button"
@@ -376,6 +386,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
           )}
           <DateField name="at" label={t('actions.at')} style={{ width: 160 }} testId="batch-at" />
         </Flex>
+        {kind === 'destroy' && <DestroyApproval chosen={chosen} />}
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">{t('common.keyboardHint')}</Typography.Text>
           <Button type="primary" htmlType="submit" danger={kind === 'destroy'} loading={submit.busy} data-testid="batch-submit">
@@ -384,5 +395,19 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
         </Flex>
       </Form>
     </div>
+  );
+}
+
+/** 销毁 is approved by the approver: one item by its approved request or on the spot, several at once on the spot. */
+function DestroyApproval({ chosen }: { chosen: Chosen[] }) {
+  const items = chosen.filter((c) => c.copyNos.length > 0);
+  const only = items.length === 1 ? items[0]! : null;
+  return (
+    <ApprovalFields
+      testIdPrefix="batch-approval"
+      need={{ kind: 'destroy', subject: { type: 'document', id: only?.doc.id ?? 0 }, copyNos: only?.copyNos ?? [] }}
+      authority="unit"
+      onlyOnTheSpot={!only}
+    />
   );
 }

@@ -14,6 +14,7 @@ import { useLedger, type ComputerDetail, type MediumDetail } from '../../store';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { ComputerSelect } from './DeviceTags';
+import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
 
 export type ComputerAction = 'change' | 'repair' | 'backFromRepair' | 'stop' | 'enable' | 'scrap' | 'destroy';
 export type MediumAction = 'change' | 'lend' | 'return' | 'logUsage' | 'stop' | 'enable' | 'scrap' | 'destroy';
@@ -67,7 +68,6 @@ const ERROR_FIELDS = {
   dataLevel: 'dataLevel',
   level: 'level',
   facility: 'facility',
-  approver: 'approver',
   dueAt: 'dueAt',
 };
 
@@ -218,8 +218,9 @@ interface ChangeMediumValues {
   department?: string;
   usageScope?: string;
   backupApproved?: boolean;
-  /** For a lower classified level: who decided, their document, and who approved. */
-  decision?: { decidedBy: string; decisionDocNo: string; approver: string };
+  /** For a lower classified level: who decided and their document, with the approver's approval. */
+  decision?: { decidedBy: string; decisionDocNo: string };
+  approval?: ApprovalValues;
 }
 
 function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(): void }) {
@@ -235,7 +236,7 @@ function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(
       action="change"
       code={medium.code}
       form={form}
-      initialValues={{ backupApproved: medium.backupApproved }}
+      initialValues={{ backupApproved: medium.backupApproved, approval: initialApproval('unit') }}
       onSubmit={(v) =>
         run('media.change', {
           id: medium.id,
@@ -248,7 +249,7 @@ function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(
             backupApproved: v.backupApproved === medium.backupApproved ? undefined : v.backupApproved,
           },
           ...(lowered && v.decision
-            ? { decision: { decidedBy: v.decision.decidedBy.trim(), decisionDocNo: v.decision.decisionDocNo.trim(), approver: v.decision.approver.trim() } }
+            ? { decision: { decidedBy: v.decision.decidedBy.trim(), decisionDocNo: v.decision.decisionDocNo.trim() }, approval: toGrant(v.approval) }
             : {}),
           at: eventDate(v.at),
         })
@@ -266,12 +267,15 @@ function ChangeMediumModal({ medium, onClose }: { medium: MediumDetail; onClose(
         <Checkbox data-testid="device-change-backupApproved">{field('backupApproved')}</Checkbox>
       </Form.Item>
       {lowered && <LevelDecisionFields />}
+      {lowered && (
+        <ApprovalFields testIdPrefix="device-change-approval" need={{ kind: 'media_downgrade', subject: { type: 'medium', id: medium.id } }} authority="unit" />
+      )}
       <AtField action="change" />
     </DeviceActionModal>
   );
 }
 
-/** The decision that lowers a classified medium's level (决定机关, 决定文号) and the approver who agreed. */
+/** The decision that lowers a classified medium's level (决定机关, 决定文号); the approval follows it. */
 function LevelDecisionFields() {
   const { t } = useTranslation();
   const required = [{ required: true, whitespace: true }];
@@ -283,11 +287,8 @@ function LevelDecisionFields() {
       <Form.Item name={['decision', 'decidedBy']} label={t('devices.form.decidedBy')} rules={[...required, { max: 50 }]}>
         <PersonInput testId="device-change-decidedBy" />
       </Form.Item>
-      <Form.Item name={['decision', 'decisionDocNo']} label={t('devices.form.decisionDocNo')} rules={[...required, { max: 60 }]}>
+      <Form.Item name={['decision', 'decisionDocNo']} label={t('devices.form.decisionDocNo')} rules={[...required, { max: 60 }]} style={{ marginBottom: 0 }}>
         <Input autoComplete="off" data-testid="device-change-decisionDocNo" />
-      </Form.Item>
-      <Form.Item name={['decision', 'approver']} label={t('devices.form.approver')} rules={[...required, { max: 50 }]} style={{ marginBottom: 0 }}>
-        <PersonInput testId="device-change-approver" />
       </Form.Item>
     </Card>
   );
@@ -302,15 +303,20 @@ interface RepairValues {
   escort?: string;
   repairer: string;
   reason: string;
+  approval?: ApprovalValues;
 }
 
 function RepairModal({ id, code, onClose }: DialogProps) {
   const run = useLedger((s) => s.runDeviceCommand);
+  const [form] = Form.useForm<RepairValues>();
+  // Off-site repair of a classified computer needs the approver (the backend knows the computer's level).
+  const offSite = Form.useWatch('offSite', form);
   return (
     <DeviceActionModal<RepairValues>
       action="repair"
       code={code}
-      initialValues={{ offSite: false, storageRemoved: false }}
+      form={form}
+      initialValues={{ offSite: false, storageRemoved: false, approval: initialApproval('unit') }}
       onSubmit={(v) =>
         run('computers.repair', {
           id,
@@ -319,6 +325,7 @@ function RepairModal({ id, code, onClose }: DialogProps) {
           escort: trimmed(v.escort),
           repairer: v.repairer.trim(),
           reason: v.reason.trim(),
+          approval: toGrant(v.approval),
           at: eventDate(v.at),
         })
       }
@@ -329,6 +336,9 @@ function RepairModal({ id, code, onClose }: DialogProps) {
       <PersonField action="repair" name="escort" autoFocus />
       <TextField action="repair" name="repairer" required />
       <TextField action="repair" name="reason" required />
+      {offSite && (
+        <ApprovalFields testIdPrefix="device-repair-approval" need={{ kind: 'offsite_repair', subject: { type: 'computer', id } }} authority="unit" />
+      )}
       <AtField action="repair" />
     </DeviceActionModal>
   );
@@ -466,7 +476,7 @@ interface StatusValues {
   at: Dayjs;
   reason?: string;
   facility?: string;
-  approver?: string;
+  approval?: ApprovalValues;
 }
 
 function StatusModal({ kind, id, code, action, onClose }: DialogProps & { kind: DeviceKind; action: StatusAction }) {
@@ -478,14 +488,15 @@ function StatusModal({ kind, id, code, action, onClose }: DialogProps & { kind: 
     <DeviceActionModal<StatusValues>
       action={action}
       code={code}
+      initialValues={{ approval: initialApproval('unit') }}
       onSubmit={(v) =>
-        run(`${prefix}.${action}`, { id, reason: v.reason?.trim() ?? '', facility: trimmed(v.facility), approver: trimmed(v.approver), at: eventDate(v.at) })
+        run(`${prefix}.${action}`, { id, reason: v.reason?.trim() ?? '', facility: trimmed(v.facility), approval: toGrant(v.approval), at: eventDate(v.at) })
       }
       onClose={onClose}
     >
       {disposal && <TextField action={action} name="facility" required autoFocus />}
-      {disposal && <PersonField action={action} name="approver" required />}
       <TextField action={action} name="reason" autoFocus={!disposal} />
+      {disposal && <ApprovalFields testIdPrefix={`device-${action}-approval`} need={{ kind: 'destroy', subject: { type: kind, id } }} authority="unit" />}
       <AtField action={action} />
     </DeviceActionModal>
   );

@@ -14,7 +14,7 @@ import { useDueDate } from '../../ui/hooks/useDueDate';
 import { selectSession, useLedger } from '../../store';
 import { FormModal } from '../../ui/FormModal';
 import { CopyPicker } from './CopyPicker';
-import { ApprovalFields, toApproval, type ApprovalValues } from './ApprovalFields';
+import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from './ApprovalFields';
 import { LocationSelect } from './LocationSelect';
 import { MarkingInput } from './MarkingInput';
 import { PeopleInput, PersonInput, SuggestInput, UnitInput } from '../../ui/SuggestInput';
@@ -92,6 +92,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
   const name = Form.useWatch(['borrower', 'name'], form) ?? '';
   const department = Form.useWatch(['borrower', 'department'], form) ?? '';
   const takenOut = Form.useWatch('takenOut', form);
+  const copyNos = Form.useWatch('copyNos', form);
   const at = useDueDate(form, LOAN_DAYS);
   const outside = name.trim() !== '' && !inScope(doc.scope, { name, department });
   return (
@@ -102,7 +103,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
       form={form}
       keyboard
       errorFields={{ dueAt: 'dueAt', at: 'at' }}
-      initialValues={{ copyNos: onlyOne(inCustody(doc)), takenOut: false, approval: { authority: 'unit_head' } }}
+      initialValues={{ copyNos: onlyOne(inCustody(doc)), takenOut: false, approval: initialApproval('unit') }}
       onSubmit={async (v) => {
         const department = v.borrower.department?.trim();
         await run('documents.lend', {
@@ -111,7 +112,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
           borrower: { name: v.borrower.name.trim(), ...(department ? { department } : {}) },
           dueAt: isoDate(v.dueAt),
           takenOut: v.takenOut,
-          approval: toApproval(v.approval),
+          approval: toGrant(v.approval),
           at: eventDate(v.at),
         });
         done(t('actions.lend.done', { copyNos: compressCopyNos(v.copyNos) }), 'lend-done');
@@ -150,7 +151,13 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
           data-testid="lend-approval-hint"
         />
       )}
-      <ApprovalFields testIdPrefix="lend-approval" />
+      {(outside || takenOut) && (
+        <ApprovalFields
+          testIdPrefix="lend-approval"
+          need={{ kind: outside ? 'lend_outside_scope' : 'take_out', subject: { type: 'document', id: doc.id }, copyNos }}
+          authority="unit"
+        />
+      )}
     </FormModal>
   );
 }
@@ -217,22 +224,28 @@ export function CopyModal({ doc, onClose }: ItemDialogProps) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDocumentCommand);
   const done = useDone();
+  const [form] = Form.useForm<CopyValues>();
+  const sourceCopyNo = Form.useWatch('sourceCopyNo', form);
+  const count = Form.useWatch('count', form);
   const sources = doc.copyList.filter((c) => c.status === 'in_custody');
+  // 绝密 only by the originator or its superior; 机密 / 秘密 by the unit's approver; 内部 needs none.
+  const authority = doc.level === 'top_secret' ? 'external' : 'unit';
   const rule = doc.level === 'top_secret' ? t('actions.copy.ruleTopSecret') : doc.level === 'internal' ? undefined : t('actions.copy.ruleClassified');
   return (
     <FormModal<CopyValues>
       title={t('actions.copy.title', { receiptNo: doc.receiptNo })}
       submitText={t('doc.actions.copy')}
       testId="copy"
+      form={form}
       keyboard
       errorFields={{ at: 'at', locationId: 'locationId' }}
-      initialValues={{ sourceCopyNo: sources[0]?.copyNo, count: 1, approval: { authority: doc.level === 'top_secret' ? 'originator' : 'unit_head' } }}
+      initialValues={{ sourceCopyNo: sources[0]?.copyNo, count: 1, approval: initialApproval(authority) }}
       onSubmit={async (v) => {
         const out = await run('documents.copy', {
           documentId: doc.id,
           sourceCopyNo: v.sourceCopyNo,
           count: v.count,
-          approval: toApproval(v.approval),
+          approval: toGrant(v.approval),
           ...(v.locationId ? { locationId: v.locationId } : {}),
           at: eventDate(v.at),
         });
@@ -251,7 +264,14 @@ export function CopyModal({ doc, onClose }: ItemDialogProps) {
           <LocationSelect allowClear level={doc.level} placeholder={t('actions.copy.locationSame')} testId="copy-location" />
         </Form.Item>
       </FieldRow>
-      <ApprovalFields testIdPrefix="copy-approval" rule={rule} />
+      {doc.level !== 'internal' && (
+        <ApprovalFields
+          testIdPrefix="copy-approval"
+          need={{ kind: 'copy', subject: { type: 'document', id: doc.id }, copyNos: sourceCopyNo ? [sourceCopyNo] : [], count }}
+          authority={authority}
+          rule={rule}
+        />
+      )}
       <AtField testId="copy-at" />
     </FormModal>
   );
@@ -274,14 +294,18 @@ export function TransmitModal({ doc, onClose }: ItemDialogProps) {
   const run = useLedger((s) => s.runDocumentCommand);
   const me = useLedger(selectSession)?.displayName;
   const done = useDone();
+  const [form] = Form.useForm<TransmitValues>();
+  const forward = Form.useWatch('forward', form);
+  const copyNos = Form.useWatch('copyNos', form);
   return (
     <FormModal<TransmitValues>
       title={t('actions.transmit.title', { receiptNo: doc.receiptNo })}
       submitText={t('doc.actions.transmit')}
       testId="transmit"
+      form={form}
       keyboard
       errorFields={{ at: 'at', channel: 'channel' }}
-      initialValues={{ copyNos: onlyOne(inCustody(doc)), handledBy: me, forward: false, approval: { authority: 'originator' } }}
+      initialValues={{ copyNos: onlyOne(inCustody(doc)), handledBy: me, forward: false, approval: initialApproval('external') }}
       onSubmit={async (v) => {
         await run('documents.transmit', {
           documentId: doc.id,
@@ -290,7 +314,7 @@ export function TransmitModal({ doc, onClose }: ItemDialogProps) {
           channel: v.channel.trim(),
           handledBy: v.handledBy.trim(),
           forward: v.forward,
-          approval: toApproval(v.approval),
+          approval: toGrant(v.approval),
           at: eventDate(v.at),
         });
         done(t('actions.transmit.done', { copyNos: compressCopyNos(v.copyNos) }), 'transmit-done');
@@ -321,7 +345,9 @@ export function TransmitModal({ doc, onClose }: ItemDialogProps) {
         </Form.Item>
         <AtField testId="transmit-at" />
       </FieldRow>
-      <ApprovalFields testIdPrefix="transmit-approval" />
+      {forward && doc.level !== 'internal' && (
+        <ApprovalFields testIdPrefix="transmit-approval" need={{ kind: 'forward', subject: { type: 'document', id: doc.id }, copyNos }} authority="external" />
+      )}
     </FormModal>
   );
 }
@@ -517,8 +543,7 @@ interface ChangeValues {
   mode: 'change' | 'declassify';
   marking: string;
   scope: string[];
-  decidedBy: string;
-  decisionDocNo: string;
+  approval?: ApprovalValues;
   at: Dayjs;
 }
 
@@ -528,6 +553,8 @@ export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
   const done = useDone();
   const [form] = Form.useForm<ChangeValues>();
   const mode = Form.useWatch('mode', form) ?? 'change';
+  // A received document's marking is the originator's to change; the unit decides on what it produced itself.
+  const authority = doc.origin === 'received' ? 'external' : 'either';
   return (
     <FormModal<ChangeValues>
       title={t('actions.changeMarking.title', { receiptNo: doc.receiptNo })}
@@ -536,7 +563,7 @@ export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
       form={form}
       keyboard
       errorFields={{ at: 'at', marking: 'marking' }}
-      initialValues={{ mode: 'change', marking: doc.marking, scope: doc.scope }}
+      initialValues={{ mode: 'change', marking: doc.marking, scope: doc.scope, approval: initialApproval(authority) }}
       onSubmit={async (v) => {
         const marking = v.marking?.trim();
         const scopeChanged = v.scope && JSON.stringify(v.scope) !== JSON.stringify(doc.scope);
@@ -545,8 +572,7 @@ export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
           declassify: v.mode === 'declassify',
           ...(v.mode === 'change' && marking && marking !== doc.marking ? { marking } : {}),
           ...(v.mode === 'change' && scopeChanged ? { scope: v.scope } : {}),
-          decidedBy: v.decidedBy.trim(),
-          decisionDocNo: v.decisionDocNo.trim(),
+          approval: toGrant(v.approval),
           at: eventDate(v.at),
         });
         done(t('actions.changeMarking.done'), 'change-marking-done');
@@ -574,15 +600,12 @@ export function ChangeMarkingModal({ doc, onClose }: ItemDialogProps) {
           </Form.Item>
         </>
       )}
-      <FieldRow>
-        <Form.Item name="decidedBy" label={t('actions.changeMarking.decidedBy')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
-          <PersonInput testId="change-marking-decided-by" />
-        </Form.Item>
-        <Form.Item name="decisionDocNo" label={t('actions.changeMarking.decisionDocNo')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
-          <Input autoComplete="off" data-testid="change-marking-decision-doc-no" />
-        </Form.Item>
-        <AtField testId="change-marking-at" />
-      </FieldRow>
+      <ApprovalFields
+        testIdPrefix="change-marking-approval"
+        need={{ kind: 'change_marking', subject: { type: 'document', id: doc.id } }}
+        authority={authority}
+      />
+      <AtField testId="change-marking-at" />
     </FormModal>
   );
 }

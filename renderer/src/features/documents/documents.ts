@@ -12,7 +12,6 @@ export type ItemReminder = NonNullable<ListInput['reminderKind']>;
 export type Carrier = NonNullable<CommandInput<'documents.receive'>['carrier']>;
 export type Condition = NonNullable<CommandInput<'documents.returnLoan'>['condition']>;
 export type DestroyMethod = CommandInput<'documents.destroy'>['method'];
-export type Authority = NonNullable<NonNullable<CommandInput<'documents.lend'>['approval']>['authority']>;
 
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
@@ -35,7 +34,6 @@ export const LATE_REMINDERS: ReadonlySet<ItemReminder> = new Set(['loanOverdue',
 export const CARRIERS = keys<Carrier>({ paper: true, disc: true, other: true, telegram: true });
 export const CONDITIONS = keys<Condition>({ intact: true, missing_pages: true, damaged: true });
 export const DESTROY_METHODS = keys<DestroyMethod>({ facility: true, shredder: true });
-export const AUTHORITIES = keys<Authority>({ unit_head: true, originator: true, superior: true });
 
 /** The kinds of timeline events the backend writes (db/ledger/documents/operations.ts). */
 export const EVENT_KINDS = [

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Descriptions, Flex, Spin, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { selectIsCustodian, selectReadsRegisters, useLedger } from '../../store';
+import { selectHasRole, selectIsCustodian, selectReadsRegisters, useLedger } from '../../store';
 import { BackupStatusAlert } from '../backup/BackupStatusAlert';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { RemindersCard } from './RemindersCard';
+import { PendingApprovalsCard } from '../approvals/PendingApprovalsCard';
 
 const COUNT_LABELS = { accounts: 'overview.countNames.accounts', audit_log: 'overview.countNames.audit_log' } as const;
 
@@ -19,6 +20,7 @@ export function OverviewPage() {
   const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
   const readsRegisters = useLedger(selectReadsRegisters);
   const isCustodian = useLedger(selectIsCustodian);
+  const isApprover = useLedger(selectHasRole('approver'));
   const backupStatus = useLedger((s) => s.backupStatus);
   const setPage = useLedger((s) => s.setPage);
   useLoad(useLedger((s) => s.loadBackupStatus));
@@ -59,6 +61,7 @@ export function OverviewPage() {
           }
         />
       )}
+      {isApprover && <PendingApprovalsCard />}
       {readsRegisters ? <RemindersCard /> : <Alert type="info" showIcon title={t('reminders.adminPlaceholder')} data-testid="overview-registers" />}
       <Card title={t('overview.infoTitle')}>
         <ErrorAlert error={error} testId="overview-error" />
