@@ -139,6 +139,7 @@ describe('what an entry stores', () => {
       expect.arrayContaining([
         { labels: ['类别'], value: '复制' },
         { labels: ['审批事项', '类型'], value: '涉密文件' },
+        { labels: ['审批事项', '编号'], value: '2026-0001' },
       ]),
     );
   });

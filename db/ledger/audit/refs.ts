@@ -13,6 +13,8 @@ const locationCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code 
 
 const accountName: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT display_name AS n FROM accounts WHERE id = ${id}`)?.n;
 
+const SUBJECT_LOOKUP: Record<string, Lookup> = { document: receiptNoOf, computer: computerCode, medium: mediumCode, location: locationCode };
+
 /** Which table an input field's id points into; a bare `id` by the command's family. */
 function lookupFor(action: string, key: string): Lookup | null {
   if (key === 'documentId') return receiptNoOf;
@@ -35,6 +37,13 @@ const inputOf = (summary: Readonly<Record<string, unknown>>): Record<string, unk
 export function refsOf(db: Db, action: string, summary: Readonly<Record<string, unknown>>): AuditRefs {
   const refs: Record<string, string> = {};
   const walk = (fields: Record<string, unknown>) => {
+    // An approval's subject: its id by its type (a document's 收文编号, a device's or a cabinet's code).
+    const type = String(fields['type']);
+    const bySubject = Object.hasOwn(SUBJECT_LOOKUP, type) ? SUBJECT_LOOKUP[type] : undefined;
+    if (bySubject && typeof fields['id'] === 'number' && !('id' in refs)) {
+      const found = bySubject(db, fields['id']);
+      if (found !== undefined) refs['id'] = found;
+    }
     for (const [key, value] of Object.entries(fields)) {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) walk(value as Record<string, unknown>);
       const lookup = lookupFor(action, key);
