@@ -76,6 +76,16 @@ test('the auditor reads the log in Chinese, opens a refusal, filters it, and che
   expect(footer).not.toBeNull();
   const [, seq, hash] = footer!;
 
+  // The custodian (here also the administrator) checks the printout too, but does not read the log.
+  await expect(page.getByTestId('menu-audit')).toHaveText('核对打印件');
+  await page.getByTestId('menu-audit').click();
+  await expect(page.getByTestId('audit-check-seq')).toBeFocused();
+  await page.getByTestId('audit-check-seq').fill(seq!);
+  await page.getByTestId('audit-check-hash').fill(hash!);
+  await page.getByTestId('audit-check-hash').press('Enter');
+  await expect(page.getByTestId('audit-check-result')).toContainText('与打印件一致');
+  await expect(page.getByTestId('audit-table')).toHaveCount(0);
+
   must(h, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' });
   await page.getByTestId('logout-button').click();
   await login(page, { username: AUDITOR.username, password: 'Temp2026pass' });

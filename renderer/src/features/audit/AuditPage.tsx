@@ -79,10 +79,13 @@ function reasonOf(entry: AuditEntryView, language: Language): string | null {
   return errorMessage({ code: entry.errorCode, details: details && typeof details === 'object' ? (details as Record<string, unknown>) : undefined }, language);
 }
 
-/** The summary without what the outcome already says (the refusal's details). */
+/**
+ * The summary without what the outcome already says: a refusal's details, and the English sentence refusals kept
+ * before they stored their details (old entries read by their code, like new ones).
+ */
 function summaryFields(entry: AuditEntryView, language: Language) {
-  const { details: _details, ...rest } = entry.summary;
-  return auditFields(rest, language, entry.refs);
+  const { details: _details, reason, ...rest } = entry.summary;
+  return auditFields(entry.errorCode ? rest : { ...rest, reason }, language, entry.refs);
 }
 
 const personOf = (entry: AuditEntryView, system: string) => (entry.actor === null ? system : (entry.actorName ?? entry.actor));
