@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
-import { ADMIN, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, APPROVER, approveOnTheSpot, createApprover, expect, invoke, setUpQuickly, test } from './fixtures';
 
 /** The local calendar day `offset` days from today (YYYY-MM-DD). */
 function day(offset: number): string {
@@ -157,8 +157,9 @@ test('a departure refused while items are held lists each one: 收文编号 + �
   await shot(page, 'still-holds');
 });
 
-test('a compilation marked lower than a source is warned of on the form and refused naming the source', async ({ page, host }) => {
+test('a compilation marked lower than a source is warned of on the form and refused naming the source; approved, it is registered', async ({ page, host }) => {
   await setUpQuickly(page, host.current);
+  await createApprover(page);
   const cab = await cabinet(page);
   const source = await receive(page, cab, { title: '关于保密检查的通报', marking: '机密★20年' });
   await receive(page, cab, { title: '关于保密培训的通知', marking: '秘密★5年' });
@@ -182,6 +183,8 @@ test('a compilation marked lower than a source is warned of on the form and refu
   await choose(page, 'register-location', 'G-01');
   await page.getByTestId('register-classified-by').fill('陈主任');
   await page.getByTestId('register-classification-basis').fill('依据来文密级');
+  // A 机密 source: the compilation is approved by the approver, here on the spot.
+  await approveOnTheSpot(page, 'register-produce-approval');
   await shot(page, 'produce-sources');
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('register-error')).toContainText(source.receiptNo);
@@ -190,16 +193,21 @@ test('a compilation marked lower than a source is warned of on the form and refu
   // At the sources' level and period it is registered, linked to them.
   await page.getByTestId('register-marking').fill('机密★20年');
   await expect(page.getByTestId('register-produce-sources-short')).toHaveCount(0);
+  await approveOnTheSpot(page, 'register-produce-approval');
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('register-saved')).toBeVisible();
   const listed = await must<{ rows: { id: number }[] }>(page, 'documents.list', { query: '文件汇编' });
-  const made = await must<{ marking: string; events: { kind: string; details: Record<string, unknown> }[] }>(page, 'documents.get', { id: listed.rows[0]!.id });
+  const made = await must<{ marking: string; events: { kind: string; approver: string | null; details: Record<string, unknown> }[] }>(page, 'documents.get', {
+    id: listed.rows[0]!.id,
+  });
   expect(made.marking).toBe('机密★20年');
+  expect(made.events[0]!.approver).toBe(APPROVER.displayName);
   expect(made.events[0]!.details).toMatchObject({ compilation: 'compile', sources: [{ documentId: source.id, receiptNo: source.receiptNo }] });
 });
 
-test('lowering a classified medium asks for the decision and the approver, and its history shows them', async ({ page, host }) => {
+test('lowering a classified medium asks for the decision and an approval, and its history shows both', async ({ page, host }) => {
   await setUpQuickly(page, host.current);
+  await createApprover(page);
   await must(page, 'media.register', {
     code: 'MM-U-009',
     type: 'usb',
@@ -221,12 +229,12 @@ test('lowering a classified medium asks for the decision and the approver, and i
   await expect(page.getByTestId('device-change-decision')).toBeVisible();
   await page.getByTestId('device-change-decidedBy').fill('省国家保密局');
   await page.getByTestId('device-change-decisionDocNo').fill('鲁保函〔2026〕8号');
-  await page.getByTestId('device-change-approver').fill('陈主任');
+  await approveOnTheSpot(page, 'device-change-approval');
   await shot(page, 'medium-lower');
   await page.getByTestId('device-change-submit').click();
   await expect(page.getByTestId('device-action-done')).toBeVisible();
   await expect(page.getByTestId('device-event-change')).toContainText('鲁保函〔2026〕8号');
-  await expect(page.getByTestId('device-event-change')).toContainText('陈主任');
+  await expect(page.getByTestId('device-event-change')).toContainText(APPROVER.displayName);
 });
 
 test('the settings behind the rules are saved: receipt days, shredder limit, late-entry years', async ({ page, host }) => {

@@ -1,6 +1,7 @@
 // 汇编 / 摘录 on the produce form: the source documents picked from the ledger, what they imply (the highest level
-// and the longest period among them, the union of their scopes) and the decision that narrows the scope. The
-// backend judges the marking (E_COMPILATION_MARKING names the sources); the form says the same before saving.
+// and the longest period among them, the union of their scopes), the decision that narrows the scope and the
+// approval (as a copy of the most secret source). The backend judges the marking (E_COMPILATION_MARKING names the
+// sources); the form says the same before saving.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import type { DocumentListItem } from '../../../../preload/contract';
 import { levelRank, parseMarking, secrecyEnd } from '../../../../db/domain';
 import { useLedger } from '../../store';
 import { PersonInput } from '../../ui/SuggestInput';
+import { ApprovalFields, toGrant, type ApprovalValues } from './ApprovalFields';
 
 export interface SourcesValues {
   sources?: number[];
@@ -15,6 +17,8 @@ export interface SourcesValues {
   /** A scope narrower than the sources' together, by a recorded decision. */
   narrowScope?: boolean;
   scopeDecision?: { decidedBy: string; decisionDocNo: string };
+  /** With secret sources: approved as a copy of the most secret one. */
+  approval?: ApprovalValues;
 }
 
 /** What the command takes from these fields: nothing unless sources were picked. */
@@ -25,6 +29,7 @@ export function toSources(v: SourcesValues) {
     sources: v.sources,
     compilation: v.compilation ?? 'compile',
     ...(decision ? { scopeDecision: { decidedBy: decision.decidedBy.trim(), decisionDocNo: decision.decisionDocNo.trim() } } : {}),
+    approval: toGrant(v.approval),
   };
 }
 
@@ -39,7 +44,9 @@ function implied(sources: DocumentListItem[]) {
   const secret = live.filter((d) => d.level !== 'internal');
   const endless = secret.filter((d) => d.secrecyEnd === null);
   const latest = secret.reduce<string | null>((end, d) => (d.secrecyEnd && (!end || d.secrecyEnd > end) ? d.secrecyEnd : end), null);
-  return { level: top.level, endless: endless.length > 0, end: latest };
+  // The approval is asked for the first most secret source, as the backend does: 绝密 from outside, else the approver.
+  const approvedFor = secret.reduce<DocumentListItem | null>((a, d) => (a === null || levelRank(d.level) > levelRank(a.level) ? d : a), null);
+  return { level: top.level, endless: endless.length > 0, end: latest, approvedFor };
 }
 
 /** The sources the typed marking falls short of, as the backend's rule counts them; empty while it does not parse. */
@@ -182,6 +189,16 @@ export function SourcesFields({ marking, issueDate, testId }: { marking: string;
                 </Form.Item>
               </Col>
             </>
+          )}
+          {least?.approvedFor && (
+            <Col span={24}>
+              <ApprovalFields
+                testIdPrefix={`${testId}-approval`}
+                need={{ kind: 'compile', subject: { type: 'document', id: least.approvedFor.id } }}
+                authority={least.approvedFor.level === 'top_secret' ? 'external' : 'unit'}
+                rule={t(least.approvedFor.level === 'top_secret' ? 'docForm.sources.ruleTopSecret' : 'docForm.sources.ruleClassified')}
+              />
+            </Col>
           )}
         </>
       )}
