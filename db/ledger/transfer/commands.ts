@@ -62,7 +62,10 @@ const today = (ctx: SignedInContext): string => localDate(Date.parse(ctx.now));
 
 /** The manual-entry command of each register, run once per row with its own audit note switched off. */
 function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget {
-  const rowCtx: SignedInContext = { ...ctx, note: () => undefined };
+  // Settings read once: nothing in an import changes them, and each row's rules consult them several times.
+  const settings = ctx.settings();
+  const once: SignedInContext = { ...ctx, settings: () => settings };
+  const rowCtx: SignedInContext = { ...once, note: () => undefined };
   const futureHistory = (h: History) => {
     if (h.at > today(ctx)) throw new LedgerError('E_VALIDATION', { field: 'statusAt' });
   };
@@ -75,7 +78,7 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
       schema: receive.input,
       build: (reader) => documentInput(reader, lookup, ctx.session.displayName),
       // The registration itself, not the command: a row needs no audit note and no document read back.
-      register: (input) => receiveDocument(rec, input as z.output<typeof receive.input>, ctx).id,
+      register: (input) => receiveDocument(rec, input as z.output<typeof receive.input>, once).id,
       ledgerDuplicate: (keys) =>
         keys.find((k) => {
           const [docKey, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
