@@ -380,6 +380,8 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
   const yearOnly = filters.year ? { year: filters.year } : {};
   const items: MenuProps['items'] = [
     { key: 'documents', label: t('print.sheets.documents') },
+    // 密码电报 / 级发电: the documents register on telegrams alone.
+    { key: 'telegrams', label: t('print.sheets.telegrams') },
     ...events.map((name) => ({ key: name, label: t(`print.sheets.${name}`) })),
   ];
   const printBatch = (value: string) => {
@@ -407,7 +409,9 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
             openPrint(
               key === 'documents'
                 ? { kind: 'sheet', name: 'documents', filters: { ...filters, ...sort } }
-                : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly },
+                : key === 'telegrams'
+                  ? { kind: 'sheet', name: 'documents', filters: { ...yearOnly, carrier: 'telegram', ...sort } }
+                  : { kind: 'sheet', name: key as (typeof events)[number], filters: yearOnly },
             ),
         }}
       >

@@ -901,6 +901,7 @@ const en: Messages = {
     registers: 'Print a register',
     sheets: {
       documents: 'Register of classified documents (current filters)',
+      telegrams: 'Register of telegrams',
       received: 'Register of received documents',
       dispatched: 'Register of documents sent out',
       loans: 'Loan register',
