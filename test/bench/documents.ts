@@ -1,15 +1,21 @@
 // The documents register at scale: 100,000 documents and 1,000,000 events, written straight into a ledger
 // made by LedgerService setup, then measured through the real code paths (service.invoke: validation, roles,
 // audit). The same data is built into a plain SQLite file by the same migrations for the encryption ratio.
+// Alone: `npx tsx test/bench/documents.ts` (about five minutes); `npm run bench` runs it too.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { dayOf, listDocuments, reminderCounts, type DocumentQuery } from '../../db/ledger/documents/queries';
+import { writeSettings } from '../../db/ledger/settings';
 import { LedgerService } from '../../db/service';
 import { passwordSlotId, readKeyFile, unwrapKey } from '../../db/store/keyring';
 import { migrate } from '../../db/store/migrate';
 import { MIGRATIONS } from '../../db/store/migrations';
 import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
+import { collector, writeResults } from './results';
 
 export type RecordMetric = (name: string, value: number, unit: string) => void;
 
@@ -334,6 +340,28 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
+/**
+ * 1- and 2-character searches (纪要, 通知, a surname; a digit or two of a 文号), half Chinese from the titles and half
+ * digits from the 文号, fixed by the seed.
+ */
+function shortSearches(titles: string[], docNumbers: string[], seed: number): DocumentQuery[] {
+  const rnd = prng(seed);
+  return Array.from({ length: 50 }, (_, i): DocumentQuery => {
+    const chars = i % 2 ? [...docNumbers[Math.floor(rnd() * docNumbers.length)]!].filter((c) => /\d/.test(c)) : [...titles[Math.floor(rnd() * titles.length)]!];
+    const length = 1 + (Math.floor(i / 2) % 2);
+    const at = Math.floor(rnd() * (chars.length - length + 1));
+    return { query: chars.slice(at, at + length).join(''), sort: 'receiptNo', order: 'desc', offset: 0, limit: 50 };
+  });
+}
+
+/** What a short search cost before migration 10: LIKE over every item for the count, then the walk for the page. */
+function likeScan(db: Db, query: string): void {
+  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = `(d.title LIKE @p ESCAPE '\\' OR d.doc_number LIKE @p ESCAPE '\\' OR d.origin_unit LIKE @p ESCAPE '\\')`;
+  db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where}`).get({ p: like });
+  db.prepare(`SELECT d.* FROM documents d INDEXED BY documents_receipt_order WHERE ${where} ORDER BY d.year DESC, d.seq DESC LIMIT 50`).all({ p: like });
+}
+
 /** The queries both measurements use: a filtered, sorted page and a 3-character search, fixed by the seed. */
 function queries(titles: string[], seed: number): { pages: DocumentQuery[]; searches: DocumentQuery[] } {
   const rnd = prng(seed);
@@ -394,6 +422,8 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
   plain.pragma('recursive_triggers = ON');
   plain.pragma('synchronous = FULL');
   migrate(plain, MIGRATIONS);
+  // The settings setup writes (the list reads them: the day's reminders, the receipt wait).
+  writeSettings(plain, { unitName: BENCH_USER.unitName });
   populate(plain, 1);
   log('plain copy written');
 
@@ -402,6 +432,8 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
     log('signed in');
     const titles = (plain.prepare('SELECT title FROM documents WHERE id % 97 = 0').all() as { title: string }[]).map((r) => r.title);
     const { pages, searches } = queries(titles, 2);
+    const docNumbers = (plain.prepare('SELECT doc_number FROM documents WHERE id % 97 = 0').all() as { doc_number: string }[]).map((r) => r.doc_number);
+    const short = shortSearches(titles, docNumbers, 3);
 
     // Through the service: validation, role check, the query, the result crossing as a value.
     for (const q of [...pages.slice(0, 3), ...searches.slice(0, 3)]) invokeOk(service, 'documents.list', q);
@@ -417,6 +449,15 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
       'documents.search_p95_ms',
       quantile(
         searches.map((q) => ms(() => invokeOk(service, 'documents.list', q))),
+        0.95,
+      ),
+      'ms',
+    );
+    for (const q of short.slice(0, 3)) invokeOk(service, 'documents.list', q);
+    record(
+      'documents.short_search_p95_ms',
+      quantile(
+        short.map((q) => ms(() => invokeOk(service, 'documents.list', q))),
         0.95,
       ),
       'ms',
@@ -440,6 +481,13 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
     }
     if (recordMs.length !== 200) throw new Error(`only ${recordMs.length / 2} loan candidates`);
     record('documents.record_event_p95_ms', quantile(recordMs, 0.95), 'ms');
+    // What a lock costs at ten years (the idle lock too): its audit entry and what the lock screen keeps.
+    const locks = Array.from({ length: 5 }, () => {
+      const lockMs = ms(() => invokeOk(service, 'session.lock', {}));
+      invokeOk(service, 'session.unlock', { password: BENCH_USER.password });
+      return lockMs;
+    });
+    record('session.lock_ms', quantile(locks, 0.5), 'ms');
     invokeOk(service, 'session.logout', {});
 
     // The same listDocuments calls on an encrypted and a plain connection, alternating which goes first.
@@ -467,6 +515,11 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
       record('documents.encrypted_vs_plain_search_ratio', quantile(half(enc, 50), 0.5) / quantile(half(pl, 50), 0.5), 'ratio');
       // The headline: p50 of the 100 calls (50 pages + 50 searches) encrypted over the same on the plain file.
       record('documents.encrypted_vs_plain_query_ratio', quantile(enc, 0.5) / quantile(pl, 0.5), 'ratio');
+      // The short searches' index against the LIKE scan they used before it, on the same connection.
+      const indexed = short.map((q) => ms(() => listDocuments(encrypted, q, day)));
+      const scanned = short.map((q) => ms(() => likeScan(encrypted, q.query!)));
+      record('documents.short_search_like_scan_p95_ms', quantile(scanned, 0.95), 'ms');
+      record('documents.short_search_vs_like_scan_ratio', quantile(indexed, 0.95) / quantile(scanned, 0.95), 'ratio');
       // Part of every recorded event: the service recounts the reminders after each command it commits.
       record(
         'documents.reminder_counts_p50_ms',
@@ -485,4 +538,15 @@ export async function benchDocuments(record: RecordMetric, workDir: string): Pro
     key.fill(0);
   }
   log('measured');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const work = mkdtempSync(join(tmpdir(), 'ledger-bench-documents-'));
+  try {
+    const { results, record } = collector();
+    await benchDocuments(record, work);
+    writeResults(results);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
