@@ -12,7 +12,7 @@ export const approvalGrant = z.discriminatedUnion('way', [
 ]);
 export type ApprovalGrant = z.output<typeof approvalGrant>;
 
-export const approvalSubject = z.object({ type: z.enum(APPROVAL_SUBJECT_TYPES), id }).strict();
+const approvalSubject = z.object({ type: z.enum(APPROVAL_SUBJECT_TYPES), id }).strict();
 const copyNos = z.array(z.number().int().positive()).max(10_000);
 const count = z.number().int().min(1).max(10_000);
 

@@ -12,7 +12,7 @@ export interface TestApprover {
 
 let made = 0;
 /** Every test approver's password: a test that builds its inputs before the ledger can name it. */
-export const APPROVER_PASSWORD = 'Approver2026pass';
+const APPROVER_PASSWORD = 'Approver2026pass';
 
 /** Creates an approver account as the administrator (ADMIN signed in afterwards: sign your own user back in). */
 export function createApprover(t: SetUpLedger, name = '王局长'): TestApprover {
