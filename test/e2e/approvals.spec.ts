@@ -56,6 +56,7 @@ test('a 机密 copy: requested by the custodian, approved by the approver in the
   await page.getByTestId('approval-request-reason').fill('会议学习需要');
   await page.getByTestId('approval-request-reason').press('Enter');
   await expect(page.getByTestId('approval-request-done')).toContainText('SP-');
+  await expect(page.getByTestId('copy-approval-card')).toContainText('已申请 SP-');
   await page.getByTestId('copy-cancel').click();
 
   // The approver signs in and sees one request waiting, on the overview and in the menu.

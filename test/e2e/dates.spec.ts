@@ -94,8 +94,9 @@ test('a loan registered late keeps the typed 应还日期: on screen, on the pri
   await page.getByTestId('doc-action-lend').click();
   await page.getByTestId('lend-copies-2').check();
   await page.getByTestId('lend-borrower').fill('李四');
-  // The loan's own day first: the default due date follows it.
-  await typeDay(page, 'lend-at', lentAt);
+  // The loan's own day first: the default due date follows it. (An in-scope loan asks for no approval, so the day is
+  // the dialog's last field and Enter would submit: Tab leaves it.)
+  await typeDay(page, 'lend-at', lentAt, 'tab');
   await expect(page.getByTestId('lend-due-at')).toHaveValue(day(-3));
   // A due date already past (the loan is registered late): it is what the record gets.
   // Typed, and the submit button clicked while the calendar is still open.

@@ -14,7 +14,8 @@ import { isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
-import { ApprovalStatusTag, useApprovalItems } from './ApprovalsPage';
+import { ApprovalStatusTag, approvalItems } from './ApprovalsPage';
+import { PrintButton } from '../printing/PrintButton';
 import type { ApprovalView, ApproverAccount } from './store';
 import type { TFunction } from '../../i18n';
 import { isEventKind } from '../documents/documents';
@@ -58,7 +59,6 @@ function ApprovalDetail({ approval: a, back }: { approval: ApprovalView; back: R
   const isCustodian = useLedger(selectIsCustodian);
   const openDocument = useLedger((s) => s.openDocument);
   const openDevice = useLedger((s) => s.openDevice);
-  const items = useApprovalItems();
   const [recording, setRecording] = useState(false);
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const pending = a.status === 'pending';
@@ -92,7 +92,7 @@ function ApprovalDetail({ approval: a, back }: { approval: ApprovalView; back: R
           </Button>
         ),
     },
-    { key: 'items', label: t('approvals.columns.items'), children: <span data-testid="approval-items">{items(a)}</span> },
+    { key: 'items', label: t('approvals.columns.items'), children: <span data-testid="approval-items">{approvalItems(a, t)}</span> },
     { key: 'requestedBy', label: t('approvals.columns.requestedBy'), children: a.requestedBy.displayName },
     { key: 'requestedAt', label: t('approvals.columns.requestedAt'), children: formatAt(a.requestedAt, language) },
     { key: 'reason', label: t('approvals.page.reason'), span: 2, children: <span data-testid="approval-reason">{a.reason || '—'}</span> },
@@ -118,7 +118,11 @@ function ApprovalDetail({ approval: a, back }: { approval: ApprovalView; back: R
 
   return (
     <Flex vertical gap={16}>
-      <Space>{back}</Space>
+      <Space>
+        {back}
+        {/* The 审批单 the approver signs on paper, for a request decided that way. */}
+        <PrintButton request={{ kind: 'approval-form', approvalId: a.id }} label={t('approvals.page.print')} testId="approval-print" />
+      </Space>
       <Card title={t('approvals.page.title', { approvalNo: a.approvalNo })} data-testid="approval-page">
         <Descriptions bordered size="small" column={2} items={descriptions} />
       </Card>

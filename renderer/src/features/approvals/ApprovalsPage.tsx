@@ -12,6 +12,7 @@ import { formatAt } from '../../ui/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useAction } from '../../ui/hooks/useAction';
 import type { ApprovalFilters, ApprovalView } from './store';
+import type { TFunction } from '../../i18n';
 
 type Tab = 'pending' | 'decided' | 'requests';
 
@@ -28,11 +29,10 @@ export function ApprovalStatusTag({ status, testId }: { status: ApprovalStatus; 
   );
 }
 
-/** 份号 when the request names copies, else the count it allows. */
-export function useApprovalItems() {
-  const { t } = useTranslation();
-  return (a: Pick<ApprovalView, 'copyNos' | 'count'>) =>
-    a.copyNos.length ? compressCopyNos(a.copyNos) : a.count ? t('approvals.countOf', { n: a.count }) : '—';
+/** The 份号 an approval names and the count it allows (a copy names its source and how many copies), '—' for neither. */
+export function approvalItems(a: Pick<ApprovalView, 'copyNos' | 'count'>, t: TFunction): string {
+  const parts = [...(a.copyNos.length ? [compressCopyNos(a.copyNos)] : []), ...(a.count ? [t('approvals.countOf', { n: a.count })] : [])];
+  return parts.join('\u3000') || '—';
 }
 
 export function ApprovalsPage() {
@@ -78,7 +78,6 @@ function ApprovalList({ tab }: { tab: Tab }) {
   const language = useLedger((s) => s.language);
   const listApprovals = useLedger((s) => s.listApprovals);
   const openApproval = useLedger((s) => s.openApproval);
-  const items = useApprovalItems();
   const [rows, setRows] = useState<ApprovalView[]>([]);
   const [filters, setFilters] = useState<FilterValues>({});
   const load = useCallback(async () => {
@@ -103,7 +102,7 @@ function ApprovalList({ tab }: { tab: Tab }) {
     },
     { key: 'kind', title: t('approvals.columns.kind'), render: (_, a) => t(`approvals.kinds.${a.kind}`) },
     { key: 'subject', title: t('approvals.columns.subject'), render: (_, a) => a.subject.label },
-    { key: 'items', title: t('approvals.columns.items'), render: (_, a) => items(a) },
+    { key: 'items', title: t('approvals.columns.items'), render: (_, a) => approvalItems(a, t) },
     { key: 'requestedBy', title: t('approvals.columns.requestedBy'), render: (_, a) => a.requestedBy.displayName },
     { key: 'requestedAt', title: t('approvals.columns.requestedAt'), render: (_, a) => formatAt(a.requestedAt, language) },
     { key: 'status', title: t('approvals.columns.status'), render: (_, a) => <ApprovalStatusTag status={a.status} testId={`approvals-status-${a.id}`} /> },

@@ -13,6 +13,7 @@ import { FormModal } from '../../ui/FormModal';
 import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
 import type { ApprovalView, ApproverAccount } from '../approvals/store';
+import { approvalItems } from '../approvals/ApprovalsPage';
 
 /** What every action that needs an approval sends as `approval`. */
 export type ApprovalGrant = NonNullable<CommandInput<'documents.copy'>['approval']>;
@@ -123,21 +124,24 @@ function RequestChoice({ testIdPrefix, need }: { testIdPrefix: string; need: App
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const listApprovals = useLedger((s) => s.listApprovals);
-  const [approved, setApproved] = useState<ApprovalView[]>([]);
+  const [requests, setRequests] = useState<ApprovalView[]>([]);
   const [filing, setFiling] = useState(false);
+  // Counts the requests filed from here, to read the list again after each.
+  const [filed, setFiled] = useState(0);
   const { kind } = need;
 
   useEffect(() => {
     let current = true;
-    listApprovals({ status: 'approved', kind })
-      .then((rows) => current && setApproved(rows))
-      .catch(() => current && setApproved([]));
+    listApprovals({ kind })
+      .then((rows) => current && setRequests(rows))
+      .catch(() => current && setRequests([]));
     return () => {
       current = false;
     };
-  }, [listApprovals, kind]);
+  }, [listApprovals, kind, filed]);
 
-  const usable = approved.filter((a) => covers(a, need));
+  const usable = requests.filter((a) => a.status === 'approved' && covers(a, need));
+  const waiting = requests.filter((a) => a.status === 'pending' && a.subject.type === need.subject.type && a.subject.id === need.subject.id);
   const only = usable.length === 1 ? usable[0]!.id : undefined;
   useEffect(() => {
     if (only !== undefined && !form.getFieldValue(['approval', 'approvalId'])) form.setFieldValue(['approval', 'approvalId'], only);
@@ -149,7 +153,13 @@ function RequestChoice({ testIdPrefix, need }: { testIdPrefix: string; need: App
         <Form.Item
           name={['approval', 'approvalId']}
           label={t('approvals.fields.request')}
-          extra={usable.length === 0 ? t('approvals.fields.noRequest') : undefined}
+          extra={
+            usable.length > 0
+              ? undefined
+              : waiting.length > 0
+                ? t('approvals.fields.waiting', { approvalNos: waiting.map((a) => a.approvalNo).join('、') })
+                : t('approvals.fields.noRequest')
+          }
           style={{ marginBottom: 0 }}
         >
           <Select
@@ -169,7 +179,7 @@ function RequestChoice({ testIdPrefix, need }: { testIdPrefix: string; need: App
       {filing && (
         // React carries the request form's submit through the portal to the action's form: it stops here.
         <div onSubmit={(e) => e.stopPropagation()}>
-          <RequestApprovalModal need={need} onClose={() => setFiling(false)} />
+          <RequestApprovalModal need={need} onFiled={() => setFiled((n) => n + 1)} onClose={() => setFiling(false)} />
         </div>
       )}
     </Row>
@@ -177,8 +187,7 @@ function RequestChoice({ testIdPrefix, need }: { testIdPrefix: string; need: App
 }
 
 function requestLabel(a: ApprovalView, t: TFunction): string {
-  const what = a.copyNos.length ? compressCopyNos(a.copyNos) : a.count ? t('approvals.countOf', { n: a.count }) : '';
-  return [a.approvalNo, what, a.decidedBy?.displayName, a.decidedAt?.slice(0, 10)].filter(Boolean).join('\u3000');
+  return [a.approvalNo, approvalItems(a, t), a.decidedBy?.displayName, a.decidedAt?.slice(0, 10)].filter(Boolean).join('\u3000');
 }
 
 /** 当面审批: the approver picks their own account and types their own password here; it is sent once, never kept. */
@@ -251,7 +260,7 @@ function ExternalDecision({ testIdPrefix }: { testIdPrefix: string }) {
 }
 
 /** 申请审批 from an action's dialog: the request names the item, copies and count the dialog holds, and why. */
-function RequestApprovalModal({ need, onClose }: { need: ApprovalNeed; onClose(): void }) {
+function RequestApprovalModal({ need, onFiled, onClose }: { need: ApprovalNeed; onFiled(): void; onClose(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const requestApproval = useLedger((s) => s.requestApproval);
@@ -269,6 +278,7 @@ function RequestApprovalModal({ need, onClose }: { need: ApprovalNeed; onClose()
           ...(need.count ? { count: need.count } : {}),
           reason: reason.trim(),
         });
+        onFiled();
         void message.success({ content: <span data-testid="approval-request-done">{t('approvals.request.done', { approvalNo: out.approvalNo })}</span> });
       }}
       onClose={onClose}

@@ -964,6 +964,7 @@ const en: Messages = {
       expiresAt: 'Valid until',
       enabled: 'Action it enabled',
       enabledAs: '{{action}} ({{at}})',
+      print: 'Print the approval form',
     },
     decide: { title: 'Decision', approve: 'Approve', refuse: 'Refuse' },
     paper: {
@@ -988,6 +989,7 @@ const en: Messages = {
       externalOnly: 'This needs the originator or its superior: enter the issuing body, the number and date of its consent.',
       request: 'Approval request',
       noRequest: 'No approved request for this item: request one first.',
+      waiting: 'Requested as {{approvalNos}}: it can be chosen once the approver has approved it.',
       approver: 'Approver',
       noApprover: 'The ledger has no approver account yet.',
       password: "Approver's password",

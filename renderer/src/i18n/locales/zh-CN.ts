@@ -952,6 +952,7 @@ const zhCN = {
       expiresAt: '有效期至',
       enabled: '据此办理',
       enabledAs: '{{action}}（{{at}}）',
+      print: '打印审批单',
     },
     decide: { title: '审批决定', approve: '批准', refuse: '不批准' },
     paper: {
@@ -976,6 +977,7 @@ const zhCN = {
       externalOnly: '此事项须经发文机关或其上级机关审批，请填写其同意函的机关、文号和日期。',
       request: '审批申请',
       noRequest: '本载体没有可用的已批准申请，可先申请审批。',
+      waiting: '已申请 {{approvalNos}}，待审批人批准后即可选择。',
       approver: '审批人',
       noApprover: '台账中尚无审批人账户。',
       password: '审批人密码',

@@ -951,6 +951,7 @@ const zhTW: Messages = {
       expiresAt: '有效期至',
       enabled: '據此辦理',
       enabledAs: '{{action}}（{{at}}）',
+      print: '列印審批單',
     },
     decide: { title: '審批決定', approve: '批准', refuse: '不批准' },
     paper: {
@@ -975,6 +976,7 @@ const zhTW: Messages = {
       externalOnly: '此事項須經發文機關或其上級機關審批，請填寫其同意函的機關、文號和日期。',
       request: '審批申請',
       noRequest: '本載體沒有可用的已批准申請，可先申請審批。',
+      waiting: '已申請 {{approvalNos}}，待審批人批准後即可選擇。',
       approver: '審批人',
       noApprover: '台賬中尚無審批人帳戶。',
       password: '審批人密碼',
