@@ -468,7 +468,7 @@ const NO: Term = ['否', '否', 'no'];
 const REDACTED: Term = ['（已隐去）', '（已隱去）', '(hidden)'];
 
 /** A field's label; a key without words (a field newer than this list) as it is stored. */
-export function auditFieldLabel(key: string, language: Language): string {
+function auditFieldLabel(key: string, language: Language): string {
   return Object.hasOwn(AUDIT_FIELD_TERMS, key) ? say(AUDIT_FIELD_TERMS[key]!, language) : key;
 }
 
