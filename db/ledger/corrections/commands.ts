@@ -20,63 +20,80 @@ const corrections =
   <F extends string, V extends z.ZodType>(field: F, value: V) =>
     z.object({ ...common, field: z.literal(field), value }).strict();
 
+/**
+ * One object at the boundary (every command's input is, and its JSON Schema says so): the field among those named,
+ * then checked as that field's own correction.
+ */
+function oneOf<U extends z.ZodDiscriminatedUnion<z.ZodObject[]>>(union: U): z.ZodPipe<z.ZodType<z.input<U>, z.input<U>>, U> {
+  const first = union.options[0]!;
+  const fields = union.options.map((o) => (o.shape['field'] as z.ZodLiteral<string>).value) as [string, ...string[]];
+  const values = union.options.map((o) => o.shape['value'] as z.ZodType) as [z.ZodType, z.ZodType, ...z.ZodType[]];
+  // Typed as the union it pipes into: what callers send is one of its members.
+  return first
+    .extend({ field: z.enum(fields), value: z.union(values) })
+    .strict()
+    .pipe(union) as unknown as z.ZodPipe<z.ZodType<z.input<U>, z.input<U>>, U>;
+}
+
 const documentCommon = { documentId: id, reason, approval: approvalGrant.optional() };
 const documentOf = corrections(documentCommon);
-const documentInput = z.discriminatedUnion('field', [
-  documentOf('title', text(300)),
-  documentOf('docNumber', optionalText(100)),
-  documentOf('originUnit', text(100)),
-  documentOf('issueDate', date),
-  documentOf('attachments', optionalText(300)),
-  documentOf('remarks', optionalText(500)),
-  documentOf('marking', text(60)),
-  documentOf('copies', z.number().int().min(1).max(999)),
-]);
+const documentInput = oneOf(
+  z.discriminatedUnion('field', [
+    documentOf('title', text(300)),
+    documentOf('docNumber', optionalText(100)),
+    documentOf('originUnit', text(100)),
+    documentOf('issueDate', date),
+    documentOf('attachments', optionalText(300)),
+    documentOf('remarks', optionalText(500)),
+    documentOf('marking', text(60)),
+    documentOf('copies', z.number().int().min(1).max(999)),
+  ]),
+);
 const locationOf = corrections({ locationId: id, reason });
-const locationInput = z.discriminatedUnion('field', [
-  locationOf('name', text(60)),
-  locationOf(
-    'keeper',
-    z
-      .string()
-      .trim()
-      .max(50)
-      .transform((k) => k || null),
-  ),
-  locationOf('maxLevel', z.enum(DOCUMENT_LEVELS)),
-  locationOf('active', z.boolean()),
-]);
+const locationInput = oneOf(
+  z.discriminatedUnion('field', [
+    locationOf('name', text(60)),
+    // Empty: no keeper.
+    locationOf('keeper', z.string().trim().max(50)),
+    locationOf('maxLevel', z.enum(DOCUMENT_LEVELS)),
+    locationOf('active', z.boolean()),
+  ]),
+);
 const optional = (max: number) => z.string().trim().max(max);
 const macAddress = z
   .string()
   .trim()
   .regex(/^$|^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, 'a MAC address such as 00-1A-2B-3C-4D-5E');
 const computerOf = corrections({ id, reason });
-const computerInput = z.discriminatedUnion('field', [
-  computerOf('name', text(60)),
-  computerOf('model', text(100)),
-  computerOf('serial', text(100)),
-  computerOf('diskSerial', optional(100)),
-  computerOf('mac', macAddress),
-  computerOf('os', text(100)),
-  computerOf('osInstalledAt', z.union([z.literal(''), date])),
-  computerOf('purpose', text(100)),
-  computerOf('department', text(60)),
-  computerOf('responsible', person),
-  computerOf('location', text(100)),
-  computerOf('remarks', optional(500)),
-]);
+const computerInput = oneOf(
+  z.discriminatedUnion('field', [
+    computerOf('name', text(60)),
+    computerOf('model', text(100)),
+    computerOf('serial', text(100)),
+    computerOf('diskSerial', optional(100)),
+    computerOf('mac', macAddress),
+    computerOf('os', text(100)),
+    computerOf('osInstalledAt', z.union([z.literal(''), date])),
+    computerOf('purpose', text(100)),
+    computerOf('department', text(60)),
+    computerOf('responsible', person),
+    computerOf('location', text(100)),
+    computerOf('remarks', optional(500)),
+  ]),
+);
 const mediumOf = corrections({ id, reason });
-const mediumInput = z.discriminatedUnion('field', [
-  mediumOf('type', z.enum(MEDIUM_TYPES)),
-  mediumOf('model', text(100)),
-  mediumOf('serial', text(100)),
-  mediumOf('capacity', text(30)),
-  mediumOf('department', text(60)),
-  mediumOf('responsible', person),
-  mediumOf('usageScope', text(200)),
-  mediumOf('remarks', optional(500)),
-]);
+const mediumInput = oneOf(
+  z.discriminatedUnion('field', [
+    mediumOf('type', z.enum(MEDIUM_TYPES)),
+    mediumOf('model', text(100)),
+    mediumOf('serial', text(100)),
+    mediumOf('capacity', text(30)),
+    mediumOf('department', text(60)),
+    mediumOf('responsible', person),
+    mediumOf('usageScope', text(200)),
+    mediumOf('remarks', optional(500)),
+  ]),
+);
 
 /** A correction is the custodian's write; the audit entry names the item, the field, the new value and why. */
 function correction<S extends z.ZodType<{ field: string; value: unknown; reason: string }>, O>(

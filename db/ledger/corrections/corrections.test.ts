@@ -270,6 +270,9 @@ describe('correcting a cabinet (保密柜)', () => {
     expect(ok<{ id: number; active: boolean }[]>(t.service, 'locations.list').find((l) => l.id === empty)!.active).toBe(false);
     // A 绝密 cabinet has a keeper: the level is not raised without one, nor the keeper removed from one.
     expect(refused(t.service, 'locations.correct', { locationId: empty, field: 'maxLevel', value: 'top_secret', reason: '误' }).code).toBe('E_VALIDATION');
+    // An empty keeper is none.
+    ok(t.service, 'locations.correct', { locationId: t.cab, field: 'keeper', value: '', reason: '不设专人' });
+    expect(ok<{ id: number; keeper: string | null }[]>(t.service, 'locations.list').find((l) => l.id === t.cab)!.keeper).toBeNull();
   });
 });
 

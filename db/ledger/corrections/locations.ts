@@ -6,10 +6,7 @@ import { all, get, run, sql, type Db } from '../../store/sql';
 import type { LocationRow, Recorder } from '../documents/model';
 
 export type LocationCorrection =
-  | { field: 'name'; value: string }
-  | { field: 'keeper'; value: string | null }
-  | { field: 'maxLevel'; value: DocumentLevel }
-  | { field: 'active'; value: boolean };
+  { field: 'name'; value: string } | { field: 'keeper'; value: string } | { field: 'maxLevel'; value: DocumentLevel } | { field: 'active'; value: boolean };
 
 export interface LocationEventView {
   id: number;
@@ -41,11 +38,13 @@ function apply(rec: Recorder, loc: LocationRow, c: LocationCorrection): { before
     case 'name':
       run(rec.db, sql`UPDATE locations SET name = ${c.value} WHERE id = ${loc.id}`);
       return { before: loc.name, after: c.value };
-    case 'keeper':
+    case 'keeper': {
+      const keeper = c.value || null;
       // 绝密 only in a 专柜 with a dedicated keeper.
-      if (loc.max_level === 'top_secret' && !c.value) throw new LedgerError('E_VALIDATION', { field: 'keeper' });
-      run(rec.db, sql`UPDATE locations SET keeper = ${c.value} WHERE id = ${loc.id}`);
-      return { before: loc.keeper, after: c.value };
+      if (loc.max_level === 'top_secret' && !keeper) throw new LedgerError('E_VALIDATION', { field: 'keeper' });
+      run(rec.db, sql`UPDATE locations SET keeper = ${keeper} WHERE id = ${loc.id}`);
+      return { before: loc.keeper, after: keeper };
+    }
     case 'maxLevel': {
       if (c.value === 'top_secret' && !loc.keeper) throw new LedgerError('E_VALIDATION', { field: 'keeper' });
       const above = heldHere(rec.db, loc.id).find((h) => !levelFits(h.level, c.value));
