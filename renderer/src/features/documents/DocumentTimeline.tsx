@@ -157,7 +157,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       const shown = (v: unknown) => text(v) ?? '—';
       return [
         [t('corrections.field'), field ? t(`corrections.fields.${field}`) : text(d['field'])],
-        [t('eventFields.change'), `${shown(d['before'])} → ${shown(d['after'])}`],
+        [t('corrections.beforeAfter'), `${shown(d['before'])} → ${shown(d['after'])}`],
         [t('corrections.reason'), text(d['reason'])],
         [t('eventFields.approver'), e.approver],
       ];
