@@ -1004,7 +1004,6 @@ const en: Messages = {
     submit: 'Correct',
     hint: 'A wrong entry is corrected by a correction record: the registration stays as entered, and the field, old and new value, reason and who corrected it go into the history. Correcting the document number, the marking or the number of copies needs an approval.',
     beforeAfter: 'Before → after',
-    beforeAfter: 'Before → after',
     field: 'Field',
     keyMark: ' (needs approval)',
     value: 'Correct to',

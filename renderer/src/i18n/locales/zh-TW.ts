@@ -991,7 +991,6 @@ const zhTW: Messages = {
     submit: '更正',
     hint: '登記有誤的內容以更正記錄改正：原登記保留不變，更正的項目、原值、新值、原因和更正人記入流轉記錄。文號、密級標誌和份數的更正須經審批。',
     beforeAfter: '原值 → 新值',
-    beforeAfter: '原值 → 新值',
     field: '更正項目',
     keyMark: '（須審批）',
     value: '更正為',
