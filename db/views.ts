@@ -86,7 +86,7 @@ export interface PrintoutCheckView {
   matches: boolean;
   /** The chain from entry #seq to the head. */
   chain: AuditVerifyView;
-  /** The print entries made at that head: what the printout was. */
+  /** The print entries made at that head: what the printout was, and who printed it (display name). */
   prints: { seq: number; at: string; actor: string | null; title: string; pages: number | null; copies: number | null; destination: string | null }[];
 }
 
