@@ -19,12 +19,10 @@ import {
   type Recorder,
 } from '../documents/model';
 import { insertCopies, parseChecked } from '../documents/operations';
+import { isKeyField, type DocumentCorrectedField } from '../../domain/corrections';
 
 /** What a correction may change, each with the value it takes; the key fields (密级标志, 份数, 文号) need an approval. */
-export type DocumentCorrection =
-  { field: 'title' | 'originUnit' | 'attachments' | 'remarks' | 'docNumber' | 'marking' | 'issueDate'; value: string } | { field: 'copies'; value: number };
-export type CorrectedField = DocumentCorrection['field'];
-export const DOCUMENT_KEY_FIELDS: readonly CorrectedField[] = ['docNumber', 'marking', 'copies'];
+export type DocumentCorrection = { field: Exclude<DocumentCorrectedField, 'copies'>; value: string } | { field: 'copies'; value: number };
 
 /** The approval an action used, as its event records it (db/ledger/approvals/use.ts gives it). */
 export interface UsedApproval {
@@ -174,7 +172,7 @@ export function correctDocument(rec: Recorder, input: { documentId: number; reas
   const registered = snapshotIfFirst(rec, doc);
   const applied = apply(rec, doc, correction);
   if (applied.before === applied.after) throw new LedgerError('E_VALIDATION', { field: 'change' });
-  const approval = DOCUMENT_KEY_FIELDS.includes(input.field) ? approve('correction') : null;
+  const approval = isKeyField(input.field) ? approve('correction') : null;
   const eventId = insertEvent(rec, {
     documentId: doc.id,
     kind: 'correct',

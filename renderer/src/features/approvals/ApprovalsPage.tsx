@@ -18,7 +18,7 @@ type Tab = 'pending' | 'decided' | 'requests';
 
 const DECISIONS: ApprovalStatus[] = ['approved', 'refused', 'used', 'expired'];
 
-export const STATUS_COLORS: Record<ApprovalStatus, string> = { pending: 'gold', approved: 'green', refused: 'red', used: 'blue', expired: 'default' };
+const STATUS_COLORS: Record<ApprovalStatus, string> = { pending: 'gold', approved: 'green', refused: 'red', used: 'blue', expired: 'default' };
 
 export function ApprovalStatusTag({ status, testId }: { status: ApprovalStatus; testId?: string }) {
   const { t } = useTranslation();

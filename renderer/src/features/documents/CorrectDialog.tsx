@@ -5,6 +5,7 @@ import { Alert, App, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput, DocumentDetail } from '../../../../preload/contract';
+import { DOCUMENT_CORRECTED_FIELDS, isKeyField } from '../../../../db/domain/corrections';
 import { isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { FormModal } from '../../ui/FormModal';
@@ -16,8 +17,6 @@ type Correction = CommandInput<'documents.correct'>;
 export type CorrectedField = Correction['field'];
 
 /** The fields in the order the register lists them; the key ones (文号, 密级标志, 份数) need an approval. */
-export const CORRECTED_FIELDS: readonly CorrectedField[] = ['title', 'docNumber', 'originUnit', 'issueDate', 'marking', 'copies', 'attachments', 'remarks'];
-const KEY_FIELDS: ReadonlySet<CorrectedField> = new Set(['docNumber', 'marking', 'copies']);
 
 interface CorrectValues {
   field: CorrectedField;
@@ -41,7 +40,7 @@ function currentValue(doc: DocumentDetail, field: CorrectedField): Partial<Corre
 }
 
 function correction(documentId: number, v: CorrectValues): Correction {
-  const common = { documentId, reason: v.reason.trim(), ...(KEY_FIELDS.has(v.field) ? { approval: toGrant(v.approval) } : {}) };
+  const common = { documentId, reason: v.reason.trim(), ...(isKeyField(v.field) ? { approval: toGrant(v.approval) } : {}) };
   switch (v.field) {
     case 'issueDate':
       return { ...common, field: v.field, value: isoDate(v.day!) };
@@ -58,7 +57,7 @@ export function CorrectDocumentModal({ doc, onClose }: { doc: DocumentDetail; on
   const run = useLedger((s) => s.runDocumentCommand);
   const [form] = Form.useForm<CorrectValues>();
   const field = (Form.useWatch('field', form) as CorrectedField | undefined) ?? 'title';
-  const key = KEY_FIELDS.has(field);
+  const key = isKeyField(field);
   return (
     <FormModal<CorrectValues>
       title={t('corrections.title', { receiptNo: doc.receiptNo })}
@@ -78,7 +77,7 @@ export function CorrectDocumentModal({ doc, onClose }: { doc: DocumentDetail; on
       <Form.Item name="field" label={t('corrections.field')} rules={[{ required: true }]}>
         <Select
           autoFocus
-          options={CORRECTED_FIELDS.map((f) => ({ value: f, label: t(`corrections.fields.${f}`) + (KEY_FIELDS.has(f) ? t('corrections.keyMark') : '') }))}
+          options={DOCUMENT_CORRECTED_FIELDS.map((f) => ({ value: f, label: t(`corrections.fields.${f}`) + (isKeyField(f) ? t('corrections.keyMark') : '') }))}
           onChange={(f: CorrectedField) => form.setFieldsValue({ text: undefined, day: undefined, count: undefined, ...currentValue(doc, f) })}
           data-testid="correct-field"
         />

@@ -4,7 +4,7 @@ import { Button, Flex, Tag, Timeline, Typography, type TimelineProps } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
 import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
-import { CORRECTED_FIELDS } from './CorrectDialog';
+import { DOCUMENT_CORRECTED_FIELDS } from '../../../../db/domain/corrections';
 import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
 import { useLedger } from '../../store';
@@ -153,7 +153,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
     case 'reported_lost':
       return [[t('eventFields.reportRef'), text(d['reportRef'])]];
     case 'correct': {
-      const field = CORRECTED_FIELDS.find((f) => f === d['field']);
+      const field = DOCUMENT_CORRECTED_FIELDS.find((f) => f === d['field']);
       const shown = (v: unknown) => text(v) ?? '—';
       return [
         [t('corrections.field'), field ? t(`corrections.fields.${field}`) : text(d['field'])],
