@@ -111,7 +111,10 @@ test.describe('printing through the test host', () => {
     expect(flat).toMatch(/审计链#\d+[0-9a-f]{6}/);
     const audit = printAudit(host.current);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'sheet', title: '涉密文件登记台账', rows: 1, destination: 'pdf', reported: { pages: 1 } } });
+    expect(audit[0]).toMatchObject({
+      action: 'print.record',
+      summary: { what: 'sheet', title: '涉密文件登记台账', rows: 1, destination: 'pdf', reported: { pages: 1 } },
+    });
   });
 
   for (const n of [25, 2000]) {

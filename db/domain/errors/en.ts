@@ -75,8 +75,10 @@ export const en: ErrorTexts = {
     E_NO_SUCH_PRINT: 'There is no such print waiting to be recorded: only a print this account has just prepared, and not yet recorded, can be.',
     E_TELEGRAM: 'Telegrams (密码电报, 级发电) are kept apart from other documents, only in a telegram cabinet, and never copied.',
     E_VOIDED: 'This registration was voided: nothing more can be done to it, nor can it be corrected.',
-    E_NOT_VOIDABLE: 'Something has already been recorded for this document since its registration, so it cannot be voided; only a registration nothing has happened to can be voided. Correct a wrong entry instead.',
-    E_COPIES_IN_USE: 'The copies a lower number of copies would take off already have loans, transmissions, inventories or other records: the number of copies cannot be lowered by a correction.',
+    E_NOT_VOIDABLE:
+      'Something has already been recorded for this document since its registration, so it cannot be voided; only a registration nothing has happened to can be voided. Correct a wrong entry instead.',
+    E_COPIES_IN_USE:
+      'The copies a lower number of copies would take off already have loans, transmissions, inventories or other records: the number of copies cannot be lowered by a correction.',
     E_LOCATION_NOT_EMPTY: 'The cabinet still holds carriers, so it cannot be taken out of use: move them all out first.',
   },
   details: {

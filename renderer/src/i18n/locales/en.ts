@@ -76,7 +76,8 @@ const en: Messages = {
     auditorCreate: 'Create auditor account',
     auditorSkip: 'Skip, create it later',
     auditorCreated: 'The auditor account was created',
-    approverIntro: 'The approver (the unit head) approves copies, destruction, loans outside the need-to-know scope and the like. The approver is never the custodian: another person holds it. Create the approver account now, or later under Accounts.',
+    approverIntro:
+      'The approver (the unit head) approves copies, destruction, loans outside the need-to-know scope and the like. The approver is never the custodian: another person holds it. Create the approver account now, or later under Accounts.',
     approverCreate: 'Create approver account',
     approverSkip: 'Skip, create it later',
     approverCreated: 'The approver account was created',
@@ -246,11 +247,13 @@ const en: Messages = {
     backupIntervalHelp: 'After how many days since the last backup a new one is due (1–90, default 7).',
     days: 'days',
     shredderMaxCopies: 'Shredder limit',
-    shredderMaxCopiesHelp: 'The most copies of secret or confidential carriers one batch may destroy with the unit\'s compliant shredder; top secret carriers always go to the destruction facility (1–1000, default 10).',
+    shredderMaxCopiesHelp:
+      "The most copies of secret or confidential carriers one batch may destroy with the unit's compliant shredder; top secret carriers always go to the destruction facility (1–1000, default 10).",
     receiptReminderDays: 'Days to wait for a receipt',
     receiptReminderHelp: 'After how many days a transmission still without its receipt (回执) is on the reminders (1–365, default 14).',
     lateEntryYears: 'Late-entry years',
-    lateEntryYearsHelp: 'A registration by hand dated more than this many years before the current one needs a late-entry (补登) reason (0–50, default 1: the previous year).',
+    lateEntryYearsHelp:
+      'A registration by hand dated more than this many years before the current one needs a late-entry (补登) reason (0–50, default 1: the previous year).',
     copies: 'copies',
     years: 'years',
   },
@@ -455,7 +458,7 @@ const en: Messages = {
       impliedLevel: 'The highest level among the sources is {{level}}: the level may not be lower.',
       short: 'The marking is lower than source {{sources}}; saving will be refused.',
       narrowScope: 'Narrow the scope',
-      scopeUnion: 'Unless narrowed, the scope is this one together with every source\'s.',
+      scopeUnion: "Unless narrowed, the scope is this one together with every source's.",
       decidedBy: 'Decided by',
       decisionDocNo: 'Decision document no.',
       ruleTopSecret: 'Compiling or excerpting a top secret document needs the approval of its originator or the originator’s superior.',
@@ -608,7 +611,7 @@ const en: Messages = {
     },
     reportLost: {
       title: 'Report lost {{receiptNo}}',
-      hint: 'A copy that cannot be found is reported as the rules require, then recorded as lost with the report\'s reference. A lost copy cannot be found or handled again.',
+      hint: "A copy that cannot be found is reported as the rules require, then recorded as lost with the report's reference. A lost copy cannot be found or handled again.",
       reportRef: 'Loss report reference',
       done: 'Reported lost {{copyNos}}',
     },
@@ -796,7 +799,8 @@ const en: Messages = {
       dataLevel: 'Highest level of data',
       changeHint: 'Fill in only what changes; leave the rest empty.',
       lowerTitle: 'Decision to lower the level',
-      lowerHint: 'Lowering a classified medium\'s level (secret to confidential) needs a recorded decision and the approver\'s approval; it can never become non-classified.',
+      lowerHint:
+        "Lowering a classified medium's level (secret to confidential) needs a recorded decision and the approver's approval; it can never become non-classified.",
       decidedBy: 'Decided by',
       decisionDocNo: 'Decision document no.',
     },

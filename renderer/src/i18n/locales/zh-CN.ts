@@ -77,7 +77,8 @@ const zhCN = {
     auditorCreate: '创建审计员账户',
     auditorSkip: '跳过，以后再创建',
     auditorCreated: '审计员账户已创建',
-    approverIntro: '审批人（单位负责人）审批复制、销毁、超出知悉范围的借阅等事项。按规定，审批人不能由保管员兼任，应由另一人担任。可以现在创建审批人账户，也可以以后在“账户管理”中创建。',
+    approverIntro:
+      '审批人（单位负责人）审批复制、销毁、超出知悉范围的借阅等事项。按规定，审批人不能由保管员兼任，应由另一人担任。可以现在创建审批人账户，也可以以后在“账户管理”中创建。',
     approverCreate: '创建审批人账户',
     approverSkip: '跳过，以后再创建',
     approverCreated: '审批人账户已创建',

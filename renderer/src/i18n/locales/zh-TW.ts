@@ -76,7 +76,8 @@ const zhTW: Messages = {
     auditorCreate: '建立審計員帳號',
     auditorSkip: '略過，之後再建立',
     auditorCreated: '審計員帳號已建立',
-    approverIntro: '審批人（單位負責人）審批複製、銷毀、超出知悉範圍的借閱等事項。依規定，審批人不得由保管員兼任，應由另一人擔任。可以現在建立審批人帳號，也可以之後在「帳號管理」中建立。',
+    approverIntro:
+      '審批人（單位負責人）審批複製、銷毀、超出知悉範圍的借閱等事項。依規定，審批人不得由保管員兼任，應由另一人擔任。可以現在建立審批人帳號，也可以之後在「帳號管理」中建立。',
     approverCreate: '建立審批人帳號',
     approverSkip: '略過，之後再建立',
     approverCreated: '審批人帳號已建立',
