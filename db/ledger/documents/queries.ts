@@ -75,15 +75,14 @@ const returnable = sql`d.must_return = 1 AND (d.held_originals > 0 OR ${withCopy
 const secretHeld = sql`d.declassified = 0 AND d.held_copies > 0`;
 
 /**
- * A transmission with no 回执 yet; `before`: sent before that date (waiting longer than the setting). `perItem`: the
- * 提示 of one page reads its own items' events (the whole register's transmissions take a second at ten years).
+ * A transmission with no 回执 yet (migration 11 keeps them); `before`: sent before that date (waiting longer than the
+ * setting). `perItem`: the 提示 of one page asks about its own items.
  */
 function pendingReceipt(before: string | null, perItem: boolean): Fragment {
-  const unconfirmed = sql`e.kind IN ('transmit', 'forward') AND e.imported = 0 AND (${before} IS NULL OR substr(e.at, 1, 10) < ${before})
-               AND NOT EXISTS (SELECT 1 FROM events r WHERE r.document_id = e.document_id AND r.kind = 'receipt_confirmed' AND json_extract(r.details, '$.eventId') = e.id)`;
+  const waiting = sql`(${before} IS NULL OR p.sent_on < ${before})`;
   return perItem
-    ? sql`EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND ${unconfirmed})`
-    : sql`d.id IN (SELECT e.document_id FROM events e WHERE ${unconfirmed})`;
+    ? sql`EXISTS (SELECT 1 FROM pending_receipts p WHERE p.document_id = d.id AND ${waiting})`
+    : sql`d.id IN (SELECT p.document_id FROM pending_receipts p WHERE ${waiting})`;
 }
 
 /** The last day a transmission may be sent on and still be within the setting's days of waiting. */

@@ -9,6 +9,7 @@ import { approvals } from './0007-approvals';
 import { telegrams } from './0008-telegrams';
 import { corrections } from './0009-corrections';
 import { shortSearch } from './0010-short-search';
+import { pendingReceipts } from './0011-pending-receipts';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   telegrams,
   corrections,
   shortSearch,
+  pendingReceipts,
 ];
