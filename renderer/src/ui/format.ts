@@ -1,16 +1,9 @@
+import dayjs from 'dayjs';
 import type { Language } from '../i18n';
 
-export function formatDateTime(iso: string, language: Language): string {
-  // 24-hour clock: registers and the audit log read like official records, not like a chat.
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+/** A moment as the registers write it, in every language: ISO date and a 24-hour time in local time. */
+export function formatDateTime(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 }
 
 export function formatDate(date: Date, language: Language): string {

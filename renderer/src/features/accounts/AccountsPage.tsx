@@ -18,7 +18,6 @@ type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset'; account: AccountVie
 
 export function AccountsPage() {
   const { t } = useTranslation();
-  const language = useLedger((s) => s.language);
   const accounts = useLedger((s) => s.accounts);
   const { busy, error } = useLoad(useLedger((s) => s.loadAccounts));
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -38,7 +37,7 @@ export function AccountsPage() {
       title: t('accounts.mustChange'),
       render: (_, a) => (a.mustChangePassword ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')),
     },
-    { key: 'lastLogin', title: t('accounts.lastLogin'), render: (_, a) => (a.lastLoginAt ? formatDateTime(a.lastLoginAt, language) : t('accounts.never')) },
+    { key: 'lastLogin', title: t('accounts.lastLogin'), render: (_, a) => (a.lastLoginAt ? formatDateTime(a.lastLoginAt) : t('accounts.never')) },
     {
       key: 'actions',
       title: t('accounts.actions'),

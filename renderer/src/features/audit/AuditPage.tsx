@@ -127,7 +127,7 @@ function AuditLog() {
 
   const columns: TableProps<AuditEntryView>['columns'] = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 64 },
-    { key: 'at', title: t('audit.at'), width: 150, render: (_, e) => formatDateTime(e.at, language) },
+    { key: 'at', title: t('audit.at'), width: 150, render: (_, e) => formatDateTime(e.at) },
     { key: 'actor', title: t('audit.actor'), width: 90, ellipsis: true, render: (_, e) => personOf(e, t('audit.system')) },
     { key: 'category', title: t('audit.category'), width: 90, render: (_, e) => (e.category ? say(AUDIT_CATEGORY_TERMS[e.category], language) : '') },
     { key: 'action', title: t('audit.action'), width: 140, ellipsis: true, render: (_, e) => auditActionText(e.action, language) },
@@ -248,7 +248,7 @@ function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView | null; on
   const reason = reasonOf(entry, language);
   const items: DescriptionsProps['items'] = [
     { key: 'seq', label: t('audit.seq'), children: entry.seq },
-    { key: 'at', label: t('audit.at'), children: formatDateTime(entry.at, language) },
+    { key: 'at', label: t('audit.at'), children: formatDateTime(entry.at) },
     { key: 'actor', label: t('audit.actor'), children: personOf(entry, t('audit.system')) },
     { key: 'category', label: t('audit.category'), children: entry.category ? say(AUDIT_CATEGORY_TERMS[entry.category], language) : '' },
     { key: 'action', label: t('audit.action'), children: auditActionText(entry.action, language) },
@@ -288,7 +288,6 @@ interface CheckValues {
 /** 核对打印件: the seq and short hash from a printout's footer, checked against the log as it is now. */
 function PrintoutCheck() {
   const { t } = useTranslation();
-  const language = useLedger((s) => s.language);
   const result = useLedger((s) => s.printoutCheck);
   const checkPrintout = useLedger((s) => s.checkPrintout);
   const { run, busy, error } = useAction(checkPrintout);
@@ -339,7 +338,7 @@ function PrintoutCheck() {
                           {t('audit.check.print', {
                             seq: p.seq,
                             title: p.title,
-                            at: formatDateTime(p.at, language),
+                            at: formatDateTime(p.at),
                             actor: p.actor ?? t('audit.system'),
                             pages: p.pages ?? '',
                           })}

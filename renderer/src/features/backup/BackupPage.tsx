@@ -147,14 +147,13 @@ function BackupResultPanel({ result }: { result: BackupResult }) {
 
 function BackupHistory() {
   const { t } = useTranslation();
-  const language = useLedger((s) => s.language);
   const rows = useLedger((s) => s.backupRows);
   const total = useLedger((s) => s.backupTotal);
   const page = useLedger((s) => s.backupPage);
   const loadBackups = useLedger((s) => s.loadBackups);
   const { busy, error } = useLoad(useLedger((s) => s.loadBackups));
   const columns: TableProps<BackupView>['columns'] = [
-    { key: 'at', title: t('backup.at'), width: 170, render: (_, b) => formatDateTime(b.at, language) },
+    { key: 'at', title: t('backup.at'), width: 170, render: (_, b) => formatDateTime(b.at) },
     { key: 'medium', title: t('backup.medium'), width: 200, render: (_, b) => `${b.medium.code} · ${b.medium.serial}` },
     { key: 'name', title: t('backup.name'), ellipsis: true, render: (_, b) => <span title={`${b.folder}/${b.name}`}>{b.name}</span> },
     {

@@ -25,7 +25,6 @@ const rowTotal = (counts: Record<string, number> | null) =>
 
 export function RestoreDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const language = useLedger((s) => s.language);
   const inspectBackup = useLedger((s) => s.inspectBackup);
   const restoreBackup = useLedger((s) => s.restoreBackup);
   const progress = useLedger((s) => s.backupProgress);
@@ -77,9 +76,9 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
                   children: (
                     <Flex justify="space-between">
                       <span data-testid="restore-created-at">
-                        {formatDateTime(view.createdAt, language)} · {view.createdBy}
+                        {formatDateTime(view.createdAt)} · {view.createdBy}
                       </span>
-                      <span>{view.current.lastBackupAt ? t('restore.lastBackup', { at: formatDateTime(view.current.lastBackupAt, language) }) : '—'}</span>
+                      <span>{view.current.lastBackupAt ? t('restore.lastBackup', { at: formatDateTime(view.current.lastBackupAt) }) : '—'}</span>
                     </Flex>
                   ),
                 },

@@ -33,7 +33,6 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
   const { run, busy, error } = useAction(({ username, password }: LoginValues) => login(username, password));
   const backup = useLedger((s) => s.status?.backup ?? null);
   const lastRestore = useLedger((s) => s.lastRestore);
-  const language = useLedger((s) => s.language);
   const [restoring, setRestoring] = useState(false);
 
   return (
@@ -43,7 +42,7 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
           <Alert
             type="success"
             showIcon
-            title={t('restore.done', { at: formatDateTime(lastRestore.createdAt, language) })}
+            title={t('restore.done', { at: formatDateTime(lastRestore.createdAt) })}
             description={lastRestore.preRestoreDir ? t('restore.keptAt', { dir: lastRestore.preRestoreDir }) : undefined}
             style={{ marginBottom: 16 }}
             data-testid="restore-result"
