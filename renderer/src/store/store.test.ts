@@ -60,6 +60,7 @@ function backend(status: { current: LedgerStatus }): Answers {
     'account.list': () => [{ username: 'zhang' }],
     'audit.list': () => ({ total: 1, rows: [{ seq: 1 }] }),
     'audit.verify': () => ({ ok: true }),
+    'audit.checkPrintout': () => ({ found: true, matches: true }),
     'documents.list': () => ({ total: 1, rows: [{ id: 7 }] }),
     'documents.get': () => documentDetail,
     'documents.receive': () => documentDetail,
@@ -116,6 +117,7 @@ async function signInAndLoadEverything() {
   await s.searchAudit({ actor: 'zhang' });
   await s.loadAuditPage(2);
   await s.verifyAudit();
+  await s.checkPrintout(4, 'a67ba8');
   await s.searchDocuments({ status: 'held' });
   await s.sortDocuments('title', 'asc');
   await s.loadDocumentPage(2, 50);
