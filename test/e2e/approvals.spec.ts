@@ -73,7 +73,7 @@ test('a 机密 copy: requested by the custodian, approved by the approver in the
   await page.getByTestId('approval-decide-note').fill('同意复制一份');
   await page.getByTestId('approval-approve').click();
   await expect(page.getByTestId('approval-status')).toHaveText('已批准');
-  await expect(page.getByTestId('approval-way')).toHaveText('应用内审批');
+  await expect(page.getByTestId('approval-way')).toHaveText('系统内审批');
   await expect(page.getByTestId('approval-decided-by')).toHaveText(APPROVER.displayName);
   await expect(page.getByTestId('menu-approvals-pending')).not.toContainText('1');
   await page.getByTestId('approval-back').click();

@@ -149,4 +149,9 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   expect(kinds).toEqual(['receive', 'lend', 'return_loan', 'copy', 'return_to_issuer', 'destroy']);
   await expect(page.getByTestId('doc-timeline')).toContainText('QT-2026-001');
   await expect(page.getByTestId('doc-timeline')).toContainText('XH-2026-001');
+  // The destruction names its approver with how it was given, who destroyed and who witnessed.
+  const destruction = page.locator('[data-testid^="doc-event-"][data-kind="destroy"]');
+  await expect(destruction).toContainText('当面审批');
+  await expect(destruction).toContainText(`销毁人：${ADMIN.displayName}`);
+  await expect(destruction).toContainText('监销人：李四');
 });

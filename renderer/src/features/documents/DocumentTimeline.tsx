@@ -4,6 +4,7 @@ import { Button, Flex, Tag, Timeline, Typography, type TimelineProps } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
 import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
+import { APPROVAL_WAYS } from '../../../../db/domain/approvals';
 import { DOCUMENT_CORRECTED_FIELDS } from '../../../../db/domain/corrections';
 import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
@@ -41,7 +42,14 @@ const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'obje
 function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: TFunction): [string, string | null][] {
   const d = e.details;
   const yes = t('common.yes');
-  const approvalRef = text(record(d['approval'])['reference']);
+  const approval = record(d['approval']);
+  const approvalRef = text(approval['reference']);
+  // How the approval was given (当面审批, 系统内审批 SP-…, 外部审批 …), beside the approver's name.
+  const way = APPROVAL_WAYS.find((w) => w === approval['way']);
+  const approvalWay: [string, string | null] = [
+    t('eventFields.approvalWay'),
+    way ? [t(`approvals.ways.${way}`), text(approval['approvalNo'])].filter(Boolean).join(' ') : null,
+  ];
   switch (e.kind) {
     case 'receive':
       return [
@@ -65,6 +73,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.takenOut'), d['takenOut'] === true ? yes : null],
         [t('eventFields.outsideScope'), d['outsideScope'] === true ? yes : null],
         [t('eventFields.approver'), e.approver],
+        approvalWay,
         [t('eventFields.reference'), approvalRef],
       ];
     }
@@ -85,6 +94,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.channel'), text(d['channel'])],
         [t('eventFields.handledBy'), text(d['handledBy'])],
         [t('eventFields.approver'), e.approver],
+        approvalWay,
         [t('eventFields.reference'), approvalRef],
       ];
     case 'receipt_confirmed': {
@@ -101,6 +111,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.source'), typeof d['sourceCopyNo'] === 'number' ? formatCopyNo(d['sourceCopyNo']) : null],
         [t('eventFields.newCopies'), numbers(d['copyNos']).length ? compressCopyNos(numbers(d['copyNos'])) : null],
         [t('eventFields.approver'), e.approver],
+        approvalWay,
         [t('eventFields.reference'), approvalRef],
       ];
     case 'return_to_issuer':
@@ -111,8 +122,12 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       ];
     case 'destroy': {
       const method = d['method'];
+      const people = (v: unknown) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string').join('、') || null : null);
       return [
         [t('eventFields.approver'), e.approver],
+        approvalWay,
+        [t('batch.destroyers'), people(d['destroyers'])],
+        [t('batch.witnesses'), people(d['witnesses'])],
         [t('eventFields.method'), DESTROY_METHODS.find((m) => m === method) ? t(`destroyMethods.${method as (typeof DESTROY_METHODS)[number]}`) : text(method)],
         [t('eventFields.place'), text(d['place'])],
       ];
@@ -127,6 +142,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.change'), markingChanged ? `${text(before['marking']) ?? ''} → ${text(after['marking']) ?? ''}` : null],
         [t('eventFields.scope'), scopeChanged ? `${scopeOf(before['scope'])} → ${scopeOf(after['scope'])}` : null],
         [t('eventFields.decidedBy'), e.approver],
+        approvalWay,
         [t('eventFields.decisionDocNo'), text(d['decisionDocNo'])],
       ];
     }
@@ -160,13 +176,11 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('corrections.beforeAfter'), `${shown(d['before'])} → ${shown(d['after'])}`],
         [t('corrections.reason'), text(d['reason'])],
         [t('eventFields.approver'), e.approver],
+        approvalWay,
       ];
     }
     case 'void':
-      return [
-        [t('corrections.reason'), text(d['reason'])],
-        [t('eventFields.approver'), e.approver],
-      ];
+      return [[t('corrections.reason'), text(d['reason'])], [t('eventFields.approver'), e.approver], approvalWay];
     case 'handover':
       return [
         [t('eventFields.from'), text(d['from'])],

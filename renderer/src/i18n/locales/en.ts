@@ -371,6 +371,7 @@ const en: Messages = {
     outsideScope: 'Outside the need-to-know scope',
     approver: 'Approver',
     reference: 'Approval ref.',
+    approvalWay: 'How approved',
     condition: 'Condition',
     receivedBy: 'Received by',
     overdueCopies: 'Returned late',

@@ -362,6 +362,7 @@ const zhCN = {
     outsideScope: '知悉范围外',
     approver: '审批人',
     reference: '审批文号',
+    approvalWay: '审批方式',
     condition: '归还状况',
     receivedBy: '接收人',
     overdueCopies: '逾期归还',
@@ -922,7 +923,7 @@ const zhCN = {
       correction: '更正',
       void: '作废',
     },
-    ways: { in_app: '应用内审批', paper: '纸质审批单', on_the_spot: '当面审批', external: '外部审批' },
+    ways: { in_app: '系统内审批', paper: '纸质审批单', on_the_spot: '当面审批', external: '外部审批' },
     statuses: { pending: '待审批', approved: '已批准', refused: '不批准', used: '已使用', expired: '已过期' },
     tabs: { pending: '待审批', decided: '已审批', requests: '审批申请' },
     columns: {

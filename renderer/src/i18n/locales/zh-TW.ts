@@ -361,6 +361,7 @@ const zhTW: Messages = {
     outsideScope: '知悉範圍外',
     approver: '審批人',
     reference: '審批文號',
+    approvalWay: '審批方式',
     condition: '歸還狀況',
     receivedBy: '接收人',
     overdueCopies: '逾期歸還',
@@ -921,7 +922,7 @@ const zhTW: Messages = {
       correction: '更正',
       void: '作廢',
     },
-    ways: { in_app: '應用內審批', paper: '紙質審批單', on_the_spot: '當面審批', external: '外部審批' },
+    ways: { in_app: '系統內審批', paper: '紙質審批單', on_the_spot: '當面審批', external: '外部審批' },
     statuses: { pending: '待審批', approved: '已批准', refused: '不批准', used: '已使用', expired: '已過期' },
     tabs: { pending: '待審批', decided: '已審批', requests: '審批申請' },
     columns: {
