@@ -107,3 +107,18 @@ test('devices: a 机密 computer stays off the internet; cross-use and off-site 
   await page.getByTestId('device-repair-cancel').click();
   await expect(page.getByTestId('device-status')).toHaveText('在用');
 });
+
+test('a medium’s type corrected reads in words in its history, before and after', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  await registerMedium(page, 'menu-secret-media', { code: 'MM-U-009', serial: 'SN-U-009', level: '秘密' });
+  await page.getByTestId('device-open-MM-U-009').click();
+  await page.getByTestId('device-action-correct').click();
+  await pick(page, 'device-correct-field', '类型');
+  await pick(page, 'device-correct-type', '光盘');
+  await page.getByTestId('device-correct-reason').fill('登记时选错类型');
+  await page.getByTestId('device-correct-submit').click();
+  await expect(page.getByTestId('device-correct-done')).toBeVisible();
+  const correction = page.getByTestId('device-event-correct');
+  await expect(correction).toContainText('类型：U盘 → 光盘');
+  await expect(correction).not.toContainText('usb');
+});

@@ -6,7 +6,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { DeviceEventView, MediaUsageView } from '../../../../preload/contract';
-import { DATA_LEVELS, NETWORKS, isDeviceEventKind, registerFor, type DataLevel } from './devices';
+import { DATA_LEVELS, MEDIUM_TYPES, NETWORKS, isDeviceEventKind, registerFor, type DataLevel } from './devices';
 import { formatAt } from '../../ui/format';
 import { selectIsCustodian, useLedger, type ComputerDetail, type MediumDetail } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -225,6 +225,8 @@ function valueText(t: TFunction, key: string, v: unknown): string {
   if (key === 'level' && typeof v === 'string' && (DATA_LEVELS as readonly string[]).includes(v)) return t(`devices.dataLevels.${v as DataLevel}`);
   if (key === 'status' && typeof v === 'string' && ['in_use', 'stopped', 'repair', 'scrapped', 'destroyed'].includes(v))
     return t(`devices.status.${v as 'in_use'}`);
+  if (key === 'type' && typeof v === 'string' && (MEDIUM_TYPES as readonly string[]).includes(v))
+    return t(`devices.types.${v as (typeof MEDIUM_TYPES)[number]}`);
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   return plain(v) ?? '—';
 }
@@ -235,10 +237,14 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
   const after = record(d['after']);
   const changes =
     event.kind === 'change'
-      ? Object.keys(after).map((k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}: ${valueText(t, k, before[k])} → ${valueText(t, k, after[k])}`)
+      ? Object.keys(after).map(
+          (k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}${t('eventFields.colon')}${valueText(t, k, before[k])} → ${valueText(t, k, after[k])}`,
+        )
       : // 更正: one field, its value before and after.
         event.kind === 'correct' && typeof d['field'] === 'string'
-        ? [`${t(`devices.fields.${d['field']}` as 'devices.fields.code')}: ${valueText(t, d['field'], d['before'])} → ${valueText(t, d['field'], d['after'])}`]
+        ? [
+            `${t(`devices.fields.${d['field']}` as 'devices.fields.code')}${t('eventFields.colon')}${valueText(t, d['field'], d['before'])} → ${valueText(t, d['field'], d['after'])}`,
+          ]
         : [];
   const facts: [string, string | null][] = (
     [
