@@ -284,7 +284,9 @@ function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunctio
         .filter(([, v]) => v !== null)
         .map(([k, v]) => (
           <span key={k} style={{ marginInlineEnd: 12 }}>
-            {k}: {v}
+            {k}
+            {t('eventFields.colon')}
+            {v}
           </span>
         ))}
     </div>
