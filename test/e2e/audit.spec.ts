@@ -129,9 +129,9 @@ test('the auditor reads the log in Chinese, opens a refusal, filters it, and che
 
   // Filters: the category 涉密文件 and the target's 收文编号, refused only.
   await page.getByTestId('audit-filter-category').click();
-  await page.locator('.ant-select-item-option', { hasText: '涉密文件' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '涉密文件' }).click();
   await page.getByTestId('audit-filter-outcome').click();
-  await page.locator('.ant-select-item-option', { hasText: '拒绝' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '拒绝' }).click();
   await page.getByTestId('audit-filter-target').fill('2026-0001');
   await page.getByTestId('audit-filter-target').press('Enter');
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
