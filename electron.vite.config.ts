@@ -31,7 +31,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      // LEDGER_RENDERER_DIR builds the renderer elsewhere (several previews side by side); the test host reads it too.
+      outDir: process.env.LEDGER_RENDERER_DIR ?? resolve(__dirname, 'out/renderer'),
       minify: true,
       // One local bundle is fine for a desktop app loaded from disk; Ant Design alone is over 1 MB.
       chunkSizeWarningLimit: 4096,

@@ -38,7 +38,8 @@ export interface RunningHost {
 }
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const DEFAULT_RENDERER = resolve(HERE, '../../out/renderer');
+// LEDGER_RENDERER_DIR: a renderer built elsewhere (electron.vite.config.ts reads the same variable).
+const DEFAULT_RENDERER = process.env.LEDGER_RENDERER_DIR ?? resolve(HERE, '../../out/renderer');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
