@@ -1,4 +1,5 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { BASE_POLICY } from '../../../../db/domain/passwords';
@@ -16,7 +17,7 @@ export function ChangePasswordFields() {
   return (
     <>
       <Form.Item name="oldPassword" label={t('password.current')} rules={[{ required: true }]}>
-        <Input.Password autoFocus autoComplete="current-password" data-testid="change-password-old" />
+        <PasswordInput autoFocus autoComplete="current-password" data-testid="change-password-old" />
       </Form.Item>
       <PasswordFields name="newPassword" policy={policy} testId="change-password-new" />
     </>

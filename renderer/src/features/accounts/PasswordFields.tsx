@@ -1,4 +1,5 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { useTranslation } from 'react-i18next';
 import { brokenPasswordRule, minPasswordLength, type PasswordPolicy } from '../../../../db/domain/passwords';
 import { useRefusalText } from '../../i18n/errors';
@@ -37,7 +38,7 @@ export function PasswordFields({ name, policy, testId, autoFocus = false }: Pass
           },
         ]}
       >
-        <Input.Password autoFocus={autoFocus} autoComplete="new-password" data-testid={testId} />
+        <PasswordInput autoFocus={autoFocus} autoComplete="new-password" data-testid={testId} />
       </Form.Item>
       <Form.Item
         name={`${name}Confirm`}
@@ -52,7 +53,7 @@ export function PasswordFields({ name, policy, testId, autoFocus = false }: Pass
           }),
         ]}
       >
-        <Input.Password autoComplete="new-password" data-testid={`${testId}-confirm`} />
+        <PasswordInput autoComplete="new-password" data-testid={`${testId}-confirm`} />
       </Form.Item>
     </>
   );

@@ -2,6 +2,7 @@
 // account in that backup (or its recovery code), then an explicit confirmation. Used signed out and by the admin.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { useTranslation } from 'react-i18next';
 import type { BackupInspectView } from '../../../../preload/contract';
 import { formatDateTime } from '../../ui/format';
@@ -124,7 +125,7 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
                 />
               </Form.Item>
               <Form.Item name="secret" rules={[{ required: true }]}>
-                <Input.Password autoComplete="off" data-testid="restore-secret" />
+                <PasswordInput autoComplete="off" data-testid="restore-secret" />
               </Form.Item>
               <Form.Item
                 name="confirmed"

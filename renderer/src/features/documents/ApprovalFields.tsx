@@ -2,6 +2,7 @@
 // spot (their own account and password), or a decision from outside the unit. Never a typed name.
 import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput } from '../../../../preload/contract';
@@ -224,7 +225,7 @@ function OnTheSpot({ testIdPrefix }: { testIdPrefix: string }) {
           rules={[{ max: 200 }]}
           style={{ marginBottom: 0 }}
         >
-          <Input.Password autoComplete="off" data-testid={`${testIdPrefix}-password`} />
+          <PasswordInput autoComplete="off" data-testid={`${testIdPrefix}-password`} />
         </Form.Item>
       </Col>
     </Row>

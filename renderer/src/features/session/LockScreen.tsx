@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Typography } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LedgerStatus } from '../../../../preload/contract';
@@ -44,7 +45,7 @@ export function LockScreen({ user }: { user: LockedUser }) {
         {backup && <BackupStatusAlert status={backup} onlyWhenDue />}
         <ErrorAlert error={attemptError(error, seconds)} seconds={seconds} testId="lock-error" />
         <Form.Item name="password" label={t('password.password')} rules={[{ required: true }]}>
-          <Input.Password autoFocus autoComplete="current-password" data-testid="lock-password" />
+          <PasswordInput autoFocus autoComplete="current-password" data-testid="lock-password" />
         </Form.Item>
         <Flex justify="space-between">
           <Flex gap={8}>

@@ -1,6 +1,7 @@
 // Login (nobody's session is waiting) and the recovery-code path for a forgotten password.
 import { useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -54,7 +55,7 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
           <Input autoFocus autoComplete="username" data-testid="login-username" />
         </Form.Item>
         <Form.Item name="password" label={t('password.password')} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" data-testid="login-password" />
+          <PasswordInput autoComplete="current-password" data-testid="login-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} disabled={seconds > 0} data-testid="login-submit">
           {t('login.submit')}
