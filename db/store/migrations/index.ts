@@ -10,6 +10,7 @@ import { telegrams } from './0008-telegrams';
 import { corrections } from './0009-corrections';
 import { shortSearch } from './0010-short-search';
 import { pendingReceipts } from './0011-pending-receipts';
+import { register } from './0012-register';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   corrections,
   shortSearch,
   pendingReceipts,
+  register,
 ];
