@@ -59,14 +59,33 @@ export interface PrinterInfo {
   displayName: string;
 }
 
+/** What this host can do beyond invoke and onPush: the renderer shows only what works here. One object, one key per capability. */
+export interface HostCapabilities {
+  /** Sends a printout to a printer (Electron); the browser test host cannot. */
+  printToPrinter: boolean;
+  /** Saves a printout as PDF. */
+  savePdf: boolean;
+  /** Shows the system's folder dialog (Electron, pickFolder); the browser test host cannot: the path is typed. */
+  pickFolder: boolean;
+}
+
+/** What the folder dialog shows: its title in the reader's language, and where it opens. */
+export interface FolderRequest {
+  title: string;
+  defaultPath?: string;
+}
+
 export interface LedgerApi {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>;
+  capabilities: HostCapabilities;
   /** Subscribes to backend pushes (lock, reminders); returns the unsubscribe function. */
   onPush(listener: (event: PushEvent) => void): () => void;
   /** Optional capability: prints or saves as PDF and records the print (print.record). Absent: no printing here. */
   print?(job: PrintJob): Promise<Result<PrintOutcome>>;
   /** Optional capability: the printers the host can print to. */
   printers?(): Promise<PrinterInfo[]>;
+  /** With capabilities.pickFolder: the folder the user chose, or null when they closed the dialog. */
+  pickFolder?(request: FolderRequest): Promise<string | null>;
 }
 
 /**

@@ -24,6 +24,8 @@
   }
 
   window.ledger = Object.freeze({
+    // preload/contract.ts HostCapabilities: no printers here, PDFs only; no folder dialog: paths are typed.
+    capabilities: Object.freeze({ printToPrinter: false, savePdf: true, pickFolder: false }),
     async invoke(name, input) {
       const res = await fetch('/__ledger/invoke', {
         method: 'POST',
