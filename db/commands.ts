@@ -9,6 +9,7 @@ import { backupCommands } from './ledger/backup/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
+import { prefsCommands } from './ledger/prefs/commands';
 import { printCommands } from './ledger/print/commands';
 import { sessionCommands } from './ledger/session/commands';
 import { transferCommands } from './ledger/transfer/commands';
@@ -41,6 +42,7 @@ export const commands = joinCommands(
   accountCommands,
   auditCommands,
   approvalCommands,
+  prefsCommands,
 );
 
 export type Commands = typeof commands;

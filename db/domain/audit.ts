@@ -73,6 +73,7 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   settings: 'settings',
   audit: 'audit',
   ledger: 'ledger',
+  prefs: 'accounts',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -179,6 +180,9 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'approvals.list': ['查看审批', '查看審批', 'List approvals'],
   'approvals.get': ['查看审批单', '查看審批單', 'View an approval'],
   'approvals.approvers': ['查看审批人', '查看審批人', 'List approvers'],
+  'documents.lookup': ['按编号查找文件', '按編號查找文件', 'Find a document by number'],
+  'prefs.get': ['查看显示偏好', '查看顯示偏好', 'View display preferences'],
+  'prefs.set': ['修改显示偏好', '修改顯示偏好', 'Change display preferences'],
 };
 
 /** The action in words; an action without words (a command newer than this list) by its category, else as stored. */
@@ -280,6 +284,7 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   displayName: ['姓名', '姓名', 'Name'],
   docNo: ['文号', '文號', 'Document no.'],
   docNumber: ['文号', '文號', 'Document no.'],
+  documentColumns: ['台账显示列', '臺賬顯示欄', 'Register columns'],
   documentId: ['收文编号', '收文編號', 'Receipt no.'],
   documentIds: ['收文编号', '收文編號', 'Receipt nos.'],
   dueAt: ['应还日期', '應還日期', 'Due'],

@@ -28,7 +28,7 @@ import {
   transmitCopies,
 } from './operations';
 import { documentFilterFields } from './filters';
-import { dayOf, getDocument, listDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './queries';
+import { dayOf, getDocument, listDocuments, lookupDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './queries';
 import { all, get, run, sql } from '../../store/sql';
 import type { LocationView } from '../../views';
 
@@ -305,6 +305,10 @@ export const documentCommands = {
 
   'documents.list': registerRead(z.object({ ...documentFilterFields, ...page }).strict(), (ctx, input) => listDocuments(ctx.db, input, today(ctx))),
   'documents.get': registerRead(z.object({ id }).strict(), (ctx, input) => getDocument(ctx.db, input.id, today(ctx))),
+  /** The items a typed or scanned number names exactly (收文编号, 文号 in any form, 份号): one opens at once. */
+  'documents.lookup': registerRead(z.object({ query: z.string().trim().min(1).max(100) }).strict(), (ctx, input) =>
+    lookupDocuments(ctx.db, input.query, today(ctx)),
+  ),
   'documents.suggest': registerRead(z.object({ field: z.enum(SUGGEST_FIELDS), prefix: z.string().max(50).default('') }).strict(), (ctx, input) =>
     suggest(ctx.db, input.field, input.prefix),
   ),

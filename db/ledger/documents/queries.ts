@@ -1,8 +1,10 @@
 // Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
-import { compressCopyNos } from '../../domain/copies';
+import { compressCopyNos, storageLocation } from '../../domain/copies';
 import { needsManualReview, parseMarking } from '../../domain/marking';
+import { readNumberQuery, type NumberQuery } from '../../domain/search';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
+import { recorderName } from '../recorders';
 import { readSettings } from '../settings';
 import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type Carrier, type CopyRow, type DocumentRow } from './model';
 
@@ -138,24 +140,99 @@ function remindersOf(db: Db, ids: readonly number[], day: Day): Map<number, Docu
   return result;
 }
 
+/** One way a search can match: the items it names (for the count and a filter) and the same as a test of one item. */
+interface SearchTerm {
+  ids: Fragment;
+  row: Fragment;
+}
+
+/** The same test, written the same way for both uses. */
+const term = (ids: Fragment, row = sql`d.id IN (${ids})`): SearchTerm => ({ ids, row });
+
+/** Double quotes around a phrase for FTS5 (quotes inside doubled): the text as one phrase, never as query syntax. */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 /**
- * Which index answers a search: 3+ characters the trigram full-text index (one phrase, quotes escaped), 1 or 2
- * the unigrams and bigrams of migration 10, both with the results of LIKE on 标题, 文号 and 来文单位.
+ * The text of 标题, 文号 and 来文单位, with the results of LIKE: 3+ characters through the trigram full-text index,
+ * 1 or 2 through the unigrams and bigrams of migration 10 (folded as the grams were written, lower() as LIKE folds
+ * case). A walk of the sort's index asks the grams about each item it meets (one key lookup) instead of first
+ * listing every match: a 1-character search may match them all.
  */
-function searchIndex(text: string): { count: Fragment; among: Fragment; walking: Fragment } {
+function textTerm(q: string): SearchTerm {
+  if ([...q].length >= 3) return term(sql`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase(q)}`);
+  return term(
+    sql`SELECT document_id FROM documents_grams WHERE gram = lower(${q})`,
+    sql`EXISTS (SELECT 1 FROM documents_grams g WHERE g.gram = lower(${q}) AND g.document_id = d.id)`,
+  );
+}
+
+/** A 收文编号 written whole (any template, letters in any case) or by its number, with its year or without. */
+function receiptTerms(n: NumberQuery): SearchTerm[] {
+  const whole = term(sql`SELECT id FROM documents WHERE receipt_no = ${n.receiptNo} COLLATE NOCASE`, sql`d.receipt_no = ${n.receiptNo} COLLATE NOCASE`);
+  if (!n.receipt) return [whole];
+  const { year, seq } = n.receipt;
+  const numbered =
+    year === null
+      ? term(sql`SELECT id FROM documents WHERE seq = ${seq}`, sql`d.seq = ${seq}`)
+      : term(sql`SELECT id FROM documents WHERE year = ${year} AND seq = ${seq}`, sql`d.year = ${year} AND d.seq = ${seq}`);
+  return [whole, numbered];
+}
+
+const copyTerm = (copyNo: number) =>
+  term(
+    sql`SELECT document_id FROM copies WHERE copy_no = ${copyNo}`,
+    sql`EXISTS (SELECT 1 FROM copies c WHERE c.document_id = d.id AND c.copy_no = ${copyNo})`,
+  );
+
+/** The 文号 without brackets and spaces (migration 12): containing the typed one, or (`whole`) being it. */
+function docNumberTerm(key: string, whole: boolean): SearchTerm {
+  const matching = sql`SELECT rowid FROM documents_numbers WHERE documents_numbers MATCH ${phrase(key)}`;
+  return term(whole ? sql`${matching} AND number = ${key}` : matching);
+}
+
+/** A 文号 key is looked up from 3 characters (the trigram index) and only with a digit in it: a 文号 has its year. */
+const isNumberKey = (key: string) => [...key].length >= 3 && /\d/.test(key);
+
+/** The terms of one search, joined: what it counts, the filter it adds, and the same filter for a walk of the sort's index. */
+function searchOf(text: string): { count: Fragment; among: Fragment; walking: Fragment } {
   const q = text.trim();
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    const among = sql`d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${phrase})`;
-    return { count: sql`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${phrase}`, among, walking: among };
-  }
-  // Folded as the grams were written (lower(), as LIKE folds case). A walk of the sort's index asks about each item
-  // it meets (one key lookup) instead of first listing every match: a 1-character search may match them all.
+  const n = readNumberQuery(q);
+  // Text without a digit names no number: it reads the text index alone, as fast as before numbers were searched.
+  const numbers = /\d/.test(n.receiptNo)
+    ? [...receiptTerms(n), ...(n.copyNo === null ? [] : [copyTerm(n.copyNo)]), ...(isNumberKey(n.docNumber) ? [docNumberTerm(n.docNumber, false)] : [])]
+    : [];
+  const terms = [textTerm(q), ...numbers];
+  const ids = sql.join(
+    terms.map((t) => t.ids),
+    ' UNION ',
+  );
   return {
-    count: sql`SELECT count(*) AS n FROM documents_grams WHERE gram = lower(${q})`,
-    among: sql`d.id IN (SELECT document_id FROM documents_grams WHERE gram = lower(${q}))`,
-    walking: sql`EXISTS (SELECT 1 FROM documents_grams g WHERE g.gram = lower(${q}) AND g.document_id = d.id)`,
+    count: sql`SELECT count(*) AS n FROM (${ids})`,
+    among: sql`d.id IN (${ids})`,
+    walking: sql`(${sql.join(
+      terms.map((t) => t.row),
+      ' OR ',
+    )})`,
   };
+}
+
+/**
+ * The items a typed or scanned number names exactly, newest first (at most `limit`): a 收文编号, a 文号 in any
+ * written form, a 份号. A part of a number or a word of a title names nothing: that is what the search is for.
+ */
+export function lookupDocuments(db: Db, query: string, day: Day, limit = 10): DocumentListItem[] {
+  const n = readNumberQuery(query);
+  const terms = [
+    ...receiptTerms(n),
+    ...(n.copyNo === null ? [] : [copyTerm(n.copyNo)]),
+    ...(isNumberKey(n.docNumber) ? [docNumberTerm(n.docNumber, true)] : []),
+  ];
+  const ids = sql.join(
+    terms.map((t) => t.ids),
+    ' UNION ',
+  );
+  const docs = all<DocumentRow>(db, sql`SELECT d.* FROM documents d WHERE d.id IN (${ids}) ORDER BY d.year DESC, d.seq DESC LIMIT ${limit}`);
+  return withCopies(db, docs, day);
 }
 
 const ORDER: Record<(typeof SORT_FIELDS)[number], string> = {
@@ -200,7 +277,7 @@ export type Plan = 'auto' | 'walk' | 'sort';
 export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = 'auto'): { total: number; rows: DocumentListItem[] } {
   const where: Fragment[] = [sql`1 = 1`];
   const query = q.query?.trim() ?? '';
-  const search = query ? searchIndex(query) : null;
+  const search = query ? searchOf(query) : null;
   if (search) where.push(search.among);
   if (q.levels?.length) where.push(sql`d.level IN (SELECT value FROM json_each(${JSON.stringify(q.levels)}))`);
   if (q.year) where.push(sql`d.year = ${q.year}`);
@@ -215,7 +292,7 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.reminder) where.push(reminderCondition(q.reminder, day, receiptBeforeOf(db, day)));
   if (q.reminderKind) where.push(reminderCondition(q.reminderKind, day, receiptBeforeOf(db, day)));
   const filter = sql.join(where, ' AND ');
-  // A search alone is counted by its index (one entry per item, never deleted), not item by item.
+  // A search alone is counted by its indexes (one entry per item, never deleted), not item by item.
   const total = get<{ n: number }>(db, search && where.length === 2 ? search.count : sql`SELECT count(*) AS n FROM documents d WHERE ${filter}`)!.n;
   const order = ORDER[q.sort].replace(/\{dir\}/g, q.order === 'desc' ? 'DESC' : 'ASC');
   const index = walkSortIndex(db, q, total, plan);
@@ -313,7 +390,8 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     recorded_by: string;
   }>(
     db,
-    sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.approval_id, b.batch_no, e.details, e.imported, e.recorded_at, e.recorded_by,
+    sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.approval_id, b.batch_no, e.details, e.imported, e.recorded_at,
+               ${recorderName('e.recorded_by')} AS recorded_by,
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
         FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE e.document_id = ${id} ORDER BY e.id`,
   );
@@ -323,7 +401,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     reproduction: c.reproduction === 1,
     sourceCopyNo: c.source_copy_no,
     status: c.status,
-    location: c.location_code,
+    location: storageLocation(c.status, c.location_code),
     holder: c.holder,
     holderDepartment: c.holder_department,
     dueAt: c.due_at,

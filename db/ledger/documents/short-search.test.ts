@@ -1,5 +1,6 @@
 // 1- and 2-character searches read the unigram / bigram index of migration 10; on a generated ledger they list
-// exactly the items LIKE finds in 标题, 文号 and 来文单位 (case folded as LIKE folds it), before and after corrections.
+// exactly the items LIKE finds in 标题, 文号 and 来文单位 (case folded as LIKE folds it), before and after corrections;
+// a query of digits also names the items of that 收文编号 number.
 import { describe, expect, it } from 'vitest';
 import { makeLedger, withRaw } from '../../testing';
 import type { Db } from '../../store/sql';
@@ -22,14 +23,15 @@ const rnd = prng(18);
 const pick = () => ALPHABET[Math.floor(rnd() * ALPHABET.length)]!;
 const word = (min: number, max: number) => Array.from({ length: min + Math.floor(rnd() * (max - min + 1)) }, pick).join('');
 
+/** LIKE on the text, or (a query of digits) the item numbered so: a 收文编号 by its number (search.test.ts). */
 function like(db: Db, q: string, levels?: string[]): number[] {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db
     .prepare(
-      `SELECT id FROM documents WHERE (title LIKE @p ESCAPE '\\' OR doc_number LIKE @p ESCAPE '\\' OR origin_unit LIKE @p ESCAPE '\\')
+      `SELECT id FROM documents WHERE (title LIKE @p ESCAPE '\\' OR doc_number LIKE @p ESCAPE '\\' OR origin_unit LIKE @p ESCAPE '\\' OR seq = @n)
          AND (@l IS NULL OR level IN (SELECT value FROM json_each(@l))) ORDER BY year, seq`,
     )
-    .all({ p: pattern, l: levels ? JSON.stringify(levels) : null }) as { id: number }[];
+    .all({ p: pattern, n: /^\d+$/.test(q) ? Number(q) : null, l: levels ? JSON.stringify(levels) : null }) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
