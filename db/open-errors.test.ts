@@ -184,12 +184,12 @@ describe('failed attempts while locked', () => {
   it('a wrong unlock of a locked session is sealed too', () => {
     const t = makeLedger();
     ok(t.service, 'session.lock');
-    expect(refused(t.service, 'session.unlock', { password: 'Wrong2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    expect(refused(t.service, 'session.unlock', { password: 'Wrong2026pass' }).code).toBe('E_WRONG_OWN_PASSWORD');
     ok(t.service, 'session.unlock', { password: ADMIN.password });
     const rows = auditRows(t).slice(-3);
     expect(rows.map((r) => [r.action, r.outcome, r.error_code])).toEqual([
       ['session.lock', 'ok', null],
-      ['session.unlock', 'refused', 'E_WRONG_PASSWORD'],
+      ['session.unlock', 'refused', 'E_WRONG_OWN_PASSWORD'],
       ['session.unlock', 'ok', null],
     ]);
   });

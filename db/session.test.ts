@@ -25,7 +25,8 @@ describe('lock', () => {
     expect(fileSize(t.walPath)).toBe(0);
     for (const name of ['ledger.info', 'settings.get', 'session.touch', 'account.list']) expect(refused(t.service, name).code).toBe('E_NOT_LOGGED_IN');
 
-    expect(refused(t.service, 'session.unlock', { password: 'Wrong2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    // Only a password is asked there: the refusal says the password is wrong, not "user name or password".
+    expect(refused(t.service, 'session.unlock', { password: 'Wrong2026pass' }).code).toBe('E_WRONG_OWN_PASSWORD');
     expect(status(t).state).toBe('locked');
     const session = ok<SessionInfo>(t.service, 'session.unlock', { password: ADMIN.password });
     expect(session).toMatchObject({ username: ADMIN.username, roles: ['admin', 'custodian'] });
@@ -38,7 +39,7 @@ describe('lock', () => {
     addUser(t, { username: 'clerk', roles: ['custodian'], password: 'Clerk2026pass' });
     ok(t.service, 'session.lock');
     // The clerk's password does not unlock the admin's session.
-    expect(refused(t.service, 'session.unlock', { password: 'Clerk2026pass' }).code).toBe('E_WRONG_PASSWORD');
+    expect(refused(t.service, 'session.unlock', { password: 'Clerk2026pass' }).code).toBe('E_WRONG_OWN_PASSWORD');
     expect(ok<SessionInfo>(t.service, 'session.login', { username: 'clerk', password: 'Clerk2026pass' }).username).toBe('clerk');
   });
 

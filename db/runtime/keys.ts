@@ -124,7 +124,7 @@ export class KeyStore {
    * Counts the failure, seals it for the audit log, and throws. The database is not touched; in the key file only
    * the throttle record and the sealed attempts change, counted on the file as it is now.
    */
-  refuse(action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
+  refuse(action: string, username: string, code: 'E_WRONG_PASSWORD' | 'E_WRONG_OWN_PASSWORD' | 'E_WRONG_RECOVERY_CODE'): never {
     const now = this.clock();
     const updated = this.update((k) => ({
       ...this.withSealedAttempt(k, { at: new Date(now).toISOString(), action, username, errorCode: code }),

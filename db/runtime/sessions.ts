@@ -166,7 +166,8 @@ export class Sessions implements SessionGate, SessionEnd {
     const keys: KeyStore = this.o.keys; // annotated, so that refuse() (never) narrows the key
     const keyFile = keys.readChecked(action, username);
     const key = keys.unwrapPassword(keyFile, username, password);
-    if (!key) keys.refuse(action, username, 'E_WRONG_PASSWORD');
+    // Unlocking asks only the password: the refusal may not speak of a user name.
+    if (!key) keys.refuse(action, username, action === 'session.unlock' ? 'E_WRONG_OWN_PASSWORD' : 'E_WRONG_PASSWORD');
     const ledger = this.openWithKey(keyFile, key);
     try {
       const account = findAccount(ledger.db, username);

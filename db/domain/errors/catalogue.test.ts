@@ -102,6 +102,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_NOT_VOIDABLE: { receiptNo: '2026-0007', kind: 'lend' },
   E_COPIES_IN_USE: { receiptNo: '2026-0007', copyNos: [3] },
   E_LOCATION_NOT_EMPTY: { location: 'BMG-01', copies: 2 },
+  E_WRONG_OWN_PASSWORD: { failures: 1, retryAfterMs: 0 },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -80,6 +80,7 @@ export const ERROR_CODES = [
   'E_NOT_VOIDABLE',
   'E_COPIES_IN_USE',
   'E_LOCATION_NOT_EMPTY',
+  'E_WRONG_OWN_PASSWORD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -264,6 +265,8 @@ export interface ErrorDetails {
   E_COPIES_IN_USE: { receiptNo: string; copyNos: number[] };
   /** A cabinet is taken out of use only when it holds nothing. */
   E_LOCATION_NOT_EMPTY: { location: string; copies: number };
+  /** Where only the password is asked (unlocking one's own locked session): no user name to be wrong. */
+  E_WRONG_OWN_PASSWORD: Retry;
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

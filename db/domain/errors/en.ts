@@ -80,6 +80,7 @@ export const en: ErrorTexts = {
     E_COPIES_IN_USE:
       'The copies a lower number of copies would take off already have loans, transmissions, inventories or other records: the number of copies cannot be lowered by a correction.',
     E_LOCATION_NOT_EMPTY: 'The cabinet still holds carriers, so it cannot be taken out of use: move them all out first.',
+    E_WRONG_OWN_PASSWORD: 'Wrong password: type your own password again.',
   },
   details: {
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',

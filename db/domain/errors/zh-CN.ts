@@ -77,6 +77,7 @@ export const zhCN = {
     E_NOT_VOIDABLE: '这件文件登记后已有其他记录，不能作废；只有登记后尚未办理任何事项的登记才能作废，填写有误请用更正。',
     E_COPIES_IN_USE: '要减少的份号已有借阅、传递、清查等记录，不能用更正减少份数。',
     E_LOCATION_NOT_EMPTY: '保密柜中仍存放有在管载体，不能停用：请先移出全部载体。',
+    E_WRONG_OWN_PASSWORD: '密码错误，请重新输入本人的密码。',
   } satisfies Record<ErrorCode, string>,
   details: {
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',

@@ -76,6 +76,7 @@ export const zhTW: ErrorTexts = {
     E_NOT_VOIDABLE: '這件文件登記後已有其他記錄，不能作廢；只有登記後尚未辦理任何事項的登記才能作廢，填寫有誤請用更正。',
     E_COPIES_IN_USE: '要減少的份號已有借閱、傳遞、清查等記錄，不能用更正減少份數。',
     E_LOCATION_NOT_EMPTY: '保密櫃中仍存放有在管載體，不能停用：請先移出全部載體。',
+    E_WRONG_OWN_PASSWORD: '密碼錯誤，請重新輸入本人的密碼。',
   },
   details: {
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
