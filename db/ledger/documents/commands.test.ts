@@ -100,6 +100,7 @@ const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'documents.found': (ids) => ({ documentId: ids.doc, copyNos: [1], locationId: ids.cab }),
   'documents.reportLost': (ids) => ({ documentId: ids.doc, copyNos: [6], reportRef: '保密局备案〔2026〕3号' }),
   'documents.handover': () => ({ from: '李明', to: '钱新', supervisor: '陈主任' }),
+  'documents.handoverPreview': () => ({ from: '李明', to: '钱新', supervisor: '陈主任' }),
   'locations.list': () => ({}),
   'documents.list': () => ({ query: '保密自查', levels: ['secret'] }),
   'documents.get': (ids) => ({ id: ids.doc }),

@@ -1,6 +1,6 @@
 // The classified documents register: registration, every lifecycle event, batches, queries and reminders.
 import { z } from 'zod';
-import { command, registerRead, registerWrite, when } from '../../command-kit';
+import { command, recorder, registerRead, registerWrite, when } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { approvalGrant as approval } from '../approvals/fields';
@@ -31,6 +31,7 @@ import { documentFilterFields } from './filters';
 import { dayOf, getDocument, listDocuments, lookupDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './queries';
 import { all, get, run, sql } from '../../store/sql';
 import type { LocationView } from '../../views';
+import { buildBatchForm, SHEET_LANGUAGES, type PrintForm } from '../sheets';
 
 const unit = text(100);
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
@@ -39,6 +40,30 @@ const batchItems = z
   .min(1)
   .max(5000);
 const scope = z.array(text(100)).min(1).max(200);
+
+class Rollback extends Error {}
+
+/**
+ * 移交清单 before it is signed: the hand-over itself, run and rolled back, its list built by the printout's builder, so
+ * what is shown is what will be recorded and printed (the batch number is the one it will get).
+ */
+function previewHandover(
+  ctx: SignedInContext,
+  input: { from: string; to: string; supervisor: string; at?: string | undefined; language: (typeof SHEET_LANGUAGES)[number] },
+): { items: number; copies: number; batchNo: string; form: PrintForm } {
+  let preview: { items: number; copies: number; batchNo: string; form: PrintForm } | undefined;
+  try {
+    ctx.db.transaction(() => {
+      const out = handOver(recorder(ctx), { ...input, at: when(ctx, input.at) });
+      const form = buildBatchForm(ctx.db, 'handover-list', out.batchNo, input.language);
+      preview = { items: form.rows.length, copies: out.copies, batchNo: out.batchNo, form };
+      throw new Rollback();
+    })();
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return preview!;
+}
 
 function today(ctx: SignedInContext): Day {
   return dayOf(Date.parse(ctx.now), ctx.settings().reminderDays);
@@ -302,6 +327,10 @@ export const documentCommands = {
     target: ofBatch,
     summary: (input, out) => ({ input, copies: out.copies }),
   }),
+  'documents.handoverPreview': registerRead(
+    z.object({ from: person, to: person, supervisor: person, at, language: z.enum(SHEET_LANGUAGES).default('zh-CN') }).strict(),
+    previewHandover,
+  ),
 
   'documents.list': registerRead(z.object({ ...documentFilterFields, ...page }).strict(), (ctx, input) => listDocuments(ctx.db, input, today(ctx))),
   'documents.get': registerRead(z.object({ id }).strict(), (ctx, input) => getDocument(ctx.db, input.id, today(ctx))),

@@ -17,18 +17,21 @@ describe('a bare level in the marking column', () => {
         HEADER,
         ['2026-03-05', '省国家保密局', '鲁保发〔2026〕3号', '关于开展保密自查的通知', '机密', 1, '0001', '李明', '办公室'],
         ['2026-03-06', '市委办公室', '市委办〔2026〕5号', '会议纪要', ' 秘密 ', 1, '0001', '李明', '办公室'],
-        ['2026-03-07', '省国家保密局', '鲁保发〔2026〕8号', '工作要点', '机密★10年', 1, '0001', '李明', '办公室'],
+        ['2026-03-07', '省国家保密局', '鲁保发〔2026〕8号', '工作要点', '机密★10年', 2, '0001-0002', '李明', '办公室'],
       ],
       'utf-8-bom',
     );
     const input = { register: 'documents', fileName: '收文.csv', data: data.toString('base64'), defaults: { location: 'BMG-01' } };
     const report = await okAsync<ImportReport>(t.service, 'import.dryRun', input);
-    expect(report).toMatchObject({ good: 3, bad: 0, issues: [] });
+    // The copies the import will register: what 确认导入 names before it writes.
+    expect(report).toMatchObject({ good: 3, bad: 0, copies: 4, issues: [] });
     expect(report.notes.map((n) => [n.row, n.column, n.reason, n.value])).toEqual([
       [2, 'E', 'bare_level', '机密'],
       [3, 'E', 'bare_level', '秘密'],
     ]);
-    expect(report.notes[0]!.message).toBe('密级“机密”没有写保密期限，按该密级的默认期限登记为“机密★”(20年)');
+    expect(report.notes[0]!.message).toBe('密级“机密”没有写保密期限，按该密级的默认期限登记为“机密★”（20年）');
+    // The screen says it in the reader's language from the field's name and the params the note carries.
+    expect(report.notes[0]).toMatchObject({ label: ['密级', '密級', 'Marking'], params: { marking: '机密★', years: 20 } });
     await okAsync(t.service, 'import.apply', input);
     const rows = ok<{ rows: DocumentListItem[] }>(t.service, 'documents.list', { sort: 'receiptNo', order: 'asc' }).rows;
     expect(rows.map((r) => [r.marking, r.secrecyEnd])).toEqual([

@@ -138,12 +138,12 @@ describe('import of the documents register', () => {
       { row: 501, column: 'B', reason: 'future_date' },
     ]);
     expect(report.issues.map((i) => [i.header, i.message])).toEqual([
-      ['收文日期', '收文日期“2026-02-30”不是有效日期(应如 2026-03-05、2026年3月5日、2026.3.5)'],
+      ['收文日期', '收文日期“2026-02-30”不是有效日期（应如 2026-03-05、2026年3月5日、2026.3.5）'],
       ['标题', '缺少标题'],
-      ['密级', '密级“机密级”无法识别:密级应为绝密、机密、秘密或内部'],
-      ['份号', '与第 201 行重复(鲁保发〔2025〕199号 第0001份)'],
+      ['密级', '“机密级★10年”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部。'],
+      ['份号', '与第 201 行重复（鲁保发〔2025〕199号 第0001份）'],
       ['份数', '份数“两份”不是正整数'],
-      ['密级', '密级“机密”无法识别:保密期限不是整年'],
+      ['密级', '“机密★1.5年”：保密期限按整年计，不足一年的以“个月”计，如 半年 应写 6个月。'],
       ['收文日期', '收文日期“2027-01-01”晚于今天'],
     ]);
     // The dry run wrote nothing, not even an audit entry.
@@ -177,7 +177,7 @@ describe('import of the documents register', () => {
     // The same file again: every copy is already in the ledger.
     const again = await okAsync<ImportReport>(t.service, 'import.dryRun', { register: 'documents', fileName: '2025收文.xlsx', data: b64(data), defaults });
     expect(again.bad).toBe(40);
-    expect(again.issues[0]).toMatchObject({ row: 3, column: 'I', reason: 'duplicate_in_ledger', message: '台账中已登记(鲁保发〔2025〕1号 第0001份)' });
+    expect(again.issues[0]).toMatchObject({ row: 3, column: 'I', reason: 'duplicate_in_ledger', message: '台账中已登记（鲁保发〔2025〕1号 第0001份）' });
   });
 
   it('imports 5,000 good rows', async () => {
@@ -316,13 +316,13 @@ describe('import of the device registers', () => {
       { row: 9, column: 'I', reason: 'unknown_value' },
     ]);
     expect(report.issues.map((i) => i.message).slice(0, 5)).toEqual([
-      '涉密计算机只能单机或接入涉密内网,不能接入互联网',
+      '机密计算机只能单机使用或接入涉密内网，不得接入互联网。',
       '密级“非涉密”不属于涉密计算机登记备案表',
-      '与第 2 行重复(序列号 PC-SN-1)',
-      '台账中已登记(pc-sn-old)',
-      '状态为“报废”,需填写清退/销毁/报废日期',
+      '与第 2 行重复（序列号 PC-SN-1）',
+      '台账中已登记（pc-sn-old）',
+      '状态为“报废”，需填写清退、销毁或报废日期',
     ]);
-    expect(report.issues[5]!.message).toMatch(/^联网类型“电话线”不是可选值\(单机、.*涉密内网、.*电子政务外网、.*互联网/);
+    expect(report.issues[5]!.message).toMatch(/^联网类型“电话线”不是可选值（单机、.*涉密内网、.*电子政务外网、.*互联网/);
     const fixed = await xlsxOf({ rows: [HEADER, pc(1), pc(6, { 14: '已报废', 15: '2026年6月1日' })] });
     await okAsync(t.service, 'import.apply', { ...input, data: b64(fixed) });
     const list = ok<{ rows: ComputerView[] }>(t.service, 'computers.list', { classified: true }).rows;

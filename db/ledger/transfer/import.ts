@@ -1,6 +1,8 @@
 // Importing a register from a spreadsheet: find the header, suggest the columns, and check every row with the
 // rules of manual entry. The dry run and the import run the same code; the dry run rolls everything back.
 import type { z } from 'zod';
+import { importIssueText } from '../../domain/import-issues';
+import { say, type Term } from '../../domain/terms';
 import { LedgerError } from '../../errors';
 import type { Db } from '../../store/sql';
 import { cellText, headerKey } from './normalize';
@@ -35,7 +37,7 @@ export interface InspectView {
   /** 1-based, as the spreadsheet shows it; null when no row looks like a header. */
   headerRow: number | null;
   columns: ColumnView[];
-  fields: { key: string; label: string; required: boolean }[];
+  fields: { key: string; label: Term; required: boolean }[];
   /** field key -> column index (0 = A). */
   mapping: Record<string, number>;
   /** The first rows under the header, as text, with their row numbers. */
@@ -128,7 +130,10 @@ export interface ImportIssue {
   field: string | null;
   /** Stable reason code (required, bad_date, duplicate_in_file, ...). */
   reason: string;
-  /** The reason in Chinese, for the report. */
+  /** The field's name in the three languages, and what the reason names: the screen says it in the reader's words. */
+  label: Term | null;
+  params: Record<string, unknown>;
+  /** The reason in Chinese, for the saved report (db/domain/import-issues). */
   message: string;
   value: string;
 }
@@ -143,6 +148,8 @@ export interface ImportReport {
   good: number;
   bad: number;
   skipped: { row: number; reason: Skip }[];
+  /** The copies the good rows register (documents; a device row has none). */
+  copies: number;
   /** Rows that also record history (已清退, 已销毁, 报废 ...): imported as marked historical events. */
   historical: number;
   issues: ImportIssue[];
@@ -203,21 +210,22 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
     good: 0,
     bad: 0,
     skipped: [],
+    copies: 0,
     historical: 0,
     issues: [],
     notes: [],
   };
-  const label = (field: string) => fields.find((f) => f.key === field)?.label ?? field;
+  const label = (field: string): Term => fields.find((f) => f.key === field)?.label ?? [field, field, field];
   const issue = (row: number, field: string | null, reason: string, value: string, params: Record<string, unknown> = {}): ImportIssue => {
     const col = field === null ? undefined : mapping[field];
+    const words = { reason, label: field === null ? null : label(field), value, params };
     return {
       row,
       column: col === undefined ? null : columnLetter(col),
       header: col === undefined ? null : cellText(header[col] ?? null) || null,
       field,
-      reason,
-      message: describeIssue(reason, field === null ? '' : label(field), value, params),
-      value,
+      ...words,
+      message: importIssueText(words, 'zh-CN'),
     };
   };
   const seen = new Map<string, number>();
@@ -277,7 +285,11 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
       if (found.length) {
         report.bad += 1;
         report.issues.push(...found);
-      } else report.good += 1;
+      } else {
+        report.good += 1;
+        const copies = (parsed.data as { copies?: unknown } | undefined)?.copies;
+        if (typeof copies === 'number') report.copies += copies;
+      }
     }
   };
 
@@ -315,7 +327,8 @@ const CODE_REASONS: Partial<Record<string, string>> = {
 /** A refusal of the manual-entry command, as a row problem: the field it names and a stable reason. */
 function refusalReason(err: LedgerError, input: Record<string, unknown>): { field: string | null; reason: string; params: Record<string, unknown> } {
   const d = err.details ?? {};
-  const params: Record<string, unknown> = { ...d };
+  // The code lets the screen say a rule's refusal in the error catalogue's words.
+  const params: Record<string, unknown> = { ...d, code: err.code };
   switch (err.code) {
     case 'E_BAD_MARKING':
       return { field: 'marking', reason: 'bad_marking', params };
@@ -339,81 +352,10 @@ function refusalReason(err: LedgerError, input: Record<string, unknown>): { fiel
       if (field === 'issueDate') return { field, reason: 'issue_after_received', params };
       // A telegram is always returned: its row needs an 应清退日期.
       if (field === 'returnBy') return { field, reason: 'required', params };
-      return { field: field || null, reason: 'rule', params: { ...params, detail: err.message } };
+      return { field: field || null, reason: 'rule', params };
     }
     default:
-      return { field: typeof d.field === 'string' ? ownerOf(d.field) : null, reason: 'rule', params: { ...params, code: err.code, detail: err.message } };
-  }
-}
-
-const MARKING_REASONS: Record<string, string> = {
-  empty: '为空',
-  unknown_level: '密级应为绝密、机密、秘密或内部',
-  missing_star: '密级与保密期限之间缺少★',
-  period_on_internal: '内部不标★和保密期限',
-  bad_period: '保密期限无法识别(应如 10年、6个月、长期)',
-  zero_period: '保密期限为零',
-  months_not_under_a_year: '一年及以上的期限应以“年”计',
-  fraction_of_year: '保密期限不是整年',
-  over_maximum: '超过该密级的最长保密期限',
-  bad_date: '解密日期不存在',
-  date_not_after_issue: '解密日期不晚于成文日期',
-};
-
-const NETWORK_NAMES: Record<string, string> = { internet: '互联网', egov_extranet: '电子政务外网' };
-
-/** The reason in Chinese: the report is read and saved by the custodian. */
-function describeIssue(reason: string, label: string, value: string, p: Record<string, unknown>): string {
-  const v = value ? `“${value}”` : '';
-  switch (reason) {
-    case 'required':
-      return `缺少${label}`;
-    case 'bad_date':
-      return `${label}${v}不是有效日期(应如 2026-03-05、2026年3月5日、2026.3.5)`;
-    case 'future_date':
-      return `${label}${v}晚于今天`;
-    case 'bad_count':
-      return `${label}${v}不是正整数`;
-    case 'bad_copy_nos':
-      return `份号${v}无法识别(应如 0001 或 0001-0003)`;
-    case 'copies_mismatch':
-      return `份号${v}与份数 ${String(p.copies)} 不符`;
-    case 'unknown_value':
-      return `${label}${v}不是可选值(${String(p.choices ?? '')})`;
-    case 'too_long':
-      return `${label}过长(最多 ${String(p.max)} 个字)`;
-    case 'bad_format':
-      return `${label}${v}格式不对`;
-    case 'bad_marking':
-      return `密级${v || `“${String(p.text ?? '')}”`}无法识别:${MARKING_REASONS[String(p.reason)] ?? '格式不对'}`;
-    case 'duplicate_in_file':
-      return `与第 ${String(p.firstRow)} 行重复(${String(p.what)})`;
-    case 'duplicate_in_ledger':
-      return `台账中已登记(${String(p.what ?? value)})`;
-    case 'same_as_serial':
-      return '硬盘序列号与主机序列号相同';
-    case 'bare_level':
-      return `${label}${v}没有写保密期限，按该密级的默认期限登记为“${String(p.marking)}”(${String(p.years)}年)`;
-    case 'no_such_location':
-      return `存放位置${v}不存在或已停用(应为存放位置的代码或名称)`;
-    case 'location_level':
-      return `存放位置${String(p.location ?? '')}不能存放该密级的载体`;
-    case 'telegram_location':
-      return `存放位置${String(p.location ?? '')}不是电报专柜：密码电报、级发电只能存放在电报专柜`;
-    case 'document_location':
-      return `存放位置${String(p.location ?? '')}是电报专柜：其他文件须另柜存放`;
-    case 'network_forbidden':
-      return `涉密计算机只能单机或接入涉密内网,不能接入${NETWORK_NAMES[String(p.network)] ?? String(p.network)}`;
-    case 'issue_after_received':
-      return '成文日期晚于收文日期';
-    case 'wrong_register':
-      return `${label}${v}不属于${String(p.register)}`;
-    case 'history_needs_date':
-      return `状态为“${String(p.status ?? '')}”,需填写清退/销毁/报废日期`;
-    case 'history_before_registration':
-      return `${label}${v}早于登记日期`;
-    default:
-      return `${label}${v}不符合要求${p.detail ? `:${String(p.detail)}` : ''}`;
+      return { field: typeof d.field === 'string' ? ownerOf(d.field) : null, reason: 'rule', params };
   }
 }
 
@@ -426,7 +368,7 @@ export function reportCsv(report: ImportReport): string {
   const lines = [
     ['文件', report.fileName],
     ['SHA-256', report.sha256],
-    ['台账', REGISTER_NAMES[report.register]],
+    ['台账', say(REGISTER_NAMES[report.register], 'zh-CN')],
     ['工作表', report.sheet],
     ['表头行', report.headerRow],
     ['合格行', report.good],
@@ -440,7 +382,7 @@ export function reportCsv(report: ImportReport): string {
       null,
       null,
       s.reason === 'blank' ? 'skipped_blank' : 'skipped_subtotal',
-      s.reason === 'blank' ? '空行,已跳过' : '合计/小计行,已跳过',
+      s.reason === 'blank' ? '空行，已跳过' : '合计、小计行，已跳过',
       '',
     ]),
   ];

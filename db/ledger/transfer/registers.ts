@@ -10,24 +10,24 @@ import { cellText, parseCopyNos, parseCount, parseDate } from './normalize';
 export const IMPORT_REGISTERS = ['documents', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media'] as const;
 export type ImportRegister = (typeof IMPORT_REGISTERS)[number];
 
-export const REGISTER_NAMES: Record<ImportRegister, string> = {
-  documents: '涉密文件登记台账',
-  'secret-computers': '涉密计算机登记备案表',
-  'plain-computers': '非涉密计算机登记备案表',
-  'secret-media': '涉密移动存储介质登记备案表',
-  'plain-media': '非涉密移动存储介质登记备案表',
+export const REGISTER_NAMES: Record<ImportRegister, Term> = {
+  documents: ['涉密文件登记台账', '涉密文件登記台帳', 'register of classified documents'],
+  'secret-computers': ['涉密计算机登记备案表', '涉密計算機登記備案表', 'register of classified computers'],
+  'plain-computers': ['非涉密计算机登记备案表', '非涉密計算機登記備案表', 'register of non-classified computers'],
+  'secret-media': ['涉密移动存储介质登记备案表', '涉密移動存儲介質登記備案表', 'register of classified removable media'],
+  'plain-media': ['非涉密移动存储介质登记备案表', '非涉密移動存儲介質登記備案表', 'register of non-classified removable media'],
 };
 
 export interface FieldSpec {
   key: string;
-  /** The name the report and the wizard use. */
-  label: string;
+  /** The name the report and the wizard use, in the three languages. */
+  label: Term;
   /** Headers this field goes by (zh-CN, zh-TW, en); compared after headerKey(). */
   headers: string[];
   required: boolean;
 }
 
-const f = (key: string, label: string, required: boolean, ...headers: string[]): FieldSpec => ({ key, label, headers: [label, ...headers], required });
+const f = (key: string, label: Term, required: boolean, ...headers: string[]): FieldSpec => ({ key, label, headers: [...label, ...headers], required });
 
 /**
  * The column labels of the exported sheets (db/ledger/sheets, in zh-CN, zh-TW and en) that name each field, so an
@@ -74,10 +74,10 @@ function withSheetLabels(fields: FieldSpec[], location: LabelKey): FieldSpec[] {
 
 // Shared by every register: what the item is now, and when it got there (history rows).
 const statusFields = [
-  f('status', '状态', false, '狀態', 'Status', '当前状态', '处理情况'),
+  f('status', ['状态', '狀態', 'Status'], false, '狀態', 'Status', '当前状态', '处理情况'),
   f(
     'statusAt',
-    '状态日期',
+    ['状态日期', '狀態日期', 'Status date'],
     false,
     '狀態日期',
     '清退日期',
@@ -94,10 +94,22 @@ const statusFields = [
 ];
 
 const DOCUMENT_FIELDS: FieldSpec[] = [
-  f('receivedAt', '收文日期', true, '收文日期', '收到日期', '登记日期', '签收日期', '日期', 'Received', 'Received on', 'Date received'),
+  f(
+    'receivedAt',
+    ['收文日期', '收文日期', 'Date received'],
+    true,
+    '收文日期',
+    '收到日期',
+    '登记日期',
+    '签收日期',
+    '日期',
+    'Received',
+    'Received on',
+    'Date received',
+  ),
   f(
     'originUnit',
-    '来文单位',
+    ['来文单位', '來文單位', 'Origin unit'],
     true,
     '来文机关',
     '來文單位',
@@ -111,59 +123,84 @@ const DOCUMENT_FIELDS: FieldSpec[] = [
     'Origin unit',
     'Issuer',
   ),
-  f('docNumber', '文号', false, '文件字号', '发文字号', '發文字號', '文號', '文件字號', '文件编号', 'Doc No.', 'Document number', 'Number'),
-  f('title', '标题', true, '文件标题', '文件名称', '标題', '文件標題', '文件名稱', '题名', '名称', 'Title'),
-  f('marking', '密级', true, '密級', '密级和保密期限', '密级及保密期限', '国家秘密标志', '密级★保密期限', 'Marking', 'Level', 'Classification'),
-  f('period', '保密期限', false, '保密期限', 'Period', 'Secrecy period'),
-  f('issueDate', '成文日期', false, '发文日期', '印发日期', '制发日期', '成文日期', '發文日期', 'Issue date', 'Issued'),
-  f('copies', '份数', false, '份數', '数量', 'Copies', 'Count'),
-  f('copyNos', '份号', false, '份號', 'Copy No.', 'Copy numbers', 'Copy no'),
-  f('signedBy', '签收人', true, '签收人', '簽收人', '承办人', '承辦人', '经办人', '責任人', '责任人', 'Signed by', 'Handled by'),
-  f('scope', '知悉范围', true, '知悉範圍', '阅知范围', '发放范围', 'Scope', 'Need-to-know'),
-  f('location', '存放位置', true, '存放位置', '保管位置', '存放地点', '存放柜', '保密柜', '存放處', 'Location', 'Storage'),
-  f('carrier', '载体', false, '载体类型', '載體', '载体形式', 'Carrier'),
-  f('attachments', '附件', false, 'Attachments'),
-  f('returnBy', '应清退日期', false, '清退期限', '應清退日期', 'Return by'),
-  f('remarks', '备注', false, '備註', '備注', 'Remarks', 'Notes'),
+  f(
+    'docNumber',
+    ['文号', '文號', 'Document number'],
+    false,
+    '文件字号',
+    '发文字号',
+    '發文字號',
+    '文號',
+    '文件字號',
+    '文件编号',
+    'Doc No.',
+    'Document number',
+    'Number',
+  ),
+  f('title', ['标题', '標題', 'Title'], true, '文件标题', '文件名称', '标題', '文件標題', '文件名稱', '题名', '名称', 'Title'),
+  f(
+    'marking',
+    ['密级', '密級', 'Marking'],
+    true,
+    '密級',
+    '密级和保密期限',
+    '密级及保密期限',
+    '国家秘密标志',
+    '密级★保密期限',
+    'Marking',
+    'Level',
+    'Classification',
+  ),
+  f('period', ['保密期限', '保密期限', 'Secrecy period'], false, '保密期限', 'Period', 'Secrecy period'),
+  f('issueDate', ['成文日期', '成文日期', 'Issue date'], false, '发文日期', '印发日期', '制发日期', '成文日期', '發文日期', 'Issue date', 'Issued'),
+  f('copies', ['份数', '份數', 'Copies'], false, '份數', '数量', 'Copies', 'Count'),
+  f('copyNos', ['份号', '份號', 'Copy numbers'], false, '份號', 'Copy No.', 'Copy numbers', 'Copy no'),
+  f('signedBy', ['签收人', '簽收人', 'Signed by'], true, '签收人', '簽收人', '承办人', '承辦人', '经办人', '責任人', '责任人', 'Signed by', 'Handled by'),
+  f('scope', ['知悉范围', '知悉範圍', 'Need-to-know scope'], true, '知悉範圍', '阅知范围', '发放范围', 'Scope', 'Need-to-know'),
+  f('location', ['存放位置', '存放位置', 'Storage location'], true, '存放位置', '保管位置', '存放地点', '存放柜', '保密柜', '存放處', 'Location', 'Storage'),
+  f('carrier', ['载体', '載體', 'Carrier'], false, '载体类型', '載體', '载体形式', 'Carrier'),
+  f('attachments', ['附件', '附件', 'Attachments'], false, 'Attachments'),
+  f('returnBy', ['应清退日期', '應清退日期', 'Return by'], false, '清退期限', '應清退日期', 'Return by'),
+  f('remarks', ['备注', '備註', 'Remarks'], false, '備註', '備注', 'Remarks', 'Notes'),
   ...statusFields,
 ];
 
 const deviceCommon = [
-  f('code', '编号', true, '保密编号', '設備編號', '设备编号', '資產編號', '资产编号', '编  号', '編號', 'Code', 'No.'),
-  f('model', '品牌型号', true, '品牌型號', '型号', '品牌', '品牌及型号', 'Model', 'Brand/model'),
-  f('serial', '序列号', true, '序列號', '设备序列号', '主机序列号', '出厂编号', 'Serial', 'Serial number', 'S/N'),
-  f('level', '密级', true, '密級', '涉密等级', 'Level', 'Classification'),
-  f('responsible', '责任人', true, '責任人', '使用人', '保管人', 'Responsible', 'Responsible person'),
-  f('department', '使用部门', true, '部门', '使用部門', '部門', '所属部门', 'Department'),
-  f('enabledAt', '启用日期', true, '啟用日期', '启用时间', '使用日期', 'Enabled', 'In service since'),
-  f('remarks', '备注', false, '備註', 'Remarks', 'Notes'),
+  f('code', ['编号', '編號', 'Code'], true, '保密编号', '設備編號', '设备编号', '資產編號', '资产编号', '编  号', '編號', 'Code', 'No.'),
+  f('model', ['品牌型号', '品牌型號', 'Brand and model'], true, '品牌型號', '型号', '品牌', '品牌及型号', 'Model', 'Brand/model'),
+  f('serial', ['序列号', '序號', 'Serial number'], true, '序列號', '设备序列号', '主机序列号', '出厂编号', 'Serial', 'Serial number', 'S/N'),
+  f('level', ['密级', '密級', 'Marking'], true, '密級', '涉密等级', 'Level', 'Classification'),
+  f('responsible', ['责任人', '責任人', 'Responsible person'], true, '責任人', '使用人', '保管人', 'Responsible', 'Responsible person'),
+  f('department', ['使用部门', '使用部門', 'Department'], true, '部门', '使用部門', '部門', '所属部门', 'Department'),
+  f('enabledAt', ['启用日期', '啟用日期', 'In service since'], true, '啟用日期', '启用时间', '使用日期', 'Enabled', 'In service since'),
+  f('remarks', ['备注', '備註', 'Remarks'], false, '備註', 'Remarks', 'Notes'),
 ];
 
 const COMPUTER_FIELDS: FieldSpec[] = [
   ...deviceCommon.slice(0, 1),
-  f('name', '名称', true, '设备名称', '计算机名称', '名稱', '設備名稱', 'Name'),
+  f('name', ['名称', '名稱', 'Name'], true, '设备名称', '计算机名称', '名稱', '設備名稱', 'Name'),
   ...deviceCommon.slice(1, 3),
-  f('diskSerial', '硬盘序列号', false, '硬盤序列號', 'Disk serial', 'HDD serial'),
-  f('mac', 'MAC地址', false, 'MAC', 'MAC 地址', '网卡地址', '物理地址', 'Mac address'),
-  f('os', '操作系统', true, '操作系統', 'OS', 'Operating system'),
-  f('osInstalledAt', '操作系统安装日期', false, '安装日期', '安裝日期', '系统安装日期', 'OS installed'),
+  f('diskSerial', ['硬盘序列号', '硬碟序號', 'Disk serial number'], false, '硬盤序列號', 'Disk serial', 'HDD serial'),
+  f('mac', ['MAC地址', 'MAC位址', 'MAC address'], false, 'MAC', 'MAC 地址', '网卡地址', '物理地址', 'Mac address'),
+  f('os', ['操作系统', '作業系統', 'Operating system'], true, '操作系統', 'OS', 'Operating system'),
+  f('osInstalledAt', ['操作系统安装日期', '作業系統安裝日期', 'OS installed on'], false, '安装日期', '安裝日期', '系统安装日期', 'OS installed'),
   deviceCommon[3]!,
-  f('network', '联网类型', true, '聯網類型', '联网情况', '网络类型', '接入网络', 'Network'),
-  f('purpose', '用途', true, 'Purpose'),
+  f('network', ['联网类型', '聯網類型', 'Network'], true, '聯網類型', '联网情况', '网络类型', '接入网络', 'Network'),
+  f('purpose', ['用途', '用途', 'Purpose'], true, 'Purpose'),
   ...deviceCommon.slice(4, 6),
-  f('location', '放置地点', true, '放置地點', '存放地点', '放置位置', '安放地点', 'Location', 'Place'),
+  f('location', ['放置地点', '放置地點', 'Location'], true, '放置地點', '存放地点', '放置位置', '安放地点', 'Location', 'Place'),
   ...deviceCommon.slice(6),
   ...statusFields,
 ];
 
 const MEDIUM_FIELDS: FieldSpec[] = [
   deviceCommon[0]!,
-  f('type', '类型', true, '类别', '介质类型', '類型', '種類', 'Type'),
+  f('type', ['类型', '類型', 'Type'], true, '类别', '介质类型', '類型', '種類', 'Type'),
   ...deviceCommon.slice(1, 3),
-  f('capacity', '容量', true, 'Capacity', '存储容量'),
+  f('capacity', ['容量', '容量', 'Capacity'], true, 'Capacity', '存储容量'),
   deviceCommon[3]!,
   ...deviceCommon.slice(4, 6),
-  f('usageScope', '使用范围', true, '使用範圍', '用途', 'Usage scope', 'Use'),
+  f('usageScope', ['使用范围', '使用範圍', 'Usage scope'], true, '使用範圍', '用途', 'Usage scope', 'Use'),
   ...deviceCommon.slice(6),
   ...statusFields,
 ];
@@ -463,7 +500,7 @@ export interface RowInput {
   /** Input fields filled from another field's cell (成文日期 from 收文日期): their problems belong to that field. */
   owners?: Record<string, string>;
   /** Keys that must be unique within the file and in the ledger, with the field each belongs to. */
-  keys: { field: string; key: string; label: string }[];
+  keys: { field: string; key: string; label: Term }[];
 }
 
 /** Storage locations by code or name (case-insensitive), for 存放位置. */
@@ -512,20 +549,27 @@ export function documentInput(r: RowReader, locations: LocationLookup, signer: s
     ? Array.from({ length: Math.min(copies, 9999) }, (_, i) => ({
         field: 'copyNos',
         key: `${key}#${(copyNos?.first ?? 1) + i}`,
-        label: `${doc} 第${String((copyNos?.first ?? 1) + i).padStart(4, '0')}份`,
+        label: copyLabel(doc, (copyNos?.first ?? 1) + i),
       }))
     : [];
   return { input, history: history(r, DOCUMENT_STATUS), keys, ...(r.has('issueDate') ? {} : { owners: { issueDate: 'receivedAt' } }) };
 }
 
+/** A copy as the report names it: 鲁保发〔2025〕1号 第0001份. */
+function copyLabel(doc: string, copyNo: number): Term {
+  const no = String(copyNo).padStart(4, '0');
+  return [`${doc} 第${no}份`, `${doc} 第${no}份`, `${doc} copy ${no}`];
+}
+
 function deviceKeys(input: Record<string, unknown>): RowInput['keys'] {
   const keys: RowInput['keys'] = [];
-  const add = (field: string, prefix: string, value: unknown, label: string) => {
-    if (typeof value === 'string' && value) keys.push({ field, key: `${prefix}:${value.toLowerCase()}`, label: `${label} ${value}` });
+  const add = (field: string, prefix: string, value: unknown, label: Term) => {
+    if (typeof value === 'string' && value)
+      keys.push({ field, key: `${prefix}:${value.toLowerCase()}`, label: [`${label[0]} ${value}`, `${label[1]} ${value}`, `${label[2]} ${value}`] });
   };
-  add('code', 'code', input.code, '编号');
-  add('serial', 'serial', input.serial, '序列号');
-  add('diskSerial', 'serial', input.diskSerial, '硬盘序列号');
+  add('code', 'code', input.code, ['编号', '編號', 'code']);
+  add('serial', 'serial', input.serial, ['序列号', '序號', 'serial number']);
+  add('diskSerial', 'serial', input.diskSerial, ['硬盘序列号', '硬碟序號', 'disk serial number']);
   return keys;
 }
 
