@@ -312,6 +312,8 @@ export interface BackupStatusView {
   lastBackupAt: string | null;
   dueAt: string;
   intervalDays: number;
+  /** When the latest backup attempt failed, if none has succeeded since (null: none failed). */
+  lastFailedAt: string | null;
 }
 
 export interface BackupMediumView {

@@ -4,11 +4,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess, type WebContents } from 'electron';
-import { INVOKE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
+import { FOLDER_CHANNEL, INVOKE_CHANNEL, PRINT_CHANNEL, PRINTERS_CHANNEL, PUSH_CHANNEL } from '../preload/channels';
 import { APP_SCHEME_REGISTRATION, appResponse } from './app-protocol';
 import { startBackend, type BackendProcess } from './backend-client';
 import { menuTemplate } from './menu';
 import { backupQuitPrompt } from './quit-prompt';
+import { chosenFolder, folderDialogOptions, parseFolderRequest } from './folder-dialog';
 import { parsePrintJob } from './print-job';
 import { printers, printJob, printWindows } from './print-window';
 import { ledgerDir, nativeBindingPath, userDataOverride } from './paths';
@@ -83,6 +84,12 @@ function start(): void {
   ipcMain.handle(PRINTERS_CHANNEL, (event) => {
     if (!win || !isTrustedSender(event.senderFrame, appFrames())) throw new Error('Refused: the ledger answers only its own window.');
     return printers(win.webContents);
+  });
+  // Backup and restore choose their folder in the system's dialog, over the app window.
+  ipcMain.handle(FOLDER_CHANNEL, async (event, raw: unknown) => {
+    const request = parseFolderRequest(raw);
+    if (!win || !isTrustedSender(event.senderFrame, appFrames()) || !request) throw new Error('Refused: not a folder request of the app window.');
+    return chosenFolder(await dialog.showOpenDialog(win, folderDialogOptions(request)));
   });
 
   powerMonitor.on('lock-screen', () => backend.systemLock());

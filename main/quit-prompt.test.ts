@@ -6,7 +6,13 @@ const status = (backup: BackupStatusView | null): InvokeResult => ({
   ok: true,
   value: { state: 'locked', backup, session: null, lockedUser: null, retryAfterMs: 0 },
 });
-const backup = (state: BackupStatusView['state']): BackupStatusView => ({ state, lastBackupAt: null, dueAt: '2026-12-02T01:00:00.000Z', intervalDays: 7 });
+const backup = (state: BackupStatusView['state']): BackupStatusView => ({
+  state,
+  lastBackupAt: null,
+  lastFailedAt: null,
+  dueAt: '2026-12-02T01:00:00.000Z',
+  intervalDays: 7,
+});
 
 describe('backupQuitPrompt', () => {
   it('asks only when a backup is due or overdue', () => {

@@ -4,3 +4,4 @@ export const INVOKE_CHANNEL = 'ledger:invoke';
 export const PUSH_CHANNEL = 'ledger:push';
 export const PRINT_CHANNEL = 'ledger:print';
 export const PRINTERS_CHANNEL = 'ledger:printers';
+export const FOLDER_CHANNEL = 'ledger:folder';
