@@ -12,6 +12,7 @@ import { LoginScreen } from './features/session/LoginScreen';
 import { LockScreen } from './features/session/LockScreen';
 import { ForcedPasswordChange } from './features/session/ForcedPasswordChange';
 import { MainLayout } from './MainLayout';
+import { LeaveGuard } from './ui/LeaveGuard';
 
 export function Root() {
   const language = useLedger((s) => s.language);
@@ -42,7 +43,13 @@ function LedgerApp() {
     return status.lockedUser && !switchingUser ? <LockScreen user={status.lockedUser} /> : <LoginScreen />;
   }
   if (status.session.mustChangePassword) return <ForcedPasswordChange />;
-  return <MainLayout session={status.session} />;
+  // The 放弃 / 继续编辑 question belongs to the signed-in screens: a lock hides it with them, an unlock shows it again.
+  return (
+    <>
+      <MainLayout session={status.session} />
+      <LeaveGuard />
+    </>
+  );
 }
 
 /** Before the first status: a spinner, or why the backend cannot be reached. */

@@ -14,9 +14,11 @@ import { createTransferSlice } from '../features/import/store';
 import { createPeopleSlice } from '../features/people/store';
 import { createSessionScope, type LedgerState } from './types';
 import { createUiSlice } from './ui';
+import { createDraftsSlice } from './drafts';
 
 export type { LedgerState } from './types';
 export type { Page, BatchKind, DocumentOrigin } from './ui';
+export type { PendingLeave } from './drafts';
 export type { DocumentFilters, SuggestField } from '../features/documents/store';
 export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from '../features/documents/store';
 export type { AuditFilters } from '../features/audit/store';
@@ -44,6 +46,7 @@ export function createLedgerStore() {
       ...createTransferSlice(set, get, session),
       ...createBackupSlice(set, get, session),
       ...createUiSlice(set, get, session),
+      ...createDraftsSlice(set, get, session),
     };
   });
 }

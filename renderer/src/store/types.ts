@@ -5,6 +5,7 @@ import type { AccountsSlice } from '../features/accounts/store';
 import type { AuditSlice } from '../features/audit/store';
 import type { ApprovalsSlice } from '../features/approvals/store';
 import type { UiSlice } from './ui';
+import type { DraftsSlice } from './drafts';
 import type { DocumentsSlice } from '../features/documents/store';
 import type { DevicesSlice } from '../features/devices/store';
 import type { PeopleSlice } from '../features/people/store';
@@ -21,7 +22,8 @@ export type LedgerState = SessionSlice &
   PeopleSlice &
   TransferSlice &
   BackupSlice &
-  UiSlice;
+  UiSlice &
+  DraftsSlice;
 
 /**
  * What a session loaded must not outlive it: each slice registers the state it returns to when the session ends

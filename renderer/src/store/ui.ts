@@ -3,7 +3,7 @@ import { applyLanguage, storedLanguage, type Language } from '../i18n';
 import type { DocumentFilters } from '../features/documents/store';
 import type { DeviceKind, DeviceRegister } from '../features/devices/devices';
 import type { PrintRequest } from '../../../preload/contract';
-import type { SliceCreator } from './types';
+import type { LedgerState, SliceCreator } from './types';
 
 export type BatchKind = 'return' | 'destroy' | 'inventory';
 export type DocumentOrigin = 'received' | 'produced';
@@ -42,6 +42,8 @@ export interface UiSlice {
   /** The printout the print preview shows (null: closed). */
   printRequest: PrintRequest | null;
   setLanguage(language: Language): void;
+  /** Every change of screen goes through here: leaving unsaved input asks 放弃 / 继续编辑 first (the drafts slice). */
+  navigate(to: Partial<LedgerState>): void;
   setPage(page: Page): void;
   /** The register, optionally with new filters (a reminder on the overview). */
   openDocuments(filters?: DocumentFilters): void;
@@ -54,49 +56,58 @@ export interface UiSlice {
   closePrint(): void;
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
-  language: storedLanguage(),
-  page: 'overview',
-  documentId: null,
-  batchSeed: [],
-  deviceKind: 'computer',
-  deviceId: null,
-  printRequest: null,
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
+  const navigate = (to: Partial<LedgerState>) => get().navigate(to);
 
-  setLanguage(language) {
-    applyLanguage(language);
-    set({ language });
-  },
+  return {
+    language: storedLanguage(),
+    page: 'overview',
+    documentId: null,
+    batchSeed: [],
+    deviceKind: 'computer',
+    deviceId: null,
+    printRequest: null,
 
-  setPage(page) {
-    set({ page });
-  },
+    setLanguage(language) {
+      applyLanguage(language);
+      set({ language });
+    },
 
-  openDocuments(filters) {
-    set({ page: 'documents', ...(filters ? { documentFilters: filters, documentPage: 1 } : {}) });
-  },
+    navigate(to) {
+      void get().leave(() => set(to));
+    },
 
-  openDocument(id) {
-    set({ page: 'document', documentId: id, document: null });
-  },
+    setPage(page) {
+      // The page shown already: nothing is left.
+      if (page !== get().page) navigate({ page });
+    },
 
-  openDocumentEntry(origin) {
-    set({ page: origin === 'received' ? 'register-received' : 'register-produced' });
-  },
+    openDocuments(filters) {
+      navigate({ page: 'documents', ...(filters ? { documentFilters: filters, documentPage: 1 } : {}) });
+    },
 
-  openBatch(kind, seed = []) {
-    set({ page: `batch-${kind}`, batchSeed: seed });
-  },
+    openDocument(id) {
+      navigate({ page: 'document', documentId: id, document: null });
+    },
 
-  openDevice(kind, id) {
-    set({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
-  },
+    openDocumentEntry(origin) {
+      navigate({ page: origin === 'received' ? 'register-received' : 'register-produced' });
+    },
 
-  openPrint(request) {
-    set((s) => ({ printRequest: { ...request, language: s.language } }));
-  },
+    openBatch(kind, seed = []) {
+      navigate({ page: `batch-${kind}`, batchSeed: seed });
+    },
 
-  closePrint() {
-    set({ printRequest: null });
-  },
-});
+    openDevice(kind, id) {
+      navigate({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
+    },
+
+    openPrint(request) {
+      set((s) => ({ printRequest: { ...request, language: s.language } }));
+    },
+
+    closePrint() {
+      set({ printRequest: null });
+    },
+  };
+};

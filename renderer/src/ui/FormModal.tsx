@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Button, Flex, Form, Modal, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAction } from './hooks/useAction';
-import { useEnterNavigation } from './hooks/useEnterNavigation';
+import { firstStop, useEnterNavigation } from './hooks/useEnterNavigation';
+import { useDraftForm } from './hooks/useDraft';
 import { useMarkField, type ErrorFields } from './hooks/useMarkField';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -11,6 +12,8 @@ interface FormModalProps<V> {
   submitText: ReactNode;
   /** data-testids: `${testId}-form` (the modal body), `${testId}-submit`, `${testId}-cancel`, `${testId}-error`. */
   testId: string;
+  /** With testId, names the draft kept of this dialog (unsaved input survives a lock): the item it is about. */
+  draftKey?: string | number;
   initialValues?: Partial<V>;
   onSubmit(values: V): Promise<void>;
   onClose(): void;
@@ -34,11 +37,23 @@ const COMMON_ERROR_FIELDS: ErrorFields = {
   approvalId: ['approval', 'approvalId'],
 };
 
-/** A modal holding one form, shown while mounted: Enter submits, errors show inside, success closes it. */
+/** An open dropdown, autocomplete list or date picker: Escape is for it alone. */
+function popupOpen(): boolean {
+  return !!document.querySelector(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-leave"])',
+  );
+}
+
+/**
+ * A modal holding one form, shown while mounted: focus on its first field, Enter submits, errors show inside,
+ * success closes it. What is typed is a draft that survives a lock; Escape or × on a dirty form asks before
+ * discarding it, 取消 discards it.
+ */
 export function FormModal<V>({
   title,
   submitText,
   testId,
+  draftKey,
   initialValues,
   onSubmit,
   onClose,
@@ -54,17 +69,46 @@ export function FormModal<V>({
   const { run, busy, error } = useAction(onSubmit);
   const onKeyDownCapture = useEnterNavigation(() => form.submit());
   useMarkField(form, error, errorFields ? { ...COMMON_ERROR_FIELDS, ...errorFields } : undefined);
+  const draft = useDraftForm(draftKey === undefined ? testId : `${testId}:${draftKey}`, form);
+  const body = useRef<HTMLDivElement>(null);
+
+  // Keyboard-first: the cursor starts in the first field (unless a field took it already), not on the × button.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (body.current && !body.current.contains(document.activeElement)) firstStop(body.current)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  const ask = () => void draft.leave(onClose);
+  const onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+    e.stopPropagation();
+    if (!popupOpen()) ask();
+  };
 
   return (
-    <Modal open title={title} onCancel={onClose} footer={null} maskClosable={false} width={width ?? (keyboard ? 720 : undefined)}>
-      <div onKeyDownCapture={keyboard ? onKeyDownCapture : undefined} data-testid={`${testId}-form`}>
+    <Modal
+      open
+      title={title}
+      onCancel={ask}
+      keyboard={false}
+      modalRender={(node) => <div onKeyDown={onEscape}>{node}</div>}
+      footer={null}
+      maskClosable={false}
+      width={width ?? (keyboard ? 720 : undefined)}
+    >
+      <div ref={body} onKeyDownCapture={keyboard ? onKeyDownCapture : undefined} data-testid={`${testId}-form`}>
         <Form<V>
           form={form}
           layout="vertical"
           scrollToFirstError={{ block: 'center', focus: true }}
           initialValues={initialValues}
+          onValuesChange={draft.onValuesChange}
           onFinish={async (values) => {
-            if (await run(values)) onClose();
+            if (!(await run(values))) return;
+            draft.drop();
+            onClose();
           }}
         >
           <ErrorAlert error={error} testId={`${testId}-error`} />
@@ -75,7 +119,13 @@ export function FormModal<V>({
                 {t('common.keyboardHint')}
               </Typography.Text>
             )}
-            <Button onClick={onClose} data-testid={`${testId}-cancel`}>
+            <Button
+              onClick={() => {
+                draft.drop();
+                onClose();
+              }}
+              data-testid={`${testId}-cancel`}
+            >
               {t('common.cancel')}
             </Button>
             <Button type="primary" htmlType="submit" loading={busy} data-testid={`${testId}-submit`}>

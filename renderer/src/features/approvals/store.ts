@@ -39,7 +39,7 @@ export const createApprovalsSlice: SliceCreator<ApprovalsSlice> = (set, get, ses
     approvalId: null,
 
     openApproval(id) {
-      set({ page: 'approval', approvalId: id, approval: null });
+      get().navigate({ page: 'approval', approvalId: id, approval: null });
     },
 
     async countPendingApprovals() {

@@ -1,6 +1,6 @@
 // One computer or medium: its fields, status, history (before → after) and for media the usage log; for the
 // custodian the lifecycle actions, each its own dialog (DeviceActions).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import type { TFunction } from '../../i18n';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
 import { COMPUTER_ACTIONS, DeviceActionDialog, MEDIUM_ACTIONS, type DeviceAction } from './DeviceActions';
 import { CorrectDeviceModal } from './CorrectDeviceDialog';
+import { useKeptState } from '../../ui/hooks/useDraft';
 
 const perform = (op: () => Promise<void>) => op();
 
@@ -54,9 +55,10 @@ function DeviceView(props: ViewProps) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
   const isCustodian = useLedger(selectIsCustodian);
-  const [action, setAction] = useState<DeviceAction | null>(null);
-  const [correcting, setCorrecting] = useState(false);
   const device = props.kind === 'computer' ? props.computer : props.medium;
+  // The dialog open comes back after a lock, with what was typed in it.
+  const [action, setAction] = useKeptState<DeviceAction | null>(`device-action:${props.kind}:${device.id}`, null);
+  const [correcting, setCorrecting] = useKeptState(`device-correcting:${props.kind}:${device.id}`, false);
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const field = (key: string, children: ReactNode) => ({ key, label: t(`devices.fields.${key}` as 'devices.fields.code'), children: children || none });
 

@@ -14,6 +14,7 @@ import { selectSession, selectUnitName, useLedger, type DocumentOrigin } from '.
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField, type ErrorFields } from '../../ui/hooks/useMarkField';
+import { useDraftForm } from '../../ui/hooks/useDraft';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
@@ -72,6 +73,8 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const [last, setLast] = useState<{ id: number; receiptNo: string; title: string } | null>(null);
   const produced = origin === 'produced';
   const tid = (name: string) => `register-${name}`;
+  // Half-typed, the item survives a lock; leaving it by the menu asks first.
+  const draft = useDraftForm(`register-${origin}`, form);
 
   const marking = Form.useWatch('marking', form) ?? '';
   const registeredAt = Form.useWatch('registeredAt', form);
@@ -131,6 +134,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             returnBy: values.mustReturn && values.returnBy ? isoDate(values.returnBy) : undefined,
           },
         });
+    draft.drop();
     setLast({ ...out, title: common.title });
     void message.success({ content: <span data-testid="register-saved">{t('docForm.saved', { receiptNo: out.receiptNo })}</span> });
     const kept = Object.fromEntries(STICKY.map((k) => [k, values[k]]));
@@ -205,6 +209,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
           layout="vertical"
           scrollToFirstError={{ block: 'center', focus: true }}
           initialValues={initialValues}
+          onValuesChange={draft.onValuesChange}
           onFinish={(values) => void save.run(values)}
           className="register-form"
         >

@@ -1,6 +1,6 @@
 // One item of the register: every field, each copy where it is, the full history, and (for the custodian)
 // the lifecycle actions, each in its own form.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Typography, type DescriptionsProps, type TableProps } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ import {
   lostCopyNos,
   stillMissing,
 } from './DocumentActions';
+import { useKeptState } from '../../ui/hooks/useDraft';
 
 type Action =
   'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review' | 'correct' | 'void';
@@ -80,9 +81,9 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
   const language = useLedger((s) => s.language);
   const isCustodian = useLedger(selectIsCustodian);
   const openBatch = useLedger((s) => s.openBatch);
-  const [action, setAction] = useState<Action | null>(null);
-  // The transmission whose 回执 is confirmed from the timeline.
-  const [receiptFor, setReceiptFor] = useState<number | undefined>(undefined);
+  // The dialog open (and the transmission whose 回执 is confirmed from the timeline) come back after a lock.
+  const [action, setAction] = useKeptState<Action | null>(`doc-action:${doc.id}`, null);
+  const [receiptFor, setReceiptFor] = useKeptState<number | undefined>(`doc-receipt-for:${doc.id}`, undefined);
   const close = () => {
     setAction(null);
     setReceiptFor(undefined);

@@ -2,6 +2,7 @@
 import { ApiError, send, subscribePush } from '../../api';
 import type { LedgerStatus, PushEvent, SessionInfo } from '../../../../preload/contract';
 import type { SliceCreator } from '../../store/types';
+import { NO_DRAFTS } from '../../store/drafts';
 
 /** A recovery code just issued (at setup or by a recovery) that the user must store before going on. */
 export interface Onboarding {
@@ -63,8 +64,8 @@ function unlockedStatus(session: SessionInfo): LedgerStatus {
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, sessionScope) => {
   /**
    * Installs a new status. Leaving the unlocked state drops everything the session had loaded (each slice's
-   * registered initial state), so nothing of it stays in memory behind the lock screen; the page is kept only
-   * for the locked user.
+   * registered initial state), so nothing of it stays in memory behind the lock screen; the page and the unsaved
+   * drafts are kept only for the locked user.
    */
   function applyStatus(status: LedgerStatus): void {
     const leaving = status.state !== 'unlocked';
@@ -72,9 +73,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, session
       status,
       statusError: null,
       ...(leaving ? sessionScope.endState() : { lockReason: null }),
-      ...(leaving && !status.lockedUser ? { page: 'overview' as const } : {}),
+      ...(leaving && !status.lockedUser ? { page: 'overview' as const, ...NO_DRAFTS } : {}),
       ...(status.retryAfterMs > 0 ? { retryUntil: Date.now() + status.retryAfterMs } : {}),
     });
+    if (status.session) get().ownDrafts(status.session.username);
   }
 
   /** Password attempts: remember the backend's back-off so the form can count it down. */
@@ -162,6 +164,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, session
     },
 
     async logout() {
+      // Signing out leaves the screen: unsaved input asks first.
+      if (!(await get().leave())) return;
       await send('session.logout', {});
       set({ switchingUser: false });
       await get().refreshStatus();

@@ -1042,6 +1042,13 @@ const en: Messages = {
     csv: 'Export CSV',
     done: 'Exported {{count}} rows: {{fileName}}',
   },
+  drafts: {
+    leaveTitle: 'Discard unsaved input?',
+    leaveText: 'What you entered on this screen is not saved yet. If you leave, it will not be kept.',
+    closeText: 'What you entered in this dialog is not saved yet. If you close it, it will not be kept.',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
+  },
 };
 
 export default en;

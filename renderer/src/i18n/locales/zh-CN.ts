@@ -1026,6 +1026,13 @@ const zhCN = {
     csv: '导出 CSV',
     done: '已导出 {{count}} 行：{{fileName}}',
   },
+  drafts: {
+    leaveTitle: '放弃未保存的内容？',
+    leaveText: '本页填写的内容尚未保存。离开后这些内容将不再保留。',
+    closeText: '此对话框中填写的内容尚未保存。关闭后这些内容将不再保留。',
+    discard: '放弃',
+    keepEditing: '继续编辑',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -1025,6 +1025,13 @@ const zhTW: Messages = {
     csv: '匯出 CSV',
     done: '已匯出 {{count}} 列：{{fileName}}',
   },
+  drafts: {
+    leaveTitle: '放棄未儲存的內容？',
+    leaveText: '本頁填寫的內容尚未儲存。離開後這些內容將不再保留。',
+    closeText: '此對話框中填寫的內容尚未儲存。關閉後這些內容將不再保留。',
+    discard: '放棄',
+    keepEditing: '繼續編輯',
+  },
 };
 
 export default zhTW;

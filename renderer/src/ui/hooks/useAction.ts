@@ -1,11 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Runs an async action and keeps what a form shows about it: busy while running, the last error. */
+/**
+ * Runs an async action and keeps what a form shows about it: busy while running, the last error. A second run
+ * while one is under way (Enter, then a click on 保存) is ignored: it resolves false and leaves the first one's
+ * outcome, success or refusal, as what the form shows.
+ */
 export function useAction<A extends unknown[]>(action: (...args: A) => Promise<void>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const running = useRef(false);
   const run = useCallback(
     async (...args: A): Promise<boolean> => {
+      if (running.current) return false;
+      running.current = true;
       setBusy(true);
       setError(null);
       try {
@@ -15,6 +22,7 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<v
         setError(err);
         return false;
       } finally {
+        running.current = false;
         setBusy(false);
       }
     },

@@ -52,6 +52,11 @@ function selectWantsEnter(input: HTMLInputElement): boolean {
   return open;
 }
 
+/** Where the cursor goes when a form opens: its first stop. */
+export function firstStop(container: HTMLElement): HTMLElement | undefined {
+  return stopsOf(container)[0];
+}
+
 function hasActiveOption(input: HTMLInputElement): boolean {
   const listId = input.getAttribute('aria-controls');
   const list = listId ? document.getElementById(listId) : null;
