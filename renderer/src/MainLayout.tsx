@@ -1,11 +1,12 @@
 // The signed-in frame: header with unit, user and lock, a side menu with room for the registers.
-import { useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { App, Badge, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileAddOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   HddOutlined,
@@ -15,6 +16,8 @@ import {
   LaptopOutlined,
   LockOutlined,
   LogoutOutlined,
+  QuestionCircleOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
   UsbOutlined,
@@ -44,6 +47,10 @@ import { PrintPreview } from './features/printing/PrintPreview';
 import { BackupPage } from './features/backup/BackupPage';
 import { ApprovalsPage } from './features/approvals/ApprovalsPage';
 import { ApprovalPage } from './features/approvals/ApprovalPage';
+import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
+import { ShortcutsHelp } from './ui/ShortcutsHelp';
+import { focusFirstField } from './ui/focusFirstField';
+import './features/navigation/navigation.css';
 
 const PAGES: Record<Page, ComponentType> = {
   overview: OverviewPage,
@@ -73,13 +80,61 @@ const PAGES: Record<Page, ComponentType> = {
 /** The menu entry a page belongs to. */
 const MENU_KEY: Partial<Record<Page, Page>> = {
   document: 'documents',
-  'register-received': 'documents',
   'register-produced': 'documents',
   'batch-return': 'documents',
   'batch-destroy': 'documents',
   'batch-inventory': 'documents',
   approval: 'approvals',
 };
+
+/** The screens the menu and the palette open, with their icons. */
+const ICONS = {
+  overview: <DashboardOutlined />,
+  documents: <FileProtectOutlined />,
+  'register-received': <FileAddOutlined />,
+  'register-produced': <FileAddOutlined />,
+  'batch-return': <FileProtectOutlined />,
+  'batch-destroy': <FileProtectOutlined />,
+  'batch-inventory': <FileProtectOutlined />,
+  locations: <InboxOutlined />,
+  'secret-computers': <DesktopOutlined />,
+  'plain-computers': <LaptopOutlined />,
+  'secret-media': <UsbOutlined />,
+  'plain-media': <HddOutlined />,
+  people: <UserSwitchOutlined />,
+  import: <ImportOutlined />,
+  approvals: <FileDoneOutlined />,
+  accounts: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  backup: <CloudServerOutlined />,
+  settings: <SettingOutlined />,
+} satisfies Partial<Record<Page, ReactNode>>;
+type Screen = keyof typeof ICONS;
+
+/** Alt+1 … Alt+9 open these, in the menu's order (the menu shows the key beside each); Alt+0 the overview. */
+const ACCESS_KEYS: readonly Screen[] = [
+  'documents',
+  'register-received',
+  'locations',
+  'secret-computers',
+  'plain-computers',
+  'secret-media',
+  'plain-media',
+  'people',
+  'approvals',
+];
+
+const accessKeyOf = (page: Screen): string | undefined => {
+  const at = ACCESS_KEYS.indexOf(page);
+  return at < 0 ? undefined : String(at + 1);
+};
+
+const TEXT_FIELDS = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]), textarea, select';
+
+/** A key typed into a field is text, not a command. */
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches(TEXT_FIELDS));
+}
 
 export function MainLayout({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -89,11 +144,17 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const page = useLedger((s) => s.page);
   const setPage = useLedger((s) => s.setPage);
   const openDocuments = useLedger((s) => s.openDocuments);
+  const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
+  const documentId = useLedger((s) => s.documentId);
+  const deviceId = useLedger((s) => s.deviceId);
   const lock = useLedger((s) => s.lock);
   const logout = useLedger((s) => s.logout);
   const loadSettings = useLedger((s) => s.loadSettings);
   const changePassword = useLedger((s) => s.changePassword);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
+  const content = useRef<HTMLElement>(null);
 
   const isAdmin = session.roles.includes('admin');
   const isAuditor = session.roles.includes('auditor');
@@ -144,32 +205,104 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     loadSettings().catch(() => undefined);
   }, [loadSettings]);
 
+  /** Every way to a screen (menu, access key, palette) goes through the store's navigation. */
+  const go = useCallback(
+    (to: Page) => {
+      if (to === 'documents') openDocuments();
+      else if (to === 'register-received') openDocumentEntry('received');
+      else setPage(to);
+    },
+    [openDocuments, openDocumentEntry, setPage],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+      const command = (e.ctrlKey || e.metaKey) && !e.altKey;
+      const key = e.key.toLowerCase();
+      // Access keys and the palette leave the page: not from inside a dialog, which has its own keys.
+      const inDialog = e.target instanceof HTMLElement && !!e.target.closest('.ant-modal-wrap');
+      if (command && key === 'l') {
         e.preventDefault();
         lockNow();
+      } else if (command && key === 'k' && !inDialog) {
+        e.preventDefault();
+        setPalette(true);
+      } else if (e.key === 'F1' || (e.key === '?' && !command && !e.altKey && !typingIn(e.target))) {
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && /^(Digit|Numpad)\d$/.test(e.code) && !inDialog) {
+        // e.code: Alt+digit types other characters on some layouts.
+        const digit = Number(e.code.slice(-1));
+        const to = digit === 0 ? 'overview' : ACCESS_KEYS[digit - 1];
+        if (!to || !allowed[to]) return;
+        e.preventDefault();
+        go(to);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lockNow]);
-
-  const item = (key: string, icon: ReactNode, label: string, extra: { disabled?: boolean } = {}) => ({
-    key,
-    icon,
-    label: <span data-testid={`menu-${key}`}>{label}</span>,
-    ...extra,
   });
+
+  useEffect(() => {
+    // Keyboard-first: after every page change the cursor is on the page's first field (or its heading), never on the body.
+    if (content.current) return focusFirstField(content.current);
+  }, [shown, documentId, deviceId]);
+
+  const labels: Record<Screen, string> = {
+    overview: t('menu.overview'),
+    documents: t('menu.documents'),
+    'register-received': t('documents.receive'),
+    'register-produced': t('documents.produce'),
+    'batch-return': t('documents.batchReturn'),
+    'batch-destroy': t('documents.batchDestroy'),
+    'batch-inventory': t('documents.inventory'),
+    locations: t('menu.locations'),
+    'secret-computers': t('menu.secretComputers'),
+    'plain-computers': t('menu.plainComputers'),
+    'secret-media': t('menu.secretMedia'),
+    'plain-media': t('menu.plainMedia'),
+    people: t('menu.people'),
+    import: t('menu.import'),
+    approvals: t('menu.approvals'),
+    accounts: t('menu.accounts'),
+    audit: t(isAuditor ? 'menu.audit' : 'menu.checkPrintout'),
+    backup: t('menu.backup'),
+    settings: t('menu.settings'),
+  };
+  const screens: PaletteScreen[] = (Object.keys(labels) as Screen[])
+    .filter((key) => allowed[key])
+    .map((key) => ({ key, label: labels[key], icon: ICONS[key], accessKey: accessKeyOf(key), open: () => go(key) }));
+  const accessKeyList = ACCESS_KEYS.filter((key) => allowed[key]).map((key) => ({ key: accessKeyOf(key)!, label: labels[key] }));
+
+  const item = (key: Screen, extra: { disabled?: boolean; label?: ReactNode } = {}) => {
+    const accessKey = accessKeyOf(key);
+    return {
+      key,
+      icon: ICONS[key],
+      disabled: extra.disabled,
+      label: (
+        <span className="menu-entry" data-testid={`menu-${key}`} aria-keyshortcuts={accessKey && `Alt+${accessKey}`}>
+          <span className="menu-entry-label">{extra.label ?? labels[key]}</span>
+          {accessKey && (
+            // The key for the eye; screen readers hear aria-keyshortcuts.
+            <span className="menu-access-key" aria-hidden="true">
+              Alt+{accessKey}
+            </span>
+          )}
+        </span>
+      ),
+    };
+  };
   const registers = [
-    item('documents', <FileProtectOutlined />, t('menu.documents'), { disabled: !readsRegisters }),
-    ...(readsRegisters ? [item('locations', <InboxOutlined />, t('menu.locations'))] : []),
-    item('secret-computers', <DesktopOutlined />, t('menu.secretComputers'), { disabled: !readsRegisters }),
-    item('plain-computers', <LaptopOutlined />, t('menu.plainComputers'), { disabled: !readsRegisters }),
-    item('secret-media', <UsbOutlined />, t('menu.secretMedia'), { disabled: !readsRegisters }),
-    item('plain-media', <HddOutlined />, t('menu.plainMedia'), { disabled: !readsRegisters }),
-    ...(readsRegisters ? [item('people', <UserSwitchOutlined />, t('menu.people'))] : []),
-    ...(isCustodian ? [item('import', <ImportOutlined />, t('menu.import'))] : []),
+    item('documents', { disabled: !readsRegisters }),
+    ...(isCustodian ? [item('register-received')] : []),
+    ...(readsRegisters ? [item('locations')] : []),
+    item('secret-computers', { disabled: !readsRegisters }),
+    item('plain-computers', { disabled: !readsRegisters }),
+    item('secret-media', { disabled: !readsRegisters }),
+    item('plain-media', { disabled: !readsRegisters }),
+    ...(readsRegisters ? [item('people')] : []),
+    ...(isCustodian ? [item('import')] : []),
   ];
   // The approver sees how many requests wait for them.
   const approvalsLabel = (
@@ -178,14 +311,14 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     </Badge>
   );
   const menuItems: MenuProps['items'] = [
-    item('overview', <DashboardOutlined />, t('menu.overview')),
+    item('overview'),
     { type: 'group', key: 'registers', label: t('menu.registers'), children: registers },
-    ...(readsRegisters ? [{ key: 'approvals', icon: <FileDoneOutlined />, label: <span data-testid="menu-approvals">{approvalsLabel}</span> }] : []),
+    ...(readsRegisters ? [item('approvals', { label: approvalsLabel })] : []),
     { type: 'divider' },
-    ...(isAdmin ? [item('accounts', <TeamOutlined />, t('menu.accounts'))] : []),
-    ...(isAuditor || isCustodian || isAdmin ? [item('audit', <AuditOutlined />, t(isAuditor ? 'menu.audit' : 'menu.checkPrintout'))] : []),
-    item('backup', <CloudServerOutlined />, t('menu.backup')),
-    item('settings', <SettingOutlined />, t('menu.settings')),
+    ...(isAdmin ? [item('accounts')] : []),
+    ...(allowed.audit ? [item('audit')] : []),
+    item('backup'),
+    item('settings'),
   ];
 
   return (
@@ -199,6 +332,24 @@ export function MainLayout({ session }: { session: SessionInfo }) {
             <Typography.Text strong>{session.displayName}</Typography.Text>
             <RoleTags roles={session.roles} />
           </Space>
+          <Tooltip title={t('keyboard.palette.open')}>
+            <Button
+              icon={<SearchOutlined />}
+              onClick={() => setPalette(true)}
+              aria-label={t('keyboard.palette.title')}
+              aria-keyshortcuts="Control+K"
+              data-testid="palette-button"
+            />
+          </Tooltip>
+          <Tooltip title={t('keyboard.help.open')}>
+            <Button
+              icon={<QuestionCircleOutlined />}
+              onClick={() => setHelp(true)}
+              aria-label={t('keyboard.help.title')}
+              aria-keyshortcuts="F1"
+              data-testid="help-button"
+            />
+          </Tooltip>
           <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)} data-testid="change-password-button">
             {t('layout.changePassword')}
           </Button>
@@ -213,16 +364,16 @@ export function MainLayout({ session }: { session: SessionInfo }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={264} theme="light" className="main-sider">
+        <Layout.Sider width={288} theme="light" className="main-sider">
           <Menu
             mode="inline"
             selectedKeys={[MENU_KEY[shown] ?? shown]}
             style={{ borderInlineEnd: 'none' }}
             items={menuItems}
-            onClick={({ key }) => (key === 'documents' ? openDocuments() : setPage(key as Page))}
+            onClick={({ key }) => go(key as Page)}
           />
         </Layout.Sider>
-        <Layout.Content className="main-content">
+        <Layout.Content className="main-content" ref={content}>
           <ShownPage />
         </Layout.Content>
       </Layout>
@@ -240,6 +391,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
           <ChangePasswordFields />
         </FormModal>
       )}
+      <CommandPalette open={palette} screens={screens} searchDocuments={readsRegisters} onClose={() => setPalette(false)} />
+      <ShortcutsHelp open={help} accessKeys={accessKeyList} onClose={() => setHelp(false)} />
       <PrintPreview />
     </Layout>
   );

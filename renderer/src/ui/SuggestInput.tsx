@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AutoComplete, Input, Select } from 'antd';
 import { useLedger, type SuggestField } from '../store';
+import { NAMES_INPUT } from './hooks/useEnterNavigation';
 
 const SUGGEST_DELAY_MS = 150;
 
@@ -86,7 +87,7 @@ interface PeopleInputProps {
   maxCount?: number;
 }
 
-/** Several names (or departments): 知悉范围, 销毁人, 监销人, 清查人. Enter, comma or 、 ends one. */
+/** Several names (or departments): 知悉范围, 销毁人, 监销人, 清查人. Enter, comma or 、 ends one; Enter on an empty box moves on. */
 export function PeopleInput({ value, onChange, testId, placeholder, maxCount }: PeopleInputProps) {
   const { options, search } = useSuggestions('person');
   return (
@@ -102,6 +103,7 @@ export function PeopleInput({ value, onChange, testId, placeholder, maxCount }: 
       placeholder={placeholder}
       maxCount={maxCount}
       suffixIcon={null}
+      className={NAMES_INPUT}
       data-testid={testId}
     />
   );
