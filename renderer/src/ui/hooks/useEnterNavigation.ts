@@ -8,6 +8,9 @@ import { useCallback, type KeyboardEvent } from 'react';
 
 const FIELDS = 'input:not([type="hidden"]):not([type="file"]), textarea, button[role="switch"]';
 
+/** The class of a tags field whose Enter on an empty box moves on (PeopleInput). */
+export const NAMES_INPUT = 'names-input';
+
 function visible(el: HTMLElement): boolean {
   return el.getClientRects().length > 0;
 }
@@ -41,7 +44,9 @@ function selectWantsEnter(input: HTMLInputElement): boolean {
   if (!select) return false;
   const open = input.getAttribute('aria-expanded') === 'true';
   if (select.classList.contains('ant-select-multiple')) {
-    // Tags and multi-selects: Enter adds the typed text or picks the highlighted option.
+    // Tags and multi-selects: Enter adds the typed text or picks the highlighted option. A list of names
+    // (PeopleInput) offers suggestions on an empty box too: there an empty Enter moves on instead.
+    if (select.classList.contains(NAMES_INPUT)) return input.value.trim() !== '';
     return input.value.trim() !== '' || (open && hasActiveOption(input));
   }
   if (select.classList.contains('ant-select-auto-complete')) {
