@@ -1,6 +1,7 @@
 // Row types and the small reads and writes every documents operation shares.
 import type { CopyAction } from '../../domain/errors';
-import { levelFits, type DocumentLevel as Level } from '../../domain/levels';
+import type { DocumentLevel as Level } from '../../domain/levels';
+import { cabinetRefusal, type Cabinet, type CabinetRefusal } from '../../domain/locations';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql, type Db } from '../../store/sql';
 
@@ -123,22 +124,22 @@ export function requireLocation(db: Db, id: number): LocationRow {
   return row;
 }
 
+/** The cabinet as the domain rule reads it. */
+const cabinetOf = (location: LocationRow): Cabinet => ({ code: location.code, maxLevel: location.max_level, telegrams: location.telegrams === 1 });
+
+function refuse(refusal: CabinetRefusal | null): void {
+  if (refusal?.code === 'E_LOCATION_LEVEL') throw new LedgerError(refusal.code, refusal.details);
+  if (refusal?.code === 'E_TELEGRAM') throw new LedgerError(refusal.code, refusal.details);
+}
+
 /** 绝密 only in a 专柜 that may hold it: every location states the highest level it may hold. */
 export function assertLocationHolds(location: LocationRow, level: Level): void {
-  if (!levelFits(level, location.max_level)) {
-    throw new LedgerError('E_LOCATION_LEVEL', {
-      location: location.code,
-      maxLevel: location.max_level,
-      level,
-    });
-  }
+  refuse(cabinetRefusal(cabinetOf(location), { level }));
 }
 
 /** Telegrams are kept apart: only in a location marked for telegrams, and such a location holds nothing else. */
 export function assertLocationKind(location: LocationRow, carrier: Carrier): void {
-  if ((carrier === 'telegram') !== (location.telegrams === 1)) {
-    throw new LedgerError('E_TELEGRAM', { rule: carrier === 'telegram' ? 'telegram_location' : 'document_location', location: location.code });
-  }
+  refuse(cabinetRefusal(cabinetOf(location), { telegram: carrier === 'telegram' }));
 }
 
 /** The local calendar date of an instant (the custodian's day, not UTC's). */

@@ -18,6 +18,7 @@ import { useDraftForm } from '../../ui/hooks/useDraft';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
+import { CabinetDialog, cabinetFor } from './CabinetDialog';
 import { SourcesFields, toSources, type SourcesValues } from './SourcesFields';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
 
@@ -67,10 +68,11 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const openDocuments = useLedger((s) => s.openDocuments);
   const openDocument = useLedger((s) => s.openDocument);
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
-  const setPage = useLedger((s) => s.setPage);
   const [form] = Form.useForm<EntryValues>();
   const container = useRef<HTMLDivElement>(null);
   const [last, setLast] = useState<{ id: number; receiptNo: string; title: string } | null>(null);
+  // No cabinet yet: one is registered from here, and the form keeps what was typed.
+  const [creatingCabinet, setCreatingCabinet] = useState(false);
   const produced = origin === 'produced';
   const tid = (name: string) => `register-${name}`;
   // Half-typed, the item survives a lock; leaving it by the menu asks first.
@@ -179,12 +181,19 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
           showIcon
           title={t('docForm.noLocations')}
           action={
-            <Button size="small" onClick={() => setPage('locations')} data-testid="register-to-locations">
+            <Button size="small" onClick={() => setCreatingCabinet(true)} data-testid="register-to-locations">
               {t('docForm.toLocations')}
             </Button>
           }
           style={{ marginBottom: 16 }}
           data-testid="register-no-locations"
+        />
+      )}
+      {creatingCabinet && (
+        <CabinetDialog
+          initialValues={cabinetFor({ level, telegram })}
+          onCreated={(id) => form.setFieldValue('locationId', id)}
+          onClose={() => setCreatingCabinet(false)}
         />
       )}
       {last && (
@@ -298,7 +307,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
             </Col>
             <Col xs={24} md={16}>
               <Form.Item name="locationId" label={t('docForm.location')} rules={[{ required: true }]}>
-                <LocationSelect level={level} telegrams={telegram} testId={tid('location')} />
+                <LocationSelect creatable level={level} telegrams={telegram} testId={tid('location')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={produced ? 8 : 6}>

@@ -1,17 +1,14 @@
 // 保密柜: where copies are kept, each with the highest level it may hold (绝密 only with a dedicated keeper).
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Form, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { LevelCode, LocationView } from '../../../../preload/contract';
-import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
+import type { LocationView } from '../../../../preload/contract';
 import { selectIsCustodian, useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { useRefusalText } from '../../i18n/errors';
-import { FormModal } from '../../ui/FormModal';
 import { LevelTag } from './MarkingTag';
-import { PersonInput } from '../../ui/SuggestInput';
+import { CabinetDialog } from './CabinetDialog';
 import { CorrectLocationModal } from './CorrectLocationDialog';
 
 export function LocationsPage() {
@@ -73,67 +70,8 @@ export function LocationsPage() {
     >
       <ErrorAlert error={error} testId="locations-error" />
       <Table<LocationView> rowKey="id" size="middle" columns={columns} dataSource={locations} loading={busy} pagination={false} data-testid="locations-table" />
-      {creating && <CreateLocationModal onClose={() => setCreating(false)} />}
+      {creating && <CabinetDialog onClose={() => setCreating(false)} />}
       {correcting && <CorrectLocationModal location={correcting} onClose={() => setCorrecting(null)} />}
     </Card>
-  );
-}
-
-interface LocationValues {
-  code: string;
-  name: string;
-  maxLevel: LevelCode;
-  keeper?: string;
-  /** 电报专柜: holds 密码电报 / 级发电 only. */
-  telegrams?: boolean;
-}
-
-function CreateLocationModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
-  const refusalText = useRefusalText();
-  const { message } = App.useApp();
-  const createLocation = useLedger((s) => s.createLocation);
-  const [form] = Form.useForm<LocationValues>();
-  const maxLevel = Form.useWatch('maxLevel', form);
-  return (
-    <FormModal<LocationValues>
-      title={t('locations.create')}
-      submitText={t('common.save')}
-      testId="location-create"
-      form={form}
-      keyboard
-      errorFields={{ code: 'code', keeper: 'keeper' }}
-      initialValues={{ maxLevel: 'secret' }}
-      onSubmit={async ({ code, name, maxLevel, keeper, telegrams }) => {
-        const k = keeper?.trim();
-        await createLocation({ code: code.trim(), name: name.trim(), maxLevel, ...(k ? { keeper: k } : {}), telegrams: !!telegrams });
-        void message.success(t('locations.created', { code: code.trim() }));
-      }}
-      onClose={onClose}
-    >
-      <Form.Item name="code" label={t('locations.code')} rules={[{ required: true, whitespace: true }, { max: 20 }]}>
-        <Input autoFocus autoComplete="off" data-testid="location-create-code" />
-      </Form.Item>
-      <Form.Item name="name" label={t('locations.name')} rules={[{ required: true, whitespace: true }, { max: 60 }]}>
-        <Input autoComplete="off" data-testid="location-create-name" />
-      </Form.Item>
-      <Form.Item name="maxLevel" label={t('locations.maxLevel')} rules={[{ required: true }]}>
-        <Select options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} data-testid="location-create-max-level" />
-      </Form.Item>
-      <Form.Item name="telegrams" valuePropName="checked" extra={t('locations.telegramsHint')}>
-        <Checkbox data-testid="location-create-telegrams">{t('locations.telegramsField')}</Checkbox>
-      </Form.Item>
-      <Form.Item
-        name="keeper"
-        label={t('locations.keeper')}
-        extra={t('locations.keeperHint')}
-        rules={[
-          { required: maxLevel === 'top_secret', whitespace: true, message: refusalText({ code: 'E_VALIDATION', details: { field: 'keeper' } }) },
-          { max: 50 },
-        ]}
-      >
-        <PersonInput testId="location-create-keeper" />
-      </Form.Item>
-    </FormModal>
   );
 }

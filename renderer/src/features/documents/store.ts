@@ -50,7 +50,8 @@ export interface DocumentsSlice {
   /** One page of the register for a picker, without touching the register's own page. */
   findDocuments(input: ListInput): Promise<CommandOutput<'documents.list'>>;
   loadLocations(): Promise<void>;
-  createLocation(input: CommandInput<'locations.create'>): Promise<void>;
+  /** The list is read again; the new cabinet's id comes back (a form picks it). */
+  createLocation(input: CommandInput<'locations.create'>): Promise<CommandOutput<'locations.create'>>;
   /** 更正 of a cabinet; the list is read again. */
   correctLocation(input: CommandInput<'locations.correct'>): Promise<void>;
   locationHistory(locationId: number): Promise<CommandOutput<'locations.history'>>;
@@ -125,8 +126,9 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
     },
 
     async createLocation(input) {
-      await send('locations.create', input);
+      const created = await send('locations.create', input);
       await get().loadLocations();
+      return created;
     },
 
     async correctLocation(input) {

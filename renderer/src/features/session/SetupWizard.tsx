@@ -1,9 +1,12 @@
-// First start: unit name -> first account (admin + custodian) -> recovery code -> optional approver -> optional auditor.
-import { useState } from 'react';
+// First start: unit name -> first account (admin + custodian) -> recovery code -> optional approver -> optional auditor
+// -> optional first cabinet (so the first 收文登记 needs no detour).
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Flex, Form, Input, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
+import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
+import { useMarkField } from '../../ui/hooks/useMarkField';
 import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { GateFrame } from '../../ui/GateFrame';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -11,8 +14,9 @@ import { IdentityFields } from '../accounts/IdentityFields';
 import { PasswordFields } from '../accounts/PasswordFields';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { CABINET_DEFAULTS, CABINET_ERROR_FIELDS, CabinetFields, useCreateCabinet, type CabinetValues } from '../documents/CabinetDialog';
 
-const STAGES = ['unit', 'account', 'recovery', 'approver', 'auditor'] as const;
+const STAGES = ['unit', 'account', 'recovery', 'approver', 'auditor', 'cabinet'] as const;
 type Stage = (typeof STAGES)[number];
 /** The accounts the wizard offers after the first one, each skippable: others hold these duties (issue 12). */
 type OtherDuty = Extract<Stage, 'approver' | 'auditor'>;
@@ -30,16 +34,26 @@ export function SetupWizard() {
   const finishOnboarding = useLedger((s) => s.finishOnboarding);
   const [stage, setStage] = useState<Stage>('unit');
   const [restoring, setRestoring] = useState(false);
+  const step = useRef<HTMLDivElement>(null);
+
+  // Keyboard-first: each step starts on its first field (its own autoFocus), else its first control, never the page.
+  useEffect(() => {
+    if (step.current?.contains(document.activeElement)) return;
+    step.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), button:not(:disabled)')?.focus();
+  }, [stage]);
 
   return (
     <GateFrame title={t('setup.title')} width={640} testId="setup-wizard">
       <Steps current={STAGES.indexOf(stage)} size="small" style={{ marginBottom: 24 }} items={STAGES.map((s) => ({ title: t(`setup.steps.${s}`) }))} />
-      {(stage === 'unit' || stage === 'account') && <LedgerForm stage={stage} onStage={setStage} />}
-      {stage === 'recovery' && onboarding && (
-        <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('approver')} />
-      )}
-      {stage === 'approver' && <OtherAccountForm key="approver" role="approver" onDone={() => setStage('auditor')} />}
-      {stage === 'auditor' && <OtherAccountForm key="auditor" role="auditor" onDone={finishOnboarding} />}
+      <div ref={step}>
+        {(stage === 'unit' || stage === 'account') && <LedgerForm stage={stage} onStage={setStage} />}
+        {stage === 'recovery' && onboarding && (
+          <RecoveryCodeSheet code={onboarding.recoveryCode} unitName={onboarding.unitName} onContinue={() => setStage('approver')} />
+        )}
+        {stage === 'approver' && <OtherAccountForm key="approver" role="approver" onDone={() => setStage('auditor')} />}
+        {stage === 'auditor' && <OtherAccountForm key="auditor" role="auditor" onDone={() => setStage('cabinet')} />}
+        {stage === 'cabinet' && <CabinetStep onDone={finishOnboarding} />}
+      </div>
       {stage === 'unit' && (
         // A new or reinstalled computer: the ledger comes back from its backup instead of being set up anew.
         <Button type="link" onClick={() => setRestoring(true)} style={{ padding: 0, marginTop: 12 }} data-testid="setup-restore">
@@ -132,5 +146,38 @@ function OtherAccountForm({ role, onDone }: { role: OtherDuty; onDone(): void })
         </Button>
       </Flex>
     </Form>
+  );
+}
+
+/** The first cabinet, with the fields of the 登记保密柜 dialog; skippable (registered later, or from the entry form). */
+function CabinetStep({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<CabinetValues>();
+  const { run, busy, error } = useAction(useCreateCabinet(onDone));
+  useMarkField(form, error, CABINET_ERROR_FIELDS);
+  const onKeyDownCapture = useEnterNavigation(() => form.submit());
+
+  return (
+    <div onKeyDownCapture={onKeyDownCapture}>
+      <Form<CabinetValues>
+        form={form}
+        layout="vertical"
+        initialValues={CABINET_DEFAULTS}
+        scrollToFirstError={{ block: 'center', focus: true }}
+        onFinish={(values) => void run(values)}
+      >
+        <Typography.Paragraph>{t('setup.cabinetIntro')}</Typography.Paragraph>
+        <ErrorAlert error={error} testId="cabinet-error" />
+        <CabinetFields testId="cabinet" />
+        <Flex justify="space-between">
+          <Button onClick={onDone} data-testid="cabinet-skip">
+            {t('setup.cabinetSkip')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="cabinet-create">
+            {t('setup.cabinetCreate')}
+          </Button>
+        </Flex>
+      </Form>
+    </div>
   );
 }

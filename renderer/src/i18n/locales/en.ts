@@ -67,7 +67,7 @@ const en: Messages = {
   setup: {
     title: 'Create the ledger',
     intro: 'First start: create the encrypted ledger of your unit and its first account.',
-    steps: { unit: 'Unit', account: 'First account', recovery: 'Recovery code', approver: 'Approver', auditor: 'Auditor' },
+    steps: { unit: 'Unit', account: 'First account', recovery: 'Recovery code', approver: 'Approver', auditor: 'Auditor', cabinet: 'Cabinet' },
     unitName: 'Unit name',
     unitNameHelp: 'Printed registers and forms show this name; you can change it in Settings.',
     accountIntro: 'The first account is both administrator and custodian.',
@@ -81,6 +81,10 @@ const en: Messages = {
     approverCreate: 'Create approver account',
     approverSkip: 'Skip, create it later',
     approverCreated: 'The approver account was created',
+    cabinetIntro:
+      'Register the first storage location (cabinet), so that the first document can be registered right away. A cabinet for top secret items needs a dedicated keeper. You can also do it later under Storage locations, or from the document form.',
+    cabinetCreate: 'Register the cabinet',
+    cabinetSkip: 'Skip, register it later',
   },
   recovery: {
     title: 'Recovery code',
@@ -705,6 +709,7 @@ const en: Messages = {
     telegramsHint: 'A telegram cabinet holds telegrams only; other documents are kept apart.',
     telegramsUpTo: 'telegram cabinet, up to {{max}}',
     purpose: 'Use',
+    createInline: 'New location…',
   },
   devices: {
     titles: {

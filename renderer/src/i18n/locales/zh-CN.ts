@@ -68,7 +68,7 @@ const zhCN = {
   setup: {
     title: '创建台账',
     intro: '首次使用：为本单位创建加密台账和第一个账户。',
-    steps: { unit: '单位', account: '第一个账户', recovery: '恢复码', approver: '审批人', auditor: '审计员' },
+    steps: { unit: '单位', account: '第一个账户', recovery: '恢复码', approver: '审批人', auditor: '审计员', cabinet: '保密柜' },
     unitName: '单位名称',
     unitNameHelp: '打印的台账和单据上都会显示此名称，可在“设置”中修改。',
     accountIntro: '第一个账户同时担任系统管理员和保管员。',
@@ -82,6 +82,9 @@ const zhCN = {
     approverCreate: '创建审批人账户',
     approverSkip: '跳过，以后再创建',
     approverCreated: '审批人账户已创建',
+    cabinetIntro: '登记第一个保密柜（存放位置），登记后即可收文登记。存放绝密载体的专柜须指定专人管理。也可以以后在“保密柜”中登记，或在收文登记时新建。',
+    cabinetCreate: '登记保密柜',
+    cabinetSkip: '跳过，以后再登记',
   },
   recovery: {
     title: '恢复码',
@@ -693,6 +696,7 @@ const zhCN = {
     telegramsHint: '电报专柜只存放密码电报、级发电，其他文件须另柜存放。',
     telegramsUpTo: '电报专柜，最高存放{{max}}',
     purpose: '用途',
+    createInline: '新建保密柜…',
   },
   devices: {
     titles: {

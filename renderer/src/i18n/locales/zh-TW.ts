@@ -67,7 +67,7 @@ const zhTW: Messages = {
   setup: {
     title: '建立台帳',
     intro: '首次使用：為本單位建立加密台帳和第一個帳號。',
-    steps: { unit: '單位', account: '第一個帳號', recovery: '恢復碼', approver: '審批人', auditor: '審計員' },
+    steps: { unit: '單位', account: '第一個帳號', recovery: '恢復碼', approver: '審批人', auditor: '審計員', cabinet: '保密櫃' },
     unitName: '單位名稱',
     unitNameHelp: '列印的台帳和單據上都會顯示此名稱，可在「設定」中修改。',
     accountIntro: '第一個帳號同時擔任系統管理員和保管員。',
@@ -81,6 +81,9 @@ const zhTW: Messages = {
     approverCreate: '建立審批人帳號',
     approverSkip: '略過，之後再建立',
     approverCreated: '審批人帳號已建立',
+    cabinetIntro: '登記第一個保密櫃（存放位置），登記後即可收文登記。存放絕密載體的專櫃須指定專人管理。也可以之後在「保密櫃」中登記，或在收文登記時新增。',
+    cabinetCreate: '登記保密櫃',
+    cabinetSkip: '略過，之後再登記',
   },
   recovery: {
     title: '恢復碼',
@@ -692,6 +695,7 @@ const zhTW: Messages = {
     telegramsHint: '電報專櫃只存放密碼電報、級發電，其他文件須另櫃存放。',
     telegramsUpTo: '電報專櫃，最高存放{{max}}',
     purpose: '用途',
+    createInline: '新增保密櫃…',
   },
   devices: {
     titles: {

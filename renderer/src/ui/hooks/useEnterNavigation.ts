@@ -77,6 +77,8 @@ export function useEnterNavigation(submit: () => void) {
   return useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
       if (e.key !== 'Enter' || e.altKey || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
+      // A dialog opened from this form (a React portal: its keys pass here first) handles its own Enter.
+      if (!e.currentTarget.contains(e.target as Node)) return;
       if (e.ctrlKey || e.metaKey) {
         e.preventDefault();
         e.stopPropagation();
