@@ -26,7 +26,7 @@ describe('import reasons in words', () => {
 
   it('says a rule’s refusal in the error catalogue’s words', () => {
     const marking = { reason: 'bad_marking', label: null, value: '机密级', params: { code: 'E_BAD_MARKING', reason: 'unknown_level', text: '机密级' } };
-    expect(importIssueText(marking, 'zh-CN')).toBe('“机密级”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部。');
+    expect(importIssueText(marking, 'zh-CN')).toBe('“机密级”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部');
     expect(importIssueText(marking, 'en')).toMatch(/^“机密级” does not start with a level/);
   });
 });

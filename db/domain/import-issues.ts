@@ -133,8 +133,9 @@ export function importIssueText(issue: ImportIssueWords, language: Language): st
   const template = (texts as Partial<Record<string, string>>)[issue.reason];
   // Any other reason is a ledger rule that refused the row: the error catalogue's sentence, in the reader's language.
   const code = params['code'];
+  // Without its full stop: the report and the page end each line themselves.
   if (template === undefined && typeof code === 'string' && isErrorCode(code) && code !== 'E_VALIDATION')
-    return errorMessage({ code, details: params }, language);
+    return errorMessage({ code, details: params }, language).replace(/[。.]$/u, '');
   return fill(template ?? texts.other, vars)
     .replace(/\s{2,}/g, ' ')
     .trim();

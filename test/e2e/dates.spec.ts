@@ -236,6 +236,7 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
   await page.getByTestId('batch-receiver').fill('王科长');
   await typeDay(page, 'batch-at', day(-12), 'tab');
   await page.getByTestId('batch-submit').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('batch-result-no')).toBeVisible();
   expect(await dayOf(page, id, 'return_to_issuer')).toBe(day(-12));
 
@@ -245,6 +246,7 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
   await page.getByTestId('handover-to').fill('李四');
   await page.getByTestId('handover-supervisor').fill('赵局长');
   await typeDay(page, 'handover-at', day(-10));
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('handover-done')).toBeVisible();
   expect(await dayOf(page, id, 'handover')).toBe(day(-10));
 

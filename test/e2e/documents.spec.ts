@@ -122,6 +122,7 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
   await page.getByTestId('batch-returner').fill(ADMIN.displayName);
   await page.getByTestId('batch-receiver').fill('王科长');
   await page.getByTestId('batch-submit').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('batch-result-no')).toContainText('QT-2026-001');
 
   // Destroy the copy with two people: who destroys and who witnesses.
@@ -139,6 +140,7 @@ test('a custodian follows one 机密 document from receipt to destruction, and a
     await page.getByTestId(field).locator('input').press('Enter');
   }
   await page.getByTestId('batch-submit').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('batch-result-no')).toContainText('XH-2026-001');
 
   // The timeline shows all of it, in order.

@@ -37,7 +37,7 @@ test('import: the dry run shows the bad row, the report is saved, the corrected 
     await expect(issues.locator('tbody tr')).toHaveCount(1);
     await expect(issues.locator('tbody tr').first()).toContainText('4');
     await expect(issues.locator('tbody tr').first()).toContainText('F · 密级');
-    await expect(page.getByTestId('import-issue-message')).toHaveText('密级“机密级”无法识别:密级应为绝密、机密、秘密或内部');
+    await expect(page.getByTestId('import-issue-message')).toHaveText('“机密级★10年”没有以密级开头：密级只能是 绝密、机密、秘密 或 内部');
     await expect(page.getByTestId('import-apply')).toBeDisabled();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-save-report').click()]);
@@ -57,6 +57,7 @@ test('import: the dry run shows the bad row, the report is saved, the corrected 
     await page.getByTestId('import-dry-run').click();
     await expect(page.getByTestId('import-bad')).toContainText('0');
     await page.getByTestId('import-apply').click();
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('import-done')).toContainText('已导入 3 行');
     expect((await invoke<{ total: number }>(page, 'documents.list', {})).value!.total).toBe(3);
 

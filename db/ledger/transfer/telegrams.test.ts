@@ -56,8 +56,8 @@ describe('an imported register', () => {
     ]);
     expect(report.issues.map((i) => i.message)).toEqual([
       '缺少应清退日期',
-      'BMG-01 不是电报专柜：密码电报、级发电只能存放在标记为存放电报的保密柜。',
-      'DBG-01 是电报专柜，只存放密码电报、级发电：其他文件须另柜存放。',
+      'BMG-01 不是电报专柜：密码电报、级发电只能存放在标记为存放电报的保密柜',
+      'DBG-01 是电报专柜，只存放密码电报、级发电：其他文件须另柜存放',
     ]);
     await okAsync(
       l.t.service,

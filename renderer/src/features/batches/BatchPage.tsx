@@ -8,17 +8,20 @@ import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { CopyStatusCode, DocumentDetail, DocumentListItem } from '../../../../preload/contract';
 import { DESTROY_METHODS, HELD_STATUSES, type DestroyMethod } from '../documents/documents';
-import { eventDate } from '../../ui/dates';
+import { eventDate, isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { selectSession, useLedger, type BatchKind } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField } from '../../ui/hooks/useMarkField';
+import { useDraftForm } from '../../ui/hooks/useDraft';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CopyPicker } from '../documents/CopyPicker';
 import { MarkingTag } from '../documents/MarkingTag';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
+import { ConfirmSummary, type SummaryFact } from '../../ui/ConfirmSummary';
+import { compressCopyNos } from '../../../../db/domain';
 
 interface Chosen {
   doc: DocumentDetail;
@@ -159,6 +162,20 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
     [findDocuments],
   );
   const { run, busy, error } = useAction(search);
+  // Enter looks the number up now (a scanner types it and Enter at once, before the typing pause's search) and adds
+  // the item it names: the only match, or the one whose 收文编号 or 文号 it is. The box is then ready for the next.
+  const lookUp = useAction(async (query: string) => {
+    clearTimeout(timer.current);
+    const mine = ++request.current;
+    const { rows: found } = await findDocuments({ query: query.trim() || undefined, status: 'held', limit: SEARCH_LIMIT });
+    if (mine !== request.current) return;
+    setRows(found);
+    const key = query.trim().toUpperCase();
+    const hit = found.length === 1 ? found[0] : found.find((d) => d.receiptNo.toUpperCase() === key || d.docNumber.toUpperCase() === key);
+    if (!hit || !query.trim()) return;
+    if (!chosenIds.includes(hit.id)) onAdd(hit.id);
+    setText('');
+  });
 
   useEffect(() => {
     void run('');
@@ -207,20 +224,17 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
           clearTimeout(timer.current);
           timer.current = setTimeout(() => void run(next), SEARCH_DELAY_MS);
         }}
-        onPressEnter={() => {
-          // Enter adds the only match: find by 文号 or title, Enter, next.
-          if (rows.length === 1 && !chosenIds.includes(rows[0]!.id)) onAdd(rows[0]!.id);
-        }}
+        onPressEnter={() => void lookUp.run(text)}
         style={{ maxWidth: 420 }}
         data-testid="batch-search"
       />
-      <ErrorAlert error={error} testId="batch-search-error" />
+      <ErrorAlert error={error ?? lookUp.error} testId="batch-search-error" />
       <Table<DocumentListItem>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={rows}
-        loading={busy}
+        loading={busy || lookUp.busy}
         pagination={false}
         scroll={{ y: 240 }}
         data-testid="batch-results"
@@ -279,12 +293,23 @@ function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chose
   );
 }
 
+/** What the batch will send, fixed when 清退 / 销毁 / 完成清查 is pressed: the summary shows it and 确认 sends it. */
+interface Pending {
+  values: BatchValues;
+  lines: Chosen[];
+  /** As sent: none for today (the backend's now). */
+  at: string | undefined;
+}
+
 function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]; onDone(outcome: Outcome): void }) {
   const { t } = useTranslation();
+  const [pending, setPending] = useState<Pending | null>(null);
   const { message } = App.useApp();
   const me = useLedger(selectSession)?.displayName;
   const run = useLedger((s) => s.runDocumentCommand);
   const [form] = Form.useForm<BatchValues>();
+  // What was typed survives a lock; leaving it asks first.
+  const draft = useDraftForm(`batch-${kind}`, form);
   const firstUnit = chosen[0]?.doc.originUnit;
 
   useEffect(() => {
@@ -292,16 +317,20 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
     if (kind === 'return' && firstUnit && !form.getFieldValue('toUnit')) form.setFieldsValue({ toUnit: firstUnit });
   }, [kind, firstUnit, form]);
 
-  const submit = useAction(async (v: BatchValues) => {
-    const items = chosen.filter((c) => c.copyNos.length > 0).map((c) => ({ documentId: c.doc.id, copyNos: c.copyNos }));
-    const at = eventDate(v.at);
-    if (kind === 'inventory') {
-      const out = await run('documents.inventory', { missing: items, checkedBy: v.checkedBy ?? [], at });
-      onDone({ batchNo: out.batchNo, present: out.present, missing: out.missing });
+  const review = (v: BatchValues) => {
+    const lines = chosen.filter((c) => c.copyNos.length > 0);
+    if (kind !== 'inventory' && lines.length === 0) {
+      void message.warning(t('batch.needItems'));
       return;
     }
-    if (items.length === 0) {
-      void message.warning(t('batch.needItems'));
+    setPending({ values: v, lines, at: eventDate(v.at) });
+  };
+  const submit = useAction(async ({ values: v, lines, at }: Pending) => {
+    const items = lines.map((c) => ({ documentId: c.doc.id, copyNos: c.copyNos }));
+    if (kind === 'inventory') {
+      const out = await run('documents.inventory', { missing: items, checkedBy: v.checkedBy ?? [], at });
+      draft.drop();
+      onDone({ batchNo: out.batchNo, present: out.present, missing: out.missing });
       return;
     }
     const out =
@@ -316,6 +345,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
             witnesses: v.witnesses ?? [],
             at,
           });
+    draft.drop();
     onDone({ batchNo: out.batchNo });
   });
   useMarkField(form, submit.error, {
@@ -329,72 +359,148 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
   const people = [{ required: true, type: 'array' as const, min: 1 }];
 
   return (
-    <div onKeyDownCapture={onKeyDownCapture}>
-      <ErrorAlert error={submit.error} testId="batch-error" />
-      <Form<BatchValues>
-        form={form}
-        layout="vertical"
-        scrollToFirstError={{ block: 'center', focus: true }}
-        initialValues={{
-          at: dayjs(),
-          returner: me,
-          method: 'facility',
-          destroyers: me ? [me] : [],
-          checkedBy: me ? [me] : [],
-          approval: initialApproval('unit'),
-        }}
-        onFinish={(v) => void submit.run(v)}
-      >
-        <Flex wrap gap={16}>
-          {kind === 'return' && (
-            <>
-              <Form.Item name="toUnit" label={t('batch.toUnit')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 320 }}>
-                <UnitInput testId="batch-to-unit" />
+    <>
+      <div onKeyDownCapture={onKeyDownCapture}>
+        <ErrorAlert error={submit.error} testId="batch-error" />
+        <Form<BatchValues>
+          form={form}
+          layout="vertical"
+          scrollToFirstError={{ block: 'center', focus: true }}
+          initialValues={{
+            at: dayjs(),
+            returner: me,
+            method: 'facility',
+            destroyers: me ? [me] : [],
+            checkedBy: me ? [me] : [],
+            approval: initialApproval('unit'),
+          }}
+          onValuesChange={draft.onValuesChange}
+          onFinish={review}
+        >
+          <Flex wrap gap={16}>
+            {kind === 'return' && (
+              <>
+                <Form.Item name="toUnit" label={t('batch.toUnit')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 320 }}>
+                  <UnitInput testId="batch-to-unit" />
+                </Form.Item>
+                <Form.Item name="returner" label={t('batch.returner')} rules={required} style={{ width: 180 }}>
+                  <PersonInput testId="batch-returner" />
+                </Form.Item>
+                <Form.Item name="receiver" label={t('batch.receiver')} rules={required} style={{ width: 180 }}>
+                  <PersonInput testId="batch-receiver" />
+                </Form.Item>
+              </>
+            )}
+            {kind === 'destroy' && (
+              <>
+                <Form.Item name="method" label={t('batch.method')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={DESTROY_METHODS.map((m) => ({ value: m, label: t(`destroyMethods.${m}`) }))}
+                    data-testid="batch-method"
+                  />
+                </Form.Item>
+                <Form.Item name="place" label={t('batch.place')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 280 }}>
+                  <Input autoComplete="off" data-testid="batch-place" />
+                </Form.Item>
+                <Form.Item name="destroyers" label={t('batch.destroyers')} extra={t('batch.peopleHint')} rules={people} style={{ width: 300 }}>
+                  <PeopleInput maxCount={10} testId="batch-destroyers" />
+                </Form.Item>
+                <Form.Item name="witnesses" label={t('batch.witnesses')} rules={people} style={{ width: 300 }}>
+                  <PeopleInput maxCount={10} testId="batch-witnesses" />
+                </Form.Item>
+              </>
+            )}
+            {kind === 'inventory' && (
+              <Form.Item name="checkedBy" label={t('batch.checkedBy')} extra={t('batch.peopleHint')} rules={people} style={{ width: 360 }}>
+                <PeopleInput maxCount={10} testId="batch-checked-by" />
               </Form.Item>
-              <Form.Item name="returner" label={t('batch.returner')} rules={required} style={{ width: 180 }}>
-                <PersonInput testId="batch-returner" />
-              </Form.Item>
-              <Form.Item name="receiver" label={t('batch.receiver')} rules={required} style={{ width: 180 }}>
-                <PersonInput testId="batch-receiver" />
-              </Form.Item>
-            </>
-          )}
-          {kind === 'destroy' && (
-            <>
-              <Form.Item name="method" label={t('batch.method')}>
-                <Radio.Group
-                  optionType="button"
-                  options={DESTROY_METHODS.map((m) => ({ value: m, label: t(`destroyMethods.${m}`) }))}
-                  data-testid="batch-method"
-                />
-              </Form.Item>
-              <Form.Item name="place" label={t('batch.place')} rules={[{ required: true, whitespace: true }, { max: 100 }]} style={{ width: 280 }}>
-                <Input autoComplete="off" data-testid="batch-place" />
-              </Form.Item>
-              <Form.Item name="destroyers" label={t('batch.destroyers')} extra={t('batch.peopleHint')} rules={people} style={{ width: 300 }}>
-                <PeopleInput maxCount={10} testId="batch-destroyers" />
-              </Form.Item>
-              <Form.Item name="witnesses" label={t('batch.witnesses')} rules={people} style={{ width: 300 }}>
-                <PeopleInput maxCount={10} testId="batch-witnesses" />
-              </Form.Item>
-            </>
-          )}
-          {kind === 'inventory' && (
-            <Form.Item name="checkedBy" label={t('batch.checkedBy')} extra={t('batch.peopleHint')} rules={people} style={{ width: 360 }}>
-              <PeopleInput maxCount={10} testId="batch-checked-by" />
-            </Form.Item>
-          )}
-          <DateField name="at" label={t('actions.at')} style={{ width: 160 }} testId="batch-at" />
+            )}
+            <DateField name="at" label={t('actions.at')} style={{ width: 160 }} testId="batch-at" />
+          </Flex>
+          {kind === 'destroy' && <DestroyApproval chosen={chosen} />}
+          <Flex justify="space-between" align="center">
+            <Typography.Text type="secondary">{t('common.keyboardHint')}</Typography.Text>
+            <Button type="primary" htmlType="submit" danger={kind === 'destroy'} loading={submit.busy} data-testid="batch-submit">
+              {t(SUBMITS[kind])}
+            </Button>
+          </Flex>
+        </Form>
+      </div>
+      {/* Outside the form's Enter navigation: Enter on 确认 confirms. */}
+      {pending && (
+        <BatchSummary
+          kind={kind}
+          pending={pending}
+          onBack={() => setPending(null)}
+          onConfirm={() => {
+            setPending(null);
+            void submit.run(pending);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+const SUMMARY_TITLES = { return: 'confirm.returnTitle', destroy: 'confirm.destroyTitle', inventory: 'confirm.inventoryTitle' } as const;
+
+/** The batch once more before it is recorded: its items and copies as they will be sent, to whom, what it prints. */
+function BatchSummary({ kind, pending, onBack, onConfirm }: { kind: BatchKind; pending: Pending; onBack(): void; onConfirm(): void }) {
+  const { t, i18n } = useTranslation();
+  const { values: v, lines } = pending;
+  const copies = lines.reduce((n, c) => n + c.copyNos.length, 0);
+  const amount = t('confirm.count', { items: lines.length, copies });
+  const names = (list: string[] | undefined) => (list ?? []).join(i18n.language === 'en' ? ', ' : '、');
+  const facts: SummaryFact[] =
+    kind === 'return'
+      ? [
+          { label: t('confirm.amount'), value: amount, testId: 'amount' },
+          { label: t('batch.toUnit'), value: v.toUnit?.trim(), testId: 'to-unit' },
+          { label: t('batch.receiver'), value: v.receiver?.trim(), testId: 'receiver' },
+          { label: t('batch.returner'), value: v.returner?.trim(), testId: 'returner' },
+        ]
+      : kind === 'destroy'
+        ? [
+            { label: t('confirm.amount'), value: amount, testId: 'amount' },
+            { label: t('batch.method'), value: t(`destroyMethods.${v.method ?? 'facility'}`), testId: 'method' },
+            { label: t('batch.place'), value: v.place?.trim(), testId: 'place' },
+            { label: t('batch.destroyers'), value: names(v.destroyers), testId: 'destroyers' },
+            { label: t('batch.witnesses'), value: names(v.witnesses), testId: 'witnesses' },
+          ]
+        : [
+            { label: t('confirm.missing'), value: lines.length ? amount : t('confirm.missingNone'), testId: 'amount' },
+            { label: t('batch.checkedBy'), value: names(v.checkedBy), testId: 'checked-by' },
+          ];
+  facts.push(
+    { label: t('actions.at'), value: isoDate(v.at ?? dayjs()), testId: 'at' },
+    { label: t('confirm.prints'), value: t('confirm.printsAfter', { form: t(`confirm.forms.${kind}`) }), testId: 'prints' },
+  );
+  return (
+    <ConfirmSummary
+      title={t(SUMMARY_TITLES[kind])}
+      confirmText={t(SUMMARY_TITLES[kind])}
+      danger={kind === 'destroy'}
+      facts={facts}
+      onBack={onBack}
+      onConfirm={onConfirm}
+      width={640}
+    >
+      {kind === 'destroy' && <Alert type="warning" showIcon title={t('confirm.destroyWarning')} style={{ marginTop: 12 }} />}
+      {lines.length > 0 && (
+        <Flex vertical gap={4} style={{ marginTop: 12 }} data-testid="confirm-lines">
+          {lines.map(({ doc, copyNos }) => (
+            <Space key={doc.id} size={8}>
+              <span className="monospace">{doc.receiptNo}</span>
+              <Typography.Text ellipsis style={{ maxWidth: 300 }}>
+                {doc.title}
+              </Typography.Text>
+              <span className="monospace">{compressCopyNos(copyNos)}</span>
+            </Space>
+          ))}
         </Flex>
-        {kind === 'destroy' && <DestroyApproval chosen={chosen} />}
-        <Flex justify="space-between" align="center">
-          <Typography.Text type="secondary">{t('common.keyboardHint')}</Typography.Text>
-          <Button type="primary" htmlType="submit" danger={kind === 'destroy'} loading={submit.busy} data-testid="batch-submit">
-            {t(SUBMITS[kind])}
-          </Button>
-        </Flex>
-      </Form>
-    </div>
+      )}
+    </ConfirmSummary>
   );
 }
 

@@ -1,11 +1,11 @@
 // The custodian's forms for one item's lifecycle (借阅, 归还, 复制, 传递/转发, 回执, 找回, 报失, 移库, 变更/解密, 定密审查) and the
 // whole-ledger hand-over. Each is a keyboard-first modal; the backend judges every rule and a refusal is
 // shown in words, with the field it concerns marked.
-import { Children, type ReactNode } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
+import { Children, useRef, useState, type ReactNode } from 'react';
+import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { DocumentDetail } from '../../../../preload/contract';
+import type { CommandOutput, DocumentDetail } from '../../../../preload/contract';
 import { CONDITIONS, TRANSMIT_CHANNELS, type Condition } from './documents';
 import { compressCopyNos, formatCopyNo, inScope } from '../../../../db/domain';
 import { eventDate, isoDate } from '../../ui/dates';
@@ -13,6 +13,9 @@ import { DateField } from '../../ui/DateField';
 import { useDueDate } from '../../ui/hooks/useDueDate';
 import { selectSession, useLedger } from '../../store';
 import { FormModal } from '../../ui/FormModal';
+import { ConfirmSummary } from '../../ui/ConfirmSummary';
+import { useAction } from '../../ui/hooks/useAction';
+import { toLanguage } from '../../i18n/language';
 import { CopyPicker } from './CopyPicker';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from './ApprovalFields';
 import { LocationSelect } from './LocationSelect';
@@ -666,11 +669,67 @@ interface HandoverValues {
 
 /** 移交: everything held goes to the successor; the batch number names the hand-over list. */
 export function HandoverModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal } = App.useApp();
   const run = useLedger((s) => s.runDocumentCommand);
   const me = useLedger(selectSession)?.displayName;
   const openPrint = useLedger((s) => s.openPrint);
+  // The form asks for the people; then the list itself is shown, to be checked before it is signed.
+  const [values, setValues] = useState<HandoverValues | null>(null);
+  const [preview, setPreview] = useState<CommandOutput<'documents.handoverPreview'> | null>(null);
+  const reviewing = useRef(false);
+  const people = (v: HandoverValues) => ({ from: v.from.trim(), to: v.to.trim(), supervisor: v.supervisor.trim(), at: eventDate(v.at) });
+  const sign = useAction(async (values: HandoverValues) => {
+    const out = await run('documents.handover', people(values));
+    onClose();
+    void modal.confirm({
+      title: t('handover.title'),
+      content: <span data-testid="handover-done">{t('handover.done', { batchNo: out.batchNo, n: out.copies })}</span>,
+      okText: t('print.handoverList'),
+      cancelText: t('print.close'),
+      onOk: () => openPrint({ kind: 'handover-list', batchNo: out.batchNo }),
+    });
+  });
+
+  if (preview && values) {
+    return (
+      <ConfirmSummary
+        title={t('confirm.handoverTitle')}
+        confirmText={t('confirm.handoverTitle')}
+        busy={sign.busy}
+        error={sign.error}
+        width={960}
+        facts={[
+          { label: t('confirm.amount'), value: t('confirm.handoverCopies', { items: preview.items, copies: preview.copies }), testId: 'amount' },
+          { label: t('handover.from'), value: values.from.trim(), testId: 'from' },
+          { label: t('handover.to'), value: values.to.trim(), testId: 'to' },
+          { label: t('handover.supervisor'), value: values.supervisor.trim(), testId: 'supervisor' },
+          { label: t('confirm.prints'), value: t('confirm.printsAfter', { form: t('confirm.forms.handover') }), testId: 'prints' },
+        ]}
+        onBack={() => {
+          reviewing.current = false;
+          sign.clearError();
+          setPreview(null);
+        }}
+        onConfirm={() => void sign.run(values)}
+      >
+        <Typography.Paragraph strong style={{ margin: '12px 0 8px' }}>
+          {t('confirm.handoverList', { batchNo: preview.batchNo })}
+        </Typography.Paragraph>
+        {/* The printout's own rows (the sheet builder's), as the paper will carry them. */}
+        <Table
+          size="small"
+          pagination={false}
+          scroll={{ y: 320 }}
+          rowKey={(_, i) => String(i)}
+          columns={preview.form.columns.map((c, i) => ({ key: c.key, title: c.label, render: (_: unknown, row: string[]) => row[i] }))}
+          dataSource={preview.form.rows}
+          footer={() => preview.form.totalText}
+          data-testid="handover-list"
+        />
+      </ConfirmSummary>
+    );
+  }
   return (
     <FormModal<HandoverValues>
       title={t('handover.title')}
@@ -678,18 +737,17 @@ export function HandoverModal({ onClose }: { onClose(): void }) {
       testId="handover"
       keyboard
       errorFields={{ at: 'at', to: 'to' }}
-      initialValues={{ from: me }}
+      initialValues={values ?? { from: me }}
       onSubmit={async (v) => {
-        const out = await run('documents.handover', { from: v.from.trim(), to: v.to.trim(), supervisor: v.supervisor.trim(), at: eventDate(v.at) });
-        void modal.confirm({
-          title: t('handover.title'),
-          content: <span data-testid="handover-done">{t('handover.done', { batchNo: out.batchNo, n: out.copies })}</span>,
-          okText: t('print.handoverList'),
-          cancelText: t('print.close'),
-          onOk: () => openPrint({ kind: 'handover-list', batchNo: out.batchNo }),
-        });
+        const list = await run('documents.handoverPreview', { ...people(v), language: toLanguage(i18n.language) });
+        reviewing.current = true;
+        setValues(v);
+        setPreview(list);
       }}
-      onClose={onClose}
+      onClose={() => {
+        // The form closes itself once the list is shown: that is the next step, not the end.
+        if (!reviewing.current) onClose();
+      }}
     >
       <Alert type="info" showIcon title={t('handover.hint')} style={{ marginBottom: 16 }} />
       <FieldRow>

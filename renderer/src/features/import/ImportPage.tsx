@@ -1,13 +1,18 @@
 // 导入: bring an old register in from .xlsx / .csv. Register → file → sheet, header row and columns (suggested
-// from the headers) with a preview → 试导入 (dry run: every bad row by row, column and reason) → 确认导入.
+// from the headers) with a preview → 试导入 (dry run: every bad row by row, column and reason) → 确认导入 (the dry
+// run's counts, asked once more) → 导入. Reasons and field names are said in the reader's language (db/domain).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Statistic, Steps, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Statistic, Steps, Table, Typography, type TableProps } from 'antd';
 import { ImportOutlined, SaveOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLedger, type ImportDryRun, type ImportInspection, type ImportRegisterName } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fileToBase64, saveFile } from '../../ui/files';
+import { ConfirmSummary } from '../../ui/ConfirmSummary';
+import { say } from '../../../../db/domain';
+import { importIssueText } from '../../../../db/domain/import-issues';
+import { toLanguage } from '../../i18n/language';
 
 const REGISTERS: ImportRegisterName[] = ['documents', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media'];
 
@@ -19,7 +24,9 @@ interface PickedFile {
 type Issue = ImportDryRun['issues'][number];
 
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.language);
+  const [confirming, setConfirming] = useState(false);
   const { message } = App.useApp();
   const inspectImport = useLedger((s) => s.inspectImport);
   const dryRunImport = useLedger((s) => s.dryRunImport);
@@ -68,7 +75,7 @@ export function ImportPage() {
       width: 180,
       render: (_, f) => (
         <Space size={4}>
-          {f.label}
+          {say(f.label, language)}
           {f.required && <Typography.Text type="danger">*</Typography.Text>}
         </Space>
       ),
@@ -126,8 +133,7 @@ export function ImportPage() {
       width: 160,
       render: (_, i) => (i.column ? `${i.column}${i.header ? ` · ${i.header}` : ''}` : (i.header ?? '')),
     },
-    { key: 'reason', title: t('import.reason'), render: (_, i) => <span data-testid="import-issue-message">{i.message}</span> },
-    { key: 'code', title: t('import.reasonCode'), width: 180, render: (_, i) => <Tag>{i.reason}</Tag> },
+    { key: 'reason', title: t('import.reason'), render: (_, i) => <span data-testid="import-issue-message">{importIssueText(i, language)}</span> },
   ];
 
   return (
@@ -226,7 +232,7 @@ export function ImportPage() {
                 icon={<ImportOutlined />}
                 loading={apply.busy}
                 disabled={!report || report.bad > 0}
-                onClick={() => void apply.run()}
+                onClick={() => setConfirming(true)}
                 data-testid="import-apply"
               >
                 {t('import.apply')}
@@ -263,15 +269,7 @@ export function ImportPage() {
                 type="info"
                 showIcon
                 title={t('import.notesTitle', { count: report.notes.length })}
-                description={
-                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                    {report.notes.map((note) => (
-                      <li key={`${note.row}-${note.field}-${note.reason}`} data-testid="import-note">
-                        {t('import.noteLine', { row: note.row, message: note.message })}
-                      </li>
-                    ))}
-                  </ul>
-                }
+                description={<NoteList notes={report.notes} />}
                 data-testid="import-notes"
               />
             )}
@@ -287,6 +285,40 @@ export function ImportPage() {
             )}
           </Flex>
         )}
+        {confirming && report && (
+          <ConfirmSummary
+            title={t('confirm.importTitle')}
+            confirmText={t('import.apply')}
+            facts={[
+              { label: t('import.register'), value: t(`import.registers.${report.register}`), testId: 'register' },
+              {
+                label: t('confirm.newItems'),
+                // The dry run's own counts: the import runs the same checks on the same file and mapping.
+                value:
+                  report.register === 'documents'
+                    ? t('confirm.count', { items: report.good, copies: report.copies })
+                    : t('confirm.newRows', { count: report.good }),
+                testId: 'amount',
+              },
+              ...(report.historical
+                ? [{ label: t('confirm.historical'), value: t('confirm.newRows', { count: report.historical }), testId: 'historical' }]
+                : []),
+              { label: t('confirm.skipped'), value: t('confirm.skippedRows', { count: report.skipped.length }), testId: 'skipped' },
+              ...(report.notes.length ? [{ label: t('confirm.notes'), value: t('confirm.notesRows', { count: report.notes.length }), testId: 'notes' }] : []),
+            ]}
+            onBack={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              void apply.run();
+            }}
+          >
+            {report.notes.length > 0 && (
+              <div style={{ marginTop: 12 }} data-testid="confirm-notes-list">
+                <NoteList notes={report.notes} />
+              </div>
+            )}
+          </ConfirmSummary>
+        )}
         {done && (
           <Alert
             type="success"
@@ -298,5 +330,20 @@ export function ImportPage() {
         )}
       </Flex>
     </Card>
+  );
+}
+
+/** What the dry run read by a rule (a bare level as its default period), one line per row, in the reader's words. */
+function NoteList({ notes }: { notes: Issue[] }) {
+  const { t, i18n } = useTranslation();
+  const language = toLanguage(i18n.language);
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {notes.map((note) => (
+        <li key={`${note.row}-${note.field}-${note.reason}`} data-testid="import-note">
+          {t('import.noteLine', { row: note.row, message: importIssueText(note, language) })}
+        </li>
+      ))}
+    </ul>
   );
 }
