@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert } from 'antd';
 import { useErrorText } from '../i18n/errors';
 
@@ -11,6 +12,15 @@ interface ErrorAlertProps {
 /** A refused or failed action, in words, where the user is looking. */
 export function ErrorAlert({ error, testId, seconds }: ErrorAlertProps) {
   const errorText = useErrorText();
+  const box = useRef<HTMLDivElement>(null);
+  // A refusal above a long form is brought into view (the field it concerns, when known, takes the cursor after).
+  useEffect(() => {
+    if (error) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
-  return <Alert type="error" showIcon title={errorText(error, seconds)} data-testid={testId} style={{ marginBottom: 16 }} />;
+  return (
+    <div ref={box}>
+      <Alert type="error" showIcon title={errorText(error, seconds)} data-testid={testId} style={{ marginBottom: 16 }} />
+    </div>
+  );
 }
