@@ -48,7 +48,7 @@ import { BackupPage } from './features/backup/BackupPage';
 import { ApprovalsPage } from './features/approvals/ApprovalsPage';
 import { ApprovalPage } from './features/approvals/ApprovalPage';
 import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
-import { ShortcutsHelp } from './ui/ShortcutsHelp';
+import { KEYBOARD_MODAL, ShortcutsHelp } from './ui/ShortcutsHelp';
 import { focusFirstField } from './ui/focusFirstField';
 import './features/navigation/navigation.css';
 
@@ -208,6 +208,8 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   /** Every way to a screen (menu, access key, palette) goes through the store's navigation. */
   const go = useCallback(
     (to: Page) => {
+      setPalette(false);
+      setHelp(false);
       if (to === 'documents') openDocuments();
       else if (to === 'register-received') openDocumentEntry('received');
       else setPage(to);
@@ -219,8 +221,9 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     const onKey = (e: KeyboardEvent) => {
       const command = (e.ctrlKey || e.metaKey) && !e.altKey;
       const key = e.key.toLowerCase();
-      // Access keys and the palette leave the page: not from inside a dialog, which has its own keys.
-      const inDialog = e.target instanceof HTMLElement && !!e.target.closest('.ant-modal-wrap');
+      // Access keys and the palette leave the page: not from inside a dialog of the page, which has its own keys
+      // (the palette and the help are no such dialog: from there, and while they close, the keys work).
+      const inDialog = e.target instanceof HTMLElement && !!e.target.closest(`.ant-modal-wrap:not(.${KEYBOARD_MODAL})`);
       if (command && key === 'l') {
         e.preventDefault();
         lockNow();

@@ -3,6 +3,9 @@ import { Fragment } from 'react';
 import { Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/** The class of the shortcuts help's and the palette's modal: the access keys work from inside them. */
+export const KEYBOARD_MODAL = 'keyboard-modal';
+
 /** Each shortcut: the keys (as printed on the keyboard, one combination per entry) and its keyboard.help text key. */
 const SHORTCUTS = [
   { keys: ['Enter'], text: 'enter' },
@@ -27,7 +30,15 @@ export interface AccessKey {
 export function ShortcutsHelp({ open, accessKeys, onClose }: { open: boolean; accessKeys: readonly AccessKey[]; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <Modal open={open} title={t('keyboard.help.title')} onCancel={onClose} footer={null} width={640} data-testid="shortcuts-help">
+    <Modal
+      open={open}
+      title={t('keyboard.help.title')}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      wrapClassName={KEYBOARD_MODAL}
+      data-testid="shortcuts-help"
+    >
       <table className="shortcuts-table">
         <tbody>
           {SHORTCUTS.map(({ keys, text }) => (

@@ -1,7 +1,7 @@
 // Keyboard-first: a screen just shown puts the cursor on its first field, so typing starts at once and focus never
 // falls to the page body. A page without a field gets its heading focused instead (Tab goes on from there).
+import { firstStop } from './hooks/useEnterNavigation';
 
-const FIELDS = 'input:not([type="hidden"]):not([type="file"]):not([disabled]), textarea:not([disabled])';
 const HEADINGS = 'h1, h2, h3, h4, h5, .ant-card-head-title';
 /** Pages draw their fields after their data comes: look again for this long before settling for the heading. */
 const WAIT_MS = 600;
@@ -10,11 +10,10 @@ function shown(el: HTMLElement): boolean {
   return el.getClientRects().length > 0;
 }
 
-/** The first field a user would type into: visible, a Tab stop, and not a row selector inside a table. */
+/** The first stop Enter would go through (a form's own order), unless it is a row selector inside a table. */
 function firstField(container: HTMLElement): HTMLElement | undefined {
-  return [...container.querySelectorAll<HTMLElement>(FIELDS)].find(
-    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).readOnly && shown(el) && !el.closest('.ant-table, [aria-hidden="true"]'),
-  );
+  const stop = firstStop(container);
+  return stop && !stop.closest('.ant-table') ? stop : undefined;
 }
 
 /** Whether the user (or the page itself, with autoFocus) already put the cursor somewhere that counts. */

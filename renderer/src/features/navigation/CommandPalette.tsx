@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
 import { useLedger } from '../../store';
 import { MarkingTag } from '../documents/MarkingTag';
+import { KEYBOARD_MODAL } from '../../ui/ShortcutsHelp';
 
 const SEARCH_DELAY_MS = 150;
 const DOCUMENTS_SHOWN = 8;
@@ -66,7 +67,16 @@ interface CommandPaletteProps {
 export function CommandPalette({ open, onClose, ...props }: CommandPaletteProps) {
   const { t } = useTranslation();
   return (
-    <Modal open={open} title={t('keyboard.palette.title')} onCancel={onClose} footer={null} width={640} destroyOnHidden data-testid="command-palette">
+    <Modal
+      open={open}
+      title={t('keyboard.palette.title')}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      destroyOnHidden
+      wrapClassName={KEYBOARD_MODAL}
+      data-testid="command-palette"
+    >
       <PaletteBody {...props} onClose={onClose} />
     </Modal>
   );
