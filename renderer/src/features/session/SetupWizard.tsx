@@ -9,6 +9,7 @@ import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField } from '../../ui/hooks/useMarkField';
 import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { GateFrame } from '../../ui/GateFrame';
+import { focusFirstField } from '../../ui/focusFirstField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { IdentityFields } from '../accounts/IdentityFields';
 import { PasswordFields } from '../accounts/PasswordFields';
@@ -36,11 +37,8 @@ export function SetupWizard() {
   const [restoring, setRestoring] = useState(false);
   const step = useRef<HTMLDivElement>(null);
 
-  // Keyboard-first: each step starts on its first field (its own autoFocus), else its first control, never the page.
-  useEffect(() => {
-    if (step.current?.contains(document.activeElement)) return;
-    step.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), button:not(:disabled)')?.focus();
-  }, [stage]);
+  // Keyboard-first: each step starts on its first field (its own autoFocus, else the first one there), never the page.
+  useEffect(() => (step.current ? focusFirstField(step.current) : undefined), [stage]);
 
   return (
     <GateFrame title={t('setup.title')} width={640} testId="setup-wizard">
