@@ -69,6 +69,8 @@ export interface AuditEntryView {
   category: AuditCategory | null;
   action: string;
   target: string | null;
+  /** When the target is an account (its login name): the account's display name; null otherwise or when it is gone. */
+  targetName: string | null;
   /** Codes and typed details: the reader's language turns them into words (db/domain/audit). */
   summary: Record<string, unknown>;
   /** The ledger numbers of the ids the summary's input names (收文编号, 设备编号, 保密柜), by field. */
@@ -162,6 +164,7 @@ export interface CopyView {
   reproduction: boolean;
   sourceCopyNo: number | null;
   status: CopyStatusCode;
+  /** The cabinet's code; null once the copy has left (destroyed, returned, transmitted out) or was voided. */
   location: string | null;
   holder: string | null;
   holderDepartment: string | null;
@@ -182,6 +185,7 @@ export interface DocumentEventView {
   details: Record<string, unknown>;
   imported: boolean;
   recordedAt: string;
+  /** Who entered it: the account's display name. */
   recordedBy: string;
   /** A transmission (传递 / 转发) entered here: waiting for its 回执, or closed by it. */
   receipt?: 'pending' | 'confirmed';
@@ -288,6 +292,7 @@ export interface DeviceEventView {
   /** Taken over from an old register by an import (导入的历史记录). */
   imported: boolean;
   recordedAt: string;
+  /** Who entered it: the account's display name. */
   recordedBy: string;
 }
 
@@ -301,6 +306,7 @@ export interface MediaUsageView {
   user: string;
   purpose: string;
   dataLevel: Level;
+  /** The account's display name. */
   recordedBy: string;
 }
 

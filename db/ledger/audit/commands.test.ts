@@ -118,10 +118,17 @@ describe('what an entry stores', () => {
     expect(auditFields(move.summary, 'zh-TW', move.refs)).toEqual(expect.arrayContaining([{ labels: ['份號'], value: '0002' }]));
   });
 
+  it('an entry about an account names it by its display name beside the login name it keeps', () => {
+    const { t } = ledger();
+    login(t.service, AUDITOR.username, AUDITOR.password);
+    expect(list(t, { action: 'account.create' }).rows[0]).toMatchObject({ target: AUDITOR.username, targetName: AUDITOR.displayName });
+    expect(list(t, { action: 'documents.receive' }).rows[0]).toMatchObject({ target: '2026-0001', targetName: null });
+  });
+
   it('an approval in an entry reads by its approver’s name and way, its password hidden; a request by its kind and item', () => {
     const { t, doc } = ledger();
     const approval = spotApproval(t, '陈主任');
-    ok(t.service, 'documents.lend', { documentId: doc, copyNos: [1], borrower: { name: '外人' }, dueAt: '2026-12-20', approval, at: '2026-11-21' });
+    ok(t.service, 'documents.lend', { documentId: doc, copyNos: [1], borrower: { name: '外人' }, dueAt: '2026-12-20', approval });
     ok(t.service, 'approvals.request', { kind: 'copy', subject: { type: 'document', id: doc }, copyNos: [2], count: 1, reason: '工作需要' });
     login(t.service, AUDITOR.username, AUDITOR.password);
     const lend = list(t, { action: 'documents.lend' }).rows[0]!;

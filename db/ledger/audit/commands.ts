@@ -9,6 +9,9 @@ import type { AuditEntryView, PrintoutCheckView } from '../../views';
 import { ADMIN, AUDITOR, CUSTODIAN, empty, page } from '../fields';
 import { refsOf } from './refs';
 
+/** Categories whose entries name an account as their target. */
+const ACCOUNT_TARGETS: ReadonlySet<string> = new Set(['accounts', 'session']);
+
 function toAuditView(db: Db, row: AuditRow, names: ReadonlyMap<string, string>): AuditEntryView {
   const summary = JSON.parse(row.summary) as Record<string, unknown>;
   return {
@@ -20,6 +23,8 @@ function toAuditView(db: Db, row: AuditRow, names: ReadonlyMap<string, string>):
     category: auditCategoryOf(row.action),
     action: row.action,
     target: row.target,
+    // An account is named by its login name in the log; people read its display name.
+    targetName: ACCOUNT_TARGETS.has(auditCategoryOf(row.action) ?? '') && row.target !== null ? (names.get(row.target.toLowerCase()) ?? null) : null,
     summary,
     refs: refsOf(db, row.action, summary),
     outcome: row.outcome,

@@ -121,7 +121,7 @@ describe('status: stop, enable, scrap, destroy', () => {
       const approved = { facility: disposal.facility, approver: '陈主任', approval: { way: 'on_the_spot' } };
       expect(history[4]?.details).toMatchObject({ reason: '老化', ...approved });
       expect(history[5]?.details).toMatchObject({ reason: '集中销毁', ...approved });
-      expect(history.every((e) => e.recordedBy === 'zhangwei')).toBe(true);
+      expect(history.every((e) => e.recordedBy === '张伟')).toBe(true);
     });
   }
 

@@ -184,7 +184,7 @@ describe('the media usage log (介质使用登记)', () => {
       user: '赵强',
       purpose: '拷贝文稿',
       dataLevel: 'confidential',
-      recordedBy: 'zhangwei',
+      recordedBy: '张伟', // the display name of the account zhangwei
     });
     // media.get carries the same entries for the one medium.
     expect(ok<{ usage: MediaUsageView[] }>(r.s, 'media.get', { id: m2 }).usage.map((u) => u.id)).toEqual([e4, e3]);

@@ -1,6 +1,7 @@
 // Reading the four device registers, one device's history, and the media usage log.
 import { all, get, sql, type Db } from '../../store/sql';
 import type { ComputerView, DeviceEventView, MediaUsageView, MediumView } from '../../views';
+import { recorderName } from '../recorders';
 import { requireComputer, requireMedium, type ComputerRow, type DeviceKind, type MediumRow } from './devices';
 
 type Fragment = ReturnType<typeof sql>;
@@ -101,7 +102,7 @@ export function listMedia(db: Db, q: DeviceQuery): { total: number; rows: Medium
 function deviceHistory(db: Db, device: DeviceKind, id: number): DeviceEventView[] {
   return all<{ id: number; kind: string; at: string; details: string; approval_id: number | null; imported: 0 | 1; recorded_at: string; recorded_by: string }>(
     db,
-    sql`SELECT id, kind, at, details, approval_id, imported, recorded_at, recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
+    sql`SELECT id, kind, at, details, approval_id, imported, recorded_at, ${recorderName('recorded_by')} AS recorded_by FROM device_events WHERE device = ${device} AND device_id = ${id} ORDER BY id`,
   ).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -125,7 +126,7 @@ export function usageLog(
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM media_usage u WHERE ${filter}`)!.n;
   const rows = all<MediaUsageView>(
     db,
-    sql`SELECT u.id, u.at, m.code AS medium, m.level AS mediumLevel, c.code AS computer, c.level AS computerLevel, u.user_name AS user, u.purpose, u.data_level AS dataLevel, u.recorded_by AS recordedBy
+    sql`SELECT u.id, u.at, m.code AS medium, m.level AS mediumLevel, c.code AS computer, c.level AS computerLevel, u.user_name AS user, u.purpose, u.data_level AS dataLevel, ${recorderName('u.recorded_by')} AS recordedBy
         FROM media_usage u JOIN media m ON m.id = u.medium_id JOIN computers c ON c.id = u.computer_id WHERE ${filter} ORDER BY u.at DESC, u.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
   );
   return { total, rows };

@@ -52,3 +52,19 @@ describe('the order of an item’s events', () => {
     expect(ok<DocumentDetail>(t.service, 'documents.get', { id }).events.map((e) => e.kind)).toEqual(['receive', 'lend', 'return_loan']);
   });
 });
+
+describe('an item’s history and copies as the screens read them', () => {
+  it('names who recorded each event by display name, and a destroyed copy has no storage location', () => {
+    const t = makeLedger();
+    const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+    const id = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab)).id;
+    ok(t.service, 'documents.returnToIssuer', { items: [{ documentId: id, copyNos: [2] }], toUnit: '山东省XX厅办公室', returner: '李明', receiver: '赵强' });
+    const doc = ok<DocumentDetail>(t.service, 'documents.get', { id });
+    expect(doc.events.map((e) => e.recordedBy)).toEqual(['张伟', '张伟']);
+    expect(doc.copyList.map((c) => [c.copyNo, c.status, c.location])).toEqual([
+      [1, 'in_custody', 'BMG-01'],
+      [2, 'returned', null],
+      [3, 'in_custody', 'BMG-01'],
+    ]);
+  });
+});
