@@ -9,7 +9,6 @@ import type { Page } from '@playwright/test';
 import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
 import { ADMIN, approveOnTheSpot, createApprover, expect, invoke, setUpQuickly, test } from './fixtures';
 
-
 interface Copy {
   copyNo: number;
   status: string;
@@ -184,4 +183,39 @@ test('确认导入 names the dry run’s counts (new items and copies, skipped r
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('清查: the summary names the missing copies, who checked and the 清查报告; the return dialog opens on its first field, not its close button', async ({
+  page,
+  host,
+}) => {
+  const { a, b } = await ledgerWithTwo(page, host);
+  const lent = await invoke(page, 'documents.lend', { documentId: b.id, copyNos: [1], borrower: { name: '办公室' }, dueAt: '2099-12-31', takenOut: false });
+  expect(lent.ok, JSON.stringify(lent.error)).toBe(true);
+
+  // 归还: Enter must not close the dialog at once; the cursor starts in the form.
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId(`documents-open-${b.id}`).click();
+  await page.getByTestId('doc-action-return-loan').click();
+  const form = page.getByTestId('return-loan-form');
+  await expect(form).toBeVisible();
+  await expect.poll(() => form.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.getByTestId('return-loan-cancel').click();
+
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId('documents-inventory-button').click();
+  await expect(page.getByTestId('batch-page')).toHaveAttribute('data-kind', 'inventory');
+  await page.getByTestId(`batch-add-${a.id}`).click();
+  await page.getByTestId(`batch-copies-${a.id}-2`).check();
+  await page.getByTestId('batch-submit').click();
+  await expect(page.getByTestId('confirm-amount')).toHaveText('1 件 1 份');
+  await expect(page.getByTestId('confirm-checked-by')).toHaveText(ADMIN.displayName);
+  await expect(page.getByTestId('confirm-prints')).toHaveText('登记后打印清查报告');
+  await page.getByTestId('confirm-back').click();
+  expect(await statuses(page, a.id)).toEqual(['in_custody', 'in_custody', 'in_custody']);
+
+  await page.getByTestId('batch-submit').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('batch-result-counts')).toHaveText('在位 4 份，缺失 1 份');
+  expect(await statuses(page, a.id)).toEqual(['in_custody', 'missing', 'in_custody']);
 });
