@@ -1,5 +1,5 @@
 // Printing in Electron: the renderer's print route in a hidden window with the same preload, printed to PDF (A4
-// set explicitly: Electron defaults to Letter) or to a printer, then recorded through the backend (print.record).
+// set explicitly: Electron defaults to Letter; no margins: the route's page boxes are whole sheets) or to a printer, then recorded through the backend (print.record).
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
 import type { PrintAttribute, PrintJob, PrintOutcome, PrinterInfo, Result } from '../preload/contract';
@@ -45,7 +45,14 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
     const refused = shown['data-print-error'];
     if (refused) return { ok: false, error: { code: refused as never, message: `The printout could not be prepared (${refused}).` } };
     const landscape = shown['data-print-orientation'] === 'landscape';
-    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
+    // No margins of Electron's own: each page box of the print route is a whole A4 sheet with its frame drawn in.
+    const pdf = await window.webContents.printToPDF({
+      pageSize: 'A4',
+      landscape,
+      printBackground: true,
+      preferCSSPageSize: true,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
     const pages = countPdfPages(pdf);
     if (job.target === 'pdf') {
       const number = 'batchNo' in job.request ? job.request.batchNo : '';
@@ -65,6 +72,7 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
             pageSize: 'A4',
             landscape,
             printBackground: true,
+            margins: { marginType: 'none' },
           },
           (success, reason) => resolve({ success, reason }),
         ),

@@ -107,7 +107,7 @@ test.describe('printing through the test host', () => {
     expect(flat).toContain('2026-0001');
     expect(flat).toContain('鲁X发〔2026〕1号');
     expect(flat).toContain('第1页共1页');
-    expect(flat).toContain(`打印:${ADMIN.displayName}（${ADMIN.username}）`);
+    expect(flat).toMatch(new RegExp(`打印[:：]${ADMIN.displayName}（${ADMIN.username}）`));
     expect(flat).toMatch(/审计链#\d+[0-9a-f]{6}/);
     const audit = printAudit(host.current);
     expect(audit).toHaveLength(1);

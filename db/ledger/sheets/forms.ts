@@ -125,6 +125,17 @@ function approversOf(lines: readonly BatchLine[], language: SheetLanguage): stri
   return listOf([...new Set(lines.filter((l) => l.approval_way).map((l) => approvalText(l, language)))], language);
 }
 
+/** The hand-over list and the inventory report list each item's copies in the cabinet and out on loan alike. */
+const COUNTED_COLUMNS: readonly [LabelKey, number][] = [
+  ['seq', 3],
+  ['receiptNo', 6],
+  ['docNumber', 9],
+  ['title', 13],
+  ['level', 3],
+  ['present', 6],
+  ['onLoan', 6],
+];
+
 /** A batch's form by its number; a number of another kind of batch is as unknown as a missing one. */
 export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, language: SheetLanguage): PrintForm {
   const batch = get<BatchRow>(db, sql`SELECT * FROM batches WHERE batch_no = ${batchNo.trim()} AND kind = ${BATCH_KIND[kind]}`);
@@ -163,8 +174,8 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
         columns: columnsOf(
           [
             ['seq', 3],
-            ['docNumber', 10],
-            ['title', 13],
+            ['docNumber', 9],
+            ['title', 17],
             ['level', 3],
             ['copyNos', 6],
             ['copies', 3],
@@ -203,7 +214,7 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
             ['seq', 3],
             ['receiptNo', 5],
             ['docNumber', 9],
-            ['title', 12],
+            ['title', 15],
             ['level', 3],
             ['copyNos', 6],
             ['copies', 3],
@@ -236,19 +247,7 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
           ],
           language,
         ),
-        columns: columnsOf(
-          [
-            ['seq', 3],
-            ['receiptNo', 6],
-            ['docNumber', 9],
-            ['title', 11],
-            ['level', 3],
-            ['present', 6],
-            ['onLoan', 6],
-            ['copies', 3],
-          ],
-          language,
-        ),
+        columns: columnsOf([...COUNTED_COLUMNS, ['copies', 3]], language),
         rows: lines.map((l, i) => {
           const inCabinet = copyNos(l).filter((n) => !loans[i]!.nos.has(n));
           return cells([i + 1, l.receipt_no, l.doc_number, l.title, levelName(l.level), compressCopyNos(inCabinet), loans[i]!.text, copyNos(l).length]);
@@ -288,19 +287,7 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
           ],
           language,
         ),
-        columns: columnsOf(
-          [
-            ['seq', 3],
-            ['receiptNo', 6],
-            ['docNumber', 9],
-            ['title', 11],
-            ['level', 3],
-            ['present', 6],
-            ['onLoan', 6],
-            ['missing', 5],
-          ],
-          language,
-        ),
+        columns: columnsOf([...COUNTED_COLUMNS, ['missing', 5]], language),
         rows: lines.map((l, i) =>
           cells([
             i + 1,

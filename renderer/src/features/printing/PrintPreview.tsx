@@ -1,7 +1,7 @@
 // The print preview: the printout as it will print (the same PrintView), with 打印 (copies, a printer when the host
 // lists printers) and 保存为PDF. The host renders and records the print; the preview only shows and asks.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, InputNumber, Modal, Select, Space, Spin, Tooltip } from 'antd';
+import { Alert, App, Button, Flex, InputNumber, Modal, Select, Space, Spin } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n';
@@ -11,8 +11,8 @@ import { useLedger } from '../../store';
 import type { PrinterInfo, PrintOutcome, PrintPayload, PrintRequest } from '../../../../preload/contract';
 import { PrintView } from './PrintView';
 
-/** Rows shown on screen; the printout and the PDF carry every row. */
-const PREVIEW_ROWS = 200;
+/** Pages shown on screen; all are counted, and the printout and the PDF carry every one. */
+const PREVIEW_PAGES = 20;
 
 function download(base64: string, name: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -41,13 +41,16 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
   const [printer, setPrinter] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<'pdf' | 'printer' | null>(null);
+  const [pages, setPages] = useState(0);
   const host = window.ledger;
-  const canPrint = typeof host.print === 'function';
+  // Only what this host can do is offered: the browser test host saves PDFs but has no printer.
+  const toPrinter = host.capabilities.printToPrinter && typeof host.print === 'function';
+  const toPdf = host.capabilities.savePdf && typeof host.print === 'function';
 
   useEffect(() => {
     send('print.prepare', { request }).then(setPayload, setError);
     // No printer chosen: the host's print dialog asks.
-    void host.printers?.().then(setPrinters);
+    if (host.capabilities.printToPrinter) void host.printers?.().then(setPrinters);
   }, [request, host]);
 
   async function print(target: 'pdf' | 'printer') {
@@ -68,56 +71,62 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
     }
   }
 
-  const rows = payload?.document.rows.length ?? 0;
-  const unavailable = canPrint ? undefined : t('print.unavailable');
   return (
     <Modal open title={t('print.preview')} width={1240} onCancel={onClose} footer={null} destroyOnHidden data-testid="print-preview">
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-        <Space>
-          <span>{t('print.copies')}</span>
-          <InputNumber min={1} max={99} value={copies} onChange={(v) => setCopies(v ?? 1)} style={{ width: 72 }} data-testid="print-copies" />
-        </Space>
-        {printers.length > 0 && (
-          <Select
-            style={{ minWidth: 220 }}
-            value={printer}
-            onChange={setPrinter}
-            allowClear
-            placeholder={t('print.systemDialog')}
-            options={printers.map((p) => ({ value: p.name, label: p.displayName || p.name }))}
-            data-testid="print-printer"
-          />
+        {toPrinter && (
+          <>
+            <Space>
+              <span>{t('print.copies')}</span>
+              <InputNumber min={1} max={99} value={copies} onChange={(v) => setCopies(v ?? 1)} style={{ width: 72 }} data-testid="print-copies" />
+            </Space>
+            {printers.length > 0 && (
+              <Select
+                style={{ minWidth: 220 }}
+                value={printer}
+                onChange={setPrinter}
+                allowClear
+                placeholder={t('print.systemDialog')}
+                options={printers.map((p) => ({ value: p.name, label: p.displayName || p.name }))}
+                data-testid="print-printer"
+              />
+            )}
+            <Button
+              type="primary"
+              icon={<PrinterOutlined />}
+              disabled={!payload}
+              loading={busy === 'printer'}
+              onClick={() => void print('printer')}
+              data-testid="print-printer-button"
+            >
+              {t('print.print')}
+            </Button>
+          </>
         )}
-        <Tooltip title={unavailable}>
+        {toPdf && (
           <Button
-            type="primary"
-            icon={<PrinterOutlined />}
-            disabled={!canPrint || !payload}
-            loading={busy === 'printer'}
-            onClick={() => void print('printer')}
-            data-testid="print-printer-button"
-          >
-            {t('print.print')}
-          </Button>
-        </Tooltip>
-        <Tooltip title={unavailable}>
-          <Button
+            type={toPrinter ? 'default' : 'primary'}
             icon={<FilePdfOutlined />}
-            disabled={!canPrint || !payload}
+            disabled={!payload}
             loading={busy === 'pdf'}
             onClick={() => void print('pdf')}
             data-testid="print-pdf-button"
           >
             {t('print.savePdf')}
           </Button>
-        </Tooltip>
+        )}
+        {!toPrinter && !toPdf && <Alert type="info" showIcon title={t('print.unavailable')} />}
       </Flex>
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} data-testid="print-error" />}
-      {rows > PREVIEW_ROWS && (
-        <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_ROWS, total: rows })} style={{ marginBottom: 12 }} />
+      {pages > PREVIEW_PAGES && (
+        <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_PAGES, total: pages })} style={{ marginBottom: 12 }} />
       )}
       <div className="print-desk">
-        {payload ? <PrintView doc={payload.document} meta={payload.meta} t={paperT} rowLimit={PREVIEW_ROWS} /> : error === null && <Spin />}
+        {payload ? (
+          <PrintView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
+        ) : (
+          error === null && <Spin />
+        )}
       </div>
     </Modal>
   );
