@@ -156,6 +156,9 @@ test('Escape closes an open list only, then asks before discarding a dirty dialo
   await expect(page.getByTestId('leave-guard')).toContainText('此对话框');
   await page.getByTestId('leave-keep').click();
   await expect(page.getByTestId('location-create-code')).toHaveValue('G-01');
+  // The cabinet dialog too comes back after a lock.
+  await lockAndUnlock(page);
+  await expect(page.getByTestId('location-create-name')).toHaveValue('保密柜二');
 
   // Enter on the last field, then a click on 保存: one save, refused as a duplicate, shown, and no success.
   await page.getByTestId('location-create-keeper').click();

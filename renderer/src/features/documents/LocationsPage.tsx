@@ -10,13 +10,15 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LevelTag } from './MarkingTag';
 import { CabinetDialog } from './CabinetDialog';
 import { CorrectLocationModal } from './CorrectLocationDialog';
+import { useKeptState } from '../../ui/hooks/useDraft';
 
 export function LocationsPage() {
   const { t } = useTranslation();
   const locations = useLedger((s) => s.locations);
   const isCustodian = useLedger(selectIsCustodian);
   const { busy, error } = useLoad(useLedger((s) => s.loadLocations));
-  const [creating, setCreating] = useState(false);
+  // The cabinet dialog open comes back after a lock, with what was typed in it.
+  const [creating, setCreating] = useKeptState('locations-creating', false);
   const [correcting, setCorrecting] = useState<LocationView | null>(null);
 
   const columns: TableProps<LocationView>['columns'] = [
