@@ -132,7 +132,8 @@ test('知悉范围: Enter adds the typed name, an Enter on the empty box moves o
   seed(host.current); // 李四 is a name typed before: it is offered on the empty box
   await page.keyboard.press('Alt+2');
   const scope = page.getByTestId('register-scope');
-  await scope.locator('input').focus();
+  await page.getByLabel('知悉范围', { exact: true }).focus(); // the label names its field
+  await expect(scope.locator('input')).toBeFocused();
   await page.keyboard.type('办公室');
   await page.keyboard.press('Enter');
   await expect(scope).toContainText('办公室');
