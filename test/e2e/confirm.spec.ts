@@ -32,6 +32,15 @@ async function receive(page: Page, locationId: number, title: string, copies: nu
 
 const statuses = async (page: Page, id: number) => (await invoke<{ copyList: Copy[] }>(page, 'documents.get', { id })).value!.copyList.map((c) => c.status);
 
+/** 返回修改 sends nothing (the copies read from the backend are as they were), then the batch is sent and confirmed. */
+async function backThenConfirm(page: Page, id: number, unchanged: string[]): Promise<void> {
+  await page.getByTestId('confirm-back').click();
+  await expect(page.getByTestId('confirm-summary')).toHaveCount(0);
+  expect(await statuses(page, id)).toEqual(unchanged);
+  await page.getByTestId('batch-submit').click();
+  await page.getByTestId('confirm-ok').click();
+}
+
 async function ledgerWithTwo(page: Page, host: { current: Parameters<typeof setUpQuickly>[1] }) {
   await setUpQuickly(page, host.current);
   const cab = await invoke<{ id: number }>(page, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' });
@@ -100,11 +109,7 @@ test('销毁 from the item page: the summary names 1 件 3 份, who destroys and
   await expect(page.getByTestId('confirm-destroyers')).toHaveText(ADMIN.displayName);
   await expect(page.getByTestId('confirm-witnesses')).toHaveText('李四');
   await expect(page.getByTestId('confirm-prints')).toHaveText('登记后打印销毁清单');
-  await page.getByTestId('confirm-back').click();
-  expect(await statuses(page, a.id)).toEqual(['in_custody', 'in_custody', 'in_custody']);
-
-  await page.getByTestId('batch-submit').click();
-  await page.getByTestId('confirm-ok').click();
+  await backThenConfirm(page, a.id, ['in_custody', 'in_custody', 'in_custody']);
   await expect(page.getByTestId('batch-result-no')).toContainText('XH-2026-001');
   expect(await statuses(page, a.id)).toEqual(['destroyed', 'destroyed', 'destroyed']);
 });
@@ -211,11 +216,7 @@ test('清查: the summary names the missing copies, who checked and the 清查�
   await expect(page.getByTestId('confirm-amount')).toHaveText('1 件 1 份');
   await expect(page.getByTestId('confirm-checked-by')).toHaveText(ADMIN.displayName);
   await expect(page.getByTestId('confirm-prints')).toHaveText('登记后打印清查报告');
-  await page.getByTestId('confirm-back').click();
-  expect(await statuses(page, a.id)).toEqual(['in_custody', 'in_custody', 'in_custody']);
-
-  await page.getByTestId('batch-submit').click();
-  await page.getByTestId('confirm-ok').click();
+  await backThenConfirm(page, a.id, ['in_custody', 'in_custody', 'in_custody']);
   await expect(page.getByTestId('batch-result-counts')).toHaveText('在位 4 份，缺失 1 份');
   expect(await statuses(page, a.id)).toEqual(['in_custody', 'missing', 'in_custody']);
 });

@@ -902,7 +902,6 @@ const en: Messages = {
     apply: 'Import',
     row: 'Row',
     reason: 'Problem',
-    reasonCode: 'Reason code',
     good: 'Good rows',
     bad: 'Bad rows',
     skipped: 'Skipped rows',

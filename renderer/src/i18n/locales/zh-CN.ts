@@ -887,7 +887,6 @@ const zhCN = {
     apply: '确认导入',
     row: '行号',
     reason: '问题',
-    reasonCode: '原因代码',
     good: '合格行',
     bad: '有误行',
     skipped: '跳过行',

@@ -886,7 +886,6 @@ const zhTW: Messages = {
     apply: '確認匯入',
     row: '列號',
     reason: '問題',
-    reasonCode: '原因代碼',
     good: '合格列',
     bad: '有誤列',
     skipped: '略過列',
