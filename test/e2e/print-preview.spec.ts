@@ -111,5 +111,7 @@ test.describe('the print preview is the page', () => {
     const numbers = text.split('\n').filter((line) => line.includes('〔') || line.includes('〕'));
     expect(numbers).toHaveLength(3);
     for (const line of numbers) expect(line).toMatch(/〔2026〕\d+号/);
+    // A range of 份号 stays on one line too.
+    expect(text).toContain('0007-0009');
   });
 });

@@ -20,9 +20,9 @@ interface Props {
   onPaged?(pages: number): void;
 }
 
-/** A 文号's 〔2026〕 and the number after it (〔2026〕101号) never wrap apart. */
+/** Numbers never wrap inside: a 文号's 〔2026〕101号, a 收文编号 2026-0001, a range of 份号 0007-0009. */
 function cellText(cell: string): ReactNode {
-  const parts = cell.split(/(〔\d{4}〕\d*号?)/);
+  const parts = cell.split(/(〔\d{4}〕\d*号?|\d{4}-\d{4})/);
   return parts.length === 1
     ? cell
     : parts.map((part, i) =>
