@@ -927,7 +927,7 @@ const en: Messages = {
     copies: 'Copies',
     printer: 'Printer',
     systemDialog: 'Choose when printing',
-    previewLimited: 'The preview shows the first {{shown}} of {{total}} rows; the printout and the PDF have them all.',
+    previewLimited: 'The preview shows the first {{shown}} of {{total}} pages; the printout and the PDF have them all.',
     unavailable: 'This host cannot print or save PDFs.',
     printed: 'Printed {{pages}} pages; recorded in the audit log.',
     saved: 'Saved the PDF ({{pages}} pages); recorded in the audit log.',

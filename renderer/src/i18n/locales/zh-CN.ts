@@ -911,7 +911,7 @@ const zhCN = {
     copies: '份数',
     printer: '打印机',
     systemDialog: '打印时选择',
-    previewLimited: '预览显示前 {{shown}} 行（共 {{total}} 行）；打印和PDF包含全部行。',
+    previewLimited: '预览显示前 {{shown}} 页（共 {{total}} 页）；打印件和PDF包含全部页。',
     unavailable: '当前运行环境不能打印或保存PDF。',
     printed: '已打印 {{pages}} 页，已记入审计日志。',
     saved: '已保存PDF（{{pages}} 页），已记入审计日志。',

@@ -910,7 +910,7 @@ const zhTW: Messages = {
     copies: '份數',
     printer: '印表機',
     systemDialog: '列印時選擇',
-    previewLimited: '預覽顯示前 {{shown}} 行（共 {{total}} 行）；列印和PDF包含全部行。',
+    previewLimited: '預覽顯示前 {{shown}} 頁（共 {{total}} 頁）；列印件和PDF包含全部頁。',
     unavailable: '目前執行環境不能列印或儲存PDF。',
     printed: '已列印 {{pages}} 頁，已記入審計日誌。',
     saved: '已儲存PDF（{{pages}} 頁），已記入審計日誌。',
