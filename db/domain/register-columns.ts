@@ -4,8 +4,8 @@
 export const DOCUMENT_COLUMNS = [
   'receiptNo',
   'registeredAt',
-  'docNumber',
   'title',
+  'docNumber',
   'originUnit',
   'marking',
   'issueDate',

@@ -1,5 +1,5 @@
-// How a typed or scanned number is read by the register's search: 收文编号 (2026-0002 or 0002), 份号 (份号 3, 第3份)
-// and 文号 in any of its written forms (〔2026〕, [2026], (2026), （2026）, with or without spaces, full or half width).
+// How a typed or scanned number is read by the register's search: 收文编号 (2026-0002 or 0002), 份号 (份号 3, 第3份,
+// 份號 3, copy 3) and 文号 in any of its written forms (〔2026〕, [2026], (2026), （2026）, with or without spaces, full or half width).
 
 /**
  * What separates the parts of a 文号 and is left out when two are compared: the brackets around its year and spaces,
@@ -23,7 +23,7 @@ export interface NumberQuery {
   receiptNo: string;
   /** 2026-0002 or 2026-2: that year's number; digits alone (0002, 2): that number in any year. */
   receipt: { year: number | null; seq: number } | null;
-  /** 份号 3, 份号：0003, 第3份: the items holding a copy with that 份号. */
+  /** 份号 3, 份号：0003, 第3份 (份號 3, copy 3): the items holding a copy with that 份号. */
   copyNo: number | null;
   /** The 文号 key (numberKey); searched only from 3 characters (what the trigram index reads). */
   docNumber: string;
@@ -40,7 +40,7 @@ export function readNumberQuery(query: string): NumberQuery {
   const compact = q.replace(/\s+/g, '');
   const dated = /^(\d{4})[-_/.—–](\d{1,9})$/u.exec(compact);
   const seq = dated ? asNumber(dated[2]) : /^\d{1,9}$/.test(compact) ? asNumber(compact) : null;
-  const copy = /^(?:份号[:：]?(\d{1,9})|第(\d{1,9})份)$/u.exec(compact);
+  const copy = /^(?:(?:份号|份號|copy(?:no\.?)?)[:：]?(\d{1,9})|第(\d{1,9})份)$/iu.exec(compact);
   return {
     receiptNo: q,
     receipt: seq === null ? null : { year: dated ? Number(dated[1]) : null, seq },

@@ -71,11 +71,13 @@ describe('the register finds by number', () => {
     expect(found('鲁保发2025')).toEqual(['2025-0001', '2025-0002']);
   });
 
-  it('a 份号 as 份号 N or 第N份', () => {
+  it('a 份号 as 份号 N or 第N份 (份號 N, copy N)', () => {
     setUp();
     expect(found('份号 42')).toEqual(['2026-0002']);
     expect(found('份号：0043')).toEqual(['2026-0002']);
     expect(found('第41份')).toEqual(['2026-0002']);
+    expect(found('份號 41')).toEqual(['2026-0002']);
+    expect(found('Copy no. 41')).toEqual(['2026-0002']);
     expect(found('份号 1')).toEqual(['2025-0001', '2025-0002', '2026-0001', '2026-0003']);
     expect(found('份号 44')).toEqual([]);
   });

@@ -1,7 +1,25 @@
-// 涉密文件台账: the register as a virtual table paged and sorted by the backend, with full-text search, filters
-// and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
-import { useEffect, useRef, useState } from 'react';
-import { Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableProps } from 'antd';
+// 涉密文件台账: the register as a virtual table paged and sorted by the backend, with search (text and numbers),
+// filters and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
+// It shows the columns this account chose (the ones a custodian scans by default) and the rest in an expanded row.
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Dropdown,
+  Flex,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type MenuProps,
+  type TableColumnType,
+} from 'antd';
 import {
   AuditOutlined,
   DeleteOutlined,
@@ -12,6 +30,7 @@ import {
   RollbackOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
+  SettingOutlined,
   SwapOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
@@ -20,6 +39,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
 import { CARRIERS, ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
 import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
+import { DEFAULT_DOCUMENT_COLUMNS, DOCUMENT_COLUMNS, FIXED_DOCUMENT_COLUMN, type DocumentColumn } from '../../../../db/domain/register-columns';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { useWindowHeight } from '../../ui/hooks/useWindowHeight';
@@ -29,11 +49,12 @@ import { LocationSelect } from './LocationSelect';
 import { PersonInput, UnitInput } from '../../ui/SuggestInput';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { HandoverModal, ReviewModal } from './DocumentActions';
+import './register.css';
 
 const SEARCH_DELAY_MS = 300;
 const perform = (op: () => Promise<void>) => op();
 
-/** Typed text reaches the backend once the typing pauses. */
+/** Typed text reaches the backend once the typing pauses (or at once, on Enter). */
 function useDebounced(apply: (text: string) => void, initial: string) {
   const [text, setText] = useState(initial);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -45,11 +66,59 @@ function useDebounced(apply: (text: string) => void, initial: string) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => apply(next), SEARCH_DELAY_MS);
     },
+    /** The typed text, now: the pending apply is dropped (the caller applies it). */
+    now() {
+      clearTimeout(timer.current);
+      return text;
+    },
     reset() {
       clearTimeout(timer.current);
       setText('');
     },
   };
+}
+
+const SELECTION_WIDTH = 32;
+const EXPAND_WIDTH = 40;
+
+/** Room under the table for its header row and its pagination, so that its last row is never below the window. */
+const TABLE_CHROME_PX = 39 + 64 + 16;
+
+/** The height left for the table's rows from where it starts down to the window's bottom. */
+function useRowsHeight(windowHeight: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(0);
+  // After every render: the filters above may have wrapped onto another line.
+  useLayoutEffect(() => {
+    const at = Math.round((ref.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    if (at !== top) setTop(at);
+  });
+  return { ref, height: Math.max(200, windowHeight - top - TABLE_CHROME_PX) };
+}
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+/** The width of a line of text in the table's font, to size the 文号 column to its longest 文号 (never cut). */
+function textWidth(text: string, font: string): number {
+  canvas ??= document.createElement('canvas').getContext('2d');
+  if (!canvas) return text.length * 14;
+  canvas.font = font;
+  return canvas.measureText(text).width;
+}
+
+/** The font the table's cells inherit (antd's, on the elements of the app; not the body's). */
+const fontOf = (el: Element | null) => {
+  const style = getComputedStyle(el ?? document.body);
+  return `${style.fontSize} ${style.fontFamily}`;
+};
+
+/** The least 标题 gets: the table gives it what the other columns leave of the screen's width. */
+const TITLE_MIN_WIDTH = 200;
+
+interface RegisterColumn extends Omit<TableColumnType<DocumentListItem>, 'key' | 'render' | 'width'> {
+  key: DocumentColumn;
+  /** None for 标题: it takes the rest. */
+  width?: number;
+  cell(d: DocumentListItem): ReactNode;
 }
 
 export function DocumentsPage() {
@@ -61,16 +130,18 @@ export function DocumentsPage() {
   const pageSize = useLedger((s) => s.documentPageSize);
   const filters = useLedger((s) => s.documentFilters);
   const sort = useLedger((s) => s.documentSort);
+  const chosen = useLedger((s) => s.documentColumns);
   const searchDocuments = useLedger((s) => s.searchDocuments);
   const sortDocuments = useLedger((s) => s.sortDocuments);
   const loadDocumentPage = useLedger((s) => s.loadDocumentPage);
+  const lookupDocuments = useLedger((s) => s.lookupDocuments);
   const openDocument = useLedger((s) => s.openDocument);
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
   const openBatch = useLedger((s) => s.openBatch);
   const { run, busy, error } = useAction(perform);
   const [selected, setSelected] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'handover' | 'review' | null>(null);
-  const height = useWindowHeight();
+  const rowsHeight = useRowsHeight(useWindowHeight());
 
   const filter = (change: Partial<DocumentFilters>) => {
     setSelected([]);
@@ -79,6 +150,18 @@ export function DocumentsPage() {
   const query = useDebounced((text) => filter({ query: text.trim() || undefined }), filters.query ?? '');
   const holder = useDebounced((text) => filter({ holder: text.trim() || undefined }), filters.holder ?? '');
   const originUnit = useDebounced((text) => filter({ originUnit: text.trim() || undefined }), filters.originUnit ?? '');
+  // Enter has its own action: it must run even while a search the typing started is still on its way.
+  const enter = useAction(perform);
+  /** Enter: searched at once, and a number that names exactly one item opens it. */
+  const searchOrOpen = () => {
+    const text = query.now().trim();
+    setSelected([]);
+    void enter.run(async () => {
+      await searchDocuments({ ...useLedger.getState().documentFilters, query: text || undefined });
+      const named = text ? await lookupDocuments(text) : [];
+      if (named.length === 1) openDocument(named[0]!.id);
+    });
+  };
 
   useEffect(() => {
     void run(() => loadDocumentPage(useLedger.getState().documentPage));
@@ -91,29 +174,30 @@ export function DocumentsPage() {
   });
   const count = (n: number) => (n ? n : <Typography.Text type="secondary">0</Typography.Text>);
   const today = dayjs().format('YYYY-MM-DD');
+  const font = fontOf(rowsHeight.ref.current);
+  // 文号 whole on one line (never 〔2026〕 broken or cut): as wide as the longest on the page, the padding added.
+  const docNumberWidth = Math.ceil(Math.max(textWidth(t('documents.columns.docNumber'), font), ...rows.map((d) => textWidth(d.docNumber, font))) + 20);
 
-  const columns: TableProps<DocumentListItem>['columns'] = [
+  const all: RegisterColumn[] = [
     {
       key: 'receiptNo',
       title: t('documents.columns.receiptNo'),
-      width: 120,
+      width: 110,
       fixed: 'left',
       ...sorter('receiptNo'),
-      render: (_, d) => (
+      cell: (d) => (
         <a className="monospace" onClick={() => openDocument(d.id)} data-testid={`documents-open-${d.id}`}>
           {d.receiptNo}
         </a>
       ),
     },
-    { key: 'registeredAt', title: t('documents.columns.registeredAt'), width: 120, ...sorter('registeredAt'), render: (_, d) => d.registeredAt.slice(0, 10) },
-    { key: 'docNumber', dataIndex: 'docNumber', title: t('documents.columns.docNumber'), width: 160, ellipsis: true },
+    { key: 'registeredAt', title: t('documents.columns.registeredAt'), width: 110, ...sorter('registeredAt'), cell: (d) => d.registeredAt.slice(0, 10) },
     {
       key: 'title',
       title: t('documents.columns.title'),
-      width: 300,
       ellipsis: true,
       ...sorter('title'),
-      render: (_, d) => (
+      cell: (d) => (
         <span title={d.title}>
           {d.voided && <Tag data-testid={`documents-voided-${d.id}`}>{t('corrections.voided')}</Tag>}
           {d.origin === 'produced' && <Tag>{t('documents.produced')}</Tag>}
@@ -126,43 +210,66 @@ export function DocumentsPage() {
         </span>
       ),
     },
-    { key: 'originUnit', dataIndex: 'originUnit', title: t('documents.columns.originUnit'), width: 180, ellipsis: true },
     {
-      key: 'marking',
-      title: t('documents.columns.marking'),
-      width: 180,
-      ...sorter('level'),
-      render: (_, d) => <MarkingTag marking={d.marking} level={d.level} />,
+      key: 'docNumber',
+      title: t('documents.columns.docNumber'),
+      width: Math.min(420, Math.max(80, docNumberWidth)),
+      cell: (d) =>
+        d.docNumber ? (
+          <span style={{ whiteSpace: 'nowrap' }} data-testid={`documents-doc-number-${d.id}`}>
+            {d.docNumber}
+          </span>
+        ) : null,
     },
-    { key: 'issueDate', dataIndex: 'issueDate', title: t('documents.columns.issueDate'), width: 110, ...sorter('issueDate') },
+    { key: 'originUnit', title: t('documents.columns.originUnit'), width: 180, ellipsis: true, cell: (d) => d.originUnit },
+    { key: 'marking', title: t('documents.columns.marking'), width: 130, ...sorter('level'), cell: (d) => <MarkingTag marking={d.marking} level={d.level} /> },
+    { key: 'issueDate', title: t('documents.columns.issueDate'), width: 110, ...sorter('issueDate'), cell: (d) => d.issueDate },
     {
       key: 'secrecyEnd',
       title: t('documents.columns.secrecyEnd'),
       width: 120,
       ...sorter('secrecyEnd'),
-      render: (_, d) => (d.declassified ? <Tag>{t('documents.declassified')}</Tag> : (d.secrecyEnd ?? <Typography.Text type="secondary">—</Typography.Text>)),
+      cell: (d) => (d.declassified ? <Tag>{t('documents.declassified')}</Tag> : (d.secrecyEnd ?? <Typography.Text type="secondary">—</Typography.Text>)),
     },
-    { key: 'copies', dataIndex: 'copies', title: t('documents.columns.copies'), width: 64, align: 'right' },
+    {
+      key: 'copies',
+      title: t('documents.columns.copies'),
+      width: 110,
+      // 份数, then how many are in the cabinet and (when any) how many are out on loan.
+      cell: (d) => (
+        <span data-testid={`documents-copies-${d.id}`}>
+          {d.copies}
+          <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+            {t('documents.copiesIn', { n: d.counts.in_custody })}
+          </Typography.Text>
+          {d.counts.on_loan > 0 && (
+            <Typography.Text type="warning" style={{ marginInlineStart: 6 }}>
+              {t('documents.copiesOut', { n: d.counts.on_loan })}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
     {
       key: 'copyNos',
       title: t('documents.columns.copyNos'),
       width: 150,
       ellipsis: true,
-      render: (_, d) => (
+      cell: (d) => (
         <span className="monospace" title={d.copyNos}>
           {d.copyNos}
         </span>
       ),
     },
-    { key: 'inCustody', title: t('documents.columns.inCustody'), width: 70, align: 'right', render: (_, d) => count(d.counts.in_custody) },
-    { key: 'onLoan', title: t('documents.columns.onLoan'), width: 70, align: 'right', render: (_, d) => count(d.counts.on_loan) },
-    { key: 'returned', title: t('documents.columns.returned'), width: 76, align: 'right', render: (_, d) => count(d.counts.returned) },
-    { key: 'destroyed', title: t('documents.columns.destroyed'), width: 76, align: 'right', render: (_, d) => count(d.counts.destroyed) },
+    { key: 'inCustody', title: t('documents.columns.inCustody'), width: 70, align: 'right', cell: (d) => count(d.counts.in_custody) },
+    { key: 'onLoan', title: t('documents.columns.onLoan'), width: 70, align: 'right', cell: (d) => count(d.counts.on_loan) },
+    { key: 'returned', title: t('documents.columns.returned'), width: 76, align: 'right', cell: (d) => count(d.counts.returned) },
+    { key: 'destroyed', title: t('documents.columns.destroyed'), width: 76, align: 'right', cell: (d) => count(d.counts.destroyed) },
     {
       key: 'returnBy',
       title: t('documents.columns.returnBy'),
       width: 110,
-      render: (_, d) => {
+      cell: (d) => {
         if (!d.mustReturn || !d.returnBy) return null;
         const held = d.counts.in_custody + d.counts.on_loan > 0;
         return <Typography.Text type={held && d.returnBy <= today ? 'danger' : undefined}>{d.returnBy}</Typography.Text>;
@@ -171,23 +278,28 @@ export function DocumentsPage() {
     {
       key: 'flags',
       title: t('documents.columns.flags'),
-      width: 170,
-      render: (_, d) => (
-        <Space size={[0, 4]} wrap>
-          {d.reminders?.map((kind) => (
-            <Tag
-              key={kind}
-              color={LATE_REMINDERS.has(kind) ? 'red' : 'orange'}
-              data-testid={kind === 'loanOverdue' ? `documents-overdue-${d.id}` : `documents-reminder-${kind}-${d.id}`}
-            >
-              {t(`reminders.kinds.${kind}`)}
-            </Tag>
-          ))}
-        </Space>
-      ),
+      width: 130,
+      cell: (d) =>
+        !d.reminders?.length ? null : (
+          <Space size={[0, 4]} wrap>
+            {d.reminders?.map((kind) => (
+              <Tag
+                key={kind}
+                color={LATE_REMINDERS.has(kind) ? 'red' : 'orange'}
+                data-testid={kind === 'loanOverdue' ? `documents-overdue-${d.id}` : `documents-reminder-${kind}-${d.id}`}
+              >
+                {t(`reminders.kinds.${kind}`)}
+              </Tag>
+            ))}
+          </Space>
+        ),
     },
   ];
-  const width = columns.reduce((sum, c) => sum + Number(c.width ?? 0), isCustodian ? 48 : 0);
+  const shown = new Set<DocumentColumn>([FIXED_DOCUMENT_COLUMN, ...(chosen ?? DEFAULT_DOCUMENT_COLUMNS)]);
+  const visible = all.filter((c) => shown.has(c.key));
+  const hidden = all.filter((c) => !shown.has(c.key));
+  const columns = visible.map(({ cell, ...c }) => ({ ...c, render: (_: unknown, d: DocumentListItem) => cell(d) }));
+  const width = visible.reduce((sum, c) => sum + (c.width ?? TITLE_MIN_WIDTH), (isCustodian ? SELECTION_WIDTH : 0) + (hidden.length ? EXPAND_WIDTH : 0));
   const currentYear = new Date().getFullYear();
 
   return (
@@ -231,7 +343,10 @@ export function DocumentsPage() {
           placeholder={t('documents.searchPlaceholder')}
           value={query.text}
           onChange={(e) => query.change(e.target.value)}
-          style={{ width: 260 }}
+          onPressEnter={searchOrOpen}
+          title={t('documents.searchHint')}
+          aria-label={t('documents.searchPlaceholder')}
+          style={{ width: 360 }}
           data-testid="documents-search"
         />
         <Select
@@ -320,39 +435,62 @@ export function DocumentsPage() {
             {t('common.reset')}
           </Button>
         </Tooltip>
+        <ColumnChooser columns={all.map((c) => ({ key: c.key, title: c.title as string }))} shown={shown} />
         <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
       </Flex>
-      <ErrorAlert error={error} testId="documents-error" />
-      <Table<DocumentListItem>
-        virtual
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        loading={busy}
-        scroll={{ x: width, y: Math.max(240, height - 340) }}
-        rowSelection={isCustodian ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 48 } : undefined}
-        onRow={(d) => ({ onDoubleClick: () => openDocument(d.id) })}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: DOCUMENT_PAGE_SIZES.map(String),
-          showTotal: (n) => <span data-testid="documents-total">{t('documents.total', { total: n })}</span>,
-        }}
-        onChange={(pagination, _filters, sorterResult, extra) => {
-          setSelected([]);
-          if (extra.action === 'sort') {
-            const one = Array.isArray(sorterResult) ? sorterResult[0] : sorterResult;
-            const field = one?.order ? (one.columnKey === 'marking' ? 'level' : (one.columnKey as SortField)) : null;
-            void run(() => (field ? sortDocuments(field, one?.order === 'ascend' ? 'asc' : 'desc') : sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order)));
-          } else if (extra.action === 'paginate') {
-            void run(() => loadDocumentPage(pagination.pageSize !== pageSize ? 1 : (pagination.current ?? 1), pagination.pageSize));
+      <ErrorAlert error={error ?? enter.error} testId="documents-error" />
+      <div ref={rowsHeight.ref} className="documents-register">
+        <Table<DocumentListItem>
+          virtual
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          loading={busy}
+          scroll={{ x: width, y: rowsHeight.height }}
+          expandable={
+            hidden.length
+              ? {
+                  columnWidth: EXPAND_WIDTH,
+                  expandedRowRender: (d) => (
+                    <Descriptions
+                      size="small"
+                      column={{ xs: 1, md: 2, xl: 3 }}
+                      items={hidden.flatMap((c) => {
+                        const value = c.cell(d);
+                        return value === null || value === '' ? [] : [{ key: c.key, label: c.title as string, children: value }];
+                      })}
+                      data-testid={`documents-expanded-${d.id}`}
+                    />
+                  ),
+                }
+              : undefined
           }
-        }}
-        data-testid="documents-table"
-      />
+          rowSelection={
+            isCustodian ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: SELECTION_WIDTH } : undefined
+          }
+          onRow={(d) => ({ onDoubleClick: () => openDocument(d.id) })}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            showSizeChanger: true,
+            pageSizeOptions: DOCUMENT_PAGE_SIZES.map(String),
+            showTotal: (n) => <span data-testid="documents-total">{t('documents.total', { total: n })}</span>,
+          }}
+          onChange={(pagination, _filters, sorterResult, extra) => {
+            setSelected([]);
+            if (extra.action === 'sort') {
+              const one = Array.isArray(sorterResult) ? sorterResult[0] : sorterResult;
+              const field = one?.order ? (one.columnKey === 'marking' ? 'level' : (one.columnKey as SortField)) : null;
+              void run(() => (field ? sortDocuments(field, one?.order === 'ascend' ? 'asc' : 'desc') : sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order)));
+            } else if (extra.action === 'paginate') {
+              void run(() => loadDocumentPage(pagination.pageSize !== pageSize ? 1 : (pagination.current ?? 1), pagination.pageSize));
+            }
+          }}
+          data-testid="documents-table"
+        />
+      </div>
       {dialog === 'handover' && <HandoverModal onClose={() => setDialog(null)} />}
       {dialog === 'review' && (
         <ReviewModal
@@ -365,6 +503,45 @@ export function DocumentsPage() {
         />
       )}
     </Card>
+  );
+}
+
+/** 显示列: which columns the register shows (kept for this account); 收文编号 always. The rest show in the expanded row. */
+function ColumnChooser({ columns, shown }: { columns: { key: DocumentColumn; title: string }[]; shown: ReadonlySet<DocumentColumn> }) {
+  const { t } = useTranslation();
+  const choose = useAction(useLedger((s) => s.chooseDocumentColumns));
+  const load = useAction(useLedger((s) => s.loadDocumentColumns));
+  const loadColumns = load.run;
+  useEffect(() => {
+    void loadColumns();
+  }, [loadColumns]);
+  const run = choose.run;
+  const toggle = (key: DocumentColumn, on: boolean) => void run(DOCUMENT_COLUMNS.filter((c) => (c === key ? on : shown.has(c))));
+  const content = (
+    <Flex vertical gap={4} data-testid="documents-columns-list">
+      {columns.map((c) => (
+        <Checkbox
+          key={c.key}
+          checked={shown.has(c.key)}
+          disabled={c.key === FIXED_DOCUMENT_COLUMN}
+          onChange={(e) => toggle(c.key, e.target.checked)}
+          data-testid={`documents-column-${c.key}`}
+        >
+          {c.title}
+        </Checkbox>
+      ))}
+      <Button size="small" onClick={() => void run([...DEFAULT_DOCUMENT_COLUMNS])} data-testid="documents-columns-default">
+        {t('documents.columnsDefault')}
+      </Button>
+      <ErrorAlert error={choose.error ?? load.error} testId="documents-columns-error" />
+    </Flex>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" title={t('documents.columnsTitle')} content={content}>
+      <Button icon={<SettingOutlined />} data-testid="documents-columns">
+        {t('documents.columnsButton')}
+      </Button>
+    </Popover>
   );
 }
 

@@ -3,6 +3,7 @@
 import { send } from '../../api';
 import type { CommandInput, CommandName, CommandOutput, DocumentDetail, DocumentListItem, LocationView, ReminderCounts } from '../../../../preload/contract';
 import type { SortField } from './documents';
+import type { DocumentColumn } from '../../../../db/domain/register-columns';
 import type { SliceCreator } from '../../store/types';
 
 type ListInput = CommandInput<'documents.list'>;
@@ -14,7 +15,7 @@ export type ProduceInput = CommandInput<'documents.produce'>;
 /** The commands that change one item or a batch; each refreshes what is on screen afterwards. */
 export type DocumentCommand = Exclude<
   Extract<CommandName, `documents.${string}`>,
-  'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce'
+  'documents.list' | 'documents.get' | 'documents.suggest' | 'documents.receive' | 'documents.produce' | 'documents.lookup'
 >;
 
 /** The commands that answer with the item as it now is: what the item page shows next comes with the reply. */
@@ -40,6 +41,8 @@ export interface DocumentsSlice {
   document: DocumentDetail | null;
   locations: LocationView[];
   reminders: ReminderCounts | null;
+  /** The register's columns this account chose (kept in the ledger); null: not chosen (the default ones) or not read yet. */
+  documentColumns: DocumentColumn[] | null;
   /** Applies new filters and shows their first page. */
   searchDocuments(filters: DocumentFilters): Promise<void>;
   sortDocuments(sort: SortField, order: SortOrder): Promise<void>;
@@ -49,6 +52,11 @@ export interface DocumentsSlice {
   fetchDocument(id: number): Promise<DocumentDetail>;
   /** One page of the register for a picker, without touching the register's own page. */
   findDocuments(input: ListInput): Promise<CommandOutput<'documents.list'>>;
+  /** The items a typed or scanned number names exactly (收文编号, 文号 in any form, 份号). */
+  lookupDocuments(query: string): Promise<DocumentListItem[]>;
+  loadDocumentColumns(): Promise<void>;
+  /** Keeps the choice for this account (in the ledger, read again at the next sign-in). */
+  chooseDocumentColumns(columns: DocumentColumn[]): Promise<void>;
   loadLocations(): Promise<void>;
   /** The list is read again; the new cabinet's id comes back (a form picks it). */
   createLocation(input: CommandInput<'locations.create'>): Promise<CommandOutput<'locations.create'>>;
@@ -74,6 +82,7 @@ export const initialDocuments = {
   document: null,
   locations: [],
   reminders: null,
+  documentColumns: null,
 } satisfies Partial<DocumentsSlice>;
 
 export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, session) => {
@@ -119,6 +128,20 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
 
     findDocuments(input) {
       return send('documents.list', input);
+    },
+
+    lookupDocuments(query) {
+      return send('documents.lookup', { query });
+    },
+
+    async loadDocumentColumns() {
+      set({ documentColumns: (await send('prefs.get', {})).documentColumns });
+    },
+
+    async chooseDocumentColumns(columns) {
+      // Shown at once; what the ledger kept comes back with the reply.
+      set({ documentColumns: columns });
+      set({ documentColumns: (await send('prefs.set', { documentColumns: columns })).documentColumns });
     },
 
     async loadLocations() {

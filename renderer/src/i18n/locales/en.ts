@@ -414,7 +414,7 @@ const en: Messages = {
     inventory: 'Yearly inventory',
     handover: 'Hand over',
     review: 'Classification review',
-    searchPlaceholder: 'Search title, document no., originating unit',
+    searchPlaceholder: 'Receipt no., document no., copy no., title, unit',
     filters: {
       levels: 'Level',
       status: 'Status',
@@ -448,6 +448,12 @@ const en: Messages = {
     produced: 'Own',
     total: '{{total}} items',
     reviewSelected: 'Review the {{n}} selected',
+    searchHint: 'A copy no. as “copy 3”; Enter opens the document when the number names only one.',
+    columnsButton: 'Columns',
+    columnsTitle: 'Columns shown',
+    columnsDefault: 'Back to default',
+    copiesIn: '{{n}} in',
+    copiesOut: '{{n}} out',
   },
   docForm: {
     sources: {

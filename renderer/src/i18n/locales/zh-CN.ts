@@ -404,7 +404,7 @@ const zhCN = {
     inventory: '年度清查',
     handover: '移交',
     review: '定密审查',
-    searchPlaceholder: '搜索标题、文号、来文单位',
+    searchPlaceholder: '收文编号、文号、份号、标题、来文单位',
     filters: {
       levels: '密级',
       status: '状态',
@@ -438,6 +438,12 @@ const zhCN = {
     produced: '自制',
     total: '共 {{total}} 件',
     reviewSelected: '定密审查（已选 {{n}} 件）',
+    searchHint: '份号写作“份号 3”或“第3份”；按回车，编号只对应一件文件时直接打开。',
+    columnsButton: '显示列',
+    columnsTitle: '台账显示的列',
+    columnsDefault: '恢复默认',
+    copiesIn: '在柜 {{n}}',
+    copiesOut: '借出 {{n}}',
   },
   docForm: {
     sources: {

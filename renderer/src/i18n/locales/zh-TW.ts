@@ -403,7 +403,7 @@ const zhTW: Messages = {
     inventory: '年度清查',
     handover: '移交',
     review: '定密審查',
-    searchPlaceholder: '搜尋標題、文號、來文單位',
+    searchPlaceholder: '收文編號、文號、份號、標題、來文單位',
     filters: {
       levels: '密級',
       status: '狀態',
@@ -437,6 +437,12 @@ const zhTW: Messages = {
     produced: '自製',
     total: '共 {{total}} 件',
     reviewSelected: '定密審查（已選 {{n}} 件）',
+    searchHint: '份號寫作「份號 3」或「第3份」；按 Enter，編號只對應一件文件時直接開啟。',
+    columnsButton: '顯示欄位',
+    columnsTitle: '台帳顯示的欄位',
+    columnsDefault: '恢復預設',
+    copiesIn: '在櫃 {{n}}',
+    copiesOut: '借出 {{n}}',
   },
   docForm: {
     sources: {
