@@ -67,6 +67,7 @@ function backend(status: { current: LedgerStatus }): Answers {
     'documents.receive': () => documentDetail,
     'documents.lend': () => lentDocument,
     'documents.move': () => ({ copyNos: [1] }),
+    'prefs.get': () => ({ documentColumns: ['receiptNo', 'title'] }),
     'locations.list': () => [{ id: 1, name: '保密柜 1' }],
     'reminders.get': () => ({ overdueLoans: 1 }),
     'computers.get': () => computer,
@@ -124,6 +125,7 @@ async function signInAndLoadEverything() {
   await s.loadDocumentPage(2, 50);
   await s.loadDocument(7);
   await s.loadLocations();
+  await s.loadDocumentColumns();
   await s.loadReminders();
   await s.loadDevice('computer', 3);
   await s.loadDevice('medium', 4);
