@@ -5,7 +5,7 @@ import { readKeyFile, RECOVERY_SLOT_ID } from './store/keyring';
 import type { LedgerStatus, SessionInfo } from './views';
 
 const status = (t: { service: { status(): LedgerStatus } }) => t.service.status();
-const NEVER_BACKED_UP = { state: 'ok', lastBackupAt: null, dueAt: new Date(T0 + 7 * 86_400_000).toISOString(), intervalDays: 7 };
+const NEVER_BACKED_UP = { state: 'ok', lastBackupAt: null, lastFailedAt: null, dueAt: new Date(T0 + 7 * 86_400_000).toISOString(), intervalDays: 7 };
 
 describe('lock', () => {
   it('a manual lock drops the key: signed-in commands are E_NOT_LOGGED_IN until the right password unlocks', () => {
