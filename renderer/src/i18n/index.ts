@@ -13,12 +13,18 @@ import zhTW from './locales/zh-TW';
 import en from './locales/en';
 import type { Language } from '../../../db/domain/terms';
 import { isLanguage } from './language';
+import { watchAntdLabels } from './a11y';
+import { withRequiredMessage } from './validate';
 
 export { LANGUAGES, type Language } from '../../../db/domain/terms';
 
 const STORAGE_KEY = 'ledger.language';
 
-export const ANTD_LOCALES: Record<Language, Locale> = { 'zh-CN': antdZhCN, 'zh-TW': antdZhTW, en: antdEnUS };
+export const ANTD_LOCALES: Record<Language, Locale> = {
+  'zh-CN': withRequiredMessage(antdZhCN),
+  'zh-TW': withRequiredMessage(antdZhTW),
+  en: withRequiredMessage(antdEnUS),
+};
 
 export function storedLanguage(): Language {
   const value = localStorage.getItem(STORAGE_KEY);
@@ -52,5 +58,6 @@ void i18n.use(initReactI18next).init({
   // React escapes what it renders.
   interpolation: { escapeValue: false },
 });
+watchAntdLabels(i18n.t.bind(i18n) as TFunction, (listener) => i18n.on('languageChanged', listener));
 
 export default i18n;

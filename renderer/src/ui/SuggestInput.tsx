@@ -37,6 +37,8 @@ function useSuggestions(source: SuggestField | readonly string[]) {
 }
 
 interface SuggestInputProps {
+  /** From the form item: links its label to the input. */
+  id?: string;
   value?: string;
   onChange?: (value: string) => void;
   /** 'unit' or 'person' from the backend, or a fixed list of texts. */
@@ -50,10 +52,11 @@ interface SuggestInputProps {
 }
 
 /** One free-text value with suggestions; what is typed stands unless a suggestion is picked with the arrow keys. */
-export function SuggestInput({ value, onChange, source, testId, autoFocus, placeholder, suffix, maxLength }: SuggestInputProps) {
+export function SuggestInput({ id, value, onChange, source, testId, autoFocus, placeholder, suffix, maxLength }: SuggestInputProps) {
   const { options, search } = useSuggestions(source);
   return (
     <AutoComplete
+      id={id}
       value={value}
       onChange={(v: string) => onChange?.(v)}
       options={options.filter((o) => o !== value).map((o) => ({ value: o, label: o }))}
@@ -79,6 +82,8 @@ export function PersonInput(props: SpecificProps) {
 }
 
 interface PeopleInputProps {
+  /** From the form item: links its label to the input. */
+  id?: string;
   value?: string[];
   onChange?: (value: string[]) => void;
   /** On the select's root; its <input> is `${testId} input`. */
@@ -88,10 +93,11 @@ interface PeopleInputProps {
 }
 
 /** Several names (or departments): 知悉范围, 销毁人, 监销人, 清查人. Enter, comma or 、 ends one; Enter on an empty box moves on. */
-export function PeopleInput({ value, onChange, testId, placeholder, maxCount }: PeopleInputProps) {
+export function PeopleInput({ id, value, onChange, testId, placeholder, maxCount }: PeopleInputProps) {
   const { options, search } = useSuggestions('person');
   return (
     <Select
+      id={id}
       mode="tags"
       value={value}
       onChange={(v: string[]) => onChange?.(v.map((s) => s.trim()).filter(Boolean))}

@@ -1,13 +1,15 @@
 import dayjs from 'dayjs';
 import type { Language } from '../i18n';
+import { isoDate } from './dates';
 
 /** A moment as the registers write it, in every language: ISO date and a 24-hour time in local time. */
 export function formatDateTime(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 }
 
-export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+/** A day as the registers write it, in every language: ISO (2026-12-08, never 12/08/2026 or December 8, 2026). */
+export function formatDate(date: Date): string {
+  return isoDate(dayjs(date));
 }
 
 /** An event's time as registers show it: a date as is, a date-time to the minute in local time. */

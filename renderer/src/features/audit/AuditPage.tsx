@@ -89,6 +89,8 @@ function summaryFields(entry: AuditEntryView, language: Language) {
 }
 
 const personOf = (entry: AuditEntryView, system: string) => (entry.actor === null ? system : (entry.actorName ?? entry.actor));
+/** What an entry is about: an account by its display name (as the actor), anything else by its number. */
+const targetOf = (entry: AuditEntryView) => entry.targetName ?? entry.target ?? '';
 
 const perform = (op: () => Promise<void>) => op();
 const selectIsAuditor = selectHasRole('auditor');
@@ -131,7 +133,7 @@ function AuditLog() {
     { key: 'actor', title: t('audit.actor'), width: 90, ellipsis: true, render: (_, e) => personOf(e, t('audit.system')) },
     { key: 'category', title: t('audit.category'), width: 90, render: (_, e) => (e.category ? say(AUDIT_CATEGORY_TERMS[e.category], language) : '') },
     { key: 'action', title: t('audit.action'), width: 140, ellipsis: true, render: (_, e) => auditActionText(e.action, language) },
-    { key: 'target', title: t('audit.target'), width: 110, ellipsis: true, render: (_, e) => e.target ?? '' },
+    { key: 'target', title: t('audit.target'), width: 110, ellipsis: true, render: (_, e) => targetOf(e) },
     {
       key: 'outcome',
       title: t('audit.outcome'),
@@ -252,7 +254,7 @@ function AuditEntryDetail({ entry, onClose }: { entry: AuditEntryView | null; on
     { key: 'actor', label: t('audit.actor'), children: personOf(entry, t('audit.system')) },
     { key: 'category', label: t('audit.category'), children: entry.category ? say(AUDIT_CATEGORY_TERMS[entry.category], language) : '' },
     { key: 'action', label: t('audit.action'), children: auditActionText(entry.action, language) },
-    { key: 'target', label: t('audit.target'), children: entry.target ?? '' },
+    { key: 'target', label: t('audit.target'), children: targetOf(entry) },
     { key: 'outcome', label: t('audit.outcome'), children: say(AUDIT_OUTCOME_TERMS[entry.outcome], language) },
     ...(reason
       ? [

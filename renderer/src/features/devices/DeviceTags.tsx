@@ -25,6 +25,8 @@ export function DeviceStatusTag({ status, testId }: { status: ComputerStatus; te
 }
 
 interface ComputerSelectProps {
+  /** From the form item: links its label to the input. */
+  id?: string;
   value?: number;
   onChange?: (value: number) => void;
   testId: string;
@@ -32,7 +34,7 @@ interface ComputerSelectProps {
 }
 
 /** A computer in service from either computer register (the backend judges whether the medium may go on it). */
-export function ComputerSelect({ value, onChange, testId, autoFocus }: ComputerSelectProps) {
+export function ComputerSelect({ id, value, onChange, testId, autoFocus }: ComputerSelectProps) {
   const { t } = useTranslation();
   const listComputers = useLedger((s) => s.listComputers);
   const [computers, setComputers] = useState<ComputerView[]>([]);
@@ -45,6 +47,7 @@ export function ComputerSelect({ value, onChange, testId, autoFocus }: ComputerS
   }, [listComputers]);
   return (
     <Select
+      id={id}
       value={value}
       onChange={onChange}
       autoFocus={autoFocus}

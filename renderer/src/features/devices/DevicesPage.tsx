@@ -29,6 +29,8 @@ import { PersonInput } from '../../ui/SuggestInput';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
 
 const perform = (op: () => Promise<void>) => op();
+/** A header wraps between words, never inside one (English labels are longer: "Capacit/y"). */
+const WHOLE_WORDS = { style: { wordBreak: 'keep-all', overflowWrap: 'normal' } } as const;
 type Row = ComputerView | MediumView;
 
 export function DevicesPage({ register }: { register: DeviceRegister }) {
@@ -74,32 +76,32 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
   ];
   const computerColumns: TableProps<Row>['columns'] = [
     { key: 'name', title: t('devices.fields.name'), width: 140, render: (_, d) => (d as ComputerView).name },
-    { key: 'model', dataIndex: 'model', title: t('devices.fields.model'), width: 140, ellipsis: true },
+    { key: 'model', dataIndex: 'model', title: t('devices.fields.model'), width: 170, ellipsis: true },
     { key: 'serial', dataIndex: 'serial', title: t('devices.fields.serial'), width: 140, ellipsis: true },
     { key: 'level', title: t('devices.fields.level'), width: 90, render: (_, d) => <DeviceLevelTag level={d.level} /> },
-    { key: 'network', title: t('devices.fields.network'), width: 110, render: (_, d) => t(`devices.networks.${(d as ComputerView).network}`) },
+    { key: 'network', title: t('devices.fields.network'), width: 120, render: (_, d) => t(`devices.networks.${(d as ComputerView).network}`) },
     { key: 'purpose', title: t('devices.fields.purpose'), width: 120, render: (_, d) => (d as ComputerView).purpose },
     { key: 'department', dataIndex: 'department', title: t('devices.fields.department'), width: 110 },
-    { key: 'responsible', dataIndex: 'responsible', title: t('devices.fields.responsible'), width: 90 },
+    { key: 'responsible', dataIndex: 'responsible', title: t('devices.fields.responsible'), width: 120 },
     { key: 'location', title: t('devices.fields.location'), width: 120, render: (_, d) => (d as ComputerView).location },
-    { key: 'enabledAt', dataIndex: 'enabledAt', title: t('devices.fields.enabledAt'), width: 110 },
-    { key: 'status', title: t('devices.fields.status'), width: 80, render: (_, d) => <DeviceStatusTag status={d.status} /> },
+    { key: 'enabledAt', dataIndex: 'enabledAt', title: t('devices.fields.enabledAt'), width: 120 },
+    { key: 'status', title: t('devices.fields.status'), width: 100, render: (_, d) => <DeviceStatusTag status={d.status} /> },
   ];
   const mediumColumns: TableProps<Row>['columns'] = [
     { key: 'type', title: t('devices.fields.type'), width: 100, render: (_, d) => t(`devices.types.${(d as MediumView).type}`) },
-    { key: 'model', dataIndex: 'model', title: t('devices.fields.model'), width: 140, ellipsis: true },
+    { key: 'model', dataIndex: 'model', title: t('devices.fields.model'), width: 170, ellipsis: true },
     { key: 'serial', dataIndex: 'serial', title: t('devices.fields.serial'), width: 140, ellipsis: true },
-    { key: 'capacity', title: t('devices.fields.capacity'), width: 80, render: (_, d) => (d as MediumView).capacity },
+    { key: 'capacity', title: t('devices.fields.capacity'), width: 100, render: (_, d) => (d as MediumView).capacity },
     { key: 'level', title: t('devices.fields.level'), width: 90, render: (_, d) => <DeviceLevelTag level={d.level} /> },
-    { key: 'responsible', dataIndex: 'responsible', title: t('devices.fields.responsible'), width: 90 },
+    { key: 'responsible', dataIndex: 'responsible', title: t('devices.fields.responsible'), width: 120 },
     { key: 'department', dataIndex: 'department', title: t('devices.fields.department'), width: 110 },
     { key: 'usageScope', title: t('devices.fields.usageScope'), width: 140, ellipsis: true, render: (_, d) => (d as MediumView).usageScope },
-    { key: 'enabledAt', dataIndex: 'enabledAt', title: t('devices.fields.enabledAt'), width: 110 },
-    { key: 'status', title: t('devices.fields.status'), width: 80, render: (_, d) => <DeviceStatusTag status={d.status} /> },
-    { key: 'loan', title: t('devices.fields.loan'), width: 90, render: (_, d) => (d as MediumView).holder ?? '' },
+    { key: 'enabledAt', dataIndex: 'enabledAt', title: t('devices.fields.enabledAt'), width: 120 },
+    { key: 'status', title: t('devices.fields.status'), width: 100, render: (_, d) => <DeviceStatusTag status={d.status} /> },
+    { key: 'loan', title: t('devices.fields.loan'), width: 100, render: (_, d) => (d as MediumView).holder ?? '' },
     { key: 'remarks', dataIndex: 'remarks', title: t('devices.fields.remarks'), width: 140, ellipsis: true },
   ];
-  const columns = [...common, ...(kind === 'computer' ? computerColumns : mediumColumns)];
+  const columns = [...common, ...(kind === 'computer' ? computerColumns : mediumColumns)].map((c) => ({ ...c, onHeaderCell: () => WHOLE_WORDS }));
   const statuses = kind === 'computer' ? COMPUTER_STATUSES : MEDIUM_STATUSES;
 
   return (
@@ -131,6 +133,7 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
           allowClear
           prefix={<SearchOutlined />}
           placeholder={t('devices.searchPlaceholder')}
+          aria-label={t('devices.searchPlaceholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -142,6 +145,7 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
         <Select
           allowClear
           placeholder={t('devices.statusFilter')}
+          aria-label={t('devices.statusFilter')}
           value={status}
           onChange={(s: ComputerView['status'] | undefined) => {
             setStatus(s);

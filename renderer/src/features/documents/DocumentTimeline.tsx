@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Button, Flex, Tag, Timeline, Typography, type TimelineProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DocumentEventView } from '../../../../preload/contract';
-import { CONDITIONS, DESTROY_METHODS, isEventKind, type EventKind } from './documents';
+import { CONDITIONS, DESTROY_METHODS, batchFormOf, isEventKind, type EventKind } from './documents';
 import { APPROVAL_WAYS } from '../../../../db/domain/approvals';
 import { DOCUMENT_CORRECTED_FIELDS } from '../../../../db/domain/corrections';
 import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
@@ -42,6 +42,7 @@ const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'obje
 function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: TFunction): [string, string | null][] {
   const d = e.details;
   const yes = t('common.yes');
+  const copies = (nos: readonly number[]) => compressCopyNos(nos, t('eventFields.copyJoin'));
   const approval = record(d['approval']);
   const approvalRef = text(approval['reference']);
   // How the approval was given (当面审批, 系统内审批 SP-…, 外部审批 …), beside the approver's name.
@@ -84,7 +85,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.borrower'), e.counterpart],
         [t('eventFields.condition'), CONDITIONS.find((c) => c === condition) ? t(`conditions.${condition as (typeof CONDITIONS)[number]}`) : text(condition)],
         [t('eventFields.receivedBy'), text(d['receivedBy'])],
-        [t('eventFields.overdueCopies'), late.length ? compressCopyNos(late) : null],
+        [t('eventFields.overdueCopies'), late.length ? copies(late) : null],
       ];
     }
     case 'transmit':
@@ -109,7 +110,7 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
     case 'copy':
       return [
         [t('eventFields.source'), typeof d['sourceCopyNo'] === 'number' ? formatCopyNo(d['sourceCopyNo']) : null],
-        [t('eventFields.newCopies'), numbers(d['copyNos']).length ? compressCopyNos(numbers(d['copyNos'])) : null],
+        [t('eventFields.newCopies'), numbers(d['copyNos']).length ? copies(numbers(d['copyNos'])) : null],
         [t('eventFields.approver'), e.approver],
         approvalWay,
         [t('eventFields.reference'), approvalRef],
@@ -160,8 +161,8 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
       const present = numbers(d['present']);
       const missing = numbers(d['missing']);
       return [
-        [t('eventFields.present'), present.length ? compressCopyNos(present) : null],
-        [t('eventFields.missing'), missing.length ? compressCopyNos(missing) : null],
+        [t('eventFields.present'), present.length ? copies(present) : null],
+        [t('eventFields.missing'), missing.length ? copies(missing) : null],
       ];
     }
     case 'found':
@@ -207,10 +208,24 @@ function EventContent({
 }: { event: DocumentEventView; all: readonly DocumentEventView[] } & Omit<DocumentTimelineProps, 'events'>) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
-  const facts = eventFacts(event, all, t).filter((fact): fact is [string, string] => !!fact[1]);
+  const openPrint = useLedger((s) => s.openPrint);
+  const facts: [string, ReactNode][] = eventFacts(event, all, t).filter((fact): fact is [string, string] => !!fact[1]);
   // Copies of an inventory are listed as present / missing instead.
-  if (event.copyNos.length && event.kind !== 'inventory') facts.unshift([t('eventFields.copies'), compressCopyNos(event.copyNos)]);
-  if (event.batchNo) facts.push([t('eventFields.batchNo'), event.batchNo]);
+  if (event.copyNos.length && event.kind !== 'inventory') facts.unshift([t('eventFields.copies'), compressCopyNos(event.copyNos, t('eventFields.copyJoin'))]);
+  // The batch opens its slip or list (清退单, 销毁清单, 移交清单, 清查报告): the batch as it was registered and printed.
+  const batchNo = event.batchNo;
+  const form = batchNo ? batchFormOf(batchNo) : undefined;
+  if (batchNo)
+    facts.push([
+      t('eventFields.batchNo'),
+      form ? (
+        <Typography.Link className="monospace" onClick={() => openPrint({ kind: form, batchNo })} data-testid={`doc-event-batch-${event.id}`}>
+          {batchNo}
+        </Typography.Link>
+      ) : (
+        batchNo
+      ),
+    ]);
   const kind: ReactNode = isEventKind(event.kind) ? t(`events.${event.kind}`) : event.kind;
   return (
     <Flex vertical gap={2} data-testid={`doc-event-${event.id}`} data-kind={event.kind}>
@@ -232,13 +247,14 @@ function EventContent({
       {facts.length > 0 && (
         <Typography.Text>
           {facts.map(([label, value], i) => (
-            <span key={label}>
-              {i > 0 && t('eventFields.separator')}
+            // A fact wraps as a whole (its name never stays at a line's end without its value), its separator after it.
+            <span key={label} style={{ display: 'inline-block', maxWidth: '100%' }}>
               <Typography.Text type="secondary">
                 {label}
                 {t('eventFields.colon')}
               </Typography.Text>
               <span className={label === t('eventFields.copies') ? 'monospace' : undefined}>{value}</span>
+              {i < facts.length - 1 && t('eventFields.separator')}
             </span>
           ))}
         </Typography.Text>

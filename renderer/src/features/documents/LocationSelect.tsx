@@ -8,6 +8,8 @@ import { useRefusalText } from '../../i18n/errors';
 import { CabinetDialog, cabinetFor } from './CabinetDialog';
 
 interface LocationSelectProps {
+  /** From the form item: links its label to the input. */
+  id?: string;
   value?: number;
   onChange?: (value: number | undefined) => void;
   /** The level to be stored: locations that may not hold it are shown but cannot be chosen. */
@@ -29,7 +31,7 @@ const NEW_CABINET = -1;
  * A storage location (保密柜) in service, labelled with the highest level it may hold. One that may not hold the item
  * is shown disabled with the reason in words, the backend's own (the same domain rule refuses it there).
  */
-export function LocationSelect({ value, onChange, level, telegrams, testId, allowClear, placeholder, autoFocus, creatable }: LocationSelectProps) {
+export function LocationSelect({ id, value, onChange, level, telegrams, testId, allowClear, placeholder, autoFocus, creatable }: LocationSelectProps) {
   const { t } = useTranslation();
   const refusalText = useRefusalText();
   const locations = useLedger((s) => s.locations);
@@ -58,6 +60,7 @@ export function LocationSelect({ value, onChange, level, telegrams, testId, allo
   return (
     <>
       <Select<number | null>
+        id={id}
         // null, not undefined: the select stays controlled, so the entry that creates a cabinet is never shown as chosen.
         value={value ?? null}
         onChange={(v) => (v === NEW_CABINET ? setCreating(true) : onChange?.(v ?? undefined))}

@@ -9,6 +9,8 @@ import { markingSuggestions } from './documents';
 
 interface MarkingInputProps {
   value?: string;
+  /** From the form item: links its label to the input. */
+  id?: string;
   onChange?: (value: string) => void;
   /** Sits on the <input>; the ★ button is `${testId}-star`. */
   testId: string;
@@ -22,7 +24,7 @@ interface MarkingInputProps {
  * offer it after the level, and the button inserts it at the caret. Below it, what the domain core's parser reads
  * (the same parser the backend decides with): level, period and end, or why it is not a marking.
  */
-export function MarkingInput({ value = '', onChange, testId, autoFocus, issueDate }: MarkingInputProps) {
+export function MarkingInput({ id, value = '', onChange, testId, autoFocus, issueDate }: MarkingInputProps) {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
 
@@ -41,6 +43,7 @@ export function MarkingInput({ value = '', onChange, testId, autoFocus, issueDat
   return (
     <>
       <AutoComplete
+        id={id}
         value={value}
         onChange={(v: string) => onChange?.(v)}
         options={suggestions.map((m) => ({ value: m, label: m }))}

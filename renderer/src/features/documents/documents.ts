@@ -111,3 +111,12 @@ export function markingSuggestions(text: string): string[] {
   }
   return candidates.filter((m) => m.startsWith(typed) && m !== typed);
 }
+
+/** The paper form a batch prints, by the prefix of its number (db/ledger/documents/operations.ts insertBatch). */
+const FORM_BY_PREFIX = { QT: 'return-slip', XH: 'destruction-list', YJ: 'handover-list', QC: 'inventory-report' } as const;
+export type BatchForm = (typeof FORM_BY_PREFIX)[keyof typeof FORM_BY_PREFIX];
+
+/** The form of a batch number as typed (any case, spaces around); undefined for a prefix no batch has. */
+export function batchFormOf(batchNo: string): BatchForm | undefined {
+  return FORM_BY_PREFIX[batchNo.trim().toUpperCase().slice(0, 2) as keyof typeof FORM_BY_PREFIX];
+}

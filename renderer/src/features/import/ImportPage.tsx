@@ -154,6 +154,7 @@ export function ImportPage() {
         <Space wrap>
           <Typography.Text>{t('import.register')}</Typography.Text>
           <Select<ImportRegisterName>
+            aria-label={t('import.register')}
             style={{ width: 280 }}
             value={register}
             options={REGISTERS.map((r) => ({ value: r, label: t(`import.registers.${r}`) }))}

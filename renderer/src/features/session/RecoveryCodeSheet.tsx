@@ -3,7 +3,6 @@ import { createPortal } from 'react-dom';
 import { Alert, Button, Checkbox, Flex } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLedger } from '../../store';
 import { formatDate } from '../../ui/format';
 
 interface RecoveryCodeSheetProps {
@@ -18,9 +17,8 @@ interface RecoveryCodeSheetProps {
  */
 export function RecoveryCodeSheet({ code, unitName, onContinue }: RecoveryCodeSheetProps) {
   const { t } = useTranslation();
-  const language = useLedger((s) => s.language);
   const [stored, setStored] = useState(false);
-  const today = formatDate(new Date(), language);
+  const today = formatDate(new Date());
 
   return (
     <Flex vertical gap={16}>

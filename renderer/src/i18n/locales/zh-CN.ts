@@ -44,6 +44,8 @@ const zhCN = {
     yes: '是',
     no: '否',
     keyboardHint: '回车到下一项，Ctrl+Enter 提交',
+    required: '请输入${label}',
+    requiredChoice: '请选择${label}',
   },
   account: {
     username: '用户名',
@@ -154,7 +156,20 @@ const zhCN = {
     path: '备份位置',
     auditHead: '审计链头',
     size: '大小与用时',
-    counts: '各表行数',
+    counts: '台账内容',
+    contents: {
+      documents: '文件 {{n}} 件 {{copies}} 份',
+      computers: '计算机 {{n}} 台',
+      media: '介质 {{n}} 个',
+      locations: '保密柜 {{n}} 个',
+      accounts: '账户 {{n}} 个',
+      approvals: '审批 {{n}} 件',
+      auditRecords: '审计记录 {{n}} 条',
+    },
+    pickFolder: '选择文件夹…',
+    sha256: '校验值',
+    sizeAndTime: '{{mb}} 兆字节，用时 {{seconds}} 秒',
+    folderPickHelp: '选择介质接入后的文件夹（也可以直接输入绝对路径）。首次备份会把该文件夹绑定到所选介质。',
     historyTitle: '备份记录',
     at: '备份时间',
     name: '备份名称',
@@ -173,7 +188,10 @@ const zhCN = {
       due: '备份已到期：请在今天内备份到批准的介质。',
       overdue: '备份已逾期（应于 {{due}} 前备份），请尽快备份到批准的介质。',
       last: '上次备份：{{at}}',
-      never: '尚未备份过。',
+      never: '尚未备份过：请在 {{due}} 前完成首次备份。',
+      neverOverdue: '尚未备份过，且已超过备份周期（应于 {{due}} 前备份）：请尽快备份到批准的介质。',
+      failed: '最近一次备份未成功（{{at}}）：请检查介质后重新备份。',
+      none: '上次备份：无',
     },
   },
   restore: {
@@ -185,7 +203,7 @@ const zhCN = {
     current: '当前台账',
     createdAt: '备份时间',
     lastBackup: '上次备份 {{at}}',
-    rows: '登记记录数',
+    rows: '台账内容',
     auditHead: '审计链头',
     medium: '介质与单位',
     unknown: '未知（台账已锁定或无法读取）',
@@ -221,7 +239,7 @@ const zhCN = {
     infoTitle: '台账信息',
     schemaVersion: '数据库结构版本',
     appVersion: '程序版本',
-    auditHead: '审计链链头',
+    auditHead: '审计链头',
     countNames: { accounts: '账户数', audit_log: '审计记录数' },
   },
   settings: {
@@ -239,7 +257,9 @@ const zhCN = {
     saved: '设置已保存',
     adminOnly: '只有系统管理员可以修改台账设置。',
     receiptNoFormat: '收文编号格式',
-    receiptNoHelp: '{year} 为年度，{seq} 为当年序号，{seq:4} 为补零到 4 位的序号。示例：{{example}}',
+    receiptNoHelp: '{year} 为年度，{seq} 为当年序号，{seq:4} 为补零到 4 位的序号。',
+    receiptNoExample: '今年的收文编号将依次为 {{first}}、{{second}}……',
+    receiptNoCustom: '自定义格式',
     receiptNoRule: '须包含 {seq} 或 {seq:N}',
     reminderDays: '提前提醒天数',
     reminderHelp: '保密期限届满和清退期限提前多少天提醒（1–365 天）。',
@@ -354,6 +374,8 @@ const zhCN = {
   eventFields: {
     separator: '；',
     colon: '：',
+    /** Between 份号 in a sentence of the history. */
+    copyJoin: '、',
     unit: '单位',
     signedBy: '签收人',
     producedBy: '制作人',
@@ -782,6 +804,8 @@ const zhCN = {
       lend: '借出',
       return: '归还',
       correct: '更正',
+      /** The medium received a backup of the ledger (db/backup/records.ts). */
+      backup: '台账备份',
     },
     back: '返回登记表',
     history: '变更记录',
@@ -907,7 +931,7 @@ const zhCN = {
   },
   print: {
     pageOf: '第 {{page}} 页 共 {{pages}} 页',
-    printedBy: '打印: {{name}}（{{username}}） {{at}}',
+    printedBy: '打印：{{name}}（{{username}}） {{at}}',
     auditChain: '审计链 #{{seq}} {{hash}}',
     sign: '（签字）',
     date: '日期',
@@ -1016,6 +1040,7 @@ const zhCN = {
       waiting: '已申请 {{approvalNos}}，待审批人批准后即可选择。',
       approver: '审批人',
       noApprover: '台账中尚无审批人账户。',
+      onTheSpotToday: '当面审批只能批准今天办理的事项。补登 {{day}} 的事项，请选择“已批准的申请”（先在“审批”中登记当时签批的纸质审批单）或“外部审批”。',
       password: '审批人密码',
       passwordHint: '由审批人本人输入，不会保存。',
       body: '审批机关',
@@ -1091,6 +1116,8 @@ const zhCN = {
     discard: '放弃',
     keepEditing: '继续编辑',
   },
+  /** What antd announces to a screen reader in English (renderer/src/i18n/a11y.ts). */
+  a11y: { increase: '增加', decrease: '减少', selectAll: '全选', customSelection: '自定义选择', selectRow: '选择第 {{n}} 行', rowSelected: '已选择第 {{n}} 行' },
 };
 
 export type Messages = typeof zhCN;
