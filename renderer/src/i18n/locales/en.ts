@@ -262,7 +262,7 @@ const en: Messages = {
     adminOnly: 'Only the administrator can change the ledger settings.',
     receiptNoFormat: 'Receipt number format',
     receiptNoHelp: '{year} is the year, {seq} the number within the year, {seq:4} that number padded to 4 digits.',
-    receiptNoExample: 'This year\'s receipt numbers will be {{first}}, {{second}}, …',
+    receiptNoExample: "This year's receipt numbers will be {{first}}, {{second}}, …",
     receiptNoCustom: 'Custom format',
     receiptNoRule: 'Must contain {seq} or {seq:N}',
     reminderDays: 'Remind this many days ahead',
@@ -1056,7 +1056,8 @@ const en: Messages = {
       waiting: 'Requested as {{approvalNos}}: it can be chosen once the approver has approved it.',
       approver: 'Approver',
       noApprover: 'The ledger has no approver account yet.',
-      onTheSpotToday: 'An approval on the spot approves only what is done today. For a late entry of {{day}}, choose an approved request (first record, under Approvals, the paper form signed then) or an external approval.',
+      onTheSpotToday:
+        'An approval on the spot approves only what is done today. For a late entry of {{day}}, choose an approved request (first record, under Approvals, the paper form signed then) or an external approval.',
       password: "Approver's password",
       passwordHint: 'Typed by the approver; never stored.',
       body: 'Issuing body',
@@ -1133,7 +1134,14 @@ const en: Messages = {
     discard: 'Discard',
     keepEditing: 'Keep editing',
   },
-  a11y: { increase: 'Increase', decrease: 'Decrease', selectAll: 'Select all', customSelection: 'Custom selection', selectRow: 'Select row {{n}}', rowSelected: 'Row {{n}} selected' },
+  a11y: {
+    increase: 'Increase',
+    decrease: 'Decrease',
+    selectAll: 'Select all',
+    customSelection: 'Custom selection',
+    selectRow: 'Select row {{n}}',
+    rowSelected: 'Row {{n}} selected',
+  },
 };
 
 export default en;

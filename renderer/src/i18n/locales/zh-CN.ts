@@ -1117,7 +1117,14 @@ const zhCN = {
     keepEditing: '继续编辑',
   },
   /** What antd announces to a screen reader in English (renderer/src/i18n/a11y.ts). */
-  a11y: { increase: '增加', decrease: '减少', selectAll: '全选', customSelection: '自定义选择', selectRow: '选择第 {{n}} 行', rowSelected: '已选择第 {{n}} 行' },
+  a11y: {
+    increase: '增加',
+    decrease: '减少',
+    selectAll: '全选',
+    customSelection: '自定义选择',
+    selectRow: '选择第 {{n}} 行',
+    rowSelected: '已选择第 {{n}} 行',
+  },
 };
 
 export type Messages = typeof zhCN;
