@@ -105,6 +105,7 @@ const SAMPLE: Record<string, (ids: Ids) => Record<string, unknown>> = {
   'documents.list': () => ({ query: '保密自查', levels: ['secret'] }),
   'documents.get': (ids) => ({ id: ids.doc }),
   'documents.suggest': () => ({ field: 'unit', prefix: '省' }),
+  'documents.lookup': () => ({ query: '2026-0001' }),
   'reminders.get': () => ({}),
 };
 
