@@ -99,7 +99,8 @@ test('idle lock: after the idle time the lock screen appears; the password unloc
 
   await page.getByTestId('lock-password').fill('Wrong2026');
   await page.getByTestId('lock-password').press('Enter');
-  await expect(page.getByTestId('lock-screen')).toContainText('用户名或密码错误');
+  // Only the password is asked there, so the refusal speaks of the password alone (issue 15).
+  await expect(page.getByTestId('lock-error')).toContainText('密码错误，请重新输入本人的密码');
   await page.getByTestId('lock-password').fill(ADMIN.password);
   await page.getByTestId('lock-password').press('Enter');
   await expect(page.getByTestId('header-unit-name')).toHaveText(UNIT);

@@ -53,6 +53,9 @@ test('the password eye is no Tab stop: Tab goes from the password to the button,
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('lock-error')).toContainText('密码错误');
   await expect(page.getByTestId('lock-error')).not.toContainText('用户名');
+  // The refused password is emptied and has the cursor: the user retypes at once.
+  await expect(password).toBeFocused();
+  await expect(password).toHaveValue('');
 
   // The login screen: user name focused, Tab to the password, Tab past the eye to the button.
   await page.getByTestId('lock-switch-user').click();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerStatus } from '../../../../preload/contract';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
-import { attemptError, useRetrySeconds } from './useRetrySeconds';
+import { attemptError, useRetrySeconds, useRetypeOnRefusal } from './useRetrySeconds';
 import { GateFrame } from '../../ui/GateFrame';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BackupStatusAlert } from '../backup/BackupStatusAlert';
@@ -24,6 +24,7 @@ export function LockScreen({ user }: { user: LockedUser }) {
   const backup = useLedger((s) => s.status?.backup ?? null);
   const [restoring, setRestoring] = useState(false);
   const { run, busy, error } = useAction(({ password }: { password: string }) => unlock(password));
+  const form = useRetypeOnRefusal(error);
 
   return (
     <GateFrame
@@ -34,7 +35,7 @@ export function LockScreen({ user }: { user: LockedUser }) {
       }
       testId="lock-screen"
     >
-      <Form<{ password: string }> layout="vertical" onFinish={run}>
+      <Form<{ password: string }> form={form} layout="vertical" onFinish={run}>
         <Typography.Title level={4} data-testid="lock-user">
           {t('lock.lockedUser', { displayName: user.displayName, username: user.username })}
         </Typography.Title>

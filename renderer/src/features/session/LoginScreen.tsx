@@ -5,7 +5,7 @@ import { PasswordInput } from '../../ui/PasswordInput';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
-import { attemptError, useRetrySeconds } from './useRetrySeconds';
+import { attemptError, useRetrySeconds, useRetypeOnRefusal } from './useRetrySeconds';
 import { BASE_POLICY } from '../../../../db/domain/passwords';
 import { GateFrame } from '../../ui/GateFrame';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -32,13 +32,14 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
   const setSwitchingUser = useLedger((s) => s.setSwitchingUser);
   const seconds = useRetrySeconds();
   const { run, busy, error } = useAction(({ username, password }: LoginValues) => login(username, password));
+  const form = useRetypeOnRefusal<LoginValues>(error);
   const backup = useLedger((s) => s.status?.backup ?? null);
   const lastRestore = useLedger((s) => s.lastRestore);
   const [restoring, setRestoring] = useState(false);
 
   return (
     <GateFrame title={t('login.title')} testId="login-screen">
-      <Form<LoginValues> layout="vertical" onFinish={run}>
+      <Form<LoginValues> form={form} layout="vertical" onFinish={run}>
         {lastRestore && (
           <Alert
             type="success"

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { Form, type FormInstance } from 'antd';
 import { ApiError } from '../../api';
 import { useLedger } from '../../store';
 import { useSecondsUntil } from '../../ui/hooks/useSecondsUntil';
@@ -13,4 +15,16 @@ const WAIT = new ApiError('E_TOO_MANY_ATTEMPTS', 'Waiting for the next allowed a
 export function attemptError(error: unknown, seconds: number): unknown {
   if (seconds > 0) return WAIT;
   return error instanceof ApiError && error.code === 'E_TOO_MANY_ATTEMPTS' ? null : error;
+}
+
+/** After a refused attempt the password field is emptied and takes the cursor again: the user retypes at once. */
+export function useRetypeOnRefusal<V extends { password: string }>(error: unknown): FormInstance<V> {
+  const [form] = Form.useForm<V>();
+  useEffect(() => {
+    if (!error) return;
+    const fields = form as unknown as FormInstance<{ password: string }>;
+    fields.setFieldValue('password', '');
+    fields.focusField('password');
+  }, [error, form]);
+  return form;
 }
