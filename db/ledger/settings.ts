@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { get, run, sql, type Db } from '../store/sql';
 import { BASE_POLICY } from '../auth/passwords';
-import { DEFAULT_RECEIPT_NO_FORMAT } from '../domain/receipt';
+import { DEFAULT_RECEIPT_NO_FORMAT, RECEIPT_NO_RULE } from '../domain/receipt';
 import type { LedgerSettings } from '../views';
 
 const DEFAULT_IDLE_MINUTES = 10;
@@ -23,7 +23,7 @@ export const settingsSchema = z.object({
     .trim()
     .min(1)
     .max(40)
-    .refine((f) => /\{seq(:\d)?\}/.test(f), 'must contain {seq} or {seq:N}'),
+    .refine((f) => RECEIPT_NO_RULE.test(f), 'must contain {seq} or {seq:N}'),
   reminderDays: z.number().int().min(1).max(365),
   /** Days between backups before the reminders say one is due. */
   backupIntervalDays: z.number().int().min(1).max(90),
