@@ -178,10 +178,25 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
   await expect(page.getByTestId('return-loan-form')).toHaveCount(0);
   expect(await dayOf(page, id, 'return_loan')).toBe(day(-22));
 
-  // 复制, with the unit head's approval on the spot.
+  // 复制 registered late: a countersignature given today cannot approve an earlier day (the dialog says so); the paper
+  // 审批单 signed the day before, recorded in the app, is the approval it names.
+  const approverId = must<{ id: number }[]>(host.current, 'approvals.approvers', {})[0]!.id;
+  const filed = await invoke<{ id: number; approvalNo: string }>(page, 'approvals.request', {
+    kind: 'copy',
+    subject: { type: 'document', id },
+    copyNos: [1],
+    count: 1,
+    reason: '工作需要',
+  });
+  const paper = { id: filed.value!.id, approverId, decision: 'approved', paperNo: 'SPD-001', decidedAt: day(-22) };
+  expect((await invoke(page, 'approvals.recordPaper', paper)).ok).toBe(true);
   await page.getByTestId('doc-action-copy').click();
+  await typeDay(page, 'copy-at', day(-21), 'tab');
   await approveOnTheSpot(page, 'copy-approval');
-  await typeDay(page, 'copy-at', day(-21));
+  await expect(page.getByTestId('copy-approval-late')).toContainText(day(-21));
+  await page.getByTestId('copy-approval-way').getByText('已批准的申请').click();
+  await choose(page, 'copy-approval-request', filed.value!.approvalNo);
+  await page.getByTestId('copy-submit').click();
   await expect(page.getByTestId('copy-form')).toHaveCount(0);
   expect(await dayOf(page, id, 'copy')).toBe(day(-21));
 
@@ -360,10 +375,10 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
       await page.getByTestId('device-scrap-facility').fill('某某销毁中心');
       await approveOnTheSpot(page, 'device-scrap-approval');
     },
-    day(-22),
+    day(0), // countersigned now: an approval on the spot approves only what is done today
   );
   const cEvents = await computerEvents();
-  expect(['change', 'repair', 'repair_back', 'scrap'].map((k) => lastDay(cEvents, k))).toEqual([day(-28), day(-26), day(-24), day(-22)]);
+  expect(['change', 'repair', 'repair_back', 'scrap'].map((k) => lastDay(cEvents, k))).toEqual([day(-28), day(-26), day(-24), day(0)]);
   const computer = await invoke<{ osInstalledAt: string }>(page, 'computers.get', { id: pcId });
   expect(computer.value!.osInstalledAt).toBe(day(-70));
 });

@@ -158,7 +158,7 @@ export type CopyAction =
   | 'found'
   | 'report lost';
 export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
-export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated';
+export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated' | 'before_approval';
 /** What a departed person may no longer be named as. */
 export type DepartedRole = 'borrower' | 'signedBy' | 'producedBy' | 'scope' | 'responsible';
 export interface HeldItems {

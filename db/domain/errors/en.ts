@@ -258,6 +258,8 @@ export const en: ErrorTexts = {
       before_opening: '{{at}} is before the event it closes ({{earliest}}): a return cannot precede its loan, nor a receipt its sending.',
       return_by_before_receipt: 'The return-by date {{at}} is before the date received, {{earliest}}.',
       backdated: 'The registration date {{at}} is before {{earliest}}, a late entry (补登): give the reason, or register it by importing the old register.',
+      before_approval:
+        '{{at}} is before the approval was given ({{earliest}}): an action cannot precede its approval. For a late entry, record the paper approval form or the external decision of that time.',
     },
     roleConflict: {
       auditor_alone: 'Role conflict: separation of duties keeps the auditor alone; an auditor holds no other role.',

@@ -231,6 +231,7 @@ export const zhCN = {
       before_opening: '{{at}} 早于它所了结的事项（{{earliest}}）：归还不能早于借出，回执不能早于传递。',
       return_by_before_receipt: '应清退日期 {{at}} 早于收文日期 {{earliest}}。',
       backdated: '登记日期 {{at}} 早于 {{earliest}}，属于补登：请填写补登原因，或通过导入旧台账登记。',
+      before_approval: '{{at}} 早于审批日期 {{earliest}}：操作不能早于批准。补登过去的事项，请登记当时的纸质审批单或上级批件。',
     },
     roleConflict: {
       auditor_alone: '角色冲突：按三员分立要求，审计员只能单独担任，不能兼任其他角色。',

@@ -230,6 +230,7 @@ export const zhTW: ErrorTexts = {
       before_opening: '{{at}} 早於它所了結的事項（{{earliest}}）：歸還不能早於借出，回執不能早於傳遞。',
       return_by_before_receipt: '應清退日期 {{at}} 早於收文日期 {{earliest}}。',
       backdated: '登記日期 {{at}} 早於 {{earliest}}，屬於補登：請填寫補登原因，或透過匯入舊台帳登記。',
+      before_approval: '{{at}} 早於審批日期 {{earliest}}：操作不能早於批准。補登過去的事項，請登記當時的紙本審批單或上級批件。',
     },
     roleConflict: {
       auditor_alone: '角色衝突：依三員分立要求，審計員只能單獨擔任，不得兼任其他角色。',

@@ -1,6 +1,7 @@
 // Test fixture: real approver accounts and real approvals, so any test can pass one. Tests only.
-import { ADMIN, addUser, login, ok, withRaw, type SetUpLedger } from '../../testing';
+import { ADMIN, addUser, login, makeLedger, ok, withRaw, type SetUpLedger } from '../../testing';
 import type { ApprovalView } from '../../views';
+import { receiveInput } from '../documents/fixture';
 import type { ApprovalGrant } from './fields';
 
 export interface TestApprover {
@@ -64,4 +65,27 @@ export function approvedRequest(
   const approval = ok<ApprovalView>(t.service, 'approvals.decide', { id, decision });
   login(t.service, custodian.username, custodian.password);
   return { approval, grant: { way: 'request', approvalId: id } };
+}
+
+/** The custodian of the approval tests' ledger: not the administrator, so every approval is someone else's. */
+export const APPROVALS_CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
+
+export interface ApprovalsLedger extends SetUpLedger {
+  /** A 机密 notice in a 机密 cabinet, and a 绝密 one in the 绝密 cabinet (kept by 刘专管). */
+  doc: number;
+  topSecret: number;
+  approver: TestApprover;
+}
+
+/** A ledger with a custodian (signed in), an approver, a 机密 and a 绝密 document; `over` varies their inputs. */
+export function approvalsLedger(over: { doc?: Record<string, unknown>; topSecret?: Record<string, unknown> } = {}): ApprovalsLedger {
+  const t = makeLedger();
+  addUser(t, APPROVALS_CUSTODIAN);
+  const approver = createApprover(t);
+  login(t.service, APPROVALS_CUSTODIAN.username, APPROVALS_CUSTODIAN.password);
+  const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
+  const doc = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, over.doc)).id;
+  const topSecret = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(vault, { marking: '绝密★长期', ...over.topSecret })).id;
+  return Object.assign(t, { doc, topSecret, approver });
 }

@@ -1,31 +1,15 @@
 // Using an approval in an action: it must be approved, unused and not expired, name what the action does, and come
 // from the authority that decides it; on the spot, the approver's own password. Real ledgers, real accounts.
 import { describe, expect, it } from 'vitest';
-import { addUser, auditRows, login, makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
+import { auditRows, login, ok, refused, withRaw } from '../../testing';
 import type { ApprovalView, DocumentDetail } from '../../views';
 import { receiveInput } from '../documents/fixture';
-import { approvedRequest, createApprover, external, onTheSpot, type TestApprover } from './fixture';
+import { APPROVALS_CUSTODIAN, approvalsLedger, approvedRequest, external, onTheSpot, type ApprovalsLedger } from './fixture';
 
-const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
+const CUSTODIAN = APPROVALS_CUSTODIAN;
 const DAY = 86_400_000;
-
-interface Ledger extends SetUpLedger {
-  doc: number;
-  topSecret: number;
-  approver: TestApprover;
-}
-
-function ledger(): Ledger {
-  const t = makeLedger();
-  addUser(t, CUSTODIAN);
-  const approver = createApprover(t);
-  login(t.service, CUSTODIAN.username, CUSTODIAN.password);
-  const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
-  const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
-  const doc = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab)).id;
-  const topSecret = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(vault, { marking: '绝密★长期' })).id;
-  return Object.assign(t, { doc, topSecret, approver });
-}
+type Ledger = ApprovalsLedger;
+const ledger = () => approvalsLedger();
 
 const copy = (t: Ledger, approval: unknown, over: Record<string, unknown> = {}) => ({ documentId: t.doc, sourceCopyNo: 1, count: 2, approval, ...over });
 const copyRequest = (t: Ledger, over: Record<string, unknown> = {}) => ({
@@ -218,5 +202,64 @@ describe('an external decision', () => {
     ).toBe('E_VALIDATION');
     // A typed name alone is no approval.
     expect(refused(t.service, 'documents.copy', copy(t, { approver: '王局长' })).code).toBe('E_VALIDATION');
+  });
+});
+
+describe('the action’s date', () => {
+  // A late entry is dated when it happened: the approval it carries must already have been given then.
+  const early = (t: Ledger) =>
+    ok<{ id: number }>(t.service, 'documents.receive', receiveInput(ok<{ id: number }[]>(t.service, 'locations.list', {})[0]!.id, { receivedAt: '2026-11-10' }))
+      .id;
+
+  it('an approval given today does not cover an action dated before today (on the spot, an in-app decision)', () => {
+    const t = ledger();
+    const doc = early(t);
+    const spot = onTheSpot(t.approver.id, t.approver.password);
+    expect(refused(t.service, 'documents.copy', { documentId: doc, sourceCopyNo: 1, count: 1, approval: spot, at: '2026-11-20' })).toMatchObject({
+      code: 'E_DATE_ORDER',
+      details: { rule: 'before_approval', at: '2026-11-20', earliest: '2026-11-25' },
+    });
+    const { grant } = approvedRequest(t, CUSTODIAN, t.approver, { kind: 'copy', subject: { type: 'document', id: doc }, copyNos: [1], count: 1 });
+    expect(refused(t.service, 'documents.copy', { documentId: doc, sourceCopyNo: 1, count: 1, approval: grant, at: '2026-11-24' })).toMatchObject({
+      code: 'E_DATE_ORDER',
+      details: { rule: 'before_approval', earliest: '2026-11-25' },
+    });
+    // Nothing was written by the refusals: the approval is still unused, no copy was made.
+    expect(ok<ApprovalView>(t.service, 'approvals.get', { id: (grant as { approvalId: number }).approvalId }).status).toBe('approved');
+    expect(ok<DocumentDetail>(t.service, 'documents.get', { id: doc }).copyList).toHaveLength(3);
+    ok(t.service, 'documents.copy', { documentId: doc, sourceCopyNo: 1, count: 1, approval: grant });
+  });
+
+  it('an external decision dated after the action does not cover it; one dated that day does', () => {
+    const t = ledger();
+    const vault = ok<{ id: number; maxLevel: string }[]>(t.service, 'locations.list', {}).find((l) => l.maxLevel === 'top_secret')!.id;
+    const doc = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(vault, { marking: '绝密★长期', receivedAt: '2026-11-10' })).id;
+    const input = (date: string) => ({
+      documentId: doc,
+      sourceCopyNo: 1,
+      count: 1,
+      approval: external('省国家保密局', '鲁保函〔2026〕9号', date),
+      at: '2026-11-20',
+    });
+    expect(refused(t.service, 'documents.copy', input('2026-11-21'))).toMatchObject({
+      code: 'E_DATE_ORDER',
+      details: { rule: 'before_approval', at: '2026-11-20', earliest: '2026-11-21' },
+    });
+    ok(t.service, 'documents.copy', input('2026-11-20'));
+  });
+
+  it('a paper 审批单 signed before the request was entered covers a late entry of what it approved', () => {
+    const t = ledger();
+    const doc = early(t);
+    const { id } = ok<{ id: number }>(t.service, 'approvals.request', {
+      kind: 'copy',
+      subject: { type: 'document', id: doc },
+      copyNos: [1],
+      count: 1,
+      reason: '补登',
+    });
+    ok(t.service, 'approvals.recordPaper', { id, approverId: t.approver.id, decision: 'approved', paperNo: 'SPD-020', decidedAt: '2026-11-18' });
+    ok(t.service, 'documents.copy', { documentId: doc, sourceCopyNo: 1, count: 1, approval: { way: 'request', approvalId: id }, at: '2026-11-19' });
+    expect(ok<ApprovalView>(t.service, 'approvals.get', { id })).toMatchObject({ status: 'used', decidedAt: '2026-11-18' });
   });
 });

@@ -7,7 +7,7 @@ import type { ApprovalRule } from '../../domain/errors/codes';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { get, sql, type Db } from '../../store/sql';
-import { localDate, requireCopies, requireDocument, requireLocation } from '../documents/model';
+import { dayOfTime, localDate, requireCopies, requireDocument, requireLocation } from '../documents/model';
 import { requireComputer, requireMedium } from '../devices/devices';
 import type { ApprovalGrant } from './fields';
 import { insertDecision, insertRequest, insertUse, requireApproval, statusOf, type ApprovalRow } from './records';
@@ -19,6 +19,8 @@ export interface ApprovalNeed {
   count?: number;
   /** 'external' only (绝密 copy, forward, a received document's marking), 'unit' only, or either. */
   authority: ApprovalAuthority;
+  /** When the action happened (a late entry is dated then): the approval must have been given by that day. */
+  at: string;
 }
 
 export interface ApprovalUsed {
@@ -76,11 +78,13 @@ export function useApproval(ctx: SignedInContext, grant: ApprovalGrant | undefin
       // The administrator knows a temporary password: it is not the approver's own countersignature.
       if (approver.mustChangePassword) throw new LedgerError('E_NOT_AN_APPROVER', { approver: approver.displayName, reason: 'temporary_password' });
       if (!ctx.keys.checkPassword(approver.username, grant.password)) throw new LedgerError('E_APPROVER_PASSWORD', { approver: approver.displayName });
+      assertGivenBy(need, ctx.now);
       const id = recordNow(ctx, need, { way: 'on_the_spot', decidedBy: approver.id, decidedAt: ctx.now });
       return { ...id, way: 'on_the_spot', approverName: approver.displayName };
     }
     case 'external': {
       if (grant.date > localDate(Date.parse(ctx.now))) throw new LedgerError('E_VALIDATION', { field: 'at' });
+      assertGivenBy(need, grant.date);
       const external = { body: grant.body, docNo: grant.docNo, date: grant.date };
       const id = recordNow(ctx, need, { way: 'external', decidedBy: null, decidedAt: grant.date, external });
       return { ...id, way: 'external', approverName: grant.body };
@@ -96,8 +100,19 @@ function useRequest(ctx: SignedInContext, approvalId: number, need: ApprovalNeed
     throw new LedgerError('E_APPROVAL_UNUSABLE', { approvalNo: row.approval_no, status, ...(at ? { at } : {}) });
   }
   assertCovers(ctx.db, row, need);
+  assertGivenBy(need, row.decided_at!);
   insertUse(ctx.db, row.id, ctx.now, ctx.session.username);
   return { approvalId: row.id, approvalNo: row.approval_no, way: row.way!, approverName: row.decider_name ?? '' };
+}
+
+/**
+ * An action is never dated before its approval: a countersignature given today does not approve what was done last
+ * week (a late entry carries the paper 审批单 or the external decision of that time).
+ */
+function assertGivenBy(need: ApprovalNeed, decidedAt: string): void {
+  const at = dayOfTime(need.at);
+  const given = dayOfTime(decidedAt);
+  if (at < given) throw new LedgerError('E_DATE_ORDER', { rule: 'before_approval', at, earliest: given });
 }
 
 /** The action is what the approval names: its kind and item, only copies it names, no more than it allows. */

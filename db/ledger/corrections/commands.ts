@@ -117,7 +117,7 @@ function correction<S extends z.ZodType<{ field: string; value: unknown; reason:
 const approver =
   (ctx: SignedInContext, grant: ApprovalGrant | undefined, documentId: number): Approve =>
   (kind) =>
-    useApproval(ctx, grant, { kind, subject: { type: 'document', id: documentId }, authority: 'unit' });
+    useApproval(ctx, grant, { kind, subject: { type: 'document', id: documentId }, authority: 'unit', at: ctx.now });
 
 const documentNow = (ctx: SignedInContext, documentId: number) => getDocument(ctx.db, documentId, dayOf(Date.parse(ctx.now), ctx.settings().reminderDays));
 const receiptNo = (ctx: SignedInContext, input: { documentId: number }) => requireDocument(ctx.db, input.documentId).receipt_no;

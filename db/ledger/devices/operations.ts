@@ -133,7 +133,7 @@ export function sendToRepair(
   }
   const used =
     pc.level !== 'non_secret' && input.offSite
-      ? use(input.approval, { kind: 'offsite_repair', subject: { type: 'computer', id: pc.id }, authority: 'unit' })
+      ? use(input.approval, { kind: 'offsite_repair', subject: { type: 'computer', id: pc.id }, authority: 'unit', at: input.at })
       : null;
   run(rec.db, sql`UPDATE computers SET status = 'repair' WHERE id = ${pc.id}`);
   insertDeviceEvent(
@@ -193,7 +193,7 @@ export function changeStatus(
   if (input.device === 'medium' && (row as MediumRow).holder) {
     throw new LedgerError('E_DEVICE_NOT_IN_SERVICE', { device: 'medium', code: row.code, status: 'on_loan' });
   }
-  const used = disposal ? use(input.approval, { kind: 'destroy', subject: { type: input.device, id: row.id }, authority: 'unit' }) : null;
+  const used = disposal ? use(input.approval, { kind: 'destroy', subject: { type: input.device, id: row.id }, authority: 'unit', at: input.at }) : null;
   if (input.device === 'computer') run(rec.db, sql`UPDATE computers SET status = ${TO[input.to]} WHERE id = ${row.id}`);
   else
     run(
@@ -290,7 +290,7 @@ export function changeMedium(
                     department = ${after.department}, usage_scope = ${after.usageScope}, backup_approved = ${after.backupApproved} WHERE id = ${m.id}`,
   );
   const lowered = secretRank(after.level) < secretRank(before.level);
-  const used = lowered ? use(input.approval, { kind: 'media_downgrade', subject: { type: 'medium', id: m.id }, authority: 'unit' }) : null;
+  const used = lowered ? use(input.approval, { kind: 'media_downgrade', subject: { type: 'medium', id: m.id }, authority: 'unit', at: input.at }) : null;
   insertDeviceEvent(
     rec,
     'medium',

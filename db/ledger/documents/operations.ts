@@ -138,7 +138,13 @@ function fromSources(
   // Approved as a copy of its most secret source (the first of them): 绝密 by the originator, 机密 / 秘密 by the approver.
   const top = secret.reduce<DocumentRow | null>((a, d) => (a === null || levelRank(d.level) > levelRank(a.level) ? d : a), null);
   const used =
-    top && use(input.approval, { kind: 'compile', subject: { type: 'document', id: top.id }, authority: top.level === 'top_secret' ? 'external' : 'unit' });
+    top &&
+    use(input.approval, {
+      kind: 'compile',
+      subject: { type: 'document', id: top.id },
+      authority: top.level === 'top_secret' ? 'external' : 'unit',
+      at: input.registeredAt,
+    });
   return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope, used };
 }
 
@@ -257,6 +263,7 @@ export function lendCopies(
           subject: { type: 'document', id: doc.id },
           copyNos: input.copyNos,
           authority: 'unit',
+          at: input.at,
         })
       : null;
   setCopies(rec.db, copies, { status: 'on_loan', holder: input.borrower.name, holderDepartment: input.borrower.department ?? null, dueAt: input.dueAt });
@@ -341,7 +348,7 @@ export function transmitCopies(
   // 转发 of a classified document: the originator's (or its superior's) consent, from outside the unit.
   const used =
     input.forward && doc.level !== 'internal'
-      ? use(input.approval, { kind: 'forward', subject: { type: 'document', id: doc.id }, copyNos: input.copyNos, authority: 'external' })
+      ? use(input.approval, { kind: 'forward', subject: { type: 'document', id: doc.id }, copyNos: input.copyNos, authority: 'external', at: input.at })
       : null;
   setCopies(rec.db, copies, { status: 'transmitted', holder: input.toUnit });
   insertEvent(rec, {
@@ -421,6 +428,7 @@ export function reproduceCopy(
           copyNos: [source!.copy_no],
           count: input.count,
           authority: doc.level === 'top_secret' ? 'external' : 'unit',
+          at: input.at,
         });
   const locationId = input.locationId ?? source!.location_id;
   if (locationId !== null) assertLocationHolds(requireLocation(rec.db, locationId), doc.level);
@@ -557,12 +565,15 @@ export function destroyCopies(
     throw new LedgerError('E_MUST_RETURN', { documentId: mustReturn.doc.id, receiptNo: mustReturn.doc.receipt_no });
   }
   if (input.method === 'shredder') assertShredderMay(loaded, settings.shredderMaxCopies);
+  // What the dates say is refused before who approved: no item is destroyed before it was registered.
+  for (const { doc } of loaded) assertNotBefore(input.at, doc.registered_at, 'before_registration');
   const used = loaded.map(({ doc, copies }, i) =>
     use(input.items[i]!.approval ?? input.approval, {
       kind: 'destroy',
       subject: { type: 'document', id: doc.id },
       copyNos: copies.map((c) => c.copy_no),
       authority: 'unit',
+      at: input.at,
     }),
   );
   const approver = used.map((u) => u.approverName).find((name) => people.has(name.trim()));
@@ -616,6 +627,7 @@ export function changeMarking(
     kind: 'change_marking',
     subject: { type: 'document', id: doc.id },
     authority: doc.origin === 'received' ? 'external' : 'either',
+    at: input.at,
   });
   const before = { marking: doc.marking, scope: JSON.parse(doc.scope) as string[], secrecyEnd: doc.secrecy_end };
   let after: typeof before;

@@ -1,32 +1,14 @@
 // Approvals on paper (issue 12): the 审批单 of a request, and the registers, the destruction list and an item's history
 // naming the approver with how the approval was given. Real ledgers, real approver accounts.
 import { describe, expect, it } from 'vitest';
-import { addUser, login, makeLedger, ok, UNIT_NAME, type SetUpLedger } from '../../testing';
-import { receiveInput } from '../documents/fixture';
-import { approvedRequest, createApprover, external, onTheSpot, type TestApprover } from '../approvals/fixture';
+import { login, ok, UNIT_NAME, type SetUpLedger } from '../../testing';
+import { APPROVALS_CUSTODIAN, approvalsLedger, approvedRequest, external, onTheSpot } from '../approvals/fixture';
 import type { PrintPayload } from '../print/commands';
 import { buildBatchForm, buildHistory, buildSheet } from './index';
 import { withRaw } from '../../testing';
 
-const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
-
-interface Ledger extends SetUpLedger {
-  doc: number;
-  topSecret: number;
-  approver: TestApprover;
-}
-
-function ledger(): Ledger {
-  const t = makeLedger();
-  addUser(t, CUSTODIAN);
-  const approver = createApprover(t);
-  login(t.service, CUSTODIAN.username, CUSTODIAN.password);
-  const cab = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
-  const vault = ok<{ id: number }>(t.service, 'locations.create', { code: 'JM-01', name: '绝密专柜', maxLevel: 'top_secret', keeper: '刘专管' }).id;
-  const doc = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(cab, { docNumber: '鲁保发〔2026〕12号' })).id;
-  const topSecret = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(vault, { marking: '绝密★长期', docNumber: '鲁保发〔2026〕13号' })).id;
-  return Object.assign(t, { doc, topSecret, approver });
-}
+const CUSTODIAN = APPROVALS_CUSTODIAN;
+const ledger = () => approvalsLedger({ doc: { docNumber: '鲁保发〔2026〕12号' }, topSecret: { docNumber: '鲁保发〔2026〕13号' } });
 
 const approvalForm = (t: SetUpLedger, approvalId: number, language: 'zh-CN' | 'zh-TW' | 'en' = 'zh-CN') =>
   ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'approval-form', approvalId, language } }).document;

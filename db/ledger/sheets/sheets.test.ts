@@ -105,7 +105,7 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
     ok(t.service, 'documents.lend', { documentId: secret, copyNos: [2], borrower: { name: '王芳' }, dueAt: '2026-12-10', at: '2026-11-24' });
     ok(t.service, 'documents.transmit', { documentId: plain, copyNos: [1], toUnit: '市国家保密局', channel: '机要交通', handledBy: '李明', at: '2026-11-22' });
     const approver = createApprover(t, '陈主任');
-    ok(t.service, 'documents.copy', { documentId: secret, sourceCopyNo: 3, count: 2, approval: onTheSpot(approver.id, approver.password), at: '2026-11-24' });
+    ok(t.service, 'documents.copy', { documentId: secret, sourceCopyNo: 3, count: 2, approval: onTheSpot(approver.id, approver.password), at: '2026-11-25' });
 
     const received = sheet(t, 'received');
     expect(received).toMatchObject({ title: '收文登记簿', markingText: '机密' });
@@ -125,7 +125,7 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
     const copies = sheet(t, 'copies', { year: 2026 });
     expect(copies.rows).toEqual([
       [
-        '2026-11-24',
+        '2026-11-25',
         '2026-0001',
         '鲁保发〔2026〕12号',
         '关于开展年度保密自查自评工作的通知',

@@ -16,7 +16,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { ApprovalStatusTag, approvalItems } from './ApprovalsPage';
 import { PrintButton } from '../printing/PrintButton';
-import type { ApprovalView, ApproverAccount } from './store';
+import type { ApprovalView } from './store';
+import { useApprovers } from './useApprovers';
 import type { TFunction } from '../../i18n';
 import { isEventKind } from '../documents/documents';
 import { isDeviceEventKind } from '../devices/devices';
@@ -180,13 +181,7 @@ interface PaperValues {
 function RecordPaperModal({ approval, onClose }: { approval: ApprovalView; onClose(): void }) {
   const { t } = useTranslation();
   const recordPaperApproval = useLedger((s) => s.recordPaperApproval);
-  const listApprovers = useLedger((s) => s.listApprovers);
-  const [approvers, setApprovers] = useState<ApproverAccount[]>([]);
-  useEffect(() => {
-    listApprovers()
-      .then(setApprovers)
-      .catch(() => setApprovers([]));
-  }, [listApprovers]);
+  const approvers = useApprovers();
   return (
     <FormModal<PaperValues>
       title={t('approvals.paper.title', { approvalNo: approval.approvalNo })}

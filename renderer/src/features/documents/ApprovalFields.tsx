@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { CommandInput } from '../../../../preload/contract';
 import { compressCopyNos } from '../../../../db/domain';
 import type { ApprovalAuthority, ApprovalKind, ApprovalSubject } from '../../../../db/domain/approvals';
-import { isoDate } from '../../ui/dates';
+import { eventDate, isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { FormModal } from '../../ui/FormModal';
 import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
-import type { ApprovalView, ApproverAccount } from '../approvals/store';
+import type { ApprovalView } from '../approvals/store';
 import { approvalItems } from '../approvals/ApprovalsPage';
+import { useApprovers } from '../approvals/useApprovers';
 
 /** What every action that needs an approval sends as `approval`. */
 export type ApprovalGrant = NonNullable<CommandInput<'documents.copy'>['approval']>;
@@ -86,6 +87,8 @@ export function ApprovalFields({ testIdPrefix, need, authority, onlyOnTheSpot = 
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const way = Form.useWatch(['approval', 'way'], form) as GrantWay | undefined;
+  // The dialog's own day: a countersignature given now cannot approve what was done on an earlier day.
+  const lateDay = eventDate(Form.useWatch('at', form) as Dayjs | undefined);
   const ways: readonly GrantWay[] = onlyOnTheSpot ? ['on_the_spot'] : WAYS[authority];
   const allowed = ways.join();
   useEffect(() => {
@@ -114,6 +117,11 @@ export function ApprovalFields({ testIdPrefix, need, authority, onlyOnTheSpot = 
         />
       </Form.Item>
       {way === 'request' && <RequestChoice testIdPrefix={testIdPrefix} need={need} />}
+      {way === 'on_the_spot' && lateDay && (
+        <Typography.Paragraph type="warning" style={{ marginBottom: 8 }} data-testid={`${testIdPrefix}-late`}>
+          {t('approvals.fields.onTheSpotToday', { day: lateDay })}
+        </Typography.Paragraph>
+      )}
       {way === 'on_the_spot' && <OnTheSpot testIdPrefix={testIdPrefix} />}
       {way === 'external' && <ExternalDecision testIdPrefix={testIdPrefix} />}
     </Card>
@@ -194,17 +202,7 @@ function requestLabel(a: ApprovalView, t: TFunction): string {
 /** 当面审批: the approver picks their own account and types their own password here; it is sent once, never kept. */
 function OnTheSpot({ testIdPrefix }: { testIdPrefix: string }) {
   const { t } = useTranslation();
-  const listApprovers = useLedger((s) => s.listApprovers);
-  const [approvers, setApprovers] = useState<ApproverAccount[]>([]);
-  useEffect(() => {
-    let current = true;
-    listApprovers()
-      .then((rows) => current && setApprovers(rows))
-      .catch(() => current && setApprovers([]));
-    return () => {
-      current = false;
-    };
-  }, [listApprovers]);
+  const approvers = useApprovers();
   return (
     <Row gutter={12}>
       <Col span={12}>
