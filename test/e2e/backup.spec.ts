@@ -40,7 +40,7 @@ test('backup: to an approved medium through the UI, the history, and a restore f
     await expect(page.getByTestId('backup-result')).toBeVisible();
     const backupPath = (await page.getByTestId('backup-result-path').textContent())!;
     expect(backupPath).toMatch(/涉密载体台账备份-\d{8}-\d{6}$/);
-    await expect(page.getByTestId('backup-result-counts')).toContainText('media 1');
+    await expect(page.getByTestId('backup-result-counts')).toContainText('介质 1 个');
     await expect(page.getByTestId('backup-history')).toContainText('BF-HDD-01');
     await expect(page.getByTestId('backup-history')).toContainText('zhangsan');
 

@@ -1,6 +1,6 @@
 // 备份与恢复: back up to an approved medium (custodian), the history with its media, and the schedule.
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Select, Table, Typography, type TableProps } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupView } from '../../../../preload/contract';
@@ -9,6 +9,8 @@ import { useAction, useLoad } from '../../ui/hooks/useAction';
 import { formatDateTime } from '../../ui/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { BackupStatusAlert } from './BackupStatusAlert';
+import { ContentTags } from './ContentTags';
+import { canPickFolder, FolderInput } from './FolderInput';
 
 export function BackupPage() {
   const { t } = useTranslation();
@@ -67,8 +69,13 @@ function BackupForm() {
             }))}
           />
         </Form.Item>
-        <Form.Item name="folder" label={t('backup.folder')} extra={t('backup.folderHelp')} rules={[{ required: true, whitespace: true }]}>
-          <Input autoComplete="off" spellCheck={false} placeholder={t('backup.folderPlaceholder')} data-testid="backup-folder" />
+        <Form.Item
+          name="folder"
+          label={t('backup.folder')}
+          extra={t(canPickFolder() ? 'backup.folderPickHelp' : 'backup.folderHelp')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <FolderInput title={t('backup.folder')} placeholder={t('backup.folderPlaceholder')} testId="backup-folder" />
         </Form.Item>
         <Flex gap={12} align="center">
           <Button type="primary" htmlType="submit" icon={<CloudUploadOutlined />} loading={busy} data-testid="backup-run">
@@ -107,7 +114,7 @@ function BackupResultPanel({ result }: { result: BackupResult }) {
           },
           {
             key: 'sha',
-            label: 'SHA-256',
+            label: t('backup.sha256'),
             children: (
               <span className="monospace" data-testid="backup-result-sha256">
                 {result.sha256}
@@ -123,21 +130,15 @@ function BackupResultPanel({ result }: { result: BackupResult }) {
               </span>
             ),
           },
-          { key: 'size', label: t('backup.size'), children: `${(result.size / 1024 / 1024).toFixed(2)} MB · ${result.seconds.toFixed(1)} s` },
+          {
+            key: 'size',
+            label: t('backup.size'),
+            children: t('backup.sizeAndTime', { mb: (result.size / 1024 / 1024).toFixed(2), seconds: result.seconds.toFixed(1) }),
+          },
           {
             key: 'counts',
             label: t('backup.counts'),
-            children: (
-              <Flex wrap gap={4} data-testid="backup-result-counts">
-                {Object.entries(result.counts)
-                  .filter(([, n]) => n > 0)
-                  .map(([table, n]) => (
-                    <Tag key={table}>
-                      {table} {n}
-                    </Tag>
-                  ))}
-              </Flex>
-            ),
+            children: <ContentTags counts={result.counts} testId="backup-result-counts" />,
           },
         ]}
       />
@@ -166,7 +167,7 @@ function BackupHistory() {
         </span>
       ),
     },
-    { key: 'sha', title: 'SHA-256', width: 110, render: (_, b) => <span className="monospace">{b.dbSha256.slice(0, 10)}</span> },
+    { key: 'sha', title: t('backup.sha256'), width: 110, render: (_, b) => <span className="monospace">{b.dbSha256.slice(0, 10)}</span> },
     { key: 'by', dataIndex: 'recordedBy', title: t('backup.by'), width: 100 },
   ];
   return (

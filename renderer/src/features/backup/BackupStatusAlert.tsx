@@ -4,22 +4,28 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatusView } from '../../../../preload/contract';
 import { formatDateTime } from '../../ui/format';
+import { backupAlert } from './status';
 
-const TYPES = { ok: 'success', due: 'warning', overdue: 'error' } as const;
-
+/** `onlyWhenDue`: shown only when it needs attention (anything but green). */
 export function BackupStatusAlert({ status, action, onlyWhenDue = false }: { status: BackupStatusView; action?: ReactNode; onlyWhenDue?: boolean }) {
   const { t } = useTranslation();
-  if (onlyWhenDue && status.state === 'ok') return null;
-  const last = status.lastBackupAt ? t('backup.status.last', { at: formatDateTime(status.lastBackupAt) }) : t('backup.status.never');
+  const { tone, kind } = backupAlert(status);
+  if (onlyWhenDue && tone === 'success') return null;
+  const last = status.lastBackupAt ? t('backup.status.last', { at: formatDateTime(status.lastBackupAt) }) : t('backup.status.none');
   return (
     <Alert
-      type={TYPES[status.state]}
+      type={tone}
       showIcon
-      title={t(`backup.status.${status.state}`, { due: formatDateTime(status.dueAt), days: status.intervalDays })}
+      title={t(`backup.status.${kind}`, {
+        due: formatDateTime(status.dueAt),
+        days: status.intervalDays,
+        at: status.lastFailedAt ? formatDateTime(status.lastFailedAt) : '',
+      })}
       description={last}
       action={action}
       data-testid="backup-status"
       data-state={status.state}
+      data-tone={tone}
     />
   );
 }

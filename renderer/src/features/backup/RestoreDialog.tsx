@@ -9,6 +9,8 @@ import { formatDateTime } from '../../ui/format';
 import { useLedger } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ContentTags } from './ContentTags';
+import { FolderInput } from './FolderInput';
 
 interface CredentialValues {
   username: string;
@@ -16,13 +18,6 @@ interface CredentialValues {
   secret: string;
   confirmed: boolean;
 }
-
-const rowTotal = (counts: Record<string, number> | null) =>
-  counts
-    ? Object.entries(counts)
-        .filter(([name]) => name !== 'audit_log')
-        .reduce((n, [, c]) => n + c, 0)
-    : null;
 
 export function RestoreDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -46,7 +41,7 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
       <Flex vertical gap={16}>
         <Form<{ folder: string }> layout="inline" onFinish={inspect.run} style={{ rowGap: 8 }}>
           <Form.Item name="folder" rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
-            <Input autoFocus placeholder={t('restore.folderPlaceholder')} autoComplete="off" spellCheck={false} data-testid="restore-folder" />
+            <FolderInput autoFocus title={t('restore.title')} placeholder={t('restore.folderPlaceholder')} testId="restore-folder" />
           </Form.Item>
           <Button htmlType="submit" loading={inspect.busy} data-testid="restore-inspect">
             {t('restore.inspect')}
@@ -87,9 +82,9 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
                   key: 'rows',
                   label: t('restore.rows'),
                   children: (
-                    <Flex justify="space-between">
-                      <span data-testid="restore-backup-rows">{rowTotal(view.counts)}</span>
-                      <span data-testid="restore-current-rows">{rowTotal(view.current.counts) ?? t('restore.unknown')}</span>
+                    <Flex justify="space-between" gap={16}>
+                      <ContentTags counts={view.counts} testId="restore-backup-rows" />
+                      {view.current.counts ? <ContentTags counts={view.current.counts} testId="restore-current-rows" /> : <span>{t('restore.unknown')}</span>}
                     </Flex>
                   ),
                 },

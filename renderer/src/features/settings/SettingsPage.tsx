@@ -1,10 +1,10 @@
 // Language for everyone; the ledger's settings editable by the administrator, readable by the others.
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Spin, Switch } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Spin, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import type { LedgerSettings } from '../../../../preload/contract';
-import { formatNumber } from '../../../../db/domain/receipt';
+import { formatNumber, RECEIPT_NO_PATTERNS, RECEIPT_NO_RULE } from '../../../../db/domain/receipt';
 import { selectHasRole, useLedger } from '../../store';
 import { useAction, useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -100,21 +100,54 @@ function RestoreCard() {
   );
 }
 
-const RECEIPT_NO_RULE = /\{seq(:\d)?\}/;
+const CUSTOM = 'custom';
+/** The first two 收文编号 of this year a pattern makes: what the settings show instead of the pattern. */
+const examples = (pattern: string) => {
+  const year = new Date().getFullYear();
+  return { first: formatNumber(pattern.trim(), year, 1), second: formatNumber(pattern.trim(), year, 2) };
+};
+const isPreset = (pattern: string | undefined) => (RECEIPT_NO_PATTERNS as readonly (string | undefined)[]).includes(pattern);
 
-/** The 收文编号 pattern, with an example of the number it makes. */
+/** The 收文编号 pattern, picked by the numbers it makes; the template syntax only for a custom one. */
 function ReceiptNoField() {
   const { t } = useTranslation();
+  const form = Form.useFormInstance<LedgerSettings>();
   const pattern = Form.useWatch<string | undefined>('receiptNoFormat') ?? '';
-  const example = RECEIPT_NO_RULE.test(pattern) ? formatNumber(pattern.trim(), new Date().getFullYear(), 1) : '—';
+  const [custom, setCustom] = useState(() => !isPreset(form.getFieldValue('receiptNoFormat') as string | undefined));
+  const valid = RECEIPT_NO_RULE.test(pattern);
   return (
-    <Form.Item
-      name="receiptNoFormat"
-      label={t('settings.receiptNoFormat')}
-      extra={<span data-testid="settings-receipt-no-example">{t('settings.receiptNoHelp', { example })}</span>}
-      rules={[{ required: true, whitespace: true }, { max: 40 }, { pattern: RECEIPT_NO_RULE, message: t('settings.receiptNoRule') }]}
-    >
-      <Input autoComplete="off" style={{ width: 280 }} data-testid="settings-receipt-no-format" />
+    <Form.Item label={t('settings.receiptNoFormat')} htmlFor="settings-receipt-no-pattern" required>
+      <Flex vertical gap={8} align="flex-start">
+        <Select
+          id="settings-receipt-no-pattern"
+          value={custom ? CUSTOM : pattern}
+          onChange={(choice: string) => {
+            setCustom(choice === CUSTOM);
+            if (choice !== CUSTOM) form.setFieldValue('receiptNoFormat', choice);
+          }}
+          options={[...RECEIPT_NO_PATTERNS.map((p) => ({ value: p, label: examples(p).first })), { value: CUSTOM, label: t('settings.receiptNoCustom') }]}
+          style={{ width: 280 }}
+          data-testid="settings-receipt-no-pattern"
+        />
+        <Form.Item
+          name="receiptNoFormat"
+          noStyle
+          hidden={!custom}
+          rules={[{ required: true, whitespace: true }, { max: 40 }, { pattern: RECEIPT_NO_RULE, message: t('settings.receiptNoRule') }]}
+        >
+          <Input
+            autoComplete="off"
+            spellCheck={false}
+            aria-label={t('settings.receiptNoCustom')}
+            style={{ width: 280 }}
+            data-testid="settings-receipt-no-format"
+          />
+        </Form.Item>
+        {custom && <Typography.Text type="secondary">{t('settings.receiptNoHelp')}</Typography.Text>}
+        <Typography.Text type="secondary" data-testid="settings-receipt-no-example">
+          {valid ? t('settings.receiptNoExample', examples(pattern)) : t('settings.receiptNoRule')}
+        </Typography.Text>
+      </Flex>
     </Form.Item>
   );
 }
@@ -133,7 +166,11 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
         items={[
           { key: 'unit', label: t('settings.unitName'), children: settings.unitName },
           { key: 'idle', label: t('settings.idleMinutes'), children: `${settings.idleMinutes} ${t('settings.minutes')}` },
-          { key: 'receiptNo', label: t('settings.receiptNoFormat'), children: <span className="monospace">{settings.receiptNoFormat}</span> },
+          {
+            key: 'receiptNo',
+            label: t('settings.receiptNoFormat'),
+            children: t('settings.receiptNoExample', examples(settings.receiptNoFormat)),
+          },
           { key: 'reminderDays', label: t('settings.reminderDays'), children: `${settings.reminderDays} ${t('settings.days')}` },
           { key: 'backupInterval', label: t('settings.backupIntervalDays'), children: `${settings.backupIntervalDays} ${t('settings.days')}` },
           { key: 'receiptReminder', label: t('settings.receiptReminderDays'), children: `${settings.receiptReminderDays} ${t('settings.days')}` },
