@@ -8,7 +8,7 @@ type Answers = { [N in CommandName]?: (input: CommandInput<N>) => unknown };
 
 class FakeLedger implements LedgerApi {
   readonly calls: { name: CommandName; input: unknown }[] = [];
-  readonly capabilities = { printToPrinter: false, savePdf: false };
+  readonly capabilities = { printToPrinter: false, savePdf: false, pickFolder: false };
   private listener: ((event: PushEvent) => void) | null = null;
   constructor(private readonly answers: Answers) {}
 
