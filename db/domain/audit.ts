@@ -73,7 +73,6 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   settings: 'settings',
   audit: 'audit',
   ledger: 'ledger',
-  prefs: 'accounts',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -181,8 +180,8 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'approvals.get': ['查看审批单', '查看審批單', 'View an approval'],
   'approvals.approvers': ['查看审批人', '查看審批人', 'List approvers'],
   'documents.lookup': ['按编号查找文件', '按編號查找文件', 'Find a document by number'],
-  'prefs.get': ['查看显示偏好', '查看顯示偏好', 'View display preferences'],
-  'prefs.set': ['修改显示偏好', '修改顯示偏好', 'Change display preferences'],
+  'account.prefs': ['查看显示偏好', '查看顯示偏好', 'View display preferences'],
+  'account.setPrefs': ['修改显示偏好', '修改顯示偏好', 'Change display preferences'],
 };
 
 /** The action in words; an action without words (a command newer than this list) by its category, else as stored. */

@@ -1,11 +1,12 @@
-// Each account's own choices on screen: read and kept by the account itself, whatever its roles.
+// Each account's own choices on screen: read and kept by the account itself, whatever its roles (an account's own
+// business, as its password is: the account family, within an administrator's duties too).
 import { command } from '../../command-kit';
 import { empty } from '../fields';
 import { prefsSchema, readPrefs, writePrefs } from './prefs';
 
 export const prefsCommands = {
-  'prefs.get': command({ input: empty, roles: 'any', mutates: false, run: (ctx) => readPrefs(ctx.db, ctx.session.accountId) }),
-  'prefs.set': command({
+  'account.prefs': command({ input: empty, roles: 'any', mutates: false, run: (ctx) => readPrefs(ctx.db, ctx.session.accountId) }),
+  'account.setPrefs': command({
     input: prefsSchema.partial().strict(),
     roles: 'any',
     mutates: true,

@@ -10,35 +10,35 @@ describe('prefs', () => {
   it('an account never asked has none; its choice is kept across sign-out and sign-in, apart from another account', () => {
     const t = makeLedger();
     addUser(t, AUDITOR);
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: null });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: null });
     const chosen = ['receiptNo', 'docNumber', 'title', 'originUnit'];
-    expect(ok<PrefsView>(t.service, 'prefs.set', { documentColumns: chosen })).toEqual({ documentColumns: chosen });
+    expect(ok<PrefsView>(t.service, 'account.setPrefs', { documentColumns: chosen })).toEqual({ documentColumns: chosen });
     ok(t.service, 'session.logout');
     login(t.service, AUDITOR.username, AUDITOR.password);
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: null });
-    ok(t.service, 'prefs.set', { documentColumns: ['receiptNo', 'title'] });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: null });
+    ok(t.service, 'account.setPrefs', { documentColumns: ['receiptNo', 'title'] });
     login(t.service, ADMIN.username, ADMIN.password);
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: chosen });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: chosen });
     // A later choice replaces the earlier one.
-    ok(t.service, 'prefs.set', { documentColumns: ['receiptNo', 'flags'] });
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: ['receiptNo', 'flags'] });
+    ok(t.service, 'account.setPrefs', { documentColumns: ['receiptNo', 'flags'] });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: ['receiptNo', 'flags'] });
     // Whose choice is in the audit log, not the choice.
-    expect(auditRows(t).at(-1)).toMatchObject({ action: 'prefs.set', target: ADMIN.username, outcome: 'ok' });
+    expect(auditRows(t).at(-1)).toMatchObject({ action: 'account.setPrefs', target: ADMIN.username, outcome: 'ok' });
   });
 
   it('refuses an unknown column, a repeated one, none at all, and a name it does not know', () => {
     const t = makeLedger();
     for (const input of [{ documentColumns: ['receiptNo', 'password'] }, { documentColumns: ['title', 'title'] }, { documentColumns: [] }, { theme: 'dark' }])
-      expect({ input, code: refused(t.service, 'prefs.set', input).code }).toEqual({ input, code: 'E_VALIDATION' });
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: null });
+      expect({ input, code: refused(t.service, 'account.setPrefs', input).code }).toEqual({ input, code: 'E_VALIDATION' });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: null });
   });
 
   it('a stored choice naming a column the program no longer has reads without it', () => {
     const t = makeLedger();
-    ok(t.service, 'prefs.set', { documentColumns: ['receiptNo', 'title'] });
+    ok(t.service, 'account.setPrefs', { documentColumns: ['receiptNo', 'title'] });
     withRaw(t, (db) => db.prepare(`UPDATE account_prefs SET value = '["receiptNo","gone","title","title"]'`).run());
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: ['receiptNo', 'title'] });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: ['receiptNo', 'title'] });
     withRaw(t, (db) => db.prepare(`UPDATE account_prefs SET value = '"gone"'`).run());
-    expect(ok<PrefsView>(t.service, 'prefs.get')).toEqual({ documentColumns: null });
+    expect(ok<PrefsView>(t.service, 'account.prefs')).toEqual({ documentColumns: null });
   });
 });

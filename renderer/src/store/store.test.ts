@@ -67,7 +67,7 @@ function backend(status: { current: LedgerStatus }): Answers {
     'documents.receive': () => documentDetail,
     'documents.lend': () => lentDocument,
     'documents.move': () => ({ copyNos: [1] }),
-    'prefs.get': () => ({ documentColumns: ['receiptNo', 'title'] }),
+    'account.prefs': () => ({ documentColumns: ['receiptNo', 'title'] }),
     'locations.list': () => [{ id: 1, name: '保密柜 1' }],
     'reminders.get': () => ({ overdueLoans: 1 }),
     'computers.get': () => computer,

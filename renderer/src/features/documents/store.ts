@@ -135,13 +135,13 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
     },
 
     async loadDocumentColumns() {
-      set({ documentColumns: (await send('prefs.get', {})).documentColumns });
+      set({ documentColumns: (await send('account.prefs', {})).documentColumns });
     },
 
     async chooseDocumentColumns(columns) {
       // Shown at once; what the ledger kept comes back with the reply.
       set({ documentColumns: columns });
-      set({ documentColumns: (await send('prefs.set', { documentColumns: columns })).documentColumns });
+      set({ documentColumns: (await send('account.setPrefs', { documentColumns: columns })).documentColumns });
     },
 
     async loadLocations() {
