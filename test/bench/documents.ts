@@ -16,10 +16,11 @@ import { MIGRATIONS } from '../../db/store/migrations';
 import { openLedgerDb } from '../../db/store/open';
 import type { Db } from '../../db/store/sql';
 import { collector, writeResults } from './results';
+import { quantile } from './stats';
 
 export type RecordMetric = (name: string, value: number, unit: string) => void;
 
-const DOCUMENTS = 100_000;
+export const DOCUMENTS = 100_000;
 const EVENTS = 1_000_000;
 const DOCS_PER_TRANSACTION = 5_000;
 export const BENCH_USER = { unitName: '基准测试单位', username: 'bench', displayName: '基准', password: 'bench12345' };
@@ -101,8 +102,9 @@ const HOUR = 3_600_000;
  * Writes the register: locations, batches, documents with 1-5 copies, and exactly EVENTS events whose replay gives
  * every copy's stored state (receive, lend/return pairs, reviews, and for some a last loan, a destruction, a return to
  * the issuer or a transmission), with their event_copies rows. Identical for the same seed on any connection.
+ * Fewer documents (an even number: they pair up) for a quick run keep ten events each.
  */
-export function populate(db: Db, seed: number): { copies: number; eventCopies: number } {
+export function populate(db: Db, seed: number, documents = DOCUMENTS): { copies: number; eventCopies: number } {
   const rnd = prng(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   // Loading only: a big page cache keeps the index pages being filled from being written out again and again.
@@ -153,7 +155,7 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
       // Events per document: 10 on average, exactly; pairs of documents share a spread of +-0..6.
       if (doc % 2 === 1) delta = 2 * int(4);
       const nEvents = 10 + (doc % 2 === 1 ? delta : -delta);
-      const year = FIRST_YEAR + Math.floor(((doc - 1) * (LAST_YEAR - FIRST_YEAR + 1)) / DOCUMENTS);
+      const year = FIRST_YEAR + Math.floor(((doc - 1) * (LAST_YEAR - FIRST_YEAR + 1)) / documents);
       const yearStart = Date.UTC(year, 0, 1);
       const yearEnd = Math.min(Date.UTC(year + 1, 0, 1), END_MS) - 40 * 24 * HOUR;
       let t = yearStart + int(yearEnd - yearStart);
@@ -321,8 +323,9 @@ export function populate(db: Db, seed: number): { copies: number; eventCopies: n
     }
   };
   const batch = db.transaction(load);
-  for (let from = 1; from <= DOCUMENTS; from += DOCS_PER_TRANSACTION) batch(from, Math.min(from + DOCS_PER_TRANSACTION, DOCUMENTS + 1));
-  if (eventId !== EVENTS) throw new Error(`${eventId} events written, expected ${EVENTS}`);
+  for (let from = 1; from <= documents; from += DOCS_PER_TRANSACTION) batch(from, Math.min(from + DOCS_PER_TRANSACTION, documents + 1));
+  const events = (EVENTS / DOCUMENTS) * documents;
+  if (eventId !== events) throw new Error(`${eventId} events written, expected ${events}`);
   db.pragma(`cache_size = ${cacheSize}`);
   db.pragma(`synchronous = ${synchronous}`);
   return { copies: copyId, eventCopies };
@@ -334,10 +337,6 @@ const ms = (fn: () => void) => {
   const t = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
 /**
@@ -390,7 +389,7 @@ export function invokeOk(service: LedgerService, name: string, input: unknown): 
 export const benchLedgerDir = (workDir: string) => join(workDir, 'documents-ledger');
 
 /** The encrypted ledger, made the way the app makes it; the bulk rows go in through the raw key. Signed out. */
-export function buildBenchLedger(dir: string): { service: LedgerService; key: Buffer; loadMs: number } {
+export function buildBenchLedger(dir: string, documents = DOCUMENTS): { service: LedgerService; key: Buffer; loadMs: number } {
   const service = new LedgerService({ dir });
   invokeOk(service, 'ledger.setup', BENCH_USER);
   invokeOk(service, 'session.logout', {});
@@ -401,7 +400,7 @@ export function buildBenchLedger(dir: string): { service: LedgerService; key: Bu
     BENCH_USER.password,
   )!;
   const loader = openLedgerDb(service.dbPath, key);
-  const loadMs = ms(() => populate(loader, 1));
+  const loadMs = ms(() => populate(loader, 1, documents));
   loader.close();
   return { service, key, loadMs };
 }

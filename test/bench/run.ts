@@ -13,9 +13,10 @@ import { benchDocuments } from './documents';
 import { benchPrint } from './print';
 import { collector, writeResults } from './results';
 import { benchImport } from './import';
+import { median } from './stats';
+import { benchUi } from './ui';
 
 const { results, record } = collector();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = (fn: () => void) => {
   const t = process.hrtime.bigint();
   fn();
@@ -102,6 +103,8 @@ try {
   record('store.unlock_ms', median(unlocks), 'ms');
   await benchDocuments(record, work);
   benchBackup(record, work);
+  // The screen, on the ledger the documents bench built.
+  await benchUi(record, work);
   await benchPrint(record, work);
   await benchImport(record, work);
 } finally {
