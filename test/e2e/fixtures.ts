@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from '../host/server';
 
 /** Cheap scrypt: the UI flows are under test here, not the KDF's cost. */
@@ -88,4 +88,13 @@ export async function login(page: Page, user: { username: string; password: stri
   await page.getByTestId('login-username').fill(user.username);
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-password').press('Enter');
+}
+
+/** Opens the print preview of the documents register (with its current filters) from the register's 打印 menu; returns the dialog. */
+export async function openRegisterPreview(page: Page): Promise<Locator> {
+  await page.reload();
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId('documents-print').click();
+  await page.getByText('涉密文件登记台账（按当前筛选）').click();
+  return page.getByTestId('print-preview');
 }

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { RunningHost } from '../host/server';
-import { expect, setUpQuickly, test, UNIT } from './fixtures';
+import { expect, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
 
 function must<T>(host: RunningHost, name: string, input: unknown): T {
   const r = host.invoke(name, input);
@@ -49,11 +49,7 @@ test.describe('the print preview is the page', () => {
   }) => {
     await setUpQuickly(page, host.current);
     seed(host.current, 30);
-    await page.reload();
-    await page.getByTestId('menu-documents').click();
-    await page.getByTestId('documents-print').click();
-    await page.getByText('涉密文件登记台账（按当前筛选）').click();
-    const preview = page.getByTestId('print-preview');
+    const preview = await openRegisterPreview(page);
     const pages = preview.getByTestId('print-page');
     await expect(pages.first()).toBeVisible();
     const m = await pages.count();

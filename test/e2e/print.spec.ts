@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, expect, setUpQuickly, test, UNIT } from './fixtures';
+import { ADMIN, AUDITOR, expect, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-print-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -176,11 +176,7 @@ test.describe('printing through the test host', () => {
   test('through the UI: the register’s print preview shows the filtered rows, and 保存为PDF downloads the PDF', async ({ page, host }) => {
     await setUpQuickly(page, host.current);
     seed(host.current, 8);
-    await page.reload();
-    await page.getByTestId('menu-documents').click();
-    await page.getByTestId('documents-print').click();
-    await page.getByText('涉密文件登记台账（按当前筛选）').click();
-    const preview = page.getByTestId('print-preview');
+    const preview = await openRegisterPreview(page);
     await expect(preview.getByTestId('print-doc')).toContainText('涉密文件登记台账');
     await expect(preview.getByTestId('print-marking')).toHaveText('机密');
     await expect(preview.locator('.print-table tbody tr')).toHaveCount(8);
