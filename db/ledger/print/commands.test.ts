@@ -90,7 +90,7 @@ describe('the forms of the batches', () => {
       place: '保密室',
       destroyers: ['李明'],
       witnesses: ['王芳', '赵强'],
-      at: '2026-11-24',
+      at: '2026-11-25',
     }).batchNo;
     const list = prepare({ kind: 'destruction-list', batchNo: destroyed }).document;
     expect(list).toMatchObject({ title: '涉密载体销毁清单', number: 'XH-2026-001', markingText: '秘密', totalText: '合计: 1 种 1 份' });
