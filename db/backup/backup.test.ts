@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditRows, ok, refused, withRaw } from '../testing';
+import { ADMIN, auditRows, ok, refused, withRaw } from '../testing';
 import { backupLedger } from './fixture';
 import { MARKER_FILE, verifyBackup } from './backup';
 import { readManifest } from './manifest';
@@ -34,7 +34,7 @@ describe('backup.run', () => {
     expect(verifyBackup(out.path, t.key).auditHead).toEqual(manifest.auditHead);
 
     const history = ok<{ total: number; rows: BackupView[] }>(t.service, 'backup.list', {});
-    expect(history).toMatchObject({ total: 1, rows: [{ name: out.name, medium: { code: 'BM-BF-01' }, dbSha256: out.sha256, recordedBy: 'zhangwei' }] });
+    expect(history).toMatchObject({ total: 1, rows: [{ name: out.name, medium: { code: 'BM-BF-01' }, dbSha256: out.sha256, recordedBy: ADMIN.displayName }] });
     const medium = ok<{ history: { kind: string; details: Record<string, unknown> }[] }>(t.service, 'media.get', { id: t.mediumId });
     expect(medium.history.map((h) => h.kind)).toEqual(['enable', 'backup']);
     expect(JSON.parse(readFileSync(join(t.target, MARKER_FILE), 'utf8'))).toMatchObject({ medium: { id: t.mediumId, code: 'BM-BF-01' } });

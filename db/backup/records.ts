@@ -5,6 +5,7 @@ import { LedgerError } from '../errors';
 import { insertDeviceEvent, type MediumRow } from '../ledger/devices/devices';
 import type { Recorder } from '../ledger/documents/model';
 import { all, get, run, sql, type Db } from '../store/sql';
+import { recorderName } from '../ledger/recorders';
 import type { BackupView, DeviceLevelCode } from '../views';
 import type { Manifest } from './manifest';
 
@@ -75,13 +76,15 @@ interface BackupRow {
   counts: string;
   seconds: number;
   recorded_by: string;
+  recorder_name: string;
 }
 
 export function listBackups(db: Db, page: { offset: number; limit: number }): { total: number; rows: BackupView[] } {
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM backups`)?.n ?? 0;
   const rows = all<BackupRow>(
     db,
-    sql`SELECT b.*, m.code, m.serial, m.level FROM backups b JOIN media m ON m.id = b.medium_id ORDER BY b.at DESC, b.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+    sql`SELECT b.*, m.code, m.serial, m.level, ${recorderName('b.recorded_by')} AS recorder_name FROM backups b JOIN media m ON m.id = b.medium_id
+        ORDER BY b.at DESC, b.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
   return {
     total,
@@ -96,7 +99,7 @@ export function listBackups(db: Db, page: { offset: number; limit: number }): { 
       auditHead: { seq: r.audit_seq, hash: r.audit_hash },
       counts: JSON.parse(r.counts) as Record<string, number>,
       seconds: r.seconds,
-      recordedBy: r.recorded_by,
+      recordedBy: r.recorder_name,
     })),
   };
 }
