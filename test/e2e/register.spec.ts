@@ -96,7 +96,7 @@ test('a column chosen is kept for the account across sign-out and sign-in; the r
   await expect(page.getByTestId('documents-column-receiptNo')).toBeDisabled();
   await page.getByTestId('documents-column-originUnit').click();
   await page.getByTestId('documents-column-flags').click();
-  await page.screenshot({ path: test.info().outputPath('register-chooser.png') });
+  await page.screenshot({ path: test.info().outputPath('register-chooser-1440.png') });
   await expect.poll(() => headers(page)).toContain('来文/制作单位');
   expect(await headers(page)).not.toContain('提示');
 
@@ -116,8 +116,15 @@ test('a column chosen is kept for the account across sign-out and sign-in; the r
   await expect(expanded).toContainText('份号');
   await expect(expanded).toContainText('0041-0043');
   await expect(expanded).toContainText('登记日期');
-  await page.screenshot({ path: test.info().outputPath('register-expanded.png') });
+  await page.screenshot({ path: test.info().outputPath('register-expanded-1440.png') });
   await lastRowShows(page, ids[0]!);
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await expect(expanded).toContainText('0041-0043');
+  await lastRowShows(page, ids[0]!);
+  await page.screenshot({ path: test.info().outputPath('register-expanded-1366.png') });
+  await page.getByTestId('documents-columns').click();
+  await expect(page.getByTestId('documents-column-title')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('register-chooser-1366.png') });
 });
 
 test('search finds by 收文编号 number, by 文号 without brackets and by 份号; a number naming one item opens it on Enter', async ({ page, host }) => {
