@@ -47,7 +47,7 @@ describe('correcting a document (更正)', () => {
     const correction = after.events.at(-1)!;
     expect(correction).toMatchObject({
       kind: 'correct',
-      recordedBy: CUSTODIAN.username,
+      recordedBy: CUSTODIAN.displayName,
       approver: null,
       details: { field: 'title', before: '关于开展年度保密自査工作的通知', after: '关于开展年度保密自查工作的通知', reason: '登记时错字' },
     });
@@ -263,7 +263,7 @@ describe('correcting a cabinet (保密柜)', () => {
       { field: 'keeper', before: null, after: '王芳', reason: '保管人登记错' },
       { field: 'name', before: '一号保密柜', after: '1号保密柜', reason: '名称统一' },
     ]);
-    expect(history[0]).toMatchObject({ kind: 'correct', recordedBy: CUSTODIAN.username });
+    expect(history[0]).toMatchObject({ kind: 'correct', recordedBy: CUSTODIAN.displayName });
 
     const empty = ok<{ id: number }>(t.service, 'locations.create', { code: 'BMG-02', name: '二号柜', maxLevel: 'secret' }).id;
     ok(t.service, 'locations.correct', { locationId: empty, field: 'active', value: false, reason: '柜子已撤' });

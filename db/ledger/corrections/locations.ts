@@ -4,6 +4,7 @@ import { levelFits, type DocumentLevel } from '../../domain/levels';
 import { LedgerError } from '../../errors';
 import { all, get, run, sql, type Db } from '../../store/sql';
 import type { LocationRow, Recorder } from '../documents/model';
+import { recorderName } from '../recorders';
 
 export type LocationCorrection =
   { field: 'name'; value: string } | { field: 'keeper'; value: string } | { field: 'maxLevel'; value: DocumentLevel } | { field: 'active'; value: boolean };
@@ -80,7 +81,7 @@ export function locationHistory(db: Db, locationId: number): LocationEventView[]
   requireAnyLocation(db, locationId);
   return all<{ id: number; kind: string; at: string; details: string; recorded_at: string; recorded_by: string }>(
     db,
-    sql`SELECT * FROM location_events WHERE location_id = ${locationId} ORDER BY id`,
+    sql`SELECT id, kind, at, details, recorded_at, ${recorderName('recorded_by')} AS recorded_by FROM location_events WHERE location_id = ${locationId} ORDER BY id`,
   ).map((e) => ({
     id: e.id,
     kind: e.kind,

@@ -21,6 +21,7 @@ import { readSettings } from '../settings';
 import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
 import { label, type LabelKey } from './labels';
 import { cells, columnsOf, day, levelTracker, minute, type SheetColumn } from './sheets';
+import { recorderName } from '../recorders';
 
 export const BATCH_FORMS = ['return-slip', 'destruction-list', 'handover-list', 'inventory-report'] as const;
 export type BatchForm = (typeof BATCH_FORMS)[number];
@@ -386,7 +387,8 @@ export function buildHistory(db: Db, documentId: number, language: SheetLanguage
       }
     >(
       db,
-      sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at, e.recorded_by ${APPROVAL_COLUMNS},
+      sql`SELECT e.id, e.kind, e.at, e.counterpart, e.approver, e.details, e.recorded_at,
+                      ${recorderName('e.recorded_by')} AS recorded_by ${APPROVAL_COLUMNS},
                (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
         FROM events e ${APPROVAL_JOIN} WHERE e.document_id = ${d.id} ORDER BY e.id`,
     ),

@@ -2,7 +2,7 @@
 // sensitive row and the labels in the three languages.
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../errors';
-import { makeLedger, ok, UNIT_NAME, withRaw, type SetUpLedger } from '../../testing';
+import { ADMIN, makeLedger, ok, UNIT_NAME, withRaw, type SetUpLedger } from '../../testing';
 import { computerInput, mediumInput } from '../devices/fixture';
 import { createApprover, onTheSpot } from '../approvals/fixture';
 import { receiveInput } from '../documents/fixture';
@@ -134,7 +134,7 @@ describe('the registers of events (收文, 发文, 借阅, 复制)', () => {
         '0004-0005',
         '2',
         '陈主任（当面审批）',
-        'zhangwei',
+        ADMIN.displayName,
       ],
     ]);
     expect(sheet(t, 'copies', { year: 2025 }).rows).toEqual([]);

@@ -28,6 +28,7 @@ import { listComputers, listMedia, usageLog } from '../devices/queries';
 import { readSettings } from '../settings';
 import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
 import { label, type LabelKey } from './labels';
+import { recorderName } from '../recorders';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = [
@@ -370,7 +371,8 @@ function eventsOf<R extends object = object>(db: Db, kinds: readonly string[], w
   return inOrderOfTime(
     all<EventRow & R>(
       db,
-      sql`SELECT e.id, e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details, e.recorded_by, ${COPY_NOS} AS copy_nos
+      sql`SELECT e.id, e.at, d.receipt_no, d.doc_number, d.title, d.marking, d.level, e.counterpart, e.approver, e.details,
+                      ${recorderName('e.recorded_by')} AS recorded_by, ${COPY_NOS} AS copy_nos
                ${APPROVAL_COLUMNS} ${extra}
         FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join}
         WHERE e.kind IN (SELECT value FROM json_each(${JSON.stringify(kinds)})) AND ${where} ORDER BY e.id`,
