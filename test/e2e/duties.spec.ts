@@ -30,7 +30,6 @@ test('the wizard offers the approver and the auditor, each skipped with the keyb
   await expect(page.getByTestId('auditor-username')).toBeFocused();
   await page.getByTestId('auditor-skip').click();
   await page.getByTestId('cabinet-skip').click(); // the first cabinet: first-use.spec.ts
-  await page.getByTestId('cabinet-skip').click(); // the first cabinet: first-use.spec.ts
   await expect(page.getByTestId('header-unit-name')).toHaveText(UNIT);
 });
 
