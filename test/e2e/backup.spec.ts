@@ -42,7 +42,7 @@ test('backup: to an approved medium through the UI, the history, and a restore f
     expect(backupPath).toMatch(/涉密载体台账备份-\d{8}-\d{6}$/);
     await expect(page.getByTestId('backup-result-counts')).toContainText('介质 1 个');
     await expect(page.getByTestId('backup-history')).toContainText('BF-HDD-01');
-    await expect(page.getByTestId('backup-history')).toContainText('zhangsan');
+    await expect(page.getByTestId('backup-history')).toContainText(ADMIN.displayName); // who backed up, by name
 
     // A second backup to the same folder from another medium is refused with the reason in words.
     expect(
