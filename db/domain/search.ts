@@ -13,7 +13,7 @@ const SEPARATOR = new RegExp(`[${NUMBER_SEPARATORS.map((c) => c.replace(/[[\](){
 const lowerAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** A 文号 as compared by the search: NFKC, without brackets and spaces, ASCII letters in lower case. */
-export function numberKey(text: string): string {
+function numberKey(text: string): string {
   return lowerAscii(text.normalize('NFKC').replace(SEPARATOR, ''));
 }
 

@@ -10,7 +10,7 @@ const CHOICE = '.ant-select:not(.ant-select-auto-complete), .ant-picker, .ant-ra
  * Whether the field `name` (rc-field-form's dotted name path) is a choice: antd gives its control the id of the path
  * joined by '_', prefixed by the form's name when it has one.
  */
-export function isChoiceField(name: string, root: ParentNode = document): boolean {
+function isChoiceField(name: string, root: ParentNode = document): boolean {
   const id = CSS.escape(name.replace(/\./g, '_'));
   return [...root.querySelectorAll(`#${id}, [id$="_${id}"]`)].some((el) => el.matches(CHOICE) || el.closest(CHOICE) !== null);
 }

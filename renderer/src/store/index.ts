@@ -18,7 +18,6 @@ import { createDraftsSlice } from './drafts';
 
 export type { LedgerState } from './types';
 export type { Page, BatchKind, DocumentOrigin } from './ui';
-export type { PendingLeave } from './drafts';
 export type { DocumentFilters, SuggestField } from '../features/documents/store';
 export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from '../features/documents/store';
 export type { AuditFilters } from '../features/audit/store';
