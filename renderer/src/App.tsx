@@ -14,10 +14,13 @@ import { ForcedPasswordChange } from './features/session/ForcedPasswordChange';
 import { MainLayout } from './MainLayout';
 import { LeaveGuard } from './ui/LeaveGuard';
 
+const BUTTONS = { autoInsertSpace: false };
+
 export function Root() {
   const language = useLedger((s) => s.language);
   return (
-    <ConfigProvider locale={ANTD_LOCALES[language]}>
+    // No space put between a two-character label's characters (取 消): the words read as written.
+    <ConfigProvider locale={ANTD_LOCALES[language]} button={BUTTONS}>
       <AntApp className="ledger-app">
         <LedgerApp />
       </AntApp>

@@ -1057,7 +1057,7 @@ const en: Messages = {
       approver: 'Approver',
       noApprover: 'The ledger has no approver account yet.',
       onTheSpotToday:
-        'An approval on the spot approves only what is done today. For a late entry of {{day}}, choose an approved request (first record, under Approvals, the paper form signed then) or an external approval.',
+        'An approval on the spot approves only what is done today. For a late entry of {{day}}, choose an approved request (first record, under Approvals, the paper form signed then).',
       password: "Approver's password",
       passwordHint: 'Typed by the approver; never stored.',
       body: 'Issuing body',

@@ -1040,7 +1040,7 @@ const zhCN = {
       waiting: '已申请 {{approvalNos}}，待审批人批准后即可选择。',
       approver: '审批人',
       noApprover: '台账中尚无审批人账户。',
-      onTheSpotToday: '当面审批只能批准今天办理的事项。补登 {{day}} 的事项，请选择“已批准的申请”（先在“审批”中登记当时签批的纸质审批单）或“外部审批”。',
+      onTheSpotToday: '当面审批只能批准今天办理的事项。补登 {{day}} 的事项，请选择“已批准的申请”（先在“审批”中登记当时签批的纸质审批单）。',
       password: '审批人密码',
       passwordHint: '由审批人本人输入，不会保存。',
       body: '审批机关',

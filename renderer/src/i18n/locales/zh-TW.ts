@@ -1039,7 +1039,7 @@ const zhTW: Messages = {
       waiting: '已申請 {{approvalNos}}，待審批人批准後即可選擇。',
       approver: '審批人',
       noApprover: '台賬中尚無審批人帳戶。',
-      onTheSpotToday: '當面審批只能批准今天辦理的事項。補登 {{day}} 的事項，請選擇「已批准的申請」（先在「審批」中登記當時簽批的紙本審批單）或「外部審批」。',
+      onTheSpotToday: '當面審批只能批准今天辦理的事項。補登 {{day}} 的事項，請選擇「已批准的申請」（先在「審批」中登記當時簽批的紙本審批單）。',
       password: '審批人密碼',
       passwordHint: '由審批人本人輸入，不會保存。',
       body: '審批機關',
