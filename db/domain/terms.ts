@@ -158,7 +158,7 @@ export const APPROVAL_KIND_TERMS: Record<ApprovalKind, Term> = {
 /** How an approval was given, as registers print it beside the approver's name. */
 export const APPROVAL_WAY_TERMS: Record<ApprovalWay, Term> = {
   in_app: ['系统内审批', '系統內審批', 'approved in the app'],
-  paper: ['纸质审批单', '紙質審批單', 'paper approval form'],
+  paper: ['纸质审批单', '紙本審批單', 'paper approval form'],
   on_the_spot: ['当面审批', '當面審批', 'on the spot'],
   external: ['外部', '外部', 'External'],
 };

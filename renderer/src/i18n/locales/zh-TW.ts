@@ -980,7 +980,7 @@ const zhTW: Messages = {
       correction: '更正',
       void: '作廢',
     },
-    ways: { in_app: '系統內審批', paper: '紙質審批單', on_the_spot: '當面審批', external: '外部審批' },
+    ways: { in_app: '系統內審批', paper: '紙本審批單', on_the_spot: '當面審批', external: '外部審批' },
     statuses: { pending: '待審批', approved: '已批准', refused: '不批准', used: '已使用', expired: '已過期' },
     tabs: { pending: '待審批', decided: '已審批', requests: '審批申請' },
     columns: {
@@ -1006,7 +1006,7 @@ const zhTW: Messages = {
     page: {
       title: '審批單　{{approvalNo}}',
       reason: '申請理由',
-      paperNo: '紙質審批單號',
+      paperNo: '紙本審批單號',
       note: '審批意見',
       expiresAt: '有效期至',
       enabled: '據此辦理',
@@ -1015,8 +1015,8 @@ const zhTW: Messages = {
     },
     decide: { title: '審批決定', approve: '批准', refuse: '不批准' },
     paper: {
-      action: '記錄紙質審批',
-      title: '記錄紙質審批　{{approvalNo}}',
+      action: '記錄紙本審批',
+      title: '記錄紙本審批　{{approvalNo}}',
       submit: '記錄',
       approver: '簽字的審批人',
       decision: '審批結果',
