@@ -3,13 +3,7 @@
 // out-of-scope loan is approved on the spot with the approver's own password, and a wrong one is refused in words.
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, APPROVER, approveOnTheSpot, createApprover, expect, login, setUpQuickly, test } from './fixtures';
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+import { ADMIN, approveOnTheSpot, APPROVER, createApprover, expect, login, must, setUpQuickly, test } from './fixtures';
 
 /** A ledger with the custodian (ADMIN), an approver account whose first password is already replaced, and one 机密 item in scope of 李四. */
 async function setUp(page: Page, host: RunningHost): Promise<number> {

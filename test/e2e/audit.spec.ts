@@ -5,18 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, expect, login, setUpQuickly, test } from './fixtures';
+import { ADMIN, AUDITOR, expect, login, must, setUpQuickly, test } from './fixtures';
 
 const SHOTS = process.env.SCREENSHOTS_DIR;
 const folder = mkdtempSync(join(tmpdir(), 'ledger-audit-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -7,19 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, APPROVER, approveOnTheSpot, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, approveOnTheSpot, APPROVER, expect, invoke, must, setUpQuickly, test } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-corrections-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const TYPO = '关于开展年度保密自査工作的通知';
 const FIXED = '关于开展年度保密自查工作的通知';
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 function receive(host: RunningHost, cabinet: number, n: number, title: string): number {
   return must<{ id: number }>(host, 'documents.receive', {

@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, approveOnTheSpot, createApprover, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, approveOnTheSpot, AUDITOR, createApprover, expect, invoke, must, setUpQuickly, test } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-dates-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -34,12 +33,6 @@ async function typeDay(page: Page, testId: string, value: string, then: 'enter' 
 async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
 }
 
 interface EventRead {

@@ -98,3 +98,10 @@ export async function openRegisterPreview(page: Page): Promise<Locator> {
   await page.getByText('涉密文件登记台账（按当前筛选）').click();
   return page.getByTestId('print-preview');
 }
+
+/** A backend call in the test's host that must succeed: a test's setup, not what it tests. */
+export function must<T>(host: RunningHost, name: string, input: unknown): T {
+  const r = host.invoke(name, input);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}

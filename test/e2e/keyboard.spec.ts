@@ -3,13 +3,7 @@
 // list of names takes Enter to add one and an empty Enter to move on.
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, expect, setUpQuickly, test } from './fixtures';
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+import { ADMIN, expect, must, setUpQuickly, test } from './fixtures';
 
 /** One cabinet and one 机密 document (收文编号 2026-0001). */
 function seed(host: RunningHost): number {

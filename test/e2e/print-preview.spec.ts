@@ -5,13 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { RunningHost } from '../host/server';
-import { expect, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+import { expect, must, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
 
 /** `n` received items with long titles (several lines each) and long 文号, every seventh 机密. */
 function seed(host: RunningHost, n: number): number[] {

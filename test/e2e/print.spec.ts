@@ -6,16 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, expect, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
+import { ADMIN, AUDITOR, expect, must, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-print-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function must<T>(host: RunningHost, name: string, input: unknown): T {
-  const r = host.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 /** Long titles wrap to several lines: a row split across pages would show its receipt number and its end apart. */
 const title = (n: number) => `关于加强网络失泄密防范工作的通知（第${n}号，附件含实施细则和检查表，标题较长须换行）尾${n}`;
