@@ -139,3 +139,16 @@ test('知悉范围: Enter adds the typed name, an Enter on the empty box moves o
   await expect(page.getByTestId('register-copies')).toBeFocused();
   await expect(scope).not.toContainText('李四');
 });
+
+test('a batch number and Enter open its printout’s preview (the Enter no longer reaches the preview’s close button)', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  await page.keyboard.press('Alt+1');
+  const box = page.getByTestId('documents-print-batch').locator('input');
+  await box.fill('QT-2026-001');
+  await box.press('Enter');
+  // No such batch on a new ledger: the preview opens and says so in words, and stays open.
+  const refusal = page.getByText('没有编号为 QT-2026-001 的批次', { exact: false });
+  await expect(refusal).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(refusal).toBeVisible();
+});

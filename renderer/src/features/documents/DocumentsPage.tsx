@@ -37,7 +37,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
-import { CARRIERS, ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
+import { batchFormOf, CARRIERS, ITEM_REMINDERS, LATE_REMINDERS, STATUS_FILTERS, type SortField } from './documents';
 import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { DEFAULT_DOCUMENT_COLUMNS, DOCUMENT_COLUMNS, FIXED_DOCUMENT_COLUMN, type DocumentColumn } from '../../../../db/domain/register-columns';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
@@ -546,8 +546,6 @@ function ColumnChooser({ columns, shown }: { columns: { key: DocumentColumn; tit
 }
 
 /** The batch forms by the prefix of their numbers (db/ledger/documents/operations.ts insertBatch). */
-const FORM_BY_PREFIX = { QT: 'return-slip', XH: 'destruction-list', YJ: 'handover-list', QC: 'inventory-report' } as const;
-
 /** 打印: the register with its current filters, the registers of events (for the filtered year), or a batch's form by number. */
 function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: SortField; order: 'asc' | 'desc' } }) {
   const { t } = useTranslation();
@@ -563,7 +561,7 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
   ];
   const printBatch = (value: string) => {
     const no = value.trim().toUpperCase();
-    const kind = FORM_BY_PREFIX[no.slice(0, 2) as keyof typeof FORM_BY_PREFIX];
+    const kind = batchFormOf(no);
     // An unknown prefix still goes to the backend, which names it (E_NO_SUCH_BATCH) in the preview.
     if (no) openPrint({ kind: kind ?? 'return-slip', batchNo: no });
   };
@@ -573,6 +571,9 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
         value={batchNo}
         onChange={(e) => setBatchNo(e.target.value)}
         onSearch={printBatch}
+        // Enter opens the preview (onSearch); no keypress may follow it to the preview's focused close button, which
+        // then closed it at once (seen on screen: Enter seemed to do nothing).
+        onPressEnter={(e) => e.preventDefault()}
         enterButton={<PrinterOutlined />}
         placeholder={t('print.byNumberPlaceholder')}
         aria-label={t('print.byNumber')}
