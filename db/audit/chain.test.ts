@@ -105,6 +105,7 @@ describe('what is audited', () => {
       [ADMIN.username, 'account.update', { username: 'clerk', displayName: '保管员甲' }],
       [ADMIN.username, 'account.resetPassword', { username: 'clerk', newPassword: 'Clerk2027pass' }],
       [ADMIN.username, 'account.changePassword', { oldPassword: ADMIN.password, newPassword: 'Admin2027pass' }],
+      [ADMIN.username, 'account.setPrefs', { documentColumns: ['receiptNo', 'title'] }],
       [AUDITOR.username, 'audit.verify', {}],
       [AUDITOR.username, 'audit.checkPrintout', { seq: 1, hash: 'abcdef' }],
     ];
@@ -135,10 +136,11 @@ describe('what is audited', () => {
       ['account.update', 'clerk'],
       ['account.resetPassword', 'clerk'],
       ['account.changePassword', ADMIN.username],
+      ['account.setPrefs', ADMIN.username],
     ]);
     // The summaries say what changed.
     const update = auditRows(t).find(
-      (r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 6000).toISOString(),
+      (r) => r.action === 'settings.update' && r.actor === ADMIN.username && r.at === new Date(t.clock.now - 7000).toISOString(),
     );
     expect(JSON.parse(update!.summary)).toEqual({
       before: { unitName: expect.any(String), idleMinutes: 10 },
