@@ -9,6 +9,9 @@ export type Language = (typeof LANGUAGES)[number];
 /** One term in the three languages. */
 export type Term = readonly [zhCN: string, zhTW: string, en: string];
 
+/** What follows a name on paper and on screen: the full-width colon in Chinese (合计：), ': ' in English. */
+export const colonOf = (language: Language): string => (language === 'en' ? ': ' : '：');
+
 export function say(term: Term, language: Language): string {
   return term[LANGUAGES.indexOf(language)]!;
 }

@@ -129,7 +129,7 @@ test('移交 shows the 移交清单 before it is signed: every item held, 2 件 
   await expect(list.locator('tr.ant-table-row')).toHaveCount(2);
   await expect(list).toContainText(a.receiptNo);
   await expect(list).toContainText('会议纪要');
-  await expect(list).toContainText('合计: 2 种 5 份');
+  await expect(list).toContainText('合计：2 种 5 份');
 
   await page.getByTestId('confirm-back').click();
   await expect(page.getByTestId('handover-to')).toHaveValue('钱新');

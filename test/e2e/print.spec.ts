@@ -96,7 +96,7 @@ test.describe('printing through the test host', () => {
     const text = pdftotext(printed.path);
     const flat = squeeze(text);
     expect(flat).toContain(`${UNIT}涉密文件登记台账`);
-    expect(flat).toContain('筛选条件:全部');
+    expect(flat).toContain('筛选条件：全部');
     expect(text.trimStart().startsWith('秘密')).toBe(true);
     expect(flat).toContain('2026-0001');
     expect(flat).toContain('鲁X发〔2026〕1号');
@@ -144,7 +144,7 @@ test.describe('printing through the test host', () => {
     const flat = squeeze(pdftotext(printed.path));
     expect(flat).toContain(`${UNIT}涉密载体清退单`);
     expect(flat).toContain(`No.${batchNo}`);
-    expect(flat).toContain('接收单位:山东省XX厅办公室');
+    expect(flat).toContain('接收单位：山东省XX厅办公室');
     // Exactly the two items of the batch: the first with 0001-0003, the third with 0005; not the second.
     expect(flat).toContain('鲁X发〔2026〕1号');
     expect(flat).toContain('0001-0003');
@@ -152,9 +152,9 @@ test.describe('printing through the test host', () => {
     expect(flat).toContain('0005');
     expect(flat).not.toContain('鲁X发〔2026〕2号');
     expect(flat).not.toContain('0004');
-    expect(flat).toContain('合计:2种4份');
-    expect(flat).toContain('清退人（签字）:李明');
-    expect(flat).toContain('接收人（签字）:赵强');
+    expect(flat).toContain('合计：2种4份');
+    expect(flat).toContain('清退人（签字）：李明');
+    expect(flat).toContain('接收人（签字）：赵强');
     expect(flat).toContain('第1页共1页');
     expect(printAudit(host.current)[0]).toMatchObject({ summary: { what: 'return-slip', request: { batchNo }, rows: 2, reported: { pages: 1 } } });
     expect(readFileSync(printed.path).subarray(0, 5).toString()).toBe('%PDF-');

@@ -66,7 +66,7 @@ describe('the forms of the batches', () => {
       ],
       columns: expect.any(Array),
       rows: [['1', '鲁X发〔2026〕3号', '关于加强网络失泄密防范工作的通知', '机密', '0001-0002', '2', '']],
-      totalText: '合计: 1 种 2 份',
+      totalText: '合计：1 种 2 份',
       signatures: [
         { label: '清退人', names: '李明' },
         { label: '接收人', names: '赵强' },
@@ -93,7 +93,7 @@ describe('the forms of the batches', () => {
       at: '2026-11-25',
     }).batchNo;
     const list = prepare({ kind: 'destruction-list', batchNo: destroyed }).document;
-    expect(list).toMatchObject({ title: '涉密载体销毁清单', number: 'XH-2026-001', markingText: '秘密', totalText: '合计: 1 种 1 份' });
+    expect(list).toMatchObject({ title: '涉密载体销毁清单', number: 'XH-2026-001', markingText: '秘密', totalText: '合计：1 种 1 份' });
     expect(list.rows).toEqual([['1', '2026-0002', '办〔2026〕5号', '会议纪要', '秘密', '0002', '1', '']]);
     expect(list.signatures).toEqual([
       { label: '销毁人', names: '李明' },
@@ -123,7 +123,7 @@ describe('the forms of the batches', () => {
 
     const handover = ok<{ batchNo: string }>(t.service, 'documents.handover', { from: '李明', to: '王芳', supervisor: '陈主任', at: '2026-11-25' }).batchNo;
     const hand = prepare({ kind: 'handover-list', batchNo: handover, language: 'zh-TW' }).document;
-    expect(hand).toMatchObject({ title: '涉密載體移交清單', number: 'YJ-2026-001', totalText: '合計: 2 種 3 份' });
+    expect(hand).toMatchObject({ title: '涉密載體移交清單', number: 'YJ-2026-001', totalText: '合計：2 種 3 份' });
     // Handed over: the copies in the cabinet, and those out on loan named with their borrower.
     expect(hand.columns.map((c) => c.label)).toEqual(['序號', '收文編號', '文號', '標題', '密級', '在管份號', '借出份號', '份數']);
     expect(hand.rows.map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
@@ -185,7 +185,7 @@ describe('print.prepare and print.record', () => {
     const { document, meta } = prepare(request);
     expect(document).toMatchObject({
       title: '涉密文件登记台账',
-      fields: [{ label: '筛选条件', value: '密级: 机密' }],
+      fields: [{ label: '筛选条件', value: '密级：机密' }],
       totalText: '共 1 条',
       orientation: 'landscape',
     });

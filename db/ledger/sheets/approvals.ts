@@ -2,7 +2,7 @@
 // that names an approver says how the approval was given (当面审批 / 纸质审批单 No. … / 系统内审批 SP-… / 外部：…).
 import { compressCopyNos } from '../../domain/copies';
 import type { Level } from '../../domain/levels';
-import { APPROVAL_KIND_TERMS, APPROVAL_WAY_TERMS, LEVEL_TERMS, say, type Language as SheetLanguage } from '../../domain/terms';
+import { APPROVAL_KIND_TERMS, APPROVAL_WAY_TERMS, colonOf, LEVEL_TERMS, say, type Language as SheetLanguage } from '../../domain/terms';
 import type { ApprovalWay } from '../../domain/approvals';
 import { get, sql, type Db } from '../../store/sql';
 import { requireApproval } from '../approvals/records';
@@ -36,7 +36,7 @@ export function approvalText(e: EventApproval, language: SheetLanguage): string 
   const name = e.approver ?? '';
   if (!e.approval_way) return name;
   const way = say(APPROVAL_WAY_TERMS[e.approval_way], language);
-  const [open, close, colon] = language === 'en' ? [' (', ')', ': '] : ['（', '）', '：'];
+  const [open, close, colon] = language === 'en' ? [' (', ')', colonOf(language)] : ['（', '）', colonOf(language)];
   switch (e.approval_way) {
     case 'external':
       return `${way}${colon}${[e.approval_body, e.approval_doc_no, day(e.approval_date)].filter(Boolean).join(' ')}`;

@@ -3,6 +3,7 @@
 import { compressCopyNos } from '../../domain/copies';
 import type { DocumentLevel as Level } from '../../domain/levels';
 import {
+  colonOf,
   CONDITION_TERMS,
   COPY_STATUS_TERMS,
   DESTROY_METHOD_TERMS,
@@ -82,11 +83,11 @@ const fieldsOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage)
 const signaturesOf = (pairs: readonly [LabelKey, string][], language: SheetLanguage): Signature[] =>
   pairs.map(([k, names]) => ({ label: label(k, language), names }));
 
-/** 合计: 1 种 3 份. */
+/** 合计：1 种 3 份. */
 function total(items: number, copies: number, language: SheetLanguage): string {
   return language === 'en'
     ? `Total: ${items} item${items === 1 ? '' : 's'}, ${copies} cop${copies === 1 ? 'y' : 'ies'}`
-    : `${language === 'zh-TW' ? '合計' : '合计'}: ${items} ${language === 'zh-TW' ? '種' : '种'} ${copies} 份`;
+    : `${language === 'zh-TW' ? '合計' : '合计'}${colonOf(language)}${items} ${language === 'zh-TW' ? '種' : '种'} ${copies} 份`;
 }
 
 interface BatchRow {
@@ -277,7 +278,7 @@ export function buildBatchForm(db: Db, kind: BatchForm, batchNo: string, languag
       const summary =
         language === 'en'
           ? `Total: ${lines.length} items; ${present} copies present, ${onLoan} on loan, ${missing} missing`
-          : `${language === 'zh-TW' ? '合計' : '合计'}: ${lines.length} ${language === 'zh-TW' ? '種' : '种'}，在管 ${present} 份，借出 ${onLoan} 份，缺失 ${missing} 份`;
+          : `${language === 'zh-TW' ? '合計' : '合计'}${colonOf(language)}${lines.length} ${language === 'zh-TW' ? '種' : '种'}，在管 ${present} 份，借出 ${onLoan} 份，缺失 ${missing} 份`;
       return {
         ...base,
         title: language === 'en' ? `${title} ${batch.year}` : `${batch.year}年度${title}`,
@@ -363,7 +364,7 @@ function correctionText(details: Record<string, unknown>, language: SheetLanguag
   const field = String(details['field']);
   const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
   const name = CORRECTED_FIELDS[field] ? label(CORRECTED_FIELDS[field], language) : field;
-  return `${name}${language === 'en' ? ': ' : '：'}${shown(details['before'])} → ${shown(details['after'])}`;
+  return `${name}${colonOf(language)}${shown(details['before'])} → ${shown(details['after'])}`;
 }
 
 /** One item's whole history: its registration data, every copy's state and every event in order. */

@@ -61,14 +61,14 @@ describe('the documents register sheet', () => {
     const { t } = documentsLedger();
     const s = sheet(t, 'documents', { levels: ['confidential'], year: 2026 });
     expect(column(s, 'title')).toEqual(['会议纪要']);
-    expect(s).toMatchObject({ title: '涉密文件登记台账 2026年度', filterText: '密级: 秘密；年度: 2026', highestLevel: 'confidential', markingText: '秘密' });
+    expect(s).toMatchObject({ title: '涉密文件登记台账 2026年度', filterText: '密级：秘密；年度：2026', highestLevel: 'confidential', markingText: '秘密' });
     expect(sheet(t, 'documents', { query: '不存在的标题' })).toMatchObject({ rows: [], highestLevel: null, markingText: '' });
   });
 
   it('speaks zh-TW and en', () => {
     const { t } = documentsLedger();
     const tw = sheet(t, 'documents', { levels: ['secret'] }, 'zh-TW');
-    expect(tw).toMatchObject({ title: '涉密文件登記台帳', filterText: '密級: 機密', markingText: '機密' });
+    expect(tw).toMatchObject({ title: '涉密文件登記台帳', filterText: '密級：機密', markingText: '機密' });
     expect(tw.columns[0]!.label).toBe('收文編號');
     const en = sheet(t, 'documents', { status: 'held' }, 'en');
     expect(en).toMatchObject({ title: 'Register of classified documents', filterText: 'Status: Held', markingText: 'Secret' });
@@ -168,10 +168,10 @@ describe('the device registers and the media usage log', () => {
     expect(column(plainPcs, 'network')).toEqual(['Internet']);
     expect(column(sheet(t, 'secret-media'), 'type')).toEqual(['U盘']);
     expect(column(sheet(t, 'plain-media', {}, 'zh-TW'), 'type')).toEqual(['光盤']);
-    expect(sheet(t, 'secret-computers', { status: 'stopped' })).toMatchObject({ rows: [], filterText: '状态: 停用' });
+    expect(sheet(t, 'secret-computers', { status: 'stopped' })).toMatchObject({ rows: [], filterText: '状态：停用' });
 
     const usage = sheet(t, 'media-usage', { mediumId: usb });
-    expect(usage).toMatchObject({ title: '介质使用登记', filterText: '介质编号: BM-U-1', highestLevel: 'secret' });
+    expect(usage).toMatchObject({ title: '介质使用登记', filterText: '介质编号：BM-U-1', highestLevel: 'secret' });
     expect(column(usage, 'user')).toEqual(['李明', '王芳']);
     expect(column(usage, 'dataLevel')).toEqual(['秘密', '机密']);
   });

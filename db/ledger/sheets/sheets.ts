@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DOCUMENT_LEVELS, isHigher, type Level } from '../../domain/levels';
 import {
+  colonOf,
   CARRIER_TERMS,
   COPY_STATUS_TERMS,
   CONDITION_TERMS,
@@ -166,7 +167,7 @@ export function buildSheet(db: Db, name: SheetName, filters: unknown, language: 
     title,
     unitName: readSettings(db).unitName,
     filterText: draft.filters.length
-      ? draft.filters.map(([k, v]) => `${label(k, language)}: ${v}`).join(language === 'en' ? '; ' : '；')
+      ? draft.filters.map(([k, v]) => `${label(k, language)}${colonOf(language)}${v}`).join(language === 'en' ? '; ' : '；')
       : label('all', language),
     columns: columnsOf(draft.columns, language),
     rows: draft.rows.map(cells),

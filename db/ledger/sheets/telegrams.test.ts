@@ -24,7 +24,7 @@ describe('the printed registers', () => {
     expect(column(telegrams, 'title')).toEqual(['明传电报']);
     expect(column(telegrams, 'returnBy')).toEqual(['2026-11-30']);
     const paper = sheet(t, 'documents', { carrier: 'paper' });
-    expect(paper).toMatchObject({ title: '涉密文件登记台账', filterText: '载体: 纸质' });
+    expect(paper).toMatchObject({ title: '涉密文件登记台账', filterText: '载体：纸质' });
     expect(column(paper, 'title')).toEqual(['关于开展年度保密自查自评工作的通知']);
   });
 

@@ -36,7 +36,7 @@ function cellText(cell: string): ReactNode {
       );
 }
 
-function Head({ doc }: { doc: PrintDocument }) {
+function Head({ doc, t }: { doc: PrintDocument; t: TFunction<'translation'> }) {
   return (
     <header className="print-head">
       <h1 className="print-title">
@@ -48,7 +48,9 @@ function Head({ doc }: { doc: PrintDocument }) {
         <div className="print-fields">
           {doc.fields.map((f) => (
             <span key={f.label}>
-              {f.label}: {f.value}
+              {f.label}
+              {t('print.colon')}
+              {f.value}
             </span>
           ))}
         </div>
@@ -95,12 +97,16 @@ function Tail({ doc, t }: { doc: PrintDocument; t: TFunction<'translation'> }) {
           {doc.signatures.map((s) => (
             <span key={s.label} className="print-signature">
               {s.label}
-              {t('print.sign')}: <span className="print-signed-name">{s.names}</span>
+              {t('print.sign')}
+              {t('print.colon')}
+              <span className="print-signed-name">{s.names}</span>
               <span className="print-line" />
             </span>
           ))}
           <span className="print-signature">
-            {t('print.date')}: <span className="print-line" />
+            {t('print.date')}
+            {t('print.colon')}
+            <span className="print-line" />
           </span>
         </div>
       )}
@@ -133,7 +139,7 @@ export function PrintView({ doc, meta, t, pageLimit, onPaged }: Props) {
       <div className={`${className} print-measure`} ref={pass} aria-hidden>
         <div className="print-measure-body" />
         <div className="print-column">
-          <Head doc={doc} />
+          <Head doc={doc} t={t} />
           <Table doc={doc} rows={doc.rows} />
           <Tail doc={doc} t={t} />
         </div>
@@ -156,7 +162,7 @@ export function PrintView({ doc, meta, t, pageLimit, onPaged }: Props) {
             <span className="print-running-number">{p.head || !doc.number ? '' : `No. ${doc.number}`}</span>
           </div>
           <div className="print-column">
-            {p.head && <Head doc={doc} />}
+            {p.head && <Head doc={doc} t={t} />}
             {(p.to > p.from || p.head) && <Table doc={doc} rows={doc.rows.slice(p.from, p.to)} />}
             {p.tail && <Tail doc={doc} t={t} />}
           </div>

@@ -950,6 +950,7 @@ const en: Messages = {
     printedBy: 'Printed by {{name}} ({{username}}) {{at}}',
     auditChain: 'audit chain #{{seq}} {{hash}}',
     sign: ' (signature)',
+    colon: ': ',
     date: 'Date',
     preview: 'Print preview',
     print: 'Print',

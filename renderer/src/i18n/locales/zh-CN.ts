@@ -934,6 +934,7 @@ const zhCN = {
     printedBy: '打印：{{name}}（{{username}}） {{at}}',
     auditChain: '审计链 #{{seq}} {{hash}}',
     sign: '（签字）',
+    colon: '：',
     date: '日期',
     preview: '打印预览',
     print: '打印',

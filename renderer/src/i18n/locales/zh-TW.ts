@@ -933,6 +933,7 @@ const zhTW: Messages = {
     printedBy: '列印：{{name}}（{{username}}） {{at}}',
     auditChain: '審計鏈 #{{seq}} {{hash}}',
     sign: '（簽字）',
+    colon: '：',
     date: '日期',
     preview: '列印預覽',
     print: '列印',
