@@ -17,6 +17,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   QuestionCircleOutlined,
+  ReconciliationOutlined,
   SearchOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -47,6 +48,8 @@ import { PrintPreview } from './features/printing/PrintPreview';
 import { BackupPage } from './features/backup/BackupPage';
 import { ApprovalsPage } from './features/approvals/ApprovalsPage';
 import { ApprovalPage } from './features/approvals/ApprovalPage';
+import { StocktakesPage } from './features/stocktake/StocktakesPage';
+import { StocktakePage } from './features/stocktake/StocktakePage';
 import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
 import { KEYBOARD_MODAL, ShortcutsHelp } from './ui/ShortcutsHelp';
 import { focusFirstField } from './ui/focusFirstField';
@@ -75,6 +78,8 @@ const PAGES: Record<Page, ComponentType> = {
   approval: ApprovalPage,
   backup: BackupPage,
   settings: SettingsPage,
+  stocktakes: StocktakesPage,
+  stocktake: StocktakePage,
 };
 
 /** The menu entry a page belongs to. */
@@ -85,6 +90,7 @@ const MENU_KEY: Partial<Record<Page, Page>> = {
   'batch-destroy': 'documents',
   'batch-inventory': 'documents',
   approval: 'approvals',
+  stocktake: 'stocktakes',
 };
 
 /** The screens the menu and the palette open, with their icons. */
@@ -97,6 +103,7 @@ const ICONS = {
   'batch-destroy': <FileProtectOutlined />,
   'batch-inventory': <FileProtectOutlined />,
   locations: <InboxOutlined />,
+  stocktakes: <ReconciliationOutlined />,
   'secret-computers': <DesktopOutlined />,
   'plain-computers': <LaptopOutlined />,
   'secret-media': <UsbOutlined />,
@@ -147,6 +154,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
   const documentId = useLedger((s) => s.documentId);
   const deviceId = useLedger((s) => s.deviceId);
+  const stocktakeId = useLedger((s) => s.stocktakeId);
   const lock = useLedger((s) => s.lock);
   const logout = useLedger((s) => s.logout);
   const loadSettings = useLedger((s) => s.loadSettings);
@@ -187,6 +195,9 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     approval: readsRegisters,
     backup: readsRegisters || isAdmin,
     settings: true,
+    // Everyone who reads the registers sees the stocktakes and their reports; the custodian takes them.
+    stocktakes: readsRegisters,
+    stocktake: readsRegisters,
   };
   const shown: Page = allowed[page] ? page : 'overview';
   const ShownPage = PAGES[shown];
@@ -249,7 +260,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   useEffect(() => {
     // Keyboard-first: after every page change the cursor is on the page's first field (or its heading), never on the body.
     if (content.current) return focusFirstField(content.current);
-  }, [shown, documentId, deviceId]);
+  }, [shown, documentId, deviceId, stocktakeId]);
 
   const labels: Record<Screen, string> = {
     overview: t('menu.overview'),
@@ -260,6 +271,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     'batch-destroy': t('documents.batchDestroy'),
     'batch-inventory': t('documents.inventory'),
     locations: t('menu.locations'),
+    stocktakes: t('menu.stocktakes'),
     'secret-computers': t('menu.secretComputers'),
     'plain-computers': t('menu.plainComputers'),
     'secret-media': t('menu.secretMedia'),
@@ -299,7 +311,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   const registers = [
     item('documents', { disabled: !readsRegisters }),
     ...(isCustodian ? [item('register-received')] : []),
-    ...(readsRegisters ? [item('locations')] : []),
+    ...(readsRegisters ? [item('locations'), item('stocktakes')] : []),
     item('secret-computers', { disabled: !readsRegisters }),
     item('plain-computers', { disabled: !readsRegisters }),
     item('secret-media', { disabled: !readsRegisters }),

@@ -27,7 +27,9 @@ export type Page =
   | 'approvals'
   | 'approval'
   | 'backup'
-  | 'settings';
+  | 'settings'
+  | 'stocktakes'
+  | 'stocktake';
 
 export interface UiSlice {
   language: Language;
@@ -39,6 +41,8 @@ export interface UiSlice {
   /** The device the device page shows. */
   deviceKind: DeviceKind;
   deviceId: number | null;
+  /** The stocktake (清查) the stocktake screen shows. */
+  stocktakeId: number | null;
   /** The printout the print preview shows (null: closed). */
   printRequest: PrintRequest | null;
   setLanguage(language: Language): void;
@@ -51,6 +55,10 @@ export interface UiSlice {
   openDocumentEntry(origin: DocumentOrigin): void;
   openBatch(kind: BatchKind, seed?: number[]): void;
   openDevice(kind: DeviceKind, id: number): void;
+  /** The 清查 page: the list of stocktakes, where one is started. */
+  openStocktakes(): void;
+  /** One stocktake's screen (resumes an open one: all its state comes from the backend). */
+  openStocktake(id: number): void;
   /** Opens the print preview, in the interface language. */
   openPrint(request: PrintRequest): void;
   closePrint(): void;
@@ -66,6 +74,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     batchSeed: [],
     deviceKind: 'computer',
     deviceId: null,
+    stocktakeId: null,
     printRequest: null,
 
     setLanguage(language) {
@@ -100,6 +109,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
 
     openDevice(kind, id) {
       navigate({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
+    },
+
+    openStocktakes() {
+      get().setPage('stocktakes');
+    },
+
+    openStocktake(id) {
+      navigate({ page: 'stocktake', stocktakeId: id });
     },
 
     openPrint(request) {

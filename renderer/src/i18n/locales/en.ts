@@ -227,6 +227,7 @@ const en: Messages = {
     registers: 'Registers',
     documents: 'Classified documents',
     locations: 'Storage locations',
+    stocktakes: 'Stocktakes',
     secretComputers: 'Classified computers',
     plainComputers: 'Non-classified computers',
     secretMedia: 'Classified removable media',

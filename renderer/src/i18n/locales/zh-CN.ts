@@ -223,6 +223,7 @@ const zhCN = {
     registers: '台账',
     documents: '涉密文件台账',
     locations: '保密柜',
+    stocktakes: '清查',
     secretComputers: '涉密计算机',
     plainComputers: '非涉密计算机',
     secretMedia: '涉密移动存储介质',

@@ -222,6 +222,7 @@ const zhTW: Messages = {
     registers: '台帳',
     documents: '涉密文件台帳',
     locations: '保密櫃',
+    stocktakes: '清查',
     secretComputers: '涉密電腦',
     plainComputers: '非涉密電腦',
     secretMedia: '涉密行動儲存媒體',
