@@ -6,6 +6,7 @@ import { accountCommands } from './ledger/accounts/commands';
 import { approvalCommands } from './ledger/approvals/commands';
 import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
+import { codeCommands } from './ledger/codes/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
@@ -43,6 +44,7 @@ export const commands = joinCommands(
   auditCommands,
   approvalCommands,
   prefsCommands,
+  codeCommands,
 );
 
 export type Commands = typeof commands;

@@ -112,6 +112,8 @@ export interface LocationView {
   active: boolean;
   /** Marked for telegrams (密码电报 / 级发电): holds them and nothing else. */
   telegrams: boolean;
+  /** 标签编码 on the cabinet's label (db/domain/item-codes). */
+  labelCode: string;
 }
 
 /** Copies of one item by state; their sum is the number registered. */
@@ -170,6 +172,8 @@ export interface CopyView {
   holderDepartment: string | null;
   dueAt: string | null;
   overdue: boolean;
+  /** 标签编码 on the copy's label (db/domain/item-codes). */
+  labelCode: string;
 }
 
 export interface DocumentEventView {
@@ -309,6 +313,33 @@ export interface MediaUsageView {
   /** The account's display name. */
   recordedBy: string;
 }
+
+// ---- label codes (标签编码) ----------------------------------------------------------------------------
+
+/** What codes.lookup finds for a scanned or typed code; a voided copy or a retired device still resolves (status says). */
+export type CodeLookupView =
+  | {
+      kind: 'copy';
+      code: string;
+      copy: {
+        copyId: number;
+        documentId: number;
+        copyNo: number;
+        receiptNo: string;
+        level: LevelCode;
+        status: CopyStatusCode;
+        locationId: number | null;
+        locationName: string | null;
+        holder: string | null;
+      };
+    }
+  /** name: a computer's name; a medium, which has none, by its 品牌型号. */
+  | {
+      kind: 'computer' | 'medium';
+      code: string;
+      device: { id: number; deviceCode: string; name: string; level: DeviceLevelCode; status: ComputerView['status'] | MediumView['status'] };
+    }
+  | { kind: 'cabinet'; code: string; cabinet: { id: number; code: string; name: string; maxLevel: LevelCode } };
 
 // ---- backup and restore ----------------------------------------------------------------------------
 

@@ -73,6 +73,8 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   settings: 'settings',
   audit: 'audit',
   ledger: 'ledger',
+  // A label code names a copy, a device or a cabinet: the ledger's, not one register's.
+  codes: 'ledger',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -154,6 +156,7 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'export.register': ['导出台账', '導出台賬', 'Export a register'],
   'print.prepare': ['准备打印', '準備打印', 'Prepare a printout'],
   'print.record': ['打印', '打印', 'Print'],
+  'codes.lookup': ['查找标签编码', '查找標籤編碼', 'Look up a label code'],
   'ledger.status': ['查看台账状态', '查看台賬狀態', 'Ledger status'],
   'ledger.setup': ['建立台账', '建立台賬', 'Set up the ledger'],
   'ledger.info': ['查看台账信息', '查看台賬信息', 'Ledger information'],

@@ -103,6 +103,9 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_COPIES_IN_USE: { receiptNo: '2026-0007', copyNos: [3] },
   E_LOCATION_NOT_EMPTY: { location: 'BMG-01', copies: 2 },
   E_WRONG_OWN_PASSWORD: { failures: 1, retryAfterMs: 0 },
+  E_CODE_INVALID: { reason: 'check', text: 'SL7KD00012X' },
+  E_CODE_FOREIGN: { code: 'SL7KD00012Q' },
+  E_CODE_UNKNOWN: { code: 'SL7KD00012Q' },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

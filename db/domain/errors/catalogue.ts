@@ -248,6 +248,11 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
       return keyOf(NOT_AN_APPROVER, d['reason']) ? fill(t.approvalUse[NOT_AN_APPROVER[d['reason']]], { approver: str(d['approver']) }) : null;
     case 'E_APPROVER_PASSWORD':
       return d['approver'] ? fill(t.approvalUse.password, { approver: str(d['approver']) }) : null;
+    case 'E_CODE_INVALID':
+      return oneOf(['format', 'check'] as const, d['reason']) ? fill(t.itemCode[d['reason']], { text: str(d['text']) }) : null;
+    case 'E_CODE_FOREIGN':
+    case 'E_CODE_UNKNOWN':
+      return d['code'] ? fill(t.itemCode[code === 'E_CODE_FOREIGN' ? 'foreign' : 'unknown'], { code: str(d['code']) }) : null;
     case 'E_WITNESS_REQUIRED':
       return keyOf(t.witnesses, d['rule']) ? fill(t.witnesses[d['rule']], { person: str(d['person']) }) : null;
     default:

@@ -81,6 +81,9 @@ export const ERROR_CODES = [
   'E_COPIES_IN_USE',
   'E_LOCATION_NOT_EMPTY',
   'E_WRONG_OWN_PASSWORD',
+  'E_CODE_INVALID',
+  'E_CODE_FOREIGN',
+  'E_CODE_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -123,7 +126,10 @@ export type ValidationField =
   | 'json'
   | 'returnBy'
   | 'enabledAt'
-  | 'pages';
+  | 'pages'
+  | 'layout'
+  | 'labels'
+  | 'items';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =
@@ -267,6 +273,12 @@ export interface ErrorDetails {
   E_LOCATION_NOT_EMPTY: { location: string; copies: number };
   /** Where only the password is asked (unlocking one's own locked session): no user name to be wrong. */
   E_WRONG_OWN_PASSWORD: Retry;
+  /** 标签编码 typed or scanned: not a code at all (format), or one with a character mistyped (check); text as given. */
+  E_CODE_INVALID: { reason: 'format' | 'check'; text: string };
+  /** Another ledger's label (another secrecy room's prefix). */
+  E_CODE_FOREIGN: { code: string };
+  /** A well-formed code of this ledger that names no copy, device or cabinet. */
+  E_CODE_UNKNOWN: { code: string };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

@@ -81,8 +81,17 @@ export const en: ErrorTexts = {
       'The copies a lower number of copies would take off already have loans, transmissions, inventories or other records: the number of copies cannot be lowered by a correction.',
     E_LOCATION_NOT_EMPTY: 'The cabinet still holds carriers, so it cannot be taken out of use: move them all out first.',
     E_WRONG_OWN_PASSWORD: 'Wrong password: type your own password again.',
+    E_CODE_INVALID: 'This is not a valid label code. Type it again from the label, or scan it again.',
+    E_CODE_FOREIGN: 'This is a label of another ledger, not a copy, device or cabinet of this one.',
+    E_CODE_UNKNOWN: 'No copy, device or cabinet of this ledger has this label code.',
   },
   details: {
+    itemCode: {
+      format: '“{{text}}” is not a label code: label codes begin with SL, such as SL7KD00012Q.',
+      check: '“{{text}}” has a mistyped character (its check character does not match). Type it again from the label, or scan it again.',
+      foreign: '{{code}} is a label of another ledger, not a copy, device or cabinet of this one.',
+      unknown: 'No copy, device or cabinet of this ledger has the label code {{code}}.',
+    },
     importHasErrors: '{{bad}} of {{rows}} rows do not meet the registration rules; nothing was imported. Correct them as the report says and try again.',
     importXls: 'This is an old .xls workbook. Save it in Excel as .xlsx (Excel workbook) or CSV, then import it.',
     importTooLarge: 'The file is too large: at most {{max}} MB can be imported at once. Split the register into several files.',
@@ -252,6 +261,9 @@ export const en: ErrorTexts = {
       returnBy: 'A document the issuer wants back needs its return-by date.',
       enabledAt: 'The date put into service cannot be in the future.',
       pages: 'The number of pages does not match the printout: its rows cannot fill that many pages.',
+      layout: 'The labels do not fit on an A4 sheet: use fewer rows or columns, or smaller labels, margins and gaps.',
+      labels: 'At most 5,000 labels are printed at a time: print them in several batches.',
+      items: 'Nothing selected has a label to print: no copy, device or cabinet.',
     },
     dateOrder: {
       before_registration: '{{at}} is before this document was registered ({{earliest}}): nothing can happen before its registration.',

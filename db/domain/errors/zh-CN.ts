@@ -78,8 +78,17 @@ export const zhCN = {
     E_COPIES_IN_USE: '要减少的份号已有借阅、传递、清查等记录，不能用更正减少份数。',
     E_LOCATION_NOT_EMPTY: '保密柜中仍存放有在管载体，不能停用：请先移出全部载体。',
     E_WRONG_OWN_PASSWORD: '密码错误，请重新输入本人的密码。',
+    E_CODE_INVALID: '这不是有效的标签编码，请对照标签重新输入或重新扫描。',
+    E_CODE_FOREIGN: '这是另一本台账的标签，不是本台账的载体、设备或保密柜。',
+    E_CODE_UNKNOWN: '本台账中没有这个标签编码对应的载体、设备或保密柜。',
   } satisfies Record<ErrorCode, string>,
   details: {
+    itemCode: {
+      format: '“{{text}}”不是标签编码：标签编码以 SL 开头，如 SL7KD00012Q。',
+      check: '“{{text}}”中有字符输错（校验位不符），请对照标签重新输入或重新扫描。',
+      foreign: '{{code}} 是另一本台账的标签，不是本台账的载体、设备或保密柜。',
+      unknown: '本台账中没有标签编码为 {{code}} 的载体、设备或保密柜。',
+    },
     importHasErrors: '{{bad}} 行不符合登记要求（共 {{rows}} 行），本次没有导入任何内容。请按报告改正后重试。',
     importXls: '这是旧版 .xls 工作簿。请在 Excel 中另存为 .xlsx（Excel 工作簿）或 CSV 后再导入。',
     importTooLarge: '文件太大，一次最多导入 {{max}} MB。请把台账分成几个文件导入。',
@@ -225,6 +234,9 @@ export const zhCN = {
       returnBy: '须清退的文件须填写应清退日期。',
       enabledAt: '启用日期不能晚于今天。',
       pages: '页数与打印内容不符：打印件的行数排不满这么多页。',
+      layout: '标签排不进 A4 纸：请减少行数或列数，或缩小标签尺寸、页边距和间距。',
+      labels: '一次最多打印 5000 张标签，请分批打印。',
+      items: '所选内容中没有可以打印标签的载体、设备或保密柜。',
     },
     dateOrder: {
       before_registration: '{{at}} 早于这件文件的登记时间 {{earliest}}：任何事项都不能早于登记。',

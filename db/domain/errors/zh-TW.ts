@@ -77,8 +77,17 @@ export const zhTW: ErrorTexts = {
     E_COPIES_IN_USE: '要減少的份號已有借閱、傳遞、清查等記錄，不能用更正減少份數。',
     E_LOCATION_NOT_EMPTY: '保密櫃中仍存放有在管載體，不能停用：請先移出全部載體。',
     E_WRONG_OWN_PASSWORD: '密碼錯誤，請重新輸入本人的密碼。',
+    E_CODE_INVALID: '這不是有效的標籤編碼，請對照標籤重新輸入或重新掃描。',
+    E_CODE_FOREIGN: '這是另一本台賬的標籤，不是本台賬的載體、設備或保密櫃。',
+    E_CODE_UNKNOWN: '本台賬中沒有這個標籤編碼對應的載體、設備或保密櫃。',
   },
   details: {
+    itemCode: {
+      format: '「{{text}}」不是標籤編碼：標籤編碼以 SL 開頭，如 SL7KD00012Q。',
+      check: '「{{text}}」中有字元輸錯（校驗位不符），請對照標籤重新輸入或重新掃描。',
+      foreign: '{{code}} 是另一本台賬的標籤，不是本台賬的載體、設備或保密櫃。',
+      unknown: '本台賬中沒有標籤編碼為 {{code}} 的載體、設備或保密櫃。',
+    },
     importHasErrors: '{{bad}} 列不符合登記要求（共 {{rows}} 列），本次沒有匯入任何內容。請按報告改正後重試。',
     importXls: '這是舊版 .xls 活頁簿。請在 Excel 中另存為 .xlsx（Excel 活頁簿）或 CSV 後再匯入。',
     importTooLarge: '檔案太大，一次最多匯入 {{max}} MB。請把台帳分成幾個檔案匯入。',
@@ -224,6 +233,9 @@ export const zhTW: ErrorTexts = {
       returnBy: '須清退的文件須填寫應清退日期。',
       enabledAt: '啟用日期不能晚於今天。',
       pages: '頁數與打印內容不符：打印件的行數排不滿這麼多頁。',
+      layout: '標籤排不進 A4 紙：請減少行數或列數，或縮小標籤尺寸、頁邊距和間距。',
+      labels: '一次最多打印 5000 張標籤，請分批打印。',
+      items: '所選內容中沒有可以打印標籤的載體、設備或保密櫃。',
     },
     dateOrder: {
       before_registration: '{{at}} 早於這件文件的登記時間 {{earliest}}：任何事項都不能早於登記。',

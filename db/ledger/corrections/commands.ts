@@ -6,6 +6,7 @@ import { DOCUMENT_LEVELS } from '../../domain/levels';
 import { CUSTODIAN, date, id, optionalText, person, text } from '../fields';
 import { MEDIUM_TYPES, requireComputer, requireMedium } from '../devices/devices';
 import { getDocument, dayOf } from '../documents/queries';
+import { codePrefix } from '../codes/lookup';
 import { requireDocument } from '../documents/model';
 import { approvalGrant, type ApprovalGrant } from '../approvals/fields';
 import { useApproval } from '../approvals/use';
@@ -119,7 +120,8 @@ const approver =
   (kind) =>
     useApproval(ctx, grant, { kind, subject: { type: 'document', id: documentId }, authority: 'unit', at: ctx.now });
 
-const documentNow = (ctx: SignedInContext, documentId: number) => getDocument(ctx.db, documentId, dayOf(Date.parse(ctx.now), ctx.settings().reminderDays));
+const documentNow = (ctx: SignedInContext, documentId: number) =>
+  getDocument(ctx.db, documentId, dayOf(Date.parse(ctx.now), ctx.settings().reminderDays), codePrefix(ctx));
 const receiptNo = (ctx: SignedInContext, input: { documentId: number }) => requireDocument(ctx.db, input.documentId).receipt_no;
 
 export const correctionCommands = {

@@ -21,6 +21,7 @@ import {
   sendToRepair,
 } from './operations';
 import { computerDetail, listComputers, listMedia, mediumDetail, usageLog } from './queries';
+import { codePrefix } from '../codes/lookup';
 
 const computerFields = {
   code: text(40),
@@ -137,7 +138,7 @@ export const deviceCommands = {
       .strict(),
     (ctx, input) => listComputers(ctx.db, input),
   ),
-  'computers.get': registerRead(z.object({ id }).strict(), (ctx, input) => computerDetail(ctx.db, input.id)),
+  'computers.get': registerRead(z.object({ id }).strict(), (ctx, input) => computerDetail(ctx.db, input.id, codePrefix(ctx))),
 
   'media.register': registerWrite({
     input: z.object(mediumFields).strict(),
@@ -187,7 +188,7 @@ export const deviceCommands = {
       .strict(),
     (ctx, input) => listMedia(ctx.db, input),
   ),
-  'media.get': registerRead(z.object({ id }).strict(), (ctx, input) => mediumDetail(ctx.db, input.id)),
+  'media.get': registerRead(z.object({ id }).strict(), (ctx, input) => mediumDetail(ctx.db, input.id, codePrefix(ctx))),
   'media.usageLog': registerRead(z.object({ mediumId: id.optional(), computerId: id.optional(), ...page }).strict(), (ctx, input) => usageLog(ctx.db, input)),
 
   'people.holdings': registerRead(z.object({ person }).strict(), (ctx, input) => holdingsOf(ctx, input.person)),

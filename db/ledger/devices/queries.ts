@@ -1,4 +1,5 @@
 // Reading the four device registers, one device's history, and the media usage log.
+import { itemCode } from '../../domain/item-codes';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { ComputerView, DeviceEventView, MediaUsageView, MediumView } from '../../views';
 import { recorderName } from '../recorders';
@@ -132,15 +133,17 @@ export function usageLog(
   return { total, rows };
 }
 
-export function computerDetail(db: Db, id: number): ComputerView & { history: DeviceEventView[] } {
-  return { ...toComputerView(requireComputer(db, id)), history: deviceHistory(db, 'computer', id) };
+/** @param prefix the ledger's label code prefix (codes/lookup codePrefix), for the labelCode. */
+export function computerDetail(db: Db, id: number, prefix: string): ComputerView & { labelCode: string; history: DeviceEventView[] } {
+  return { ...toComputerView(requireComputer(db, id)), labelCode: itemCode(prefix, 'computer', id), history: deviceHistory(db, 'computer', id) };
 }
 
-export function mediumDetail(db: Db, id: number): MediumView & { history: DeviceEventView[]; usage: MediaUsageView[] } {
+export function mediumDetail(db: Db, id: number, prefix: string): MediumView & { labelCode: string; history: DeviceEventView[]; usage: MediaUsageView[] } {
   const m = requireMedium(db, id);
   const loan = m.loan_computer_id ? requireComputer(db, m.loan_computer_id).code : null;
   return {
     ...toMediumView({ ...m, loan_computer_code: loan }),
+    labelCode: itemCode(prefix, 'medium', id),
     history: deviceHistory(db, 'medium', id),
     usage: usageLog(db, { mediumId: id, offset: 0, limit: 500 }).rows,
   };

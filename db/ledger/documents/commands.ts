@@ -32,6 +32,8 @@ import { dayOf, getDocument, listDocuments, lookupDocuments, reminderCounts, sug
 import { all, get, run, sql } from '../../store/sql';
 import type { LocationView } from '../../views';
 import { buildBatchForm, SHEET_LANGUAGES, type PrintForm } from '../sheets';
+import { itemCode } from '../../domain/item-codes';
+import { codePrefix } from '../codes/lookup';
 
 const unit = text(100);
 const copyNos = z.array(z.number().int().min(1).max(9999)).min(1).max(999);
@@ -108,8 +110,9 @@ const lateEntry = (ctx: SignedInContext, registeredAt: string | undefined, reaso
   assertLateEntry(registeredAt ?? ctx.now, reason, today(ctx).today, ctx.settings().lateEntryYears);
 
 // What the screen shows next: the document as registered (with its 收文编号), or as it now is.
-const registered = (ctx: SignedInContext, out: { id: number }) => getDocument(ctx.db, out.id, today(ctx));
-const documentNow = (ctx: SignedInContext, _out: unknown, input: { documentId: number }) => getDocument(ctx.db, input.documentId, today(ctx));
+const documentOf = (ctx: SignedInContext, id: number) => getDocument(ctx.db, id, today(ctx), codePrefix(ctx));
+const registered = (ctx: SignedInContext, out: { id: number }) => documentOf(ctx, out.id);
+const documentNow = (ctx: SignedInContext, _out: unknown, input: { documentId: number }) => documentOf(ctx, input.documentId);
 
 export const documentCommands = {
   'locations.list': registerRead(empty, (ctx): LocationView[] =>
@@ -124,6 +127,7 @@ export const documentCommands = {
       keeper: l.keeper,
       active: l.active === 1,
       telegrams: l.telegrams === 1,
+      labelCode: itemCode(codePrefix(ctx), 'cabinet', l.id),
     })),
   ),
   'locations.create': command({
@@ -333,7 +337,7 @@ export const documentCommands = {
   ),
 
   'documents.list': registerRead(z.object({ ...documentFilterFields, ...page }).strict(), (ctx, input) => listDocuments(ctx.db, input, today(ctx))),
-  'documents.get': registerRead(z.object({ id }).strict(), (ctx, input) => getDocument(ctx.db, input.id, today(ctx))),
+  'documents.get': registerRead(z.object({ id }).strict(), (ctx, input) => documentOf(ctx, input.id)),
   /** The items a typed or scanned number names exactly (收文编号, 文号 in any form, 份号): one opens at once. */
   'documents.lookup': registerRead(z.object({ query: z.string().trim().min(1).max(100) }).strict(), (ctx, input) =>
     lookupDocuments(ctx.db, input.query, today(ctx)),

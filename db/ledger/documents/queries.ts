@@ -1,5 +1,6 @@
 // Reading the register: the filtered, sorted page, one item with its timeline, reminders and suggestions.
 import { compressCopyNos, storageLocation } from '../../domain/copies';
+import { itemCode } from '../../domain/item-codes';
 import { needsManualReview, parseMarking } from '../../domain/marking';
 import { readNumberQuery, type NumberQuery } from '../../domain/search';
 import { all, get, sql, type Db } from '../../store/sql';
@@ -367,7 +368,8 @@ function toListItem(
   };
 }
 
-export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
+/** @param prefix the ledger's label code prefix (codes/lookup codePrefix), for each copy's labelCode. */
+export function getDocument(db: Db, id: number, day: Day, prefix: string): DocumentDetail {
   const d = requireDocument(db, id);
   const copies = all<CopyRow & { location_code: string | null; source_copy_no: number | null }>(
     db,
@@ -406,6 +408,7 @@ export function getDocument(db: Db, id: number, day: Day): DocumentDetail {
     holderDepartment: c.holder_department,
     dueAt: c.due_at,
     overdue: c.status === 'on_loan' && c.due_at !== null && c.due_at < day.today,
+    labelCode: itemCode(prefix, 'copy', c.id),
   }));
   // A transmission waits for its 回执 (an imported one was closed on paper).
   const confirmed = new Set(events.filter((e) => e.kind === 'receipt_confirmed').map((e) => (JSON.parse(e.details) as { eventId?: number }).eventId));
