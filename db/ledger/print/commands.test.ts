@@ -2,7 +2,7 @@
 // print.prepare writes nothing, print.record makes exactly one audit entry, and only readers of the registers print.
 import { describe, expect, it } from 'vitest';
 import { addUser, ADMIN, auditRows, dataSnapshot, login, makeLedger, ok, refused, UNIT_NAME } from '../../testing';
-import type { PrintPayload, PrintRequest } from './commands';
+import type { LabelsPayload, PrintPayload, PrintRequest } from './commands';
 import { spotApproval } from '../approvals/fixture';
 
 const RECEIVE = (locationId: number, over: Record<string, unknown> = {}) => ({
@@ -228,6 +228,38 @@ describe('print.prepare and print.record', () => {
     expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 0, destination: 'pdf' }).code).toBe('E_VALIDATION');
     ok(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' });
     expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' }).code).toBe('E_NO_SUCH_PRINT');
+  });
+
+  it('a label print is one audit entry naming how many labels and their codes; its pages are checked against the labels', () => {
+    const { t, notice, prepare } = ledger();
+    const request: PrintRequest = { kind: 'labels', items: { copies: [{ documentId: notice }] }, layout: { kind: 'single', widthMm: 60, heightMm: 40 } };
+    const { document, meta } = prepare(request) as unknown as LabelsPayload;
+    const codes = document.labels.map((l) => l.code);
+    expect(codes).toHaveLength(3);
+    const before = auditRows(t);
+    // One label a page on a label printer: 3 labels are at most 4 pages (as a register's rows and its frame).
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 5, destination: 'printer' })).toMatchObject({
+      code: 'E_VALIDATION',
+      details: { field: 'pages' },
+    });
+    ok(t.service, 'print.record', { printId: meta.printId, pages: 3, destination: 'printer', printer: '得力 DL-888T' });
+    const added = auditRows(t)
+      .slice(before.length)
+      .filter((r) => r.outcome === 'ok');
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ kind: 'print', action: 'print.record', target: '标签' });
+    expect(JSON.parse(added[0]!.summary)).toEqual({
+      what: 'labels',
+      title: '标签',
+      request: { ...request, language: 'zh-CN' },
+      rows: 3,
+      auditSeq: meta.auditHead.seq,
+      count: 3,
+      codes,
+      copies: 1,
+      destination: 'printer',
+      reported: { pages: 3, printer: '得力 DL-888T' },
+    });
   });
 
   it('a print is recorded by whoever prepared it', () => {

@@ -22,14 +22,19 @@ import {
 import { say, type Language as SheetLanguage } from '../../domain/terms';
 import { approvalNoOf, receiptNoOf } from '../audit/refs';
 import { findPrepared, forgetPrepared, keepPrepared } from './prepared';
+import { LABEL_WORDS, labelItemsSchema, labelLayoutSchema, type LabelData, type LabelLayout } from '../../domain/labels';
+import { buildLabels } from '../labels/labels';
+import { codePrefix } from '../codes/lookup';
+import { readSettings } from '../settings';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
-/** What to print: a register with its filters, a batch's form by its number, or one item's history. */
+/** What to print: a register with its filters, a batch's form by its number, one item's history, or labels. */
 export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheet'), name: z.enum(SHEET_NAMES), filters: z.record(z.string(), z.unknown()).default({}), language }).strict(),
   z.object({ kind: z.enum(BATCH_FORMS), batchNo: z.string().trim().min(1).max(40), language }).strict(),
   z.object({ kind: z.literal('history'), documentId: id, language }).strict(),
   z.object({ kind: z.literal('approval-form'), approvalId: id, language }).strict(),
+  z.object({ kind: z.literal('labels'), items: labelItemsSchema, layout: labelLayoutSchema, language }).strict(),
 ]);
 export type PrintRequest = z.input<typeof printRequest>;
 
@@ -41,6 +46,20 @@ export interface PrintDocument extends Omit<PrintForm, 'kind'> {
   orientation: 'landscape' | 'portrait';
 }
 
+/** A print of labels: each label's text and code (the renderer draws the bar codes), on the layout's pages. */
+export interface LabelsDocument {
+  kind: 'labels';
+  sheet: null;
+  orientation: 'portrait';
+  /** 标签: what the print entry names. */
+  title: string;
+  number: '';
+  unitName: string;
+  labels: LabelData[];
+  /** As printed: a named preset with its maker's sizes. */
+  layout: LabelLayout;
+}
+
 export interface PrintMeta {
   printedBy: { displayName: string; username: string };
   printedAt: string;
@@ -50,16 +69,26 @@ export interface PrintMeta {
   printId: string;
 }
 
-export interface PrintPayload {
-  document: PrintDocument;
+/** What print.prepare returns: a form or register printout (the default), or labels. */
+export interface PrintPayload<D extends PrintDocument | LabelsDocument = PrintDocument> {
+  document: D;
   meta: PrintMeta;
 }
+export type LabelsPayload = PrintPayload<LabelsDocument>;
 
 const FILTER_LABEL = ['筛选条件', '篩選條件', 'Filter'] as const;
 const ROW_COUNT = (n: number, l: SheetLanguage) => (l === 'en' ? `${n} rows` : `共 ${n} ${l === 'zh-TW' ? '條' : '条'}`);
 
-function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument {
+function prepareLabels(ctx: SignedInContext, request: Extract<z.output<typeof printRequest>, { kind: 'labels' }>): LabelsDocument {
+  const { labels, layout } = buildLabels(ctx.db, codePrefix(ctx), request.items, request.layout, request.language);
+  const title = say(LABEL_WORDS.title, request.language);
+  return { kind: 'labels', sheet: null, orientation: 'portrait', title, number: '', unitName: readSettings(ctx.db).unitName, labels, layout };
+}
+
+function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument | LabelsDocument {
   switch (request.kind) {
+    case 'labels':
+      return prepareLabels(ctx, request);
     case 'sheet': {
       const s = buildSheet(ctx.db, request.name, request.filters, request.language, { now: Date.parse(ctx.now) });
       return {
@@ -100,14 +129,15 @@ export const printCommands = {
     input: z.object({ request: printRequest }).strict(),
     roles: REGISTER_READERS,
     mutates: false,
-    run(ctx, input): PrintPayload {
+    run(ctx, input): PrintPayload<PrintDocument | LabelsDocument> {
       const document = preparePrint(ctx, input.request);
       const head = auditHead(ctx.db, ctx.ledgerId);
+      // A label counts as a row: a label never takes more than a page either.
       const printId = keepPrepared(ctx.db, {
         username: ctx.session.username,
         request: input.request,
         title: document.title,
-        rows: document.rows.length,
+        ...(document.kind === 'labels' ? { rows: document.labels.length, codes: document.labels.map((l) => l.code) } : { rows: document.rows.length }),
         auditSeq: head.seq,
       });
       return { document, meta: { ...metaOf(ctx, head), printId } };
@@ -135,7 +165,7 @@ export const printCommands = {
       const request = print.request as z.output<typeof printRequest>;
       // Named as the paper names it: the register's title, the item's 收文编号, the approval's or the batch's number.
       const target =
-        request.kind === 'sheet'
+        request.kind === 'sheet' || request.kind === 'labels'
           ? print.title
           : request.kind === 'history'
             ? (receiptNoOf(ctx.db, request.documentId) ?? print.title)
@@ -152,6 +182,8 @@ export const printCommands = {
           request,
           rows: print.rows,
           auditSeq: print.auditSeq,
+          // Labels: how many and which, by their codes (what a label shows of each item).
+          ...(print.codes ? { count: print.codes.length, codes: print.codes } : {}),
           copies: input.copies,
           destination: input.destination,
           reported,

@@ -10,6 +10,8 @@ export interface PreparedPrint {
   title: string;
   rows: number;
   auditSeq: number;
+  /** A print of labels: their codes, for the print entry. */
+  codes?: string[];
 }
 
 /** Previews prepare too and are never recorded: only the latest are kept. */
