@@ -13,6 +13,7 @@ import { LockScreen } from './features/session/LockScreen';
 import { ForcedPasswordChange } from './features/session/ForcedPasswordChange';
 import { MainLayout } from './MainLayout';
 import { LeaveGuard } from './ui/LeaveGuard';
+import { Scanner } from './features/scanner';
 
 const BUTTONS = { autoInsertSpace: false };
 
@@ -47,10 +48,12 @@ function LedgerApp() {
   }
   if (status.session.mustChangePassword) return <ForcedPasswordChange />;
   // The 放弃 / 继续编辑 question belongs to the signed-in screens: a lock hides it with them, an unlock shows it again.
+  // So does the scanner: on the login and lock screens a scan is not read.
   return (
     <>
       <MainLayout session={status.session} />
       <LeaveGuard />
+      <Scanner />
     </>
   );
 }

@@ -16,12 +16,14 @@ import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField } from '../../ui/hooks/useMarkField';
 import { useDraftForm } from '../../ui/hooks/useDraft';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { CopyPicker } from '../documents/CopyPicker';
+import { CopyPicker, usePickScanned } from '../documents/CopyPicker';
+import { useCopyOfScan, useScanFeedback, useScanTarget, type Scan } from '../scanner';
+import type { CopyAction } from '../../../../db/domain/errors';
 import { MarkingTag } from '../documents/MarkingTag';
 import { PeopleInput, PersonInput, UnitInput } from '../../ui/SuggestInput';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
 import { ConfirmSummary, type SummaryFact } from '../../ui/ConfirmSummary';
-import { compressCopyNos } from '../../../../db/domain';
+import { compressCopyNos, formatCopyNo } from '../../../../db/domain';
 
 interface Chosen {
   doc: DocumentDetail;
@@ -55,6 +57,8 @@ const TITLES = { return: 'batch.returnTitle', destroy: 'batch.destroyTitle', inv
 const HINTS = { return: 'batch.returnHint', destroy: 'batch.destroyHint', inventory: 'batch.inventoryHint' } as const;
 const SUBMITS = { return: 'batch.submitReturn', destroy: 'batch.submitDestroy', inventory: 'batch.submitInventory' } as const;
 const DONE = { return: 'batch.doneReturn', destroy: 'batch.doneDestroy', inventory: 'batch.doneInventory' } as const;
+/** The step a refusal names for a scanned copy the batch cannot take. */
+const ACTIONS: Record<BatchKind, CopyAction> = { return: 'return to the issuer', destroy: 'destruction', inventory: 'inventory' };
 
 function defaultCopies(kind: BatchKind, doc: DocumentDetail): number[] {
   // Return and destroy take every copy in the cabinet unless unticked; an inventory lists only what is missing.
@@ -75,6 +79,10 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
     setChosen((list) => (list.some((c) => c.doc.id === id) ? list : [...list, { doc, copyNos: defaultCopies(kind, doc) }]));
   });
   const add = adding.run;
+
+  const scanned = useScannedLines(kind, chosen, setChosen);
+  // 清退 and 销毁 take scans (a scanned copy joins the batch); an inventory lists what is missing, which no scan finds.
+  useScanTarget(scanned, kind !== 'inventory' && !outcome);
 
   useEffect(() => {
     // Items chosen in the register (or the item page) start the batch.
@@ -143,6 +151,49 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
       </Card>
     </Flex>
   );
+}
+
+/**
+ * A scanned label ticks its copy on the item's line, or adds the item's line with that copy alone ticked; a copy the
+ * batch cannot take (on loan, destroyed) is named with its state, as the backend would refuse it.
+ */
+function useScannedLines(kind: BatchKind, chosen: Chosen[], setChosen: (update: (list: Chosen[]) => Chosen[]) => void) {
+  const { t } = useTranslation();
+  const fetchDocument = useLedger((s) => s.fetchDocument);
+  const pick = usePickScanned();
+  const copyOfScan = useCopyOfScan();
+  const feedback = useScanFeedback();
+  const addLine = async (scan: Scan) => {
+    const copy = await copyOfScan(scan);
+    if (!copy) return;
+    let doc: DocumentDetail;
+    try {
+      doc = await fetchDocument(copy.documentId);
+    } catch (err) {
+      return feedback.refused(err);
+    }
+    if (!STATUSES[kind].includes(copy.status)) {
+      return feedback.refusal({ code: 'E_NOT_IN_CUSTODY', details: { copyNo: copy.copyNo, status: copy.status, action: ACTIONS[kind] } });
+    }
+    // Two scans of one new item in a row: the second ticks its copy on the line the first added.
+    setChosen((list) =>
+      list.some((c) => c.doc.id === doc.id)
+        ? list.map((c) => (c.doc.id === doc.id ? { ...c, copyNos: [...new Set([...c.copyNos, copy.copyNo])].sort((a, b) => a - b) } : c))
+        : [...list, { doc, copyNos: [copy.copyNo] }],
+    );
+    feedback.done(t('scanner.added', { receiptNo: doc.receiptNo, copyNo: formatCopyNo(copy.copyNo) }));
+  };
+  return (scan: Scan) => {
+    for (const line of chosen) {
+      const picked = pick(line.doc.copyList, STATUSES[kind], line.copyNos, ACTIONS[kind], scan);
+      if (!picked.used) continue;
+      const next = picked.next;
+      if (next) setChosen((list) => list.map((c) => (c.doc.id === line.doc.id ? { ...c, copyNos: next } : c)));
+      return true;
+    }
+    void addLine(scan);
+    return true;
+  };
 }
 
 /** Search in the register for items with held copies; each can be added once. */

@@ -2,7 +2,7 @@
 // search and status filter, and for the custodian the register form.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select, Space, Table, type TableProps } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
@@ -27,6 +27,10 @@ import { ExportButtons } from '../../ui/ExportButtons';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
+import { LabelDialog } from '../labels/LabelDialog';
+import { selectAllKey } from '../documents/DocumentsPage';
+import { useOpenCode } from '../scanner';
+import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 
 const perform = (op: () => Promise<void>) => op();
 /** A header wraps between words, never inside one (English labels are longer: "Capacit/y"). */
@@ -46,6 +50,9 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
   const [registering, setRegistering] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [printingLabels, setPrintingLabels] = useState(false);
+  const openCode = useOpenCode();
 
   const load = useCallback(
     () =>
@@ -54,6 +61,8 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
         setData(
           kind === 'computer' ? await listComputers({ ...input, status }) : await listMedia({ ...input, status: status === 'repair' ? undefined : status }),
         );
+        // What is chosen is what is shown: another page or search starts a new choice.
+        setSelected([]);
       }),
     [run, classified, kind, query, status, page, listComputers, listMedia],
   );
@@ -128,6 +137,11 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
             {t('devices.register')}
           </Button>
         )}
+        {isCustodian && selected.length > 0 && (
+          <Button icon={<TagsOutlined />} onClick={() => setPrintingLabels(true)} data-testid="devices-labels-button">
+            {t('devices.labelsSelected', { n: selected.length })}
+          </Button>
+        )}
         <Input
           autoFocus
           allowClear
@@ -139,6 +153,8 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
             setQuery(e.target.value);
             setPage(1);
           }}
+          // A label code typed (or scanned) into the box opens what it names instead of searching for it.
+          onPressEnter={() => looksLikeItemCode(query) && void openCode(query.trim())}
           style={{ width: 280 }}
           data-testid="devices-search"
         />
@@ -161,24 +177,28 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
         />
       </Flex>
       <ErrorAlert error={error} testId="devices-error" />
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={data.rows}
-        loading={busy}
-        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
-        onRow={(d) => ({ onDoubleClick: () => openDevice(kind, d.id) })}
-        pagination={{
-          current: page,
-          pageSize: DEVICE_PAGE_SIZE,
-          total: data.total,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => <span data-testid="devices-total">{t('devices.total', { total: n })}</span>,
-        }}
-        data-testid="devices-table"
-      />
+      <div onKeyDown={isCustodian ? selectAllKey(data.rows, selected, setSelected) : undefined}>
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={data.rows}
+          loading={busy}
+          scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
+          onRow={(d) => ({ onDoubleClick: () => openDevice(kind, d.id) })}
+          pagination={{
+            current: page,
+            pageSize: DEVICE_PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => <span data-testid="devices-total">{t('devices.total', { total: n })}</span>,
+          }}
+          rowSelection={isCustodian ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined}
+          data-testid="devices-table"
+        />
+      </div>
+      <LabelDialog open={printingLabels} items={{ devices: selected.map((id) => ({ device: kind, id })) }} onClose={() => setPrintingLabels(false)} />
       {registering && <RegisterDeviceModal register={register} onClose={() => setRegistering(false)} onDone={() => void load()} />}
     </Card>
   );

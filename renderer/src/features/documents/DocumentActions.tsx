@@ -2,12 +2,13 @@
 // whole-ledger hand-over. Each is a keyboard-first modal; the backend judges every rule and a refusal is
 // shown in words, with the field it concerns marked.
 import { Children, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Table, Typography } from 'antd';
+import { Alert, App, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Table, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput, DocumentDetail } from '../../../../preload/contract';
-import { CONDITIONS, TRANSMIT_CHANNELS, type Condition } from './documents';
+import { CONDITIONS, HELD_STATUSES, TRANSMIT_CHANNELS, type Condition } from './documents';
 import { compressCopyNos, formatCopyNo, inScope } from '../../../../db/domain';
+import type { CopyAction } from '../../../../db/domain/errors';
 import { eventDate, isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { useDueDate } from '../../ui/hooks/useDueDate';
@@ -17,6 +18,7 @@ import { ConfirmSummary } from '../../ui/ConfirmSummary';
 import { useAction } from '../../ui/hooks/useAction';
 import { toLanguage } from '../../i18n/language';
 import { CopyPicker } from './CopyPicker';
+import { useCopyOfScan, useScanFeedback, useScanTarget, type Scan } from '../scanner';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from './ApprovalFields';
 import { LocationSelect } from './LocationSelect';
 import { MarkingInput } from './MarkingInput';
@@ -49,21 +51,24 @@ function AtField({ testId }: { testId: string }) {
   return <DateField name="at" label={t('actions.at')} initialValue={dayjs()} testId={testId} />;
 }
 
+/** The 份号 the step acts on: ticked by hand or by scanning their labels (the step names a copy it cannot take). */
 function CopiesField({
   doc,
   statuses,
+  action,
   testId,
   showStatus,
 }: {
   doc: DocumentDetail;
   statuses: DocumentDetail['copyList'][number]['status'][];
+  action: CopyAction;
   testId: string;
   showStatus?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Form.Item name="copyNos" label={t('actions.copies')} rules={[{ required: true, type: 'array', min: 1, message: t('actions.needCopies') }]}>
-      <CopyPicker copies={doc.copyList} statuses={statuses} testId={testId} showStatus={showStatus} />
+      <CopyPicker copies={doc.copyList} statuses={statuses} scanAction={action} testId={testId} showStatus={showStatus} />
     </Form.Item>
   );
 }
@@ -122,7 +127,7 @@ export function LendModal({ doc, onClose }: ItemDialogProps) {
       }}
       onClose={onClose}
     >
-      <CopiesField doc={doc} statuses={['in_custody']} testId="lend-copies" />
+      <CopiesField doc={doc} statuses={['in_custody']} action="lend" testId="lend-copies" />
       <FieldRow>
         <Form.Item name={['borrower', 'name']} label={t('actions.lend.borrower')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
           <PersonInput autoFocus testId="lend-borrower" />
@@ -199,7 +204,7 @@ export function ReturnLoanModal({ doc, onClose }: ItemDialogProps) {
       }}
       onClose={onClose}
     >
-      <CopiesField doc={doc} statuses={['on_loan']} testId="return-loan-copies" />
+      <CopiesField doc={doc} statuses={['on_loan']} action="return from loan" testId="return-loan-copies" />
       <Form.Item name="condition" label={t('actions.returnLoan.condition')}>
         <Radio.Group optionType="button" options={CONDITIONS.map((c) => ({ value: c, label: t(`conditions.${c}`) }))} data-testid="return-loan-condition" />
       </Form.Item>
@@ -324,7 +329,7 @@ export function TransmitModal({ doc, onClose }: ItemDialogProps) {
       }}
       onClose={onClose}
     >
-      <CopiesField doc={doc} statuses={['in_custody']} testId="transmit-copies" />
+      <CopiesField doc={doc} statuses={['in_custody']} action="transmit" testId="transmit-copies" />
       <FieldRow>
         <Form.Item name="toUnit" label={t('actions.transmit.toUnit')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
           <UnitInput autoFocus testId="transmit-to-unit" />
@@ -529,7 +534,7 @@ export function MoveModal({ doc, onClose }: ItemDialogProps) {
       }}
       onClose={onClose}
     >
-      <CopiesField doc={doc} statuses={['in_custody']} testId="move-copies" />
+      <CopiesField doc={doc} statuses={['in_custody']} action="move" testId="move-copies" />
       <FieldRow>
         <Form.Item name="locationId" label={t('actions.move.location')} rules={[{ required: true }]}>
           <LocationSelect autoFocus level={doc.level} telegrams={doc.carrier === 'telegram'} testId="move-location" />
@@ -660,6 +665,71 @@ export function ReviewModal({ documentIds, receiptNo, onClose }: { documentIds: 
 
 // ---- 移交 ---------------------------------------------------------------------------------------------
 
+type HandoverPreview = CommandOutput<'documents.handoverPreview'>;
+
+/**
+ * The hand-over list as the paper will carry it (the sheet builder's rows). The successor may scan each copy's label
+ * to check it against the list: a listed copy is marked on its row, one the list does not hold is said.
+ */
+function HandoverList({ preview }: { preview: HandoverPreview }) {
+  const { t } = useTranslation();
+  const scope = useRef<HTMLDivElement>(null);
+  const copyOfScan = useCopyOfScan();
+  const feedback = useScanFeedback();
+  // The 份号 scanned so far, by 收文编号.
+  const [checked, setChecked] = useState<Record<string, number[]>>({});
+  const receiptColumn = preview.form.columns.findIndex((c) => c.key === 'receiptNo');
+  const check = async (scan: Scan) => {
+    const copy = await copyOfScan(scan);
+    if (!copy) return;
+    const words = { receiptNo: copy.receiptNo, copyNo: formatCopyNo(copy.copyNo) };
+    // The hand-over takes every copy held (in the cabinet or out on loan).
+    const listed = HELD_STATUSES.includes(copy.status) && preview.form.rows.some((row) => row[receiptColumn] === copy.receiptNo);
+    if (!listed) return feedback.refuse(t('scanner.notInHandover', words));
+    if (checked[copy.receiptNo]?.includes(copy.copyNo)) return feedback.note(t('scanner.handoverAlready', words));
+    setChecked((c) => ({ ...c, [copy.receiptNo]: [...(c[copy.receiptNo] ?? []), copy.copyNo].sort((a, b) => a - b) }));
+    feedback.done(t('scanner.handoverChecked', words));
+  };
+  useScanTarget(
+    (scan) => {
+      void check(scan);
+      return true;
+    },
+    true,
+    scope,
+  );
+  const count = Object.values(checked).reduce((n, nos) => n + nos.length, 0);
+  const columns: TableProps<string[]>['columns'] = [
+    ...preview.form.columns.map((c, i) => ({ key: c.key, title: c.label, render: (_: unknown, row: string[]) => row[i] })),
+    {
+      key: 'scanned',
+      title: t('scanner.handoverColumn'),
+      width: 110,
+      render: (_: unknown, row: string[]) => <span className="monospace">{compressCopyNos(checked[row[receiptColumn] ?? ''] ?? [])}</span>,
+    },
+  ];
+  return (
+    <div ref={scope}>
+      <Flex justify="space-between" align="baseline" wrap style={{ margin: '12px 0 8px' }}>
+        <Typography.Text strong>{t('confirm.handoverList', { batchNo: preview.batchNo })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="handover-scanned">
+          {count ? t('scanner.handoverProgress', { checked: count, copies: preview.copies }) : t('scanner.handoverHint')}
+        </Typography.Text>
+      </Flex>
+      <Table<string[]>
+        size="small"
+        pagination={false}
+        scroll={{ y: 320 }}
+        rowKey={(_, i) => String(i)}
+        columns={columns}
+        dataSource={preview.form.rows}
+        footer={() => preview.form.totalText}
+        data-testid="handover-list"
+      />
+    </div>
+  );
+}
+
 interface HandoverValues {
   from: string;
   to: string;
@@ -713,20 +783,7 @@ export function HandoverModal({ onClose }: { onClose(): void }) {
         }}
         onConfirm={() => void sign.run(values)}
       >
-        <Typography.Paragraph strong style={{ margin: '12px 0 8px' }}>
-          {t('confirm.handoverList', { batchNo: preview.batchNo })}
-        </Typography.Paragraph>
-        {/* The printout's own rows (the sheet builder's), as the paper will carry them. */}
-        <Table
-          size="small"
-          pagination={false}
-          scroll={{ y: 320 }}
-          rowKey={(_, i) => String(i)}
-          columns={preview.form.columns.map((c, i) => ({ key: c.key, title: c.label, render: (_: unknown, row: string[]) => row[i] }))}
-          dataSource={preview.form.rows}
-          footer={() => preview.form.totalText}
-          data-testid="handover-list"
-        />
+        <HandoverList preview={preview} />
       </ConfirmSummary>
     );
   }

@@ -1,7 +1,7 @@
 // 涉密文件台账: the register as a virtual table paged and sorted by the backend, with search (text and numbers),
 // filters and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
 // It shows the columns this account chose (the ones a custodian scans by default) and the rest in an expanded row.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Button,
   Card,
@@ -32,6 +32,7 @@ import {
   SearchOutlined,
   SettingOutlined,
   SwapOutlined,
+  TagsOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -49,6 +50,9 @@ import { LocationSelect } from './LocationSelect';
 import { PersonInput, UnitInput } from '../../ui/SuggestInput';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { HandoverModal, ReviewModal } from './DocumentActions';
+import { LabelDialog } from '../labels/LabelDialog';
+import { useOpenCode } from '../scanner';
+import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 import './register.css';
 
 const SEARCH_DELAY_MS = 300;
@@ -140,7 +144,8 @@ export function DocumentsPage() {
   const openBatch = useLedger((s) => s.openBatch);
   const { run, busy, error } = useAction(perform);
   const [selected, setSelected] = useState<number[]>([]);
-  const [dialog, setDialog] = useState<'handover' | 'review' | null>(null);
+  const [dialog, setDialog] = useState<'handover' | 'review' | 'labels' | null>(null);
+  const openCode = useOpenCode();
   const rowsHeight = useRowsHeight(useWindowHeight());
 
   const filter = (change: Partial<DocumentFilters>) => {
@@ -152,9 +157,10 @@ export function DocumentsPage() {
   const originUnit = useDebounced((text) => filter({ originUnit: text.trim() || undefined }), filters.originUnit ?? '');
   // Enter has its own action: it must run even while a search the typing started is still on its way.
   const enter = useAction(perform);
-  /** Enter: searched at once, and a number that names exactly one item opens it. */
+  /** Enter: searched at once, and a number that names exactly one item opens it; a label code opens what it names. */
   const searchOrOpen = () => {
     const text = query.now().trim();
+    if (looksLikeItemCode(text)) return void openCode(text);
     setSelected([]);
     void enter.run(async () => {
       await searchDocuments({ ...useLedger.getState().documentFilters, query: text || undefined });
@@ -333,6 +339,11 @@ export function DocumentsPage() {
               {t('documents.reviewSelected', { n: selected.length })}
             </Button>
           )}
+          {selected.length > 0 && (
+            <Button icon={<TagsOutlined />} onClick={() => setDialog('labels')} data-testid="documents-labels-button">
+              {t('documents.labelsSelected', { n: selected.length })}
+            </Button>
+          )}
         </Flex>
       )}
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
@@ -439,7 +450,7 @@ export function DocumentsPage() {
         <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
       </Flex>
       <ErrorAlert error={error ?? enter.error} testId="documents-error" />
-      <div ref={rowsHeight.ref} className="documents-register">
+      <div ref={rowsHeight.ref} className="documents-register" onKeyDown={isCustodian ? selectAllKey(rows, selected, setSelected) : undefined}>
         <Table<DocumentListItem>
           virtual
           rowKey="id"
@@ -492,6 +503,7 @@ export function DocumentsPage() {
         />
       </div>
       {dialog === 'handover' && <HandoverModal onClose={() => setDialog(null)} />}
+      <LabelDialog open={dialog === 'labels'} items={{ copies: selected.map((documentId) => ({ documentId })) }} onClose={() => setDialog(null)} />
       {dialog === 'review' && (
         <ReviewModal
           documentIds={selected}
@@ -504,6 +516,15 @@ export function DocumentsPage() {
       )}
     </Card>
   );
+}
+
+/** Ctrl+A in the table (not in a field): every row of the page selected, or none when all were. Space toggles one row's box. */
+export function selectAllKey<R extends { id: number }>(rows: readonly R[], selected: number[], select: (ids: number[]) => void) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'a' || (e.target as HTMLElement).matches('input:not([type="checkbox"]), textarea')) return;
+    e.preventDefault();
+    select(rows.length > 0 && rows.every((r) => selected.includes(r.id)) ? [] : rows.map((r) => r.id));
+  };
 }
 
 /** 显示列: which columns the register shows (kept for this account); 收文编号 always. The rest show in the expanded row. */

@@ -1,6 +1,7 @@
 // Ctrl+K: one box that jumps to any screen the user may open, or to a document by its 收文编号 (2026-0002 or 0002),
-// 文号 or 标题. The backend's register search finds the documents; this list only shows what it answers.
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+// 文号 or 标题, or to what a label code names (typed, or scanned while the box is open). The backend's register
+// search finds the documents; this list only shows what it answers.
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Empty, Input, Modal, Typography } from 'antd';
 import { FileTextOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import type { DocumentListItem } from '../../../../preload/contract';
 import { useLedger } from '../../store';
 import { MarkingTag } from '../documents/MarkingTag';
 import { KEYBOARD_MODAL } from '../../ui/ShortcutsHelp';
+import { useOpenCode, useScanTarget } from '../scanner';
+import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 
 const SEARCH_DELAY_MS = 150;
 const DOCUMENTS_SHOWN = 8;
@@ -88,6 +91,20 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const documents = useDocumentSearch(query, searchDocuments);
+  const openCode = useOpenCode();
+  const scope = useRef<HTMLDivElement>(null);
+  const openScanned = (text: string) => {
+    onClose();
+    void openCode(text);
+  };
+  useScanTarget(
+    (scan) => {
+      openScanned(scan.text);
+      return true;
+    },
+    true,
+    scope,
+  );
 
   const q = query.trim().toLowerCase();
   const screenEntries: Entry[] = screens
@@ -138,12 +155,13 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
       setActive((shown + step + entries.length) % Math.max(1, entries.length));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      choose(entries[shown]);
+      if (looksLikeItemCode(query)) openScanned(query.trim());
+      else choose(entries[shown]);
     }
   }
 
   return (
-    <>
+    <div ref={scope}>
       <Input
         autoFocus
         value={query}
@@ -183,6 +201,6 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('keyboard.palette.hint')}
       </Typography.Text>
-    </>
+    </div>
   );
 }

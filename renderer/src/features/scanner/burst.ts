@@ -1,0 +1,69 @@
+// Tells a barcode scanner from a person at the keyboard by timing alone. A keyboard-wedge scanner types the whole
+// code at a few milliseconds a key and ends it with Enter (measured: Playwright's keyboard.type with delay 5 gives
+// 7-18 ms between keys, delay 10 gives 12-22 ms); a person types 60-250 ms apart and never eight keys at 28 a second.
+// The first keys of a burst cannot be told from typing yet: they reach the field and are taken back if it was a
+// scan; from the third fast key on, the keys are held back, and typed after all if the burst ends without Enter.
+
+/** A scan's keys come at most this far apart on average, Enter included. */
+export const SCAN_MEAN_GAP_MS = 35;
+/** A gap up to this still continues a burst (one late key on a busy machine); a longer one starts a new one. */
+export const BURST_GAP_MS = 80;
+/** The shortest code a scan carries (a label code is 11 characters). */
+export const SCAN_MIN_LENGTH = 8;
+/** Keys of a burst that reach the field before it is held back. */
+export const TYPED_AHEAD = 2;
+/** Held keys of a burst that stopped without Enter are typed after this long without a key. */
+export const RELEASE_AFTER_MS = 120;
+
+export interface Burst {
+  /** Every character of the burst, in order. */
+  text: string;
+  /** How many of its first characters reached the field; the rest are held back. */
+  typed: number;
+  /** When its first and its last key came (the events' time stamps, ms). */
+  first: number;
+  last: number;
+}
+
+export type KeyInput = { kind: 'char'; char: string; at: number } | { kind: 'enter'; at: number } | { kind: 'other' };
+
+export interface Step {
+  burst: Burst | null;
+  /** Held characters to type now, before this key takes effect: their burst was typing after all. */
+  release: string;
+  /** This key starts a new burst (what the field holds now is what a scan restores). */
+  started: boolean;
+  /** What becomes of the key itself: it goes through, is held back, or is the Enter that ends a scan. */
+  key: 'pass' | 'hold' | 'scan';
+  /** With key 'scan': the code read. */
+  text?: string;
+}
+
+const held = (burst: Burst | null) => (burst ? burst.text.slice(burst.typed) : '');
+const meanGap = (first: number, at: number, gaps: number) => (at - first) / gaps;
+
+/** The next state after one key: a pure function of the burst so far and the key with its time stamp. */
+export function step(burst: Burst | null, input: KeyInput): Step {
+  if (input.kind === 'other') return { burst: null, release: held(burst), started: false, key: 'pass' };
+  const continues = burst !== null && input.at - burst.last <= BURST_GAP_MS;
+  if (input.kind === 'enter') {
+    const scan = continues && burst.text.length >= SCAN_MIN_LENGTH && meanGap(burst.first, input.at, burst.text.length) <= SCAN_MEAN_GAP_MS;
+    return scan
+      ? { burst: null, release: '', started: false, key: 'scan', text: burst.text }
+      : { burst: null, release: held(burst), started: false, key: 'pass' };
+  }
+  if (!continues) {
+    return { burst: { text: input.char, typed: 1, first: input.at, last: input.at }, release: held(burst), started: true, key: 'pass' };
+  }
+  const text = burst.text + input.char;
+  const fast = text.length > TYPED_AHEAD && meanGap(burst.first, input.at, text.length - 1) <= SCAN_MEAN_GAP_MS;
+  if (fast) return { burst: { ...burst, text, last: input.at }, release: '', started: false, key: 'hold' };
+  // Too slow for a scan so far: whatever was held goes to the field first, then this key, in the order typed.
+  return { burst: { ...burst, text, typed: text.length, last: input.at }, release: held(burst), started: false, key: 'pass' };
+}
+
+/** No key for a while: a burst that held keys back was not a scan, and they are typed now. */
+export function expire(burst: Burst | null, now: number): { burst: Burst | null; release: string } {
+  if (!burst || now - burst.last < RELEASE_AFTER_MS) return { burst, release: '' };
+  return { burst: null, release: held(burst) };
+}
