@@ -7,6 +7,7 @@ import { approvalCommands } from './ledger/approvals/commands';
 import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
 import { codeCommands } from './ledger/codes/commands';
+import { stocktakeCommands } from './ledger/stocktake/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
@@ -45,6 +46,7 @@ export const commands = joinCommands(
   approvalCommands,
   prefsCommands,
   codeCommands,
+  stocktakeCommands,
 );
 
 export type Commands = typeof commands;

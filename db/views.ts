@@ -4,6 +4,7 @@ import type { ApprovalKind, ApprovalStatus, ApprovalSubjectType, ApprovalWay } f
 import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
+import type { StocktakeDue } from './ledger/stocktake/model';
 
 export type { Role } from './domain/roles';
 export type { PasswordPolicy } from './domain/passwords';
@@ -56,6 +57,8 @@ export interface LedgerSettings {
   lateEntryYears: number;
   /** Days an approval stays usable after its decision (default 30). */
   approvalValidDays: number;
+  /** Months between stocktakes of a cabinet by the most secret level it holds (1..24, default 12 each). */
+  stocktakeCadenceMonths: { top_secret: number; secret: number; confidential: number };
 }
 
 export interface AuditEntryView {
@@ -211,8 +214,8 @@ export interface ReminderCounts {
   returnDue: number;
   secrecyEnding: number;
   reviewDue: number;
-  /** An inventory is due: copies are held and none was taken this year. */
-  inventoryDue: boolean;
+  /** Cabinets whose stocktake is due by the cadence of the most secret level each holds (settings stocktakeCadenceMonths). */
+  stocktakeDue: StocktakeDue[];
   // Overdue (or ended) apart from due within reminderDays; the older keys above sum a pair each.
   /** Items with a copy on loan past its due date (the same as overdueLoans). */
   loansOverdue: number;
@@ -433,3 +436,18 @@ export interface ApprovalView {
   /** The event it enabled: in a document's history (register 'document') or a device's ('device'). */
   enabled: { kind: string; at: string; eventId: number; register: 'document' | 'device' } | null;
 }
+
+// ---- stocktake (清查 by cabinet) ------------------------------------------------------------------
+export type {
+  CabinetTally,
+  CopyLine as StocktakeCopyLine,
+  DeviceLine as StocktakeDeviceLine,
+  DeviceTally,
+  LoanLine as StocktakeLoanLine,
+  MisplacedLine as StocktakeMisplacedLine,
+  ScanReply as StocktakeScanReply,
+  StocktakeDue,
+  StocktakeSummary,
+  StocktakeView,
+  UnexpectedLine as StocktakeUnexpectedLine,
+} from './ledger/stocktake/model';

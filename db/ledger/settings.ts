@@ -9,6 +9,9 @@ const DEFAULT_BACKUP_INTERVAL_DAYS = 7;
 /** A compliant shredder takes 机密 / 秘密 in small quantities only: copies per destruction batch. */
 const DEFAULT_SHREDDER_MAX_COPIES = 10;
 const DEFAULT_APPROVAL_VALID_DAYS = 30;
+/** domain.md: a yearly full inventory by default; units set 绝密 and 机密 shorter. */
+const DEFAULT_STOCKTAKE_CADENCE = { top_secret: 12, secret: 12, confidential: 12 };
+const cadenceMonths = z.number().int().min(1).max(24);
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),
@@ -35,6 +38,8 @@ export const settingsSchema = z.object({
   lateEntryYears: z.number().int().min(0).max(50),
   /** Days an approval stays usable after its decision. */
   approvalValidDays: z.number().int().min(1).max(365),
+  /** Months between stocktakes of a cabinet, by the most secret level it holds (the stocktakeDue reminder). */
+  stocktakeCadenceMonths: z.object({ top_secret: cadenceMonths, secret: cadenceMonths, confidential: cadenceMonths }).strict(),
 });
 
 const KEYS = {
@@ -48,6 +53,7 @@ const KEYS = {
   receiptReminderDays: 'receipt_reminder_days',
   lateEntryYears: 'late_entry_years',
   approvalValidDays: 'approval_valid_days',
+  stocktakeCadenceMonths: 'stocktake_cadence_months',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
@@ -62,6 +68,7 @@ export function defaultSettings(unitName: string): LedgerSettings {
     backupIntervalDays: DEFAULT_BACKUP_INTERVAL_DAYS,
     lateEntryYears: 1,
     approvalValidDays: DEFAULT_APPROVAL_VALID_DAYS,
+    stocktakeCadenceMonths: { ...DEFAULT_STOCKTAKE_CADENCE },
   };
 }
 

@@ -106,6 +106,10 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_CODE_INVALID: { reason: 'check', text: 'SL7KD00012X' },
   E_CODE_FOREIGN: { code: 'SL7KD00012Q' },
   E_CODE_UNKNOWN: { code: 'SL7KD00012Q' },
+  E_NO_SUCH_STOCKTAKE: { stocktakeId: 3 },
+  E_STOCKTAKE_OPEN: { no: 'QC-2026-002' },
+  E_STOCKTAKE_CLOSED: { no: 'QC-2026-002' },
+  E_STOCKTAKE_UNVISITED: { cabinets: ['一号柜', '二号柜'], devices: false },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -253,6 +253,13 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_CODE_FOREIGN':
     case 'E_CODE_UNKNOWN':
       return d['code'] ? fill(t.itemCode[code === 'E_CODE_FOREIGN' ? 'foreign' : 'unknown'], { code: str(d['code']) }) : null;
+    case 'E_STOCKTAKE_OPEN':
+    case 'E_STOCKTAKE_CLOSED':
+      return d['no'] ? fill(t.stocktake[code === 'E_STOCKTAKE_OPEN' ? 'open' : 'closed'], { no: str(d['no']) }) : null;
+    case 'E_STOCKTAKE_UNVISITED':
+      return Array.isArray(d['cabinets']) && d['cabinets'].length
+        ? fill(t.stocktake.unvisited, { cabinets: d['cabinets'].map(str).join(t.listSeparator) })
+        : null;
     case 'E_WITNESS_REQUIRED':
       return keyOf(t.witnesses, d['rule']) ? fill(t.witnesses[d['rule']], { person: str(d['person']) }) : null;
     default:

@@ -84,6 +84,10 @@ export const ERROR_CODES = [
   'E_CODE_INVALID',
   'E_CODE_FOREIGN',
   'E_CODE_UNKNOWN',
+  'E_NO_SUCH_STOCKTAKE',
+  'E_STOCKTAKE_OPEN',
+  'E_STOCKTAKE_CLOSED',
+  'E_STOCKTAKE_UNVISITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -129,7 +133,11 @@ export type ValidationField =
   | 'pages'
   | 'layout'
   | 'labels'
-  | 'items';
+  | 'items'
+  | 'cabinetId'
+  | 'checkers'
+  | 'scanId'
+  | 'copyId';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =
@@ -279,6 +287,13 @@ export interface ErrorDetails {
   E_CODE_FOREIGN: { code: string };
   /** A well-formed code of this ledger that names no copy, device or cabinet. */
   E_CODE_UNKNOWN: { code: string };
+  E_NO_SUCH_STOCKTAKE: { stocktakeId: number };
+  /** One stocktake at a time (no: the open one's number); the whole-ledger inventory waits for it too. */
+  E_STOCKTAKE_OPEN: { no: string };
+  /** Nothing is scanned, retracted, resolved or closed after a stocktake's close. */
+  E_STOCKTAKE_CLOSED: { no: string };
+  /** Closing with cabinets (or the devices part) no one scanned in, unless their expected items are taken as missing. */
+  E_STOCKTAKE_UNVISITED: { cabinets: string[]; devices: boolean };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

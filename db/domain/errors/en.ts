@@ -84,8 +84,17 @@ export const en: ErrorTexts = {
     E_CODE_INVALID: 'This is not a valid label code. Type it again from the label, or scan it again.',
     E_CODE_FOREIGN: 'This is a label of another ledger, not a copy, device or cabinet of this one.',
     E_CODE_UNKNOWN: 'No copy, device or cabinet of this ledger has this label code.',
+    E_NO_SUCH_STOCKTAKE: 'There is no such stocktake.',
+    E_STOCKTAKE_OPEN: 'A stocktake is still open: only one stocktake at a time; close it first.',
+    E_STOCKTAKE_CLOSED: 'This stocktake is closed: nothing more is scanned or changed in it.',
+    E_STOCKTAKE_UNVISITED: 'Some cabinets have not been counted yet: scan them first, or confirm that what they should hold is recorded as missing.',
   },
   details: {
+    stocktake: {
+      open: 'Stocktake {{no}} is still open: only one stocktake at a time; close it first.',
+      closed: 'Stocktake {{no}} is closed: nothing more is scanned or changed in it.',
+      unvisited: 'These cabinets have not been counted yet: {{cabinets}}. Scan them first, or confirm that what they should hold is recorded as missing.',
+    },
     itemCode: {
       format: '“{{text}}” is not a label code: label codes begin with SL, such as SL7KD00012Q.',
       check: '“{{text}}” has a mistyped character (its check character does not match). Type it again from the label, or scan it again.',

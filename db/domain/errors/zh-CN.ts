@@ -81,8 +81,17 @@ export const zhCN = {
     E_CODE_INVALID: '这不是有效的标签编码，请对照标签重新输入或重新扫描。',
     E_CODE_FOREIGN: '这是另一本台账的标签，不是本台账的载体、设备或保密柜。',
     E_CODE_UNKNOWN: '本台账中没有这个标签编码对应的载体、设备或保密柜。',
+    E_NO_SUCH_STOCKTAKE: '没有这项清查。',
+    E_STOCKTAKE_OPEN: '有一项清查尚未结束：一次只能进行一项清查，请先结束它。',
+    E_STOCKTAKE_CLOSED: '这项清查已结束，不能再扫描或更改。',
+    E_STOCKTAKE_UNVISITED: '还有保密柜尚未清查：请逐柜扫描后再结束，或确认将其应在载体记为缺失。',
   } satisfies Record<ErrorCode, string>,
   details: {
+    stocktake: {
+      open: '清查 {{no}} 尚未结束：一次只能进行一项清查，请先结束它。',
+      closed: '清查 {{no}} 已结束，不能再扫描或更改。',
+      unvisited: '以下保密柜尚未清查：{{cabinets}}。请逐柜扫描后再结束，或确认将其应在载体记为缺失。',
+    },
     itemCode: {
       format: '“{{text}}”不是标签编码：标签编码以 SL 开头，如 SL7KD00012Q。',
       check: '“{{text}}”中有字符输错（校验位不符），请对照标签重新输入或重新扫描。',

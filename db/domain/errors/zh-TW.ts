@@ -80,8 +80,17 @@ export const zhTW: ErrorTexts = {
     E_CODE_INVALID: '這不是有效的標籤編碼，請對照標籤重新輸入或重新掃描。',
     E_CODE_FOREIGN: '這是另一本台賬的標籤，不是本台賬的載體、設備或保密櫃。',
     E_CODE_UNKNOWN: '本台賬中沒有這個標籤編碼對應的載體、設備或保密櫃。',
+    E_NO_SUCH_STOCKTAKE: '沒有這項清查。',
+    E_STOCKTAKE_OPEN: '有一項清查尚未結束：一次只能進行一項清查，請先結束它。',
+    E_STOCKTAKE_CLOSED: '這項清查已結束，不能再掃描或更改。',
+    E_STOCKTAKE_UNVISITED: '還有保密櫃尚未清查：請逐櫃掃描後再結束，或確認將其應在載體記為缺失。',
   },
   details: {
+    stocktake: {
+      open: '清查 {{no}} 尚未結束：一次只能進行一項清查，請先結束它。',
+      closed: '清查 {{no}} 已結束，不能再掃描或更改。',
+      unvisited: '以下保密櫃尚未清查：{{cabinets}}。請逐櫃掃描後再結束，或確認將其應在載體記為缺失。',
+    },
     itemCode: {
       format: '「{{text}}」不是標籤編碼：標籤編碼以 SL 開頭，如 SL7KD00012Q。',
       check: '「{{text}}」中有字元輸錯（校驗位不符），請對照標籤重新輸入或重新掃描。',

@@ -10,6 +10,7 @@ import { LedgerError } from '../../errors';
 import type { ApprovalUsed, UseApproval } from '../approvals/use';
 import type { ApprovalGrant } from '../approvals/fields';
 import { assertNotDeparted } from '../devices/people';
+import { assertNoneOpen } from '../stocktake/model';
 import { all, get, run, sql } from '../../store/sql';
 import {
   assertLocationHolds,
@@ -476,16 +477,21 @@ function loadBatch(rec: Recorder, items: readonly BatchItem[], action: CopyActio
   });
 }
 
+/** A batch's number: QT-2026-007 (清退单), QC-2026-003 (清查) ... */
+export const batchNumber = (prefix: string, year: number, seq: number): string => formatNumber(`${prefix}-{year}-{seq:3}`, year, seq);
+
+/** `reserved`: a number taken earlier (a stocktake takes its 清查 number at its start), else the next one. */
 function insertBatch(
   rec: Recorder,
   kind: 'return' | 'destroy' | 'handover' | 'inventory',
   prefix: string,
   at: string,
   details: Record<string, unknown>,
+  reserved?: { year: number; seq: number },
 ): { batchId: number; batchNo: string } {
-  const year = yearOf(at);
-  const seq = nextSeq(rec.db, 'batches', year, kind);
-  const batchNo = formatNumber(`${prefix}-{year}-{seq:3}`, year, seq);
+  const year = reserved?.year ?? yearOf(at);
+  const seq = reserved?.seq ?? nextSeq(rec.db, 'batches', year, kind);
+  const batchNo = batchNumber(prefix, year, seq);
   const id = Number(
     run(
       rec.db,
@@ -678,11 +684,55 @@ function onLoanOf(copies: readonly CopyRow[]): { copyNo: number; holder: string 
   return copies.filter((c) => c.status === 'on_loan').map((c) => ({ copyNo: c.copy_no, holder: c.holder }));
 }
 
+/**
+ * One inventory event: a document's copies counted together (for a stocktake by cabinet, those of one cabinet).
+ * present: found, or out on loan; missing: not found; `also`: other copies the event names (found misplaced, in details).
+ */
+export interface InventoryGroup {
+  documentId: number;
+  present: readonly CopyRow[];
+  missing: readonly CopyRow[];
+  also?: readonly number[];
+  details?: Record<string, unknown>;
+}
+
+/**
+ * 清查 written: the batch, one 'inventory' event per group, and every copy not found set 'missing' (off its cabinet),
+ * where the missing reminder follows it until it is found or reported lost. The whole-ledger inventory and the
+ * stocktake by cabinet both record through here.
+ */
+export function recordInventory(
+  rec: Recorder,
+  batch: { at: string; details: Record<string, unknown>; reserved?: { year: number; seq: number } },
+  groups: readonly InventoryGroup[],
+): { batchId: number; batchNo: string } {
+  const written = insertBatch(rec, 'inventory', 'QC', batch.at, batch.details, batch.reserved);
+  for (const g of groups) {
+    if (g.missing.length) setCopies(rec.db, g.missing, { status: 'missing', locationId: null });
+    insertEvent(rec, {
+      documentId: g.documentId,
+      kind: 'inventory',
+      at: batch.at,
+      batchId: written.batchId,
+      details: {
+        batchNo: written.batchNo,
+        present: g.present.map((c) => c.copy_no),
+        missing: g.missing.map((c) => c.copy_no),
+        onLoan: onLoanOf(g.present),
+        ...g.details,
+      },
+      copyIds: [...g.present, ...g.missing].map((c) => c.id).concat(g.also ?? []),
+    });
+  }
+  return written;
+}
+
 /** 清查: every copy the unit answers for is confirmed present or reported missing, in one batch. */
 export function takeInventory(
   rec: Recorder,
   input: { missing: BatchItem[]; checkedBy: string[]; at: string },
 ): { batchId: number; batchNo: string; present: number; missing: number } {
+  assertNoneOpen(rec.db);
   const missingIds = new Set<number>();
   for (const item of input.missing) {
     const copies = requireCopies(rec.db, item.documentId, item.copyNos);
@@ -690,24 +740,15 @@ export function takeInventory(
     for (const c of copies) missingIds.add(c.id);
   }
   const held = all<CopyRow>(rec.db, sql`SELECT * FROM copies WHERE status IN ('in_custody', 'on_loan') ORDER BY document_id, copy_no`);
-  const batch = insertBatch(rec, 'inventory', 'QC', input.at, { checkedBy: input.checkedBy, held: held.length, missing: missingIds.size });
-  for (const [documentId, copies] of groupBy(held, (c) => c.document_id)) {
-    const lost = copies.filter((c) => missingIds.has(c.id));
-    if (lost.length) setCopies(rec.db, lost, { status: 'missing', locationId: null });
-    insertEvent(rec, {
+  const batch = recordInventory(
+    rec,
+    { at: input.at, details: { checkedBy: input.checkedBy, held: held.length, missing: missingIds.size } },
+    [...groupBy(held, (c) => c.document_id)].map(([documentId, copies]) => ({
       documentId,
-      kind: 'inventory',
-      at: input.at,
-      batchId: batch.batchId,
-      details: {
-        batchNo: batch.batchNo,
-        present: copies.filter((c) => !missingIds.has(c.id)).map((c) => c.copy_no),
-        missing: lost.map((c) => c.copy_no),
-        onLoan: onLoanOf(copies.filter((c) => !missingIds.has(c.id))),
-      },
-      copyIds: copies.map((c) => c.id),
-    });
-  }
+      present: copies.filter((c) => !missingIds.has(c.id)),
+      missing: copies.filter((c) => missingIds.has(c.id)),
+    })),
+  );
   return { ...batch, present: held.length - missingIds.size, missing: missingIds.size };
 }
 

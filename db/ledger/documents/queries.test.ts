@@ -194,7 +194,7 @@ describe('sort and paging', () => {
 describe('reminders', () => {
   it('an empty ledger has nothing to remind of', () => {
     const l = ledger();
-    expect(l.reminders()).toMatchObject({ overdueLoans: 0, returnDue: 0, secrecyEnding: 0, reviewDue: 0, inventoryDue: false });
+    expect(l.reminders()).toMatchObject({ overdueLoans: 0, returnDue: 0, secrecyEnding: 0, reviewDue: 0, stocktakeDue: [] });
   });
 
   it('overdue loans appear once the clock passes the due date and go with the return', () => {
@@ -297,14 +297,16 @@ describe('reminders', () => {
     }).toEqual({ overdueLoans: counts.overdueLoans, returnDue: counts.returnDue, secrecyEnding: counts.secrecyEnding, reviewDue: counts.reviewDue });
   });
 
-  it('inventory not done this year, while anything is held', () => {
+  it('a cabinet holding anything is due for its stocktake until one is taken, and again a cadence later (12 months)', () => {
     const l = ledger();
     l.receive({ title: '清查测试', marking: '秘密★5年' });
-    expect(l.reminders().inventoryDue).toBe(true);
+    expect(l.reminders().stocktakeDue).toMatchObject([{ level: 'confidential', lastAt: null }]);
     ok(l.t.service, 'documents.inventory', { checkedBy: ['李明', '赵强'] });
-    expect(l.reminders().inventoryDue).toBe(false);
+    expect(l.reminders().stocktakeDue).toEqual([]);
     l.t.clock.advance(40 * DAY);
-    expect(l.reminders().inventoryDue).toBe(true);
+    expect(l.reminders().stocktakeDue).toEqual([]);
+    l.t.clock.advance(326 * DAY);
+    expect(l.reminders().stocktakeDue).toMatchObject([{ level: 'confidential', lastAt: '2026-11-25', dueAt: '2027-11-25' }]);
   });
 });
 

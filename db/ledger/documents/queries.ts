@@ -7,6 +7,7 @@ import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
 import { recorderName } from '../recorders';
 import { readSettings } from '../settings';
+import { stocktakeDue } from '../stocktake/queries';
 import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type Carrier, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
@@ -460,8 +461,7 @@ export function reminderCounts(db: Db, day: Day): Omit<ReminderCounts, 'approval
     returnDue: count('returnDue'),
     secrecyEnding: count('secrecyEnding'),
     reviewDue: count('reviewDue'),
-    // Nothing held: no inventory is due, and none is done either (inventoriesThisYear says which).
-    inventoryDue: heldCopies > 0 && inventoriesThisYear === 0,
+    stocktakeDue: stocktakeDue(db, day.today),
     loansOverdue: overdueLoans,
     loansDueSoon: count('loanDueSoon'),
     returnOverdue: count('returnOverdue'),

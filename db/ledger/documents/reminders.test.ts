@@ -113,7 +113,7 @@ describe('reminders tell overdue from due soon', () => {
       returnDue: 0,
       secrecyEnding: 0,
       reviewDue: 0,
-      inventoryDue: false,
+      stocktakeDue: [],
       loansOverdue: 0,
       loansDueSoon: 0,
       returnOverdue: 0,
@@ -159,7 +159,7 @@ describe('reminders tell overdue from due soon', () => {
       secrecyEndingSoon: 1,
       secrecyEnding: 2,
     });
-    expect(counts).toMatchObject({ heldCopies: 14, inventoryDue: true, inventoriesThisYear: 0 });
+    expect(counts).toMatchObject({ heldCopies: 14, stocktakeDue: [{ cabinetId: l.cab, lastAt: null }], inventoriesThisYear: 0 });
     expect(l.ids('loanOverdue')).toEqual([lateLoan]);
     expect(l.ids('loanDueSoon')).toEqual([soonLoan]);
     expect(l.ids('returnOverdue')).toEqual([pastReturn]);
@@ -178,6 +178,6 @@ describe('reminders tell overdue from due soon', () => {
     ]);
     expect(l.get(ended).reminders).toEqual(['secrecyEnded']);
     ok(l.t.service, 'documents.inventory', { checkedBy: ['李明', '赵强'] });
-    expect(l.reminders()).toMatchObject({ inventoryDue: false, inventoriesThisYear: 1 });
+    expect(l.reminders()).toMatchObject({ stocktakeDue: [], inventoriesThisYear: 1 });
   });
 });

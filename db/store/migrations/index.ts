@@ -11,6 +11,7 @@ import { corrections } from './0009-corrections';
 import { shortSearch } from './0010-short-search';
 import { pendingReceipts } from './0011-pending-receipts';
 import { register } from './0012-register';
+import { stocktakes } from './0013-stocktakes';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shortSearch,
   pendingReceipts,
   register,
+  stocktakes,
 ];
