@@ -39,6 +39,7 @@ export const LABELS = {
   newCopyNos: ['复制件份号', '複製件份號', 'New copy nos.'],
   recordedBy: ['登记人', '登記人', 'Recorded by'],
   code: ['编号', '編號', 'Code'],
+  labelCode: ['标签编码', '標籤編碼', 'Label code'],
   name: ['名称', '名稱', 'Name'],
   model: ['品牌型号', '品牌型號', 'Make and model'],
   serial: ['序列号', '序列號', 'Serial no.'],

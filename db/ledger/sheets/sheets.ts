@@ -23,6 +23,7 @@ import { all, sql, type Db } from '../../store/sql';
 import type { LevelCode } from '../../views';
 import { documentFilterFields } from '../documents/filters';
 import { compressCopyNos } from '../../domain/copies';
+import { itemCode } from '../../domain/item-codes';
 import { dayOf, listDocuments, localDate } from '../documents/queries';
 import { inOrderOfTime } from '../documents/model';
 import { listComputers, listMedia, usageLog } from '../devices/queries';
@@ -132,6 +133,8 @@ type Cell = string | number | null | undefined;
 interface Draft {
   columns: [LabelKey, number][];
   rows: Cell[][];
+  /** A register of items: the row ids each row stands for, by kind, for their 标签编码 (the copies: those held). */
+  items?: { kind: 'document' | 'computer' | 'medium'; ids: number[] };
   levels: Level[];
   filters: [LabelKey, string][];
   /** A title of its own instead of the register's (the documents register filtered to telegrams). */
@@ -151,13 +154,18 @@ const copyNosOf = (json: string) => compressCopyNos(JSON.parse(json) as number[]
 export interface SheetOptions {
   /** The clock the documents sheet's reminder filters read (defaults to now). */
   now?: number;
+  /**
+   * The ledger's label code prefix: with it (exports), the registers of items end with a 标签编码 column; without it
+   * (printouts), they stay as the paper register, which the codes would no longer fit on A4.
+   */
+  codePrefix?: string;
 }
 
 /** The sheet of a register with its filters (validated: bad filters are E_VALIDATION), in one language. */
 export function buildSheet(db: Db, name: SheetName, filters: unknown, language: SheetLanguage, options: SheetOptions = {}): Sheet {
   const schema = SHEET_FILTERS[name];
   if (!schema) throw new TypeError(`unknown sheet ${String(name)}`);
-  const draft = draftOf(db, name, validate(schema, filters), language, options.now ?? Date.now());
+  const draft = withLabelCodes(db, draftOf(db, name, validate(schema, filters), language, options.now ?? Date.now()), options.codePrefix, language);
   const tracker = levelTracker();
   for (const l of draft.levels) tracker.see(l);
   const yearFilter = (filters as { year?: number } | null)?.year;
@@ -173,6 +181,27 @@ export function buildSheet(db: Db, name: SheetName, filters: unknown, language: 
     rows: draft.rows.map(cells),
     ...tracker.result(language),
   };
+}
+
+/** The export's 标签编码 column: a device's code, or the codes of the item's copies still held (in 份号 order). */
+function withLabelCodes(db: Db, draft: Draft, prefix: string | undefined, language: SheetLanguage): Draft {
+  if (prefix === undefined || !draft.items) return draft;
+  const { kind, ids } = draft.items;
+  let codes: string[];
+  if (kind === 'document') {
+    const held = new Map<number, string[]>();
+    for (const c of all<{ document_id: number; id: number }>(
+      db,
+      sql`SELECT document_id, id FROM copies WHERE document_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND status IN ('in_custody', 'on_loan')
+          ORDER BY document_id, copy_no`,
+    )) {
+      const list = held.get(c.document_id);
+      if (list) list.push(itemCode(prefix, 'copy', c.id));
+      else held.set(c.document_id, [itemCode(prefix, 'copy', c.id)]);
+    }
+    codes = ids.map((id) => listOf(held.get(id) ?? [], language));
+  } else codes = ids.map((id) => itemCode(prefix, kind, id));
+  return { ...draft, columns: [...draft.columns, ['labelCode', kind === 'document' ? 12 : 5]], rows: draft.rows.map((row, i) => [...row, codes[i]]) };
 }
 
 // zod's output of each sheet's filters.
@@ -256,6 +285,7 @@ function documentsDraft(db: Db, f: Filters<'documents'>, language: SheetLanguage
       d.mustReturn ? d.returnBy : '',
     ]),
     levels: rows.filter((d) => !d.declassified).map((d) => d.level),
+    items: { kind: 'document', ids: rows.map((d) => d.id) },
     filters,
     ...(telegrams ? { title: TELEGRAM_REGISTER } : {}),
   };
@@ -562,6 +592,7 @@ function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computer
       say(DEVICE_STATUS_TERMS[c.status], language),
     ]),
     levels: rows.map((c) => c.level),
+    items: { kind: 'computer', ids: rows.map((c) => c.id) },
     filters: deviceFilterText(f, f.status ? say(DEVICE_STATUS_TERMS[f.status as keyof typeof DEVICE_STATUS_TERMS], language) : null),
   };
 }
@@ -598,6 +629,7 @@ function mediaDraft(db: Db, classified: boolean, f: Filters<'secret-media'>, lan
       m.remarks,
     ]),
     levels: rows.map((m) => m.level),
+    items: { kind: 'medium', ids: rows.map((m) => m.id) },
     filters: deviceFilterText(f, f.status ? say(DEVICE_STATUS_TERMS[f.status as keyof typeof DEVICE_STATUS_TERMS], language) : null),
   };
 }

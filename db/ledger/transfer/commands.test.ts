@@ -2,13 +2,18 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LedgerErrorShape } from '../../errors';
+import { ledgerCodePrefix } from '../../domain/item-codes';
+import { readKeyFile } from '../../store/keyring';
 import { buildSheet } from '../sheets';
+import { label } from '../sheets/labels';
 import type { ImportIssue, ImportReport } from './import';
 import { cellText } from './normalize';
 import { readSpreadsheet } from './read';
 import { csvOf, documentRow, documentSheet, DOCUMENT_HEADER, xlsxOf, type FixtureCell } from './fixture';
 import { addUser, auditRows, dataSnapshot, login, makeLedger, ok, okAsync, refusedAsync, withRaw, type SetUpLedger } from '../../testing';
 import type { ComputerView, DocumentDetail, DocumentListItem } from '../../views';
+
+const prefixOf = (t: SetUpLedger) => ledgerCodePrefix(readKeyFile(t.keyPath).ledgerId);
 
 function ledger(): SetUpLedger {
   const t = makeLedger();
@@ -435,12 +440,21 @@ describe('export', () => {
     const t = await seeded();
     const audit = auditRows(t);
     const out = await okAsync<Exported>(t.service, 'export.register', { register: 'documents', filters: { levels: ['secret'], order: 'asc' }, format: 'xlsx' });
-    const sheet = withRaw(t, (db) => buildSheet(db, 'documents', { levels: ['secret'], order: 'asc' }, 'zh-CN', { now: t.clock.now }));
+    const sheet = withRaw(t, (db) => buildSheet(db, 'documents', { levels: ['secret'], order: 'asc' }, 'zh-CN', { now: t.clock.now, codePrefix: prefixOf(t) }));
     expect(out).toMatchObject({ fileName: '涉密文件登记台账-2026-11-25.xlsx', rows: 4, marking: '机密' });
     const grid = (await readSpreadsheet(out.fileName, Buffer.from(out.data, 'base64'))).sheets[0]!.rows.map((r) => r.map(cellText));
     expect(grid[0]).toEqual(['机密']);
     expect(grid[1]![0]).toBe('涉密文件登记台账');
+    // The printout's columns, then the export's 标签编码: the codes of each item's copies still held.
     expect(grid[2]).toEqual(sheet.columns.map((c) => c.label));
+    expect(grid[2]!.at(-1)).toBe('标签编码');
+    const first = ok<DocumentDetail>(t.service, 'documents.get', { id: listDocs(t).find((d) => d.receiptNo === grid[3]![0])!.id });
+    expect(grid[3]!.at(-1)).toBe(
+      first.copyList
+        .filter((c) => c.status === 'in_custody' || c.status === 'on_loan')
+        .map((c) => c.labelCode)
+        .join('、'),
+    );
     expect(grid.slice(3).map((r) => sheet.columns.map((_, i) => r[i] ?? ''))).toEqual(sheet.rows);
     const added = auditRows(t).slice(audit.length);
     expect(added).toMatchObject([{ action: 'export.register', outcome: 'ok', target: 'documents' }]);
@@ -459,7 +473,7 @@ describe('export', () => {
     login(t.service, 'auditor1', 'Auditor2026pass');
     const out = await okAsync<Exported>(t.service, 'export.register', { register: 'documents', filters: { order: 'asc' }, format: 'csv' });
     const text = Buffer.from(out.data, 'base64').toString('utf8');
-    expect(text.startsWith('\uFEFF机密\r\n收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF机密\r\n收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期,标签编码\r\n')).toBe(true);
     expect(text).toContain(',"关于""保密"", 工作的通知",');
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(2 + 6 + 1);
@@ -482,6 +496,15 @@ describe('export', () => {
       const to = ledger();
       for (const { register, filters } of registers) {
         const out = await okAsync<Exported>(from.service, 'export.register', { register, filters, format, language });
+        // The export's 标签编码 are this ledger's codes: a re-import reads the column as no field (the new rows get their own).
+        const view = await okAsync<{ columns: { index: number; header: string }[]; mapping: Record<string, number> }>(to.service, 'import.inspect', {
+          register,
+          fileName: out.fileName,
+          data: out.data,
+        });
+        const codes = view.columns.find((c) => c.header === label('labelCode', language));
+        expect(codes, `${register} ${language}`).toBeDefined();
+        expect(Object.values(view.mapping)).not.toContain(codes!.index);
         await okAsync(to.service, 'import.apply', { register, fileName: out.fileName, data: out.data, defaults: { ...defaults, scope: '办公室' } });
         const sheetOf = (t: SetUpLedger) => withRaw(t, (db) => buildSheet(db, register, filters, language, { now: t.clock.now }));
         expect({ language, format, register, rows: sheetOf(to).rows }).toEqual({ language, format, register, rows: sheetOf(from).rows });

@@ -15,6 +15,7 @@ import { copiesOf, insertEvent, setCopies } from '../documents/model';
 import { localDate } from '../documents/queries';
 import { CUSTODIAN, REGISTER_READERS } from '../fields';
 import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from '../sheets';
+import { codePrefix } from '../codes/lookup';
 import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './export';
 import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './import';
 import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './read';
@@ -206,7 +207,7 @@ export const transferCommands = {
     mutates: true,
     prepare: async () => undefined,
     run(ctx, input): { sheet: Sheet; format: ExportFormat; date: string } {
-      const sheet = buildSheet(ctx.db, input.register, input.filters, input.language, { now: Date.parse(ctx.now) });
+      const sheet = buildSheet(ctx.db, input.register, input.filters, input.language, { now: Date.parse(ctx.now), codePrefix: codePrefix(ctx) });
       ctx.note({
         target: input.register,
         summary: {
