@@ -12,7 +12,7 @@ function day(offset: number): string {
 test('overdue apart from due soon on the overview, the filter and the 提示 column; an empty ledger has no inventory done', async ({ page, host }) => {
   await setUpQuickly(page, host.current);
   await page.getByTestId('menu-overview').click();
-  await expect(page.getByTestId('reminder-inventory-due')).toContainText('尚无在管载体');
+  await expect(page.getByTestId('reminder-stocktake-due')).toContainText('尚无在管载体');
   await expect(page.getByTestId('reminders-card')).not.toContainText('本年度已清查');
 
   const cabinet = await invoke<{ id: number }>(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' });
@@ -41,7 +41,9 @@ test('overdue apart from due soon on the overview, the filter and the 提示 col
   await expect(page.getByTestId('reminder-loanOverdue')).toContainText('1');
   await expect(page.getByTestId('reminder-loanDueSoon')).toContainText('借阅即将到期');
   await expect(page.getByTestId('reminder-loanDueSoon')).toContainText('1');
-  await expect(page.getByTestId('reminder-inventory-due')).toContainText('本年度尚未清查');
+  // The cabinet holding them was never counted: due for a stocktake.
+  await expect(page.getByTestId('reminder-stocktake-due')).toContainText('待清查保密柜1');
+  await expect(page.getByTestId('reminder-stocktake-cabinets')).toContainText('保密柜一（从未清查）');
   await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
 
   // The overdue tile opens the register on the overdue loan only, its 提示 saying so.

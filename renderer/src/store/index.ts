@@ -12,6 +12,7 @@ import { createSessionSlice } from '../features/session/store';
 import { createSettingsSlice } from '../features/settings/store';
 import { createTransferSlice } from '../features/import/store';
 import { createPeopleSlice } from '../features/people/store';
+import { createStocktakeSlice } from '../features/stocktake/store';
 import { createSessionScope, type LedgerState } from './types';
 import { createUiSlice } from './ui';
 import { createDraftsSlice } from './drafts';
@@ -44,6 +45,7 @@ export function createLedgerStore() {
       ...createPeopleSlice(set, get, session),
       ...createTransferSlice(set, get, session),
       ...createBackupSlice(set, get, session),
+      ...createStocktakeSlice(set, get, session),
       ...createUiSlice(set, get, session),
       ...createDraftsSlice(set, get, session),
     };

@@ -11,6 +11,7 @@ import type { DevicesSlice } from '../features/devices/store';
 import type { PeopleSlice } from '../features/people/store';
 import type { TransferSlice } from '../features/import/store';
 import type { BackupSlice } from '../features/backup/store';
+import type { StocktakeSlice } from '../features/stocktake/store';
 
 export type LedgerState = SessionSlice &
   SettingsSlice &
@@ -22,6 +23,7 @@ export type LedgerState = SessionSlice &
   PeopleSlice &
   TransferSlice &
   BackupSlice &
+  StocktakeSlice &
   UiSlice &
   DraftsSlice;
 

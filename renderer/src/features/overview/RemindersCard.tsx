@@ -3,7 +3,7 @@
 import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReminderCounts } from '../../../../preload/contract';
-import { selectIsCustodian, useLedger } from '../../store';
+import { useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ITEM_REMINDERS, LATE_REMINDERS, type ItemReminder } from '../documents/documents';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -22,14 +22,18 @@ const COUNTS: Record<ItemReminder, keyof ReminderCounts> = {
   missing: 'missingCopies',
 };
 
+/** Cabinets named under the tiles; the 清查 page lists them all. */
+const SHOWN_CABINETS = 5;
+
 export function RemindersCard() {
   const { t } = useTranslation();
   const reminders = useLedger((s) => s.reminders);
   const reminderDays = useLedger((s) => s.settings?.reminderDays);
   const openDocuments = useLedger((s) => s.openDocuments);
-  const openBatch = useLedger((s) => s.openBatch);
-  const isCustodian = useLedger(selectIsCustodian);
+  const openStocktakes = useLedger((s) => s.openStocktakes);
   const { busy, error } = useLoad(useLedger((s) => s.loadReminders));
+
+  const stocktakeDue = reminders?.stocktakeDue ?? [];
 
   const tile = (testId: string, title: string, value: number | string, alert: boolean, onClick: () => void, small = false) => (
     <Col xs={12} lg={8} xl={4} key={testId}>
@@ -61,15 +65,15 @@ export function RemindersCard() {
             const n = Number(reminders?.[COUNTS[kind]] ?? 0);
             return tile(`reminder-${kind}`, t(`reminders.kinds.${kind}`), n, n > 0 && LATE_REMINDERS.has(kind), () => openDocuments({ reminderKind: kind }));
           })}
+          {/* Cabinets whose last stocktake is older than the cadence of the most secret level they hold: 清查 opens. */}
           {tile(
-            'reminder-inventory-due',
-            t('documents.inventory'),
-            // A ledger holding nothing has no inventory to take, and none taken.
-            !reminders?.heldCopies ? t('reminders.nothingHeld') : reminders.inventoryDue ? t('reminders.inventoryDue') : t('reminders.inventoryDone'),
-            !!reminders?.inventoryDue,
-            // The custodian goes to the inventory itself; the others see what it covers.
-            () => (isCustodian ? openBatch('inventory') : openDocuments({ status: 'held' })),
-            true,
+            'reminder-stocktake-due',
+            t('reminders.stocktakeDue'),
+            // A ledger holding nothing has nothing to count.
+            reminders?.heldCopies ? stocktakeDue.length : t('reminders.nothingHeld'),
+            stocktakeDue.length > 0,
+            openStocktakes,
+            !reminders?.heldCopies,
           )}
           {/* 密码电报 / 级发电, a group of their own: held, due back soon, past their return-by date. */}
           {tile('reminder-telegrams-held', t('reminders.telegramsHeld'), reminders?.telegramsHeld ?? 0, false, () =>
@@ -82,6 +86,19 @@ export function RemindersCard() {
             openDocuments({ carrier: 'telegram', reminderKind: 'returnOverdue' }),
           )}
         </Row>
+        {stocktakeDue.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="reminder-stocktake-cabinets">
+            {t('reminders.stocktakeCabinets', {
+              names: stocktakeDue
+                .slice(0, SHOWN_CABINETS)
+                .map((c) =>
+                  c.lastAt ? t('reminders.stocktakeLast', { name: c.name, at: c.lastAt.slice(0, 10) }) : t('reminders.stocktakeNever', { name: c.name }),
+                )
+                .join(t('reminders.nameJoin')),
+              more: stocktakeDue.length > SHOWN_CABINETS ? t('reminders.stocktakeMore', { n: stocktakeDue.length }) : '',
+            })}
+          </Typography.Paragraph>
+        )}
       </Spin>
     </Card>
   );

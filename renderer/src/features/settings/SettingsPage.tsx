@@ -30,6 +30,9 @@ export function SettingsPage() {
   );
 }
 
+/** The levels a cabinet's stocktake cadence follows (the most secret one it holds). */
+const CADENCE_LEVELS = ['top_secret', 'secret', 'confidential'] as const;
+
 function SettingsForm({ settings }: { settings: LedgerSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -65,6 +68,14 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
       <Form.Item name="lateEntryYears" label={t('settings.lateEntryYears')} extra={t('settings.lateEntryYearsHelp')} rules={[{ required: true }]}>
         <InputNumber min={0} max={50} precision={0} suffix={t('settings.years')} style={{ width: 200 }} data-testid="settings-late-entry-years" />
       </Form.Item>
+      <Card type="inner" size="small" title={t('settings.cadenceTitle')} style={{ marginBottom: 24 }}>
+        <Typography.Paragraph type="secondary">{t('settings.cadenceHelp')}</Typography.Paragraph>
+        {CADENCE_LEVELS.map((level) => (
+          <Form.Item key={level} name={['stocktakeCadenceMonths', level]} label={t(`levels.${level}`)} rules={[{ required: true }]}>
+            <InputNumber min={1} max={24} precision={0} suffix={t('settings.months')} style={{ width: 200 }} data-testid={`settings-cadence-${level}`} />
+          </Form.Item>
+        ))}
+      </Card>
       <Card type="inner" size="small" title={t('settings.policyTitle')} style={{ marginBottom: 24 }}>
         <Form.Item name={['passwordPolicy', 'minLength']} label={t('settings.minLength')} rules={[{ required: true }]}>
           <InputNumber min={8} max={64} precision={0} style={{ width: 200 }} data-testid="settings-min-length" />
@@ -176,6 +187,13 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
           { key: 'receiptReminder', label: t('settings.receiptReminderDays'), children: `${settings.receiptReminderDays} ${t('settings.days')}` },
           { key: 'shredder', label: t('settings.shredderMaxCopies'), children: `${settings.shredderMaxCopies} ${t('settings.copies')}` },
           { key: 'lateEntry', label: t('settings.lateEntryYears'), children: `${settings.lateEntryYears} ${t('settings.years')}` },
+          {
+            key: 'cadence',
+            label: t('settings.cadenceTitle'),
+            children: CADENCE_LEVELS.map((l) => t('settings.cadenceOf', { level: t(`levels.${l}`), months: settings.stocktakeCadenceMonths[l] })).join(
+              t('settings.cadenceJoin'),
+            ),
+          },
           { key: 'min', label: t('settings.minLength'), children: minLength },
           { key: 'case', label: t('settings.requireMixedCase'), children: yesNo(requireMixedCase) },
           { key: 'symbol', label: t('settings.requireSymbol'), children: yesNo(requireSymbol) },

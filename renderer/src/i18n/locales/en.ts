@@ -1182,6 +1182,7 @@ const en: Messages = {
     status: 'Status',
     statuses: { open: 'Open', closed: 'Closed' },
     startedAt: 'Started',
+    startDate: 'Start date',
     closedAt: 'Closed',
     checkers: 'Checked by',
     checker1: 'First checker',
