@@ -356,6 +356,7 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   keeper: ['保管人', '保管人', 'Keeper'],
   kind: ['类别', '類別', 'Kind'],
   language: ['语言', '語言', 'Language'],
+  labelLayout: ['标签版式', '標籤版式', 'Label layout'],
   lateEntryReason: ['补登原因', '補登原因', 'Late entry reason'],
   lateEntryYears: ['补登年限', '補登年限', 'Late entry years'],
   level: ['密级', '密級', 'Level'],

@@ -105,3 +105,13 @@ export function must<T>(host: RunningHost, name: string, input: unknown): T {
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
+
+/** The print records in the audit log, newest first, read as an auditor (the session returns to ADMIN). */
+export function printAudit(host: RunningHost): { action: string; summary: Record<string, unknown> }[] {
+  must(host, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' });
+  must(host, 'session.login', { username: AUDITOR.username, password: 'Temp2026pass' });
+  must(host, 'account.changePassword', { oldPassword: 'Temp2026pass', newPassword: AUDITOR.password });
+  const rows = must<{ rows: { action: string; summary: Record<string, unknown> }[] }>(host, 'audit.list', { kind: 'print' }).rows;
+  must(host, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+  return rows.filter((r) => r.action === 'print.record');
+}

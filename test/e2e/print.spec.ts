@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, AUDITOR, expect, must, openRegisterPreview, setUpQuickly, test, UNIT } from './fixtures';
+import { ADMIN, expect, must, openRegisterPreview, printAudit, setUpQuickly, test, UNIT } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-print-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -54,16 +54,6 @@ const pdfinfo = (path: string) => execFileSync('pdfinfo', [path], { encoding: 'u
 const pageCount = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(path))![1]);
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
-
-/** The print records in the audit log, newest first, read as an auditor (the session returns to the custodian). */
-function printAudit(host: RunningHost): { action: string; summary: Record<string, unknown> }[] {
-  must(host, 'account.create', { username: AUDITOR.username, displayName: AUDITOR.displayName, roles: ['auditor'], password: 'Temp2026pass' });
-  must(host, 'session.login', { username: AUDITOR.username, password: 'Temp2026pass' });
-  must(host, 'account.changePassword', { oldPassword: 'Temp2026pass', newPassword: AUDITOR.password });
-  const rows = must<{ rows: { action: string; summary: Record<string, unknown> }[] }>(host, 'audit.list', { kind: 'print' }).rows;
-  must(host, 'session.login', { username: ADMIN.username, password: ADMIN.password });
-  return rows.filter((r) => r.action === 'print.record');
-}
 
 /**
  * Every row on exactly one page, whole: its receipt number and the end of its wrapped title on the same page;

@@ -1,8 +1,9 @@
-// An account's own choices on screen (the register's columns), kept in the encrypted ledger beside the account so
+// An account's own choices on screen (the register's columns, the label layout), kept in the encrypted ledger beside the account so
 // they follow the user from one sign-in to the next. Each is one bounded, validated value; none is a setting of
 // the ledger (db/ledger/settings.ts is the administrator's).
 import { z } from 'zod';
 import { DOCUMENT_COLUMNS } from '../../domain/register-columns';
+import { labelLayoutSchema, normalLayout } from '../../domain/labels';
 import { all, run, sql, type Db } from '../../store/sql';
 
 export const prefsSchema = z.object({
@@ -12,6 +13,8 @@ export const prefsSchema = z.object({
     .min(1)
     .max(DOCUMENT_COLUMNS.length)
     .refine((columns) => new Set(columns).size === columns.length, { message: 'repeated' }),
+  /** The label layout printed last (打印标签 starts from it). */
+  labelLayout: labelLayoutSchema,
 });
 export type Prefs = z.output<typeof prefsSchema>;
 /** What an account has chosen: a preference it never set is null (the screen's default). */
@@ -26,6 +29,10 @@ const readers: { [K in keyof Prefs]: (raw: unknown) => Prefs[K] | null } = {
       ? [...new Set(raw.filter((c): c is Prefs['documentColumns'][number] => (DOCUMENT_COLUMNS as readonly unknown[]).includes(c)))]
       : [];
     return known.length ? known : null;
+  },
+  labelLayout(raw) {
+    const layout = labelLayoutSchema.safeParse(raw);
+    return layout.success ? normalLayout(layout.data) : null;
   },
 };
 

@@ -2,7 +2,7 @@
 // custodian the lifecycle actions, each its own dialog (DeviceActions).
 import { useEffect, type ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { DeviceEventView, MediaUsageView } from '../../../../preload/contract';
@@ -16,6 +16,8 @@ import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
 import { COMPUTER_ACTIONS, DeviceActionDialog, MEDIUM_ACTIONS, type DeviceAction } from './DeviceActions';
 import { CorrectDeviceModal } from './CorrectDeviceDialog';
 import { useKeptState } from '../../ui/hooks/useDraft';
+import { LabelDialog } from '../labels/LabelDialog';
+import { ItemCode } from '../labels/ItemCode';
 
 const perform = (op: () => Promise<void>) => op();
 
@@ -59,18 +61,23 @@ function DeviceView(props: ViewProps) {
   // The dialog open comes back after a lock, with what was typed in it.
   const [action, setAction] = useKeptState<DeviceAction | null>(`device-action:${props.kind}:${device.id}`, null);
   const [correcting, setCorrecting] = useKeptState(`device-correcting:${props.kind}:${device.id}`, false);
+  const [labelsOpen, setLabelsOpen] = useKeptState(`device-labels:${props.kind}:${device.id}`, false);
   const none = <Typography.Text type="secondary">—</Typography.Text>;
   const field = (key: string, children: ReactNode) => ({ key, label: t(`devices.fields.${key}` as 'devices.fields.code'), children: children || none });
 
+  const codes = [
+    field(
+      'code',
+      <span className="monospace" data-testid="device-code">
+        {device.code}
+      </span>,
+    ),
+    { key: 'labelCode', label: t('labels.labelCode'), children: <ItemCode code={device.labelCode} testId="device-label-code" /> },
+  ];
   const items: DescriptionsProps['items'] =
     props.kind === 'computer'
       ? [
-          field(
-            'code',
-            <span className="monospace" data-testid="device-code">
-              {device.code}
-            </span>,
-          ),
+          ...codes,
           field('name', props.computer.name),
           field('model', device.model),
           field('serial', device.serial),
@@ -89,12 +96,7 @@ function DeviceView(props: ViewProps) {
           field('remarks', device.remarks),
         ]
       : [
-          field(
-            'code',
-            <span className="monospace" data-testid="device-code">
-              {device.code}
-            </span>,
-          ),
+          ...codes,
           field('type', t(`devices.types.${props.medium.type}`)),
           field('model', device.model),
           field('serial', device.serial),
@@ -141,7 +143,16 @@ function DeviceView(props: ViewProps) {
             </span>
           </Space>
         }
-        extra={props.back}
+        extra={
+          <Space>
+            {isCustodian && (
+              <Button icon={<TagsOutlined />} onClick={() => setLabelsOpen(true)} data-testid="device-print-label">
+                {t('labels.print')}
+              </Button>
+            )}
+            {props.back}
+          </Space>
+        }
         data-testid="device-page"
       >
         {isCustodian && (
@@ -179,6 +190,7 @@ function DeviceView(props: ViewProps) {
           items={device.history.map((e) => ({ key: e.id, children: <EventLine event={e} t={t} language={language} /> }))}
         />
       </Card>
+      <LabelDialog open={labelsOpen} items={{ devices: [{ device: props.kind, id: device.id }] }} onClose={() => setLabelsOpen(false)} />
       {action &&
         (props.kind === 'computer' ? (
           <DeviceActionDialog kind="computer" computer={props.computer} action={action} onClose={() => setAction(null)} />

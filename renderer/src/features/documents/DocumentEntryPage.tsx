@@ -3,7 +3,7 @@
 // what usually stays the same (date, carrier, cabinet, who signs).
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, SaveOutlined, TagsOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CARRIERS, levelOfMarking, type Carrier } from './documents';
@@ -14,7 +14,8 @@ import { selectSession, selectUnitName, useLedger, type DocumentOrigin } from '.
 import { useAction } from '../../ui/hooks/useAction';
 import { useEnterNavigation } from '../../ui/hooks/useEnterNavigation';
 import { useMarkField, type ErrorFields } from '../../ui/hooks/useMarkField';
-import { useDraftForm } from '../../ui/hooks/useDraft';
+import { useDraftForm, useKeptState } from '../../ui/hooks/useDraft';
+import { LabelDialog } from '../labels/LabelDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MarkingInput } from './MarkingInput';
 import { LocationSelect } from './LocationSelect';
@@ -70,7 +71,10 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
   const [form] = Form.useForm<EntryValues>();
   const container = useRef<HTMLDivElement>(null);
-  const [last, setLast] = useState<{ id: number; receiptNo: string; title: string } | null>(null);
+  const [last, setLast] = useKeptState<{ id: number; receiptNo: string; title: string } | null>(`register-last:${origin}`, null);
+  // Every item registered since the page opened: their labels print together at the end of the sitting.
+  const [sitting, setSitting] = useKeptState<number[]>(`register-sitting:${origin}`, []);
+  const [labelsFor, setLabelsFor] = useKeptState<number[] | null>(`register-labels:${origin}`, null);
   // No cabinet yet: one is registered from here, and the form keeps what was typed.
   const [creatingCabinet, setCreatingCabinet] = useState(false);
   const produced = origin === 'produced';
@@ -138,6 +142,7 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
         });
     draft.drop();
     setLast({ ...out, title: common.title });
+    setSitting([...sitting, out.id]);
     void message.success({ content: <span data-testid="register-saved">{t('docForm.saved', { receiptNo: out.receiptNo })}</span> });
     const kept = Object.fromEntries(STICKY.map((k) => [k, values[k]]));
     form.resetFields();
@@ -206,11 +211,20 @@ export function DocumentEntryPage({ origin }: { origin: DocumentOrigin }) {
               <Button type="link" size="small" onClick={() => openDocument(last.id)} data-testid="register-last-open">
                 {t('docForm.open')}
               </Button>
+              <Button type="link" size="small" icon={<TagsOutlined />} onClick={() => setLabelsFor([last.id])} data-testid="register-last-labels">
+                {t('labels.printLast')}
+              </Button>
+              {sitting.length > 1 && (
+                <Button type="link" size="small" icon={<TagsOutlined />} onClick={() => setLabelsFor(sitting)} data-testid="register-sitting-labels">
+                  {t('labels.printSitting', { count: sitting.length })}
+                </Button>
+              )}
             </Space>
           }
           style={{ marginBottom: 16 }}
         />
       )}
+      <LabelDialog open={labelsFor !== null} items={{ copies: (labelsFor ?? []).map((documentId) => ({ documentId })) }} onClose={() => setLabelsFor(null)} />
       <ErrorAlert error={save.error} testId="register-error" />
       <div ref={container} onKeyDownCapture={onKeyDownCapture}>
         <Form<EntryValues>

@@ -2,7 +2,7 @@
 // the lifecycle actions, each in its own form.
 import { useEffect, type ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Typography, type DescriptionsProps, type TableProps } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { CopyView, DocumentDetail } from '../../../../preload/contract';
@@ -30,6 +30,8 @@ import {
   stillMissing,
 } from './DocumentActions';
 import { useKeptState } from '../../ui/hooks/useDraft';
+import { LabelDialog } from '../labels/LabelDialog';
+import { ItemCode } from '../labels/ItemCode';
 
 type Action =
   'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review' | 'correct' | 'void';
@@ -88,6 +90,10 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
     setAction(null);
     setReceiptFor(undefined);
   };
+  // 打印标签: the copies chosen in the table, or (none chosen) every copy held.
+  const [chosenIds, setChosenIds] = useKeptState<number[]>(`doc-label-copies:${doc.id}`, []);
+  const chosenCopies = doc.copyList.filter((c) => chosenIds.includes(c.id)).map((c) => c.copyNo);
+  const [labelsOpen, setLabelsOpen] = useKeptState(`doc-labels:${doc.id}`, false);
   const missing = stillMissing(doc).length > 0;
   const lost = lostCopyNos(doc);
 
@@ -198,6 +204,12 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
     },
     { key: 'location', title: t('doc.copy.location'), width: 120, render: (_, c) => c.location ?? '' },
     {
+      key: 'labelCode',
+      title: t('labels.labelCode'),
+      width: 140,
+      render: (_, c) => <ItemCode code={c.labelCode} testId={`doc-copy-code-${c.copyNo}`} />,
+    },
+    {
       key: 'holder',
       title: t('doc.copy.holder'),
       render: (_, c) => (c.holder ? (c.holderDepartment ? `${c.holder}（${c.holderDepartment}）` : c.holder) : ''),
@@ -264,10 +276,21 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
         )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} data-testid="doc-fields" />
       </Card>
-      <Card title={t('doc.copiesTitle')} size="small">
+      <Card
+        title={t('doc.copiesTitle')}
+        size="small"
+        extra={
+          isCustodian && (
+            <Button icon={<TagsOutlined />} onClick={() => setLabelsOpen(true)} data-testid="doc-print-labels">
+              {chosenCopies.length ? t('labels.printChosen', { count: chosenCopies.length }) : t('labels.printHeld')}
+            </Button>
+          )
+        }
+      >
         <Table<CopyView>
           rowKey="id"
           size="small"
+          rowSelection={isCustodian ? { selectedRowKeys: chosenIds, onChange: (keys) => setChosenIds(keys as number[]), columnWidth: 40 } : undefined}
           columns={copyColumns}
           dataSource={doc.copyList}
           pagination={false}
@@ -288,6 +311,11 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
           }
         />
       </Card>
+      <LabelDialog
+        open={labelsOpen}
+        items={{ copies: [chosenCopies.length ? { documentId: doc.id, copyNos: chosenCopies } : { documentId: doc.id }] }}
+        onClose={() => setLabelsOpen(false)}
+      />
       {action === 'lend' && <LendModal doc={doc} onClose={close} />}
       {action === 'returnLoan' && <ReturnLoanModal doc={doc} onClose={close} />}
       {action === 'copy' && <CopyModal doc={doc} onClose={close} />}

@@ -1,7 +1,7 @@
 // 保密柜: where copies are kept, each with the highest level it may hold (绝密 only with a dedicated keeper).
 import { useState } from 'react';
-import { Button, Card, Table, Tag, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag, type TableProps } from 'antd';
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LocationView } from '../../../../preload/contract';
 import { selectIsCustodian, useLedger } from '../../store';
@@ -11,6 +11,8 @@ import { LevelTag } from './MarkingTag';
 import { CabinetDialog } from './CabinetDialog';
 import { CorrectLocationModal } from './CorrectLocationDialog';
 import { useKeptState } from '../../ui/hooks/useDraft';
+import { LabelDialog } from '../labels/LabelDialog';
+import { ItemCode } from '../labels/ItemCode';
 
 export function LocationsPage() {
   const { t } = useTranslation();
@@ -20,10 +22,13 @@ export function LocationsPage() {
   // The cabinet dialog open comes back after a lock, with what was typed in it.
   const [creating, setCreating] = useKeptState('locations-creating', false);
   const [correcting, setCorrecting] = useState<LocationView | null>(null);
+  // The cabinets whose labels the label dialog prints (null: closed).
+  const [labelsFor, setLabelsFor] = useKeptState<number[] | null>('locations-labels', null);
 
   const columns: TableProps<LocationView>['columns'] = [
     { key: 'code', dataIndex: 'code', title: t('locations.code'), width: 120, render: (v: string) => <span className="monospace">{v}</span> },
     { key: 'name', dataIndex: 'name', title: t('locations.name') },
+    { key: 'labelCode', title: t('labels.labelCode'), width: 150, render: (_, l) => <ItemCode code={l.labelCode} testId={`location-label-code-${l.code}`} /> },
     { key: 'maxLevel', title: t('locations.maxLevel'), width: 140, render: (_, l) => <LevelTag level={l.maxLevel} /> },
     { key: 'keeper', title: t('locations.keeper'), width: 140, render: (_, l) => l.keeper ?? '' },
     {
@@ -48,11 +53,16 @@ export function LocationsPage() {
           {
             key: 'correct',
             title: '',
-            width: 90,
+            width: 200,
             render: (_: unknown, l: LocationView) => (
-              <Button size="small" onClick={() => setCorrecting(l)} data-testid={`location-correct-${l.code}`}>
-                {t('corrections.submit')}
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => setCorrecting(l)} data-testid={`location-correct-${l.code}`}>
+                  {t('corrections.submit')}
+                </Button>
+                <Button size="small" icon={<TagsOutlined />} onClick={() => setLabelsFor([l.id])} data-testid={`location-label-${l.code}`}>
+                  {t('labels.print')}
+                </Button>
+              </Space>
             ),
           },
         ]
@@ -64,15 +74,26 @@ export function LocationsPage() {
       title={t('locations.title')}
       extra={
         isCustodian && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="location-create-button">
-            {t('locations.create')}
-          </Button>
+          <Space>
+            <Button
+              icon={<TagsOutlined />}
+              disabled={!locations.some((l) => l.active)}
+              onClick={() => setLabelsFor(locations.filter((l) => l.active).map((l) => l.id))}
+              data-testid="locations-print-labels"
+            >
+              {t('labels.printCabinets')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="location-create-button">
+              {t('locations.create')}
+            </Button>
+          </Space>
         )
       }
     >
       <ErrorAlert error={error} testId="locations-error" />
       <Table<LocationView> rowKey="id" size="middle" columns={columns} dataSource={locations} loading={busy} pagination={false} data-testid="locations-table" />
       {creating && <CabinetDialog onClose={() => setCreating(false)} />}
+      <LabelDialog open={labelsFor !== null} items={{ cabinets: labelsFor ?? [] }} onClose={() => setLabelsFor(null)} />
       {correcting && <CorrectLocationModal location={correcting} onClose={() => setCorrecting(null)} />}
     </Card>
   );

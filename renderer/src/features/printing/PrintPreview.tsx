@@ -8,8 +8,9 @@ import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { useErrorText } from '../../i18n/errors';
 import { useLedger } from '../../store';
-import type { PrinterInfo, PrintOutcome, PrintPayload, PrintRequest } from '../../../../preload/contract';
+import type { CommandOutput, PrinterInfo, PrintOutcome, PrintRequest } from '../../../../preload/contract';
 import { PrintView } from './PrintView';
+import { LabelSheet } from '../labels/LabelSheet';
 
 /** Pages shown on screen; all are counted, and the printout and the PDF carry every one. */
 const PREVIEW_PAGES = 20;
@@ -35,7 +36,7 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
   const errorText = useErrorText();
   const { message } = App.useApp();
   const paperT = useMemo(() => i18n.getFixedT(request.language ?? 'zh-CN'), [request.language]);
-  const [payload, setPayload] = useState<PrintPayload | null>(null);
+  const [payload, setPayload] = useState<CommandOutput<'print.prepare'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copies, setCopies] = useState(1);
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
@@ -122,7 +123,9 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
         <Alert type="info" showIcon title={t('print.previewLimited', { shown: PREVIEW_PAGES, total: pages })} style={{ marginBottom: 12 }} />
       )}
       <div className="print-desk">
-        {payload ? (
+        {payload?.document.kind === 'labels' ? (
+          <LabelSheet labels={payload.document.labels} layout={payload.document.layout} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
+        ) : payload ? (
           <PrintView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
         ) : (
           error === null && <Spin />

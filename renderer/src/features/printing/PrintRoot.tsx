@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { describeError } from '../../i18n/errors';
-import type { PrintAttribute, PrintPayload } from '../../../../preload/contract';
+import type { CommandOutput, PrintAttribute } from '../../../../preload/contract';
 import { decodePrintRequest } from './request';
 import { pageRule } from './pageRules';
 import { PrintView } from './PrintView';
+import { LabelSheet } from '../labels/LabelSheet';
+import { labelPageRule } from '../labels/layouts';
 
 function mark(attributes: Partial<Record<PrintAttribute, string>>): void {
   for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
@@ -16,7 +18,7 @@ function mark(attributes: Partial<Record<PrintAttribute, string>>): void {
 export function PrintRoot() {
   const request = useMemo(() => decodePrintRequest(location.hash), []);
   const t = useMemo(() => i18n.getFixedT(request?.language ?? 'zh-CN'), [request]);
-  const [payload, setPayload] = useState<PrintPayload | null>(null);
+  const [payload, setPayload] = useState<CommandOutput<'print.prepare'> | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -38,9 +40,11 @@ export function PrintRoot() {
   // Cut into pages (after the fonts, PrintView waits for them): only then may the host print.
   const paged = useCallback(() => {
     if (!payload) return;
+    const doc = payload.document;
     mark({
       'data-print-id': payload.meta.printId,
-      'data-print-rows': String(payload.document.rows.length),
+      // A label counts as a row (print.record: no more pages than rows and one).
+      'data-print-rows': String(doc.kind === 'labels' ? doc.labels.length : doc.rows.length),
       'data-print-title': payload.document.title,
       'data-print-audit-seq': String(payload.meta.auditHead.seq),
       'data-print-orientation': payload.document.orientation,
@@ -50,10 +54,18 @@ export function PrintRoot() {
 
   if (error) return <p data-testid="print-error">{describeError(error, request?.language ?? 'zh-CN')}</p>;
   if (!payload) return null;
+  const doc = payload.document;
+  if (doc.kind === 'labels')
+    return (
+      <>
+        <style>{labelPageRule(doc.layout)}</style>
+        <LabelSheet labels={doc.labels} layout={doc.layout} onPaged={paged} />
+      </>
+    );
   return (
     <>
-      <style>{pageRule(payload.document.orientation)}</style>
-      <PrintView doc={payload.document} meta={payload.meta} t={t} onPaged={paged} />
+      <style>{pageRule(doc.orientation)}</style>
+      <PrintView doc={doc} meta={payload.meta} t={t} onPaged={paged} />
     </>
   );
 }
