@@ -21,6 +21,8 @@ export function listenForScans(onScan: (scan: Scan) => void): () => void {
   let burst: Burst | null = null;
   let before: FieldSnapshot | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last key was handled (its time stamp may be much older: it waited while the screen was busy). */
+  let handledAt = 0;
   let swallowEnterUp = false;
 
   const settleLater = () => {
@@ -28,7 +30,7 @@ export function listenForScans(onScan: (scan: Scan) => void): () => void {
     if (burst && burst.typed < burst.text.length) timer = setTimeout(settle, RELEASE_AFTER_MS);
   };
   const settle = () => {
-    const next = expire(burst, performance.now());
+    const next = expire(burst, performance.now() - handledAt);
     burst = next.burst;
     typeIntoFocus(next.release);
     settleLater();
@@ -37,6 +39,7 @@ export function listenForScans(onScan: (scan: Scan) => void): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     const input = inputOf(e);
     if (!input) return;
+    handledAt = performance.now();
     const next = step(burst, input);
     typeIntoFocus(next.release);
     if (next.started) before = snapshotOfFocus();

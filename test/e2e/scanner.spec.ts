@@ -1,0 +1,225 @@
+// The scanner everywhere (issue 16): a USB scanner types the label code fast and then Enter. A scan opens what it
+// names, never types into the field that has the cursor, says so (with a tone) when the code is unknown or mistyped,
+// and in the lend dialog and the destroy batch it adds that copy.
+import type { Page } from '@playwright/test';
+import { itemCode, parseItemCode } from '../../db/domain/item-codes';
+import type { RunningHost } from '../host/server';
+import { expect, must, setUpQuickly, test } from './fixtures';
+
+const ENTER = { key: 'Enter', code: 'Enter', text: '\r' };
+
+/**
+ * A wedge scanner: the code at 5 ms a key, then Enter, each key stamped with the time the keyboard sent it, as the
+ * system stamps a real one. (keyboard.type waits for each key to be handled: on a loaded machine its keys came 100 ms
+ * apart, slower than any scanner.)
+ */
+async function scan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code.split('').map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch })), ENTER];
+  // Sent at once: the browser queues them with their stamps, as it does a scanner's while the screen is busy.
+  await Promise.all(
+    keys.flatMap(({ key, code: keyCode, text }, i) => {
+      const at = start + i * 0.005;
+      const vk = key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
+      return [
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: keyCode, text, windowsVirtualKeyCode: vk, timestamp: at }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: keyCode, windowsVirtualKeyCode: vk, timestamp: at + 0.002 }),
+      ];
+    }),
+  );
+  await cdp.detach();
+}
+
+interface Seeded {
+  cabinet: { id: number; labelCode: string };
+  docs: { id: number; copies: { id: number; copyNo: number; labelCode: string }[] }[];
+}
+
+/** A cabinet and two received 机密 items of two copies each (2026-0001, 2026-0002), with their label codes. */
+function seed(host: RunningHost): Seeded {
+  const cabinetId = must<{ id: number }>(host, 'locations.create', { code: 'G-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  const docs = [1, 2].map((n) => {
+    const id = must<{ id: number }>(host, 'documents.receive', {
+      originUnit: '省国家保密局',
+      docNumber: `鲁保发〔2026〕${n}号`,
+      title: `关于做好第${n}批涉密载体清查工作的通知`,
+      marking: '机密★10年',
+      issueDate: '2026-11-02',
+      scope: ['王芳'],
+      copies: 2,
+      locationId: cabinetId,
+      signedBy: '李明',
+    }).id;
+    return { id, copies: must<{ copyList: Seeded['docs'][number]['copies'] }>(host, 'documents.get', { id }).copyList };
+  });
+  const cabinet = must<{ id: number; labelCode: string }[]>(host, 'locations.list', {}).find((l) => l.id === cabinetId)!;
+  return { cabinet, docs };
+}
+
+/** Counts the tones played (Web Audio oscillators started), from before the app loads. */
+async function countTones(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { tones: number };
+    w.tones = 0;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+      w.tones += 1;
+      return start.apply(this, args);
+    };
+  });
+}
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { tones: number }).tones);
+
+const message = (page: Page) => page.getByTestId('scan-message');
+
+test('a scan on the register opens the copy’s document with the copy shown; a code typed into the search box or the palette opens it too', async ({
+  page,
+  host,
+}) => {
+  await setUpQuickly(page, host.current);
+  const { docs, cabinet } = seed(host.current);
+  await page.getByTestId('menu-documents').click();
+  const search = page.getByTestId('documents-search');
+  await expect(search).toBeFocused();
+
+  const copy = docs[1]!.copies[1]!;
+  await scan(page, copy.labelCode);
+  await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0002');
+  await expect(page.locator(`[data-testid="doc-copies"] tr[data-row-key="${copy.id}"]`)).toHaveAttribute('data-scanned', 'true');
+
+  // Typed by hand (lower case, as a person might) into the register's search box, then Enter.
+  await page.getByTestId('doc-back').click();
+  await expect(search).toHaveValue('');
+  await search.fill(docs[0]!.copies[0]!.labelCode.toLowerCase());
+  await search.press('Enter');
+  await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0001');
+
+  // The palette: a typed code, then a scan while it is open.
+  await page.keyboard.press('Control+K');
+  await page.getByTestId('command-palette-input').fill(docs[1]!.copies[0]!.labelCode);
+  await page.getByTestId('command-palette-input').press('Enter');
+  await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0002');
+  await page.keyboard.press('Control+K');
+  await expect(page.getByTestId('command-palette-input')).toBeFocused();
+  await scan(page, docs[0]!.copies[1]!.labelCode);
+  await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0001');
+  await expect(page.getByTestId('command-palette')).toBeHidden();
+
+  // A cabinet's label: the register of what it holds.
+  await scan(page, cabinet.labelCode);
+  await expect(page.getByTestId('documents-total')).toBeVisible();
+  await expect(page.getByTestId('documents-filter-location')).toContainText('一号保密柜');
+});
+
+test('an unknown or mistyped code is said with a tone, and nothing is typed or opened', async ({ page, host }) => {
+  await countTones(page);
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  await page.getByTestId('menu-documents').click();
+  const search = page.getByTestId('documents-search');
+  await expect(search).toBeFocused();
+
+  const real = parseItemCode(docs[0]!.copies[0]!.labelCode);
+  if (!real.ok) throw new Error('the seeded label code does not parse');
+  const unknown = itemCode(real.prefix, 'copy', 999);
+  await scan(page, unknown);
+  await expect(message(page)).toHaveText(`本台账中没有标签编码为 ${unknown} 的载体、设备或保密柜。`);
+  await expect(search).toHaveValue('');
+  await expect(page.getByTestId('documents-title')).toBeVisible();
+  await expect.poll(() => tones(page)).toBe(1);
+
+  // One character mistyped: the check character catches it.
+  const code = docs[0]!.copies[0]!.labelCode;
+  const mistyped = code.slice(0, -3) + (code.at(-3) === '9' ? '8' : '9') + code.slice(-2);
+  await scan(page, mistyped);
+  await expect(message(page)).toHaveText(`“${mistyped}”中有字符输错（校验位不符），请对照标签重新输入或重新扫描。`);
+  await expect(search).toHaveValue('');
+  await expect.poll(() => tones(page)).toBe(2);
+
+  // Another ledger's label.
+  const foreign = itemCode(real.prefix === 'ZZ' ? 'ZY' : 'ZZ', 'copy', real.id);
+  await scan(page, foreign);
+  await expect(message(page)).toHaveText(`${foreign} 是另一本台账的标签，不是本台账的载体、设备或保密柜。`);
+
+  // Typing by hand is never taken for a scan, Enter included.
+  await search.pressSequentially('2026-0001', { delay: 90 });
+  await expect(search).toHaveValue('2026-0001');
+});
+
+test('in the lend dialog a scan ticks the copy and types nothing into the field with the cursor; a dialog without scans says so', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  must(host.current, 'documents.lend', { documentId: docs[1]!.id, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2099-12-31' });
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId(`documents-open-${docs[0]!.id}`).click();
+  await page.getByTestId('doc-action-lend').click();
+
+  const borrower = page.getByTestId('lend-borrower');
+  await expect(borrower).toBeFocused();
+  await borrower.pressSequentially('王', { delay: 60 });
+  await scan(page, docs[0]!.copies[1]!.labelCode);
+  await expect(page.getByTestId('lend-copies-2')).toBeChecked();
+  await expect(page.getByTestId('lend-copies-1')).not.toBeChecked();
+  await expect(message(page)).toHaveText('已勾选份号 0002。');
+  await expect(borrower).toHaveValue('王');
+  await expect(page.getByTestId('lend-form')).toBeVisible();
+
+  // In the date picker: its text stays as it was.
+  const due = page.getByTestId('lend-due-at');
+  await due.click();
+  const dueText = await due.inputValue();
+  await scan(page, docs[0]!.copies[0]!.labelCode);
+  await expect(page.getByTestId('lend-copies-1')).toBeChecked();
+  await expect(due).toHaveValue(dueText);
+
+  // A copy of another item is named, not ticked.
+  await scan(page, docs[1]!.copies[1]!.labelCode);
+  await expect(message(page)).toHaveText('扫描的是收文编号 2026-0002 的份号 0002，不是本文件的份。');
+  await page.getByTestId('lend-cancel').click();
+
+  // A copy on loan cannot be moved: the backend's own words.
+  await page.getByTestId('doc-back').click();
+  await page.getByTestId(`documents-open-${docs[1]!.id}`).click();
+  await page.getByTestId('doc-action-move').click();
+  await expect(page.getByTestId('move-form')).toBeVisible();
+  await scan(page, docs[1]!.copies[0]!.labelCode);
+  await expect(message(page)).toHaveText('份号 0001 当前为“借出”，不能移库。');
+  await page.getByTestId('move-cancel').click();
+
+  // 定密审查 takes no scans: it says so and stays open, its field as it was.
+  await page.getByTestId('doc-action-review').click();
+  const reviewer = page.getByTestId('review-reviewed-by');
+  await expect(reviewer).toBeFocused();
+  await scan(page, docs[0]!.copies[0]!.labelCode);
+  await expect(message(page)).toHaveText('此对话框不接受扫描。');
+  await expect(reviewer).toHaveValue('');
+  await expect(page.getByTestId('review-form')).toBeVisible();
+  await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0002');
+});
+
+test('in the destroy batch a scan adds the copy’s item with that copy ticked, and ticks the next one on its line', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  must(host.current, 'documents.lend', { documentId: docs[1]!.id, copyNos: [1], borrower: { name: '王芳' }, dueAt: '2099-12-31' });
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId('documents-destroy-button').click();
+  await expect(page.getByTestId('batch-search')).toBeFocused();
+
+  await scan(page, docs[0]!.copies[1]!.labelCode);
+  const line = page.getByTestId(`batch-item-${docs[0]!.id}`);
+  await expect(line).toBeVisible();
+  await expect(message(page)).toHaveText('已加入收文编号 2026-0001，勾选份号 0002。');
+  await expect(page.getByTestId(`batch-copies-${docs[0]!.id}-2`)).toBeChecked();
+  await expect(page.getByTestId(`batch-copies-${docs[0]!.id}-1`)).not.toBeChecked();
+  await expect(page.getByTestId('batch-search')).toHaveValue('');
+
+  await scan(page, docs[0]!.copies[0]!.labelCode);
+  await expect(page.getByTestId(`batch-copies-${docs[0]!.id}-1`)).toBeChecked();
+  await expect(page.getByTestId('batch-totals')).toContainText('2');
+
+  // On loan: not destroyed, and said why.
+  await scan(page, docs[1]!.copies[0]!.labelCode);
+  await expect(message(page)).toHaveText('份号 0001 当前为“借出”，不能销毁。');
+  await expect(page.getByTestId(`batch-item-${docs[1]!.id}`)).toHaveCount(0);
+});
