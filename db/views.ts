@@ -436,18 +436,3 @@ export interface ApprovalView {
   /** The event it enabled: in a document's history (register 'document') or a device's ('device'). */
   enabled: { kind: string; at: string; eventId: number; register: 'document' | 'device' } | null;
 }
-
-// ---- stocktake (清查 by cabinet) ------------------------------------------------------------------
-export type {
-  CabinetTally,
-  CopyLine as StocktakeCopyLine,
-  DeviceLine as StocktakeDeviceLine,
-  DeviceTally,
-  LoanLine as StocktakeLoanLine,
-  MisplacedLine as StocktakeMisplacedLine,
-  ScanReply as StocktakeScanReply,
-  StocktakeDue,
-  StocktakeSummary,
-  StocktakeView,
-  UnexpectedLine as StocktakeUnexpectedLine,
-} from './ledger/stocktake/model';

@@ -2,10 +2,11 @@
 // G-02) and a 绝密 专柜 (G-03), a 机密 document of three copies in 一号柜 and a 秘密 one of two in 二号柜; the
 // stocktake commands as one-line calls. Used by tests only.
 import { makeLedger, ok, refused } from '../../testing';
+import { receiveInput } from '../documents/fixture';
 import type { DocumentDetail, LocationView, ReminderCounts } from '../../views';
 import type { ScanReply, StocktakeSummary, StocktakeView } from './model';
 
-export const CHECKERS = ['李明', '王芳'];
+const CHECKERS = ['李明', '王芳'];
 
 export function stocktakeLedger() {
   const t = makeLedger();
@@ -14,21 +15,8 @@ export function stocktakeLedger() {
   const a = cabinet('G-01', '一号柜', 'secret');
   const b = cabinet('G-02', '二号柜', 'secret');
   const top = cabinet('G-03', '绝密专柜', 'top_secret', '赵强');
-  let n = 0;
   const receive = (locationId: number, over: Record<string, unknown> = {}) =>
-    ok<{ id: number }>(t.service, 'documents.receive', {
-      docNumber: `鲁保发〔2026〕${++n}号`,
-      title: '关于开展年度保密自查自评工作的通知',
-      originUnit: '省国家保密局',
-      marking: '机密★10年',
-      issueDate: '2026-11-02',
-      scope: ['办公室', '王芳'],
-      copies: 3,
-      locationId,
-      signedBy: '李明',
-      receivedAt: '2026-11-20',
-      ...over,
-    }).id;
+    ok<{ id: number }>(t.service, 'documents.receive', receiveInput(locationId, { receivedAt: '2026-11-20', ...over })).id;
   const secret = receive(a);
   const minor = receive(b, { marking: '秘密★5年', copies: 2 });
   const doc = (id: number) => ok<DocumentDetail>(t.service, 'documents.get', { id });

@@ -162,7 +162,7 @@ export function assertOpen(db: Db, st: StocktakeRow): void {
 }
 
 /** The stocktake still open, if any (one at a time). */
-export const openStocktake = (db: Db): StocktakeRow | undefined =>
+const openStocktake = (db: Db): StocktakeRow | undefined =>
   get<StocktakeRow>(db, sql`SELECT s.* FROM stocktakes s WHERE NOT EXISTS (SELECT 1 FROM stocktake_closes c WHERE c.stocktake_id = s.id) LIMIT 1`);
 
 /**

@@ -101,11 +101,11 @@ export function firstScan(db: Db, stocktakeId: number, kind: ItemCodeKind, itemI
 
 /** The levels a stocktake counts; devices: its classified levels, and 非涉密 devices along with 内部 documents. */
 export const levelsOf = (st: StocktakeRow): DocumentLevel[] => JSON.parse(st.levels) as DocumentLevel[];
-export function deviceLevelsOf(levels: readonly DocumentLevel[]): DeviceLevel[] {
+function deviceLevelsOf(levels: readonly DocumentLevel[]): DeviceLevel[] {
   return DEVICE_LEVELS.filter((l) => (l === 'non_secret' ? levels.includes('internal') : (levels as readonly string[]).includes(l)));
 }
 
-export function copyLine(prefix: string, c: CopyInfo, scan: ScanRow | null): CopyLine {
+function copyLine(prefix: string, c: CopyInfo, scan: ScanRow | null): CopyLine {
   return {
     copyId: c.id,
     documentId: c.document_id,
@@ -118,7 +118,7 @@ export function copyLine(prefix: string, c: CopyInfo, scan: ScanRow | null): Cop
   };
 }
 
-export function deviceLine(prefix: string, d: DeviceInfo, scan: ScanRow | null): DeviceLine {
+function deviceLine(prefix: string, d: DeviceInfo, scan: ScanRow | null): DeviceLine {
   return {
     device: d.device,
     id: d.id,
@@ -358,7 +358,7 @@ export function listStocktakes(db: Db, prefix: string): StocktakeSummary[] {
 }
 
 /** The calendar day `months` after a day (the 31st of a shorter month is its last day). */
-export function addMonths(day: string, months: number): string {
+function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
