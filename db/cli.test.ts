@@ -162,7 +162,7 @@ describe('ledger CLI', () => {
     expect(exported.stdout).toContain('3 rows, marked 机密');
     expect(readFileSync(csv, 'utf8').split('\r\n').slice(0, 2)).toEqual([
       '\uFEFF机密',
-      '收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期',
+      '收文编号,登记日期,来文单位,文号,标题,密级及保密期限,份数,份号,状态,应清退日期,标签编码',
     ]);
   }, 240_000); // eight CLI runs, each a fresh tsx process
 
