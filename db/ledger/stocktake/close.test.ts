@@ -163,6 +163,13 @@ describe('devices are stocktaken the same way', () => {
       { device_id: pc1, details: JSON.stringify({ batchNo: st.no, result: 'present' }) },
       { device_id: pc1 + 1, details: JSON.stringify({ batchNo: st.no, result: 'missing' }) },
     ]);
+    const { document: form } = ok<PrintPayload>(l.t.service, 'print.prepare', { request: { kind: 'inventory-report', batchNo: st.no } });
+    expect(form.fields.find((f) => f.label === '计算机和介质')?.value).toBe('应在 2 件，在位 1 件，缺失 1 件，错放 0 件，借出 0 件，账外 1 件；有异常');
+    expect(form.rows.filter((r) => r[1] === '计算机和介质').map((r) => [r[2], r[7]])).toEqual([
+      ['JSJ-01', '在位'],
+      ['JSJ-02', '缺失'],
+      ['2026-0001', '账外：不在本次清查范围'],
+    ]);
   });
 });
 
