@@ -11,6 +11,8 @@ const computerCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code 
 const mediumCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM media WHERE id = ${id}`)?.n;
 const locationCode: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT code AS n FROM locations WHERE id = ${id}`)?.n;
 
+const stocktakeNo: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT stocktake_no AS n FROM stocktakes WHERE id = ${id}`)?.n;
+
 const accountName: Lookup = (db, id) => get<{ n: string }>(db, sql`SELECT display_name AS n FROM accounts WHERE id = ${id}`)?.n;
 
 const SUBJECT_LOOKUP: Record<string, Lookup> = { document: receiptNoOf, computer: computerCode, medium: mediumCode, location: locationCode };
@@ -22,9 +24,10 @@ function lookupFor(action: string, key: string): Lookup | null {
   if (key === 'approverId') return accountName;
   if (key === 'computerId') return computerCode;
   if (key === 'mediumId') return mediumCode;
-  if (key === 'locationId') return locationCode;
+  if (key === 'locationId' || key === 'cabinetId') return locationCode;
   if (key === 'id' && action.startsWith('computers.')) return computerCode;
   if (key === 'id' && action.startsWith('media.')) return mediumCode;
+  if (key === 'id' && action.startsWith('stocktake.')) return stocktakeNo;
   return null;
 }
 

@@ -73,7 +73,7 @@ export const stocktakeCommands = {
       return { ...out, code: scan.code, cabinet: cabinetName(ctx.db, scan.location_id) };
     },
     target: stocktakeNo,
-    summary: (_input, out) => ({ retracted: out.scanId, code: out.code, ...where(out.cabinet) }),
+    summary: (_input, out) => ({ retracted: out.code, ...where(out.cabinet) }),
     reply: (_ctx, out) => ({ scanId: out.scanId }),
   }),
   'stocktake.resolveMisplaced': registerWrite({

@@ -1,7 +1,7 @@
 // 清查 by cabinet, the scanning (issue 16): start, scan copies cabinet by cabinet, resume after a restart, and what a
 // scan is refused for. Through service.invoke on real encrypted ledgers in temporary folders.
 import { describe, expect, it } from 'vitest';
-import { ADMIN, auditRows, login, withRaw } from '../../testing';
+import { ADMIN, auditRows, login, ok, withRaw } from '../../testing';
 import { itemCode, parseItemCode } from '../../domain/item-codes';
 import { stocktakeLedger, tallyOf } from './fixture';
 
@@ -88,6 +88,11 @@ describe('scanning a cabinet', () => {
     const row = auditRows(l.t).at(-1)!;
     expect(row).toMatchObject({ action: 'stocktake.scan', outcome: 'ok', target: st.no });
     expect(JSON.parse(row.summary)).toEqual({ cabinet: '一号柜 G-01', code, result: 'present', receiptNo: '2026-0001', copyNo: 1 });
+    // A refused scan names the stocktake too, and keeps what was typed.
+    l.refusedScan(st.id, l.a, 'SL00X');
+    expect(auditRows(l.t).at(-1)).toMatchObject({ action: 'stocktake.scan', outcome: 'refused', error_code: 'E_CODE_INVALID', target: st.no });
+    ok(l.t.service, 'stocktake.undoScan', { id: st.id, copyId: l.copy(l.secret, 1).id });
+    expect(JSON.parse(auditRows(l.t).at(-1)!.summary)).toEqual({ retracted: code, cabinet: '一号柜 G-01' });
   });
 
   it('scans are history: a scan made by mistake is retracted by a row, never deleted, and the copy is missing again', () => {
