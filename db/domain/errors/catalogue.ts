@@ -257,9 +257,8 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_STOCKTAKE_CLOSED':
       return d['no'] ? fill(t.stocktake[code === 'E_STOCKTAKE_OPEN' ? 'open' : 'closed'], { no: str(d['no']) }) : null;
     case 'E_STOCKTAKE_UNVISITED':
-      return Array.isArray(d['cabinets']) && d['cabinets'].length
-        ? fill(t.stocktake.unvisited, { cabinets: d['cabinets'].map(str).join(t.listSeparator) })
-        : null;
+      if (Array.isArray(d['cabinets']) && d['cabinets'].length) return fill(t.stocktake.unvisited, { cabinets: d['cabinets'].map(str).join(t.listSeparator) });
+      return d['devices'] === true ? t.stocktake.devicesUnvisited : null;
     case 'E_WITNESS_REQUIRED':
       return keyOf(t.witnesses, d['rule']) ? fill(t.witnesses[d['rule']], { person: str(d['person']) }) : null;
     default:

@@ -94,6 +94,7 @@ export const en: ErrorTexts = {
       open: 'Stocktake {{no}} is still open: only one stocktake at a time; close it first.',
       closed: 'Stocktake {{no}} is closed: nothing more is scanned or changed in it.',
       unvisited: 'These cabinets have not been counted yet: {{cabinets}}. Scan them first, or confirm that what they should hold is recorded as missing.',
+      devicesUnvisited: 'The computers and media have not been counted yet: scan them first, or confirm that they are recorded as missing.',
     },
     itemCode: {
       format: '“{{text}}” is not a label code: label codes begin with SL, such as SL7KD00012Q.',

@@ -91,6 +91,7 @@ export const zhCN = {
       open: '清查 {{no}} 尚未结束：一次只能进行一项清查，请先结束它。',
       closed: '清查 {{no}} 已结束，不能再扫描或更改。',
       unvisited: '以下保密柜尚未清查：{{cabinets}}。请逐柜扫描后再结束，或确认将其应在载体记为缺失。',
+      devicesUnvisited: '计算机和介质尚未清查：请逐台扫描后再结束，或确认将其记为缺失。',
     },
     itemCode: {
       format: '“{{text}}”不是标签编码：标签编码以 SL 开头，如 SL7KD00012Q。',

@@ -90,6 +90,7 @@ export const zhTW: ErrorTexts = {
       open: '清查 {{no}} 尚未結束：一次只能進行一項清查，請先結束它。',
       closed: '清查 {{no}} 已結束，不能再掃描或更改。',
       unvisited: '以下保密櫃尚未清查：{{cabinets}}。請逐櫃掃描後再結束，或確認將其應在載體記為缺失。',
+      devicesUnvisited: '計算機和介質尚未清查：請逐台掃描後再結束，或確認將其記為缺失。',
     },
     itemCode: {
       format: '「{{text}}」不是標籤編碼：標籤編碼以 SL 開頭，如 SL7KD00012Q。',
