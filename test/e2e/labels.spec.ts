@@ -5,11 +5,14 @@
 // the next labels. A cabinet's label on a label printer is one page of the label's size. Images of the dialog, the
 // preview and the PDF pages are left in each test's output folder to look at.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import bwipjs from 'bwip-js/node';
 import pngjs from 'pngjs';
 import { LABEL_PRESETS } from '../../db/domain/labels';
+import { documentSheet, xlsxOf } from '../../db/ledger/transfer/fixture';
 import { labelBoxes } from '../../renderer/src/features/labels/layouts';
 import { mmToPixels, pdfPageToPng, readPng, readSymbols } from './barcodes';
 import { expect, invoke, must, printAudit, setUpQuickly, test } from './fixtures';
@@ -171,6 +174,86 @@ test.describe('labels', () => {
     await page.getByTestId('print-preview').locator('.ant-modal-close').click();
     await page.getByTestId('location-label-G-01').click();
     await expect(page.getByTestId('labels-choice-single')).toBeChecked();
-    await expect(page.getByTestId('labels-widthMm')).toHaveValue('60');
+    await expect(page.getByTestId('labels-widthMm')).toHaveValue('60.0');
+  });
+
+  test('labels from the item page (the copies chosen, else every copy held), a device’s page and an applied import, each with its 标签编码 on screen', async ({
+    page,
+    host,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-labels-'));
+    try {
+      await setUpQuickly(page, host.current);
+      const cabinet = must<{ id: number }>(host.current, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' }).id;
+      const doc = must<{ id: number }>(host.current, 'documents.receive', {
+        docNumber: '鲁X发〔2026〕3号',
+        title: TITLES[0],
+        originUnit: '山东省某厅办公室',
+        marking: '秘密★5年',
+        issueDate: '2026-11-02',
+        scope: ['办公室'],
+        copies: 3,
+        locationId: cabinet,
+        signedBy: '李明',
+      }).id;
+      const computerId = must<{ id: number }>(host.current, 'computers.register', {
+        code: '涉密机-001',
+        name: '保密室办公机',
+        model: '联想 开天',
+        serial: '序列号一',
+        os: '银河麒麟',
+        level: 'secret',
+        network: 'standalone',
+        department: '办公室',
+        responsible: '王五',
+        location: '保密室',
+        enabledAt: '2026-10-01',
+        purpose: '文件处理',
+      }).id;
+      const countAfter = async (open: () => Promise<void>, text: string) => {
+        await open();
+        await expect(page.getByTestId('labels-count')).toHaveText(text);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('labels-form')).toHaveCount(0);
+      };
+
+      // The item page: each copy's code; two copies chosen print two labels, none chosen every copy held.
+      await page.reload();
+      await page.getByTestId('menu-documents').click();
+      await page.getByTestId(`documents-open-${doc}`).click();
+      const copies = must<{ copyList: { copyNo: number; labelCode: string }[] }>(host.current, 'documents.get', { id: doc }).copyList;
+      for (const c of copies) await expect(page.getByTestId(`doc-copy-code-${c.copyNo}`)).toHaveText(c.labelCode);
+      const rows = page.getByTestId('doc-copies').locator('tbody tr');
+      await rows.nth(0).locator('.ant-checkbox-input').check();
+      await rows.nth(2).locator('.ant-checkbox-input').check();
+      await expect(page.getByTestId('doc-print-labels')).toHaveText('打印所选 2 份的标签');
+      await countAfter(() => page.getByTestId('doc-print-labels').click(), '共 2 个标签，需 1 张 A4 标签纸。');
+      await rows.nth(0).locator('.ant-checkbox-input').uncheck();
+      await rows.nth(2).locator('.ant-checkbox-input').uncheck();
+      await expect(page.getByTestId('doc-print-labels')).toHaveText('打印在管各份的标签');
+      await countAfter(() => page.getByTestId('doc-print-labels').click(), '共 3 个标签，需 1 张 A4 标签纸。');
+
+      // A device's page: its code and its one label.
+      await page.getByTestId('menu-secret-computers').click();
+      await page.getByTestId('device-open-涉密机-001').click();
+      const computer = must<{ labelCode: string }>(host.current, 'computers.get', { id: computerId });
+      await expect(page.getByTestId('device-label-code')).toHaveText(computer.labelCode);
+      await countAfter(() => page.getByTestId('device-print-label').click(), '共 1 个标签，需 1 张 A4 标签纸。');
+
+      // An applied import: the imported items' labels, every copy of each (2 items × 2 copies).
+      const file = join(dir, '2025收文.xlsx');
+      writeFileSync(file, await xlsxOf(documentSheet(2)));
+      await page.getByTestId('menu-import').click();
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-default-location').fill('G-01');
+      await page.getByTestId('import-dry-run').click();
+      await expect(page.getByTestId('import-bad')).toContainText('0');
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('confirm-ok').click();
+      await expect(page.getByTestId('import-print-labels')).toHaveText('打印导入项目的标签（2 件）');
+      await countAfter(() => page.getByTestId('import-print-labels').click(), '共 4 个标签，需 1 张 A4 标签纸。');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

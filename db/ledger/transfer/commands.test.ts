@@ -91,8 +91,9 @@ describe('import of the documents register', () => {
     });
 
     const out = await okAsync(t.service, 'import.apply', input);
-    expect(out).toEqual({ imported: 5, historical: 1, skipped: 2, sha256: sha(data) });
     const docs = listDocs(t);
+    // The new items' ids in the file's order: their labels print from them (打印导入项目的标签).
+    expect(out).toEqual({ imported: 5, historical: 1, skipped: 2, sha256: sha(data), ids: docs.map((d) => d.id) });
     expect(docs.map((d) => [d.registeredAt.slice(0, 10), d.originUnit, d.docNumber, d.title, d.marking, d.issueDate, d.copies, d.copyNos])).toEqual([
       ['2026-03-05', '省国家保密局', '鲁保发〔2026〕3号', '关于开展保密自查的通知', '机密★10年', '2026-03-05', 3, '0001-0003'],
       ['2026-03-06', '市委办公室', '市委办〔2026〕5号', '会议纪要', '秘密★5年', '2026-03-06', 1, '0001'],
@@ -329,8 +330,9 @@ describe('import of the device registers', () => {
     ]);
     expect(report.issues[5]!.message).toMatch(/^联网类型“电话线”不是可选值（单机、.*涉密内网、.*电子政务外网、.*互联网/);
     const fixed = await xlsxOf({ rows: [HEADER, pc(1), pc(6, { 14: '已报废', 15: '2026年6月1日' })] });
-    await okAsync(t.service, 'import.apply', { ...input, data: b64(fixed) });
+    const applied = await okAsync<{ ids: number[] }>(t.service, 'import.apply', { ...input, data: b64(fixed) });
     const list = ok<{ rows: ComputerView[] }>(t.service, 'computers.list', { classified: true }).rows;
+    expect(applied.ids).toEqual([list[0]!.id, list[1]!.id]);
     expect(list.map((c) => [c.code, c.status, c.mac])).toEqual([
       ['BM-JSJ-1', 'in_use', '00-1A-2B-3C-4D-5E'],
       ['BM-JSJ-6', 'scrapped', '00-1A-2B-3C-4D-5E'],

@@ -131,8 +131,20 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
 
 type CheckInput = z.output<typeof checkInput>;
 
-function check(ctx: SignedInContext, input: CheckInput, loaded: LoadedFile, keep: boolean): ImportReport {
-  return checkFile(ctx.db, loaded.file, { ...input, sha256: loaded.sha256 }, targetFor(ctx, input.register), keep);
+/** Checks the file; `registered`, when given, collects the new items' ids in the file's order. */
+function check(ctx: SignedInContext, input: CheckInput, loaded: LoadedFile, keep: boolean, registered?: number[]): ImportReport {
+  const target = targetFor(ctx, input.register);
+  const collecting: ImportTarget = registered
+    ? {
+        ...target,
+        register(row) {
+          const id = target.register(row);
+          registered.push(id);
+          return id;
+        },
+      }
+    : target;
+  return checkFile(ctx.db, loaded.file, { ...input, sha256: loaded.sha256 }, collecting, keep);
 }
 
 const same = async <T>(value: T): Promise<T> => value;
@@ -167,7 +179,9 @@ export const transferCommands = {
     mutates: true,
     prepare: load,
     run(ctx, input, loaded: LoadedFile) {
-      const report = check(ctx, input, loaded, true);
+      // Any bad row refuses the whole file, so the ids collected are exactly the items imported.
+      const ids: number[] = [];
+      const report = check(ctx, input, loaded, true, ids);
       if (report.bad > 0) {
         throw new LedgerError('E_IMPORT_HAS_ERRORS', {
           bad: report.bad,
@@ -187,7 +201,8 @@ export const transferCommands = {
           skipped: report.skipped.length,
         },
       });
-      return { imported: report.good, historical: report.historical, skipped: report.skipped.length, sha256: loaded.sha256 };
+      // The ids: what the page prints the imported items' labels for.
+      return { imported: report.good, historical: report.historical, skipped: report.skipped.length, sha256: loaded.sha256, ids };
     },
     finish: same,
   }),

@@ -3,7 +3,7 @@
 // run's counts, asked once more) → 导入. Reasons and field names are said in the reader's language (db/domain).
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Statistic, Steps, Table, Typography, type TableProps } from 'antd';
-import { ImportOutlined, SaveOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { ImportOutlined, SaveOutlined, SafetyCertificateOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLedger, type ImportDryRun, type ImportInspection, type ImportRegisterName } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
@@ -13,8 +13,17 @@ import { ConfirmSummary } from '../../ui/ConfirmSummary';
 import { say } from '../../../../db/domain';
 import { importIssueText } from '../../../../db/domain/import-issues';
 import { toLanguage } from '../../i18n/language';
+import { LabelDialog } from '../labels/LabelDialog';
+import type { LabelItems } from '../../../../db/domain/labels';
 
 const REGISTERS: ImportRegisterName[] = ['documents', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media'];
+
+/** The imported items' labels: every copy held of each document, or each device. */
+function labelItemsOf(register: ImportRegisterName, ids: number[]): LabelItems {
+  if (register === 'documents') return { copies: ids.map((documentId) => ({ documentId })) };
+  const device = register.endsWith('computers') ? 'computer' : 'medium';
+  return { devices: ids.map((id) => ({ device, id })) };
+}
 
 interface PickedFile {
   fileName: string;
@@ -37,7 +46,8 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, number>>({});
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportDryRun | null>(null);
-  const [done, setDone] = useState<{ imported: number; historical: number } | null>(null);
+  const [done, setDone] = useState<{ imported: number; historical: number; ids: number[]; register: ImportRegisterName } | null>(null);
+  const [printingLabels, setPrintingLabels] = useState(false);
 
   const inspect = useAction(async (picked: PickedFile, reg: ImportRegisterName, sheet?: string, headerRow?: number) => {
     setReport(null);
@@ -53,7 +63,7 @@ export function ImportPage() {
   });
   const apply = useAction(async () => {
     const out = await applyImport(checkInput());
-    setDone(out);
+    setDone({ ...out, register });
     setReport(null);
     void message.success(t('import.done', { count: out.imported }));
   });
@@ -326,9 +336,17 @@ export function ImportPage() {
             showIcon
             title={t('import.done', { count: done.imported })}
             description={done.historical ? t('import.doneHistorical', { count: done.historical }) : undefined}
+            action={
+              done.ids.length > 0 && (
+                <Button icon={<TagsOutlined />} onClick={() => setPrintingLabels(true)} data-testid="import-print-labels">
+                  {t('labels.printImported', { count: done.ids.length })}
+                </Button>
+              )
+            }
             data-testid="import-done"
           />
         )}
+        {done && <LabelDialog open={printingLabels} items={labelItemsOf(done.register, done.ids)} onClose={() => setPrintingLabels(false)} />}
       </Flex>
     </Card>
   );

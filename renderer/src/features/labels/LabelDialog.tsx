@@ -37,17 +37,20 @@ interface Loaded {
 function useLoaded(items: LabelItems): { loaded: Loaded | null; error: unknown } {
   const language = useLedger((s) => s.language);
   const [state, setState] = useState<{ loaded: Loaded | null; error: unknown }>({ loaded: null, error: null });
+  // Callers pass the items as a literal: what they name, not the object, decides when to count again.
+  const named = JSON.stringify(items);
   useEffect(() => {
     let live = true;
     const layout = layoutOf(COUNTING_LAYOUT)!;
-    Promise.all([send('print.prepare', { request: { kind: 'labels', items, layout, language } }), send('account.prefs', {})]).then(
+    const request = { kind: 'labels' as const, items: JSON.parse(named) as LabelItems, layout, language };
+    Promise.all([send('print.prepare', { request }), send('account.prefs', {})]).then(
       ([{ document }, prefs]) => live && setState({ loaded: { labels: 'labels' in document ? document.labels : [], last: prefs.labelLayout }, error: null }),
       (error: unknown) => live && setState({ loaded: null, error }),
     );
     return () => {
       live = false;
     };
-  }, [items, language]);
+  }, [named, language]);
   return state;
 }
 

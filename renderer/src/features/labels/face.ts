@@ -2,9 +2,9 @@
 // right, the Code 128 across the bottom with the code in text. Everything scales with the label, within what a
 // scanner and an eye still read.
 
-/** Quiet zones: Code 128 wants 10 modules clear each side, QR 4 (2 do for a scanner held to the label). */
+/** Quiet zones: Code 128 wants 10 modules clear each side, QR 4 (fewer fail a decoder on some codes). */
 const BAR_QUIET = 10;
-const QR_QUIET = 2;
+const QR_QUIET = 4;
 /** Narrower modules than this are past what an ordinary handheld scanner resolves on a laser-printed label. */
 export const MIN_MODULE_MM = 0.19;
 /** Room for the level, one line and the Code 128 with its code under it. */
