@@ -115,3 +115,28 @@ export function printAudit(host: RunningHost): { action: string; summary: Record
   must(host, 'session.login', { username: ADMIN.username, password: ADMIN.password });
   return rows.filter((r) => r.action === 'print.record');
 }
+
+const ENTER_KEY = { key: 'Enter', code: 'Enter', text: '\r' };
+
+/**
+ * A USB barcode scanner (a keyboard wedge) reads a label: the code at 5 ms a key, then Enter, each key stamped with the time the keyboard sent it, as the
+ * system stamps a real one. (keyboard.type waits for each key to be handled: on a loaded machine its keys came 100 ms
+ * apart, slower than any scanner.)
+ */
+export async function scan(page: Page, code: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code.split('').map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch })), ENTER_KEY];
+  // Sent at once: the browser queues them with their stamps, as it does a scanner's while the screen is busy.
+  await Promise.all(
+    keys.flatMap(({ key, code: keyCode, text }, i) => {
+      const at = start + i * 0.005;
+      const vk = key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
+      return [
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: keyCode, text, windowsVirtualKeyCode: vk, timestamp: at }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: keyCode, windowsVirtualKeyCode: vk, timestamp: at + 0.002 }),
+      ];
+    }),
+  );
+  await cdp.detach();
+}

@@ -4,32 +4,7 @@
 import type { Page } from '@playwright/test';
 import { itemCode, parseItemCode } from '../../db/domain/item-codes';
 import type { RunningHost } from '../host/server';
-import { expect, must, setUpQuickly, test } from './fixtures';
-
-const ENTER = { key: 'Enter', code: 'Enter', text: '\r' };
-
-/**
- * A wedge scanner: the code at 5 ms a key, then Enter, each key stamped with the time the keyboard sent it, as the
- * system stamps a real one. (keyboard.type waits for each key to be handled: on a loaded machine its keys came 100 ms
- * apart, slower than any scanner.)
- */
-async function scan(page: Page, code: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const start = Date.now() / 1000;
-  const keys = [...code.split('').map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch })), ENTER];
-  // Sent at once: the browser queues them with their stamps, as it does a scanner's while the screen is busy.
-  await Promise.all(
-    keys.flatMap(({ key, code: keyCode, text }, i) => {
-      const at = start + i * 0.005;
-      const vk = key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
-      return [
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: keyCode, text, windowsVirtualKeyCode: vk, timestamp: at }),
-        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: keyCode, windowsVirtualKeyCode: vk, timestamp: at + 0.002 }),
-      ];
-    }),
-  );
-  await cdp.detach();
-}
+import { expect, must, scan, setUpQuickly, test } from './fixtures';
 
 interface Seeded {
   cabinet: { id: number; labelCode: string };
@@ -98,6 +73,7 @@ test('a scan on the register opens the copy’s document with the copy shown; a 
   // The palette: a typed code, then a scan while it is open.
   await page.keyboard.press('Control+K');
   await page.getByTestId('command-palette-input').fill(docs[1]!.copies[0]!.labelCode);
+  await expect(page.getByTestId('palette-code')).toContainText(`打开标签编码 ${docs[1]!.copies[0]!.labelCode} 对应的载体、设备或保密柜`);
   await page.getByTestId('command-palette-input').press('Enter');
   await expect(page.getByTestId('doc-receipt-no')).toHaveText('2026-0002');
   await page.keyboard.press('Control+K');
@@ -110,6 +86,26 @@ test('a scan on the register opens the copy’s document with the copy shown; a 
   await scan(page, cabinet.labelCode);
   await expect(page.getByTestId('documents-total')).toBeVisible();
   await expect(page.getByTestId('documents-filter-location')).toContainText('一号保密柜');
+
+  // A computer's label: its page.
+  const computer = must<{ id: number }>(host.current, 'computers.register', {
+    code: 'JSJ-01',
+    name: '机要室一号机',
+    model: '联想 M720',
+    serial: 'PC001',
+    os: '银河麒麟 V10',
+    level: 'secret',
+    network: 'standalone',
+    purpose: '文件处理',
+    department: '办公室',
+    responsible: '王芳',
+    location: '机要室',
+    enabledAt: '2026-01-05',
+    remarks: '',
+  }).id;
+  await scan(page, must<{ labelCode: string }>(host.current, 'computers.get', { id: computer }).labelCode);
+  await expect(page.getByText('机要室一号机')).toBeVisible();
+  await expect(page.getByTestId('documents-title')).toHaveCount(0);
 });
 
 test('an unknown or mistyped code is said with a tone, and nothing is typed or opened', async ({ page, host }) => {
@@ -222,4 +218,32 @@ test('in the destroy batch a scan adds the copy’s item with that copy ticked, 
   await scan(page, docs[1]!.copies[0]!.labelCode);
   await expect(message(page)).toHaveText('份号 0001 当前为“借出”，不能销毁。');
   await expect(page.getByTestId(`batch-item-${docs[1]!.id}`)).toHaveCount(0);
+});
+
+test('in the hand-over list a scan checks the copy against the list, and names one the list does not hold', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  must(host.current, 'documents.returnToIssuer', {
+    items: [{ documentId: docs[1]!.id, copyNos: [2] }],
+    toUnit: '省国家保密局',
+    returner: '张三',
+    receiver: '李明',
+  });
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId('documents-handover-button').click();
+  await page.getByTestId('handover-to').fill('赵六');
+  await page.getByTestId('handover-supervisor').fill('钱七');
+  await page.getByTestId('handover-submit').click();
+  await expect(page.getByTestId('handover-list')).toBeVisible();
+
+  await scan(page, docs[0]!.copies[1]!.labelCode);
+  await expect(message(page)).toHaveText('已核对收文编号 2026-0001 份号 0002。');
+  await expect(page.getByTestId('handover-scanned')).toHaveText('已扫描核对 1 份，共 3 份');
+  await scan(page, docs[0]!.copies[1]!.labelCode);
+  await expect(message(page)).toHaveText('收文编号 2026-0001 份号 0002 已核对过。');
+  // Returned to the issuer: not handed over. The scan's Enter confirmed nothing.
+  await scan(page, docs[1]!.copies[1]!.labelCode);
+  await expect(message(page)).toHaveText('收文编号 2026-0002 份号 0002 不在本移交清单中。');
+  await expect(page.getByTestId('confirm-summary')).toBeVisible();
+  await expect(page.getByTestId('handover-scanned')).toHaveText('已扫描核对 1 份，共 3 份');
 });

@@ -3,7 +3,7 @@
 // search finds the documents; this list only shows what it answers.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Empty, Input, Modal, Typography } from 'antd';
-import { FileTextOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SearchOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DocumentListItem } from '../../../../preload/contract';
 import { useLedger } from '../../store';
@@ -90,16 +90,14 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
   const openDocument = useLedger((s) => s.openDocument);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const documents = useDocumentSearch(query, searchDocuments);
+  const code = looksLikeItemCode(query) ? query.trim() : null;
+  const documents = useDocumentSearch(query, searchDocuments && !code);
   const openCode = useOpenCode();
   const scope = useRef<HTMLDivElement>(null);
-  const openScanned = (text: string) => {
-    onClose();
-    void openCode(text);
-  };
   useScanTarget(
     (scan) => {
-      openScanned(scan.text);
+      onClose();
+      void openCode(scan.text);
       return true;
     },
     true,
@@ -138,7 +136,24 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
       </>
     ),
   }));
-  const entries = looksLikeNumber(q) ? [...documentEntries, ...screenEntries] : [...screenEntries, ...documentEntries];
+  // A label code names one item: it is the only entry.
+  const codeEntries: Entry[] = code
+    ? [
+        {
+          key: 'code',
+          open: () => void openCode(code),
+          content: (
+            <>
+              <span className="palette-icon">
+                <TagsOutlined />
+              </span>
+              <span className="palette-label">{t('scanner.paletteEntry', { code })}</span>
+            </>
+          ),
+        },
+      ]
+    : [];
+  const entries = code ? codeEntries : looksLikeNumber(q) ? [...documentEntries, ...screenEntries] : [...screenEntries, ...documentEntries];
   const shown = Math.min(active, Math.max(0, entries.length - 1));
 
   function choose(entry: Entry | undefined) {
@@ -155,8 +170,7 @@ function PaletteBody({ screens, searchDocuments, onClose }: Omit<CommandPaletteP
       setActive((shown + step + entries.length) % Math.max(1, entries.length));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (looksLikeItemCode(query)) openScanned(query.trim());
-      else choose(entries[shown]);
+      choose(entries[shown]);
     }
   }
 

@@ -1150,7 +1150,7 @@ const en: Messages = {
   keyboard: {
     palette: {
       title: 'Go to',
-      placeholder: 'A screen, or a receipt number (2026-0002, 0002), document number or title',
+      placeholder: 'A screen, or a receipt number (2026-0002, 0002), document number, title or label code',
       none: 'No screen or document matches',
       hint: '↑ ↓ choose, Enter opens, Esc closes',
       open: 'Go to (Ctrl+K)',
@@ -1221,6 +1221,7 @@ const en: Messages = {
     notVisited: 'This cabinet is not counted yet: scanning its label or a copy in it starts it.',
     scanLabel: 'Scan or type a label code, then Enter',
     scanPlaceholder: 'Scan the cabinet’s label, then each copy',
+    scanDevicesPlaceholder: 'Scan each computer’s and medium’s label',
     keysHint: 'Each scan is recorded at once. Ctrl+Z takes the last scan back; Alt+M moves the selected misplaced copy here, Alt+F flags it, Alt+↑/↓ selects.',
     scan: {
       cabinet: 'Counting {{name}}',
@@ -1271,6 +1272,7 @@ const en: Messages = {
     notInHandover: 'Receipt no. {{receiptNo}}, copy {{copyNo}} is not on this hand-over list.',
     handoverColumn: 'Scanned',
     handoverProgress: '{{checked}} of {{copies}} copies checked by scanning',
+    paletteEntry: 'Open the copy, device or cabinet of label code {{code}}',
   },
   drafts: {
     leaveTitle: 'Discard unsaved input?',

@@ -1132,7 +1132,7 @@ const zhCN = {
   keyboard: {
     palette: {
       title: '快速跳转',
-      placeholder: '页面名称，或收文编号（如 2026-0002、0002）、文号、标题',
+      placeholder: '页面名称，或收文编号（如 2026-0002、0002）、文号、标题、标签编码',
       none: '没有找到相符的页面或文件',
       hint: '↑ ↓ 选择，回车打开，Esc 关闭',
       open: '快速跳转（Ctrl+K）',
@@ -1203,6 +1203,7 @@ const zhCN = {
     notVisited: '尚未清点此保密柜：扫描其标签或柜内载体即开始。',
     scanLabel: '扫描或输入标签编码后回车',
     scanPlaceholder: '扫描保密柜标签，再逐份扫描载体',
+    scanDevicesPlaceholder: '逐台扫描计算机和存储介质的标签',
     keysHint: '扫描后自动登记。Ctrl+Z 撤销上一次扫描；Alt+M 将选中的错放载体移至本柜，Alt+F 标记错放，Alt+↑/↓ 选择。',
     scan: {
       cabinet: '正在清点 {{name}}',
@@ -1253,6 +1254,7 @@ const zhCN = {
     notInHandover: '收文编号 {{receiptNo}} 份号 {{copyNo}} 不在本移交清单中。',
     handoverColumn: '扫描核对',
     handoverProgress: '已扫描核对 {{checked}} 份，共 {{copies}} 份',
+    paletteEntry: '打开标签编码 {{code}} 对应的载体、设备或保密柜',
   },
   drafts: {
     leaveTitle: '放弃未保存的内容？',

@@ -1131,7 +1131,7 @@ const zhTW: Messages = {
   keyboard: {
     palette: {
       title: '快速跳轉',
-      placeholder: '頁面名稱，或收文編號（如 2026-0002、0002）、文號、標題',
+      placeholder: '頁面名稱，或收文編號（如 2026-0002、0002）、文號、標題、標籤編碼',
       none: '沒有找到相符的頁面或文件',
       hint: '↑ ↓ 選擇，Enter 開啟，Esc 關閉',
       open: '快速跳轉（Ctrl+K）',
@@ -1202,6 +1202,7 @@ const zhTW: Messages = {
     notVisited: '尚未清點此保密櫃：掃描其標籤或櫃內載體即開始。',
     scanLabel: '掃描或輸入標籤編碼後回車',
     scanPlaceholder: '掃描保密櫃標籤，再逐份掃描載體',
+    scanDevicesPlaceholder: '逐台掃描計算機和存儲介質的標籤',
     keysHint: '掃描後自動登記。Ctrl+Z 撤銷上一次掃描；Alt+M 將選中的錯放載體移至本櫃，Alt+F 標記錯放，Alt+↑/↓ 選擇。',
     scan: {
       cabinet: '正在清點 {{name}}',
@@ -1252,6 +1253,7 @@ const zhTW: Messages = {
     notInHandover: '收文編號 {{receiptNo}} 份號 {{copyNo}} 不在本移交清單中。',
     handoverColumn: '掃描核對',
     handoverProgress: '已掃描核對 {{checked}} 份，共 {{copies}} 份',
+    paletteEntry: '開啟標籤編碼 {{code}} 對應的載體、設備或保密櫃',
   },
   drafts: {
     leaveTitle: '放棄未儲存的內容？',
