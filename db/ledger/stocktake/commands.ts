@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { registerRead, registerWrite } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { DOCUMENT_LEVELS } from '../../domain/levels';
-import { get, sql, type Db } from '../../store/sql';
+import { all, get, sql, type Db } from '../../store/sql';
 import { codePrefix } from '../codes/lookup';
 import { at, empty, id, person } from '../fields';
 import { requireStocktake, type CopyLine, type DeviceLine, type ScanReply } from './model';
 import { closeStocktake, resolveMisplaced, scanCode, startStocktake, undoScan } from './operations';
-import { getStocktake, listStocktakes } from './queries';
+import { getStocktake, levelsOf, listStocktakes } from './queries';
 
 const stocktakeNo = (ctx: SignedInContext, input: { id: number }) => requireStocktake(ctx.db, input.id).stocktake_no;
 /** A cabinet as the audit log names it: its name and code (一号柜 G-01); null: the devices part. */
@@ -49,8 +49,11 @@ export const stocktakeCommands = {
       .strict(),
     run: (rec, input, ctx) => {
       const out = startStocktake(rec, input);
-      const view = getStocktake(ctx.db, out.id, codePrefix(ctx));
-      return { ...out, cabinets: view.cabinets.map((t) => `${t.cabinet.name} ${t.cabinet.code}`), levels: view.levels };
+      const cabinets = all<{ name: string }>(
+        ctx.db,
+        sql`SELECT l.name || ' ' || l.code AS name FROM stocktake_cabinets c JOIN locations l ON l.id = c.location_id WHERE c.stocktake_id = ${out.id} ORDER BY l.code`,
+      );
+      return { ...out, cabinets: cabinets.map((c) => c.name), levels: levelsOf(requireStocktake(ctx.db, out.id)) };
     },
     target: (_ctx, _input, out) => out.no,
     summary: (input, out) => ({ no: out.no, cabinets: out.cabinets, levels: out.levels, devices: input.devices, checkers: input.checkers }),

@@ -17,6 +17,14 @@ describe('starting a stocktake', () => {
     expect(tallyOf(view, l.a)).toMatchObject({ visited: false, expected: 3, present: [], misplaced: [], unexpected: [], onLoan: [] });
     expect(tallyOf(view, l.a).missing.map((c) => c.copyNo)).toEqual([1, 2, 3]);
     expect(tallyOf(view, l.a).cabinet.labelCode).toBe(l.cabinetCode(l.a));
+    expect(auditRows(l.t).find((r) => r.action === 'stocktake.start')).toMatchObject({ target: 'QC-2026-001' });
+    expect(JSON.parse(auditRows(l.t).find((r) => r.action === 'stocktake.start')!.summary)).toEqual({
+      no: 'QC-2026-001',
+      cabinets: ['一号柜 G-01', '二号柜 G-02', '绝密专柜 G-03'],
+      levels: ['top_secret', 'secret', 'confidential', 'internal'],
+      devices: false,
+      checkers: ['李明', '王芳'],
+    });
     expect(l.t.service.invoke('stocktake.start', { checkers: ['李明', '李明'] })).toMatchObject({ ok: false });
   });
 
