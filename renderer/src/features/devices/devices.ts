@@ -21,7 +21,20 @@ export const COMPUTER_STATUSES = keys<ComputerStatus>({ in_use: true, stopped: t
 export const MEDIUM_STATUSES = keys<MediumStatus>({ in_use: true, stopped: true, scrapped: true, destroyed: true });
 
 /** The kinds of history events the backend writes (db/ledger/devices/operations.ts). */
-export const DEVICE_EVENT_KINDS = ['enable', 'change', 'repair', 'repair_back', 'stop', 'scrap', 'destroy', 'lend', 'return', 'correct', 'backup'] as const;
+export const DEVICE_EVENT_KINDS = [
+  'enable',
+  'change',
+  'repair',
+  'repair_back',
+  'stop',
+  'scrap',
+  'destroy',
+  'lend',
+  'return',
+  'correct',
+  'backup',
+  'inventory',
+] as const;
 export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
 
 export function isDeviceEventKind(kind: string): kind is DeviceEventKind {

@@ -831,6 +831,7 @@ const en: Messages = {
       correct: 'Corrected',
       /** The medium received a backup of the ledger (db/backup/records.ts). */
       backup: 'Ledger backed up',
+      inventory: 'Stocktake',
     },
     back: 'Back to the register',
     history: 'History',

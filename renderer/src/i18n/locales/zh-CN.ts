@@ -818,6 +818,8 @@ const zhCN = {
       correct: '更正',
       /** The medium received a backup of the ledger (db/backup/records.ts). */
       backup: '台账备份',
+      /** Counted in a stocktake (清查, db/ledger/stocktake): found, missing or lent. */
+      inventory: '清查',
     },
     back: '返回登记表',
     history: '变更记录',

@@ -817,6 +817,7 @@ const zhTW: Messages = {
       correct: '更正',
       /** The medium received a backup of the ledger (db/backup/records.ts). */
       backup: '台帳備份',
+      inventory: '清查',
     },
     back: '返回登記表',
     history: '變更記錄',
