@@ -218,6 +218,11 @@ test('in the destroy batch a scan adds the copy’s item with that copy ticked, 
   await scan(page, docs[1]!.copies[0]!.labelCode);
   await expect(message(page)).toHaveText('份号 0001 当前为“借出”，不能销毁。');
   await expect(page.getByTestId(`batch-item-${docs[1]!.id}`)).toHaveCount(0);
+
+  // What the scanner reads that is no label code (a 收文编号 barcode) is typed into the field, and its Enter looks it up.
+  await scan(page, '2026-0002');
+  await expect(page.getByTestId(`batch-item-${docs[1]!.id}`)).toBeVisible();
+  await expect(page.getByTestId('batch-search')).toHaveValue('');
 });
 
 test('in the hand-over list a scan checks the copy against the list, and names one the list does not hold', async ({ page, host }) => {

@@ -51,6 +51,19 @@ describe('a scan: fast keys ending in Enter', () => {
     expect(field).toBe('0012');
   });
 
+  it('is not a scan when the scanner types anything but a label code (a serial number, a receipt number): that is typed', () => {
+    for (const text of ['2026-0002', 'PC-2026-000123', 'SN8F3K2L9Q']) {
+      const { last, field } = feed(`${text}\n`, 5);
+      expect(last.key).toBe('pass');
+      expect(field).toBe(text);
+    }
+  });
+
+  it('is a scan when the code is mistyped (its check character wrong): it is refused, not typed', () => {
+    const mistyped = CODE.slice(0, -1) + (CODE.endsWith('Z') ? 'Y' : 'Z');
+    expect(feed(`${mistyped}\n`, 8).last.key).toBe('scan');
+  });
+
   it('is not a scan when Enter comes long after the burst', () => {
     const gaps = [...Array<number>(CODE.length).fill(8), 200];
     const { last, field } = feed(`${CODE}\n`, gaps);

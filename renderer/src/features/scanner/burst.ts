@@ -5,7 +5,10 @@
 // but it waits for each key to be handled, and on a loaded test machine its keys came 100 ms apart: the e2e test
 // stamps its keys as a keyboard does. The first keys of a burst cannot be told from typing yet: they reach the field
 // and are taken back if it was a scan; from the third fast key on the keys are held back, and typed after all if the
-// burst ends without Enter.
+// burst ends without Enter. Only a label code is a scan: a scanner is a keyboard too, and whatever else it types (a
+// serial number into its field, a receipt number into a search box) is typing.
+
+import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 
 /** A scan's keys come at most this far apart on average, Enter included. */
 export const SCAN_MEAN_GAP_MS = 35;
@@ -45,12 +48,16 @@ export interface Step {
 const held = (burst: Burst | null) => (burst ? burst.text.slice(burst.typed) : '');
 const meanGap = (first: number, at: number, gaps: number) => (at - first) / gaps;
 
-/** The next state after one key: a pure function of the burst so far and the key with its time stamp. */
-export function step(burst: Burst | null, input: KeyInput): Step {
+/**
+ * The next state after one key: a pure function of the burst so far and the key with its time stamp.
+ * @param isCode whether a burst's text reads as a label code (a mistyped one included)
+ */
+export function step(burst: Burst | null, input: KeyInput, isCode: (text: string) => boolean = looksLikeItemCode): Step {
   if (input.kind === 'other') return { burst: null, release: held(burst), started: false, key: 'pass' };
   const continues = burst !== null && input.at - burst.last <= BURST_GAP_MS;
   if (input.kind === 'enter') {
-    const scan = continues && burst.text.length >= SCAN_MIN_LENGTH && meanGap(burst.first, input.at, burst.text.length) <= SCAN_MEAN_GAP_MS;
+    const scan =
+      continues && burst.text.length >= SCAN_MIN_LENGTH && meanGap(burst.first, input.at, burst.text.length) <= SCAN_MEAN_GAP_MS && isCode(burst.text);
     return scan
       ? { burst: null, release: '', started: false, key: 'scan', text: burst.text }
       : { burst: null, release: held(burst), started: false, key: 'pass' };
