@@ -27,6 +27,7 @@ import { PrintButton } from '../printing/PrintButton';
 import { beepUnknown, useScanTarget } from '../scanner';
 import { formatAt } from '../../ui/format';
 import { CopyText, namesOf } from './lines';
+import { DeviceLevelTag } from '../devices/DeviceTags';
 import type { CabinetTally, DeviceTally, ScanReply, StocktakeView } from './store';
 import './stocktake.css';
 
@@ -320,14 +321,22 @@ function ScanBox({ view, part, onPart, field }: { view: StocktakeView; part: Par
   const enqueue = (code: string) => {
     queue.current = queue.current.then(() => handle(code));
   };
-  const submit = () => {
-    const code = text.trim();
+  // The field as it is now: keys a burst held back and released just before this Enter may not have re-rendered yet.
+  const submit = (value: string) => {
+    const code = value.trim();
     setText('');
     if (code) enqueue(code);
   };
   // A scanner's burst comes here wherever the cursor is on this screen (typed codes come by the field's Enter).
   useScanTarget((s) => {
-    enqueue(s.text.trim());
+    // On a busy machine a scan's first key can come late enough to reach the field as typing: the field holds nothing
+    // but codes, so what it holds is the start of this one when only together they make a code.
+    const typed = field.current?.input?.value ?? '';
+    const whole = typed + s.text;
+    if (typed && !s.parsed.ok && parseItemCode(whole).ok) {
+      setText('');
+      enqueue(whole.trim());
+    } else enqueue(s.text.trim());
     return true;
   });
 
@@ -377,10 +386,10 @@ function ScanBox({ view, part, onPart, field }: { view: StocktakeView; part: Par
           autoComplete="off"
           spellCheck={false}
           prefix={<ScanOutlined />}
-          placeholder={t('stocktake.scanPlaceholder')}
+          placeholder={t(part === 'devices' ? 'stocktake.scanDevicesPlaceholder' : 'stocktake.scanPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onPressEnter={submit}
+          onPressEnter={(e) => submit(e.currentTarget.value)}
           onBlur={() =>
             // The cursor comes back when it fell to nothing (a list redrawn, a dialog closed); Tab still reaches the buttons.
             setTimeout(() => {
@@ -672,6 +681,7 @@ function DevicePanel({ tally }: { tally: DeviceTally }) {
   const columns: TableProps<DeviceLineView>['columns'] = [
     { key: 'code', title: t('stocktake.deviceCode'), width: 160, render: (_, l) => <span className="monospace">{l.deviceCode}</span> },
     { key: 'name', title: t('stocktake.deviceName'), render: (_, l) => l.name },
+    { key: 'level', title: t('stocktake.levels'), width: 100, render: (_, l) => <DeviceLevelTag level={l.level} /> },
     { key: 'label', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <span className="monospace">{l.labelCode}</span> },
   ];
   const table = (rows: readonly DeviceLineView[], testId: string) => (

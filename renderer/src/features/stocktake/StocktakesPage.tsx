@@ -17,6 +17,7 @@ import { formatAt } from '../../ui/format';
 import type { Dayjs } from 'dayjs';
 import type { StocktakeSummary } from './store';
 import { namesOf } from './lines';
+import './stocktake.css';
 
 export function StocktakesPage() {
   const { t, i18n } = useTranslation();
@@ -72,6 +73,8 @@ export function StocktakesPage() {
           columns={columns}
           dataSource={rows}
           pagination={false}
+          scroll={{ x: 'max-content' }}
+          className="stocktake-list"
           locale={{ emptyText: t('stocktake.none') }}
           onRow={(r) => ({
             onClick: () => openStocktake(r.id),

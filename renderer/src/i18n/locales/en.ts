@@ -430,6 +430,8 @@ const en: Messages = {
     conclusion: 'Conclusion',
     present: 'Present',
     missing: 'Missing',
+    cabinet: 'Cabinet counted',
+    misplaced: 'Misplaced',
     from: 'From',
     to: 'To',
     copies: 'Copies',
@@ -1274,6 +1276,8 @@ const en: Messages = {
     handoverColumn: 'Scanned',
     handoverProgress: '{{checked}} of {{copies}} copies checked by scanning',
     paletteEntry: 'Open the copy, device or cabinet of label code {{code}}',
+    notAComputer: 'Only labels of computers are taken here.',
+    computerPicked: 'Computer {{code}} chosen.',
   },
   drafts: {
     leaveTitle: 'Discard unsaved input?',

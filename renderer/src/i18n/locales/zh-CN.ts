@@ -420,6 +420,8 @@ const zhCN = {
     conclusion: '审查结论',
     present: '在位',
     missing: '缺失',
+    cabinet: '清查的保密柜',
+    misplaced: '错放',
     from: '移交人',
     to: '接交人',
     copies: '份号',
@@ -1257,6 +1259,8 @@ const zhCN = {
     handoverColumn: '扫描核对',
     handoverProgress: '已扫描核对 {{checked}} 份，共 {{copies}} 份',
     paletteEntry: '打开标签编码 {{code}} 对应的载体、设备或保密柜',
+    notAComputer: '此处只接受计算机的标签。',
+    computerPicked: '已选择计算机 {{code}}。',
   },
   drafts: {
     leaveTitle: '放弃未保存的内容？',

@@ -419,6 +419,8 @@ const zhTW: Messages = {
     conclusion: '審查結論',
     present: '在位',
     missing: '缺失',
+    cabinet: '清查的保密櫃',
+    misplaced: '錯放',
     from: '移交人',
     to: '接交人',
     copies: '份號',
@@ -1255,6 +1257,8 @@ const zhTW: Messages = {
     handoverColumn: '掃描核對',
     handoverProgress: '已掃描核對 {{checked}} 份，共 {{copies}} 份',
     paletteEntry: '開啟標籤編碼 {{code}} 對應的載體、設備或保密櫃',
+    notAComputer: '此處只接受電腦的標籤。',
+    computerPicked: '已選擇電腦 {{code}}。',
   },
   drafts: {
     leaveTitle: '放棄未儲存的內容？',
