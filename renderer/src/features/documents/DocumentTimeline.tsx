@@ -160,9 +160,13 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
     case 'inventory': {
       const present = numbers(d['present']);
       const missing = numbers(d['missing']);
+      // A stocktake by cabinet: the cabinet counted, and the copies found there misplaced.
+      const misplaced = (Array.isArray(d['misplaced']) ? d['misplaced'] : []).map((m) => record(m)['copyNo']);
       return [
+        [t('eventFields.cabinet'), text(record(d['cabinet'])['name'])],
         [t('eventFields.present'), present.length ? copies(present) : null],
         [t('eventFields.missing'), missing.length ? copies(missing) : null],
+        [t('eventFields.misplaced'), misplaced.length ? copies(numbers(misplaced)) : null],
       ];
     }
     case 'found':
