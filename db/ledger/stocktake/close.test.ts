@@ -150,6 +150,10 @@ describe('devices are stocktaken the same way', () => {
     const pc1 = computer('JSJ-01', 'SN-001');
     computer('JSJ-02', 'SN-002');
     const st = l.start({ cabinetIds: [l.a], devices: true });
+    expect(l.t.service.invoke('stocktake.close', { id: st.id })).toMatchObject({
+      ok: false,
+      error: { code: 'E_STOCKTAKE_UNVISITED', details: { cabinets: ['一号柜'], devices: true } },
+    });
     const pcCode = ok<{ labelCode: string }>(l.t.service, 'computers.get', { id: pc1 }).labelCode;
     expect(l.scan(st.id, null, pcCode)).toMatchObject({ outcome: 'present', line: { device: 'computer', deviceCode: 'JSJ-01' } });
     expect(l.scan(st.id, l.a, pcCode)).toMatchObject({ outcome: 'again' });
