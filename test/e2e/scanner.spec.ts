@@ -32,6 +32,25 @@ function seed(host: RunningHost): Seeded {
   return { cabinet, docs };
 }
 
+/** A 机密 computer in use (JSJ-01); its id. */
+function registerComputer(host: RunningHost): number {
+  return must<{ id: number }>(host, 'computers.register', {
+    code: 'JSJ-01',
+    name: '机要室一号机',
+    model: '联想 M720',
+    serial: 'PC001',
+    os: '银河麒麟 V10',
+    level: 'secret',
+    network: 'standalone',
+    purpose: '文件处理',
+    department: '办公室',
+    responsible: '王芳',
+    location: '机要室',
+    enabledAt: '2026-01-05',
+    remarks: '',
+  }).id;
+}
+
 /** Counts the tones played (Web Audio oscillators started), from before the app loads. */
 async function countTones(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -88,21 +107,7 @@ test('a scan on the register opens the copy’s document with the copy shown; a 
   await expect(page.getByTestId('documents-filter-location')).toContainText('一号保密柜');
 
   // A computer's label: its page.
-  const computer = must<{ id: number }>(host.current, 'computers.register', {
-    code: 'JSJ-01',
-    name: '机要室一号机',
-    model: '联想 M720',
-    serial: 'PC001',
-    os: '银河麒麟 V10',
-    level: 'secret',
-    network: 'standalone',
-    purpose: '文件处理',
-    department: '办公室',
-    responsible: '王芳',
-    location: '机要室',
-    enabledAt: '2026-01-05',
-    remarks: '',
-  }).id;
+  const computer = registerComputer(host.current);
   await scan(page, must<{ labelCode: string }>(host.current, 'computers.get', { id: computer }).labelCode);
   await expect(page.getByText('机要室一号机')).toBeVisible();
   await expect(page.getByTestId('documents-title')).toHaveCount(0);
@@ -251,4 +256,34 @@ test('in the hand-over list a scan checks the copy against the list, and names o
   await expect(message(page)).toHaveText('收文编号 2026-0002 份号 0002 不在本移交清单中。');
   await expect(page.getByTestId('confirm-summary')).toBeVisible();
   await expect(page.getByTestId('handover-scanned')).toHaveText('已扫描核对 1 份，共 3 份');
+});
+
+test('in a medium’s usage log a scanned computer label picks the computer; a copy’s label is refused there', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  const computer = registerComputer(host.current);
+  must(host.current, 'media.register', {
+    code: 'U-01',
+    type: 'usb',
+    model: '朗科 U盘',
+    serial: 'U0001',
+    capacity: '32GB',
+    level: 'secret',
+    responsible: '王芳',
+    department: '办公室',
+    usageScope: '文件拷贝',
+    enabledAt: '2026-02-01',
+    backupApproved: false,
+  });
+  await page.getByTestId('menu-secret-media').click();
+  await page.getByTestId('device-open-U-01').click();
+  await expect(page.getByTestId('device-code')).toHaveText('U-01');
+  await page.getByTestId('device-action-logUsage').click();
+  await expect(page.getByTestId('device-logUsage-form')).toBeVisible();
+
+  await scan(page, docs[0]!.copies[0]!.labelCode);
+  await expect(message(page)).toHaveText('此处只接受计算机的标签。');
+  await scan(page, must<{ labelCode: string }>(host.current, 'computers.get', { id: computer }).labelCode);
+  await expect(message(page)).toHaveText('已选择计算机 JSJ-01。');
+  await expect(page.getByTestId('device-logUsage-form')).toContainText('JSJ-01 机要室一号机（机密）');
 });

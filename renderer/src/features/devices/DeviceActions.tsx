@@ -1,7 +1,7 @@
 // The custodian's forms for one computer's or medium's lifecycle (变更, 维修, 维修归来, 借用, 归还, 使用登记, 停用,
 // 启用, 报废, 销毁): one dialog per action, as DocumentActions has them. The backend judges every rule; a refusal
 // stays in the form with the rule in words and the field it concerns marked.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { App, Card, Checkbox, Form, Input, Select, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useLedger, type ComputerDetail, type MediumDetail } from '../../store';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { ComputerSelect } from './DeviceTags';
+import { invalidCode, lookupCode, useScanFeedback, useScanTarget, type Scan } from '../scanner';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
 
 export type ComputerAction = 'change' | 'repair' | 'backFromRepair' | 'stop' | 'enable' | 'scrap' | 'destroy';
@@ -438,6 +439,43 @@ interface LogUsageValues {
   dataLevel: DataLevel;
 }
 
+/** The computer the medium was used on: chosen, or picked by scanning its label (one not in use is refused by name). */
+function UsedOnField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<LogUsageValues>();
+  const scope = useRef<HTMLDivElement>(null);
+  const feedback = useScanFeedback();
+  const pick = async ({ text, parsed }: Scan) => {
+    if (!parsed.ok) return feedback.refusal(invalidCode(text, parsed.reason));
+    if (parsed.kind !== 'computer') return feedback.refuse(t('scanner.notAComputer'));
+    try {
+      const found = await lookupCode(parsed.code);
+      if (found.kind !== 'computer') return;
+      const { id, deviceCode, status } = found.device;
+      if (status !== 'in_use') return feedback.refusal({ code: 'E_DEVICE_NOT_IN_SERVICE', details: { device: 'computer', code: deviceCode, status } });
+      form.setFields([{ name: 'computerId', value: id, errors: [] }]);
+      feedback.done(t('scanner.computerPicked', { code: deviceCode }));
+    } catch (err) {
+      feedback.refused(err);
+    }
+  };
+  useScanTarget(
+    (scan) => {
+      void pick(scan);
+      return true;
+    },
+    true,
+    scope,
+  );
+  return (
+    <div ref={scope}>
+      <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
+        <ComputerSelect autoFocus testId="device-logUsage-computerId" />
+      </Form.Item>
+    </div>
+  );
+}
+
 function LogUsageModal({ id, code, onClose }: DialogProps) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDeviceCommand);
@@ -457,9 +495,7 @@ function LogUsageModal({ id, code, onClose }: DialogProps) {
       }
       onClose={onClose}
     >
-      <Form.Item name="computerId" label={t('devices.form.computer')} rules={[{ required: true }]}>
-        <ComputerSelect autoFocus testId="device-logUsage-computerId" />
-      </Form.Item>
+      <UsedOnField />
       <PersonField action="logUsage" name="user" required />
       <TextField action="logUsage" name="purpose" required />
       <Form.Item name="dataLevel" label={t('devices.form.dataLevel')} rules={[{ required: true }]}>
