@@ -138,6 +138,7 @@ test.describe('labels', () => {
     const cabinet = must<{ id: number; labelCode: string }[]>(host.current, 'locations.list', {})[0]!;
     await page.getByTestId('menu-locations').click();
     await expect(page.getByTestId('location-label-code-G-01')).toHaveText(cabinet.labelCode);
+    await page.screenshot({ path: test.info().outputPath('cabinets.png') });
     await page.getByTestId('location-label-G-01').click();
     const dialog = page.getByTestId('labels-form');
     await expect(dialog.getByTestId('labels-count')).toHaveText('共 1 个标签，需 1 张 A4 标签纸。');
@@ -174,7 +175,7 @@ test.describe('labels', () => {
     await page.getByTestId('print-preview').locator('.ant-modal-close').click();
     await page.getByTestId('location-label-G-01').click();
     await expect(page.getByTestId('labels-choice-single')).toBeChecked();
-    await expect(page.getByTestId('labels-widthMm')).toHaveValue('60.0');
+    await expect(page.getByTestId('labels-widthMm')).toHaveValue('60');
   });
 
   test('labels from the item page (the copies chosen, else every copy held), a device’s page and an applied import, each with its 标签编码 on screen', async ({
@@ -227,6 +228,7 @@ test.describe('labels', () => {
       await rows.nth(0).locator('.ant-checkbox-input').check();
       await rows.nth(2).locator('.ant-checkbox-input').check();
       await expect(page.getByTestId('doc-print-labels')).toHaveText('打印所选 2 份的标签');
+      await page.screenshot({ path: test.info().outputPath('document.png'), fullPage: true });
       await countAfter(() => page.getByTestId('doc-print-labels').click(), '共 2 个标签，需 1 张 A4 标签纸。');
       await rows.nth(0).locator('.ant-checkbox-input').uncheck();
       await rows.nth(2).locator('.ant-checkbox-input').uncheck();
@@ -238,6 +240,7 @@ test.describe('labels', () => {
       await page.getByTestId('device-open-涉密机-001').click();
       const computer = must<{ labelCode: string }>(host.current, 'computers.get', { id: computerId });
       await expect(page.getByTestId('device-label-code')).toHaveText(computer.labelCode);
+      await page.screenshot({ path: test.info().outputPath('device.png'), fullPage: true });
       await countAfter(() => page.getByTestId('device-print-label').click(), '共 1 个标签，需 1 张 A4 标签纸。');
 
       // An applied import: the imported items' labels, every copy of each (2 items × 2 copies).
@@ -251,6 +254,7 @@ test.describe('labels', () => {
       await page.getByTestId('import-apply').click();
       await page.getByTestId('confirm-ok').click();
       await expect(page.getByTestId('import-print-labels')).toHaveText('打印导入项目的标签（2 件）');
+      await page.screenshot({ path: test.info().outputPath('import.png') });
       await countAfter(() => page.getByTestId('import-print-labels').click(), '共 4 个标签，需 1 张 A4 标签纸。');
     } finally {
       rmSync(dir, { recursive: true, force: true });

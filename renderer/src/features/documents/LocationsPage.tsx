@@ -26,15 +26,15 @@ export function LocationsPage() {
   const [labelsFor, setLabelsFor] = useKeptState<number[] | null>('locations-labels', null);
 
   const columns: TableProps<LocationView>['columns'] = [
-    { key: 'code', dataIndex: 'code', title: t('locations.code'), width: 120, render: (v: string) => <span className="monospace">{v}</span> },
-    { key: 'name', dataIndex: 'name', title: t('locations.name') },
-    { key: 'labelCode', title: t('labels.labelCode'), width: 150, render: (_, l) => <ItemCode code={l.labelCode} testId={`location-label-code-${l.code}`} /> },
-    { key: 'maxLevel', title: t('locations.maxLevel'), width: 140, render: (_, l) => <LevelTag level={l.maxLevel} /> },
-    { key: 'keeper', title: t('locations.keeper'), width: 140, render: (_, l) => l.keeper ?? '' },
+    { key: 'code', dataIndex: 'code', title: t('locations.code'), width: 100, render: (v: string) => <span className="monospace">{v}</span> },
+    { key: 'name', dataIndex: 'name', title: t('locations.name'), width: 160 },
+    { key: 'labelCode', title: t('labels.labelCode'), width: 140, render: (_, l) => <ItemCode code={l.labelCode} testId={`location-label-code-${l.code}`} /> },
+    { key: 'maxLevel', title: t('locations.maxLevel'), width: 120, render: (_, l) => <LevelTag level={l.maxLevel} /> },
+    { key: 'keeper', title: t('locations.keeper'), width: 110, render: (_, l) => l.keeper ?? '' },
     {
       key: 'purpose',
       title: t('locations.purpose'),
-      width: 110,
+      width: 90,
       render: (_, l) =>
         l.telegrams && (
           <Tag color="purple" data-testid={`location-telegrams-${l.code}`}>
@@ -45,7 +45,7 @@ export function LocationsPage() {
     {
       key: 'active',
       title: t('locations.status'),
-      width: 100,
+      width: 80,
       render: (_, l) => (l.active ? <Tag color="green">{t('locations.inService')}</Tag> : <Tag>{t('locations.retired')}</Tag>),
     },
     ...(isCustodian
@@ -53,7 +53,7 @@ export function LocationsPage() {
           {
             key: 'correct',
             title: '',
-            width: 200,
+            width: 180,
             render: (_: unknown, l: LocationView) => (
               <Space size={4}>
                 <Button size="small" onClick={() => setCorrecting(l)} data-testid={`location-correct-${l.code}`}>

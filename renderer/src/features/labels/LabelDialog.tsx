@@ -171,7 +171,6 @@ function SizeField({ name, label, min, max, message, rules = [], dependencies }:
         min={integer ? min : 0}
         max={max}
         precision={integer ? 0 : undefined}
-        step={integer ? 1 : 0.5}
         style={{ width: 120 }}
         data-testid={`labels-${name}`}
       />
