@@ -13,7 +13,9 @@ import { benchDocuments } from './documents';
 import { benchPrint } from './print';
 import { collector, writeResults } from './results';
 import { benchImport } from './import';
+import { benchLabels } from './labels';
 import { median } from './stats';
+import { benchStocktake } from './stocktake';
 import { benchUi } from './ui';
 
 const { results, record } = collector();
@@ -107,6 +109,9 @@ try {
   await benchUi(record, work);
   await benchPrint(record, work);
   await benchImport(record, work);
+  // Each on a 10,000-copy ledger of its own, made through the backend's commands.
+  await benchStocktake(record, work);
+  await benchLabels(record, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
