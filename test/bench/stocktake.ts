@@ -1,9 +1,11 @@
 // A stocktake's scan at scale: a 10,000-copy ledger (2,500 documents × 4 copies over 10 cabinets) in the browser
-// test host and Debian's Chromium. Each scan is typed as a keyboard-wedge scanner types it (fast keys, then Enter);
-// its time is taken in the page, from the Enter key's event to the frame that shows the copy as found (a
-// MutationObserver sees the mark, then an animation frame and a task: that frame is painted). Baseline in the same
-// run: the same burst, a document's 收文编号, into the documents register's search box, to its row shown.
-// Alone: `npx tsx test/bench/stocktake.ts` (a few minutes). Needs the built renderer (npx electron-vite build, or
+// test host and Debian's Chromium; a stocktake of one cabinet (1,000 copies) on its screen. Each scan is typed as a
+// keyboard-wedge scanner types it (fast keys, then Enter); its time is taken in the page, from the Enter key's event
+// to the frame that shows the copy in the list of copies found (a MutationObserver sees the row, then an animation
+// frame and a task: that frame is painted). Baselines in the same run, in turns with the scans: a document's
+// 收文编号 typed into the register's search box and Enter, to its row shown; the scan through the backend alone.
+// Alone: `npx tsx test/bench/stocktake.ts` (about five minutes under load; BENCH_STOCKTAKE_DOCUMENTS=600 for a quick
+// look, printed and not written to results.json). Needs the built renderer (npx electron-vite build, or
 // LEDGER_RENDERER_DIR).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
