@@ -293,6 +293,7 @@ export async function benchStocktake(record: RecordMetric, workDir: string, docu
     log(`the scan's answer reached the page ${median(replies).toFixed(0)} ms after the Enter (median; p95 ${quantile(replies, 0.95).toFixed(0)} ms)`);
     record('stocktake.scan_to_screen_p95_ms', quantile(scans, 0.95), 'ms');
     record('stocktake.scan_to_screen_p50_ms', median(scans), 'ms');
+    record('stocktake.scan_answer_in_page_p95_ms', quantile(replies, 0.95), 'ms');
     record('stocktake.scan_backend_p95_ms', quantile(backend, 0.95), 'ms');
     record('stocktake.register_search_to_row_p95_ms', quantile(searches, 0.95), 'ms');
     record('stocktake.scan_vs_register_search_ratio', quantile(scans, 0.95) / quantile(searches, 0.95), 'ratio');
