@@ -215,8 +215,8 @@ export function closeStocktake(rec: Recorder, prefix: string, input: { id: numbe
   const closed: StocktakeView = { ...view, status: 'closed', closedAt: input.at, batchNo: batch.batchNo };
   run(
     rec.db,
-    sql`INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, recorded_at, recorded_by)
-        VALUES (${st.id}, ${input.at}, ${batch.batchId}, ${JSON.stringify(closed)}, ${rec.now}, ${rec.actor})`,
+    sql`INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, counts, recorded_at, recorded_by)
+        VALUES (${st.id}, ${input.at}, ${batch.batchId}, ${JSON.stringify(closed)}, ${JSON.stringify(counts)}, ${rec.now}, ${rec.actor})`,
   );
   return { batchNo: batch.batchNo, present: counts.present, missing: counts.missing, misplaced: counts.misplaced, onLoan: counts.onLoan };
 }

@@ -340,21 +340,23 @@ export function countsOf(view: StocktakeView): StocktakeCounts {
   };
 }
 
-/** Every stocktake, newest first, with its counts (the open one read live). */
+/** Every stocktake, newest first, with its counts: a closed one's as it closed, the open one's read live. */
 export function listStocktakes(db: Db, prefix: string): StocktakeSummary[] {
-  return all<{ id: number }>(db, sql`SELECT id FROM stocktakes ORDER BY id DESC`).map(({ id }) => {
-    const view = getStocktake(db, id, prefix);
-    return {
-      id: view.id,
-      no: view.no,
-      status: view.status,
-      startedAt: view.startedAt,
-      closedAt: view.closedAt,
-      checkers: view.checkers,
-      cabinets: view.cabinets.length,
-      counts: countsOf(view),
-    };
-  });
+  const rows = all<StocktakeRow & { closed_at: string | null; counts: string | null; cabinets: number }>(
+    db,
+    sql`SELECT s.*, c.at AS closed_at, c.counts, (SELECT count(*) FROM stocktake_cabinets sc WHERE sc.stocktake_id = s.id) AS cabinets
+        FROM stocktakes s LEFT JOIN stocktake_closes c ON c.stocktake_id = s.id ORDER BY s.id DESC`,
+  );
+  return rows.map((st) => ({
+    id: st.id,
+    no: st.stocktake_no,
+    status: st.counts === null ? 'open' : 'closed',
+    startedAt: st.started_at,
+    closedAt: st.closed_at,
+    checkers: JSON.parse(st.checkers) as string[],
+    cabinets: st.cabinets,
+    counts: st.counts === null ? countsOf(liveView(db, st, prefix)) : (JSON.parse(st.counts) as StocktakeCounts),
+  }));
 }
 
 /** The calendar day `months` after a day (the 31st of a shorter month is its last day). */

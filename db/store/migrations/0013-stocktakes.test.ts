@@ -29,7 +29,7 @@ describe('migration 0013 stocktakes', () => {
       `INSERT INTO batches (kind, batch_no, year, seq, at, details, recorded_at, recorded_by) VALUES ('inventory', 'QC-2026-001', 2026, 1, '2026-11-26', '{}', '2026-11-26', 'liming')`,
     );
     db.exec(
-      `INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, recorded_at, recorded_by) VALUES (1, '2026-11-26', 1, '{}', '2026-11-26', 'liming')`,
+      `INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, counts, recorded_at, recorded_by) VALUES (1, '2026-11-26', 1, '{}', '{}', '2026-11-26', 'liming')`,
     );
 
     const tables = {
@@ -46,7 +46,9 @@ describe('migration 0013 stocktakes', () => {
     }
     // A second close of the same stocktake, a scan of a stocktake that does not exist, a resolution of another kind.
     expect(() =>
-      db.exec(`INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, recorded_at, recorded_by) VALUES (1, '2026-11-27', 1, '{}', 'x', 'x')`),
+      db.exec(
+        `INSERT INTO stocktake_closes (stocktake_id, at, batch_id, tally, counts, recorded_at, recorded_by) VALUES (1, '2026-11-27', 1, '{}', '{}', 'x', 'x')`,
+      ),
     ).toThrow();
     expect(() => db.exec(`INSERT INTO stocktake_scans (stocktake_id, code, at, recorded_at, recorded_by) VALUES (9, 'x', 'x', 'x', 'x')`)).toThrow(
       /FOREIGN KEY/,

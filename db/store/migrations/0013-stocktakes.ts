@@ -73,12 +73,14 @@ export const stocktakes: Migration = {
       ) STRICT;
       CREATE INDEX stocktake_resolutions_copy ON stocktake_resolutions (stocktake_id, copy_id, id);
 
-      -- tally: the stocktake's view as it closed (JSON); batch_id: the inventory batch it recorded.
+      -- tally: the stocktake's view as it closed (JSON), counts: its totals (the list reads these alone);
+      -- batch_id: the inventory batch it recorded.
       CREATE TABLE stocktake_closes (
         stocktake_id INTEGER PRIMARY KEY REFERENCES stocktakes (id),
         at TEXT NOT NULL,
         batch_id INTEGER NOT NULL UNIQUE REFERENCES batches (id),
         tally TEXT NOT NULL CHECK (json_valid(tally)),
+        counts TEXT NOT NULL CHECK (json_valid(counts)),
         recorded_at TEXT NOT NULL,
         recorded_by TEXT NOT NULL
       ) STRICT;
