@@ -8,6 +8,7 @@ import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
 import { codeCommands } from './ledger/codes/commands';
 import { stocktakeCommands } from './ledger/stocktake/commands';
+import { statisticsCommands } from './ledger/statistics/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
@@ -47,6 +48,7 @@ export const commands = joinCommands(
   prefsCommands,
   codeCommands,
   stocktakeCommands,
+  statisticsCommands,
 );
 
 export type Commands = typeof commands;

@@ -5,6 +5,7 @@ import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
 import type { StocktakeDue } from './ledger/stocktake/model';
+import type { StatisticFigure } from './domain/statistics';
 
 export type { Role } from './domain/roles';
 export type { PasswordPolicy } from './domain/passwords';
@@ -435,4 +436,49 @@ export interface ApprovalView {
   usedAt: string | null;
   /** The event it enabled: in a document's history (register 'document') or a device's ('device'). */
   enabled: { kind: string; at: string; eventId: number; register: 'document' | 'device' } | null;
+}
+
+// ---- statistics (统计) -----------------------------------------------------------------------------
+
+/** One breakdown cell: how many items, and their copies (份) where the figure counts copies (null otherwise). */
+export interface StatisticsCell {
+  count: number;
+  copies: number | null;
+}
+
+/** One figure (db/domain/statistics): its count, by level, by its group (carrier, device, rule ...) and by month (YYYY-MM). */
+export interface StatisticsFigureView {
+  figure: StatisticFigure;
+  count: number;
+  copies: number | null;
+  byLevel: Record<string, StatisticsCell>;
+  byGroup: Record<string, StatisticsCell>;
+  byMonth: Record<string, StatisticsCell>;
+}
+
+/** statistics.figures: every figure for the dates; null where a chosen filter cannot narrow the figure. */
+export interface StatisticsView {
+  from: string;
+  to: string;
+  department: string | null;
+  cabinetId: number | null;
+  figures: Record<StatisticFigure, StatisticsFigureView | null>;
+}
+
+/** One item a figure counts (statistics.items): what it opens, and what the list shows of it. */
+export interface StatisticsItemView {
+  key: string;
+  /** The day it happened (null for a holding, which is now). */
+  day: string | null;
+  level: string | null;
+  group: string | null;
+  copies: number | null;
+  subject: { type: 'document' | 'computer' | 'medium' | 'backup' | 'audit'; id: number };
+  /** 收文编号, 设备编号, the backup's name, or the refused command's name. */
+  label: string;
+  title: string | null;
+  copyNo: number | null;
+  daysLate: number | null;
+  /** The borrower's department, the destruction method, the issuer returned to, or the borrower. */
+  detail: string | null;
 }

@@ -77,6 +77,8 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   stocktake: 'documents',
   // A label code names a copy, a device or a cabinet: the ledger's, not one register's.
   codes: 'ledger',
+  // The figures count every register at once.
+  statistics: 'ledger',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -166,6 +168,8 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'print.prepare': ['准备打印', '準備打印', 'Prepare a printout'],
   'print.record': ['打印', '打印', 'Print'],
   'codes.lookup': ['查找标签编码', '查找標籤編碼', 'Look up a label code'],
+  'statistics.figures': ['查看统计', '查看統計', 'View the statistics'],
+  'statistics.items': ['查看统计明细', '查看統計明細', 'List the items behind a figure'],
   'ledger.status': ['查看台账状态', '查看台賬狀態', 'Ledger status'],
   'ledger.setup': ['建立台账', '建立台賬', 'Set up the ledger'],
   'ledger.info': ['查看台账信息', '查看台賬信息', 'Ledger information'],
@@ -316,6 +320,9 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   dataCleared: ['数据已清除', '數據已清除', 'Data cleared'],
   dataLevel: ['数据最高密级', '數據最高密級', 'Highest level of data'],
   date: ['日期', '日期', 'Date'],
+  figure: ['统计项', '統計項', 'Figure'],
+  group: ['分类', '分類', 'Group'],
+  month: ['月份', '月份', 'Month'],
   decidedAt: ['审批时间', '審批時間', 'Decided at'],
   decidedBy: ['决定机关', '決定機關', 'Decided by'],
   decision: ['决定', '決定', 'Decision'],

@@ -137,7 +137,9 @@ export type ValidationField =
   | 'cabinetId'
   | 'checkers'
   | 'scanId'
-  | 'copyId';
+  | 'copyId'
+  | 'from'
+  | 'department';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =

@@ -1,0 +1,263 @@
+// 统计: each figure is one query of the items it counts (figureRows); the figures group it, the item list pages it,
+// so a count and its list can never disagree. Dates are what happened (`at`), on the custodian's calendar; levels,
+// carriers and 份数 are the register's as corrected; a voided registration counts nowhere.
+import { figureApplies, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURES, type StatisticFigure, type StatisticFilter } from '../../domain/statistics';
+import { all, get, sql, type Db } from '../../store/sql';
+import type { StatisticsCell, StatisticsFigureView, StatisticsItemView, StatisticsView } from '../../views';
+
+export interface StatisticsFilters {
+  from: string;
+  to: string;
+  department?: string | undefined;
+  cabinetId?: number | undefined;
+}
+
+/** One cell of a figure's breakdowns: what the item list is narrowed to. */
+export interface StatisticsCellFilter {
+  level?: string | undefined;
+  group?: string | undefined;
+  month?: string | undefined;
+}
+
+type Fragment = ReturnType<typeof sql>;
+
+/** The day something happened: a date as given, a date-time on the local calendar. */
+const dayOf = (column: string) => sql.trusted(`(CASE WHEN length(${column}) = 10 THEN ${column} ELSE date(${column}, 'localtime') END)`);
+
+/** The day before `from` and the day after `to`: the stored text of every time on those local days sorts between. */
+function widened(f: StatisticsFilters): { lo: string; hi: string } {
+  const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return { lo: shift(f.from, -1), hi: shift(f.to, 2) };
+}
+
+const inRange = (column: string, f: StatisticsFilters) => {
+  const { lo, hi } = widened(f);
+  return sql`${sql.trusted(column)} >= ${lo} AND ${sql.trusted(column)} < ${hi}`;
+};
+
+const HELD = sql.trusted(`('in_custody', 'on_loan')`);
+
+/**
+ * The columns every figure's rows have: key (unique per item), day, level, grp (the second breakdown), copies (份,
+ * null where a figure counts no copies), the subject (what the row opens), and what the list shows of it.
+ */
+const documentColumns = (key: Fragment, day: Fragment, copies: Fragment, extra: Fragment) => sql`${key} AS key, ${day} AS day, d.level AS level,
+  d.carrier AS grp, ${copies} AS copies, 'document' AS subject_type, d.id AS subject_id, d.receipt_no AS label, d.title AS title, ${extra}`;
+
+const none = sql.trusted('NULL AS copy_no, NULL AS days_late, NULL AS detail');
+const eventCopies = sql.trusted('(SELECT count(*) FROM event_copies ec WHERE ec.event_id = e.id)');
+
+/** Document events of one kind in the dates (the registration not voided). */
+function documentEvents(kind: string, f: StatisticsFilters, copies: Fragment, detail: Fragment = sql.trusted('NULL'), where: Fragment = sql``): Fragment {
+  return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id"), dayOf('e.at'), copies, sql`NULL AS copy_no, NULL AS days_late, ${detail} AS detail`)}
+    FROM events e JOIN documents d ON d.id = e.document_id
+    WHERE e.kind = ${kind} AND ${inRange('e.at', f)} AND d.voided_at IS NULL ${where}`;
+}
+
+const departmentIs = (column: string, f: StatisticsFilters) => (f.department === undefined ? sql`` : sql`AND ${sql.trusted(column)} = ${f.department}`);
+
+/** The loan a copy came back from: the last 借阅 of it entered before the return. */
+const openingLoan = sql.trusted(`(SELECT le.id FROM event_copies lc JOIN events le ON le.id = lc.event_id
+  WHERE lc.copy_id = c.id AND le.kind = 'lend' AND le.id < e.id ORDER BY le.id DESC LIMIT 1)`);
+
+function deviceEvents(kind: string, f: StatisticsFilters): Fragment {
+  return sql`SELECT 'v' || v.id AS key, ${dayOf('v.at')} AS day, coalesce(pc.level, md.level) AS level, v.device AS grp, NULL AS copies,
+      v.device AS subject_type, v.device_id AS subject_id, coalesce(pc.code, md.code) AS label, coalesce(pc.name, md.model) AS title, ${none}
+    FROM device_events v LEFT JOIN computers pc ON v.device = 'computer' AND pc.id = v.device_id LEFT JOIN media md ON v.device = 'medium' AND md.id = v.device_id
+    WHERE v.kind = ${kind} AND ${inRange('v.at', f)} ${departmentIs('coalesce(pc.department, md.department)', f)}`;
+}
+
+/** Copies held now in the chosen cabinet (all held copies without one); `originals`: not 复制件. */
+function heldIn(f: StatisticsFilters, originals: boolean): Fragment {
+  if (f.cabinetId === undefined) return sql.trusted(originals ? 'd.held_originals' : 'd.held_copies');
+  return sql`(SELECT count(*) FROM copies c WHERE c.document_id = d.id AND c.location_id = ${f.cabinetId} AND c.status IN ${HELD}
+    ${sql.trusted(originals ? 'AND c.reproduction = 0' : '')})`;
+}
+
+function holdings(f: StatisticsFilters, originals: boolean, where: Fragment): Fragment {
+  return sql`SELECT * FROM (SELECT ${documentColumns(sql.trusted("'d' || d.id"), sql.trusted('NULL'), heldIn(f, originals), none)}
+    FROM documents d WHERE d.voided_at IS NULL ${where}) WHERE copies > 0`;
+}
+
+/** The items one figure counts, unfiltered by breakdown cell: every figure, every list is this. */
+function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
+  switch (figure) {
+    case 'received':
+    case 'produced':
+      // 份数 as corrected: the originals still registered (a correction adds or takes some off).
+      return documentEvents(
+        figure === 'received' ? 'receive' : 'produce',
+        f,
+        sql.trusted(`(SELECT count(*) FROM copies c WHERE c.document_id = d.id AND c.reproduction = 0 AND c.status <> 'voided')`),
+      );
+    case 'copied':
+      return documentEvents('copy', f, sql.trusted(`json_array_length(e.details, '$.copyNos')`));
+    case 'lent':
+      return documentEvents(
+        'lend',
+        f,
+        eventCopies,
+        sql.trusted(`json_extract(e.details, '$.department')`),
+        departmentIs(`json_extract(e.details, '$.department')`, f),
+      );
+    case 'returnedToIssuer':
+      return documentEvents('return_to_issuer', f, eventCopies, sql.trusted('e.counterpart'));
+    case 'destroyed':
+      return documentEvents('destroy', f, eventCopies, sql.trusted(`json_extract(e.details, '$.method')`));
+    case 'declassified':
+      return documentEvents('declassify', f, sql.trusted('NULL'));
+    case 'lateReturns':
+      // Each copy back after its due date, with the days late; the return named them when it was entered.
+      return sql`SELECT * FROM (SELECT ${documentColumns(
+        sql.trusted("'e' || e.id || '-' || c.id"),
+        dayOf('e.at'),
+        sql.trusted('1'),
+        sql`c.copy_no AS copy_no, CAST(julianday(${dayOf('e.at')}) - julianday(json_extract(le.details, '$.dueAt')) AS INTEGER) AS days_late,
+            json_extract(le.details, '$.department') AS detail`,
+      )}
+        FROM events e JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.overdue') o
+        JOIN copies c ON c.document_id = e.document_id AND c.copy_no = o.value JOIN events le ON le.id = ${openingLoan}
+        WHERE e.kind = 'return_loan' AND ${inRange('e.at', f)} AND d.voided_at IS NULL ${departmentIs(`json_extract(le.details, '$.department')`, f)})
+        WHERE days_late > 0`;
+    case 'missing':
+      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), dayOf('e.at'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
+        FROM events e JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.missing') m
+        JOIN copies c ON c.document_id = e.document_id AND c.copy_no = m.value
+        WHERE e.kind = 'inventory' AND ${inRange('e.at', f)} AND d.voided_at IS NULL`;
+    case 'found':
+      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), dayOf('e.at'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
+        FROM events e JOIN documents d ON d.id = e.document_id JOIN event_copies ec ON ec.event_id = e.id JOIN copies c ON c.id = ec.copy_id
+        WHERE e.kind = 'found' AND ${inRange('e.at', f)} AND d.voided_at IS NULL`;
+    case 'mediaUsage':
+      return sql`SELECT 'u' || u.id AS key, ${dayOf('u.at')} AS day, u.data_level AS level, m.level AS grp, NULL AS copies,
+          'medium' AS subject_type, m.id AS subject_id, m.code AS label, m.model AS title, ${none}
+        FROM media_usage u JOIN media m ON m.id = u.medium_id WHERE ${inRange('u.at', f)} ${departmentIs('m.department', f)}`;
+    case 'devicesEnabled':
+      return deviceEvents('enable', f);
+    case 'devicesRepaired':
+      return deviceEvents('repair', f);
+    case 'devicesStopped':
+      return deviceEvents('stop', f);
+    case 'devicesScrapped':
+      return deviceEvents('scrap', f);
+    case 'devicesDestroyed':
+      return deviceEvents('destroy', f);
+    case 'backups':
+      return sql`SELECT 'b' || b.id AS key, ${dayOf('b.at')} AS day, m.level AS level, NULL AS grp, NULL AS copies,
+          'backup' AS subject_type, b.id AS subject_id, b.name AS label, m.code AS title, ${none}
+        FROM backups b JOIN media m ON m.id = b.medium_id WHERE ${inRange('b.at', f)}`;
+    case 'refusals':
+      // By rule: the error code, and the rule its details name when it has several (E_DATE_ORDER before_opening ...).
+      return sql`SELECT 'a' || a.seq AS key, ${dayOf('a.at')} AS day, NULL AS level,
+          a.error_code || coalesce('/' || json_extract(a.summary, '$.details.rule'), '') AS grp, NULL AS copies,
+          'audit' AS subject_type, a.seq AS subject_id, a.action AS label, a.target AS title, ${none}
+        FROM audit_log a WHERE a.outcome = 'refused' AND ${inRange('a.at', f)}`;
+    case 'heldNow':
+      return holdings(f, false, sql`AND d.held_copies > 0`);
+    case 'awaitingReturnNow':
+      return holdings(f, true, sql`AND d.must_return = 1 AND d.held_originals > 0`);
+    case 'onLoanNow':
+      return sql`SELECT ${documentColumns(sql.trusted("'c' || c.id"), sql.trusted('NULL'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, c.holder AS detail'))}
+        FROM copies c JOIN documents d ON d.id = c.document_id
+        WHERE c.status = 'on_loan' AND d.voided_at IS NULL
+          ${f.cabinetId === undefined ? sql`` : sql`AND c.location_id = ${f.cabinetId}`} ${departmentIs('c.holder_department', f)}`;
+  }
+}
+
+/** The figure's rows in the dates (a holding is now, whatever the dates), narrowed to one cell when asked. */
+function cellRows(figure: StatisticFigure, f: StatisticsFilters, cell: StatisticsCellFilter = {}): Fragment {
+  const where = [
+    STATISTIC_FIGURE_DEFS[figure].dated ? sql`day BETWEEN ${f.from} AND ${f.to}` : sql`1`,
+    ...(cell.level === undefined ? [] : [sql`level = ${cell.level}`]),
+    ...(cell.group === undefined ? [] : [sql`grp = ${cell.group}`]),
+    ...(cell.month === undefined ? [] : [sql`substr(day, 1, 7) = ${cell.month}`]),
+  ];
+  return sql`SELECT * FROM (${figureRows(figure, f)}) WHERE ${sql.join(where, ' AND ')}`;
+}
+
+/** The filters chosen besides the dates. */
+const chosenFilters = (f: StatisticsFilters): StatisticFilter[] => [
+  ...(f.department === undefined ? [] : (['department'] as const)),
+  ...(f.cabinetId === undefined ? [] : (['cabinet'] as const)),
+];
+
+interface CellRow {
+  level: string | null;
+  grp: string | null;
+  month: string | null;
+  n: number;
+  copies: number | null;
+}
+
+function add(cells: Record<string, StatisticsCell>, key: string | null, row: CellRow): void {
+  if (key === null) return;
+  const cell = (cells[key] ??= { count: 0, copies: null });
+  cell.count += row.n;
+  if (row.copies !== null) cell.copies = (cell.copies ?? 0) + row.copies;
+}
+
+/** A figure's count by level, group and month (the speed test reads its plan). */
+export const figureQuery = (figure: StatisticFigure, f: StatisticsFilters): Fragment =>
+  sql`SELECT level, grp, substr(day, 1, 7) AS month, count(*) AS n, sum(copies) AS copies FROM (${cellRows(figure, f)}) GROUP BY 1, 2, 3`;
+
+function figureOf(db: Db, figure: StatisticFigure, f: StatisticsFilters): StatisticsFigureView {
+  const rows = all<CellRow>(db, figureQuery(figure, f));
+  const view: StatisticsFigureView = { figure, count: 0, copies: null, byLevel: {}, byGroup: {}, byMonth: {} };
+  for (const r of rows) {
+    view.count += r.n;
+    if (r.copies !== null) view.copies = (view.copies ?? 0) + r.copies;
+    add(view.byLevel, r.level, r);
+    add(view.byGroup, r.grp, r);
+    add(view.byMonth, r.month, r);
+  }
+  return view;
+}
+
+/** Every figure for the dates and filters; a figure the filters cannot narrow is null. */
+export function statisticsFigures(db: Db, f: StatisticsFilters): StatisticsView {
+  const chosen = chosenFilters(f);
+  const figures = Object.fromEntries(STATISTIC_FIGURES.map((figure) => [figure, figureApplies(figure, chosen) ? figureOf(db, figure, f) : null]));
+  return { from: f.from, to: f.to, department: f.department ?? null, cabinetId: f.cabinetId ?? null, figures: figures as StatisticsView['figures'] };
+}
+
+interface ItemRow {
+  key: string;
+  day: string | null;
+  level: string | null;
+  grp: string | null;
+  copies: number | null;
+  subject_type: StatisticsItemView['subject']['type'];
+  subject_id: number;
+  label: string | null;
+  title: string | null;
+  copy_no: number | null;
+  days_late: number | null;
+  detail: string | null;
+}
+
+/** The items behind a figure (or one cell of it), by day; `total` is the figure's count. */
+export function statisticsItems(
+  db: Db,
+  figure: StatisticFigure,
+  f: StatisticsFilters,
+  cell: StatisticsCellFilter,
+  page: { offset: number; limit: number },
+): { total: number; items: StatisticsItemView[] } | null {
+  if (!figureApplies(figure, chosenFilters(f))) return null;
+  const rows = cellRows(figure, f, cell);
+  const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (${rows})`)!.n;
+  const items = all<ItemRow>(db, sql`SELECT * FROM (${rows}) ORDER BY day, key LIMIT ${page.limit} OFFSET ${page.offset}`).map((r) => ({
+    key: r.key,
+    day: r.day,
+    level: r.level,
+    group: r.grp,
+    copies: r.copies,
+    subject: { type: r.subject_type, id: r.subject_id },
+    label: r.label ?? '',
+    title: r.title,
+    copyNo: r.copy_no,
+    daysLate: r.days_late,
+    detail: r.detail,
+  }));
+  return { total, items };
+}
