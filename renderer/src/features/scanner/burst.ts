@@ -11,13 +11,13 @@
 import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 
 /** A scan's keys come at most this far apart on average, Enter included. */
-export const SCAN_MEAN_GAP_MS = 35;
+const SCAN_MEAN_GAP_MS = 35;
 /** A gap up to this still continues a burst (one late key on a busy machine); a longer one starts a new one. */
-export const BURST_GAP_MS = 80;
+const BURST_GAP_MS = 80;
 /** The shortest code a scan carries (a label code is 11 characters). */
-export const SCAN_MIN_LENGTH = 8;
+const SCAN_MIN_LENGTH = 8;
 /** Keys of a burst that reach the field before it is held back. */
-export const TYPED_AHEAD = 2;
+const TYPED_AHEAD = 2;
 /** Held keys of a burst that stopped without Enter are typed after this long without a key. */
 export const RELEASE_AFTER_MS = 120;
 

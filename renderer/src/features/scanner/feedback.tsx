@@ -8,7 +8,7 @@ import { beepUnknown } from './beep';
 
 const KEY = 'scan';
 
-export interface ScanFeedback {
+interface ScanFeedback {
   /** The scan did what it was for. */
   done(text: string): void;
   /** Nothing was done, and nothing is wrong with the code (a dialog that takes no scans). */

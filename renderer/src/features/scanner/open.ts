@@ -9,7 +9,7 @@ import { useLedger } from '../../store';
 import { invalidCode, useScanFeedback } from './feedback';
 import type { Scan } from './targets';
 
-export type CodeLookup = CommandOutput<'codes.lookup'>;
+type CodeLookup = CommandOutput<'codes.lookup'>;
 
 /** What a code names in this ledger (E_CODE_UNKNOWN, E_CODE_FOREIGN, E_CODE_INVALID when nothing). */
 export const lookupCode = (code: string): Promise<CodeLookup> => send('codes.lookup', { code });
@@ -60,7 +60,7 @@ export function useOpenCode(): (text: string) => Promise<void> {
   );
 }
 
-export type ScannedCopy = Extract<CodeLookup, { kind: 'copy' }>['copy'];
+type ScannedCopy = Extract<CodeLookup, { kind: 'copy' }>['copy'];
 
 /** The copy a scan names, as the ledger has it; a code of anything else, mistyped or unknown, is said and gives null. */
 export function useCopyOfScan(): (scan: Scan) => Promise<ScannedCopy | null> {

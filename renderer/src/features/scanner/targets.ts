@@ -11,7 +11,7 @@ export interface Scan {
 }
 
 /** Answers whether it used the scan; one that did not leaves it to the next target. */
-export type ScanHandler = (scan: Scan) => boolean;
+type ScanHandler = (scan: Scan) => boolean;
 
 interface Target {
   handle: ScanHandler;
