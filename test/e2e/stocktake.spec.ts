@@ -92,6 +92,13 @@ test('a stocktake of two cabinets by scanning: one copy missing, one misplaced a
   await expect(page.getByTestId('stocktake-feedback')).toHaveAttribute('data-tone', 'error');
   await expect(count(page, 'present')).toHaveText('2');
   await page.screenshot({ path: test.info().outputPath('cabinet-a.png'), fullPage: true });
+  // The third copy scanned by mistake (it is not in the cabinet): Ctrl+Z takes the scan back, and it is missing again.
+  await scan(page, inA.copies[2]!.labelCode);
+  await expect(count(page, 'missing')).toHaveText('0');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('stocktake-feedback')).toContainText('已撤销上一次扫描');
+  await expect(count(page, 'missing')).toHaveText('1');
+  await expect(count(page, 'present')).toHaveText('2');
 
   // Alt+M moves the misplaced copy here (a move event); the cursor stays in the scan field.
   await page.keyboard.press('Alt+m');

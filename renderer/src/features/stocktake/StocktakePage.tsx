@@ -26,7 +26,7 @@ import { ConfirmSummary, type SummaryFact } from '../../ui/ConfirmSummary';
 import { PrintButton } from '../printing/PrintButton';
 import { beepUnknown, useScanTarget } from '../scanner';
 import { formatAt } from '../../ui/format';
-import { CopyText, namesOf } from './lines';
+import { CopyText, LabelCode, namesOf } from './lines';
 import { DeviceLevelTag } from '../devices/DeviceTags';
 import type { CabinetTally, DeviceTally, ScanReply, StocktakeView } from './store';
 import './stocktake.css';
@@ -507,7 +507,7 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
 
   const copyColumn: TableProps<CopyLineView>['columns'] = [
     { key: 'copy', title: t('stocktake.copy'), render: (_, l) => <CopyText receiptNo={l.receiptNo} copyNo={l.copyNo} level={l.level} /> },
-    { key: 'code', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <span className="monospace">{l.labelCode}</span> },
+    { key: 'code', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <LabelCode code={l.labelCode} /> },
   ];
   const presentColumns: TableProps<CopyLineView>['columns'] = [
     ...copyColumn,
@@ -576,8 +576,7 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
     {
       key: 'copy',
       title: t('stocktake.copy'),
-      render: (_, l) =>
-        l.copy ? <CopyText receiptNo={l.copy.receiptNo} copyNo={l.copy.copyNo} level={l.copy.level} /> : <span className="monospace">{l.code}</span>,
+      render: (_, l) => (l.copy ? <CopyText receiptNo={l.copy.receiptNo} copyNo={l.copy.copyNo} level={l.copy.level} /> : <LabelCode code={l.code} />),
     },
     {
       key: 'status',
@@ -682,7 +681,7 @@ function DevicePanel({ tally }: { tally: DeviceTally }) {
     { key: 'code', title: t('stocktake.deviceCode'), width: 160, render: (_, l) => <span className="monospace">{l.deviceCode}</span> },
     { key: 'name', title: t('stocktake.deviceName'), render: (_, l) => l.name },
     { key: 'level', title: t('stocktake.levels'), width: 100, render: (_, l) => <DeviceLevelTag level={l.level} /> },
-    { key: 'label', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <span className="monospace">{l.labelCode}</span> },
+    { key: 'label', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <LabelCode code={l.labelCode} /> },
   ];
   const table = (rows: readonly DeviceLineView[], testId: string) => (
     <Flex vertical gap={4}>
@@ -724,7 +723,7 @@ function DevicePanel({ tally }: { tally: DeviceTally }) {
                   pagination={false}
                   dataSource={capped(tally.unexpected)}
                   columns={[
-                    { key: 'code', title: t('stocktake.labelCode'), render: (_, l) => <span className="monospace">{l.code}</span> },
+                    { key: 'code', title: t('stocktake.labelCode'), render: (_, l) => <LabelCode code={l.code} /> },
                     { key: 'status', title: t('stocktake.ledgerSays'), render: (_, l) => t(`stocktake.ledgerStatus.${l.ledgerStatus}`, { holder: '' }) },
                   ]}
                   locale={{ emptyText: t('stocktake.emptyList') }}

@@ -19,3 +19,8 @@ export function CopyText({ receiptNo, copyNo, level }: { receiptNo: string; copy
     </Space>
   );
 }
+
+/** A 标签编码 as printed on the label: a code, not a word. */
+export function LabelCode({ code }: { code: string }) {
+  return <code className="monospace stocktake-code">{code}</code>;
+}
