@@ -14,7 +14,7 @@ import { say } from '../../../../db/domain';
 import { importIssueText } from '../../../../db/domain/import-issues';
 import { toLanguage } from '../../i18n/language';
 import { LabelDialog } from '../labels/LabelDialog';
-import type { LabelItems } from '../../../../db/domain/labels';
+import type { LabelItems } from '../../../../preload/contract';
 
 const REGISTERS: ImportRegisterName[] = ['documents', 'secret-computers', 'plain-computers', 'secret-media', 'plain-media'];
 

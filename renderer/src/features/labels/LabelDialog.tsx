@@ -10,7 +10,8 @@ import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fitsA4, LABEL_PRESETS, type LabelData, type LabelItems, type LabelLayout } from '../../../../db/domain/labels';
+import { fitsA4, LABEL_PRESETS } from '../../../../db/domain/labels';
+import type { LabelData, LabelItems, LabelLayout } from '../../../../preload/contract';
 import { MIN_LABEL_HEIGHT_MM, minLabelWidth } from './face';
 import { code128Symbol } from './symbols';
 import { GRID_FIELDS, LABEL_CHOICES, layoutOf, pagesFor, valuesOf, type LayoutChoice, type LayoutValues } from './layouts';
@@ -167,13 +168,7 @@ function SizeField({ name, label, min, max, message, rules = [], dependencies }:
       rules={[{ required: true }, ...(message ? [{ type: 'number' as const, min, message }] : []), ...rules]}
       style={{ marginBottom: 8 }}
     >
-      <InputNumber
-        min={integer ? min : 0}
-        max={max}
-        precision={integer ? 0 : undefined}
-        style={{ width: 120 }}
-        data-testid={`labels-${name}`}
-      />
+      <InputNumber min={integer ? min : 0} max={max} precision={integer ? 0 : undefined} style={{ width: 120 }} data-testid={`labels-${name}`} />
     </Form.Item>
   );
 }

@@ -2,7 +2,7 @@
 // printer's size. Each label: the level large, the lines (收文编号 and 份号, or 设备编号; none on a 机密/绝密 label),
 // the QR, and the Code 128 with the code in text. The preview and the print route show these same pages.
 import { useEffect, useMemo } from 'react';
-import type { LabelData, LabelLayout } from '../../../../db/domain/labels';
+import type { LabelData, LabelLayout } from '../../../../preload/contract';
 import { faceOf } from './face';
 import { code128Symbol, qrSymbol, type DrawnSymbol } from './symbols';
 import { labelBoxes, labelsPerPage, pageSize } from './layouts';

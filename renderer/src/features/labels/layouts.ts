@@ -1,6 +1,7 @@
 // The label layouts the dialog offers and where each label sits on paper: an A4 sheet's grid (a preset of db/domain/
 // labels, or a custom grid in mm) or a label printer's single label, one to a page.
-import { A4_MM, LABEL_PRESET_NAMES, LABEL_PRESETS, type LabelGrid, type LabelLayout, type LabelPreset } from '../../../../db/domain/labels';
+import { A4_MM, LABEL_PRESET_NAMES, LABEL_PRESETS, type LabelGrid, type LabelPreset } from '../../../../db/domain/labels';
+import type { LabelLayout } from '../../../../preload/contract';
 
 export type LayoutChoice = LabelPreset | 'custom' | 'single';
 

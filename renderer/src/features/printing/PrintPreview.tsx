@@ -8,7 +8,7 @@ import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { useErrorText } from '../../i18n/errors';
 import { useLedger } from '../../store';
-import type { CommandOutput, PrinterInfo, PrintOutcome, PrintRequest } from '../../../../preload/contract';
+import type { LabelsDocument, PrinterInfo, PrintDocument, PrintOutcome, PrintPayload, PrintRequest } from '../../../../preload/contract';
 import { PrintView } from './PrintView';
 import { LabelSheet } from '../labels/LabelSheet';
 
@@ -36,7 +36,7 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
   const errorText = useErrorText();
   const { message } = App.useApp();
   const paperT = useMemo(() => i18n.getFixedT(request.language ?? 'zh-CN'), [request.language]);
-  const [payload, setPayload] = useState<CommandOutput<'print.prepare'> | null>(null);
+  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copies, setCopies] = useState(1);
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);

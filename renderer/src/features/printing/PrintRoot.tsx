@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { describeError } from '../../i18n/errors';
-import type { CommandOutput, PrintAttribute } from '../../../../preload/contract';
+import type { LabelsDocument, PrintAttribute, PrintDocument, PrintPayload } from '../../../../preload/contract';
 import { decodePrintRequest } from './request';
 import { pageRule } from './pageRules';
 import { PrintView } from './PrintView';
@@ -18,7 +18,7 @@ function mark(attributes: Partial<Record<PrintAttribute, string>>): void {
 export function PrintRoot() {
   const request = useMemo(() => decodePrintRequest(location.hash), []);
   const t = useMemo(() => i18n.getFixedT(request?.language ?? 'zh-CN'), [request]);
-  const [payload, setPayload] = useState<CommandOutput<'print.prepare'> | null>(null);
+  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
