@@ -44,16 +44,22 @@ function LedgerApp() {
   if (status.state === 'no-ledger' || onboarding?.origin === 'setup') return <SetupWizard />;
   if (onboarding) return <RecoveryCodeScreen onboarding={onboarding} />;
   if (status.state === 'locked' || !status.session) {
-    return status.lockedUser && !switchingUser ? <LockScreen user={status.lockedUser} /> : <LoginScreen />;
+    // A scan there is read and dropped: it never reaches the password field as a wrong password.
+    return (
+      <>
+        {status.lockedUser && !switchingUser ? <LockScreen user={status.lockedUser} /> : <LoginScreen />}
+        <Scanner signedIn={false} />
+      </>
+    );
   }
   if (status.session.mustChangePassword) return <ForcedPasswordChange />;
   // The 放弃 / 继续编辑 question belongs to the signed-in screens: a lock hides it with them, an unlock shows it again.
-  // So does the scanner: on the login and lock screens a scan is not read.
+  // So does the scanner's opening of what a scan names.
   return (
     <>
       <MainLayout session={status.session} />
       <LeaveGuard />
-      <Scanner />
+      <Scanner signedIn />
     </>
   );
 }

@@ -146,6 +146,15 @@ test('an unknown or mistyped code is said with a tone, and nothing is typed or o
   // Typing by hand is never taken for a scan, Enter included.
   await search.pressSequentially('2026-0001', { delay: 90 });
   await expect(search).toHaveValue('2026-0001');
+
+  // Locked: a scan is dropped, never tried as the password.
+  await page.keyboard.press('Control+l');
+  const password = page.getByTestId('lock-password');
+  await expect(password).toBeFocused();
+  await scan(page, code);
+  await expect(message(page)).toHaveText('请先登录或解锁台账，再扫描标签。');
+  await expect(password).toHaveValue('');
+  await expect(page.getByTestId('lock-error')).toHaveCount(0);
 });
 
 test('in the lend dialog a scan ticks the copy and types nothing into the field with the cursor; a dialog without scans says so', async ({ page, host }) => {

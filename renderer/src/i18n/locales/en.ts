@@ -1264,6 +1264,7 @@ const en: Messages = {
   },
   scanner: {
     dialogTakesNone: 'This dialog does not take scans.',
+    signInFirst: 'Sign in or unlock the ledger first, then scan the label.',
     notACopy: 'Only labels of document copies are taken here; this is the label of a device or a cabinet.',
     ticked: 'Copy {{copyNo}} ticked.',
     already: 'Copy {{copyNo}} is ticked already.',

@@ -1247,6 +1247,7 @@ const zhCN = {
   },
   scanner: {
     dialogTakesNone: '此对话框不接受扫描。',
+    signInFirst: '请先登录或解锁台账，再扫描标签。',
     notACopy: '此处只接受文件各份的标签，扫描的是设备或保密柜的标签。',
     ticked: '已勾选份号 {{copyNo}}。',
     already: '份号 {{copyNo}} 已勾选。',

@@ -1245,6 +1245,7 @@ const zhTW: Messages = {
   },
   scanner: {
     dialogTakesNone: '此對話框不接受掃描。',
+    signInFirst: '請先登入或解鎖台帳，再掃描標籤。',
     notACopy: '此處只接受文件各份的標籤，掃描的是設備或保密櫃的標籤。',
     ticked: '已勾選份號 {{copyNo}}。',
     already: '份號 {{copyNo}} 已勾選。',
