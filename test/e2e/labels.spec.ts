@@ -142,9 +142,16 @@ test.describe('labels', () => {
     await page.getByTestId('location-label-G-01').click();
     const dialog = page.getByTestId('labels-form');
     await expect(dialog.getByTestId('labels-count')).toHaveText('共 1 个标签，需 1 张 A4 标签纸。');
-    // Arrows move to 单张标签; its size is typed in mm; too narrow a label is refused in words.
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-    await expect(page.getByTestId('labels-choice-single')).toBeChecked();
+    // Arrows move to 自定义网格, which starts from the 3×8 sheet's sizes; a grid off the A4 sheet is refused in words.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('labels-choice-custom')).toBeChecked();
+    await expect(page.getByTestId('labels-labelWidthMm')).toHaveValue('70');
+    await page.getByTestId('labels-columns').fill('4');
+    await page.getByTestId('labels-columns').press('Enter');
+    await expect(dialog).toContainText('标签超出 A4 纸（210×297 毫米），请减小尺寸、边距或间距。');
+    await expect(page.getByTestId('print-preview')).toHaveCount(0);
+    // 单张标签: its size is typed in mm; too narrow a label is refused in words.
+    await page.getByTestId('labels-choice-single').check();
     await page.getByTestId('labels-widthMm').fill('30');
     await page.getByTestId('labels-heightMm').fill('30');
     await page.getByTestId('labels-heightMm').press('Enter');

@@ -10,7 +10,7 @@ import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fitsA4, LABEL_PRESETS } from '../../../../db/domain/labels';
+import { A4_MM, fitsA4, LABEL_PRESETS } from '../../../../db/domain/labels';
 import type { LabelData, LabelItems, LabelLayout } from '../../../../preload/contract';
 import { MIN_LABEL_HEIGHT_MM, minLabelWidth } from './face';
 import { code128Symbol } from './symbols';
@@ -120,14 +120,7 @@ function LayoutForm({ labels, last, items, onClose }: { labels: LabelData[]; las
       {values.choice === 'custom' && <GridFields form={form} minWidth={minWidth} />}
       {values.choice === 'single' && (
         <Flex wrap gap={12} data-testid="labels-single">
-          <SizeField name="widthMm" label={t('labels.labelWidthMm')} min={minWidth} max={200} message={t('labels.tooNarrow', { min: minWidth })} />
-          <SizeField
-            name="heightMm"
-            label={t('labels.labelHeightMm')}
-            min={MIN_LABEL_HEIGHT_MM}
-            max={200}
-            message={t('labels.tooShort', { min: MIN_LABEL_HEIGHT_MM })}
-          />
+          <LabelSize width="widthMm" height="heightMm" minWidth={minWidth} max={SINGLE_MAX_MM} />
         </Flex>
       )}
       {count === 0 ? (
@@ -173,6 +166,36 @@ function SizeField({ name, label, min, max, message, rules = [], dependencies }:
   );
 }
 
+/** A single label's largest size (db/domain/labels' schema). */
+const SINGLE_MAX_MM = { width: 200, height: 200 };
+
+/** A label's width and height in mm: too narrow for its barcode or too low for its text is said in words. */
+function LabelSize({
+  width,
+  height,
+  minWidth,
+  max,
+}: {
+  width: keyof LayoutValues;
+  height: keyof LayoutValues;
+  minWidth: number;
+  max: { width: number; height: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SizeField name={width} label={t('labels.labelWidthMm')} min={minWidth} max={max.width} message={t('labels.tooNarrow', { min: minWidth })} />
+      <SizeField
+        name={height}
+        label={t('labels.labelHeightMm')}
+        min={MIN_LABEL_HEIGHT_MM}
+        max={max.height}
+        message={t('labels.tooShort', { min: MIN_LABEL_HEIGHT_MM })}
+      />
+    </>
+  );
+}
+
 function GridFields({ form, minWidth }: { form: FormInstance<LayoutValues>; minWidth: number }) {
   const { t } = useTranslation();
   // The grid as a whole must lie on the A4 sheet: said under the first field, checked whenever any of them changes.
@@ -186,14 +209,7 @@ function GridFields({ form, minWidth }: { form: FormInstance<LayoutValues>; minW
     <Flex wrap gap={12} data-testid="labels-custom">
       <SizeField name="columns" label={t('labels.columns')} min={1} max={10} rules={[onSheet]} dependencies={GRID_FIELDS.slice(1)} />
       <SizeField name="rows" label={t('labels.rows')} min={1} max={30} />
-      <SizeField name="labelWidthMm" label={t('labels.labelWidthMm')} min={minWidth} max={210} message={t('labels.tooNarrow', { min: minWidth })} />
-      <SizeField
-        name="labelHeightMm"
-        label={t('labels.labelHeightMm')}
-        min={MIN_LABEL_HEIGHT_MM}
-        max={297}
-        message={t('labels.tooShort', { min: MIN_LABEL_HEIGHT_MM })}
-      />
+      <LabelSize width="labelWidthMm" height="labelHeightMm" minWidth={minWidth} max={A4_MM} />
       <SizeField name="marginTopMm" label={t('labels.marginTopMm')} min={0} max={100} />
       <SizeField name="marginLeftMm" label={t('labels.marginLeftMm')} min={0} max={100} />
       <SizeField name="gapXmm" label={t('labels.gapXmm')} min={0} max={50} />

@@ -6,16 +6,8 @@ import type { LabelLayout } from '../../../../preload/contract';
 export type LayoutChoice = LabelPreset | 'custom' | 'single';
 
 /** The dialog's fields: the choice, the custom grid and the single label's size (kept while another is chosen). */
-export interface LayoutValues {
+export interface LayoutValues extends LabelGrid {
   choice: LayoutChoice;
-  columns: number;
-  rows: number;
-  labelWidthMm: number;
-  labelHeightMm: number;
-  marginTopMm: number;
-  marginLeftMm: number;
-  gapXmm: number;
-  gapYmm: number;
   widthMm: number;
   heightMm: number;
 }
