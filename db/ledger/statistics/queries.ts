@@ -24,6 +24,10 @@ type Fragment = ReturnType<typeof sql>;
 /** The day something happened: a date as given, a date-time on the local calendar. */
 const dayOf = (column: string) => sql.trusted(`(CASE WHEN length(${column}) = 10 THEN ${column} ELSE date(${column}, 'localtime') END)`);
 
+/** The day something happened as the list shows it, and the stored time the figures compare (null: a holding, now). */
+const timeColumns = (column: string | null) =>
+  column === null ? sql.trusted('NULL AS day, NULL AS at') : sql.trusted(`${dayOf(column).text} AS day, ${column} AS at`);
+
 /** The day before `from` and the day after `to`: the stored text of every time on those local days sorts between. */
 function widened(f: StatisticsFilters): { lo: string; hi: string } {
   const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -41,7 +45,7 @@ const HELD = sql.trusted(`('in_custody', 'on_loan')`);
  * The columns every figure's rows have: key (unique per item), day, level, grp (the second breakdown), copies (份,
  * null where a figure counts no copies), the subject (what the row opens), and what the list shows of it.
  */
-const documentColumns = (key: Fragment, day: Fragment, copies: Fragment, extra: Fragment) => sql`${key} AS key, ${day} AS day, d.level AS level,
+const documentColumns = (key: Fragment, time: string | null, copies: Fragment, extra: Fragment) => sql`${key} AS key, ${timeColumns(time)}, d.level AS level,
   d.carrier AS grp, ${copies} AS copies, 'document' AS subject_type, d.id AS subject_id, d.receipt_no AS label, d.title AS title, ${extra}`;
 
 const none = sql.trusted('NULL AS copy_no, NULL AS days_late, NULL AS detail');
@@ -49,7 +53,7 @@ const eventCopies = sql.trusted('(SELECT count(*) FROM event_copies ec WHERE ec.
 
 /** Document events of one kind in the dates (the registration not voided). */
 function documentEvents(kind: string, f: StatisticsFilters, copies: Fragment, detail: Fragment = sql.trusted('NULL'), where: Fragment = sql``): Fragment {
-  return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id"), dayOf('e.at'), copies, sql`NULL AS copy_no, NULL AS days_late, ${detail} AS detail`)}
+  return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id"), 'e.at', copies, sql`NULL AS copy_no, NULL AS days_late, ${detail} AS detail`)}
     FROM events e JOIN documents d ON d.id = e.document_id
     WHERE e.kind = ${kind} AND ${inRange('e.at', f)} AND d.voided_at IS NULL ${where}`;
 }
@@ -61,7 +65,7 @@ const openingLoan = sql.trusted(`(SELECT le.id FROM event_copies lc JOIN events 
   WHERE lc.copy_id = c.id AND le.kind = 'lend' AND le.id < e.id ORDER BY le.id DESC LIMIT 1)`);
 
 function deviceEvents(kind: string, f: StatisticsFilters): Fragment {
-  return sql`SELECT 'v' || v.id AS key, ${dayOf('v.at')} AS day, coalesce(pc.level, md.level) AS level, v.device AS grp, NULL AS copies,
+  return sql`SELECT 'v' || v.id AS key, ${timeColumns('v.at')}, coalesce(pc.level, md.level) AS level, v.device AS grp, NULL AS copies,
       v.device AS subject_type, v.device_id AS subject_id, coalesce(pc.code, md.code) AS label, coalesce(pc.name, md.model) AS title, ${none}
     FROM device_events v LEFT JOIN computers pc ON v.device = 'computer' AND pc.id = v.device_id LEFT JOIN media md ON v.device = 'medium' AND md.id = v.device_id
     WHERE v.kind = ${kind} AND ${inRange('v.at', f)} ${departmentIs('coalesce(pc.department, md.department)', f)}`;
@@ -75,8 +79,9 @@ function heldIn(f: StatisticsFilters, originals: boolean): Fragment {
 }
 
 function holdings(f: StatisticsFilters, originals: boolean, where: Fragment): Fragment {
-  return sql`SELECT * FROM (SELECT ${documentColumns(sql.trusted("'d' || d.id"), sql.trusted('NULL'), heldIn(f, originals), none)}
-    FROM documents d WHERE d.voided_at IS NULL ${where}) WHERE copies > 0`;
+  const rows = sql`SELECT ${documentColumns(sql.trusted("'d' || d.id"), null, heldIn(f, originals), none)} FROM documents d WHERE d.voided_at IS NULL ${where}`;
+  // In a cabinet, an item counts when it holds copies there; without one, \`where\` says it holds some.
+  return f.cabinetId === undefined ? rows : sql`SELECT * FROM (${rows}) WHERE copies > 0`;
 }
 
 /** The items one figure counts, unfiltered by breakdown cell: every figure, every list is this. */
@@ -88,7 +93,7 @@ function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
       return documentEvents(
         figure === 'received' ? 'receive' : 'produce',
         f,
-        sql.trusted(`(SELECT count(*) FROM copies c WHERE c.document_id = d.id AND c.reproduction = 0 AND c.status <> 'voided')`),
+        sql.trusted(`(SELECT count(*) FROM copies c INDEXED BY copies_originals WHERE c.document_id = d.id AND c.reproduction = 0 AND c.status <> 'voided')`),
       );
     case 'copied':
       return documentEvents('copy', f, sql.trusted(`json_array_length(e.details, '$.copyNos')`));
@@ -110,26 +115,26 @@ function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
       // Each copy back after its due date, with the days late; the return named them when it was entered.
       return sql`SELECT * FROM (SELECT ${documentColumns(
         sql.trusted("'e' || e.id || '-' || c.id"),
-        dayOf('e.at'),
+        'e.at',
         sql.trusted('1'),
         sql`c.copy_no AS copy_no, CAST(julianday(${dayOf('e.at')}) - julianday(json_extract(le.details, '$.dueAt')) AS INTEGER) AS days_late,
             json_extract(le.details, '$.department') AS detail`,
       )}
-        FROM events e JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.overdue') o
+        FROM events e INDEXED BY events_late_returns JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.overdue') o
         JOIN copies c ON c.document_id = e.document_id AND c.copy_no = o.value JOIN events le ON le.id = ${openingLoan}
-        WHERE e.kind = 'return_loan' AND ${inRange('e.at', f)} AND d.voided_at IS NULL ${departmentIs(`json_extract(le.details, '$.department')`, f)})
+        WHERE e.kind = 'return_loan' AND json_array_length(e.details, '$.overdue') > 0 AND ${inRange('e.at', f)} AND d.voided_at IS NULL ${departmentIs(`json_extract(le.details, '$.department')`, f)})
         WHERE days_late > 0`;
     case 'missing':
-      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), dayOf('e.at'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
-        FROM events e JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.missing') m
+      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), 'e.at', sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
+        FROM events e INDEXED BY events_inventory_missing JOIN documents d ON d.id = e.document_id JOIN json_each(e.details, '$.missing') m
         JOIN copies c ON c.document_id = e.document_id AND c.copy_no = m.value
-        WHERE e.kind = 'inventory' AND ${inRange('e.at', f)} AND d.voided_at IS NULL`;
+        WHERE e.kind = 'inventory' AND json_array_length(e.details, '$.missing') > 0 AND ${inRange('e.at', f)} AND d.voided_at IS NULL`;
     case 'found':
-      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), dayOf('e.at'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
+      return sql`SELECT ${documentColumns(sql.trusted("'e' || e.id || '-' || c.id"), 'e.at', sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, NULL AS detail'))}
         FROM events e JOIN documents d ON d.id = e.document_id JOIN event_copies ec ON ec.event_id = e.id JOIN copies c ON c.id = ec.copy_id
         WHERE e.kind = 'found' AND ${inRange('e.at', f)} AND d.voided_at IS NULL`;
     case 'mediaUsage':
-      return sql`SELECT 'u' || u.id AS key, ${dayOf('u.at')} AS day, u.data_level AS level, m.level AS grp, NULL AS copies,
+      return sql`SELECT 'u' || u.id AS key, ${timeColumns('u.at')}, u.data_level AS level, m.level AS grp, NULL AS copies,
           'medium' AS subject_type, m.id AS subject_id, m.code AS label, m.model AS title, ${none}
         FROM media_usage u JOIN media m ON m.id = u.medium_id WHERE ${inRange('u.at', f)} ${departmentIs('m.department', f)}`;
     case 'devicesEnabled':
@@ -143,12 +148,12 @@ function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
     case 'devicesDestroyed':
       return deviceEvents('destroy', f);
     case 'backups':
-      return sql`SELECT 'b' || b.id AS key, ${dayOf('b.at')} AS day, m.level AS level, NULL AS grp, NULL AS copies,
+      return sql`SELECT 'b' || b.id AS key, ${timeColumns('b.at')}, m.level AS level, NULL AS grp, NULL AS copies,
           'backup' AS subject_type, b.id AS subject_id, b.name AS label, m.code AS title, ${none}
         FROM backups b JOIN media m ON m.id = b.medium_id WHERE ${inRange('b.at', f)}`;
     case 'refusals':
       // By rule: the error code, and the rule its details name when it has several (E_DATE_ORDER before_opening ...).
-      return sql`SELECT 'a' || a.seq AS key, ${dayOf('a.at')} AS day, NULL AS level,
+      return sql`SELECT 'a' || a.seq AS key, ${timeColumns('a.at')}, NULL AS level,
           a.error_code || coalesce('/' || json_extract(a.summary, '$.details.rule'), '') AS grp, NULL AS copies,
           'audit' AS subject_type, a.seq AS subject_id, a.action AS label, a.target AS title, ${none}
         FROM audit_log a WHERE a.outcome = 'refused' AND ${inRange('a.at', f)}`;
@@ -157,20 +162,50 @@ function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
     case 'awaitingReturnNow':
       return holdings(f, true, sql`AND d.must_return = 1 AND d.held_originals > 0`);
     case 'onLoanNow':
-      return sql`SELECT ${documentColumns(sql.trusted("'c' || c.id"), sql.trusted('NULL'), sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, c.holder AS detail'))}
+      return sql`SELECT ${documentColumns(sql.trusted("'c' || c.id"), null, sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, c.holder AS detail'))}
         FROM copies c JOIN documents d ON d.id = c.document_id
         WHERE c.status = 'on_loan' AND d.voided_at IS NULL
           ${f.cabinetId === undefined ? sql`` : sql`AND c.location_id = ${f.cabinetId}`} ${departmentIs('c.holder_department', f)}`;
   }
 }
 
+/** The instant a local calendar day begins, as stored times are written (toISOString, UTC). */
+const startOf = (day: string): string => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))).toISOString();
+
+/** The local day after `day`. */
+const nextDay = (day: string): string => {
+  const d = new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * A stored time within the dates, on the local calendar: a date as it is; a UTC time against the instants the first
+ * day begins and the day after the last begins (text order, no conversion per row); a time with an offset converted.
+ */
+const inDates = (f: StatisticsFilters) =>
+  sql`((length(at) = 10 AND at BETWEEN ${f.from} AND ${f.to}) OR (substr(at, -1) = 'Z' AND at >= ${startOf(f.from)} AND at < ${startOf(nextDay(f.to))})
+       OR (length(at) > 10 AND substr(at, -1) <> 'Z' AND date(at, 'localtime') BETWEEN ${f.from} AND ${f.to}))`;
+
+/** The local month (YYYY-MM) of a stored time in the dates, a UTC one by the instants the months begin. */
+function monthOf(f: StatisticsFilters): Fragment {
+  const months: string[] = [];
+  for (let m = f.from.slice(0, 7); m <= f.to.slice(0, 7);) {
+    months.push(m);
+    const [y, mm] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  }
+  const steps = months.slice(1).map((m, i) => sql`WHEN at < ${startOf(`${m}-01`)} THEN ${months[i]!}`);
+  return sql`(CASE WHEN at IS NULL THEN NULL WHEN length(at) = 10 THEN substr(at, 1, 7) WHEN substr(at, -1) <> 'Z' THEN substr(date(at, 'localtime'), 1, 7)
+    ${sql.join(steps, ' ')} ELSE ${months.at(-1)!} END)`;
+}
+
 /** The figure's rows in the dates (a holding is now, whatever the dates), narrowed to one cell when asked. */
 function cellRows(figure: StatisticFigure, f: StatisticsFilters, cell: StatisticsCellFilter = {}): Fragment {
   const where = [
-    STATISTIC_FIGURE_DEFS[figure].dated ? sql`day BETWEEN ${f.from} AND ${f.to}` : sql`1`,
+    STATISTIC_FIGURE_DEFS[figure].dated ? inDates(f) : sql`1`,
     ...(cell.level === undefined ? [] : [sql`level = ${cell.level}`]),
     ...(cell.group === undefined ? [] : [sql`grp = ${cell.group}`]),
-    ...(cell.month === undefined ? [] : [sql`substr(day, 1, 7) = ${cell.month}`]),
+    ...(cell.month === undefined ? [] : [sql`${monthOf(f)} = ${cell.month}`]),
   ];
   return sql`SELECT * FROM (${figureRows(figure, f)}) WHERE ${sql.join(where, ' AND ')}`;
 }
@@ -198,7 +233,7 @@ function add(cells: Record<string, StatisticsCell>, key: string | null, row: Cel
 
 /** A figure's count by level, group and month (the speed test reads its plan). */
 export const figureQuery = (figure: StatisticFigure, f: StatisticsFilters): Fragment =>
-  sql`SELECT level, grp, substr(day, 1, 7) AS month, count(*) AS n, sum(copies) AS copies FROM (${cellRows(figure, f)}) GROUP BY 1, 2, 3`;
+  sql`SELECT level, grp, ${monthOf(f)} AS month, count(*) AS n, sum(copies) AS copies FROM (${cellRows(figure, f)}) GROUP BY 1, 2, 3`;
 
 function figureOf(db: Db, figure: StatisticFigure, f: StatisticsFilters): StatisticsFigureView {
   const rows = all<CellRow>(db, figureQuery(figure, f));

@@ -12,6 +12,7 @@ import { shortSearch } from './0010-short-search';
 import { pendingReceipts } from './0011-pending-receipts';
 import { register } from './0012-register';
 import { stocktakes } from './0013-stocktakes';
+import { statistics } from './0014-statistics';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingReceipts,
   register,
   stocktakes,
+  statistics,
 ];
