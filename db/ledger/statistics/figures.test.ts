@@ -184,4 +184,22 @@ describe('statistics.figures for a year', () => {
     expect(figures(t, { from: '2025-01-01', to: '2025-12-31' }).figures.received).toMatchObject({ count: 1, copies: 3 });
     expect(refused(t.service, 'statistics.figures', { from: '2026-12-31', to: '2026-01-01' }).code).toBe('E_VALIDATION');
   });
+
+  it('a time of day counts on the local calendar: the day and month the custodian lived it, stored in UTC or with an offset', () => {
+    const t = makeLedger();
+    const a = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '一号柜', maxLevel: 'secret' }).id;
+    const local = (ms: number) => {
+      const d = new Date(ms);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    };
+    const times = [new Date(2026, 9, 1, 0, 30).toISOString(), new Date(2026, 8, 30, 23, 30).toISOString(), '2026-08-31T23:30:00-01:00'];
+    for (const receivedAt of times) ok(t.service, 'documents.receive', receiveInput(a, { receivedAt, issueDate: '2026-08-01' }));
+    const f = figures(t, { from: '2026-08-01', to: '2026-10-31' }).figures.received!;
+    const expected: Record<string, number> = {};
+    for (const time of times) expected[local(Date.parse(time))] = (expected[local(Date.parse(time))] ?? 0) + 1;
+    expect(Object.fromEntries(Object.entries(f.byMonth).map(([m, c]) => [m, c.count]))).toEqual(expected);
+    expect(expected['2026-10']).toBe(1);
+    expect(figures(t, { from: '2026-10-01', to: '2026-10-01' }).figures.received).toMatchObject({ count: 1 });
+    expect(figures(t, { from: '2026-09-30', to: '2026-09-30' }).figures.received).toMatchObject({ count: 1 });
+  });
 });

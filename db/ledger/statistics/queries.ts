@@ -281,7 +281,7 @@ export function statisticsItems(
   if (!figureApplies(figure, chosenFilters(f))) return null;
   const rows = cellRows(figure, f, cell);
   const total = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (${rows})`)!.n;
-  const items = all<ItemRow>(db, sql`SELECT * FROM (${rows}) ORDER BY day, key LIMIT ${page.limit} OFFSET ${page.offset}`).map((r) => ({
+  const items = all<ItemRow>(db, sql`SELECT * FROM (${rows}) ORDER BY day, at, key LIMIT ${page.limit} OFFSET ${page.offset}`).map((r) => ({
     key: r.key,
     day: r.day,
     level: r.level,
