@@ -296,3 +296,27 @@ test('in a medium’s usage log a scanned computer label picks the computer; a c
   await expect(message(page)).toHaveText('已选择计算机 JSJ-01。');
   await expect(page.getByTestId('device-logUsage-form')).toContainText('JSJ-01 机要室一号机（机密）');
 });
+
+test('the registers select rows by keyboard (Space ticks a row, Ctrl+A the page) and print the labels of what is selected', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  const { docs } = seed(host.current);
+  const computer = registerComputer(host.current);
+  await page.getByTestId('menu-documents').click();
+  const rowBox = (id: number) => page.getByTestId('documents-table').locator(`[data-row-key="${id}"] .ant-checkbox-input`);
+  await rowBox(docs[0]!.id).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('documents-labels-button')).toHaveText('打印标签（已选 1 件）');
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('documents-labels-button')).toHaveText('打印标签（已选 2 件）');
+  await page.getByTestId('documents-labels-button').click();
+  await expect(page.getByTestId('labels-form')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('menu-secret-computers').click();
+  await expect(page.getByTestId('device-open-JSJ-01')).toBeVisible();
+  await page.getByTestId('devices-table').locator(`[data-row-key="${computer}"] .ant-checkbox-input`).focus();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('devices-labels-button')).toHaveText('打印标签（已选 1 项）');
+  await page.getByTestId('devices-labels-button').click();
+  await expect(page.getByTestId('labels-form')).toBeVisible();
+});
