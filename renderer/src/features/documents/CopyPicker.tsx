@@ -26,7 +26,7 @@ type Picked = { used: false } | { used: true; next?: number[] };
 
 /**
  * A scanned label among a picker's copies ticks its copy when the step can take it, else says why in the backend's
- * words (份号 0002 当前为“已借出”，不能移库。); a label of no copy of these is left to the caller.
+ * words (份号 0002 当前为“借出”，不能移库。); a label of no copy of these is left to the caller.
  */
 export function usePickScanned() {
   const { t } = useTranslation();
