@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { A4_MM, fitsA4, LABEL_PRESETS } from '../../../../db/domain/labels';
 import type { LabelData, LabelItems, LabelLayout } from '../../../../preload/contract';
 import { MIN_LABEL_HEIGHT_MM, minLabelWidth } from './face';
-import { code128Symbol } from './symbols';
+import { widestCode128 } from './symbols';
 import { GRID_FIELDS, LABEL_CHOICES, layoutOf, pagesFor, valuesOf, type LayoutChoice, type LayoutValues } from './layouts';
 
 interface Props {
@@ -76,7 +76,7 @@ function LayoutForm({ labels, last, items, onClose }: { labels: LabelData[]; las
   const values: LayoutValues = { ...initial, ...watched };
   const layout = layoutOf(values);
   // The widest Code 128 among these codes decides how narrow a label may be.
-  const minWidth = useMemo(() => minLabelWidth(Math.max(0, ...labels.map((l) => code128Symbol(l.code).modules))), [labels]);
+  const minWidth = useMemo(() => minLabelWidth(widestCode128(labels.map((l) => l.code))), [labels]);
   const count = labels.length;
 
   return (

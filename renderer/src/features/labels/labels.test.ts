@@ -6,7 +6,7 @@ import { A4_MM, fitsA4, LABEL_PRESET_NAMES, LABEL_PRESETS, type LabelLayout } fr
 import { itemCode } from '../../../../db/domain/item-codes';
 import { faceOf, MIN_LABEL_HEIGHT_MM, MIN_MODULE_MM, minLabelWidth } from './face';
 import { labelBoxes, labelPageRule, layoutOf, pagesFor, valuesOf } from './layouts';
-import { code128Symbol, qrSymbol } from './symbols';
+import { code128Symbol, qrSymbol, widestCode128 } from './symbols';
 
 const preset = (name: (typeof LABEL_PRESET_NAMES)[number]): LabelLayout => ({ kind: 'sheet', preset: name, ...LABEL_PRESETS[name] });
 const CODES = [itemCode('7K', 'copy', 12), itemCode('ZZ', 'cabinet', 3), itemCode('A0', 'medium', 123456)];
@@ -82,6 +82,12 @@ describe('a label’s face', () => {
       expect(bars.body.trim()).toMatch(/^<path /);
       expect(qrSymbol(code).modules).toBe(21);
     }
+  });
+
+  it('finds the widest Code 128 of many codes by their shapes: as wide as drawing each', () => {
+    const codes = [...CODES, itemCode('7K', 'copy', 99999), itemCode('7K', 'computer', 1234567)];
+    expect(widestCode128(codes)).toBe(Math.max(...codes.map((c) => code128Symbol(c).modules)));
+    expect(widestCode128([])).toBe(0);
   });
 
   it('on every preset: modules a scanner resolves, the quiet zones, the QR and the text inside the label and apart', () => {
