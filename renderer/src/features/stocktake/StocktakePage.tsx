@@ -3,8 +3,8 @@
 // found, missing, misplaced (Alt+M moves the selected one here, Alt+F leaves it flagged), not expected (what the
 // ledger says of it) and on loan apart. Ctrl+Z takes the last scan back. 完成清查 shows the result once more, then
 // the 清查报告 prints. Everything comes from the backend: leaving and coming back days later resumes it.
-import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, Result, Space, Statistic, Table, Tabs, Tag, Typography, type InputRef, type TableProps } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, Result, Space, Statistic, Tabs, Tag, Typography, type InputRef } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleFilled,
@@ -26,13 +26,10 @@ import { ConfirmSummary, type SummaryFact } from '../../ui/ConfirmSummary';
 import { PrintButton } from '../printing/PrintButton';
 import { beepUnknown, useScanTarget } from '../scanner';
 import { formatAt } from '../../ui/format';
-import { CopyText, LabelCode, namesOf } from './lines';
+import { CopyText, LabelCode, LineTable, namesOf, type LineColumn } from './lines';
 import { DeviceLevelTag } from '../devices/DeviceTags';
 import type { CabinetTally, DeviceTally, ScanReply, StocktakeView } from './store';
 import './stocktake.css';
-
-/** Rows a list shows: a cabinet may hold thousands of copies, and every scan redraws the screen. */
-const LIST_CAP = 200;
 
 /** The part of the stocktake being counted: a cabinet by its id, or the devices. */
 type Part = number | 'devices';
@@ -448,16 +445,6 @@ function Counts({ items }: { items: { key: string; value: number; alert?: boolea
   );
 }
 
-/** The first rows of a long list, and how many more there are. */
-function capped<T>(rows: readonly T[]): T[] {
-  return rows.length > LIST_CAP ? rows.slice(0, LIST_CAP) : [...rows];
-}
-
-function MoreRows({ total }: { total: number }) {
-  const { t } = useTranslation();
-  return total > LIST_CAP ? <Typography.Text type="secondary">{t('stocktake.more', { shown: LIST_CAP, total })}</Typography.Text> : null;
-}
-
 function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: boolean; focusScan(): void }) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
@@ -469,16 +456,22 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
   const [selected, setSelected] = useState<number | null>(null);
   const chosen = open.find((m) => m.copyId === selected) ?? open[0];
   const [tab, setTab] = useState('missing');
+  const cabinetId = tally.cabinet.id;
 
   const act = async (line: MisplacedLineView, action: 'move' | 'flag') => {
     try {
-      await resolve({ copyId: line.copyId, cabinetId: tally.cabinet.id, action });
+      await resolve({ copyId: line.copyId, cabinetId, action });
       void message.success(t(action === 'move' ? 'stocktake.moved' : 'stocktake.flagged', { name: tally.cabinet.name }));
     } catch (err) {
       void message.error(errorText(err));
     }
     focusScan();
   };
+  const undoOne = (line: CopyLineView) =>
+    void undo({ cabinetId, scanId: line.scanId ?? undefined, copyId: line.copyId }).then(focusScan, (err: unknown) => void message.error(errorText(err)));
+  // The rows' buttons call the latest handlers, so the columns stay the same from one scan to the next.
+  const handlers = useRef({ act, undoOne });
+  handlers.current = { act, undoOne };
 
   useEffect(() => {
     if (!live) return;
@@ -505,113 +498,85 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
     if (tally.misplaced[0]?.resolution === null) setSelected(tally.misplaced[0].copyId);
   }, [tally.misplaced]);
 
-  const copyColumn: TableProps<CopyLineView>['columns'] = [
-    { key: 'copy', title: t('stocktake.copy'), render: (_, l) => <CopyText receiptNo={l.receiptNo} copyNo={l.copyNo} level={l.level} /> },
-    { key: 'code', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <LabelCode code={l.labelCode} /> },
-  ];
-  const presentColumns: TableProps<CopyLineView>['columns'] = [
-    ...copyColumn,
-    { key: 'at', title: t('stocktake.scannedAt'), width: 150, render: (_, l) => (l.scannedAt ? formatAt(l.scannedAt, language) : '') },
-    ...(live
-      ? [
-          {
-            key: 'undo',
-            width: 90,
-            render: (_: unknown, l: CopyLineView) => (
+  const columns = useMemo(() => {
+    const copy: LineColumn<CopyLineView>[] = [
+      { key: 'copy', title: t('stocktake.copy'), render: (l) => <CopyText receiptNo={l.receiptNo} copyNo={l.copyNo} level={l.level} /> },
+      { key: 'code', title: t('stocktake.labelCode'), width: 180, render: (l) => <LabelCode code={l.labelCode} /> },
+    ];
+    const present: LineColumn<CopyLineView>[] = [
+      ...copy,
+      { key: 'at', title: t('stocktake.scannedAt'), width: 150, render: (l) => (l.scannedAt ? formatAt(l.scannedAt, language) : '') },
+      ...(live
+        ? [
+            {
+              key: 'undo',
+              width: 90,
+              render: (l: CopyLineView) => (
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<UndoOutlined />}
+                  onClick={() => handlers.current.undoOne(l)}
+                  data-testid={`stocktake-undo-${l.labelCode}`}
+                >
+                  {t('stocktake.undoOne')}
+                </Button>
+              ),
+            },
+          ]
+        : []),
+    ];
+    const misplaced: LineColumn<MisplacedLineView>[] = [
+      { key: 'copy', title: t('stocktake.copy'), render: (l) => <CopyText receiptNo={l.receiptNo} copyNo={l.copyNo} level={l.level} /> },
+      { key: 'belongs', title: t('stocktake.belongsTo'), width: 160, render: (l) => l.belongsTo.name },
+      {
+        key: 'resolution',
+        width: 230,
+        render: (l) =>
+          l.resolution ? (
+            <Tag color={l.resolution === 'moved' ? 'success' : 'warning'}>{t(`stocktake.resolutions.${l.resolution}`)}</Tag>
+          ) : live ? (
+            <Space size={4}>
               <Button
                 size="small"
-                type="text"
-                icon={<UndoOutlined />}
-                onClick={() =>
-                  void undo({ cabinetId: tally.cabinet.id, scanId: l.scanId ?? undefined, copyId: l.copyId }).then(
-                    focusScan,
-                    (err: unknown) => void message.error(errorText(err)),
-                  )
-                }
-                data-testid={`stocktake-undo-${l.labelCode}`}
+                icon={<ImportOutlined />}
+                onClick={() => void handlers.current.act(l, 'move')}
+                aria-keyshortcuts="Alt+M"
+                data-testid={`stocktake-move-${l.labelCode}`}
               >
-                {t('stocktake.undoOne')}
+                {t('stocktake.moveHere')}
               </Button>
-            ),
-          },
-        ]
-      : []),
-  ];
-  const misplacedColumns: TableProps<MisplacedLineView>['columns'] = [
-    { key: 'copy', title: t('stocktake.copy'), render: (_, l) => <CopyText receiptNo={l.receiptNo} copyNo={l.copyNo} level={l.level} /> },
-    { key: 'belongs', title: t('stocktake.belongsTo'), width: 160, render: (_, l) => l.belongsTo.name },
-    {
-      key: 'resolution',
-      width: 250,
-      render: (_, l) =>
-        l.resolution ? (
-          <Tag color={l.resolution === 'moved' ? 'success' : 'warning'}>{t(`stocktake.resolutions.${l.resolution}`)}</Tag>
-        ) : live ? (
-          <Space size={4}>
-            <Button
-              size="small"
-              icon={<ImportOutlined />}
-              onClick={() => void act(l, 'move')}
-              aria-keyshortcuts="Alt+M"
-              data-testid={`stocktake-move-${l.labelCode}`}
-            >
-              {t('stocktake.moveHere')}
-            </Button>
-            <Button
-              size="small"
-              icon={<FlagOutlined />}
-              onClick={() => void act(l, 'flag')}
-              aria-keyshortcuts="Alt+F"
-              data-testid={`stocktake-flag-${l.labelCode}`}
-            >
-              {t('stocktake.flag')}
-            </Button>
-          </Space>
-        ) : (
-          <Tag color="warning">{t('stocktake.resolutions.flagged')}</Tag>
-        ),
-    },
-  ];
-  const unexpectedColumns: TableProps<UnexpectedLineView>['columns'] = [
-    {
-      key: 'copy',
-      title: t('stocktake.copy'),
-      render: (_, l) => (l.copy ? <CopyText receiptNo={l.copy.receiptNo} copyNo={l.copy.copyNo} level={l.copy.level} /> : <LabelCode code={l.code} />),
-    },
-    {
-      key: 'status',
-      title: t('stocktake.ledgerSays'),
-      width: 260,
-      render: (_, l) => t(`stocktake.ledgerStatus.${l.ledgerStatus}`, { holder: l.holder ?? '' }),
-    },
-  ];
-  const loanColumns: TableProps<LoanLineView>['columns'] = [
-    ...(copyColumn as TableProps<LoanLineView>['columns'] & object[]),
-    { key: 'holder', title: t('stocktake.holder'), width: 120, render: (_, l) => l.holder },
-    { key: 'due', title: t('stocktake.dueAt'), width: 120, render: (_, l) => l.dueAt ?? '' },
-  ];
-
-  const table = <T extends object>(
-    rows: readonly T[],
-    columns: TableProps<T>['columns'],
-    rowKey: (r: T) => string,
-    testId: string,
-    rowClass?: (r: T) => string,
-  ) => (
-    <Flex vertical gap={4}>
-      <Table<T>
-        rowKey={rowKey}
-        size="small"
-        columns={columns}
-        dataSource={capped(rows)}
-        pagination={false}
-        rowClassName={rowClass}
-        locale={{ emptyText: t('stocktake.emptyList') }}
-        data-testid={testId}
-      />
-      <MoreRows total={rows.length} />
-    </Flex>
-  );
+              <Button
+                size="small"
+                icon={<FlagOutlined />}
+                onClick={() => void handlers.current.act(l, 'flag')}
+                aria-keyshortcuts="Alt+F"
+                data-testid={`stocktake-flag-${l.labelCode}`}
+              >
+                {t('stocktake.flag')}
+              </Button>
+            </Space>
+          ) : (
+            <Tag color="warning">{t('stocktake.resolutions.flagged')}</Tag>
+          ),
+      },
+    ];
+    const unexpected: LineColumn<UnexpectedLineView>[] = [
+      {
+        key: 'copy',
+        title: t('stocktake.copy'),
+        render: (l) => (l.copy ? <CopyText receiptNo={l.copy.receiptNo} copyNo={l.copy.copyNo} level={l.copy.level} /> : <LabelCode code={l.code} />),
+      },
+      { key: 'status', title: t('stocktake.ledgerSays'), width: 260, render: (l) => t(`stocktake.ledgerStatus.${l.ledgerStatus}`, { holder: l.holder ?? '' }) },
+    ];
+    const onLoan: LineColumn<LoanLineView>[] = [
+      ...copy,
+      { key: 'holder', title: t('stocktake.holder'), width: 120, render: (l) => l.holder },
+      { key: 'due', title: t('stocktake.dueAt'), width: 120, render: (l) => l.dueAt ?? '' },
+    ];
+    return { copy, present, misplaced, unexpected, onLoan };
+  }, [t, language, live]);
+  const byLabel = (l: { labelCode: string }) => l.labelCode;
 
   return (
     <Card size="small" title={`${tally.cabinet.code} ${tally.cabinet.name}`} data-testid="stocktake-cabinet" data-cabinet={tally.cabinet.code}>
@@ -629,6 +594,7 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
         />
         <Tabs
           activeKey={tab}
+          destroyOnHidden
           onChange={(k) => {
             setTab(k);
             focusScan();
@@ -637,33 +603,35 @@ function CabinetPanel({ tally, live, focusScan }: { tally: CabinetTally; live: b
             {
               key: 'missing',
               label: t('stocktake.tabs.missing', { n: tally.missing.length }),
-              children: table(tally.missing, copyColumn, (r) => r.labelCode, 'stocktake-missing'),
+              children: <LineTable rows={tally.missing} columns={columns.copy} keyOf={byLabel} testId="stocktake-missing" />,
             },
             {
               key: 'present',
               label: t('stocktake.tabs.present', { n: tally.present.length }),
-              children: table(tally.present, presentColumns, (r) => r.labelCode, 'stocktake-present'),
+              children: <LineTable rows={tally.present} columns={columns.present} keyOf={byLabel} testId="stocktake-present" />,
             },
             {
               key: 'misplaced',
               label: t('stocktake.tabs.misplaced', { n: tally.misplaced.length }),
-              children: table(
-                tally.misplaced,
-                misplacedColumns,
-                (r) => r.labelCode,
-                'stocktake-misplaced',
-                (r) => (r.copyId === chosen?.copyId && live ? 'stocktake-selected' : ''),
+              children: (
+                <LineTable
+                  rows={tally.misplaced}
+                  columns={columns.misplaced}
+                  keyOf={byLabel}
+                  testId="stocktake-misplaced"
+                  selectedKey={live ? chosen?.labelCode : null}
+                />
               ),
             },
             {
               key: 'unexpected',
               label: t('stocktake.tabs.unexpected', { n: tally.unexpected.length }),
-              children: table(tally.unexpected, unexpectedColumns, (r) => r.code, 'stocktake-unexpected'),
+              children: <LineTable rows={tally.unexpected} columns={columns.unexpected} keyOf={(l) => l.code} testId="stocktake-unexpected" />,
             },
             {
               key: 'onLoan',
               label: t('stocktake.tabs.onLoan', { n: tally.onLoan.length }),
-              children: table(tally.onLoan, loanColumns, (r) => r.labelCode, 'stocktake-on-loan'),
+              children: <LineTable rows={tally.onLoan} columns={columns.onLoan} keyOf={byLabel} testId="stocktake-on-loan" />,
             },
           ]}
         />
@@ -677,26 +645,20 @@ type DeviceLineView = DeviceTally['present'][number];
 /** The devices part: computers and media by their codes, the same way as a cabinet's copies. */
 function DevicePanel({ tally }: { tally: DeviceTally }) {
   const { t } = useTranslation();
-  const columns: TableProps<DeviceLineView>['columns'] = [
-    { key: 'code', title: t('stocktake.deviceCode'), width: 160, render: (_, l) => <span className="monospace">{l.deviceCode}</span> },
-    { key: 'name', title: t('stocktake.deviceName'), render: (_, l) => l.name },
-    { key: 'level', title: t('stocktake.levels'), width: 100, render: (_, l) => <DeviceLevelTag level={l.level} /> },
-    { key: 'label', title: t('stocktake.labelCode'), width: 200, render: (_, l) => <LabelCode code={l.labelCode} /> },
-  ];
-  const table = (rows: readonly DeviceLineView[], testId: string) => (
-    <Flex vertical gap={4}>
-      <Table<DeviceLineView>
-        rowKey={(r) => r.labelCode}
-        size="small"
-        columns={columns}
-        dataSource={capped(rows)}
-        pagination={false}
-        locale={{ emptyText: t('stocktake.emptyList') }}
-        data-testid={testId}
-      />
-      <MoreRows total={rows.length} />
-    </Flex>
-  );
+  const columns = useMemo(() => {
+    const lines: LineColumn<DeviceLineView>[] = [
+      { key: 'code', title: t('stocktake.deviceCode'), width: 160, render: (l) => <span className="monospace">{l.deviceCode}</span> },
+      { key: 'name', title: t('stocktake.deviceName'), render: (l) => l.name },
+      { key: 'level', title: t('stocktake.levels'), width: 100, render: (l) => <DeviceLevelTag level={l.level} /> },
+      { key: 'label', title: t('stocktake.labelCode'), width: 180, render: (l) => <LabelCode code={l.labelCode} /> },
+    ];
+    const unexpected: LineColumn<UnexpectedLineView>[] = [
+      { key: 'code', title: t('stocktake.labelCode'), render: (l) => (l.device ? <LineWords line={l.device} suffix="" /> : <LabelCode code={l.code} />) },
+      { key: 'status', title: t('stocktake.ledgerSays'), width: 260, render: (l) => t(`stocktake.ledgerStatus.${l.ledgerStatus}`, { holder: l.holder ?? '' }) },
+    ];
+    return { lines, unexpected };
+  }, [t]);
+  const byLabel = (l: { labelCode: string }) => l.labelCode;
   return (
     <Card size="small" title={t('stocktake.devices')} data-testid="stocktake-devices">
       <Flex vertical gap={12}>
@@ -710,28 +672,28 @@ function DevicePanel({ tally }: { tally: DeviceTally }) {
           ]}
         />
         <Tabs
+          destroyOnHidden
           items={[
-            { key: 'missing', label: t('stocktake.tabs.missing', { n: tally.missing.length }), children: table(tally.missing, 'stocktake-devices-missing') },
-            { key: 'present', label: t('stocktake.tabs.present', { n: tally.present.length }), children: table(tally.present, 'stocktake-devices-present') },
+            {
+              key: 'missing',
+              label: t('stocktake.tabs.missing', { n: tally.missing.length }),
+              children: <LineTable rows={tally.missing} columns={columns.lines} keyOf={byLabel} testId="stocktake-devices-missing" />,
+            },
+            {
+              key: 'present',
+              label: t('stocktake.tabs.present', { n: tally.present.length }),
+              children: <LineTable rows={tally.present} columns={columns.lines} keyOf={byLabel} testId="stocktake-devices-present" />,
+            },
             {
               key: 'unexpected',
               label: t('stocktake.tabs.unexpected', { n: tally.unexpected.length }),
-              children: (
-                <Table
-                  rowKey="code"
-                  size="small"
-                  pagination={false}
-                  dataSource={capped(tally.unexpected)}
-                  columns={[
-                    { key: 'code', title: t('stocktake.labelCode'), render: (_, l) => <LabelCode code={l.code} /> },
-                    { key: 'status', title: t('stocktake.ledgerSays'), render: (_, l) => t(`stocktake.ledgerStatus.${l.ledgerStatus}`, { holder: '' }) },
-                  ]}
-                  locale={{ emptyText: t('stocktake.emptyList') }}
-                  data-testid="stocktake-devices-unexpected"
-                />
-              ),
+              children: <LineTable rows={tally.unexpected} columns={columns.unexpected} keyOf={(l) => l.code} testId="stocktake-devices-unexpected" />,
             },
-            { key: 'onLoan', label: t('stocktake.tabs.onLoan', { n: tally.onLoan.length }), children: table(tally.onLoan, 'stocktake-devices-on-loan') },
+            {
+              key: 'onLoan',
+              label: t('stocktake.tabs.onLoan', { n: tally.onLoan.length }),
+              children: <LineTable rows={tally.onLoan} columns={columns.lines} keyOf={byLabel} testId="stocktake-devices-on-loan" />,
+            },
           ]}
         />
       </Flex>
