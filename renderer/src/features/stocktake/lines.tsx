@@ -27,7 +27,7 @@ export function LabelCode({ code }: { code: string }) {
 }
 
 /** Rows a list shows: a cabinet may hold thousands of copies, and every scan redraws the screen. */
-export const LIST_CAP = 200;
+const LIST_CAP = 200;
 
 export interface LineColumn<T> {
   key: string;

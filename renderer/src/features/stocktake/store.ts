@@ -11,8 +11,8 @@ export type StocktakeView = CommandOutput<'stocktake.get'>;
 export type CabinetTally = StocktakeView['cabinets'][number];
 export type DeviceTally = NonNullable<StocktakeView['deviceTally']>;
 export type ScanReply = CommandOutput<'stocktake.scan'>;
-export type StartInput = CommandInput<'stocktake.start'>;
-export type CloseReply = CommandOutput<'stocktake.close'>;
+type StartInput = CommandInput<'stocktake.start'>;
+type CloseReply = CommandOutput<'stocktake.close'>;
 
 export interface StocktakeSlice {
   stocktakes: StocktakeSummary[] | null;
