@@ -74,7 +74,7 @@ export const STATISTIC_FIGURE_DEFS: Record<StatisticFigure, StatisticFigureDef> 
   awaitingReturnNow: { unit: 'item', group: 'carrier', dated: false, filters: ['cabinet'] },
 };
 
-export const STATISTIC_FIGURE_TERMS: Record<StatisticFigure, Term> = {
+const STATISTIC_FIGURE_TERMS: Record<StatisticFigure, Term> = {
   received: ['收到密件', '收到密件', 'Received'],
   produced: ['制作', '製作', 'Produced'],
   copied: ['复制', '複製', 'Copied'],
@@ -99,7 +99,7 @@ export const STATISTIC_FIGURE_TERMS: Record<StatisticFigure, Term> = {
 };
 
 /** How a figure's count reads: 3 件, 3 份, 3 次, 3 条. */
-export const STATISTIC_UNIT_TERMS: Record<StatisticFigureDef['unit'], Term> = {
+const STATISTIC_UNIT_TERMS: Record<StatisticFigureDef['unit'], Term> = {
   item: ['件', '件', 'items'],
   copy: ['份', '份', 'copies'],
   event: ['次', '次', 'times'],
@@ -107,7 +107,7 @@ export const STATISTIC_UNIT_TERMS: Record<StatisticFigureDef['unit'], Term> = {
 };
 
 /** The second breakdown's heading (the first is by level, the third by month). */
-export const STATISTIC_GROUP_TERMS: Record<NonNullable<StatisticFigureDef['group']>, Term> = {
+const STATISTIC_GROUP_TERMS: Record<NonNullable<StatisticFigureDef['group']>, Term> = {
   carrier: ['载体形式', '載體形式', 'Carrier'],
   device: ['设备类别', '設備類別', 'Device'],
   mediumLevel: ['介质密级', '介質密級', 'Medium level'],

@@ -28,7 +28,7 @@ export interface StocktakeSlice {
   closeStocktake(input: Omit<CommandInput<'stocktake.close'>, 'id'>): Promise<CloseReply>;
 }
 
-export const initialStocktake = { stocktakes: null, stocktake: null } satisfies Partial<StocktakeSlice>;
+const initialStocktake = { stocktakes: null, stocktake: null } satisfies Partial<StocktakeSlice>;
 
 /** The code a line is known by on screen: a copy's or device's label, an unexpected scan's text. */
 const codeOf = (line: { labelCode: string } | { code: string }) => ('labelCode' in line ? line.labelCode : line.code);

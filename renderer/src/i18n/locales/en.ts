@@ -282,7 +282,8 @@ const en: Messages = {
     copies: 'copies',
     years: 'years',
     cadenceTitle: 'Stocktake cadence',
-    cadenceHelp: 'Each cabinet is due when it has not been counted for this many months, by the most secret level it holds (1–24 months; default 12: a full stocktake every year).',
+    cadenceHelp:
+      'Each cabinet is due when it has not been counted for this many months, by the most secret level it holds (1–24 months; default 12: a full stocktake every year).',
     cadenceOf: '{{level}} {{months}} months',
     cadenceJoin: ', ',
     months: 'months',
