@@ -1,6 +1,5 @@
 // 统计: the figures an inspection asks for (issue 17), each a count of items the ledger can list, with its words in
 // the three languages. The backend counts them (db/ledger/statistics); the screens and the annual pack say them.
-import type { Term } from './terms';
 
 export const STATISTIC_FIGURES = [
   'received',
@@ -72,46 +71,6 @@ export const STATISTIC_FIGURE_DEFS: Record<StatisticFigure, StatisticFigureDef> 
   heldNow: { unit: 'item', group: 'carrier', dated: false, filters: ['cabinet'] },
   onLoanNow: { unit: 'copy', group: 'carrier', dated: false, filters: ['department', 'cabinet'] },
   awaitingReturnNow: { unit: 'item', group: 'carrier', dated: false, filters: ['cabinet'] },
-};
-
-const STATISTIC_FIGURE_TERMS: Record<StatisticFigure, Term> = {
-  received: ['收到密件', '收到密件', 'Received'],
-  produced: ['制作', '製作', 'Produced'],
-  copied: ['复制', '複製', 'Copied'],
-  lent: ['借阅', '借閱', 'Lent'],
-  returnedToIssuer: ['清退', '清退', 'Returned to the issuer'],
-  destroyed: ['销毁', '銷毀', 'Destroyed'],
-  declassified: ['解密', '解密', 'Declassified'],
-  lateReturns: ['逾期归还', '逾期歸還', 'Returned late'],
-  missing: ['清查缺失', '清查缺失', 'Missing in a stocktake'],
-  found: ['找回', '找回', 'Found'],
-  mediaUsage: ['介质使用', '介質使用', 'Media use'],
-  devicesEnabled: ['设备启用', '設備啟用', 'Devices put into service'],
-  devicesRepaired: ['设备维修', '設備維修', 'Devices sent for repair'],
-  devicesStopped: ['设备停用', '設備停用', 'Devices taken out of service'],
-  devicesScrapped: ['设备报废', '設備報廢', 'Devices scrapped'],
-  devicesDestroyed: ['设备销毁', '設備銷毀', 'Devices destroyed'],
-  backups: ['备份', '備份', 'Backups'],
-  refusals: ['拒绝的操作', '拒絕的操作', 'Refused actions'],
-  heldNow: ['在管', '在管', 'Held now'],
-  onLoanNow: ['借出在外', '借出在外', 'On loan now'],
-  awaitingReturnNow: ['待清退', '待清退', 'Awaiting return to the issuer'],
-};
-
-/** How a figure's count reads: 3 件, 3 份, 3 次, 3 条. */
-const STATISTIC_UNIT_TERMS: Record<StatisticFigureDef['unit'], Term> = {
-  item: ['件', '件', 'items'],
-  copy: ['份', '份', 'copies'],
-  event: ['次', '次', 'times'],
-  entry: ['条', '條', 'entries'],
-};
-
-/** The second breakdown's heading (the first is by level, the third by month). */
-const STATISTIC_GROUP_TERMS: Record<NonNullable<StatisticFigureDef['group']>, Term> = {
-  carrier: ['载体形式', '載體形式', 'Carrier'],
-  device: ['设备类别', '設備類別', 'Device'],
-  mediumLevel: ['介质密级', '介質密級', 'Medium level'],
-  rule: ['拒绝依据', '拒絕依據', 'Grounds'],
 };
 
 /** Whether a figure can be given under the chosen filters. */
