@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrintJob, pdfFileName, printRouteUrl, recordInput } from './print-job';
+import { pageSizeOf, parsePrintJob, pdfFileName, printRouteUrl, recordInput } from './print-job';
 
 describe('the print job main accepts', () => {
   it('builds the print route the renderer decodes (base64url JSON after #/print?r=)', () => {
@@ -38,6 +38,15 @@ describe('the print job main accepts', () => {
       printer: 'HP',
     });
     expect(recordInput({ request, target: 'pdf', copies: 5 }, shown, 3)).toMatchObject({ copies: 1, destination: 'pdf' });
+  });
+
+  it('prints on A4 unless the page names its own size: a single label of a label printer, in inches to a PDF and microns to a printer', () => {
+    expect(pageSizeOf({})).toEqual({ pdf: 'A4', print: 'A4' });
+    expect(pageSizeOf({ 'data-print-page-mm': 'x' })).toEqual({ pdf: 'A4', print: 'A4' });
+    const label = pageSizeOf({ 'data-print-page-mm': '60x40' });
+    expect(label.print).toEqual({ width: 60_000, height: 40_000 });
+    expect(label.pdf).toEqual({ width: 60 / 25.4, height: 40 / 25.4 });
+    expect(pageSizeOf({ 'data-print-page-mm': '50.8x25.4' }).print).toEqual({ width: 50_800, height: 25_400 });
   });
 
   it('names the PDF after the printout, without characters a file system refuses', () => {

@@ -38,6 +38,15 @@ export function recordInput(job: PrintJob, attributes: PrintAttributes, pages: n
   };
 }
 
+/** The sheet to print on: A4, or a label's own size in mm (a label printer), as Electron's print and printToPDF take it. */
+export function pageSizeOf(attributes: PrintAttributes): { pdf: 'A4' | { width: number; height: number }; print: 'A4' | { width: number; height: number } } {
+  const m = /^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)$/.exec(attributes['data-print-page-mm'] ?? '');
+  if (!m) return { pdf: 'A4', print: 'A4' };
+  const [width, height] = [Number(m[1]), Number(m[2])];
+  // printToPDF takes inches, print takes microns.
+  return { pdf: { width: width / 25.4, height: height / 25.4 }, print: { width: Math.round(width * 1000), height: Math.round(height * 1000) } };
+}
+
 /** A file name for the save dialog: the title and number, without characters file systems refuse. */
 export function pdfFileName(title: string, number: string): string {
   const name = [...[title, number].filter(Boolean).join(' ')].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');

@@ -5,7 +5,7 @@ import { BrowserWindow, dialog, type WebContents } from 'electron';
 import type { PrintAttribute, PrintJob, PrintOutcome, PrinterInfo, Result } from '../preload/contract';
 import type { BackendClient } from './backend-client';
 import { countPdfPages } from './pdf-pages';
-import { pdfFileName, printRouteUrl, recordInput, type PrintAttributes } from './print-job';
+import { pageSizeOf, pdfFileName, printRouteUrl, recordInput, type PrintAttributes } from './print-job';
 import { windowOptions } from './window-options';
 
 const ATTRIBUTES: PrintAttribute[] = [
@@ -16,6 +16,7 @@ const ATTRIBUTES: PrintAttribute[] = [
   'data-print-title',
   'data-print-audit-seq',
   'data-print-orientation',
+  'data-print-page-mm',
 ];
 /** A register of 10,000 rows takes a while to lay out. */
 const READY_TIMEOUT_MS = 600_000;
@@ -45,9 +46,10 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
     const refused = shown['data-print-error'];
     if (refused) return { ok: false, error: { code: refused as never, message: `The printout could not be prepared (${refused}).` } };
     const landscape = shown['data-print-orientation'] === 'landscape';
-    // No margins of Electron's own: each page box of the print route is a whole A4 sheet with its frame drawn in.
+    const pageSize = pageSizeOf(shown);
+    // No margins of Electron's own: each page box of the print route is a whole sheet with its frame drawn in.
     const pdf = await window.webContents.printToPDF({
-      pageSize: 'A4',
+      pageSize: pageSize.pdf,
       landscape,
       printBackground: true,
       preferCSSPageSize: true,
@@ -69,7 +71,7 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
             silent: Boolean(job.deviceName),
             ...(job.deviceName ? { deviceName: job.deviceName } : {}),
             copies: job.copies ?? 1,
-            pageSize: 'A4',
+            pageSize: pageSize.print,
             landscape,
             printBackground: true,
             margins: { marginType: 'none' },

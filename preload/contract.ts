@@ -94,7 +94,15 @@ export interface LedgerApi {
  * ready or error, then read the prepared print's id for print.record (the backend kept what it shows) and its title.
  */
 export type PrintAttribute =
-  'data-print-ready' | 'data-print-error' | 'data-print-id' | 'data-print-rows' | 'data-print-title' | 'data-print-audit-seq' | 'data-print-orientation';
+  | 'data-print-ready'
+  | 'data-print-error'
+  | 'data-print-id'
+  | 'data-print-rows'
+  | 'data-print-title'
+  | 'data-print-audit-seq'
+  | 'data-print-orientation'
+  /** "60x40": the page's size in mm when it is not A4 (single labels for a label printer). */
+  | 'data-print-page-mm';
 
 declare global {
   interface Window {

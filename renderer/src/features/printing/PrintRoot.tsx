@@ -48,6 +48,7 @@ export function PrintRoot() {
       'data-print-title': payload.document.title,
       'data-print-audit-seq': String(payload.meta.auditHead.seq),
       'data-print-orientation': payload.document.orientation,
+      ...(doc.kind === 'labels' && doc.layout.kind === 'single' ? { 'data-print-page-mm': `${doc.layout.widthMm}x${doc.layout.heightMm}` } : {}),
       'data-print-ready': 'true',
     });
   }, [payload]);
