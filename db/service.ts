@@ -98,7 +98,12 @@ export class LedgerService {
 
   /** Hosts call this every few seconds: the idle lock, and pushes of what changed. */
   tick(): void {
-    this.pushes.tick();
+    try {
+      this.pushes.tick();
+    } catch {
+      // The timer has no caller to answer: a busy or failing database (the idle lock has locked all the same, its
+      // entry unwritten) is tried again on the next tick, never an uncaught exception that ends the backend.
+    }
   }
 
   /** Process exit: locks (an audit entry) if signed in, closes the database, drops the key and lets the folder go. */

@@ -63,3 +63,18 @@ describe('locking while ledger.db is locked by another connection', () => {
     expect(ok(t.service, 'audit.verify')).toMatchObject({ intact: true });
   });
 });
+
+// Found by this suite: the idle tick (every 5 s from a timer in the backend process) threw when the database was busy,
+// an uncaught exception that would end the backend process with the custodian's session in it.
+describe('the idle tick while ledger.db is locked by another connection', () => {
+  it('locks the idle session without throwing, and ticks on once the lock is gone', { timeout: 60_000 }, () => {
+    const t = whileLocked((t) => {
+      t.clock.advance(60 * 60_000);
+      expect(() => t.service.tick()).not.toThrow();
+      expect(t.service.status().state).toBe('locked');
+    });
+    ok(t.service, 'session.unlock', { password: ADMIN.password });
+    expect(() => t.service.tick()).not.toThrow();
+    expect(ok(t.service, 'audit.verify')).toMatchObject({ intact: true });
+  });
+});
