@@ -1,5 +1,6 @@
 // 统计: the figures an inspection asks for (issue 17), each a count of items the ledger can list, with its words in
 // the three languages. The backend counts them (db/ledger/statistics); the screens and the annual pack say them.
+import type { Language, Term } from './terms';
 
 export const STATISTIC_FIGURES = [
   'received',
@@ -71,6 +72,85 @@ export const STATISTIC_FIGURE_DEFS: Record<StatisticFigure, StatisticFigureDef> 
   heldNow: { unit: 'item', group: 'carrier', dated: false, filters: ['cabinet'] },
   onLoanNow: { unit: 'copy', group: 'carrier', dated: false, filters: ['department', 'cabinet'] },
   awaitingReturnNow: { unit: 'item', group: 'carrier', dated: false, filters: ['cabinet'] },
+};
+
+export const STATISTIC_FIGURE_TERMS: Record<StatisticFigure, Term> = {
+  received: ['收到密件', '收到密件', 'Received'],
+  produced: ['制作', '製作', 'Produced'],
+  copied: ['复制', '複製', 'Copied'],
+  lent: ['借阅', '借閱', 'Lent'],
+  returnedToIssuer: ['清退', '清退', 'Returned to the issuer'],
+  destroyed: ['销毁', '銷毀', 'Destroyed'],
+  declassified: ['解密', '解密', 'Declassified'],
+  lateReturns: ['逾期归还', '逾期歸還', 'Returned late'],
+  missing: ['清查缺失', '清查缺失', 'Missing in a stocktake'],
+  found: ['找回', '找回', 'Found'],
+  mediaUsage: ['介质使用', '介質使用', 'Media use'],
+  devicesEnabled: ['设备启用', '設備啟用', 'Devices put into service'],
+  devicesRepaired: ['设备维修', '設備維修', 'Devices sent for repair'],
+  devicesStopped: ['设备停用', '設備停用', 'Devices taken out of service'],
+  devicesScrapped: ['设备报废', '設備報廢', 'Devices scrapped'],
+  devicesDestroyed: ['设备销毁', '設備銷毀', 'Devices destroyed'],
+  backups: ['备份', '備份', 'Backups'],
+  refusals: ['拒绝的操作', '拒絕的操作', 'Refused actions'],
+  heldNow: ['在管', '在管', 'Held now'],
+  onLoanNow: ['借出在外', '借出在外', 'On loan now'],
+  awaitingReturnNow: ['待清退', '待清退', 'Awaiting return to the issuer'],
+};
+
+/** How a figure's count reads: 3 件, 3 份, 3 次, 3 条 (and a late return's 天). */
+export const STATISTIC_UNIT_TERMS: Record<StatisticFigureDef['unit'] | 'day', Term> = {
+  item: ['件', '件', 'items'],
+  copy: ['份', '份', 'copies'],
+  event: ['次', '次', 'times'],
+  entry: ['条', '條', 'entries'],
+  day: ['天', '天', 'days'],
+};
+
+/** The second breakdown's heading (the first is by level, the third by month). */
+export const STATISTIC_GROUP_TERMS: Record<NonNullable<StatisticFigureDef['group']>, Term> = {
+  carrier: ['载体形式', '載體形式', 'Carrier'],
+  device: ['设备类别', '設備類別', 'Device'],
+  mediumLevel: ['介质密级', '介質密級', 'Medium level'],
+  rule: ['拒绝依据', '拒絕依據', 'Grounds'],
+};
+
+/** The charts of the statistics (screen, printout, annual pack): their titles. */
+export const STATISTIC_CHART_TERMS: Record<'monthlyFlows' | 'holdingsByLevel' | 'lateReturns' | 'longestLate', Term> = {
+  monthlyFlows: ['各月流转（份数）', '各月流轉（份數）', 'Monthly flows (copies)'],
+  holdingsByLevel: ['在管密件按密级（份数）', '在管密件按密級（份數）', 'Held now by level (copies)'],
+  lateReturns: ['逾期归还（逾期天数）', '逾期歸還（逾期天數）', 'Returned late (days late)'],
+  /** The late-return chart when it shows only the longest: {n} of them. */
+  longestLate: ['逾期归还（逾期最久的 {n} 份，逾期天数）', '逾期歸還（逾期最久的 {n} 份，逾期天數）', 'Returned late (the {n} latest, days late)'],
+};
+
+/** A copy as a late-return bar names it: 收文编号 and 份号. */
+export const COPY_NO_TERM: Term = ['份号', '份號', 'copy'];
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A month (YYYY-MM) as a table row or chart axis says it: 3月 within one year, 2026年3月 across years. */
+export function sayMonth(month: string, language: Language, withYear: boolean): string {
+  const [year, m] = [month.slice(0, 4), Number(month.slice(5, 7))];
+  if (language === 'en') return withYear ? `${EN_MONTHS[m - 1]} ${year}` : EN_MONTHS[m - 1]!;
+  return withYear ? `${year}年${m}月` : `${m}月`;
+}
+
+/** The months (YYYY-MM) the dates touch, in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  for (let key = from.slice(0, 7); key <= to.slice(0, 7); key = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(key);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
+/** A device figure's group: which register the device stands in. */
+export const STATISTIC_DEVICE_TERMS: Record<'computer' | 'medium', Term> = {
+  computer: ['计算机', '計算機', 'Computer'],
+  medium: ['移动存储介质', '移動存儲介質', 'Removable medium'],
 };
 
 /** Whether a figure can be given under the chosen filters. */
