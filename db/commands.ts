@@ -9,6 +9,7 @@ import { backupCommands } from './ledger/backup/commands';
 import { codeCommands } from './ledger/codes/commands';
 import { stocktakeCommands } from './ledger/stocktake/commands';
 import { statisticsCommands } from './ledger/statistics/commands';
+import { overviewCommands } from './ledger/overview/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
@@ -49,6 +50,7 @@ export const commands = joinCommands(
   codeCommands,
   stocktakeCommands,
   statisticsCommands,
+  overviewCommands,
 );
 
 export type Commands = typeof commands;

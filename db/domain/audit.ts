@@ -79,6 +79,8 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   codes: 'ledger',
   // The figures count every register at once.
   statistics: 'ledger',
+  // The overview reads every register at once.
+  overview: 'ledger',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -170,6 +172,7 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'codes.lookup': ['查找标签编码', '查找標籤編碼', 'Look up a label code'],
   'statistics.figures': ['查看统计', '查看統計', 'View the statistics'],
   'statistics.items': ['查看统计明细', '查看統計明細', 'List the items behind a figure'],
+  'overview.get': ['查看概览', '查看概覽', 'View the overview'],
   'ledger.status': ['查看台账状态', '查看台賬狀態', 'Ledger status'],
   'ledger.setup': ['建立台账', '建立台賬', 'Set up the ledger'],
   'ledger.info': ['查看台账信息', '查看台賬信息', 'Ledger information'],

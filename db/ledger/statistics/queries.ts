@@ -235,7 +235,8 @@ function add(cells: Record<string, StatisticsCell>, key: string | null, row: Cel
 export const figureQuery = (figure: StatisticFigure, f: StatisticsFilters): Fragment =>
   sql`SELECT level, grp, ${monthOf(f)} AS month, count(*) AS n, sum(copies) AS copies FROM (${cellRows(figure, f)}) GROUP BY 1, 2, 3`;
 
-function figureOf(db: Db, figure: StatisticFigure, f: StatisticsFilters): StatisticsFigureView {
+/** One figure's count and breakdowns (the overview reads the holdings of now through it). */
+export function figureOf(db: Db, figure: StatisticFigure, f: StatisticsFilters): StatisticsFigureView {
   const rows = all<CellRow>(db, figureQuery(figure, f));
   const view: StatisticsFigureView = { figure, count: 0, copies: null, byLevel: {}, byGroup: {}, byMonth: {} };
   for (const r of rows) {
