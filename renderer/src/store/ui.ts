@@ -5,7 +5,7 @@ import type { DeviceKind, DeviceRegister } from '../features/devices/devices';
 import type { PrintRequest } from '../../../preload/contract';
 import type { LedgerState, SliceCreator } from './types';
 
-export type BatchKind = 'return' | 'destroy' | 'inventory';
+export type BatchKind = 'return' | 'destroy';
 export type DocumentOrigin = 'received' | 'produced';
 
 export type Page =
@@ -16,7 +16,6 @@ export type Page =
   | 'register-produced'
   | 'batch-return'
   | 'batch-destroy'
-  | 'batch-inventory'
   | 'locations'
   | DeviceRegister
   | 'device'

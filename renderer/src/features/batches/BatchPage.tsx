@@ -1,5 +1,5 @@
-// 批量清退, 批量销毁 and 年度清查: pick items from the register and their copies, fill in the batch, and get the
-// batch number (QT-2026-001, XH-2026-001, QC-2026-001) that names the slip or list.
+// 批量清退 and 批量销毁: pick items from the register and their copies, fill in the batch, and get the batch number
+// (QT-2026-001, XH-2026-001) that names the slip or list. 清查 is the stocktake's (features/stocktake), cabinet by cabinet.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Radio, Result, Space, Table, Typography, type TableProps } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PrintButton } from '../printing/PrintButton';
 import type { CopyStatusCode, DocumentDetail, DocumentListItem } from '../../../../preload/contract';
-import { DESTROY_METHODS, HELD_STATUSES, type DestroyMethod } from '../documents/documents';
+import { DESTROY_METHODS, type DestroyMethod } from '../documents/documents';
 import { eventDate, isoDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { selectSession, useLedger, type BatchKind } from '../../store';
@@ -39,30 +39,28 @@ interface BatchValues {
   place?: string;
   destroyers?: string[];
   witnesses?: string[];
-  checkedBy?: string[];
   at: Dayjs;
 }
 
-type Outcome = { batchNo: string; present?: number; missing?: number };
+type Outcome = { batchNo: string };
 /** The paper form each batch produces. */
-const FORMS = { return: 'return-slip', destroy: 'destruction-list', inventory: 'inventory-report' } as const;
-const FORM_LABELS = { return: 'print.returnSlip', destroy: 'print.destructionList', inventory: 'print.inventoryReport' } as const;
+const FORMS = { return: 'return-slip', destroy: 'destruction-list' } as const;
+const FORM_LABELS = { return: 'print.returnSlip', destroy: 'print.destructionList' } as const;
 
 const SEARCH_LIMIT = 20;
 const SEARCH_DELAY_MS = 300;
 
-/** Which copies a batch may take, and which it takes unless the user says otherwise. */
-const STATUSES: Record<BatchKind, readonly CopyStatusCode[]> = { return: ['in_custody'], destroy: ['in_custody'], inventory: HELD_STATUSES };
-const TITLES = { return: 'batch.returnTitle', destroy: 'batch.destroyTitle', inventory: 'batch.inventoryTitle' } as const;
-const HINTS = { return: 'batch.returnHint', destroy: 'batch.destroyHint', inventory: 'batch.inventoryHint' } as const;
-const SUBMITS = { return: 'batch.submitReturn', destroy: 'batch.submitDestroy', inventory: 'batch.submitInventory' } as const;
-const DONE = { return: 'batch.doneReturn', destroy: 'batch.doneDestroy', inventory: 'batch.doneInventory' } as const;
+/** Which copies a batch may take: those in the cabinet, each taken unless the user unticks it. */
+const TAKES: readonly CopyStatusCode[] = ['in_custody'];
+const TITLES = { return: 'batch.returnTitle', destroy: 'batch.destroyTitle' } as const;
+const HINTS = { return: 'batch.returnHint', destroy: 'batch.destroyHint' } as const;
+const SUBMITS = { return: 'batch.submitReturn', destroy: 'batch.submitDestroy' } as const;
+const DONE = { return: 'batch.doneReturn', destroy: 'batch.doneDestroy' } as const;
 /** The step a refusal names for a scanned copy the batch cannot take. */
-const ACTIONS: Record<BatchKind, CopyAction> = { return: 'return to the issuer', destroy: 'destruction', inventory: 'inventory' };
+const ACTIONS: Record<BatchKind, CopyAction> = { return: 'return to the issuer', destroy: 'destruction' };
 
-function defaultCopies(kind: BatchKind, doc: DocumentDetail): number[] {
-  // Return and destroy take every copy in the cabinet unless unticked; an inventory lists only what is missing.
-  return kind === 'inventory' ? [] : doc.copyList.filter((c) => c.status === 'in_custody').map((c) => c.copyNo);
+function defaultCopies(doc: DocumentDetail): number[] {
+  return doc.copyList.filter((c) => TAKES.includes(c.status)).map((c) => c.copyNo);
 }
 
 export function BatchPage({ kind }: { kind: BatchKind }) {
@@ -76,13 +74,13 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
   const adding = useAction(async (id: number) => {
     if (chosen.some((c) => c.doc.id === id)) return;
     const doc = await fetchDocument(id);
-    setChosen((list) => (list.some((c) => c.doc.id === id) ? list : [...list, { doc, copyNos: defaultCopies(kind, doc) }]));
+    setChosen((list) => (list.some((c) => c.doc.id === id) ? list : [...list, { doc, copyNos: defaultCopies(doc) }]));
   });
   const add = adding.run;
 
   const scanned = useScannedLines(kind, chosen, setChosen);
-  // 清退 and 销毁 take scans (a scanned copy joins the batch); an inventory lists what is missing, which no scan finds.
-  useScanTarget(scanned, kind !== 'inventory' && !outcome);
+  // A scanned copy joins the batch.
+  useScanTarget(scanned, !outcome);
 
   useEffect(() => {
     // Items chosen in the register (or the item page) start the batch.
@@ -105,14 +103,9 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
           status="success"
           title={t(DONE[kind])}
           subTitle={
-            <Flex vertical>
-              <Typography.Title level={3} className="monospace" style={{ margin: '8px 0' }} data-testid="batch-result-no">
-                {t('batch.batchNo', { batchNo: outcome.batchNo })}
-              </Typography.Title>
-              {outcome.present !== undefined && (
-                <span data-testid="batch-result-counts">{t('batch.inventoryResult', { present: outcome.present, missing: outcome.missing ?? 0 })}</span>
-              )}
-            </Flex>
+            <Typography.Title level={3} className="monospace" style={{ margin: '8px 0' }} data-testid="batch-result-no">
+              {t('batch.batchNo', { batchNo: outcome.batchNo })}
+            </Typography.Title>
           }
           extra={[
             <Button
@@ -143,8 +136,8 @@ export function BatchPage({ kind }: { kind: BatchKind }) {
         <DocumentFinder chosenIds={chosen.map((c) => c.doc.id)} onAdd={(id) => void add(id)} />
         <ErrorAlert error={adding.error} testId="batch-add-error" />
       </Card>
-      <Card title={kind === 'inventory' ? t('batch.chosenMissing') : t('batch.chosen')} size="small">
-        <ChosenList kind={kind} chosen={chosen} onChange={setChosen} />
+      <Card title={t('batch.chosen')} size="small">
+        <ChosenList chosen={chosen} onChange={setChosen} />
       </Card>
       <Card size="small">
         <BatchForm key={round} kind={kind} chosen={chosen} onDone={setOutcome} />
@@ -172,7 +165,7 @@ function useScannedLines(kind: BatchKind, chosen: Chosen[], setChosen: (update: 
     } catch (err) {
       return feedback.refused(err);
     }
-    if (!STATUSES[kind].includes(copy.status)) {
+    if (!TAKES.includes(copy.status)) {
       return feedback.refusal({ code: 'E_NOT_IN_CUSTODY', details: { copyNo: copy.copyNo, status: copy.status, action: ACTIONS[kind] } });
     }
     // Two scans of one new item in a row: the second ticks its copy on the line the first added.
@@ -185,7 +178,7 @@ function useScannedLines(kind: BatchKind, chosen: Chosen[], setChosen: (update: 
   };
   return (scan: Scan) => {
     for (const line of chosen) {
-      const picked = pick(line.doc.copyList, STATUSES[kind], line.copyNos, ACTIONS[kind], scan);
+      const picked = pick(line.doc.copyList, TAKES, line.copyNos, ACTIONS[kind], scan);
       if (!picked.used) continue;
       const next = picked.next;
       if (next) setChosen((list) => list.map((c) => (c.doc.id === line.doc.id ? { ...c, copyNos: next } : c)));
@@ -294,7 +287,7 @@ function DocumentFinder({ chosenIds, onAdd }: { chosenIds: number[]; onAdd(id: n
   );
 }
 
-function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chosen[]; onChange(list: Chosen[]): void }) {
+function ChosenList({ chosen, onChange }: { chosen: Chosen[]; onChange(list: Chosen[]): void }) {
   const { t } = useTranslation();
   if (chosen.length === 0) {
     return (
@@ -319,8 +312,7 @@ function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chose
           <div style={{ flex: 1, minWidth: 240 }}>
             <CopyPicker
               copies={doc.copyList}
-              statuses={STATUSES[kind]}
-              showStatus={kind === 'inventory'}
+              statuses={TAKES}
               value={copyNos}
               onChange={(nos) => onChange(chosen.map((c) => (c.doc.id === doc.id ? { ...c, copyNos: nos } : c)))}
               testId={`batch-copies-${doc.id}`}
@@ -344,7 +336,7 @@ function ChosenList({ kind, chosen, onChange }: { kind: BatchKind; chosen: Chose
   );
 }
 
-/** What the batch will send, fixed when 清退 / 销毁 / 完成清查 is pressed: the summary shows it and 确认 sends it. */
+/** What the batch will send, fixed when 清退 / 销毁 is pressed: the summary shows it and 确认 sends it. */
 interface Pending {
   values: BatchValues;
   lines: Chosen[];
@@ -370,7 +362,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
 
   const review = (v: BatchValues) => {
     const lines = chosen.filter((c) => c.copyNos.length > 0);
-    if (kind !== 'inventory' && lines.length === 0) {
+    if (lines.length === 0) {
       void message.warning(t('batch.needItems'));
       return;
     }
@@ -378,12 +370,6 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
   };
   const submit = useAction(async ({ values: v, lines, at }: Pending) => {
     const items = lines.map((c) => ({ documentId: c.doc.id, copyNos: c.copyNos }));
-    if (kind === 'inventory') {
-      const out = await run('documents.inventory', { missing: items, checkedBy: v.checkedBy ?? [], at });
-      draft.drop();
-      onDone({ batchNo: out.batchNo, present: out.present, missing: out.missing });
-      return;
-    }
     const out =
       kind === 'return'
         ? await run('documents.returnToIssuer', { items, toUnit: v.toUnit!.trim(), returner: v.returner!.trim(), receiver: v.receiver!.trim(), at })
@@ -422,7 +408,6 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
             returner: me,
             method: 'facility',
             destroyers: me ? [me] : [],
-            checkedBy: me ? [me] : [],
             approval: initialApproval('unit'),
           }}
           onValuesChange={draft.onValuesChange}
@@ -462,11 +447,6 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
                 </Form.Item>
               </>
             )}
-            {kind === 'inventory' && (
-              <Form.Item name="checkedBy" label={t('batch.checkedBy')} extra={t('batch.peopleHint')} rules={people} style={{ width: 360 }}>
-                <PeopleInput maxCount={10} testId="batch-checked-by" />
-              </Form.Item>
-            )}
             <DateField name="at" label={t('actions.at')} style={{ width: 160 }} testId="batch-at" />
           </Flex>
           {kind === 'destroy' && <DestroyApproval chosen={chosen} />}
@@ -494,7 +474,7 @@ function BatchForm({ kind, chosen, onDone }: { kind: BatchKind; chosen: Chosen[]
   );
 }
 
-const SUMMARY_TITLES = { return: 'confirm.returnTitle', destroy: 'confirm.destroyTitle', inventory: 'confirm.inventoryTitle' } as const;
+const SUMMARY_TITLES = { return: 'confirm.returnTitle', destroy: 'confirm.destroyTitle' } as const;
 
 /** The batch once more before it is recorded: its items and copies as they will be sent, to whom, what it prints. */
 function BatchSummary({ kind, pending, onBack, onConfirm }: { kind: BatchKind; pending: Pending; onBack(): void; onConfirm(): void }) {
@@ -511,18 +491,13 @@ function BatchSummary({ kind, pending, onBack, onConfirm }: { kind: BatchKind; p
           { label: t('batch.receiver'), value: v.receiver?.trim(), testId: 'receiver' },
           { label: t('batch.returner'), value: v.returner?.trim(), testId: 'returner' },
         ]
-      : kind === 'destroy'
-        ? [
-            { label: t('confirm.amount'), value: amount, testId: 'amount' },
-            { label: t('batch.method'), value: t(`destroyMethods.${v.method ?? 'facility'}`), testId: 'method' },
-            { label: t('batch.place'), value: v.place?.trim(), testId: 'place' },
-            { label: t('batch.destroyers'), value: names(v.destroyers), testId: 'destroyers' },
-            { label: t('batch.witnesses'), value: names(v.witnesses), testId: 'witnesses' },
-          ]
-        : [
-            { label: t('confirm.missing'), value: lines.length ? amount : t('confirm.missingNone'), testId: 'amount' },
-            { label: t('batch.checkedBy'), value: names(v.checkedBy), testId: 'checked-by' },
-          ];
+      : [
+          { label: t('confirm.amount'), value: amount, testId: 'amount' },
+          { label: t('batch.method'), value: t(`destroyMethods.${v.method ?? 'facility'}`), testId: 'method' },
+          { label: t('batch.place'), value: v.place?.trim(), testId: 'place' },
+          { label: t('batch.destroyers'), value: names(v.destroyers), testId: 'destroyers' },
+          { label: t('batch.witnesses'), value: names(v.witnesses), testId: 'witnesses' },
+        ];
   facts.push(
     { label: t('actions.at'), value: isoDate(v.at ?? dayjs()), testId: 'at' },
     { label: t('confirm.prints'), value: t('confirm.printsAfter', { form: t(`confirm.forms.${kind}`) }), testId: 'prints' },

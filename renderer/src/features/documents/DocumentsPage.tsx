@@ -142,6 +142,7 @@ export function DocumentsPage() {
   const openDocument = useLedger((s) => s.openDocument);
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
   const openBatch = useLedger((s) => s.openBatch);
+  const openStocktakes = useLedger((s) => s.openStocktakes);
   const { run, busy, error } = useAction(perform);
   const [selected, setSelected] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'handover' | 'review' | 'labels' | null>(null);
@@ -328,7 +329,7 @@ export function DocumentsPage() {
           <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
             {t('documents.batchDestroy')}
           </Button>
-          <Button icon={<AuditOutlined />} onClick={() => openBatch('inventory')} data-testid="documents-inventory-button">
+          <Button icon={<AuditOutlined />} onClick={openStocktakes} data-testid="documents-inventory-button">
             {t('documents.inventory')}
           </Button>
           <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
