@@ -1,6 +1,7 @@
 // 统计: the figures an inspection asks for (issue 17), each a count of items the ledger can list, with its words in
 // the three languages. The backend counts them (db/ledger/statistics); the screens and the annual pack say them.
-import type { Language, Term } from './terms';
+import { errorMessage } from './errors';
+import { CARRIER_TERMS, LEVEL_TERMS, say, type Language, type Term } from './terms';
 
 export const STATISTIC_FIGURES = [
   'received',
@@ -115,6 +116,32 @@ export const STATISTIC_GROUP_TERMS: Record<NonNullable<StatisticFigureDef['group
   rule: ['拒绝依据', '拒絕依據', 'Grounds'],
 };
 
+/** The device registers a device figure is broken down by. */
+export const STATISTIC_DEVICE_TERMS: Record<'computer' | 'medium', Term> = {
+  computer: ['计算机', '計算機', 'Computers'],
+  medium: ['存储介质', '存儲介質', 'Storage media'],
+};
+
+const termOf = (terms: Readonly<Record<string, Term>>, value: string, language: Language): string =>
+  Object.hasOwn(terms, value) ? say(terms[value]!, language) : value;
+
+/** A figure's group value in words: a carrier, a device register, a medium's level, or the rule that refused. */
+export function statisticGroupText(figure: StatisticFigure, group: string, language: Language): string {
+  switch (STATISTIC_FIGURE_DEFS[figure].group) {
+    case 'carrier':
+      return termOf(CARRIER_TERMS, group, language);
+    case 'device':
+      return termOf(STATISTIC_DEVICE_TERMS, group, language);
+    case 'mediumLevel':
+      return termOf(LEVEL_TERMS, group, language);
+    case 'rule':
+      // A refusal's grounds: its error code (and, after '/', the rule its details named, whose sentence needs the rest of them).
+      return errorMessage({ code: group.split('/')[0]! }, language);
+    case null:
+      return group;
+  }
+}
+
 /** The charts of the statistics (screen, printout, annual pack): their titles. */
 export const STATISTIC_CHART_TERMS: Record<'monthlyFlows' | 'holdingsByLevel' | 'lateReturns' | 'longestLate', Term> = {
   monthlyFlows: ['各月流转（份数）', '各月流轉（份數）', 'Monthly flows (copies)'],
@@ -146,12 +173,6 @@ export function monthsOf(from: string, to: string): string[] {
   }
   return months;
 }
-
-/** A device figure's group: which register the device stands in. */
-export const STATISTIC_DEVICE_TERMS: Record<'computer' | 'medium', Term> = {
-  computer: ['计算机', '計算機', 'Computer'],
-  medium: ['移动存储介质', '移動存儲介質', 'Removable medium'],
-};
 
 /** Whether a figure can be given under the chosen filters. */
 export const figureApplies = (figure: StatisticFigure, chosen: readonly StatisticFilter[]): boolean =>
