@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { ADMIN, expect, must, setUpQuickly, test, UNIT } from './fixtures';
+import { ADMIN, expect, must, scan, setUpQuickly, test, UNIT } from './fixtures';
 
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -28,12 +28,6 @@ function receive(host: RunningHost, title: string, copies: number, locationId: n
   });
   const doc = must<{ receiptNo: string; copyList: Copy[] }>(host, 'documents.get', { id });
   return { id, receiptNo: doc.receiptNo, copies: doc.copyList };
-}
-
-/** What a keyboard-wedge scanner does: the code typed a few milliseconds a key, then Enter. */
-async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
 }
 
 const count = (page: Page, key: string) => page.getByTestId('stocktake-cabinet').getByTestId(`stocktake-count-${key}`).locator('.ant-statistic-content-value');
