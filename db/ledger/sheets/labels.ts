@@ -114,6 +114,13 @@ export const LABELS = {
   approverName: ['审批人', '審批人', 'Approver'],
   requestReason: ['申请理由', '申請理由', 'Reason'],
   carrier: ['载体', '載體', 'Carrier'],
+  figure: ['统计项目', '統計項目', 'Figure'],
+  period: ['统计期间', '統計期間', 'Period'],
+  month: ['月份', '月份', 'Month'],
+  daysLate: ['逾期天数', '逾期天數', 'Days late'],
+  deviceKind: ['设备类别', '設備類別', 'Device'],
+  backupName: ['备份名称', '備份名稱', 'Backup'],
+  target: ['对象', '對象', 'Target'],
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

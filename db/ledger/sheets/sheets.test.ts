@@ -178,9 +178,11 @@ describe('the device registers and the media usage log', () => {
 
   it('every sheet builds on an empty ledger in every language, with as many cells as columns', () => {
     const t = makeLedger();
+    // A statistics list is of one figure and its dates; every other register lists all without filters.
+    const filtersOf = (name: SheetName) => (name === 'statistics' ? { figure: 'received', from: '2026-01-01', to: '2026-12-31' } : {});
     for (const name of SHEET_NAMES) {
       for (const language of ['zh-CN', 'zh-TW', 'en'] as const) {
-        const s = sheet(t, name, {}, language);
+        const s = sheet(t, name, filtersOf(name), language);
         expect(s).toMatchObject({ name, rows: [], highestLevel: null, markingText: '', unitName: UNIT_NAME });
         expect(s.columns.every((c) => c.label.length > 0 && c.width > 0)).toBe(true);
       }

@@ -31,6 +31,7 @@ import { readSettings } from '../settings';
 import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from './approvals';
 import { label, type LabelKey } from './labels';
 import { recorderName } from '../recorders';
+import { statisticsDraft, statisticsSheetFilters } from './statistics';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = [
@@ -44,6 +45,7 @@ export const SHEET_NAMES = [
   'secret-media',
   'plain-media',
   'media-usage',
+  'statistics',
 ] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
@@ -79,6 +81,8 @@ const SHEET_TITLES: Record<SheetName, Term> = {
   'secret-media': ['涉密移动存储介质登记备案表', '涉密移動存儲介質登記備案表', 'Register of classified removable media'],
   'plain-media': ['非涉密移动存储介质登记备案表', '非涉密移動存儲介質登記備案表', 'Register of non-classified removable media'],
   'media-usage': ['介质使用登记', '介質使用登記', 'Media usage log'],
+  // Each list titles itself by its figure (收到密件明细 2026年度).
+  statistics: ['统计明细', '統計明細', 'Statistics: the items'],
 };
 
 const year = z.number().int().min(1949).max(2200).optional();
@@ -101,6 +105,7 @@ const SHEET_FILTERS = {
   'secret-media': mediumFilters,
   'plain-media': mediumFilters,
   'media-usage': z.object({ mediumId: z.number().int().positive().optional(), computerId: z.number().int().positive().optional(), year }).strict(),
+  statistics: statisticsSheetFilters,
 } satisfies Record<SheetName, z.ZodType>;
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
@@ -130,7 +135,7 @@ export function levelTracker() {
 }
 
 type Cell = string | number | null | undefined;
-interface Draft {
+export interface Draft {
   columns: [LabelKey, number][];
   rows: Cell[][];
   /** A register of items: the row ids each row stands for, by kind, for their 标签编码 (the copies: those held). */
@@ -227,6 +232,8 @@ function draftOf(db: Db, name: SheetName, filters: unknown, language: SheetLangu
       return mediaDraft(db, name === 'secret-media', filters as Filters<'secret-media'>, language);
     case 'media-usage':
       return usageDraft(db, filters as Filters<'media-usage'>, language);
+    case 'statistics':
+      return statisticsDraft(db, filters as Filters<'statistics'>, language);
   }
 }
 
