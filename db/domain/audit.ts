@@ -172,6 +172,8 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'codes.lookup': ['查找标签编码', '查找標籤編碼', 'Look up a label code'],
   'statistics.figures': ['查看统计', '查看統計', 'View the statistics'],
   'statistics.items': ['查看统计明细', '查看統計明細', 'List the items behind a figure'],
+  'statistics.pack': ['查看年度自查材料', '查看年度自查材料', 'View the annual pack'],
+  'statistics.packDocx': ['导出年度自查材料（Word）', '導出年度自查材料（Word）', 'Export the annual pack (Word)'],
   'overview.get': ['查看概览', '查看概覽', 'View the overview'],
   'ledger.status': ['查看台账状态', '查看台賬狀態', 'Ledger status'],
   'ledger.setup': ['建立台账', '建立台賬', 'Set up the ledger'],
@@ -466,6 +468,9 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   way: ['审批方式', '審批方式', 'Way'],
   witnesses: ['监销人', '監銷人', 'Witnesses'],
   year: ['年度', '年度', 'Year'],
+  // The annual pack's Word export: the figures' digest it was built from and the charts it was given.
+  digest: ['统计摘要值', '統計摘要值', 'Figures digest'],
+  charts: ['图表', '圖表', 'Charts'],
 };
 
 const ROLE_TERMS: Record<string, Term> = {

@@ -110,6 +110,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_STOCKTAKE_OPEN: { no: 'QC-2026-002' },
   E_STOCKTAKE_CLOSED: { no: 'QC-2026-002' },
   E_STOCKTAKE_UNVISITED: { cabinets: ['一号柜', '二号柜'], devices: false },
+  E_STATISTICS_CHANGED: { year: 2026 },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'E_STOCKTAKE_OPEN',
   'E_STOCKTAKE_CLOSED',
   'E_STOCKTAKE_UNVISITED',
+  'E_STATISTICS_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -139,7 +140,8 @@ export type ValidationField =
   | 'scanId'
   | 'copyId'
   | 'from'
-  | 'department';
+  | 'department'
+  | 'charts';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =
@@ -296,6 +298,8 @@ export interface ErrorDetails {
   E_STOCKTAKE_CLOSED: { no: string };
   /** Closing with cabinets (or the devices part) no one scanned in, unless their expected items are taken as missing. */
   E_STOCKTAKE_UNVISITED: { cabinets: string[]; devices: boolean };
+  /** The annual pack's figures moved since its charts were drawn (the ledger changed): build it again. */
+  E_STATISTICS_CHANGED: { year: number };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

@@ -88,6 +88,7 @@ export const en: ErrorTexts = {
     E_STOCKTAKE_OPEN: 'A stocktake is still open: only one stocktake at a time; close it first.',
     E_STOCKTAKE_CLOSED: 'This stocktake is closed: nothing more is scanned or changed in it.',
     E_STOCKTAKE_UNVISITED: 'Some cabinets have not been counted yet: scan them first, or confirm that what they should hold is recorded as missing.',
+    E_STATISTICS_CHANGED: 'The ledger has changed since the charts were drawn, and the figures are no longer the same: build the annual pack again.',
   },
   details: {
     stocktake: {

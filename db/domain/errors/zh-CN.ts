@@ -85,6 +85,7 @@ export const zhCN = {
     E_STOCKTAKE_OPEN: '有一项清查尚未结束：一次只能进行一项清查，请先结束它。',
     E_STOCKTAKE_CLOSED: '这项清查已结束，不能再扫描或更改。',
     E_STOCKTAKE_UNVISITED: '还有保密柜尚未清查：请逐柜扫描后再结束，或确认将其应在载体记为缺失。',
+    E_STATISTICS_CHANGED: '生成图表之后台账已有变动，统计数字已不同：请重新生成年度自查材料。',
   } satisfies Record<ErrorCode, string>,
   details: {
     stocktake: {

@@ -84,6 +84,7 @@ export const zhTW: ErrorTexts = {
     E_STOCKTAKE_OPEN: '有一項清查尚未結束：一次只能進行一項清查，請先結束它。',
     E_STOCKTAKE_CLOSED: '這項清查已結束，不能再掃描或更改。',
     E_STOCKTAKE_UNVISITED: '還有保密櫃尚未清查：請逐櫃掃描後再結束，或確認將其應在載體記為缺失。',
+    E_STATISTICS_CHANGED: '生成圖表之後台帳已有變動，統計數字已不同：請重新生成年度自查材料。',
   },
   details: {
     stocktake: {

@@ -182,7 +182,7 @@ const nextDay = (day: string): string => {
  * A stored time within the dates, on the local calendar: a date as it is; a UTC time against the instants the first
  * day begins and the day after the last begins (text order, no conversion per row); a time with an offset converted.
  */
-const inDates = (f: StatisticsFilters) =>
+export const inDates = (f: StatisticsFilters): Fragment =>
   sql`((length(at) = 10 AND at BETWEEN ${f.from} AND ${f.to}) OR (substr(at, -1) = 'Z' AND at >= ${startOf(f.from)} AND at < ${startOf(nextDay(f.to))})
        OR (length(at) > 10 AND substr(at, -1) <> 'Z' AND date(at, 'localtime') BETWEEN ${f.from} AND ${f.to}))`;
 

@@ -1,0 +1,240 @@
+// 年度自查材料 (issue 17): the annual pack of a year on a real ledger the test builds with known events — each check
+// point's exception where the ledger can really hold one (a receipt without 文号, a loan back late and one still out,
+// an item not returned to its issuer on time and one returned late, an imported destruction without approval or
+// witnesses, a copy missing in a stocktake), the pack's figures against the registers' counts, the digest that
+// refuses a Word export once the ledger changed, and the .docx itself opened with JSZip.
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { PACK_CHECKS, type PackCheck } from '../../domain/pack';
+import type { ReportBlock, ReportDocument } from '../../domain/report';
+import { makeLedger, ok, okAsync, refused, refusedAsync, type SetUpLedger } from '../../testing';
+import type { StatisticsView } from '../../views';
+import { createApprover, onTheSpot } from '../approvals/fixture';
+import { computerInput, mediumInput } from '../devices/fixture';
+import { receiveInput } from '../documents/fixture';
+import type { PrintPayload } from '../print/commands';
+import { csvOf } from '../transfer/fixture';
+
+const YEAR = 2026;
+
+async function yearLedger() {
+  const t = makeLedger();
+  const approver = createApprover(t, '陈主任');
+  const spot = () => onTheSpot(approver.id, approver.password);
+  const a = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '一号柜', maxLevel: 'secret' }).id;
+  const receive = (over: Record<string, unknown>) =>
+    ok<{ id: number }>(t.service, 'documents.receive', receiveInput(a, { issueDate: '2026-01-02', ...over })).id;
+
+  const d1 = receive({ receivedAt: '2026-10-10', copies: 3 });
+  // 登记手续: a receipt registered without its 文号.
+  const d2 = receive({ receivedAt: '2026-11-02', docNumber: '', marking: '秘密★5年', copies: 2 });
+  // 按期清退: due back on 11-20 and still here; due back on 11-10 and returned on 11-21.
+  receive({ receivedAt: '2026-11-03', copies: 1, mustReturn: true, returnBy: '2026-11-20' });
+  const d4 = receive({ receivedAt: '2026-11-03', copies: 1, mustReturn: true, returnBy: '2026-11-10' });
+  ok(t.service, 'documents.returnToIssuer', {
+    items: [{ documentId: d4, copyNos: [1] }],
+    toUnit: '省国家保密局',
+    returner: '李明',
+    receiver: '张三',
+    at: '2026-11-21',
+  });
+  // Last year's: in no flow of this year.
+  receive({ receivedAt: '2025-06-01', issueDate: '2025-05-20', copies: 2 });
+
+  ok(t.service, 'documents.copy', { documentId: d1, sourceCopyNo: 1, count: 1, approval: spot() });
+  // 借阅: back 3 days late; out past its due date (the ledger's last entry is 2026-11-25).
+  ok(t.service, 'documents.lend', { documentId: d1, copyNos: [2], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-11-10', at: '2026-11-01' });
+  ok(t.service, 'documents.returnLoan', { documentId: d1, copyNos: [2], receivedBy: '李明', at: '2026-11-13' });
+  ok(t.service, 'documents.lend', { documentId: d2, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-11-20', at: '2026-11-05' });
+  ok(t.service, 'documents.destroy', {
+    items: [{ documentId: d1, copyNos: [4] }],
+    approval: spot(),
+    method: 'shredder',
+    place: '保密室',
+    destroyers: ['李明'],
+    witnesses: ['王芳'],
+  });
+  // 销毁: an old register's destruction, taken over without an approval or its witnesses.
+  const csv = csvOf(
+    [
+      ['收文日期', '来文单位', '文号', '标题', '密级', '保密期限', '份数', '份号', '签收人', '知悉范围', '状态', '销毁日期'],
+      ['2026-03-09', '省国家保密局', '鲁保发〔2026〕99号', '旧文件', '秘密', '5年', 2, '0001-0002', '李明', '办公室', '已销毁', '2026-06-01'],
+    ],
+    'utf-8-bom',
+  );
+  await okAsync(t.service, 'import.apply', { register: 'documents', fileName: '旧收文.csv', data: csv.toString('base64'), defaults: { location: 'G-01' } });
+  // 账物一致: a copy missing in a stocktake, never found.
+  ok(t.service, 'documents.inventory', { missing: [{ documentId: d1, copyNos: [3] }], checkedBy: ['李明', '王芳'] });
+
+  const pc = ok<{ id: number }>(t.service, 'computers.register', computerInput(1)).id;
+  ok(t.service, 'computers.register', computerInput(2, { level: 'non_secret', network: 'internet', department: '财务科' }));
+  ok(t.service, 'computers.repair', { id: pc, offSite: false, repairer: '信息科', reason: '硬盘故障', at: '2026-03-01' });
+  ok(t.service, 'computers.backFromRepair', { id: pc, checkedBy: '李明', at: '2026-03-02' });
+  const medium = ok<{ id: number }>(t.service, 'media.register', mediumInput(3)).id;
+  ok(t.service, 'media.logUsage', { mediumId: medium, computerId: pc, user: '李明', purpose: '拷贝文件', dataLevel: 'secret', at: '2026-06-02' });
+  return { t };
+}
+
+interface PackOut {
+  document: ReportDocument;
+  digest: string;
+}
+const pack = (t: SetUpLedger, language = 'zh-CN') => ok<PackOut>(t.service, 'statistics.pack', { year: YEAR, language });
+
+const tables = (doc: ReportDocument) => doc.blocks.filter((b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table');
+const tableOf = (doc: ReportDocument, caption: string) => tables(doc).find((b) => b.caption === caption)!;
+const column = (table: Extract<ReportBlock, { kind: 'table' }>, label: string) => table.rows.map((r) => r[table.columns.findIndex((c) => c.label === label)]);
+
+/** The check list as {point index: [verdict, exceptions]}. */
+function checks(doc: ReportDocument): Record<PackCheck, { checked: string; exceptions: string; verdict: string }> {
+  const list = tableOf(doc, '三、自查要点');
+  return Object.fromEntries(
+    PACK_CHECKS.map((check, i) => [check, { checked: list.rows[i]![2]!, exceptions: list.rows[i]![3]!, verdict: list.rows[i]![4]! }]),
+  ) as never;
+}
+
+function png(width: number, height: number): string {
+  const image = new PNG({ width, height });
+  image.data.fill(200);
+  return PNG.sync.write(image).toString('base64');
+}
+const chartIds = (doc: ReportDocument) => doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart.id] : []));
+// Each its own size: the same picture twice is one file in word/media.
+const drawn = (doc: ReportDocument) => Object.fromEntries(chartIds(doc).map((id, i) => [id, png(640, 320 + i)]));
+
+describe('the annual pack: the check list', () => {
+  it('names each exception the ledger holds by its number, and claims nothing it cannot back', async () => {
+    const { t } = await yearLedger();
+    const c = checks(pack(t).document);
+    expect(c.registration).toMatchObject({ checked: '本年度收文登记 5 件', verdict: '有例外', exceptions: '2026-0002（无文号）' });
+    expect(c.storage.verdict).toBe('符合');
+    expect(c.copying).toMatchObject({ checked: '本年度复制 1 次', verdict: '符合', exceptions: '无' });
+    expect(c.lending.verdict).toBe('有例外');
+    expect(c.lending.exceptions).toBe('2026-0001 份号0002（逾期 3 天归还）、2026-0002 份号0001（逾期未还）');
+    expect(c.returning).toMatchObject({ checked: '本年度应清退 2 件', verdict: '有例外', exceptions: '2026-0003（逾期未清退）、2026-0004（逾期清退）' });
+    expect(c.destruction.verdict).toBe('有例外');
+    expect(c.destruction.checked).toBe('本年度销毁、报废 2 次');
+    expect(c.destruction.exceptions).toBe('2026-0005 份号0001-0002（无审批记录、销毁人和监销人不足两人）');
+    expect(c.network).toMatchObject({ checked: '涉密计算机 1 台', verdict: '符合' });
+    expect(c.plainProcessing.verdict).toBe('本年度无此事项');
+    expect(c.crossUse).toMatchObject({ checked: '本年度介质使用登记 1 条', verdict: '符合' });
+    expect(c.inventory).toMatchObject({ checked: '本年度清查 1 次', verdict: '有例外', exceptions: '2026-0001 份号0003（清查缺失，尚未找回）' });
+    expect(c.monitoring).toMatchObject({ checked: '', verdict: '未评估（台账无此记录）' });
+  });
+
+  it('on an empty ledger: nothing this year, and the stocktake not assessed without one', () => {
+    const t = makeLedger();
+    const c = checks(pack(t).document);
+    expect(c.copying.verdict).toBe('本年度无此事项');
+    expect(c.inventory.verdict).toBe('未评估（台账无此记录）');
+    expect(c.monitoring.verdict).toBe('未评估（台账无此记录）');
+  });
+});
+
+describe('the annual pack: its figures are the registers’ counts', () => {
+  it('the summary quotes the statistics, the sections list as many rows as the registers of the year', async () => {
+    const { t } = await yearLedger();
+    const { document } = pack(t);
+    const figures = ok<StatisticsView>(t.service, 'statistics.figures', { from: '2026-01-01', to: '2026-12-31' }).figures;
+    const summary = tableOf(document, '主要数字');
+    const quoted = Object.fromEntries(summary.rows.map((r) => [r[0], [r[1], r[2]]]));
+    expect(quoted['收到密件']).toEqual([`${figures.received!.count} 件`, `${figures.received!.copies} 份`]);
+    expect(quoted['复制']).toEqual([`${figures.copied!.count} 次`, `${figures.copied!.copies} 份`]);
+    expect(quoted['逾期归还']).toEqual(['1 份', '1 份']);
+    expect(quoted['涉密计算机']).toEqual(['1 台', '']);
+
+    const register = (name: string) =>
+      ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name, filters: { year: YEAR } } }).document.rows.length;
+    expect(tableOf(document, '复制').rows).toHaveLength(register('copies'));
+    expect(tableOf(document, '借阅').rows).toHaveLength(register('loans'));
+    expect(tableOf(document, '涉密计算机').rows).toHaveLength(
+      ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name: 'secret-computers' } }).document.rows.length,
+    );
+    expect(tableOf(document, '涉密存储介质').rows).toHaveLength(
+      ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name: 'secret-media' } }).document.rows.length,
+    );
+
+    // 收到密件 by 密级 and 载体形式 (件 / 份): the 合计 row is the figure.
+    const received = tableOf(document, '收到密件');
+    expect(received.rows.at(-1)).toEqual([
+      '合计',
+      `${figures.received!.count} / ${figures.received!.copies}`,
+      `${figures.received!.count} / ${figures.received!.copies}`,
+    ]);
+    // 复制 names the approval record; 借阅 its return; 销毁 where it went and who.
+    expect(column(tableOf(document, '复制'), '批准人')).toEqual(['陈主任（当面审批）']);
+    expect(column(tableOf(document, '借阅'), '归还时间')).toEqual(['2026-11-13', '']);
+    const disposed = tableOf(document, '销毁 / 报废');
+    expect(column(disposed, '流向')).toEqual(['（导入的历史记录）', '符合保密标准的碎纸机 保密室']);
+    expect(column(disposed, '监销人')).toEqual(['', '王芳']);
+    expect(column(tableOf(document, '维修'), '维修单位')).toEqual(['信息科']);
+    expect(document.markingText).toBe('机密');
+  });
+
+  it('is reproducible: the same year and ledger give the same blocks and digest; only the build line moves', async () => {
+    const { t } = await yearLedger();
+    const first = pack(t);
+    t.clock.advance(3_600_000);
+    const second = pack(t);
+    expect(second.digest).toBe(first.digest);
+    const withoutHead = (doc: ReportDocument) => doc.blocks.filter((b) => !(b.kind === 'paragraph' && b.text.startsWith('生成：')));
+    expect(withoutHead(second.document)).toEqual(withoutHead(first.document));
+    expect(second.document.blocks).not.toEqual(first.document.blocks);
+    expect(pack(t, 'en').document.title).toBe('Secrecy work ledger (carriers and devices)');
+  });
+});
+
+describe('the annual pack as a Word document', () => {
+  it('has the tables, the figures and the charts as PNGs, the marking in the header and 第 N 页 共 M 页 in the footer', async () => {
+    const { t } = await yearLedger();
+    const { document, digest } = pack(t);
+    expect(chartIds(document).length).toBeGreaterThan(0);
+    const out = await okAsync<{ fileName: string; data: string; marking: string }>(t.service, 'statistics.packDocx', {
+      year: YEAR,
+      language: 'zh-CN',
+      digest,
+      charts: drawn(document),
+    });
+    expect(out.fileName).toMatch(/\.docx$/);
+    const zip = await JSZip.loadAsync(Buffer.from(out.data, 'base64'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const words = xml.replace(/<[^>]+>/g, '');
+    for (const caption of ['收到密件', '复制', '借阅', '销毁 / 报废', '涉密计算机', '涉密存储介质', '维修', '主要数字', '三、自查要点'])
+      expect(words).toContain(caption);
+    expect(words).toContain('2026-0002（无文号）');
+    expect(words).toContain('未评估（台账无此记录）');
+    expect(xml).toContain('<w:tblHeader/>');
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(chartIds(document).length);
+    for (const f of media) expect((await zip.file(f)!.async('nodebuffer')).subarray(1, 4).toString()).toBe('PNG');
+    const header = await zip.file(/word\/header\d+\.xml/)[0]!.async('string');
+    expect(header.replace(/<[^>]+>/g, '')).toBe('机密');
+    const footer = await zip.file(/word\/footer\d+\.xml/)[0]!.async('string');
+    expect(footer).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    expect(footer.replace(/<[^>]+>/g, '')).toMatch(/^第 .* 页 共 .* 页$/);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${new Date(t.clock.now).toISOString()}</dcterms:created>`);
+    // A4 portrait.
+    expect(xml).toContain('w:w="11906" w:h="16838"');
+    // The export is an audit entry, and it leaves the figures as they were: the same digest after it.
+    expect(pack(t).digest).toBe(digest);
+  });
+
+  it('is refused once the ledger changed since the charts were drawn, and for charts that are not the pack’s or not PNGs', async () => {
+    const { t } = await yearLedger();
+    const { document, digest } = pack(t);
+    const charts = drawn(document);
+    const [first] = chartIds(document);
+    expect((await refusedAsync(t.service, 'statistics.packDocx', { year: YEAR, digest, charts: { ...charts, other: png(10, 10) } })).code).toBe('E_VALIDATION');
+    expect(
+      (await refusedAsync(t.service, 'statistics.packDocx', { year: YEAR, digest, charts: { ...charts, [first!]: Buffer.from('GIF89a').toString('base64') } }))
+        .code,
+    ).toBe('E_VALIDATION');
+    const a = ok<{ id: number }[]>(t.service, 'locations.list', {});
+    ok(t.service, 'documents.receive', receiveInput(a[0]!.id, { receivedAt: '2026-11-24', issueDate: '2026-11-01' }));
+    const changed = await refusedAsync(t.service, 'statistics.packDocx', { year: YEAR, digest, charts });
+    expect(changed).toMatchObject({ code: 'E_STATISTICS_CHANGED', details: { year: YEAR } });
+    expect(refused(t.service, 'statistics.pack', { year: 1900 }).code).toBe('E_VALIDATION');
+  });
+});

@@ -1,0 +1,570 @@
+// 年度台账 / 自查材料 (issue 17): for a year, the carrier and device part of the self-inspection material as one
+// ReportDocument — a one-page summary (the figures a report quotes, the check verdicts, the audit head), the year's
+// registers shaped as the annual 保密工作台账's sections, and the check list with its evidence. Every list is the items
+// behind its statistics figure (statistics.items), so the pack and the statistics cannot disagree. Reproducible: the
+// same year and ledger state give the same blocks; only the summary's last line (who built it, when, at which audit
+// head) differs, and the digest leaves that line out.
+import { createHash } from 'node:crypto';
+import { compressCopyNos } from '../../domain/copies';
+import type { DocumentLevel, Level } from '../../domain/levels';
+import {
+  fillPack,
+  PACK_COLUMN_TERMS,
+  PACK_DISPOSAL_TERMS,
+  PACK_PART_TERMS,
+  PACK_SECTION_TERMS,
+  PACK_SUMMARY_TERMS,
+  PACK_TITLE,
+  PACK_VERDICT_TERMS,
+  PACK_VERDICTS,
+  PACK_YEAR,
+  type PackColumn,
+  type PackSection,
+} from '../../domain/pack';
+import type { ChartSpec, ReportBlock, ReportDocument } from '../../domain/report';
+import { STATISTIC_DEVICE_TERMS, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURE_TERMS, STATISTIC_UNIT_TERMS, type StatisticFigure } from '../../domain/statistics';
+import { statisticsCharts } from '../../domain/statistics-charts';
+import {
+  CARRIER_TERMS,
+  DESTROY_METHOD_TERMS,
+  DEVICE_STATUS_TERMS,
+  LEVEL_TERMS,
+  listOf,
+  MEDIUM_TYPE_TERMS,
+  NETWORK_TERMS,
+  say,
+  type Language,
+} from '../../domain/terms';
+import { all, get, sql, type Db } from '../../store/sql';
+import type { StatisticsItemView } from '../../views';
+import type { MediumRow } from '../devices/devices';
+import { localDate } from '../documents/queries';
+import { readSettings } from '../settings';
+import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from '../sheets/approvals';
+import { day, levelTracker, minute } from '../sheets/sheets';
+import { checkScope, checkText, eventIdOf, packChecks, packComputers, yearItems, type PackYear } from './pack-checks';
+import { statisticsFigures } from './queries';
+
+/** Who builds the pack, when, and the audit chain's head then: the one line the digest leaves out. */
+export interface PackBuild {
+  by: string;
+  at: string;
+  auditHead: { seq: number; hash: string };
+}
+
+export interface Pack {
+  document: ReportDocument;
+  /** sha256 of the document without its build line: the same while the ledger's figures are the same. */
+  digest: string;
+  /** The charts the Word document needs drawn, by id. */
+  chartIds: string[];
+}
+
+type Cell = string | number | null | undefined;
+const text = (c: Cell): string => (c === null || c === undefined ? '' : String(c));
+
+/** A table of the pack: its columns by key with their widths, in the language; no rows, a line saying none. */
+function table(
+  caption: string,
+  columns: readonly (readonly [PackColumn, number])[],
+  rows: Cell[][],
+  l: Language,
+  labels: Partial<Record<PackColumn, string>> = {},
+): ReportBlock[] {
+  if (rows.length === 0) return [{ kind: 'paragraph', text: `${caption}${l === 'en' ? ': ' : '：'}${say(PACK_SUMMARY_TERMS.none, l)}` }];
+  return [
+    {
+      kind: 'table',
+      caption,
+      columns: columns.map(([key, width]) => ({ key, label: labels[key] ?? say(PACK_COLUMN_TERMS[key], l), width })),
+      rows: rows.map((r) => r.map(text)),
+    },
+  ];
+}
+
+const ids = (items: readonly StatisticsItemView[]) => JSON.stringify(items.map(eventIdOf));
+const levelWord = (level: Level, l: Language) => say(LEVEL_TERMS[level], l);
+
+/** The day overdue is counted at: the ledger's last entry (never the clock), within the year. */
+function asOfDay(db: Db, year: number): string {
+  const last = get<{ at: string | null }>(
+    db,
+    sql`SELECT max(at) AS at FROM (SELECT max(recorded_at) AS at FROM events UNION ALL SELECT max(recorded_at) FROM device_events
+          UNION ALL SELECT max(recorded_at) FROM media_usage UNION ALL SELECT max(recorded_at) FROM batches)`,
+  )?.at;
+  const end = `${year}-12-31`;
+  const lastDay = last ? localDate(Date.parse(last)) : end;
+  return lastDay < end ? lastDay : end;
+}
+
+interface Tracked {
+  see(level: Level): void;
+}
+
+function receivedSection(items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
+  const carriers = (Object.keys(CARRIER_TERMS) as (keyof typeof CARRIER_TERMS)[]).filter((c) => items.some((i) => i.group === c));
+  const levels = (Object.keys(LEVEL_TERMS) as Level[]).filter((lv) => items.some((i) => i.level === lv));
+  const cell = (of: readonly StatisticsItemView[]) => `${of.length} / ${of.reduce((n, i) => n + (i.copies ?? 0), 0)}`;
+  for (const lv of levels) tracker.see(lv);
+  const unit = `${say(STATISTIC_UNIT_TERMS.item, l)}/${say(STATISTIC_UNIT_TERMS.copy, l)}`;
+  const columns: [string, string, number][] = [
+    ['level', say(PACK_COLUMN_TERMS.level, l), 4],
+    ...carriers.map((c): [string, string, number] => [c, `${say(CARRIER_TERMS[c], l)}（${unit}）`, 4]),
+    ['total', `${say(PACK_COLUMN_TERMS.total, l)}（${unit}）`, 4],
+  ];
+  const rows = [
+    ...levels.map((lv) => [
+      levelWord(lv, l),
+      ...carriers.map((c) => cell(items.filter((i) => i.level === lv && i.group === c))),
+      cell(items.filter((i) => i.level === lv)),
+    ]),
+    [say(PACK_COLUMN_TERMS.total, l), ...carriers.map((c) => cell(items.filter((i) => i.group === c))), cell(items)],
+  ];
+  if (items.length === 0) return table(say(PACK_SECTION_TERMS.received, l), [], [], l);
+  return [{ kind: 'table', caption: say(PACK_SECTION_TERMS.received, l), columns: columns.map(([key, label, width]) => ({ key, label, width })), rows }];
+}
+
+function producedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
+  const copies = new Map(items.map((i) => [eventIdOf(i), i.copies]));
+  const rows = all<{ id: number; at: string; receipt_no: string; title: string; level: Level; classified_by: string | null; produced_by: string | null }>(
+    db,
+    sql`SELECT e.id, e.at, d.receipt_no, d.title, d.level, d.classified_by, json_extract(e.details, '$.handledBy') AS produced_by
+        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id IN (SELECT value FROM json_each(${ids(items)})) ORDER BY e.id`,
+  );
+  return table(
+    say(PACK_SECTION_TERMS.produced, l),
+    [
+      ['date', 4],
+      ['receiptNo', 4],
+      ['title', 12],
+      ['level', 3],
+      ['copies', 3],
+      ['classifiedBy', 4],
+      ['producedBy', 4],
+    ],
+    rows.map((r) => {
+      tracker.see(r.level);
+      return [day(r.at), r.receipt_no, r.title, levelWord(r.level, l), copies.get(r.id), r.classified_by, r.produced_by];
+    }),
+    l,
+  );
+}
+
+interface EventRow extends EventApproval {
+  id: number;
+  at: string;
+  receipt_no: string;
+  title: string;
+  level: Level;
+  counterpart: string | null;
+  details: string;
+  copy_nos: string;
+}
+
+/** The events behind a figure's items with what their sections show, in the order they happened. */
+function eventRows<R extends object = object>(db: Db, items: readonly StatisticsItemView[], extra = sql``, join = sql``): (EventRow & R)[] {
+  const order = new Map(items.map((i, n) => [eventIdOf(i), n]));
+  return all<EventRow & R>(
+    db,
+    sql`SELECT e.id, e.at, d.receipt_no, d.title, d.level, e.counterpart, e.approver, e.details,
+          (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
+          ${APPROVAL_COLUMNS} ${extra}
+        FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join} WHERE e.id IN (SELECT value FROM json_each(${ids(items)}))`,
+  ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+const copyNosOf = (json: string) => compressCopyNos(JSON.parse(json) as number[]);
+
+function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
+  return table(
+    say(PACK_SECTION_TERMS.copied, l),
+    [
+      ['date', 4],
+      ['receiptNo', 4],
+      ['title', 11],
+      ['level', 3],
+      ['sourceCopyNo', 3],
+      ['copyNos', 4],
+      ['copies', 2],
+      ['approver', 7],
+    ],
+    eventRows(db, items).map((r) => {
+      tracker.see(r.level);
+      const d = JSON.parse(r.details) as { sourceCopyNo: number; copyNos: number[] };
+      return [
+        day(r.at),
+        r.receipt_no,
+        r.title,
+        levelWord(r.level, l),
+        compressCopyNos([d.sourceCopyNo]),
+        compressCopyNos(d.copyNos),
+        d.copyNos.length,
+        approvalText(r, l),
+      ];
+    }),
+    l,
+  );
+}
+
+function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
+  // The return of a loan: the first later return of the same item that takes back one of its copies (as the 借阅登记簿).
+  const rows = eventRows<{ returned_at: string | null }>(
+    db,
+    items,
+    sql`, (SELECT r2.at FROM events r2 WHERE r2.document_id = e.document_id AND r2.kind = 'return_loan' AND r2.id > e.id
+          AND EXISTS (SELECT 1 FROM event_copies a JOIN event_copies b ON b.copy_id = a.copy_id WHERE a.event_id = e.id AND b.event_id = r2.id) ORDER BY r2.id LIMIT 1) AS returned_at`,
+  );
+  return table(
+    say(PACK_SECTION_TERMS.lent, l),
+    [
+      ['date', 4],
+      ['receiptNo', 4],
+      ['title', 9],
+      ['level', 3],
+      ['copyNos', 3],
+      ['borrower', 3],
+      ['department', 3],
+      ['dueAt', 4],
+      ['loanApprover', 5],
+      ['returnedAt', 4],
+    ],
+    rows.map((r) => {
+      tracker.see(r.level);
+      const d = JSON.parse(r.details) as { department?: string | null; dueAt?: string };
+      return [
+        day(r.at),
+        r.receipt_no,
+        r.title,
+        levelWord(r.level, l),
+        copyNosOf(r.copy_nos),
+        r.counterpart,
+        d.department,
+        d.dueAt,
+        approvalText(r, l),
+        day(r.returned_at),
+      ];
+    }),
+    l,
+  );
+}
+
+function returnedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
+  return table(
+    say(PACK_SECTION_TERMS.returned, l),
+    [
+      ['date', 4],
+      ['batchNo', 4],
+      ['receiptNo', 4],
+      ['title', 11],
+      ['level', 3],
+      ['copyNos', 4],
+      ['toUnit', 6],
+    ],
+    eventRows(db, items).map((r) => {
+      tracker.see(r.level);
+      const d = JSON.parse(r.details) as { batchNo?: string };
+      return [day(r.at), d.batchNo, r.receipt_no, r.title, levelWord(r.level, l), copyNosOf(r.copy_nos), r.counterpart];
+    }),
+    l,
+  );
+}
+
+/** 销毁 / 报废: the documents destroyed, then the devices scrapped or destroyed, each with where it went and who approved. */
+function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
+  const docs = eventRows<{ carrier: keyof typeof CARRIER_TERMS; imported: 0 | 1 }>(db, yearItems(db, 'destroyed', y), sql`, d.carrier, e.imported`).map((r) => {
+    tracker.see(r.level);
+    const d = JSON.parse(r.details) as { method?: keyof typeof DESTROY_METHOD_TERMS; place?: string; destroyers?: string[]; witnesses?: string[] };
+    const copies = (JSON.parse(r.copy_nos) as number[]).length;
+    return {
+      at: r.at,
+      cells: [
+        day(r.at),
+        say(CARRIER_TERMS[r.carrier], l),
+        `${r.receipt_no} ${r.title}`,
+        `${copies} ${say(STATISTIC_UNIT_TERMS.copy, l)}`,
+        levelWord(r.level, l),
+        r.imported ? say(PACK_DISPOSAL_TERMS.imported, l) : [d.method ? say(DESTROY_METHOD_TERMS[d.method], l) : '', d.place].filter(Boolean).join(' '),
+        listOf(d.destroyers ?? [], l),
+        listOf(d.witnesses ?? [], l),
+        approvalText(r, l),
+      ],
+    };
+  });
+  const deviceItems = [...yearItems(db, 'devicesScrapped', y), ...yearItems(db, 'devicesDestroyed', y)];
+  const devices = all<
+    EventApproval & {
+      id: number;
+      at: string;
+      kind: 'scrap' | 'destroy';
+      device: 'computer' | 'medium';
+      code: string;
+      title: string;
+      level: Level;
+      type: MediumRow['type'] | null;
+      details: string;
+      imported: 0 | 1;
+    }
+  >(
+    db,
+    sql`SELECT e.id, e.at, e.kind, e.device, coalesce(pc.code, md.code) AS code, coalesce(pc.name || ' ' || pc.model, md.model) AS title, coalesce(pc.level, md.level) AS level,
+          md.type AS type, e.details, e.imported, json_extract(e.details, '$.approver') AS approver ${APPROVAL_COLUMNS}
+        FROM device_events e LEFT JOIN computers pc ON e.device = 'computer' AND pc.id = e.device_id LEFT JOIN media md ON e.device = 'medium' AND md.id = e.device_id
+        ${APPROVAL_JOIN} WHERE e.id IN (SELECT value FROM json_each(${ids(deviceItems)})) ORDER BY e.id`,
+  ).map((r) => {
+    tracker.see(r.level);
+    const d = JSON.parse(r.details) as { facility?: string | null };
+    return {
+      at: r.at,
+      cells: [
+        day(r.at),
+        r.type ? say(MEDIUM_TYPE_TERMS[r.type], l) : say(STATISTIC_DEVICE_TERMS.computer, l),
+        `${r.code} ${r.title}`,
+        `1 ${say(PACK_SUMMARY_TERMS.unit, l)}`.trim(),
+        levelWord(r.level, l),
+        r.imported ? say(PACK_DISPOSAL_TERMS.imported, l) : `${say(PACK_DISPOSAL_TERMS[r.kind], l)} ${d.facility ?? ''}`.trim(),
+        '',
+        '',
+        approvalText(r, l),
+      ],
+    };
+  });
+  return table(
+    say(PACK_SECTION_TERMS.disposed, l),
+    [
+      ['date', 4],
+      ['carrier', 3],
+      ['content', 10],
+      ['quantity', 3],
+      ['level', 3],
+      ['destination', 6],
+      ['handledBy', 3],
+      ['witnesses', 3],
+      ['approver', 6],
+    ],
+    [...docs, ...devices].map((r) => r.cells),
+    l,
+  );
+}
+
+function computersSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
+  return table(
+    say(PACK_SECTION_TERMS.computers, l),
+    [
+      ['code', 4],
+      ['responsible', 3],
+      ['level', 3],
+      ['model', 5],
+      ['diskSerial', 5],
+      ['place', 6],
+      ['network', 4],
+      ['status', 3],
+    ],
+    packComputers(db, y).map((c) => {
+      tracker.see(c.level);
+      return [
+        c.code,
+        c.responsible,
+        levelWord(c.level, l),
+        c.model,
+        c.disk_serial,
+        `${c.department} / ${c.location}`,
+        say(NETWORK_TERMS[c.network], l),
+        say(DEVICE_STATUS_TERMS[c.status], l),
+      ];
+    }),
+    l,
+  );
+}
+
+/** The classified media the unit had in the year (registered by its end, not disposed of before it began). */
+function mediaSection(db: Db, y: PackYear, l: Language, tracker: Tracked): { blocks: ReportBlock[]; count: number } {
+  const media = all<MediumRow>(
+    db,
+    sql`SELECT * FROM media m WHERE m.level <> 'non_secret' AND m.enabled_at <= ${y.range.to}
+          AND NOT EXISTS (SELECT 1 FROM device_events v WHERE v.device = 'medium' AND v.device_id = m.id AND v.kind IN ('scrap', 'destroy') AND v.at < ${y.range.from})
+        ORDER BY m.code`,
+  );
+  const blocks = table(
+    say(PACK_SECTION_TERMS.media, l),
+    [
+      ['code', 4],
+      ['type', 3],
+      ['level', 3],
+      ['responsible', 3],
+      ['serial', 6],
+      ['department', 4],
+      ['status', 3],
+    ],
+    media.map((m) => {
+      tracker.see(m.level);
+      return [m.code, say(MEDIUM_TYPE_TERMS[m.type], l), levelWord(m.level, l), m.responsible, m.serial, m.department, say(DEVICE_STATUS_TERMS[m.status], l)];
+    }),
+    l,
+  );
+  return { blocks, count: media.length };
+}
+
+function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
+  const rows = all<EventApproval & { at: string; code: string; name: string; level: Level; details: string }>(
+    db,
+    sql`SELECT e.at, pc.code, pc.name, pc.level, e.details, json_extract(e.details, '$.approver') AS approver ${APPROVAL_COLUMNS}
+        FROM device_events e JOIN computers pc ON pc.id = e.device_id ${APPROVAL_JOIN}
+        WHERE e.id IN (SELECT value FROM json_each(${ids(yearItems(db, 'devicesRepaired', y))})) AND e.device = 'computer' ORDER BY e.id`,
+  );
+  return table(
+    say(PACK_SECTION_TERMS.repairs, l),
+    [
+      ['device', 6],
+      ['level', 3],
+      ['reason', 6],
+      ['sentAt', 4],
+      ['repairer', 5],
+      ['escort', 3],
+      ['approval', 6],
+    ],
+    rows.map((r) => {
+      tracker.see(r.level);
+      const d = JSON.parse(r.details) as { reason?: string; repairer?: string; escort?: string | null };
+      return [`${r.code} ${r.name}`, levelWord(r.level, l), d.reason, day(r.at), d.repairer, d.escort, approvalText(r, l)];
+    }),
+    l,
+  );
+}
+
+/** The figures a report quotes, with their units: each is the count of the statistics figure of the same name. */
+const SUMMARY_FIGURES = [
+  'received',
+  'produced',
+  'copied',
+  'lent',
+  'returnedToIssuer',
+  'destroyed',
+  'declassified',
+  'lateReturns',
+  'missing',
+  'found',
+  'mediaUsage',
+  'devicesRepaired',
+  'devicesScrapped',
+  'devicesDestroyed',
+  'backups',
+  'refusals',
+  'heldNow',
+  'onLoanNow',
+  'awaitingReturnNow',
+] as const satisfies readonly StatisticFigure[];
+
+/** A chart's numbers as a table beside it: one row per category, one column per series. */
+function chartTable(chart: ChartSpec, l: Language): ReportBlock {
+  return {
+    kind: 'table',
+    caption: fillPack(say(PACK_SUMMARY_TERMS.chartTable, l), { title: chart.title }),
+    columns: [{ key: 'category', label: '', width: 4 }, ...chart.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}（${chart.unit}）`, width: 3 }))],
+    rows: chart.categories.map((c, i) => [c, ...chart.series.map((s) => String(s.values[i] ?? 0))]),
+  };
+}
+
+const digestOf = (doc: Omit<ReportDocument, 'blocks'>, blocks: readonly ReportBlock[]): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ ...doc, blocks }))
+    .digest('hex');
+
+/** The annual pack of a year in one language; `build` only for its last summary line. */
+export function buildPack(db: Db, year: number, language: Language, build: PackBuild): Pack {
+  const l = language;
+  const y: PackYear = { year, range: { from: `${year}-01-01`, to: `${year}-12-31` }, asOf: asOfDay(db, year) };
+  const tracker = levelTracker();
+  const view = statisticsFigures(db, y.range);
+  const received = yearItems(db, 'received', y);
+
+  const computers = computersSection(db, y, l, tracker);
+  const media = mediaSection(db, y, l, tracker);
+  const sections: Record<PackSection, ReportBlock[]> = {
+    received: receivedSection(received, l, tracker),
+    produced: producedSection(db, yearItems(db, 'produced', y), l, tracker),
+    copied: copiedSection(db, yearItems(db, 'copied', y), l, tracker),
+    lent: lentSection(db, yearItems(db, 'lent', y), l, tracker),
+    returned: returnedSection(db, yearItems(db, 'returnedToIssuer', y), l, tracker),
+    disposed: disposedSection(db, y, l, tracker),
+    computers,
+    media: media.blocks,
+    repairs: repairsSection(db, y, l, tracker),
+  };
+  const checks = packChecks(db, y, l);
+  const charts = statisticsCharts(view, yearItems(db, 'lateReturns', y), l);
+
+  const count = (figure: StatisticFigure) => {
+    const f = view.figures[figure]!;
+    const unit = say(STATISTIC_UNIT_TERMS[STATISTIC_FIGURE_DEFS[figure].unit], l);
+    return [say(STATISTIC_FIGURE_TERMS[figure], l), `${f.count} ${unit}`, f.copies === null ? '' : `${f.copies} ${say(STATISTIC_UNIT_TERMS.copy, l)}`];
+  };
+  const deviceUnit = say(PACK_SUMMARY_TERMS.unit, l);
+  const computerCount = computers[0]?.kind === 'table' ? computers[0].rows.length : 0;
+  const verdicts = Object.fromEntries(PACK_VERDICTS.map((v) => [v, checks.filter((c) => c.verdict === v).length]));
+  const summary: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: say(PACK_PART_TERMS.summary, l) },
+    { kind: 'paragraph', text: fillPack(say(PACK_SUMMARY_TERMS.period, l), { from: y.range.from, to: y.range.to, asOf: y.asOf }) },
+    ...table(
+      say(PACK_SUMMARY_TERMS.figures, l),
+      [
+        ['figure', 8],
+        ['items', 4],
+        ['copies', 4],
+      ],
+      [
+        ...SUMMARY_FIGURES.map(count),
+        [say(PACK_SUMMARY_TERMS.computers, l), `${computerCount} ${deviceUnit}`.trim(), ''],
+        [say(PACK_SUMMARY_TERMS.media, l), `${media.count} ${deviceUnit}`.trim(), ''],
+      ],
+      l,
+      { items: say(PACK_COLUMN_TERMS.quantity, l) },
+    ),
+    { kind: 'paragraph', text: fillPack(say(PACK_SUMMARY_TERMS.checks, l), { total: checks.length, ...verdicts }) },
+  ];
+  const blocks: ReportBlock[] = [
+    ...summary,
+    ...charts.flatMap((chart): ReportBlock[] => [{ kind: 'chart', chart }, chartTable(chart, l)]),
+    { kind: 'heading', level: 1, text: say(PACK_PART_TERMS.sections, l) },
+    ...(Object.entries(sections) as [PackSection, ReportBlock[]][]).flatMap(([section, body]): ReportBlock[] => [
+      { kind: 'heading', level: 2, text: say(PACK_SECTION_TERMS[section], l) },
+      ...body,
+    ]),
+    { kind: 'heading', level: 1, text: say(PACK_PART_TERMS.checks, l) },
+    ...table(
+      say(PACK_PART_TERMS.checks, l),
+      [
+        ['no', 2],
+        ['point', 10],
+        ['checked', 6],
+        ['exceptions', 12],
+        ['verdict', 4],
+      ],
+      checks.map((c, i) => [
+        i + 1,
+        checkText(c.check, l),
+        checkScope(c, l),
+        c.exceptions.length ? listOf(c.exceptions, l) : say(PACK_SUMMARY_TERMS.none, l),
+        say(PACK_VERDICT_TERMS[c.verdict], l),
+      ]),
+      l,
+    ),
+  ];
+  const marking = tracker.result(l);
+  const frame: Omit<ReportDocument, 'blocks'> = {
+    kind: 'report',
+    sheet: null,
+    orientation: 'portrait',
+    title: say(PACK_TITLE, l),
+    number: fillPack(say(PACK_YEAR, l), { year }),
+    unitName: readSettings(db).unitName,
+    markingText: marking.markingText,
+    highestLevel: marking.highestLevel as DocumentLevel | null,
+  };
+  const digest = digestOf(frame, blocks);
+  const head: ReportBlock = {
+    kind: 'paragraph',
+    text: fillPack(say(PACK_SUMMARY_TERMS.head, l), { by: build.by, at: minute(build.at), seq: build.auditHead.seq, hash: build.auditHead.hash.slice(0, 6) }),
+  };
+  // The build line closes the summary: the one page a report quotes carries the audit head it was built at.
+  return { document: { ...frame, blocks: [...summary, head, ...blocks.slice(summary.length)] }, digest, chartIds: charts.map((c) => c.id) };
+}
