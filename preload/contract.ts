@@ -6,6 +6,7 @@ import type { PushEvent, ToBackend, FromBackend, InvokeResult } from '../db/proc
 export type { CommandName, CommandInput, CommandOutput, LedgerErrorShape, PushEvent, ToBackend, FromBackend, InvokeResult };
 export type { ErrorCode } from '../db/errors';
 export type { LabelsDocument, PrintDocument, PrintMeta, PrintPayload, PrintRequest } from '../db/ledger/print/commands';
+export type { ReportDocument } from '../db/domain/report';
 export type { LabelData, LabelItems, LabelLayout } from '../db/domain/labels';
 import type { PrintRequest } from '../db/ledger/print/commands';
 export type {

@@ -26,15 +26,20 @@ import { LABEL_WORDS, labelItemsSchema, labelLayoutSchema, type LabelData, type 
 import { buildLabels } from '../labels/labels';
 import { codePrefix } from '../codes/lookup';
 import { readSettings } from '../settings';
+import type { ReportDocument } from '../../domain/report';
+import { checked as checkedRange, range as statisticsRange } from '../statistics/commands';
+import { statisticsReport } from '../statistics/report';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
-/** What to print: a register with its filters, a batch's form by its number, one item's history, or labels. */
+/** What to print: a register with its filters, a batch's form by its number, one item's history, labels, or a report. */
 export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sheet'), name: z.enum(SHEET_NAMES), filters: z.record(z.string(), z.unknown()).default({}), language }).strict(),
   z.object({ kind: z.enum(BATCH_FORMS), batchNo: z.string().trim().min(1).max(40), language }).strict(),
   z.object({ kind: z.literal('history'), documentId: id, language }).strict(),
   z.object({ kind: z.literal('approval-form'), approvalId: id, language }).strict(),
   z.object({ kind: z.literal('labels'), items: labelItemsSchema, layout: labelLayoutSchema, language }).strict(),
+  // Reports (ReportDocument, printed by the renderer's ReportView): the statistics of a date range.
+  z.object({ kind: z.literal('statistics'), ...statisticsRange, language }).strict(),
 ]);
 export type PrintRequest = z.input<typeof printRequest>;
 
@@ -67,14 +72,17 @@ export interface PrintMeta {
   auditHead: { seq: number; shortHash: string };
   /** What print.record names: the backend keeps what this print showed. */
   printId: string;
+  /** What bounds the pages print.record accepts (pageUnits): the host is told it as data-print-rows. */
+  rows: number;
 }
 
-/** What print.prepare returns: a form or register printout (the default), or labels. */
-export interface PrintPayload<D extends PrintDocument | LabelsDocument = PrintDocument> {
+/** What print.prepare returns: a form or register printout (the default), labels, or a report. */
+export interface PrintPayload<D extends PrintDocument | LabelsDocument | ReportDocument = PrintDocument> {
   document: D;
   meta: PrintMeta;
 }
 export type LabelsPayload = PrintPayload<LabelsDocument>;
+export type ReportPayload = PrintPayload<ReportDocument>;
 
 const FILTER_LABEL = ['筛选条件', '篩選條件', 'Filter'] as const;
 const ROW_COUNT = (n: number, l: SheetLanguage) => (l === 'en' ? `${n} rows` : `共 ${n} ${l === 'zh-TW' ? '條' : '条'}`);
@@ -85,10 +93,12 @@ function prepareLabels(ctx: SignedInContext, request: Extract<z.output<typeof pr
   return { kind: 'labels', sheet: null, orientation: 'portrait', title, number: '', unitName: readSettings(ctx.db).unitName, labels, layout };
 }
 
-function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument | LabelsDocument {
+function preparePrint(ctx: SignedInContext, request: z.output<typeof printRequest>): PrintDocument | LabelsDocument | ReportDocument {
   switch (request.kind) {
     case 'labels':
       return prepareLabels(ctx, request);
+    case 'statistics':
+      return statisticsReport(ctx.db, checkedRange(request), request.language);
     case 'sheet': {
       const s = buildSheet(ctx.db, request.name, request.filters, request.language, { now: Date.parse(ctx.now) });
       return {
@@ -116,7 +126,27 @@ function preparePrint(ctx: SignedInContext, request: z.output<typeof printReques
   }
 }
 
-function metaOf(ctx: SignedInContext, head: AuditHead): Omit<PrintMeta, 'printId'> {
+/**
+ * What a print's pages are bounded by: a register's or a form's rows, labels, and a report's blocks, where a table
+ * counts its rows and a chart one more than the rows of the numbers printed under it. None takes more than a page.
+ */
+function pageUnits(document: PrintDocument | LabelsDocument | ReportDocument): number {
+  if (document.kind === 'labels') return document.labels.length;
+  if (document.kind !== 'report') return document.rows.length;
+  let units = 0;
+  for (const block of document.blocks) {
+    if (block.kind === 'table') units += Math.max(block.rows.length, 1);
+    else if (block.kind === 'chart') units += 1 + block.chart.categories.length;
+    else units += 1;
+  }
+  return units;
+}
+
+/** What the print entry names the print by: a report by its title and its dates or year (the running number). */
+const titleOf = (document: PrintDocument | LabelsDocument | ReportDocument): string =>
+  document.kind === 'report' && document.number ? `${document.title} ${document.number}` : document.title;
+
+function metaOf(ctx: SignedInContext, head: AuditHead): Omit<PrintMeta, 'printId' | 'rows'> {
   return {
     printedBy: { displayName: ctx.session.displayName, username: ctx.session.username },
     printedAt: ctx.now,
@@ -129,18 +159,19 @@ export const printCommands = {
     input: z.object({ request: printRequest }).strict(),
     roles: REGISTER_READERS,
     mutates: false,
-    run(ctx, input): PrintPayload<PrintDocument | LabelsDocument> {
+    run(ctx, input): PrintPayload<PrintDocument | LabelsDocument | ReportDocument> {
       const document = preparePrint(ctx, input.request);
       const head = auditHead(ctx.db, ctx.ledgerId);
-      // A label counts as a row: a label never takes more than a page either.
+      const rows = pageUnits(document);
       const printId = keepPrepared(ctx.db, {
         username: ctx.session.username,
         request: input.request,
-        title: document.title,
-        ...(document.kind === 'labels' ? { rows: document.labels.length, codes: document.labels.map((l) => l.code) } : { rows: document.rows.length }),
+        title: titleOf(document),
+        rows,
+        ...(document.kind === 'labels' ? { codes: document.labels.map((l) => l.code) } : {}),
         auditSeq: head.seq,
       });
-      return { document, meta: { ...metaOf(ctx, head), printId } };
+      return { document, meta: { ...metaOf(ctx, head), printId, rows } };
     },
   }),
   'print.record': command({
@@ -160,18 +191,18 @@ export const printCommands = {
     run(ctx, input) {
       const print = findPrepared(ctx.db, input.printId, ctx.session.username);
       if (!print) throw new LedgerError('E_NO_SUCH_PRINT', { printId: input.printId });
-      // A row never takes more than a page; the frame (fields, totals, signatures) at most one more.
+      // A row (a label, a report's block) never takes more than a page; the frame (fields, totals, signatures) at most one more.
       if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
       const request = print.request as z.output<typeof printRequest>;
-      // Named as the paper names it: the register's title, the item's 收文编号, the approval's or the batch's number.
+      // Named as the paper names it: the item's 收文编号, the approval's or the batch's number, else its title.
       const target =
-        request.kind === 'sheet' || request.kind === 'labels'
-          ? print.title
-          : request.kind === 'history'
-            ? (receiptNoOf(ctx.db, request.documentId) ?? print.title)
-            : request.kind === 'approval-form'
-              ? (approvalNoOf(ctx.db, request.approvalId) ?? print.title)
-              : request.batchNo;
+        request.kind === 'history'
+          ? (receiptNoOf(ctx.db, request.documentId) ?? print.title)
+          : request.kind === 'approval-form'
+            ? (approvalNoOf(ctx.db, request.approvalId) ?? print.title)
+            : 'batchNo' in request
+              ? request.batchNo
+              : print.title;
       forgetPrepared(ctx.db, input.printId);
       const reported = { pages: input.pages, ...(input.printer ? { printer: input.printer } : {}) };
       ctx.note({

@@ -8,8 +8,9 @@ import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { useErrorText } from '../../i18n/errors';
 import { useLedger } from '../../store';
-import type { LabelsDocument, PrinterInfo, PrintDocument, PrintOutcome, PrintPayload, PrintRequest } from '../../../../preload/contract';
+import type { LabelsDocument, PrinterInfo, PrintDocument, PrintOutcome, PrintPayload, PrintRequest, ReportDocument } from '../../../../preload/contract';
 import { PrintView } from './PrintView';
+import { ReportView } from './ReportView';
 import { LabelSheet } from '../labels/LabelSheet';
 
 /** Pages shown on screen; all are counted, and the printout and the PDF carry every one. */
@@ -36,7 +37,7 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
   const errorText = useErrorText();
   const { message } = App.useApp();
   const paperT = useMemo(() => i18n.getFixedT(request.language ?? 'zh-CN'), [request.language]);
-  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument> | null>(null);
+  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument | ReportDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copies, setCopies] = useState(1);
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
@@ -125,6 +126,8 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
       <div className="print-desk">
         {payload?.document.kind === 'labels' ? (
           <LabelSheet labels={payload.document.labels} layout={payload.document.layout} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
+        ) : payload?.document.kind === 'report' ? (
+          <ReportView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
         ) : payload ? (
           <PrintView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
         ) : (

@@ -4,10 +4,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { describeError } from '../../i18n/errors';
-import type { LabelsDocument, PrintAttribute, PrintDocument, PrintPayload } from '../../../../preload/contract';
+import type { LabelsDocument, PrintAttribute, PrintDocument, PrintPayload, ReportDocument } from '../../../../preload/contract';
 import { decodePrintRequest } from './request';
 import { pageRule } from './pageRules';
 import { PrintView } from './PrintView';
+import { ReportView } from './ReportView';
 import { LabelSheet } from '../labels/LabelSheet';
 import { labelPageRule } from '../labels/layouts';
 
@@ -18,7 +19,7 @@ function mark(attributes: Partial<Record<PrintAttribute, string>>): void {
 export function PrintRoot() {
   const request = useMemo(() => decodePrintRequest(location.hash), []);
   const t = useMemo(() => i18n.getFixedT(request?.language ?? 'zh-CN'), [request]);
-  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument> | null>(null);
+  const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument | ReportDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -37,14 +38,14 @@ export function PrintRoot() {
     if (payload) document.title = `${payload.document.unitName} ${payload.document.title}`;
   }, [payload, error]);
 
-  // Cut into pages (after the fonts, PrintView waits for them): only then may the host print.
+  // Cut into pages (after the fonts, PrintView waits for them; a report's charts drawn): only then may the host print.
   const paged = useCallback(() => {
     if (!payload) return;
     const doc = payload.document;
     mark({
       'data-print-id': payload.meta.printId,
-      // A label counts as a row (print.record: no more pages than rows and one).
-      'data-print-rows': String(doc.kind === 'labels' ? doc.labels.length : doc.rows.length),
+      // What print.record bounds the pages by: no more pages than these rows (labels, a report's blocks) and one.
+      'data-print-rows': String(payload.meta.rows),
       'data-print-title': payload.document.title,
       'data-print-audit-seq': String(payload.meta.auditHead.seq),
       'data-print-orientation': payload.document.orientation,
@@ -61,6 +62,13 @@ export function PrintRoot() {
       <>
         <style>{labelPageRule(doc.layout)}</style>
         <LabelSheet labels={doc.labels} layout={doc.layout} onPaged={paged} />
+      </>
+    );
+  if (doc.kind === 'report')
+    return (
+      <>
+        <style>{pageRule(doc.orientation)}</style>
+        <ReportView doc={doc} meta={payload.meta} t={t} onPaged={paged} />
       </>
     );
   return (

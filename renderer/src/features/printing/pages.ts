@@ -27,25 +27,85 @@ export interface PageSlice {
 /** Room kept free on every page for rounding between the measured column and each page's own table (≈ 1.5 mm). */
 const SLACK_PX = 6;
 
+/**
+ * One block of a printout as measured in its column: kept whole (a heading, a chart, the totals), or a table cut
+ * between its rows, its head (caption and column headers) repeated on every page it continues on.
+ */
+export type MeasuredBlock = { kind: 'whole'; height: number; keepWithNext?: boolean } | { kind: 'rows'; head: number; rows: number[] };
+
+/** A block's part on one page: a whole block (from = to = 0), or the rows [from, to) of a table. */
+export interface BlockPart {
+  block: number;
+  from: number;
+  to: number;
+}
+
+/** The least a block needs on the page it starts on: itself whole, a table's head and first row, and what it keeps with. */
+function start(blocks: readonly MeasuredBlock[], i: number): number {
+  const b = blocks[i];
+  if (!b) return 0;
+  if (b.kind === 'rows') return b.head + (b.rows[0] ?? 0);
+  return b.height + (b.keepWithNext ? start(blocks, i + 1) : 0);
+}
+
+/**
+ * Fills pages with the blocks in order: a block that does not start on the page's rest starts the next page, a
+ * heading goes with the start of what follows it, a table fills the page row by row and goes on under its head.
+ * A block or row taller than a whole page still gets a page of its own rather than none.
+ */
+export function paginateBlocks(body: number, blocks: readonly MeasuredBlock[]): BlockPart[][] {
+  const full = body - SLACK_PX;
+  const pages: BlockPart[][] = [];
+  let page: BlockPart[] = [];
+  let room = full;
+  const turn = () => {
+    pages.push(page);
+    page = [];
+    room = full;
+  };
+  blocks.forEach((b, i) => {
+    const previous = blocks[i - 1];
+    // What the previous block keeps with was counted when it was placed (or it stood alone on an empty page).
+    const kept = previous?.kind === 'whole' && previous.keepWithNext;
+    if (page.length > 0 && !kept && start(blocks, i) > room) turn();
+    if (b.kind === 'whole') {
+      page.push({ block: i, from: 0, to: 0 });
+      room -= b.height;
+      return;
+    }
+    let from = 0;
+    room -= b.head;
+    b.rows.forEach((h, j) => {
+      if (h > room && j > from) {
+        page.push({ block: i, from, to: j });
+        turn();
+        room -= b.head;
+        from = j;
+      }
+      room -= h;
+    });
+    page.push({ block: i, from, to: b.rows.length });
+  });
+  pages.push(page);
+  return pages;
+}
+
 /** Fills pages with whole rows in order; the tail goes on the last page, or on a page of its own when it does not fit. */
 export function paginate(m: Measured): PageSlice[] {
-  const pages: PageSlice[] = [];
-  const body = m.body - SLACK_PX;
-  let from = 0;
-  let room = body - m.head - m.thead;
-  m.rows.forEach((height, i) => {
-    // A row taller than a whole page still gets a page of its own rather than none.
-    if (height > room && i > from) {
-      pages.push({ from, to: i, head: pages.length === 0, tail: false });
-      from = i;
-      room = body - m.thead;
-    }
-    room -= height;
+  const pages = paginateBlocks(m.body, [
+    { kind: 'whole', height: m.head, keepWithNext: true },
+    { kind: 'rows', head: m.thead, rows: m.rows },
+    { kind: 'whole', height: m.tail },
+  ]);
+  return pages.map((parts) => {
+    const table = parts.find((p) => p.block === 1);
+    return {
+      from: table?.from ?? m.rows.length,
+      to: table?.to ?? m.rows.length,
+      head: parts.some((p) => p.block === 0),
+      tail: parts.some((p) => p.block === 2),
+    };
   });
-  const last = { from, to: m.rows.length, head: pages.length === 0, tail: m.tail <= room };
-  pages.push(last);
-  if (!last.tail) pages.push({ from: m.rows.length, to: m.rows.length, head: false, tail: true });
-  return pages;
 }
 
 const height = (el: Element) => el.getBoundingClientRect().height;
@@ -64,4 +124,17 @@ export function measure(pass: HTMLElement): Measured {
     rows: Array.from(pass.querySelectorAll('.print-column .print-table tbody tr'), height),
     tail: column.bottom - table.bottom,
   };
+}
+
+/**
+ * Reads ReportView's measuring pass: the page body (`.print-measure-body`) and each `.report-unit` of the column in
+ * order, kept whole (data-unit "whole", or "kept" to stay with what follows) or cut by the rows of its table.
+ */
+export function measureBlocks(pass: HTMLElement): { body: number; blocks: MeasuredBlock[] } {
+  const blocks = Array.from(pass.querySelectorAll<HTMLElement>('.print-column > .report-unit'), (unit): MeasuredBlock => {
+    if (unit.dataset['unit'] !== 'rows') return { kind: 'whole', height: height(unit), keepWithNext: unit.dataset['unit'] === 'kept' };
+    const rows = Array.from(unit.querySelectorAll('tbody tr'), height);
+    return { kind: 'rows', head: height(unit) - rows.reduce((a, b) => a + b, 0), rows };
+  });
+  return { body: height(pass.querySelector('.print-measure-body')!), blocks };
 }

@@ -1,7 +1,7 @@
 // The print route's address (the hosts build it with Node's base64url) and the pagination the preview and the
 // print route share.
 import { describe, expect, it } from 'vitest';
-import { paginate } from './pages';
+import { paginate, paginateBlocks, type MeasuredBlock } from './pages';
 import { decodePrintRequest, encodePrintRequest, isPrintRoute } from './request';
 
 describe('the print route', () => {
@@ -55,5 +55,51 @@ describe('pagination', () => {
       { from: 1, to: 2, head: false, tail: false },
       { from: 2, to: 3, head: false, tail: true },
     ]);
+  });
+});
+
+describe('pagination of a report’s blocks', () => {
+  // 106 px a page body: 100 px to fill after the slack.
+  const whole = (height: number, keepWithNext = false): MeasuredBlock => ({ kind: 'whole', height, keepWithNext });
+  const table = (head: number, rows: number[]): MeasuredBlock => ({ kind: 'rows', head, rows });
+
+  it('cuts a table between its rows, its head counted again on the page it goes on', () => {
+    expect(paginateBlocks(106, [whole(30, true), table(10, [20, 20, 20, 20, 20])])).toEqual([
+      [
+        { block: 0, from: 0, to: 0 },
+        { block: 1, from: 0, to: 3 },
+      ],
+      [{ block: 1, from: 3, to: 5 }],
+    ]);
+  });
+
+  it('keeps a heading with the start of what follows: a chart, or a table’s head and first row', () => {
+    // 70 px used: the heading (10) and the chart (40) would not fit in the 30 left, so both go over.
+    expect(paginateBlocks(106, [whole(70), whole(10, true), whole(40)])).toEqual([
+      [{ block: 0, from: 0, to: 0 }],
+      [
+        { block: 1, from: 0, to: 0 },
+        { block: 2, from: 0, to: 0 },
+      ],
+    ]);
+    // A heading before a chart kept with its numbers: heading, chart and the numbers' head and first row together.
+    expect(paginateBlocks(106, [whole(40), whole(10, true), whole(30, true), table(10, [15, 15])]).map((p) => p.map((b) => b.block))).toEqual([[0], [1, 2, 3]]);
+    expect(paginateBlocks(106, [whole(40), whole(10, true), table(10, [20, 20, 20])])).toEqual([
+      [
+        { block: 0, from: 0, to: 0 },
+        { block: 1, from: 0, to: 0 },
+        { block: 2, from: 0, to: 2 },
+      ],
+      [{ block: 2, from: 2, to: 3 }],
+    ]);
+  });
+
+  it('starts a chart that does not fit on the next page, whole, and a block taller than a page on a page of its own', () => {
+    expect(paginateBlocks(106, [whole(60), whole(50), whole(500), whole(10)]).map((p) => p.map((b) => b.block))).toEqual([[0], [1], [2], [3]]);
+  });
+
+  it('prints an empty table as its head, and nothing at all as one empty page', () => {
+    expect(paginateBlocks(106, [table(10, [])])).toEqual([[{ block: 0, from: 0, to: 0 }]]);
+    expect(paginateBlocks(106, [])).toEqual([[]]);
   });
 });
