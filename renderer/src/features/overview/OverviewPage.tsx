@@ -1,74 +1,71 @@
-import { Alert, Button, Card, Descriptions, Flex, Spin, type DescriptionsProps } from 'antd';
+// 概览: what the custodian opens every morning. For those who read the registers: the holdings, 待办 (the reminders,
+// overdue apart from due soon), devices, cabinets and the latest entries, each number opening its list; for everyone the
+// backup status, and for an approver the requests waiting. The ledger's technical facts are under 设置 (台账信息).
+import { useCallback, useState } from 'react';
+import { Alert, Col, Flex, Row, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { selectHasRole, selectIsCustodian, selectReadsRegisters, useLedger } from '../../store';
-import { BackupStatusAlert } from '../backup/BackupStatusAlert';
+import { send } from '../../api';
+import { selectHasRole, selectReadsRegisters, useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { RemindersCard } from './RemindersCard';
 import { PendingApprovalsCard } from '../approvals/PendingApprovalsCard';
+import { ActivitiesCard } from './ActivitiesCard';
+import { BackupCard } from './BackupCard';
+import { CabinetsCard } from './CabinetsCard';
+import { DevicesCard } from './DevicesCard';
+import { HoldingsCard } from './HoldingsCard';
+import type { Overview } from './overview';
+import { RemindersCard } from './RemindersCard';
 
-const COUNT_LABELS = { accounts: 'overview.countNames.accounts', audit_log: 'overview.countNames.audit_log' } as const;
-
-function isCountName(name: string): name is keyof typeof COUNT_LABELS {
-  return Object.hasOwn(COUNT_LABELS, name);
-}
-
-/** The reminders of the registers (for those who read them) and the ledger's vital facts. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const info = useLedger((s) => s.ledgerInfo);
-  const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
   const readsRegisters = useLedger(selectReadsRegisters);
-  const isCustodian = useLedger(selectIsCustodian);
   const isApprover = useLedger(selectHasRole('approver'));
-  const backupStatus = useLedger((s) => s.backupStatus);
-  const setPage = useLedger((s) => s.setPage);
-  useLoad(useLedger((s) => s.loadBackupStatus));
-
-  const items: DescriptionsProps['items'] = info
-    ? [
-        { key: 'schema', label: t('overview.schemaVersion'), children: <span data-testid="overview-schema-version">{info.schemaVersion}</span> },
-        { key: 'app', label: t('overview.appVersion'), children: info.appVersion },
-        {
-          key: 'audit',
-          label: t('overview.auditHead'),
-          children: (
-            <span className="monospace" data-testid="overview-audit-head">
-              #{info.auditHead.seq} {info.auditHead.hash.slice(0, 8)}
-            </span>
-          ),
-        },
-        ...Object.entries(info.counts).map(([name, count]) => ({
-          key: `count-${name}`,
-          label: isCountName(name) ? t(COUNT_LABELS[name]) : name,
-          children: count,
-        })),
-      ]
-    : [];
-
-  return (
+  const side = (
     <Flex vertical gap={16}>
-      {backupStatus && (
-        <BackupStatusAlert
-          status={backupStatus}
-          onlyWhenDue
-          action={
-            isCustodian && (
-              <Button size="small" onClick={() => setPage('backup')} data-testid="overview-backup-now">
-                {t('backup.now')}
-              </Button>
-            )
-          }
-        />
-      )}
+      <BackupCard />
       {isApprover && <PendingApprovalsCard />}
-      {readsRegisters ? <RemindersCard /> : <Alert type="info" showIcon title={t('reminders.adminPlaceholder')} data-testid="overview-registers" />}
-      <Card title={t('overview.infoTitle')}>
-        <ErrorAlert error={error} testId="overview-error" />
-        <Spin spinning={busy}>
-          <Descriptions column={1} bordered size="small" items={items} data-testid="overview-info" />
-        </Spin>
-      </Card>
+    </Flex>
+  );
+  if (!readsRegisters)
+    return (
+      <Flex vertical gap={16}>
+        <Alert type="info" showIcon title={t('reminders.adminPlaceholder')} data-testid="overview-registers" />
+        {side}
+      </Flex>
+    );
+  return <RegisterOverview side={side} />;
+}
+
+/** The cards of the registers, from one overview.get (read each time the overview opens: it is what is there now). */
+function RegisterOverview({ side }: { side: React.ReactNode }) {
+  const [view, setView] = useState<Overview | null>(null);
+  const { busy, error } = useLoad(useCallback(async () => setView(await send('overview.get', {})), []));
+  return (
+    <Flex vertical gap={16} data-testid="overview">
+      <ErrorAlert error={error} testId="overview-error" />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Spin spinning={busy && !view}>{view && <HoldingsCard holdings={view.holdings} />}</Spin>
+        </Col>
+        <Col xs={24} xl={10}>
+          {side}
+        </Col>
+      </Row>
+      <RemindersCard />
+      {view && (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <DevicesCard devices={view.devices} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <CabinetsCard cabinets={view.cabinets} />
+            </Col>
+          </Row>
+          <ActivitiesCard activities={view.activities} />
+        </>
+      )}
     </Flex>
   );
 }

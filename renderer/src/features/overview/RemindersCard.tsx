@@ -1,6 +1,6 @@
-// 到期提醒 on the overview: counts the backend pushes (fetched once if the first push has not come yet), each opening the
-// register filtered to it.
-import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
+// 待办 on the overview: the reminders' counts the backend pushes (fetched once if the first push has not come yet), what
+// is already late apart from what is due soon, each opening the register filtered to it.
+import { Card, Col, Flex, Row, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReminderCounts } from '../../../../preload/contract';
 import { useLedger } from '../../store';
@@ -52,52 +52,67 @@ export function RemindersCard() {
     </Col>
   );
 
+  const late = ITEM_REMINDERS.filter((kind) => LATE_REMINDERS.has(kind));
+  const soon = ITEM_REMINDERS.filter((kind) => !LATE_REMINDERS.has(kind));
+  const reminderTile = (kind: ItemReminder) => {
+    const n = Number(reminders?.[COUNTS[kind]] ?? 0);
+    return tile(`reminder-${kind}`, t(`reminders.kinds.${kind}`), n, n > 0 && LATE_REMINDERS.has(kind), () => openDocuments({ reminderKind: kind }));
+  };
+  // Nothing held and nothing owed: nothing can be due, and a wall of zeros would only look like a fault.
+  const nothingYet = reminders !== null && !reminders.heldCopies && Object.values(COUNTS).every((key) => !reminders[key]) && !reminders.telegramsOverdue;
+
   return (
     <Card
-      title={t('reminders.title')}
-      extra={reminderDays && <Typography.Text type="secondary">{t('reminders.horizon', { days: reminderDays })}</Typography.Text>}
+      title={t('overview.todoTitle')}
+      extra={reminderDays && !nothingYet && <Typography.Text type="secondary">{t('reminders.horizon', { days: reminderDays })}</Typography.Text>}
       data-testid="reminders-card"
     >
       <ErrorAlert error={error} testId="reminders-error" />
       <Spin spinning={busy && !reminders}>
-        <Row gutter={[12, 12]}>
-          {ITEM_REMINDERS.map((kind) => {
-            const n = Number(reminders?.[COUNTS[kind]] ?? 0);
-            return tile(`reminder-${kind}`, t(`reminders.kinds.${kind}`), n, n > 0 && LATE_REMINDERS.has(kind), () => openDocuments({ reminderKind: kind }));
-          })}
-          {/* Cabinets whose last stocktake is older than the cadence of the most secret level they hold: 清查 opens. */}
-          {tile(
-            'reminder-stocktake-due',
-            t('reminders.stocktakeDue'),
-            // A ledger holding nothing has nothing to count.
-            reminders?.heldCopies ? stocktakeDue.length : t('reminders.nothingHeld'),
-            stocktakeDue.length > 0,
-            openStocktakes,
-            !reminders?.heldCopies,
-          )}
-          {/* 密码电报 / 级发电, a group of their own: held, due back soon, past their return-by date. */}
-          {tile('reminder-telegrams-held', t('reminders.telegramsHeld'), reminders?.telegramsHeld ?? 0, false, () =>
-            openDocuments({ carrier: 'telegram', status: 'held' }),
-          )}
-          {tile('reminder-telegrams-due-soon', t('reminders.telegramsDueSoon'), reminders?.telegramsDueSoon ?? 0, false, () =>
-            openDocuments({ carrier: 'telegram', reminderKind: 'returnNear' }),
-          )}
-          {tile('reminder-telegrams-overdue', t('reminders.telegramsOverdue'), reminders?.telegramsOverdue ?? 0, !!reminders?.telegramsOverdue, () =>
-            openDocuments({ carrier: 'telegram', reminderKind: 'returnOverdue' }),
-          )}
-        </Row>
-        {stocktakeDue.length > 0 && (
-          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="reminder-stocktake-cabinets">
-            {t('reminders.stocktakeCabinets', {
-              names: stocktakeDue
-                .slice(0, SHOWN_CABINETS)
-                .map((c) =>
-                  c.lastAt ? t('reminders.stocktakeLast', { name: c.name, at: c.lastAt.slice(0, 10) }) : t('reminders.stocktakeNever', { name: c.name }),
-                )
-                .join(t('reminders.nameJoin')),
-              more: stocktakeDue.length > SHOWN_CABINETS ? t('reminders.stocktakeMore', { n: stocktakeDue.length }) : '',
-            })}
-          </Typography.Paragraph>
+        {nothingYet ? (
+          <Typography.Text type="secondary" data-testid="reminders-empty">
+            {t('overview.todoEmpty')}
+          </Typography.Text>
+        ) : (
+          <Flex vertical gap={12}>
+            <Typography.Text strong>{t('overview.overdueGroup')}</Typography.Text>
+            <Row gutter={[12, 12]} data-testid="reminders-overdue">
+              {late.map(reminderTile)}
+              {tile('reminder-telegrams-overdue', t('reminders.telegramsOverdue'), reminders?.telegramsOverdue ?? 0, !!reminders?.telegramsOverdue, () =>
+                openDocuments({ carrier: 'telegram', reminderKind: 'returnOverdue' }),
+              )}
+            </Row>
+            <Typography.Text strong>{t('overview.soonGroup')}</Typography.Text>
+            <Row gutter={[12, 12]} data-testid="reminders-soon">
+              {soon.map(reminderTile)}
+              {tile('reminder-telegrams-due-soon', t('reminders.telegramsDueSoon'), reminders?.telegramsDueSoon ?? 0, false, () =>
+                openDocuments({ carrier: 'telegram', reminderKind: 'returnNear' }),
+              )}
+              {/* Cabinets whose last stocktake is older than the cadence of the most secret level they hold: 清查 opens. */}
+              {tile(
+                'reminder-stocktake-due',
+                t('reminders.stocktakeDue'),
+                // A ledger holding nothing has nothing to count.
+                reminders?.heldCopies ? stocktakeDue.length : t('reminders.nothingHeld'),
+                stocktakeDue.length > 0,
+                openStocktakes,
+                !reminders?.heldCopies,
+              )}
+            </Row>
+            {stocktakeDue.length > 0 && (
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="reminder-stocktake-cabinets">
+                {t('reminders.stocktakeCabinets', {
+                  names: stocktakeDue
+                    .slice(0, SHOWN_CABINETS)
+                    .map((c) =>
+                      c.lastAt ? t('reminders.stocktakeLast', { name: c.name, at: c.lastAt.slice(0, 10) }) : t('reminders.stocktakeNever', { name: c.name }),
+                    )
+                    .join(t('reminders.nameJoin')),
+                  more: stocktakeDue.length > SHOWN_CABINETS ? t('reminders.stocktakeMore', { n: stocktakeDue.length }) : '',
+                })}
+              </Typography.Paragraph>
+            )}
+          </Flex>
         )}
       </Spin>
     </Card>

@@ -1,5 +1,5 @@
 // Language for everyone; the ledger's settings editable by the administrator, readable by the others.
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Spin, Switch, Typography, type DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RestoreDialog } from '../backup/RestoreDialog';
@@ -26,7 +26,48 @@ export function SettingsPage() {
         <Spin spinning={busy}>{settings && (isAdmin ? <SettingsForm settings={settings} /> : <SettingsView settings={settings} />)}</Spin>
       </Card>
       {isAdmin && <RestoreCard />}
+      <LedgerInfoCard />
     </Flex>
+  );
+}
+
+const COUNT_LABELS = { accounts: 'overview.countNames.accounts', audit_log: 'overview.countNames.audit_log' } as const;
+
+function isCountName(name: string): name is keyof typeof COUNT_LABELS {
+  return Object.hasOwn(COUNT_LABELS, name);
+}
+
+/** 台账信息: the ledger's technical facts (schema and program versions, audit chain head, counts), for anyone signed in. */
+function LedgerInfoCard() {
+  const { t } = useTranslation();
+  const info = useLedger((s) => s.ledgerInfo);
+  const { busy, error } = useLoad(useLedger((s) => s.loadLedgerInfo));
+  const items: DescriptionsProps['items'] = info
+    ? [
+        { key: 'schema', label: t('overview.schemaVersion'), children: <span data-testid="overview-schema-version">{info.schemaVersion}</span> },
+        { key: 'app', label: t('overview.appVersion'), children: info.appVersion },
+        {
+          key: 'audit',
+          label: t('overview.auditHead'),
+          children: (
+            <span className="monospace" data-testid="overview-audit-head">
+              #{info.auditHead.seq} {info.auditHead.hash.slice(0, 8)}
+            </span>
+          ),
+        },
+        // A count without words is not shown: the screen names no table.
+        ...Object.entries(info.counts).flatMap(([name, count]) =>
+          isCountName(name) ? [{ key: `count-${name}`, label: t(COUNT_LABELS[name]), children: count }] : [],
+        ),
+      ]
+    : [];
+  return (
+    <Card title={t('overview.infoTitle')} data-testid="settings-ledger-info">
+      <ErrorAlert error={error} testId="overview-error" />
+      <Spin spinning={busy}>
+        <Descriptions column={1} bordered size="small" items={items} data-testid="overview-info" style={{ maxWidth: 520 }} />
+      </Spin>
+    </Card>
   );
 }
 
