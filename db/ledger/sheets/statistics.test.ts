@@ -67,7 +67,7 @@ describe('the statistics list sheet', () => {
     expect(discs.rows.map((r) => [r[3], r[4], r[5]])).toEqual([['秘密', '光盘', '2']]);
     expect(discs).toMatchObject({ markingText: '秘密' });
     const held = sheet(t, { figure: 'heldNow', cabinetId: b }, 'zh-TW');
-    expect(held).toMatchObject({ title: '在管明細 2026年度', filterText: '統計項目：在管；存放位置：G-02', markingText: '秘密' });
+    expect(held).toMatchObject({ title: '在管明細', filterText: '統計項目：在管；存放位置：G-02', markingText: '秘密' });
     expect(held.columns.map((c) => c.label)).toEqual(['收文編號', '標題', '密級', '載體', '份數']);
     const en = sheet(t, { figure: 'destroyed', from: '2026-04-01', to: '2026-04-30' }, 'en');
     expect(en).toMatchObject({ title: 'Destroyed: the items', filterText: 'Figure: Destroyed; Period: 2026-04-01 to 2026-04-30', markingText: 'Confidential' });

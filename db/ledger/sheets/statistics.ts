@@ -153,10 +153,10 @@ function cellOf(column: Column, figure: StatisticFigure, it: StatisticsItemView,
 
 const LIST_TITLE: Term = ['明细', '明細', 'the items'];
 
-/** The list's title: the figure's items, and the year when the dates are one whole year. */
+/** The list's title: the figure's items, and the year when the dates are one whole year (a holding is now: none). */
 function titleOf(f: StatisticsSheetFilters): Term {
   const year = f.from.slice(0, 4);
-  const wholeYear = f.from === `${year}-01-01` && f.to === `${year}-12-31`;
+  const wholeYear = STATISTIC_FIGURE_DEFS[f.figure].dated && f.from === `${year}-01-01` && f.to === `${year}-12-31`;
   const [cn, tw, en] = STATISTIC_FIGURE_TERMS[f.figure];
   return [
     `${cn}${LIST_TITLE[0]}${wholeYear ? ` ${year}年度` : ''}`,
