@@ -536,6 +536,7 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
     'inventory-report': ['清查报告', '清查報告', 'Inventory report'],
     'approval-form': ['审批单', '審批單', 'Approval form'],
     labels: ['标签', '標籤', 'Labels'],
+    'annual-pack': ['年度自查材料', '年度自查材料', 'Annual pack'],
   },
   // A lock's reason, and where a chain check found the break.
   reason: {

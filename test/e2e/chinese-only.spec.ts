@@ -16,12 +16,12 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 /**
  * The allow-list, each a name as it is printed or written in Chinese text too: MAC (domain.md: 硬盘序列号, MAC), the
- * keys as their caps read (Ctrl+Enter), file formats and sizes (PDF, Excel, CSV, xlsx, UTF-8, GBK, MB), and English on
+ * keys as their caps read (Ctrl+Enter), file formats and sizes (PDF, Excel, Word, CSV, xlsx, UTF-8, GBK, MB), and English on
  * the language switch, named in itself. Record numbers the ledger gives (QT-2026-007, SP-2026-0001, as domain.md prints
  * them), hashes, folder paths and the code beside a refusal are taken out by form. The seeded data holds no Latin word,
  * so whatever is left is the interface's.
  */
-const ALLOWED_LATIN = new Set(['MAC', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Esc', 'Tab', 'PDF', 'Excel', 'CSV', 'xlsx', 'UTF', 'GBK', 'KB', 'MB', 'GB', 'English']);
+const ALLOWED_LATIN = new Set(['MAC', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Esc', 'Tab', 'PDF', 'Excel', 'Word', 'CSV', 'xlsx', 'UTF', 'GBK', 'KB', 'MB', 'GB', 'English']);
 /**
  * Screens that name accounts by their login name (用户名): the accounts page. The backup history still names who
  * backed up by login name (left to its owner, see the report).

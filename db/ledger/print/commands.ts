@@ -27,7 +27,7 @@ import { buildLabels } from '../labels/labels';
 import { codePrefix } from '../codes/lookup';
 import { readSettings } from '../settings';
 import type { ReportDocument } from '../../domain/report';
-import { checked as checkedRange, range as statisticsRange } from '../statistics/commands';
+import { checked as checkedRange, packInput, packNow, range as statisticsRange } from '../statistics/commands';
 import { statisticsReport } from '../statistics/report';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');
@@ -40,6 +40,8 @@ export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('labels'), items: labelItemsSchema, layout: labelLayoutSchema, language }).strict(),
   // Reports (ReportDocument, printed by the renderer's ReportView): the statistics of a date range.
   z.object({ kind: z.literal('statistics'), ...statisticsRange, language }).strict(),
+  // The annual pack (年度自查材料) of a year.
+  z.object({ kind: z.literal('annual-pack'), ...packInput }).strict(),
 ]);
 export type PrintRequest = z.input<typeof printRequest>;
 
@@ -99,6 +101,8 @@ function preparePrint(ctx: SignedInContext, request: z.output<typeof printReques
       return prepareLabels(ctx, request);
     case 'statistics':
       return statisticsReport(ctx.db, checkedRange(request), request.language);
+    case 'annual-pack':
+      return packNow(ctx, request.year, request.language).document;
     case 'sheet': {
       const s = buildSheet(ctx.db, request.name, request.filters, request.language, { now: Date.parse(ctx.now) });
       return {

@@ -30,10 +30,10 @@ export function checked<I extends { from: string; to: string }>(input: I): I {
   return input;
 }
 
-const packInput = { year: z.number().int().min(1949).max(2200), language: z.enum(LANGUAGES).default('zh-CN') };
+export const packInput = { year: z.number().int().min(1949).max(2200), language: z.enum(LANGUAGES).default('zh-CN') };
 
-/** The pack as it reads now, built by the signed-in account at the audit chain's head. */
-const packNow = (ctx: SignedInContext, year: number, language: Language): Pack =>
+/** The pack as it reads now, built by the signed-in account at the audit chain's head (the print kind 'annual-pack' too). */
+export const packNow = (ctx: SignedInContext, year: number, language: Language): Pack =>
   buildPack(ctx.db, year, language, { by: ctx.session.displayName, at: ctx.now, auditHead: auditHead(ctx.db, ctx.ledgerId) });
 
 export const statisticsCommands = {

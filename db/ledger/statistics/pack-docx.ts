@@ -18,8 +18,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportBlock, ReportDocument } from '../../domain/report';
-import type { Language } from '../../domain/terms';
+import { fillPack, PACK_SUMMARY_TERMS } from '../../domain/pack';
+import type { ChartSpec, ReportBlock, ReportDocument } from '../../domain/report';
+import { say, type Language } from '../../domain/terms';
 import { LedgerError } from '../../errors';
 
 /** A chart as drawn by the renderer: its PNG and its size in pixels (read from the PNG itself). */
@@ -73,7 +74,20 @@ function tableOf(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   });
 }
 
-function blockOf(block: ReportBlock, charts: ReadonlyMap<string, ChartImage>): (Paragraph | Table)[] {
+/** A chart's numbers as a table under it, as the print view has them: a row per category, a column per series. */
+function numbersOf(chart: ChartSpec, language: Language): Extract<ReportBlock, { kind: 'table' }> {
+  return {
+    kind: 'table',
+    caption: chart.title,
+    columns: [
+      { key: 'category', label: fillPack(say(PACK_SUMMARY_TERMS.chartUnit, language), { unit: chart.unit }), width: 3 },
+      ...chart.series.map((s, i) => ({ key: `s${i}`, label: s.name, width: 2 })),
+    ],
+    rows: chart.categories.map((category, i) => [category, ...chart.series.map((s) => String(s.values[i] ?? ''))]),
+  };
+}
+
+function blockOf(block: ReportBlock, charts: ReadonlyMap<string, ChartImage>, language: Language): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ text: block.text, heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true })];
@@ -81,26 +95,29 @@ function blockOf(block: ReportBlock, charts: ReadonlyMap<string, ChartImage>): (
       return [new Paragraph({ text: block.text })];
     case 'table':
       return [new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })], keepNext: true }), tableOf(block), new Paragraph({ text: '' })];
-    case 'chart': {
-      const image = charts.get(block.chart.id)!;
-      const width = Math.min(TEXT_PX, image.width);
-      const height = Math.round((image.height / image.width) * width);
-      return [
-        new Paragraph({ children: [new TextRun({ text: block.chart.title, bold: true })], keepNext: true }),
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [
-            new ImageRun({
-              type: 'png',
-              data: image.data,
-              transformation: { width, height },
-              altText: { name: block.chart.id, title: block.chart.title, description: block.chart.title },
-            }),
-          ],
-        }),
-      ];
-    }
+    case 'chart':
+      return [...chartOf(block.chart, charts.get(block.chart.id)!), ...blockOf(numbersOf(block.chart, language), charts, language)];
   }
+}
+
+function chartOf(chart: ChartSpec, image: ChartImage): Paragraph[] {
+  const width = Math.min(TEXT_PX, image.width);
+  const height = Math.round((image.height / image.width) * width);
+  return [
+    new Paragraph({ children: [new TextRun({ text: chart.title, bold: true })], keepNext: true }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.data,
+          transformation: { width, height },
+          altText: { name: chart.id, title: chart.title, description: chart.title },
+        }),
+      ],
+    }),
+  ];
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -151,7 +168,7 @@ export async function packToDocx(
         footers: { default: pageFooter(build.language) },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: title, bold: true })] }),
-          ...doc.blocks.flatMap((b) => blockOf(b, charts)),
+          ...doc.blocks.flatMap((b) => blockOf(b, charts, build.language)),
         ],
       },
     ],

@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PACK_CHECKS, type PackCheck } from '../../domain/pack';
 import type { ReportBlock, ReportDocument } from '../../domain/report';
-import { makeLedger, ok, okAsync, refused, refusedAsync, type SetUpLedger } from '../../testing';
+import { auditRows, makeLedger, ok, okAsync, refused, refusedAsync, type SetUpLedger } from '../../testing';
 import type { StatisticsView } from '../../views';
 import { createApprover, onTheSpot } from '../approvals/fixture';
 import { computerInput, mediumInput } from '../devices/fixture';
@@ -185,6 +185,17 @@ describe('the annual pack: its figures are the registers’ counts', () => {
   });
 });
 
+describe('the annual pack printed', () => {
+  it('print kind annual-pack prints the same pack, and its print is an audit entry named by its title and year', async () => {
+    const { t } = await yearLedger();
+    const { document } = pack(t);
+    const printed = ok<{ document: ReportDocument; meta: { printId: string } }>(t.service, 'print.prepare', { request: { kind: 'annual-pack', year: YEAR } });
+    expect(printed.document.blocks.filter((b) => b.kind !== 'paragraph')).toEqual(document.blocks.filter((b) => b.kind !== 'paragraph'));
+    ok(t.service, 'print.record', { printId: printed.meta.printId, pages: 6, destination: 'pdf' });
+    expect(auditRows(t).at(-1)).toMatchObject({ action: 'print.record', target: '保密工作台账（载体和设备部分） 2026年度' });
+  });
+});
+
 describe('the annual pack as a Word document', () => {
   it('has the tables, the figures and the charts as PNGs, the marking in the header and 第 N 页 共 M 页 in the footer', async () => {
     const { t } = await yearLedger();
@@ -204,6 +215,8 @@ describe('the annual pack as a Word document', () => {
       expect(words).toContain(caption);
     expect(words).toContain('2026-0002（无文号）');
     expect(words).toContain('未评估（台账无此记录）');
+    // Each chart with the table of its numbers under it, as printed.
+    expect(words).toContain('单位：份');
     expect(xml).toContain('<w:tblHeader/>');
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     expect(media).toHaveLength(chartIds(document).length);

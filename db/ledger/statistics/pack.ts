@@ -21,7 +21,7 @@ import {
   type PackColumn,
   type PackSection,
 } from '../../domain/pack';
-import type { ChartSpec, ReportBlock, ReportDocument } from '../../domain/report';
+import type { ReportBlock, ReportDocument } from '../../domain/report';
 import { STATISTIC_DEVICE_TERMS, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURE_TERMS, STATISTIC_UNIT_TERMS, type StatisticFigure } from '../../domain/statistics';
 import { statisticsCharts } from '../../domain/statistics-charts';
 import {
@@ -84,6 +84,8 @@ function table(
 
 const ids = (items: readonly StatisticsItemView[]) => JSON.stringify(items.map(eventIdOf));
 const levelWord = (level: Level, l: Language) => say(LEVEL_TERMS[level], l);
+/** Words after a label in brackets: 纸质（件/份）, Paper (items/copies). */
+const bracketed = (label: string, inside: string, l: Language) => (l === 'en' ? `${label} (${inside})` : `${label}（${inside}）`);
 
 /** The day overdue is counted at: the ledger's last entry (never the clock), within the year. */
 function asOfDay(db: Db, year: number): string {
@@ -109,8 +111,8 @@ function receivedSection(items: readonly StatisticsItemView[], l: Language, trac
   const unit = `${say(STATISTIC_UNIT_TERMS.item, l)}/${say(STATISTIC_UNIT_TERMS.copy, l)}`;
   const columns: [string, string, number][] = [
     ['level', say(PACK_COLUMN_TERMS.level, l), 4],
-    ...carriers.map((c): [string, string, number] => [c, `${say(CARRIER_TERMS[c], l)}（${unit}）`, 4]),
-    ['total', `${say(PACK_COLUMN_TERMS.total, l)}（${unit}）`, 4],
+    ...carriers.map((c): [string, string, number] => [c, bracketed(say(CARRIER_TERMS[c], l), unit, l), 4]),
+    ['total', bracketed(say(PACK_COLUMN_TERMS.total, l), unit, l), 4],
   ];
   const rows = [
     ...levels.map((lv) => [
@@ -454,16 +456,6 @@ const SUMMARY_FIGURES = [
   'awaitingReturnNow',
 ] as const satisfies readonly StatisticFigure[];
 
-/** A chart's numbers as a table beside it: one row per category, one column per series. */
-function chartTable(chart: ChartSpec, l: Language): ReportBlock {
-  return {
-    kind: 'table',
-    caption: fillPack(say(PACK_SUMMARY_TERMS.chartTable, l), { title: chart.title }),
-    columns: [{ key: 'category', label: '', width: 4 }, ...chart.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}（${chart.unit}）`, width: 3 }))],
-    rows: chart.categories.map((c, i) => [c, ...chart.series.map((s) => String(s.values[i] ?? 0))]),
-  };
-}
-
 const digestOf = (doc: Omit<ReportDocument, 'blocks'>, blocks: readonly ReportBlock[]): string =>
   createHash('sha256')
     .update(JSON.stringify({ ...doc, blocks }))
@@ -523,7 +515,8 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
   ];
   const blocks: ReportBlock[] = [
     ...summary,
-    ...charts.flatMap((chart): ReportBlock[] => [{ kind: 'chart', chart }, chartTable(chart, l)]),
+    // Each chart's numbers print under it (the print view and the Word document add them).
+    ...charts.map((chart): ReportBlock => ({ kind: 'chart', chart })),
     { kind: 'heading', level: 1, text: say(PACK_PART_TERMS.sections, l) },
     ...(Object.entries(sections) as [PackSection, ReportBlock[]][]).flatMap(([section, body]): ReportBlock[] => [
       { kind: 'heading', level: 2, text: say(PACK_SECTION_TERMS[section], l) },
