@@ -21,7 +21,26 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  * them), hashes, folder paths and the code beside a refusal are taken out by form. The seeded data holds no Latin word,
  * so whatever is left is the interface's.
  */
-const ALLOWED_LATIN = new Set(['MAC', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Esc', 'Tab', 'PDF', 'Excel', 'Word', 'CSV', 'xlsx', 'UTF', 'GBK', 'KB', 'MB', 'GB', 'English']);
+const ALLOWED_LATIN = new Set([
+  'MAC',
+  'Ctrl',
+  'Alt',
+  'Shift',
+  'Enter',
+  'Esc',
+  'Tab',
+  'PDF',
+  'Excel',
+  'Word',
+  'CSV',
+  'xlsx',
+  'UTF',
+  'GBK',
+  'KB',
+  'MB',
+  'GB',
+  'English',
+]);
 /**
  * Screens that name accounts by their login name (用户名): the accounts page. The backup history still names who
  * backed up by login name (left to its owner, see the report).
