@@ -188,6 +188,8 @@ export const PACK_SUMMARY_TERMS = {
   /** The one line the digest leaves out: when, by whom and at which audit head the pack was built. */
   head: ['生成：{by} {at} · 审计链 #{seq} {hash}', '生成：{by} {at} · 審計鏈 #{seq} {hash}', 'Built by {by} at {at} · audit chain #{seq} {hash}'],
   none: ['无', '無', 'None'],
+  /** The check list's table: each point with the ledger's evidence. */
+  checkList: ['自查要点及台账依据', '自查要點及台帳依據', 'Points and the ledger’s evidence'],
   /** The corner of a chart's table of numbers. */
   chartUnit: ['单位：{unit}', '單位：{unit}', 'Unit: {unit}'],
   /** The device units in the summary. */

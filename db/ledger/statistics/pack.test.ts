@@ -88,7 +88,7 @@ const column = (table: Extract<ReportBlock, { kind: 'table' }>, label: string) =
 
 /** The check list as {point index: [verdict, exceptions]}. */
 function checks(doc: ReportDocument): Record<PackCheck, { checked: string; exceptions: string; verdict: string }> {
-  const list = tableOf(doc, '三、自查要点');
+  const list = tableOf(doc, '自查要点及台账依据');
   return Object.fromEntries(
     PACK_CHECKS.map((check, i) => [check, { checked: list.rows[i]![2]!, exceptions: list.rows[i]![3]!, verdict: list.rows[i]![4]! }]),
   ) as never;

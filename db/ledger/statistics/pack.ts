@@ -524,7 +524,7 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
     ]),
     { kind: 'heading', level: 1, text: say(PACK_PART_TERMS.checks, l) },
     ...table(
-      say(PACK_PART_TERMS.checks, l),
+      say(PACK_SUMMARY_TERMS.checkList, l),
       [
         ['no', 2],
         ['point', 10],
