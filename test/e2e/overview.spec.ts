@@ -159,3 +159,45 @@ test('a busy ledger: holdings, 待办, devices, cabinets, backup and the latest 
   await expect(page.getByTestId('backup-status')).toBeVisible();
   await expect(page.getByTestId('backup-history')).toContainText('备份盘-01');
 });
+
+test('an auditor reads the registers’ cards but has no backup to make; an administrator only, who does not read them, sees the backup status', async ({
+  page,
+  host,
+}) => {
+  await setUpQuickly(page, host.current);
+  const h = host.current;
+  const signInAs = async (username: string, displayName: string, roles: string[]) => {
+    must(h, 'session.login', { username: ADMIN.username, password: ADMIN.password });
+    must(h, 'account.create', { username, displayName, roles, password: 'Temp2026pass' });
+    must(h, 'session.login', { username, password: 'Temp2026pass' });
+    must(h, 'account.changePassword', { oldPassword: 'Temp2026pass', newPassword: 'Shenji2026' });
+    await page.reload();
+    await expect(page.getByTestId('header-user')).toContainText(displayName);
+    await page.getByTestId('menu-overview').click();
+  };
+  const g1 = must<{ id: number }>(h, 'locations.create', { code: 'G-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  must(h, 'documents.receive', {
+    docNumber: '鲁保发〔2026〕1号',
+    title: '通知',
+    originUnit: '省国家保密局',
+    marking: '秘密★5年',
+    issueDate: day(-5),
+    scope: ['办公室'],
+    copies: 2,
+    locationId: g1,
+    signedBy: '李明',
+  });
+
+  await signInAs('shenji', '审计员甲', ['auditor']);
+  await expect(page.getByTestId('overview-held')).toContainText('1 件 2 份');
+  await expect(page.getByTestId('overview-activities')).toContainText('收文登记');
+  await expect(page.getByTestId('backup-status')).toBeVisible();
+  await expect(page.getByTestId('overview-backup-now')).toHaveCount(0);
+
+  await signInAs('guanli', '管理员乙', ['admin']);
+  await expect(page.getByTestId('overview-registers')).toContainText('系统管理员不查看台账内容');
+  await expect(page.getByTestId('backup-status')).toBeVisible();
+  await expect(page.getByTestId('overview-holdings')).toHaveCount(0);
+  await expect(page.getByTestId('overview-activities')).toHaveCount(0);
+  expect(await latinWords(page)).toEqual([]);
+});

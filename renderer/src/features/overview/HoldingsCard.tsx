@@ -30,7 +30,7 @@ export function HoldingsCard({ holdings }: { holdings: Overview['holdings'] }) {
   return (
     <Card title={t('overview.heldTitle')} data-testid="overview-holdings">
       <OpenNumber onOpen={() => openDocuments({ status: 'held' })} testId="overview-held">
-        <Statistic title={t('overview.heldTotal')} value={itemsCopies(held)} />
+        <Statistic title={t('overview.heldTotal')} value={itemsCopies(held)} styles={{ content: { color: '#1677ff' } }} />
       </OpenNumber>
       <Table<DocumentLevel>
         size="small"
