@@ -120,7 +120,7 @@ describe('the annual pack: the check list', () => {
     expect(c.plainProcessing.verdict).toBe('本年度无此事项');
     expect(c.crossUse).toMatchObject({ checked: '本年度介质使用登记 1 条', verdict: '符合' });
     expect(c.inventory).toMatchObject({ checked: '本年度清查 1 次', verdict: '有例外', exceptions: '2026-0001 份号0003（清查缺失，尚未找回）' });
-    expect(c.monitoring).toMatchObject({ checked: '', verdict: '未评估（台账无此记录）' });
+    expect(c.monitoring).toMatchObject({ checked: '', exceptions: '', verdict: '未评估（台账无此记录）' });
   });
 
   it('on an empty ledger: nothing this year, and the stocktake not assessed without one', () => {

@@ -136,7 +136,7 @@ function producedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
   return table(
     say(PACK_SECTION_TERMS.produced, l),
     [
-      ['date', 4],
+      ['date', 5],
       ['receiptNo', 4],
       ['title', 12],
       ['level', 3],
@@ -181,7 +181,7 @@ function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language
   return table(
     say(PACK_SECTION_TERMS.copied, l),
     [
-      ['date', 4],
+      ['date', 5],
       ['receiptNo', 4],
       ['title', 11],
       ['level', 3],
@@ -219,16 +219,16 @@ function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, 
   return table(
     say(PACK_SECTION_TERMS.lent, l),
     [
-      ['date', 4],
+      ['date', 5],
       ['receiptNo', 4],
       ['title', 9],
       ['level', 3],
       ['copyNos', 3],
       ['borrower', 3],
       ['department', 3],
-      ['dueAt', 4],
+      ['dueAt', 5],
       ['loanApprover', 5],
-      ['returnedAt', 4],
+      ['returnedAt', 5],
     ],
     rows.map((r) => {
       tracker.see(r.level);
@@ -254,7 +254,7 @@ function returnedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
   return table(
     say(PACK_SECTION_TERMS.returned, l),
     [
-      ['date', 4],
+      ['date', 5],
       ['batchNo', 4],
       ['receiptNo', 4],
       ['title', 11],
@@ -333,7 +333,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
   return table(
     say(PACK_SECTION_TERMS.disposed, l),
     [
-      ['date', 4],
+      ['date', 5],
       ['carrier', 3],
       ['content', 10],
       ['quantity', 3],
@@ -419,7 +419,7 @@ function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Rep
       ['device', 6],
       ['level', 3],
       ['reason', 6],
-      ['sentAt', 4],
+      ['sentAt', 5],
       ['repairer', 5],
       ['escort', 3],
       ['approval', 6],
@@ -527,16 +527,17 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
       say(PACK_SUMMARY_TERMS.checkList, l),
       [
         ['no', 2],
-        ['point', 10],
+        ['point', 9],
         ['checked', 6],
-        ['exceptions', 12],
-        ['verdict', 4],
+        ['exceptions', 11],
+        ['verdict', 6],
       ],
       checks.map((c, i) => [
         i + 1,
         checkText(c.check, l),
         checkScope(c, l),
-        c.exceptions.length ? listOf(c.exceptions, l) : say(PACK_SUMMARY_TERMS.none, l),
+        // Not assessed: no exception is claimed either way.
+        c.verdict === 'notAssessed' ? '' : c.exceptions.length ? listOf(c.exceptions, l) : say(PACK_SUMMARY_TERMS.none, l),
         say(PACK_VERDICT_TERMS[c.verdict], l),
       ]),
       l,
