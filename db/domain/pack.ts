@@ -29,6 +29,19 @@ export const PACK_SECTION_TERMS: Record<PackSection, Term> = {
   repairs: ['维修', '維修', 'Repairs'],
 };
 
+/** Each section's table, named as its register is. */
+export const PACK_TABLE_TERMS: Record<PackSection, Term> = {
+  received: ['收到密件（按密级、载体形式）', '收到密件（按密級、載體形式）', 'Received, by level and carrier'],
+  produced: ['制作登记', '製作登記', 'Documents produced'],
+  copied: ['复制登记', '複製登記', 'Copies made'],
+  lent: ['借阅登记', '借閱登記', 'Loans'],
+  returned: ['清退登记', '清退登記', 'Returns to the issuer'],
+  disposed: ['销毁、报废登记', '銷毀、報廢登記', 'Destructions and disposals'],
+  computers: ['涉密计算机登记备案', '涉密計算機登記備案', 'Classified computers registered'],
+  media: ['涉密存储介质登记备案', '涉密存儲介質登記備案', 'Classified storage media registered'],
+  repairs: ['维修登记', '維修登記', 'Repairs'],
+};
+
 /** Every column label of the pack's tables, by key. */
 export const PACK_COLUMN_TERMS = {
   no: ['序号', '序號', 'No.'],

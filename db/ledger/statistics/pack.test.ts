@@ -146,29 +146,29 @@ describe('the annual pack: its figures are the registers’ counts', () => {
 
     const register = (name: string) =>
       ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name, filters: { year: YEAR } } }).document.rows.length;
-    expect(tableOf(document, '复制').rows).toHaveLength(register('copies'));
-    expect(tableOf(document, '借阅').rows).toHaveLength(register('loans'));
-    expect(tableOf(document, '涉密计算机').rows).toHaveLength(
+    expect(tableOf(document, '复制登记').rows).toHaveLength(register('copies'));
+    expect(tableOf(document, '借阅登记').rows).toHaveLength(register('loans'));
+    expect(tableOf(document, '涉密计算机登记备案').rows).toHaveLength(
       ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name: 'secret-computers' } }).document.rows.length,
     );
-    expect(tableOf(document, '涉密存储介质').rows).toHaveLength(
+    expect(tableOf(document, '涉密存储介质登记备案').rows).toHaveLength(
       ok<PrintPayload>(t.service, 'print.prepare', { request: { kind: 'sheet', name: 'secret-media' } }).document.rows.length,
     );
 
     // 收到密件 by 密级 and 载体形式 (件 / 份): the 合计 row is the figure.
-    const received = tableOf(document, '收到密件');
+    const received = tableOf(document, '收到密件（按密级、载体形式）');
     expect(received.rows.at(-1)).toEqual([
       '合计',
       `${figures.received!.count} / ${figures.received!.copies}`,
       `${figures.received!.count} / ${figures.received!.copies}`,
     ]);
     // 复制 names the approval record; 借阅 its return; 销毁 where it went and who.
-    expect(column(tableOf(document, '复制'), '批准人')).toEqual(['陈主任（当面审批）']);
-    expect(column(tableOf(document, '借阅'), '归还时间')).toEqual(['2026-11-13', '']);
-    const disposed = tableOf(document, '销毁 / 报废');
+    expect(column(tableOf(document, '复制登记'), '批准人')).toEqual(['陈主任（当面审批）']);
+    expect(column(tableOf(document, '借阅登记'), '归还时间')).toEqual(['2026-11-13', '']);
+    const disposed = tableOf(document, '销毁、报废登记');
     expect(column(disposed, '流向')).toEqual(['（导入的历史记录）', '符合保密标准的碎纸机 保密室']);
     expect(column(disposed, '监销人')).toEqual(['', '王芳']);
-    expect(column(tableOf(document, '维修'), '维修单位')).toEqual(['信息科']);
+    expect(column(tableOf(document, '维修登记'), '维修单位')).toEqual(['信息科']);
     expect(document.markingText).toBe('机密');
   });
 

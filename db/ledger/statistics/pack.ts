@@ -13,6 +13,7 @@ import {
   PACK_DISPOSAL_TERMS,
   PACK_PART_TERMS,
   PACK_SECTION_TERMS,
+  PACK_TABLE_TERMS,
   PACK_SUMMARY_TERMS,
   PACK_TITLE,
   PACK_VERDICT_TERMS,
@@ -122,8 +123,8 @@ function receivedSection(items: readonly StatisticsItemView[], l: Language, trac
     ]),
     [say(PACK_COLUMN_TERMS.total, l), ...carriers.map((c) => cell(items.filter((i) => i.group === c))), cell(items)],
   ];
-  if (items.length === 0) return table(say(PACK_SECTION_TERMS.received, l), [], [], l);
-  return [{ kind: 'table', caption: say(PACK_SECTION_TERMS.received, l), columns: columns.map(([key, label, width]) => ({ key, label, width })), rows }];
+  if (items.length === 0) return table(say(PACK_TABLE_TERMS.received, l), [], [], l);
+  return [{ kind: 'table', caption: say(PACK_TABLE_TERMS.received, l), columns: columns.map(([key, label, width]) => ({ key, label, width })), rows }];
 }
 
 function producedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
@@ -134,7 +135,7 @@ function producedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
         FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id IN (SELECT value FROM json_each(${ids(items)})) ORDER BY e.id`,
   );
   return table(
-    say(PACK_SECTION_TERMS.produced, l),
+    say(PACK_TABLE_TERMS.produced, l),
     [
       ['date', 5],
       ['receiptNo', 4],
@@ -179,7 +180,7 @@ const copyNosOf = (json: string) => compressCopyNos(JSON.parse(json) as number[]
 
 function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
   return table(
-    say(PACK_SECTION_TERMS.copied, l),
+    say(PACK_TABLE_TERMS.copied, l),
     [
       ['date', 5],
       ['receiptNo', 4],
@@ -217,7 +218,7 @@ function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, 
           AND EXISTS (SELECT 1 FROM event_copies a JOIN event_copies b ON b.copy_id = a.copy_id WHERE a.event_id = e.id AND b.event_id = r2.id) ORDER BY r2.id LIMIT 1) AS returned_at`,
   );
   return table(
-    say(PACK_SECTION_TERMS.lent, l),
+    say(PACK_TABLE_TERMS.lent, l),
     [
       ['date', 5],
       ['receiptNo', 4],
@@ -252,7 +253,7 @@ function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, 
 
 function returnedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
   return table(
-    say(PACK_SECTION_TERMS.returned, l),
+    say(PACK_TABLE_TERMS.returned, l),
     [
       ['date', 5],
       ['batchNo', 4],
@@ -331,7 +332,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
     };
   });
   return table(
-    say(PACK_SECTION_TERMS.disposed, l),
+    say(PACK_TABLE_TERMS.disposed, l),
     [
       ['date', 5],
       ['carrier', 3],
@@ -350,7 +351,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
 
 function computersSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
   return table(
-    say(PACK_SECTION_TERMS.computers, l),
+    say(PACK_TABLE_TERMS.computers, l),
     [
       ['code', 4],
       ['responsible', 3],
@@ -387,7 +388,7 @@ function mediaSection(db: Db, y: PackYear, l: Language, tracker: Tracked): { blo
         ORDER BY m.code`,
   );
   const blocks = table(
-    say(PACK_SECTION_TERMS.media, l),
+    say(PACK_TABLE_TERMS.media, l),
     [
       ['code', 4],
       ['type', 3],
@@ -414,7 +415,7 @@ function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Rep
         WHERE e.id IN (SELECT value FROM json_each(${ids(yearItems(db, 'devicesRepaired', y))})) AND e.device = 'computer' ORDER BY e.id`,
   );
   return table(
-    say(PACK_SECTION_TERMS.repairs, l),
+    say(PACK_TABLE_TERMS.repairs, l),
     [
       ['device', 6],
       ['level', 3],
