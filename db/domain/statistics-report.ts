@@ -15,6 +15,8 @@ export const STATISTICS_REPORT_TERMS = {
   ],
   /** Figures the chosen department or cabinet cannot narrow are left out rather than given unfiltered. */
   leftOut: ['按所选条件无法细分，未列出：', '按所選條件無法細分，未列出：', 'Not given under the chosen filter: '],
+  /** The summary table's caption. */
+  figures: ['各项数量', '各項數量', 'The figures'],
   summary: ['概况', '概況', 'Summary'],
   carriers: ['涉密载体', '涉密載體', 'Classified carriers'],
   devices: ['计算机和存储介质', '計算機和存儲介質', 'Computers and storage media'],
@@ -25,7 +27,8 @@ export const STATISTICS_REPORT_TERMS = {
   level: ['密级', '密級', 'Level'],
   month: ['月份', '月份', 'Month'],
   total: ['合计', '合計', 'Total'],
-  none: ['本期无。', '本期無。', 'None in the period.'],
+  /** The figures of a section that counted nothing, named after it. */
+  none: ['本期无', '本期無', 'None in the period'],
 } as const satisfies Record<string, Term>;
 
 /** The dates as the printout's number: a whole calendar year as 2026年度, any other dates from and to. */

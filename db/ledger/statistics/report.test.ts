@@ -161,7 +161,7 @@ describe('the statistics printout', () => {
     const { t } = await busyLedger();
     const f = figures(t).figures;
     const doc = report(t).document;
-    const sum = byKey(table(doc, '概况'));
+    const sum = byKey(table(doc, '各项数量'));
     expect(sum['收到密件']).toEqual([`${f.received!.count} 件`, `${f.received!.copies} 份`]);
     expect(sum['收到密件']).toEqual(['6 件', '13 份']);
     expect(sum['复制']).toEqual(['1 次', '1 份']);
@@ -200,9 +200,12 @@ describe('the statistics printout', () => {
     const grounds = table(doc, '拒绝的操作（按拒绝依据）');
     expect(grounds.rows[0]![0]).toContain('机要');
     expect(grounds.rows.at(-1)).toEqual(['合计', '1']);
-    // Nothing counted: said once, no empty tables.
-    const scrapped = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === '设备报废：0 次');
-    expect(doc.blocks[scrapped + 1]).toEqual({ kind: 'paragraph', text: '本期无。' });
+    // Nothing counted: named once at the end of its section, no heading and no empty tables of its own.
+    expect(doc.blocks.some((b) => b.kind === 'heading' && b.text.startsWith('设备报废'))).toBe(false);
+    const devices = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === '计算机和存储介质');
+    const records = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === '备份和拒绝的操作');
+    expect(doc.blocks[records - 1]).toEqual({ kind: 'paragraph', text: '本期无：设备报废、设备销毁' });
+    expect(devices).toBeLessThan(records);
   });
 
   it('carries the charts of the statistics after the figures they draw', async () => {
@@ -237,7 +240,7 @@ describe('the statistics printout', () => {
     expect(doc.number).toBe('2026-11-01 至 2026-11-30');
     expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '统计期间：2026-11-01 至 2026-11-30；保密柜：G-02 二号柜' });
     expect(doc.blocks[2]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^按所选条件无法细分，未列出：收到密件、.*借阅、.*逾期归还/) });
-    expect(byKey(table(doc, '概况'))['在管']).toEqual(['1 件', '2 份']);
+    expect(byKey(table(doc, '各项数量'))['在管']).toEqual(['1 件', '2 份']);
     expect(doc.markingText).toBe('秘密');
     expect(refused(t.service, 'print.prepare', { request: { kind: 'statistics', from: '2026-12-31', to: '2026-01-01' } }).code).toBe('E_VALIDATION');
     expect(refused(t.service, 'print.prepare', { request: { kind: 'statistics', ...YEAR, extra: 1 } }).code).toBe('E_VALIDATION');

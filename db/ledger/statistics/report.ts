@@ -1,7 +1,7 @@
 // The 统计 printout (print kind 'statistics'): the figures of statistics.figures as a ReportDocument, a summary of
 // every figure, then for each figure with something to count its tables by level, by its group (carrier, device,
 // medium level, grounds) and by month, and the charts (db/domain/statistics-charts.ts) where they read best.
-import { CARRIER_TERMS, LEVEL_TERMS, say, type Language, type Term } from '../../domain/terms';
+import { CARRIER_TERMS, colonOf, LEVEL_TERMS, listOf, say, type Language, type Term } from '../../domain/terms';
 import { highest, LEVELS, type DocumentLevel, type Level } from '../../domain/levels';
 import type { ChartSpec, ReportBlock, ReportColumn, ReportDocument } from '../../domain/report';
 import {
@@ -108,10 +108,9 @@ function figureBlocks(view: StatisticsView, figure: StatisticsFigureView, s: Say
     {
       kind: 'heading',
       level: 2,
-      text: `${s(STATISTIC_FIGURE_TERMS[figure.figure])}${s.language === 'en' ? ': ' : '：'}${heading.join(s.language === 'en' ? ', ' : '，')}`,
+      text: `${s(STATISTIC_FIGURE_TERMS[figure.figure])}${colonOf(s.language)}${heading.join(s.language === 'en' ? ', ' : '，')}`,
     },
   ];
-  if (figure.count === 0) return [...blocks, { kind: 'paragraph', text: s(W.none) }];
   const levels = ordered(Object.keys(figure.byLevel), LEVELS).map((l): [string, string] => [l, say(LEVEL_TERMS[l as Level], s.language)]);
   if (levels.length > 0) blocks.push(breakdown(figure, s(W.level), levels, figure.byLevel, s));
   if (def.group !== null && Object.keys(figure.byGroup).length > 0) {
@@ -132,7 +131,7 @@ function figureBlocks(view: StatisticsView, figure: StatisticsFigureView, s: Say
 function summary(figures: StatisticsFigureView[], s: Say): ReportBlock {
   return {
     kind: 'table',
-    caption: s(W.summary),
+    caption: s(W.figures),
     columns: [column('figure', s(W.figure), 4), column('count', s(W.count), 2), column('copies', s(W.copies), 2)],
     rows: figures.map((f) => [
       s(STATISTIC_FIGURE_TERMS[f.figure]),
@@ -150,7 +149,7 @@ function topLevel(figures: StatisticsFigureView[]): DocumentLevel | null {
 }
 
 function filterText(db: Db, f: StatisticsFilters, s: Say): string {
-  const colon = s.language === 'en' ? ': ' : '：';
+  const colon = colonOf(s.language);
   const parts = [`${s(W.dates)}${colon}${s.language === 'en' ? `${f.from} to ${f.to}` : `${f.from} 至 ${f.to}`}`];
   if (f.department !== undefined) parts.push(`${s(W.department)}${colon}${f.department}`);
   if (f.cabinetId !== undefined) {
@@ -175,7 +174,15 @@ export function statisticsReport(db: Db, f: StatisticsFilters, language: Languag
     { kind: 'paragraph', text: filterText(db, f, s) },
     { kind: 'paragraph', text: s(W.holdingsNow) },
     ...(leftOut.length > 0
-      ? [{ kind: 'paragraph' as const, text: `${s(W.leftOut)}${leftOut.map((x) => s(STATISTIC_FIGURE_TERMS[x])).join(s.language === 'en' ? ', ' : '、')}` }]
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `${s(W.leftOut)}${listOf(
+              leftOut.map((x) => s(STATISTIC_FIGURE_TERMS[x])),
+              language,
+            )}`,
+          },
+        ]
       : []),
     { kind: 'heading', level: 1, text: s(W.summary) },
     summary(given, s),
@@ -186,9 +193,12 @@ export function statisticsReport(db: Db, f: StatisticsFilters, language: Languag
     if (figures.length === 0) continue;
     blocks.push({ kind: 'heading', level: 1, text: s(W[section.title]) });
     for (const figure of figures) {
-      blocks.push(...figureBlocks(view, figure, s));
+      if (figure.count > 0) blocks.push(...figureBlocks(view, figure, s));
       for (const [id, after] of Object.entries(section.charts)) if (after === figure.figure) blocks.push(...chart(id));
     }
+    // What counted nothing is said once, by name, rather than as a heading and an empty table each.
+    const none = figures.filter((f) => f.count === 0).map((f) => s(STATISTIC_FIGURE_TERMS[f.figure]));
+    if (none.length > 0) blocks.push({ kind: 'paragraph', text: `${s(W.none)}${colonOf(s.language)}${listOf(none, language)}` });
   }
   const highestLevel = topLevel(given);
   return {

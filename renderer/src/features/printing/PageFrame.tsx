@@ -108,11 +108,22 @@ export interface TableColumn {
   width: number;
 }
 
+/** A count, with or without its unit word (12, 3 件, 10 份): a report's tables set these to the right. */
+const COUNT = /^\d[\d,.]*( ?\S{1,2})?$/;
+
+interface TableProps {
+  columns: TableColumn[];
+  rows: string[][];
+  caption?: string;
+  /** A report's table: counts beside the first column to the right, a table of a few columns narrower than the page. */
+  report?: boolean;
+}
+
 /** A plain bordered table, the columns at their relative widths, the header row repeated wherever it is cut. */
-export function PrintTable({ columns, rows, caption }: { columns: TableColumn[]; rows: string[][]; caption?: string }) {
+export function PrintTable({ columns, rows, caption, report = false }: TableProps) {
   const widths = columns.reduce((n, c) => n + c.width, 0);
   return (
-    <table className="print-table">
+    <table className={report && columns.length <= 3 ? 'print-table print-table-narrow' : 'print-table'}>
       {caption && <caption className="print-caption">{caption}</caption>}
       <colgroup>
         {columns.map((c) => (
@@ -130,7 +141,9 @@ export function PrintTable({ columns, rows, caption }: { columns: TableColumn[];
         {rows.map((row, i) => (
           <tr key={i}>
             {row.map((cell, j) => (
-              <td key={j}>{cellText(cell)}</td>
+              <td key={j} className={report && j > 0 && COUNT.test(cell) ? 'print-count' : undefined}>
+                {cellText(cell)}
+              </td>
             ))}
           </tr>
         ))}

@@ -64,7 +64,7 @@ function UnitView({ unit, part, doc, t, measuring }: { unit: Unit; part: BlockPa
       case 'table': {
         const continued = part.from > 0;
         const rows = measuring ? unit.rows : unit.rows.slice(part.from, part.to);
-        return <PrintTable caption={continued ? `${unit.caption}${t('print.continued')}` : unit.caption} columns={unit.columns} rows={rows} />;
+        return <PrintTable caption={continued ? `${unit.caption}${t('print.continued')}` : unit.caption} columns={unit.columns} rows={rows} report />;
       }
       case 'chart':
         // Measured as a box of the chart's size; drawn on the pages only.
@@ -76,7 +76,7 @@ function UnitView({ unit, part, doc, t, measuring }: { unit: Unit; part: BlockPa
     }
   })();
   return (
-    <div className={`report-unit report-${unit.kind}`} data-unit={cutOf(unit)}>
+    <div className={`report-unit report-unit-${unit.kind}`} data-unit={cutOf(unit)}>
       {body}
     </div>
   );

@@ -1,0 +1,112 @@
+// The 统计 printout through the browser test host: the print route lays the report out (ReportView) and Chromium
+// prints it to PDF, read back with poppler. The figures' numbers, 第 N 页 共 M 页 and the marking on every page, the
+// charts as vector drawing (their axis labels are text, no image in the PDF), one audit entry naming 统计 and its year.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { RunningHost } from '../host/server';
+import { expect, must, printAudit, setUpQuickly, test, UNIT } from './fixtures';
+
+const folder = mkdtempSync(join(tmpdir(), 'ledger-report-print-'));
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A year with something in every chart: received in three months at two levels, a loan back 3 days late, a copy. */
+function seed(host: RunningHost): void {
+  const cab = must<{ id: number }>(host, 'locations.create', { code: 'BMG-01', name: '一号保密柜', maxLevel: 'secret' }).id;
+  const receive = (n: number, marking: string, copies: number, receivedAt: string) =>
+    must<{ id: number }>(host, 'documents.receive', {
+      docNumber: `鲁X发〔2026〕${n}号`,
+      title: `关于加强保密管理的通知（第${n}号）`,
+      originUnit: '山东省XX厅办公室',
+      marking,
+      issueDate: '2026-01-05',
+      scope: ['办公室'],
+      copies,
+      locationId: cab,
+      signedBy: '李明',
+      receivedAt,
+    }).id;
+  const first = receive(1, '机密★10年', 3, '2026-03-10');
+  receive(2, '秘密★5年', 2, '2026-03-20');
+  receive(3, '秘密★5年', 4, '2026-07-01');
+  receive(4, '秘密★5年', 1, '2026-11-02');
+  must(host, 'documents.lend', { documentId: first, copyNos: [2], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-04-10', at: '2026-04-01' });
+  must(host, 'documents.returnLoan', { documentId: first, copyNos: [2], receivedBy: '李明', at: '2026-04-13' });
+}
+
+async function printPdf(page: Page, request: Record<string, unknown>, name: string): Promise<{ path: string; pages: number }> {
+  const r = await page.evaluate((job) => window.ledger.print!(job as never), { request, target: 'pdf' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const path = join(folder, `${name}.pdf`);
+  writeFileSync(path, Buffer.from(r.value.pdfBase64!, 'base64'));
+  return { path, pages: r.value.pages };
+}
+
+const pdftotext = (path: string, pageNo?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), path, '-'], { encoding: 'utf8' });
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+/** The images a PDF embeds (pdfimages -list: two header lines, then one line per image). */
+const images = (path: string) => execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+
+test.describe('the statistics printout', () => {
+  test.setTimeout(120_000);
+
+  test('prints the year’s figures and charts on A4 portrait pages: numbers as text, charts vector, marked, numbered, audited', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current);
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const figures = must<{ figures: Record<string, { count: number; copies: number | null }> }>(host.current, 'statistics.figures', year).figures;
+    expect(figures['received']).toMatchObject({ count: 4, copies: 10 });
+
+    const printed = await printPdf(page, { kind: 'statistics', ...year, language: 'zh-CN' }, 'statistics');
+    expect(printed.pages).toBeGreaterThan(1);
+    expect(execFileSync('pdfinfo', [printed.path], { encoding: 'utf8' })).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    const pages = Array.from({ length: printed.pages }, (_, i) => pdftotext(printed.path, i + 1));
+    pages.forEach((text, i) => {
+      // The marking of the most sensitive item counted (机密) top left, and the page of pages, on every page.
+      expect(text.trimStart().startsWith('机密'), `page ${i + 1} is marked`).toBe(true);
+      expect(squeeze(text)).toContain(`第${i + 1}页共${printed.pages}页`);
+    });
+    const all = squeeze(pages.join('\n'));
+    expect(all).toContain(`${UNIT}统计`);
+    expect(all).toContain('2026年度');
+    expect(all).toContain('统计期间：2026-01-01至2026-12-31');
+    // The summary and the tables by level say statistics.figures' numbers.
+    expect(all).toContain(`收到密件${figures['received']!.count}件${figures['received']!.copies}份`);
+    expect(all).toContain('收到密件（按密级）');
+    expect(all).toMatch(/机密13秘密37合计410/);
+    expect(all).toContain('逾期归还：1份');
+    // The charts are drawn as text and paths: their titles, month axis and numbers are text, and no image is embedded.
+    expect(all).toContain('各月流转（份数）');
+    expect(all).toContain('在管密件按密级（份数）');
+    expect(all).toContain('逾期归还（逾期天数）');
+    const monthly = pages.find((text) => squeeze(text).includes('各月流转（份数）'))!;
+    for (const month of ['1月', '6月', '12月']) expect(monthly).toContain(month);
+    expect(images(printed.path)).toEqual([]);
+    // The chart's numbers in a table under it: the corner says the unit.
+    expect(all).toContain('单位：份');
+
+    const audit = printAudit(host.current);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'statistics', title: '统计 2026年度', reported: { pages: printed.pages } } });
+
+    // Looked at by eye: the first page and the chart pages as PNG.
+    const shots = '/tmp/shots';
+    mkdirSync(shots, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', printed.path, join(shots, 'report-print')]);
+  });
+
+  test('in English, for dates that are not a year, with a cabinet: its words, no marking when nothing classified is counted', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    const cab = must<{ id: number }>(host.current, 'locations.create', { code: 'BMG-02', name: '二号保密柜', maxLevel: 'secret' }).id;
+    const printed = await printPdf(page, { kind: 'statistics', from: '2026-03-01', to: '2026-05-31', cabinetId: cab, language: 'en' }, 'statistics-en');
+    const text = squeeze(pdftotext(printed.path));
+    expect(text).toContain('Statistics');
+    expect(text).toContain('2026-03-01to2026-05-31');
+    expect(text).toContain('Cabinet:BMG-02二号保密柜');
+    expect(text).toContain(`Page1of${printed.pages}`);
+    expect(pdftotext(printed.path, 1).trimStart().startsWith(UNIT)).toBe(true);
+  });
+});
