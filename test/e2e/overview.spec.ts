@@ -158,6 +158,19 @@ test('a busy ledger: holdings, 待办, devices, cabinets, backup and the latest 
   await page.getByTestId('overview-backup-now').click();
   await expect(page.getByTestId('backup-status')).toBeVisible();
   await expect(page.getByTestId('backup-history')).toContainText('备份盘-01');
+
+  // The same overview in the other two languages: words for every card, the numbers unchanged.
+  for (const [language, held, latest] of [
+    ['zh-TW', '3 件 6 份', '備份'],
+    ['en', 'items 3, copies 6', 'Back up'],
+  ] as const) {
+    await page.getByTestId('menu-settings').click();
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('menu-overview').click();
+    await expect(page.getByTestId('overview-held')).toContainText(held);
+    await expect(page.getByTestId('overview-activities').locator('tbody tr').first()).toContainText(latest);
+    await page.screenshot({ path: `${SHOTS}/overview-busy-${language}.png`, fullPage: true });
+  }
 });
 
 test('an auditor reads the registers’ cards but has no backup to make; an administrator only, who does not read them, sees the backup status', async ({

@@ -249,8 +249,9 @@ const en: Messages = {
     heldTitle: 'Documents held',
     heldEmpty: 'Nothing is held yet. Once documents are received or produced, this shows the items and copies held by level.',
     heldTotal: 'Held',
-    itemsCopies: '{{items}} items, {{copies}} copies',
-    copiesOnly: '{{n}} copies',
+    // No plural forms here: a label before each number reads right for one and for many.
+    itemsCopies: 'items {{items}}, copies {{copies}}',
+    copiesOnly: 'copies {{n}}',
     level: 'Level',
     items: 'Items',
     copies: 'Copies',
