@@ -24,7 +24,6 @@ export function ActivitiesCard({ activities }: { activities: Overview['activitie
           pagination={false}
           rowKey="seq"
           dataSource={activities}
-          onRow={(a) => ({ 'data-testid': `overview-activity-${a.seq}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { key: 'at', title: t('overview.activityAt'), width: 170, render: (_, a) => formatDateTime(a.at) },
             { key: 'action', title: t('overview.activityAction'), render: (_, a) => auditActionText(a.action, language) },

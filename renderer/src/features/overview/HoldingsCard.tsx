@@ -18,7 +18,8 @@ export function HoldingsCard({ holdings }: { holdings: Overview['holdings'] }) {
     t('overview.itemsCopies', { items: cell?.count ?? 0, copies: cell?.copies ?? 0 });
   const levels = DOCUMENT_LEVELS.filter((level) => held.byLevel[level]);
 
-  if (held.count === 0 && onLoan.count === 0)
+  // A copy on loan or owed to the issuer is held too: nothing held is nothing at all.
+  if (held.count === 0)
     return (
       <Card title={t('overview.heldTitle')} data-testid="overview-holdings">
         <Typography.Text type="secondary" data-testid="overview-holdings-empty">

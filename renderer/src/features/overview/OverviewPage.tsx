@@ -1,7 +1,7 @@
 // 概览: what the custodian opens every morning. For those who read the registers: the holdings, 待办 (the reminders,
 // overdue apart from due soon), devices, cabinets and the latest entries, each number opening its list; for everyone the
 // backup status, and for an approver the requests waiting. The ledger's technical facts are under 设置 (台账信息).
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Alert, Col, Flex, Row, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -38,7 +38,7 @@ export function OverviewPage() {
 }
 
 /** The cards of the registers, from one overview.get (read each time the overview opens: it is what is there now). */
-function RegisterOverview({ side }: { side: React.ReactNode }) {
+function RegisterOverview({ side }: { side: ReactNode }) {
   const [view, setView] = useState<Overview | null>(null);
   const { busy, error } = useLoad(useCallback(async () => setView(await send('overview.get', {})), []));
   return (
