@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ComponentType, type Reac
 import { App, Badge, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AuditOutlined,
+  BarChartOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
@@ -50,6 +51,7 @@ import { ApprovalsPage } from './features/approvals/ApprovalsPage';
 import { ApprovalPage } from './features/approvals/ApprovalPage';
 import { StocktakesPage } from './features/stocktake/StocktakesPage';
 import { StocktakePage } from './features/stocktake/StocktakePage';
+import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
 import { KEYBOARD_MODAL, ShortcutsHelp } from './ui/ShortcutsHelp';
 import { focusFirstField } from './ui/focusFirstField';
@@ -79,6 +81,7 @@ const PAGES: Record<Page, ComponentType> = {
   settings: SettingsPage,
   stocktakes: StocktakesPage,
   stocktake: StocktakePage,
+  statistics: StatisticsPage,
 };
 
 /** The menu entry a page belongs to. */
@@ -94,6 +97,7 @@ const MENU_KEY: Partial<Record<Page, Page>> = {
 /** The screens the menu and the palette open, with their icons. */
 const ICONS = {
   overview: <DashboardOutlined />,
+  statistics: <BarChartOutlined />,
   documents: <FileProtectOutlined />,
   'register-received': <FileAddOutlined />,
   'register-produced': <FileAddOutlined />,
@@ -194,6 +198,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     // Everyone who reads the registers sees the stocktakes and their reports; the custodian takes them.
     stocktakes: readsRegisters,
     stocktake: readsRegisters,
+    statistics: readsRegisters,
   };
   const shown: Page = allowed[page] ? page : 'overview';
   const ShownPage = PAGES[shown];
@@ -260,6 +265,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
 
   const labels: Record<Screen, string> = {
     overview: t('menu.overview'),
+    statistics: t('statistics.menu'),
     documents: t('menu.documents'),
     'register-received': t('documents.receive'),
     'register-produced': t('documents.produce'),
@@ -322,6 +328,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
   );
   const menuItems: MenuProps['items'] = [
     item('overview'),
+    ...(readsRegisters ? [item('statistics')] : []),
     { type: 'group', key: 'registers', label: t('menu.registers'), children: registers },
     ...(readsRegisters ? [item('approvals', { label: approvalsLabel })] : []),
     { type: 'divider' },

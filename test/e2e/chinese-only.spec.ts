@@ -263,6 +263,11 @@ test('every route of the main layout speaks only Chinese, to the eye and to a sc
   await menu(page, 'approvals');
   await page.locator('[data-testid^=approvals-open-]').first().click();
   await check(page, 'approval', all);
+  // 统计's list of the items behind a figure (the screen itself is a menu entry, swept above).
+  await menu(page, 'statistics');
+  await page.getByTestId('statistics-documents').getByTestId('stat-received-total').click();
+  await expect(page.getByTestId('statistics-items').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await check(page, 'statistics: items', all);
 
   expect(all).toEqual({});
 });

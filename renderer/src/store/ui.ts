@@ -2,8 +2,10 @@
 import { applyLanguage, storedLanguage, type Language } from '../i18n';
 import type { DocumentFilters } from '../features/documents/store';
 import type { DeviceKind, DeviceRegister } from '../features/devices/devices';
-import type { PrintRequest } from '../../../preload/contract';
+import type { CommandInput, ComputerView, PrintRequest } from '../../../preload/contract';
 import type { LedgerState, SliceCreator } from './types';
+
+type DeviceStatus = ComputerView['status'];
 
 export type BatchKind = 'return' | 'destroy';
 export type DocumentOrigin = 'received' | 'produced';
@@ -28,7 +30,14 @@ export type Page =
   | 'backup'
   | 'settings'
   | 'stocktakes'
-  | 'stocktake';
+  | 'stocktake'
+  | 'statistics';
+
+/** 统计: the dates and filters chosen, and the figure (or cell of it) whose items are listed. */
+export interface StatisticsQuery {
+  range: CommandInput<'statistics.figures'>;
+  items: Pick<CommandInput<'statistics.items'>, 'figure' | 'level' | 'group' | 'month'> | null;
+}
 
 export interface UiSlice {
   language: Language;
@@ -40,10 +49,15 @@ export interface UiSlice {
   /** The device the device page shows. */
   deviceKind: DeviceKind;
   deviceId: number | null;
+  /** The status a device register was opened with (a number on the overview), taken by the register as its filter. */
+  deviceStatus: DeviceStatus | null;
   /** The stocktake (清查) the stocktake screen shows. */
   stocktakeId: number | null;
   /** The printout the print preview shows (null: closed). */
   printRequest: PrintRequest | null;
+  /** What 统计 shows, kept while an item opened from its lists is read (null: this year, nothing listed). */
+  statisticsQuery: StatisticsQuery | null;
+  setStatisticsQuery(query: StatisticsQuery): void;
   setLanguage(language: Language): void;
   /** Every change of screen goes through here: leaving unsaved input asks 放弃 / 继续编辑 first (the drafts slice). */
   navigate(to: Partial<LedgerState>): void;
@@ -54,6 +68,8 @@ export interface UiSlice {
   openDocumentEntry(origin: DocumentOrigin): void;
   openBatch(kind: BatchKind, seed?: number[]): void;
   openDevice(kind: DeviceKind, id: number): void;
+  /** A device register, optionally filtered to one status. */
+  openDevices(register: DeviceRegister, status?: DeviceStatus): void;
   /** The 清查 page: the list of stocktakes, where one is started. */
   openStocktakes(): void;
   /** One stocktake's screen (resumes an open one: all its state comes from the backend). */
@@ -63,8 +79,10 @@ export interface UiSlice {
   closePrint(): void;
 }
 
-export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
+export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
   const navigate = (to: Partial<LedgerState>) => get().navigate(to);
+  // The next one to sign in starts 统计 afresh.
+  session.clearsOnEnd({ statisticsQuery: null });
 
   return {
     language: storedLanguage(),
@@ -73,8 +91,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     batchSeed: [],
     deviceKind: 'computer',
     deviceId: null,
+    deviceStatus: null,
     stocktakeId: null,
     printRequest: null,
+    statisticsQuery: null,
 
     setLanguage(language) {
       applyLanguage(language);
@@ -110,6 +130,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       navigate({ page: 'device', deviceKind: kind, deviceId: id, computer: null, medium: null });
     },
 
+    openDevices(register, status) {
+      navigate({ page: register, deviceStatus: status ?? null });
+    },
+
     openStocktakes() {
       get().setPage('stocktakes');
     },
@@ -124,6 +148,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
 
     closePrint() {
       set({ printRequest: null });
+    },
+
+    setStatisticsQuery(query) {
+      set({ statisticsQuery: query });
     },
   };
 };

@@ -1365,6 +1365,7 @@ const en: Messages = {
     noChart: 'Nothing to draw',
     items: {
       total: '{{total}} in all',
+      print: 'Print',
       day: 'Date',
       returnedOn: 'Returned on',
       label: { document: 'Receipt no.', device: 'Code', backup: 'Backup', audit: 'Action' },

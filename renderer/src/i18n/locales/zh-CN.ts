@@ -1346,6 +1346,7 @@ const zhCN = {
     noChart: '没有可画的数据',
     items: {
       total: '共 {{total}} 条',
+      print: '打印',
       day: '日期',
       returnedOn: '归还日期',
       label: { document: '收文编号', device: '编号', backup: '备份名称', audit: '操作' },

@@ -1344,6 +1344,7 @@ const zhTW: Messages = {
     noChart: '沒有可畫的數據',
     items: {
       total: '共 {{total}} 條',
+      print: '列印',
       day: '日期',
       returnedOn: '歸還日期',
       label: { document: '收文編號', device: '編號', backup: '備份名稱', audit: '操作' },
