@@ -46,6 +46,11 @@ async function printPdf(page: Page, request: Record<string, unknown>, name: stri
 
 const pdftotext = (path: string, pageNo?: number) =>
   execFileSync('pdftotext', ['-layout', ...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), path, '-'], { encoding: 'utf8' });
+/** Where the pages are put as PNG to be looked at. */
+function shots(): string {
+  mkdirSync('/tmp/shots', { recursive: true });
+  return '/tmp/shots';
+}
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 /** The images a PDF embeds (pdfimages -list: two header lines, then one line per image). */
 const images = (path: string) => execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n').slice(2);
@@ -92,10 +97,27 @@ test.describe('the statistics printout', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'print.record', summary: { what: 'statistics', title: '统计 2026年度', reported: { pages: printed.pages } } });
 
-    // Looked at by eye: the first page and the chart pages as PNG.
-    const shots = '/tmp/shots';
-    mkdirSync(shots, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', printed.path, join(shots, 'report-print')]);
+    // Looked at by eye: the pages as PNG.
+    execFileSync('pdftoppm', ['-png', '-r', '60', printed.path, join(shots(), 'report-print')]);
+  });
+
+  test('ten years of months: the chart’s numbers go on over pages under their caption (续) and column headers, no row split', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current);
+    const printed = await printPdf(page, { kind: 'statistics', from: '2017-01-01', to: '2026-12-31', language: 'zh-CN' }, 'statistics-decade');
+    const pages = Array.from({ length: printed.pages }, (_, i) => squeeze(pdftotext(printed.path, i + 1)));
+    const first = pages.findIndex((text) => text.includes('各月流转（份数）单位：份'));
+    const continued = pages.flatMap((text, i) => (text.includes('各月流转（份数）（续）单位：份收到密件') ? [i] : []));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(continued.length).toBeGreaterThan(0);
+    expect(continued[0]).toBe(first + 1);
+    // Every month once, on one page: 2017年1月 to 2026年12月 in the table under the chart.
+    for (const month of ['2017年1月', '2021年6月', '2026年12月']) {
+      const on = pages.flatMap((text, i) => (i >= first && text.includes(`${month}0`) ? [i] : []));
+      expect(on, month).toHaveLength(1);
+    }
+    expect(pages.join('')).toContain('2017-01-01至2026-12-31');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', printed.path, join(shots(), 'report-print-decade')]);
   });
 
   test('in English, for dates that are not a year, with a cabinet: its words, no marking when nothing classified is counted', async ({ page, host }) => {
