@@ -151,6 +151,12 @@ test('a busy ledger: holdings, 待办, devices, cabinets, backup and the latest 
   await page.getByTestId('overview-computer-secret-in_use').click();
   await expect(page.getByTestId('devices-title')).toHaveText('涉密计算机登记备案表');
   await expect(page.getByTestId('device-open-涉密机-001')).toBeVisible();
+  // A status's number opens the register filtered to that status; the total, unfiltered.
+  await expect(page.getByTestId('devices-filter-status')).toContainText('在用');
+  await page.getByTestId('menu-overview').click();
+  await page.getByTestId('overview-computer-secret-total').click();
+  await expect(page.getByTestId('devices-title')).toHaveText('涉密计算机登记备案表');
+  await expect(page.getByTestId('devices-filter-status')).not.toContainText('在用');
   await page.getByTestId('menu-overview').click();
   await page.getByTestId('overview-medium-secret-in_use').click();
   await expect(page.getByTestId('devices-title')).toHaveText('涉密移动存储介质登记备案表');

@@ -46,7 +46,8 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
   const openDevice = useLedger((s) => s.openDevice);
   const { run, busy, error } = useAction(perform);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<ComputerView['status'] | undefined>(undefined);
+  // Opened from a number on the overview: that number's status is the first filter.
+  const [status, setStatus] = useState<ComputerView['status'] | undefined>(() => useLedger.getState().deviceStatus ?? undefined);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
   const [registering, setRegistering] = useState(false);

@@ -1,7 +1,7 @@
 // Computers and removable media by level and status (the 登记备案表 counted); a number opens the register it is in.
 import { Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeviceLevelCode } from '../../../../preload/contract';
+import type { ComputerView, DeviceLevelCode } from '../../../../preload/contract';
 import { useLedger } from '../../store';
 import { COMPUTER_STATUSES, DEVICE_LEVELS, MEDIUM_STATUSES, registerFor, type DeviceKind } from '../devices/devices';
 import { DeviceLevelTag } from '../devices/DeviceTags';
@@ -12,7 +12,7 @@ type Counts = Overview['devices']['computers'] | Overview['devices']['media'];
 
 function DeviceTable({ kind, counts }: { kind: DeviceKind; counts: Counts }) {
   const { t } = useTranslation();
-  const setPage = useLedger((s) => s.setPage);
+  const openDevices = useLedger((s) => s.openDevices);
   const label = kind === 'computer' ? t('overview.computers') : t('overview.media');
   if (counts.length === 0)
     return (
@@ -27,7 +27,7 @@ function DeviceTable({ kind, counts }: { kind: DeviceKind; counts: Counts }) {
   // The statuses some device has, in the register's order: a column of zeros says nothing.
   const statuses = (kind === 'computer' ? COMPUTER_STATUSES : MEDIUM_STATUSES).filter((s) => counts.some((c) => c.status === s));
   const levels = DEVICE_LEVELS.filter((level) => counts.some((c) => c.level === level));
-  const open = (level: DeviceLevelCode) => () => setPage(registerFor(kind, level));
+  const open = (level: DeviceLevelCode, status?: ComputerView['status']) => () => openDevices(registerFor(kind, level), status);
   return (
     <Table<DeviceLevelCode>
       size="small"
@@ -45,7 +45,7 @@ function DeviceTable({ kind, counts }: { kind: DeviceKind; counts: Counts }) {
           render: (_: unknown, level: DeviceLevelCode) => {
             const n = count(level, status);
             return n > 0 ? (
-              <OpenNumber onOpen={open(level)} testId={`overview-${kind}-${level}-${status}`}>
+              <OpenNumber onOpen={open(level, status)} testId={`overview-${kind}-${level}-${status}`}>
                 {n}
               </OpenNumber>
             ) : (
