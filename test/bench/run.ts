@@ -16,6 +16,7 @@ import { benchImport } from './import';
 import { benchLabels } from './labels';
 import { median } from './stats';
 import { benchStocktake } from './stocktake';
+import { benchStatistics } from './statistics';
 import { benchUi } from './ui';
 
 const { results, record } = collector();
@@ -105,6 +106,8 @@ try {
   record('store.unlock_ms', median(unlocks), 'ms');
   await benchDocuments(record, work);
   benchBackup(record, work);
+  // A year's figures and the annual pack's Word document, on the same ledger.
+  await benchStatistics(record, work);
   // The screen, on the ledger the documents bench built.
   await benchUi(record, work);
   await benchPrint(record, work);
