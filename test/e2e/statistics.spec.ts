@@ -53,6 +53,8 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
     destroyers: ['李明'],
     witnesses: ['王芳'],
   });
+  // Refused (ordinary post is no lawful channel): counted among the refusals by its grounds.
+  expect(h.invoke('documents.transmit', { documentId: d1, copyNos: [3], toUnit: '市保密局', channel: '普通邮政', handledBy: '李明' }).ok).toBe(false);
   await page.reload();
 
   // Keyboard-first: the year is focused (this year), Enter counts; any dates are one choice away.
@@ -60,6 +62,10 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
   const year = page.getByTestId('statistics-year');
   await expect(year).toBeFocused();
   await expect(year).toHaveValue(String(new Date().getFullYear()));
+  await year.press('Enter');
+  await expect(page.getByTestId('statistics-period')).toContainText(`${new Date().getFullYear()}-01-01 至 ${new Date().getFullYear()}-12-31`);
+  // A whole year offers the annual pack beside the printout.
+  await expect(page.getByTestId('pack-print')).toBeVisible();
   await page.getByTestId('statistics-mode').getByText('按日期').click();
   const dates = page.getByTestId('statistics-filters').locator('.ant-picker-range input');
   await dates.first().click();
@@ -85,6 +91,8 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
   // Held now: d1's three originals and its copy, d2's copy left, the third item.
   await expect(figure('heldNow-total', 'holdings')).toHaveText('3（6份）');
   await expect(page.getByTestId('statistics-late')).toContainText('10');
+  await expect(page.getByTestId('statistics-refusals')).toContainText('该传递方式不合规定');
+  await expect(page.getByTestId('statistics-refusals').getByRole('button')).toHaveText('1');
 
   // The charts: SVG bars, each with its number.
   const monthly = page.locator('[data-chart="monthly-flows"][data-chart-drawn="true"]');
@@ -107,6 +115,12 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
   await expect(list.locator('tbody tr.ant-table-row')).toHaveCount(3);
   await expect(list).toContainText('共 3 条');
   await page.screenshot({ path: `${SHOTS}/statistics-items.png`, fullPage: true });
+  // The list prints as the register sheet 统计明细 (and exports as it).
+  await page.getByTestId('statistics-items-print').click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview).toContainText('收到密件明细');
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await figure('lateReturns-total').click();
@@ -125,6 +139,20 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
   await expect(page.getByTestId('statistics-period')).toContainText('部门：办公室');
   await expect(page.getByTestId('statistics-documents')).toContainText('不按部门统计');
   await expect(figure('received-total')).toHaveCount(0);
+  await expect(page.getByTestId('statistics-refusals')).toHaveText('不按部门统计');
   await expect(figure('lent-total')).toHaveText('2（2份）');
   await page.screenshot({ path: `${SHOTS}/statistics-department.png`, fullPage: true });
+  // Its printout: the report of these dates for the department.
+  await page.getByTestId('statistics-print').click();
+  await expect(preview).toContainText('办公室');
+  await page.keyboard.press('Escape');
+
+  // In English: the same numbers, in words.
+  await page.getByTestId('menu-settings').click();
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('menu-statistics').click();
+  await expect(page.getByTestId('statistics-documents')).toContainText('Received (items)');
+  await expect(page.getByTestId('statistics-documents')).toContainText('Not counted by department');
+  await expect(figure('lent-total')).toHaveText('2 (copies: 2)');
+  await page.screenshot({ path: `${SHOTS}/statistics-en.png`, fullPage: true });
 });

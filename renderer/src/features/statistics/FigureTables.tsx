@@ -88,7 +88,8 @@ function figureColumns(
       key: 'total',
       title: totalTitle,
       align: 'right',
-      onCell: ({ figure }) => (given(figure) ? {} : { colSpan: spanned }),
+      // Why a figure is not given reads from its start, across the row (not pushed to the right as numbers are).
+      onCell: ({ figure }) => (given(figure) ? {} : { colSpan: spanned, style: { textAlign: 'left' } }),
       render: (_, { figure }) => {
         const counts = view.figures[figure];
         if (!counts) return <Typography.Text type="secondary">{notApplicable(figure)}</Typography.Text>;
@@ -201,8 +202,15 @@ export function MonthsTable({ view, onOpen }: TableProps) {
 export function RefusalsTable({ view, onOpen }: TableProps) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
+  const notApplicable = useNotApplicable(view);
   const refusals = view.figures.refusals;
-  const rows = Object.entries(refusals?.byGroup ?? {})
+  if (!refusals)
+    return (
+      <Typography.Text type="secondary" data-testid="statistics-refusals">
+        {notApplicable('refusals')}
+      </Typography.Text>
+    );
+  const rows = Object.entries(refusals.byGroup)
     .map(([rule, cell]) => ({ rule, cell }))
     .sort((a, b) => b.cell.count - a.cell.count);
   return (
