@@ -101,6 +101,31 @@ test.describe('the statistics printout', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', printed.path, join(shots(), 'report-print')]);
   });
 
+  test('the statistics page’s 打印 previews the same pages as the PDF, charts drawn as SVG in them', async ({ page, host }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current);
+    await page.getByTestId('menu-statistics').click();
+    await page.getByTestId('statistics-print').click();
+    const preview = page.getByTestId('print-preview');
+    const pages = preview.getByTestId('print-page');
+    await expect(pages.first()).toBeVisible();
+    const n = Number(await preview.getByTestId('print-doc').getAttribute('data-pages'));
+    expect(n).toBeGreaterThan(1);
+    await expect(pages).toHaveCount(n);
+    await expect(pages.first().getByTestId('print-marking')).toHaveText('机密');
+    await expect(pages.nth(n - 1).getByTestId('print-page-of')).toHaveText(`第 ${n} 页 共 ${n} 页`);
+    await expect(pages.nth(1).locator('.print-running-title')).toHaveText(`${UNIT} 统计`);
+    // Each chart drawn on its page, as SVG.
+    await expect(preview.locator('.report-chart[data-chart-drawn="true"] svg')).toHaveCount(3);
+    await page.screenshot({ path: join(shots(), 'report-preview.png') });
+    const download = page.waitForEvent('download');
+    await preview.getByTestId('print-pdf-button').click();
+    const pdf = join(folder, 'preview.pdf');
+    await (await download).saveAs(pdf);
+    expect(Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1])).toBe(n);
+    await expect(page.getByText(`已保存PDF（${n} 页），已记入审计日志。`)).toBeVisible();
+  });
+
   test('ten years of months: the chart’s numbers go on over pages under their caption (续) and column headers, no row split', async ({ page, host }) => {
     await setUpQuickly(page, host.current);
     seed(host.current);
