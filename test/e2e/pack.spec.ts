@@ -82,6 +82,14 @@ test('导出 Word from the statistics page: the .docx has the pack’s tables, f
   }
   expect((await zip.file(/word\/header\d+\.xml/)[0]!.async('string')).replace(/<[^>]+>/g, '')).toBe('机密');
 
+  // 打印年度自查材料 opens the print preview of the pack.
+  await page.getByTestId('pack-print').click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview.getByText('自查要点及台账依据').first()).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'pack-preview.png') });
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+
   // Printed: the same pack on A4 with the marking and 第 N 页 共 M 页, one print entry named by its title and year.
   const r = await page.evaluate((job) => window.ledger.print!(job as never), { request: { kind: 'annual-pack', year: YEAR }, target: 'pdf' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));

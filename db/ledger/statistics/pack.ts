@@ -491,7 +491,11 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
   const count = (figure: StatisticFigure) => {
     const f = view.figures[figure]!;
     const unit = say(STATISTIC_UNIT_TERMS[STATISTIC_FIGURE_DEFS[figure].unit], l);
-    return [say(STATISTIC_FIGURE_TERMS[figure], l), `${f.count} ${unit}`, f.copies === null ? '' : `${f.copies} ${say(STATISTIC_UNIT_TERMS.copy, l)}`];
+    return [
+      say(STATISTIC_FIGURE_TERMS[figure], l),
+      `${f.count} ${unit}`,
+      f.copies === null || STATISTIC_FIGURE_DEFS[figure].unit === 'copy' ? '' : `${f.copies} ${say(STATISTIC_UNIT_TERMS.copy, l)}`,
+    ];
   };
   const deviceUnit = say(PACK_SUMMARY_TERMS.unit, l);
   const computerCount = computers[0]?.kind === 'table' ? computers[0].rows.length : 0;
