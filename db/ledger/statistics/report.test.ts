@@ -231,6 +231,8 @@ describe('the statistics printout', () => {
     const en = report(t, { language: 'en' }).document;
     expect(en).toMatchObject({ title: 'Statistics', number: 'Year 2026', markingText: 'Secret' });
     expect(byKey(table(en, 'Received by level'))).toMatchObject({ Secret: ['3', '8'], Total: ['6', '13'] });
+    expect(byKey(table(en, 'The figures'))['Received']).toEqual(['items 6', 'copies 13']);
+    expect(en.blocks).toContainEqual({ kind: 'heading', level: 2, text: 'Copied: times 1, copies 1' });
     expect(words(en).join('\n')).not.toMatch(/E_[A-Z_]+|top_secret|non_secret|\bpaper\b/);
   });
 

@@ -74,8 +74,8 @@ interface Say {
   language: Language;
 }
 
-/** 6 件, 2 次 ... (English: 6 items). */
-const amount = (n: number, unit: Term, s: Say) => `${n} ${s(unit)}`;
+/** 6 件, 2 次 ...; English names the unit first (items 6, copies 1), as the overview does: no 1 copies. */
+const amount = (n: number, unit: Term, s: Say) => (s.language === 'en' ? `${s(unit)} ${n}` : `${n} ${s(unit)}`);
 
 function caption(figure: StatisticFigure, by: string, s: Say): string {
   return s.language === 'en' ? `${s(STATISTIC_FIGURE_TERMS[figure])} by ${by.toLowerCase()}` : `${s(STATISTIC_FIGURE_TERMS[figure])}（按${by}）`;
