@@ -46,7 +46,8 @@ export function PrintRoot() {
       'data-print-id': payload.meta.printId,
       // What print.record bounds the pages by: no more pages than these rows (labels, a report's blocks) and one.
       'data-print-rows': String(payload.meta.rows),
-      'data-print-title': payload.document.title,
+      // What the saved PDF is named by: a report by its title and its year or dates (统计 2026年度).
+      'data-print-title': doc.kind === 'report' && doc.number ? `${doc.title} ${doc.number}` : doc.title,
       'data-print-audit-seq': String(payload.meta.auditHead.seq),
       'data-print-orientation': payload.document.orientation,
       ...(doc.kind === 'labels' && doc.layout.kind === 'single' ? { 'data-print-page-mm': `${doc.layout.widthMm}x${doc.layout.heightMm}` } : {}),
