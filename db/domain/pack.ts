@@ -201,6 +201,14 @@ export const PACK_SUMMARY_TERMS = {
   /** The one line the digest leaves out: when, by whom and at which audit head the pack was built. */
   head: ['生成：{by} {at} · 审计链 #{seq} {hash}', '生成：{by} {at} · 審計鏈 #{seq} {hash}', 'Built by {by} at {at} · audit chain #{seq} {hash}'],
   none: ['无', '無', 'None'],
+  /** Under a list cut at its limit: the count is all of them, the rest is in the register. */
+  more: [
+    '共 {total} 条，此处列出前 {shown} 条；全部条目请在“统计”中打开该项数字，打印或导出其明细。',
+    '共 {total} 條，此處列出前 {shown} 條；全部條目請在「統計」中打開該項數字，打印或導出其明細。',
+    '{total} in all, the first {shown} listed here; open the figure in Statistics to print or export them all.',
+  ],
+  /** After the exceptions a check list names, when there are more. */
+  moreExceptions: ['等，共 {n} 项', '等，共 {n} 項', '… {n} in all'],
   /** The check list's table: each point with the ledger's evidence. */
   checkList: ['自查要点及台账依据', '自查要點及台帳依據', 'Points and the ledger’s evidence'],
   /** The corner of a chart's table of numbers. */

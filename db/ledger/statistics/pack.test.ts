@@ -173,6 +173,28 @@ describe('the annual pack: its figures are the registers’ counts', () => {
     expect(document.markingText).toBe('机密');
   });
 
+  it('a list longer than the pack shows says how many in all, and where the rest are', () => {
+    const t = makeLedger();
+    const a = ok<{ id: number }>(t.service, 'locations.create', { code: 'G-01', name: '一号柜', maxLevel: 'secret' }).id;
+    const doc = ok<{ id: number }>(t.service, 'documents.receive', receiveInput(a, { receivedAt: '2026-10-10', issueDate: '2026-10-01', copies: 501 })).id;
+    for (let copyNo = 1; copyNo <= 501; copyNo += 1)
+      ok(t.service, 'documents.lend', {
+        documentId: doc,
+        copyNos: [copyNo],
+        borrower: { name: '王芳', department: '办公室' },
+        dueAt: '2026-12-20',
+        at: '2026-11-01',
+      });
+    const { document } = pack(t);
+    const loans = document.blocks.findIndex((b) => b.kind === 'table' && b.caption === '借阅登记');
+    expect((document.blocks[loans] as Extract<ReportBlock, { kind: 'table' }>).rows).toHaveLength(500);
+    expect(document.blocks[loans + 1]).toEqual({
+      kind: 'paragraph',
+      text: '共 501 条，此处列出前 500 条；全部条目请在“统计”中打开该项数字，打印或导出其明细。',
+    });
+    expect(Object.fromEntries(tableOf(document, '主要数字').rows.map((r) => [r[0], r[1]]))['借阅']).toBe('501 次');
+  });
+
   it('is reproducible: the same year and ledger give the same blocks and digest; only the build line moves', async () => {
     const { t } = await yearLedger();
     const first = pack(t);

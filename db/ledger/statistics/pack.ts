@@ -62,6 +62,14 @@ export interface Pack {
 }
 
 type Cell = string | number | null | undefined;
+
+/**
+ * The rows a list of the pack shows at most: the material quotes the year's registers, it does not reprint them (a
+ * year of fifty thousand loans is the 借阅登记簿's, printed or exported in full from 统计); the count is always all.
+ */
+const LIST_LIMIT = 500;
+/** The items a list shows: the first LIST_LIMIT, in the order they happened. */
+const listed = (items: readonly StatisticsItemView[]) => items.slice(0, LIST_LIMIT);
 const text = (c: Cell): string => (c === null || c === undefined ? '' : String(c));
 
 /** A table of the pack: its columns by key with their widths, in the language; no rows, a line saying none. */
@@ -71,15 +79,18 @@ function table(
   rows: Cell[][],
   l: Language,
   labels: Partial<Record<PackColumn, string>> = {},
+  total = rows.length,
 ): ReportBlock[] {
   if (rows.length === 0) return [{ kind: 'paragraph', text: `${caption}${l === 'en' ? ': ' : '：'}${say(PACK_SUMMARY_TERMS.none, l)}` }];
+  const shown = rows.slice(0, LIST_LIMIT);
   return [
     {
       kind: 'table',
       caption,
       columns: columns.map(([key, width]) => ({ key, label: labels[key] ?? say(PACK_COLUMN_TERMS[key], l), width })),
-      rows: rows.map((r) => r.map(text)),
+      rows: shown.map((r) => r.map(text)),
     },
+    ...(total > shown.length ? [{ kind: 'paragraph' as const, text: fillPack(say(PACK_SUMMARY_TERMS.more, l), { total, shown: shown.length }) }] : []),
   ];
 }
 
@@ -134,7 +145,7 @@ function producedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
   const rows = all<{ id: number; at: string; receipt_no: string; title: string; level: Level; classified_by: string | null; produced_by: string | null }>(
     db,
     sql`SELECT e.id, e.at, d.receipt_no, d.title, d.level, d.classified_by, json_extract(e.details, '$.handledBy') AS produced_by
-        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id IN (SELECT value FROM json_each(${ids(items)})) ORDER BY e.id`,
+        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id IN (SELECT value FROM json_each(${ids(listed(items))})) ORDER BY e.id`,
   );
   return table(
     say(PACK_TABLE_TERMS.produced, l),
@@ -152,6 +163,8 @@ function producedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
       return [day(r.at), r.receipt_no, r.title, levelWord(r.level, l), copies.get(r.id), r.classified_by, r.produced_by];
     }),
     l,
+    {},
+    items.length,
   );
 }
 
@@ -166,15 +179,16 @@ interface EventRow extends EventApproval {
   copy_nos: string;
 }
 
-/** The events behind a figure's items with what their sections show, in the order they happened. */
+/** The events behind a figure's items (the first a list shows) with what their sections show, in the order they happened. */
 function eventRows<R extends object = object>(db: Db, items: readonly StatisticsItemView[], extra = sql``, join = sql``): (EventRow & R)[] {
-  const order = new Map(items.map((i, n) => [eventIdOf(i), n]));
+  const shown = listed(items);
+  const order = new Map(shown.map((i, n) => [eventIdOf(i), n]));
   return all<EventRow & R>(
     db,
     sql`SELECT e.id, e.at, d.receipt_no, d.title, d.level, e.counterpart, e.approver, e.details,
           (SELECT json_group_array(c.copy_no) FROM event_copies ec JOIN copies c ON c.id = ec.copy_id WHERE ec.event_id = e.id) AS copy_nos
           ${APPROVAL_COLUMNS} ${extra}
-        FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join} WHERE e.id IN (SELECT value FROM json_each(${ids(items)}))`,
+        FROM events e JOIN documents d ON d.id = e.document_id ${APPROVAL_JOIN} ${join} WHERE e.id IN (SELECT value FROM json_each(${ids(shown)}))`,
   ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
@@ -208,6 +222,8 @@ function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language
       ];
     }),
     l,
+    {},
+    items.length,
   );
 }
 
@@ -250,6 +266,8 @@ function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, 
       ];
     }),
     l,
+    {},
+    items.length,
   );
 }
 
@@ -271,12 +289,15 @@ function returnedSection(db: Db, items: readonly StatisticsItemView[], l: Langua
       return [day(r.at), d.batchNo, r.receipt_no, r.title, levelWord(r.level, l), copyNosOf(r.copy_nos), r.counterpart];
     }),
     l,
+    {},
+    items.length,
   );
 }
 
 /** 销毁 / 报废: the documents destroyed, then the devices scrapped or destroyed, each with where it went and who approved. */
 function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
-  const docs = eventRows<{ carrier: keyof typeof CARRIER_TERMS; imported: 0 | 1 }>(db, yearItems(db, 'destroyed', y), sql`, d.carrier, e.imported`).map((r) => {
+  const destroyed = yearItems(db, 'destroyed', y);
+  const docs = eventRows<{ carrier: keyof typeof CARRIER_TERMS; imported: 0 | 1 }>(db, destroyed, sql`, d.carrier, e.imported`).map((r) => {
     tracker.see(r.level);
     const d = JSON.parse(r.details) as { method?: keyof typeof DESTROY_METHOD_TERMS; place?: string; destroyers?: string[]; witnesses?: string[] };
     const copies = (JSON.parse(r.copy_nos) as number[]).length;
@@ -314,7 +335,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
     sql`SELECT e.id, e.at, e.kind, e.device, coalesce(pc.code, md.code) AS code, coalesce(pc.name || ' ' || pc.model, md.model) AS title, coalesce(pc.level, md.level) AS level,
           md.type AS type, e.details, e.imported, json_extract(e.details, '$.approver') AS approver ${APPROVAL_COLUMNS}
         FROM device_events e LEFT JOIN computers pc ON e.device = 'computer' AND pc.id = e.device_id LEFT JOIN media md ON e.device = 'medium' AND md.id = e.device_id
-        ${APPROVAL_JOIN} WHERE e.id IN (SELECT value FROM json_each(${ids(deviceItems)})) ORDER BY e.id`,
+        ${APPROVAL_JOIN} WHERE e.id IN (SELECT value FROM json_each(${ids(listed(deviceItems))})) ORDER BY e.id`,
   ).map((r) => {
     tracker.see(r.level);
     const d = JSON.parse(r.details) as { facility?: string | null };
@@ -348,6 +369,8 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
     ],
     [...docs, ...devices].map((r) => r.cells),
     l,
+    {},
+    destroyed.length + deviceItems.length,
   );
 }
 
@@ -410,11 +433,12 @@ function mediaSection(db: Db, y: PackYear, l: Language, tracker: Tracked): { blo
 }
 
 function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
+  const repaired = yearItems(db, 'devicesRepaired', y);
   const rows = all<EventApproval & { at: string; code: string; name: string; level: Level; details: string }>(
     db,
     sql`SELECT e.at, pc.code, pc.name, pc.level, e.details, json_extract(e.details, '$.approver') AS approver ${APPROVAL_COLUMNS}
         FROM device_events e JOIN computers pc ON pc.id = e.device_id ${APPROVAL_JOIN}
-        WHERE e.id IN (SELECT value FROM json_each(${ids(yearItems(db, 'devicesRepaired', y))})) AND e.device = 'computer' ORDER BY e.id`,
+        WHERE e.id IN (SELECT value FROM json_each(${ids(listed(repaired))})) AND e.device = 'computer' ORDER BY e.id`,
   );
   return table(
     say(PACK_TABLE_TERMS.repairs, l),
@@ -433,6 +457,8 @@ function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Rep
       return [`${r.code} ${r.name}`, levelWord(r.level, l), d.reason, day(r.at), d.repairer, d.escort, approvalText(r, l)];
     }),
     l,
+    {},
+    repaired.length,
   );
 }
 
@@ -458,6 +484,14 @@ const SUMMARY_FIGURES = [
   'onLoanNow',
   'awaitingReturnNow',
 ] as const satisfies readonly StatisticFigure[];
+
+/** The exceptions a point lists: each by its number, the first EXCEPTIONS_LISTED of many and how many in all. */
+const EXCEPTIONS_LISTED = 50;
+function exceptionsText(exceptions: readonly string[], l: Language): string {
+  if (exceptions.length === 0) return say(PACK_SUMMARY_TERMS.none, l);
+  const listedText = listOf(exceptions.slice(0, EXCEPTIONS_LISTED), l);
+  return exceptions.length > EXCEPTIONS_LISTED ? `${listedText}${fillPack(say(PACK_SUMMARY_TERMS.moreExceptions, l), { n: exceptions.length })}` : listedText;
+}
 
 const digestOf = (doc: Omit<ReportDocument, 'blocks'>, blocks: readonly ReportBlock[]): string =>
   createHash('sha256')
@@ -544,7 +578,7 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
         checkText(c.check, l),
         checkScope(c, l),
         // Not assessed: no exception is claimed either way.
-        c.verdict === 'notAssessed' ? '' : c.exceptions.length ? listOf(c.exceptions, l) : say(PACK_SUMMARY_TERMS.none, l),
+        c.verdict === 'notAssessed' ? '' : exceptionsText(c.exceptions, l),
         say(PACK_VERDICT_TERMS[c.verdict], l),
       ]),
       l,
