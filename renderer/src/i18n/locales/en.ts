@@ -1355,7 +1355,7 @@ const en: Messages = {
     total: 'Total',
     byMonth: 'Month',
     times: 'Times',
-    levelOf: { level: 'Level', dataLevel: 'Level of the data', mediumLevel: "Medium's level" },
+    levelOf: { level: 'Level', dataLevel: 'Level of the data', mediumLevel: 'Medium level' },
     figureWithUnit: '{{figure}} ({{unit}})',
     withCopies: '{{count}} (copies: {{copies}})',
     notByDepartment: 'Not counted by department',
