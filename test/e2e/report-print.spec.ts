@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
-import { expect, must, printAudit, setUpQuickly, test, UNIT } from './fixtures';
+import { ADMIN, expect, must, printAudit, setUpQuickly, test, UNIT } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-report-print-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -90,6 +90,13 @@ test.describe('the statistics printout', () => {
     const monthly = pages.find((text) => squeeze(text).includes('各月流转（份数）'))!;
     for (const month of ['1月', '6月', '12月']) expect(monthly).toContain(month);
     expect(hasImage(printed.path)).toBe(false);
+    // Chinese only: no English word, no code; the printer's username and the audit hash are data, not words.
+    const words = pages
+      .join('\n')
+      .replaceAll(`（${ADMIN.username}）`, '')
+      .replace(/审计链\s*#\s*\d+\s+[0-9a-f]{6}/g, '');
+    expect(pages.join('\n').match(/审计链\s*#\s*\d+\s+[0-9a-f]{6}/g)).toHaveLength(printed.pages);
+    expect(words).not.toMatch(/[A-Za-z]{2,}/);
     // The chart's numbers in a table under it: the corner says the unit.
     expect(all).toContain('单位：份');
 
