@@ -129,7 +129,8 @@ export function StatisticsItems({ range, cell, onClose }: { range: Range; cell: 
   if (subject !== 'audit')
     columns.push({
       key: 'level',
-      title: t(`statistics.levelOf.${figure === 'mediaUsage' ? 'dataLevel' : 'level'}`),
+      // Media use counts by the data's level, a backup by its medium's.
+      title: t(`statistics.levelOf.${figure === 'mediaUsage' ? 'dataLevel' : figure === 'backups' ? 'mediumLevel' : 'level'}`),
       render: (_, i) => termOf(LEVEL_TERMS, i.level, language),
     });
   const group = def.group;
