@@ -115,7 +115,7 @@ interface TableProps {
   columns: TableColumn[];
   rows: string[][];
   caption?: string;
-  /** A report's table: counts beside the first column to the right, a table of a few columns narrower than the page. */
+  /** A report's table: counts beside the first column to the right, a few columns narrower than the page, many smaller. */
   report?: boolean;
 }
 
@@ -123,7 +123,7 @@ interface TableProps {
 export function PrintTable({ columns, rows, caption, report = false }: TableProps) {
   const widths = columns.reduce((n, c) => n + c.width, 0);
   return (
-    <table className={report && columns.length <= 3 ? 'print-table print-table-narrow' : 'print-table'}>
+    <table className={`print-table${report && columns.length <= 3 ? ' print-table-narrow' : ''}${report && columns.length >= 7 ? ' print-table-wide' : ''}`}>
       {caption && <caption className="print-caption">{caption}</caption>}
       <colgroup>
         {columns.map((c) => (
