@@ -51,6 +51,21 @@ describe('an approved request', () => {
     expect(ok<ApprovalView>(t.service, 'approvals.get', { id })).toMatchObject({ status: 'used', way: 'paper', paperNo: 'SPD-017' });
   });
 
+  // Found by the statistics e2e: a paper 审批单 of months ago had lapsed by the day it was entered, so the late entry of
+  // the copy it approved, made while it was valid, was refused as expired. An approval lapses for actions dated after it.
+  it('a paper 审批单 of months ago enables the late entry of what it approved while valid; an action dated after its lapse is refused', () => {
+    const t = approvalsLedger({ doc: { receivedAt: '2026-03-01', issueDate: '2026-02-20' } });
+    const { id, approvalNo } = ok<{ id: number; approvalNo: string }>(t.service, 'approvals.request', { ...copyRequest(t), reason: '会议' });
+    ok(t.service, 'approvals.recordPaper', { id, approverId: t.approver.id, decision: 'approved', paperNo: 'SPD-003', decidedAt: '2026-03-10' });
+    const grant = { way: 'request', approvalId: id };
+    expect(refused(t.service, 'documents.copy', copy(t, grant, { at: '2026-04-20' }))).toMatchObject({
+      code: 'E_APPROVAL_UNUSABLE',
+      details: { approvalNo, status: 'expired' },
+    });
+    expect(ok(t.service, 'documents.copy', copy(t, grant, { at: '2026-03-12' }))).toEqual({ copyNos: [4, 5] });
+    expect(ok<ApprovalView>(t.service, 'approvals.get', { id })).toMatchObject({ status: 'used', paperNo: 'SPD-003' });
+  });
+
   it('is refused while pending, when refused, after it expired, and for another action, item or more copies', () => {
     const t = ledger();
     const pending = ok<{ id: number; approvalNo: string }>(t.service, 'approvals.request', { ...copyRequest(t), reason: '会议' });

@@ -7,7 +7,7 @@ import type { ApprovalRule } from '../../domain/errors/codes';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { get, sql, type Db } from '../../store/sql';
-import { dayOfTime, localDate, requireCopies, requireDocument, requireLocation } from '../documents/model';
+import { dayOfTime, isDateOnly, localDate, requireCopies, requireDocument, requireLocation } from '../documents/model';
 import { requireComputer, requireMedium } from '../devices/devices';
 import type { ApprovalGrant } from './fields';
 import { insertDecision, insertRequest, insertUse, requireApproval, statusOf, type ApprovalRow } from './records';
@@ -92,9 +92,20 @@ export function useApproval(ctx: SignedInContext, grant: ApprovalGrant | undefin
   }
 }
 
+/**
+ * What an approval was when the action happened: it lapses for actions dated after it lapsed, not by the day the action
+ * is entered (a late entry of what a paper 审批单 approved while valid). An action dated by its day alone is compared by
+ * days: on the day the approval lapses it no longer covers it.
+ */
+function statusForAction(row: ApprovalRow, at: string) {
+  const status = statusOf(row, at);
+  if (status !== 'approved' || !isDateOnly(at) || row.expires_at === null) return status;
+  return dayOfTime(row.expires_at) <= at ? 'expired' : status;
+}
+
 function useRequest(ctx: SignedInContext, approvalId: number, need: ApprovalNeed): ApprovalUsed {
   const row = requireApproval(ctx.db, approvalId);
-  const status = statusOf(row, ctx.now);
+  const status = statusForAction(row, need.at);
   if (status !== 'approved') {
     const at = status === 'used' ? row.used_at : status === 'expired' ? row.expires_at : null;
     throw new LedgerError('E_APPROVAL_UNUSABLE', { approvalNo: row.approval_no, status, ...(at ? { at } : {}) });
