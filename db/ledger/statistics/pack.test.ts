@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PACK_CHECKS, type PackCheck } from '../../domain/pack';
 import type { ReportBlock, ReportDocument } from '../../domain/report';
-import { auditRows, makeLedger, ok, okAsync, refused, refusedAsync, type SetUpLedger } from '../../testing';
+import { auditRows, makeLedger, ok, okAsync, refused, refusedAsync, withRaw, type SetUpLedger } from '../../testing';
 import type { StatisticsView } from '../../views';
 import { createApprover, onTheSpot } from '../approvals/fixture';
 import { computerInput, mediumInput } from '../devices/fixture';
@@ -121,6 +121,22 @@ describe('the annual pack: the check list', () => {
     expect(c.crossUse).toMatchObject({ checked: '本年度介质使用登记 1 条', verdict: '符合' });
     expect(c.inventory).toMatchObject({ checked: '本年度清查 1 次', verdict: '有例外', exceptions: '2026-0001 份号0003（清查缺失，尚未找回）' });
     expect(c.monitoring).toMatchObject({ checked: '', exceptions: '', verdict: '未评估（台账无此记录）' });
+  });
+
+  it('a copy from before approvals were records names a typed approver only: no approval record, an exception', async () => {
+    const { t } = await yearLedger();
+    // As a ledger kept before migration 7 holds it: the approver's name typed in, no approval record.
+    withRaw(t, (db) =>
+      db
+        .prepare(
+          `INSERT INTO events (document_id, kind, at, approver, details, recorded_at, recorded_by)
+           VALUES (1, 'copy', '2026-02-01', '王局长', '{"sourceCopyNo":1,"copyNos":[9]}', '2026-02-01T02:00:00.000Z', 'zhangwei')`,
+        )
+        .run(),
+    );
+    const { document } = pack(t);
+    expect(checks(document).copying).toMatchObject({ checked: '本年度复制 2 次', verdict: '有例外', exceptions: '2026-0001 份号0009（无审批记录）' });
+    expect(column(tableOf(document, '复制登记'), '批准人')).toEqual(['', '陈主任（当面审批）']);
   });
 
   it('on an empty ledger: nothing this year, and the stocktake not assessed without one', () => {

@@ -192,6 +192,9 @@ function eventRows<R extends object = object>(db: Db, items: readonly Statistics
   ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
+/** Who approved and how, from the approval record the event used; a name without a record is no approval. */
+const approvalOf = (e: EventApproval, l: Language): string => (e.approval_way ? approvalText(e, l) : '');
+
 const copyNosOf = (json: string) => compressCopyNos(JSON.parse(json) as number[]);
 
 function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language, tracker: Tracked): ReportBlock[] {
@@ -218,7 +221,7 @@ function copiedSection(db: Db, items: readonly StatisticsItemView[], l: Language
         compressCopyNos([d.sourceCopyNo]),
         compressCopyNos(d.copyNos),
         d.copyNos.length,
-        approvalText(r, l),
+        approvalOf(r, l),
       ];
     }),
     l,
@@ -261,7 +264,7 @@ function lentSection(db: Db, items: readonly StatisticsItemView[], l: Language, 
         r.counterpart,
         d.department,
         d.dueAt,
-        approvalText(r, l),
+        approvalOf(r, l),
         day(r.returned_at),
       ];
     }),
@@ -312,7 +315,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
         r.imported ? say(PACK_DISPOSAL_TERMS.imported, l) : [d.method ? say(DESTROY_METHOD_TERMS[d.method], l) : '', d.place].filter(Boolean).join(' '),
         listOf(d.destroyers ?? [], l),
         listOf(d.witnesses ?? [], l),
-        approvalText(r, l),
+        approvalOf(r, l),
       ],
     };
   });
@@ -350,7 +353,7 @@ function disposedSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
         r.imported ? say(PACK_DISPOSAL_TERMS.imported, l) : `${say(PACK_DISPOSAL_TERMS[r.kind], l)} ${d.facility ?? ''}`.trim(),
         '',
         '',
-        approvalText(r, l),
+        approvalOf(r, l),
       ],
     };
   });
@@ -454,7 +457,7 @@ function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Rep
     rows.map((r) => {
       tracker.see(r.level);
       const d = JSON.parse(r.details) as { reason?: string; repairer?: string; escort?: string | null };
-      return [`${r.code} ${r.name}`, levelWord(r.level, l), d.reason, day(r.at), d.repairer, d.escort, approvalText(r, l)];
+      return [`${r.code} ${r.name}`, levelWord(r.level, l), d.reason, day(r.at), d.repairer, d.escort, approvalOf(r, l)];
     }),
     l,
     {},
