@@ -47,6 +47,8 @@ async function yearLedger() {
   ok(t.service, 'documents.lend', { documentId: d1, copyNos: [2], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-11-10', at: '2026-11-01' });
   ok(t.service, 'documents.returnLoan', { documentId: d1, copyNos: [2], receivedBy: '李明', at: '2026-11-13' });
   ok(t.service, 'documents.lend', { documentId: d2, copyNos: [1], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-11-20', at: '2026-11-05' });
+  // Not due yet on the day of the ledger's last entry, whatever the clock says later.
+  ok(t.service, 'documents.lend', { documentId: d1, copyNos: [1], borrower: { name: '赵六', department: '办公室' }, dueAt: '2026-12-10', at: '2026-11-20' });
   ok(t.service, 'documents.destroy', {
     items: [{ documentId: d1, copyNos: [4] }],
     approval: spot(),
@@ -181,7 +183,7 @@ describe('the annual pack: its figures are the registers’ counts', () => {
     ]);
     // 复制 names the approval record; 借阅 its return; 销毁 where it went and who.
     expect(column(tableOf(document, '复制登记'), '批准人')).toEqual(['陈主任（当面审批）']);
-    expect(column(tableOf(document, '借阅登记'), '归还时间')).toEqual(['2026-11-13', '']);
+    expect(column(tableOf(document, '借阅登记'), '归还时间')).toEqual(['2026-11-13', '', '']);
     const disposed = tableOf(document, '销毁、报废登记');
     expect(column(disposed, '流向')).toEqual(['（导入的历史记录）', '符合保密标准的碎纸机 保密室']);
     expect(column(disposed, '监销人')).toEqual(['', '王芳']);
@@ -214,7 +216,8 @@ describe('the annual pack: its figures are the registers’ counts', () => {
   it('is reproducible: the same year and ledger give the same blocks and digest; only the build line moves', async () => {
     const { t } = await yearLedger();
     const first = pack(t);
-    t.clock.advance(3_600_000);
+    // A month later by the clock, nothing entered since: overdue is as of the ledger's last entry, so nothing moves.
+    t.clock.jumpWall(30 * 86_400_000);
     const second = pack(t);
     expect(second.digest).toBe(first.digest);
     const withoutHead = (doc: ReportDocument) => doc.blocks.filter((b) => !(b.kind === 'paragraph' && b.text.startsWith('生成：')));
