@@ -172,7 +172,8 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
   expect(await dayOf(page, id, 'return_loan')).toBe(day(-22));
 
   // 复制 registered late: a countersignature given today cannot approve an earlier day (the dialog says so); the paper
-  // 审批单 signed the day before, recorded in the app, is the approval it names.
+  // 审批单 signed a month ago, recorded in the app, is the approval it names: it has lapsed since (30 days), but not by
+  // the day of the copy.
   const approverId = must<{ id: number }[]>(host.current, 'approvals.approvers', {})[0]!.id;
   const filed = await invoke<{ id: number; approvalNo: string }>(page, 'approvals.request', {
     kind: 'copy',
@@ -181,7 +182,7 @@ test('every document dialog sends the day it shows', async ({ page, host }) => {
     count: 1,
     reason: '工作需要',
   });
-  const paper = { id: filed.value!.id, approverId, decision: 'approved', paperNo: 'SPD-001', decidedAt: day(-22) };
+  const paper = { id: filed.value!.id, approverId, decision: 'approved', paperNo: 'SPD-001', decidedAt: day(-30) };
   expect((await invoke(page, 'approvals.recordPaper', paper)).ok).toBe(true);
   await page.getByTestId('doc-action-copy').click();
   await typeDay(page, 'copy-at', day(-21), 'tab');

@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { PasswordInput } from '../../ui/PasswordInput';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CommandInput } from '../../../../preload/contract';
 import { compressCopyNos } from '../../../../db/domain';
@@ -62,6 +62,12 @@ export function toGrant(values: ApprovalValues | undefined): ApprovalGrant | und
     return body && docNo && values.date ? { way: 'external', body, docNo, date: isoDate(values.date) } : undefined;
   }
   return undefined;
+}
+
+/** Whether an unused request was still valid on the action's day: approved now, or lapsed only after that day. */
+function validOn(a: ApprovalView, day: string): boolean {
+  if (a.status === 'approved') return true;
+  return a.status === 'expired' && a.expiresAt !== null && day < isoDate(dayjs(a.expiresAt));
 }
 
 /** Whether an approved request covers this need: same kind and item, and (for copies) none beyond those approved. */
@@ -149,7 +155,10 @@ function RequestChoice({ testIdPrefix, need }: { testIdPrefix: string; need: App
     };
   }, [listApprovals, kind, filed]);
 
-  const usable = requests.filter((a) => a.status === 'approved' && covers(a, need));
+  // The action's day (the dialog's 日期): a request that lapsed since still covers what was done before it lapsed (a late
+  // entry); the backend judges it by the same day.
+  const at = Form.useWatch('at', form) as Dayjs | undefined;
+  const usable = requests.filter((a) => validOn(a, isoDate(at ?? dayjs())) && covers(a, need));
   const waiting = requests.filter((a) => a.status === 'pending' && a.subject.type === need.subject.type && a.subject.id === need.subject.id);
   const only = usable.length === 1 ? usable[0]!.id : undefined;
   useEffect(() => {
