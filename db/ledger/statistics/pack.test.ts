@@ -223,7 +223,15 @@ describe('the annual pack: its figures are the registers’ counts', () => {
     const withoutHead = (doc: ReportDocument) => doc.blocks.filter((b) => !(b.kind === 'paragraph' && b.text.startsWith('生成：')));
     expect(withoutHead(second.document)).toEqual(withoutHead(first.document));
     expect(second.document.blocks).not.toEqual(first.document.blocks);
-    expect(pack(t, 'en').document.title).toBe('Secrecy work ledger (carriers and devices)');
+    // In each language its own words: the check list's points and verdicts, the headings.
+    const en = pack(t, 'en').document;
+    expect(en.title).toBe('Secrecy work ledger (carriers and devices)');
+    const enChecks = tableOf(en, 'Points and the ledger’s evidence');
+    expect(enChecks.rows.map((r) => r[4])).toContain('Exceptions');
+    expect(enChecks.rows.map((r) => r[3]).join(' ')).toContain('2026-0001 copy 0002 (back 3 days late)');
+    expect(en.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).not.toContainEqual(expect.stringMatching(/[\u4e00-\u9fff]/));
+    const tw = pack(t, 'zh-TW').document;
+    expect(tableOf(tw, '自查要點及台帳依據').rows.map((r) => r[4])).toContain('未評估（台帳無此記錄）');
   });
 });
 
