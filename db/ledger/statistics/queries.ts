@@ -162,7 +162,7 @@ function figureRows(figure: StatisticFigure, f: StatisticsFilters): Fragment {
     case 'heldNow':
       return holdings(f, false, 'documents_held_now', sql`AND d.held_copies > 0`);
     case 'awaitingReturnNow':
-      return holdings(f, true, 'documents_return_due', sql`AND d.must_return = 1 AND d.held_originals > 0`);
+      return holdings(f, true, 'documents_awaiting_return', sql`AND d.must_return = 1 AND d.held_originals > 0`);
     case 'onLoanNow':
       return sql`SELECT ${documentColumns(sql.trusted("'c' || c.id"), null, sql.trusted('1'), sql.trusted('c.copy_no AS copy_no, NULL AS days_late, c.holder AS detail'))}
         FROM copies c JOIN documents d ON d.id = c.document_id

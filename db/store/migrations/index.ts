@@ -13,6 +13,7 @@ import { pendingReceipts } from './0011-pending-receipts';
 import { register } from './0012-register';
 import { stocktakes } from './0013-stocktakes';
 import { statistics } from './0014-statistics';
+import { awaitingReturn } from './0015-awaiting-return';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   register,
   stocktakes,
   statistics,
+  awaitingReturn,
 ];
