@@ -1,12 +1,9 @@
 // The 统计 printout (print kind 'statistics'): its blocks say the numbers statistics.figures gives on a ledger the
-// test builds with known events (the set-up of figures.test.ts: two levels, a copy, a loan back 3 days late, a
+// test builds with known events (busyLedger of ./fixture, as figures.test.ts: two levels, a copy, a loan back 3 days late, a
 // return to the issuer, destructions, a correction, a voided registration, devices, a refusal), in words only.
 import { describe, expect, it } from 'vitest';
-import { auditRows, makeLedger, ok, okAsync, refused, UNIT_NAME, type SetUpLedger } from '../../testing';
-import { createApprover, external, onTheSpot } from '../approvals/fixture';
-import { receiveInput } from '../documents/fixture';
-import { computerInput, mediumInput } from '../devices/fixture';
-import { csvOf } from '../transfer/fixture';
+import { busyLedger } from './fixture';
+import { auditRows, makeLedger, ok, refused, UNIT_NAME, type SetUpLedger } from '../../testing';
 import type { ReportBlock, ReportDocument } from '../../domain/report';
 import type { ReportPayload } from '../print/commands';
 import type { StatisticsView } from '../../views';
@@ -14,84 +11,6 @@ import { STATISTIC_DEVICE_TERMS } from '../../domain/statistics';
 import { say } from '../../domain/terms';
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
-
-async function busyLedger() {
-  const t = makeLedger();
-  const approver = createApprover(t, '陈主任');
-  const spot = () => onTheSpot(approver.id, approver.password);
-  const cabinet = (code: string, name: string) => ok<{ id: number }>(t.service, 'locations.create', { code, name, maxLevel: 'secret' }).id;
-  const a = cabinet('G-01', '一号柜');
-  const b = cabinet('G-02', '二号柜');
-  const receive = (locationId: number, over: Record<string, unknown>) =>
-    ok<{ id: number }>(t.service, 'documents.receive', receiveInput(locationId, { issueDate: '2026-01-02', ...over })).id;
-
-  const d1 = receive(a, { receivedAt: '2026-10-10', copies: 3 });
-  const d2 = receive(b, { receivedAt: '2026-11-20', marking: '秘密★5年', copies: 2, scope: ['办公室', '赵六'] });
-  const d3 = receive(a, { receivedAt: '2026-11-03', copies: 1, mustReturn: true, returnBy: '2026-11-30' });
-  const d4 = receive(a, { receivedAt: '2026-02-03', marking: '秘密★5年', copies: 1 });
-  const d5 = receive(a, { receivedAt: '2026-11-05', marking: '秘密★5年', copies: 2 });
-  ok(t.service, 'documents.correct', { documentId: d5, field: 'marking', value: '机密★10年', reason: '登记错误', approval: spot() });
-  ok(t.service, 'documents.correct', { documentId: d5, field: 'copies', value: 4, reason: '份数登记错误', approval: spot() });
-  const d6 = receive(a, { receivedAt: '2026-11-06', copies: 1 });
-  ok(t.service, 'documents.void', { documentId: d6, reason: '误登', approval: spot() });
-  receive(a, { receivedAt: '2025-06-01', issueDate: '2025-05-20', copies: 3, mustReturn: true, returnBy: '2026-12-31' });
-  ok(t.service, 'documents.produce', {
-    docNumber: '',
-    title: '内部工作简报',
-    originUnit: '本单位办公室',
-    marking: '内部',
-    issueDate: '2026-11-10',
-    scope: ['办公室'],
-    copies: 1,
-    locationId: a,
-    producedAt: '2026-11-10',
-    producedBy: '李明',
-  });
-  const csv = csvOf(
-    [
-      ['收文日期', '来文单位', '文号', '标题', '密级', '保密期限', '份数', '份号', '签收人', '知悉范围', '状态', '销毁日期'],
-      ['2026-03-09', '省国家保密局', '鲁保发〔2026〕99号', '旧文件', '秘密', '5年', 2, '0001-0002', '李明', '办公室', '已销毁', '2026-06-01'],
-    ],
-    'utf-8-bom',
-  );
-  await okAsync(t.service, 'import.apply', { register: 'documents', fileName: '旧收文.csv', data: csv.toString('base64'), defaults: { location: 'G-01' } });
-
-  ok(t.service, 'documents.copy', { documentId: d1, sourceCopyNo: 1, count: 1, approval: spot() });
-  ok(t.service, 'documents.lend', { documentId: d1, copyNos: [2], borrower: { name: '王芳', department: '办公室' }, dueAt: '2026-11-10', at: '2026-11-01' });
-  ok(t.service, 'documents.returnLoan', { documentId: d1, copyNos: [2], receivedBy: '李明', at: '2026-11-13' });
-  ok(t.service, 'documents.lend', { documentId: d2, copyNos: [1], borrower: { name: '赵六', department: '财务科' }, dueAt: '2026-12-10', at: '2026-11-24' });
-  ok(t.service, 'documents.returnToIssuer', {
-    items: [{ documentId: d3, copyNos: [1] }],
-    toUnit: '省国家保密局',
-    returner: '李明',
-    receiver: '张三',
-    at: '2026-11-21',
-  });
-  ok(t.service, 'documents.destroy', {
-    items: [{ documentId: d4, copyNos: [1] }],
-    approval: spot(),
-    method: 'shredder',
-    place: '保密室',
-    destroyers: ['李明'],
-    witnesses: ['王芳'],
-  });
-  ok(t.service, 'documents.changeMarking', { documentId: d2, declassify: true, approval: external() });
-  expect(refused(t.service, 'documents.transmit', { documentId: d1, copyNos: [3], toUnit: '市保密局', channel: '普通邮政', handledBy: '李明' }).code).toBe(
-    'E_FORBIDDEN_CHANNEL',
-  );
-  ok(t.service, 'documents.inventory', { missing: [{ documentId: d1, copyNos: [3] }], checkedBy: ['李明', '王芳'] });
-  ok(t.service, 'documents.found', { documentId: d1, copyNos: [3], locationId: a });
-
-  const pc = ok<{ id: number }>(t.service, 'computers.register', computerInput(1)).id;
-  ok(t.service, 'computers.register', computerInput(2, { level: 'non_secret', network: 'internet', department: '财务科', enabledAt: '2025-12-01' }));
-  ok(t.service, 'computers.repair', { id: pc, offSite: false, repairer: '信息科', reason: '硬盘故障', at: '2026-03-01' });
-  ok(t.service, 'computers.backFromRepair', { id: pc, checkedBy: '李明', at: '2026-03-02' });
-  ok(t.service, 'computers.stop', { id: pc, reason: '更新换代', at: '2026-04-01' });
-  const medium = ok<{ id: number }>(t.service, 'media.register', mediumInput(3)).id;
-  const pc2 = ok<{ id: number }>(t.service, 'computers.register', computerInput(4, { enabledAt: '2026-05-06' })).id;
-  ok(t.service, 'media.logUsage', { mediumId: medium, computerId: pc2, user: '李明', purpose: '拷贝文件', dataLevel: 'secret', at: '2026-06-02' });
-  return { t, a, b };
-}
 
 const report = (t: SetUpLedger, over: Record<string, unknown> = {}) =>
   ok<ReportPayload>(t.service, 'print.prepare', { request: { kind: 'statistics', ...YEAR, ...over } });
