@@ -27,7 +27,8 @@ import { buildLabels } from '../labels/labels';
 import { codePrefix } from '../codes/lookup';
 import { readSettings } from '../settings';
 import type { ReportDocument } from '../../domain/report';
-import { checked as checkedRange, packInput, packNow, range as statisticsRange } from '../statistics/commands';
+import { packInput, packNow } from '../statistics/commands';
+import { checked as checkedRange, range as statisticsRange } from '../statistics/fields';
 import { statisticsReport } from '../statistics/report';
 
 const language = z.enum(SHEET_LANGUAGES).default('zh-CN');

@@ -6,35 +6,21 @@ import { auditActionText } from '../../domain/audit';
 import { formatCopyNo } from '../../domain/copies';
 import { errorMessage } from '../../domain/errors';
 import type { Level } from '../../domain/levels';
-import { sayMonth, statisticGroupText, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURE_TERMS, STATISTIC_FIGURES, type StatisticFigure } from '../../domain/statistics';
+import { sayMonth, statisticGroupText, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURE_TERMS, type StatisticFigure } from '../../domain/statistics';
 import { DESTROY_METHOD_TERMS, LEVEL_TERMS, say, type Language, type Term } from '../../domain/terms';
 import { LedgerError } from '../../errors';
 import { all, sql, type Db } from '../../store/sql';
 import type { StatisticsItemView } from '../../views';
-import { date, id } from '../fields';
+import { cell, checked, range } from '../statistics/fields';
 import { statisticsItems } from '../statistics/queries';
 import type { LabelKey } from './labels';
 import type { Draft } from './sheets';
 
 /** statistics.items' filters without paging: the figure, the dates, the department or cabinet, and the cell. */
 export const statisticsSheetFilters = z
-  .object({
-    figure: z.enum(STATISTIC_FIGURES),
-    from: date,
-    to: date,
-    department: z.string().trim().min(1).max(60).optional(),
-    cabinetId: id.optional(),
-    level: z.string().min(1).max(20).optional(),
-    group: z.string().min(1).max(80).optional(),
-    month: z
-      .string()
-      .regex(/^\d{4}-\d{2}$/)
-      .optional(),
-  })
+  .object({ ...range, ...cell })
   .strict()
-  // The dates in order and no more than ten years of them, as statistics.items takes them.
-  .refine((f) => f.from <= f.to, { path: ['to'] })
-  .refine((f) => Number(f.to.slice(0, 4)) - Number(f.from.slice(0, 4)) <= 10, { path: ['from'] });
+  .transform(checked);
 type StatisticsSheetFilters = z.output<typeof statisticsSheetFilters>;
 
 /** The columns a list can have: what statistics.items gives of each item. */

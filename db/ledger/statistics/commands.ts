@@ -8,27 +8,12 @@ import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
 import { fileCommand, registerRead } from '../../command-kit';
 import { LANGUAGES, type Language } from '../../domain/terms';
-import { STATISTIC_FIGURES } from '../../domain/statistics';
-import { date, id, page, REGISTER_READERS } from '../fields';
+import { page, REGISTER_READERS } from '../fields';
+import { cell, checked, range } from './fields';
 import { localDate } from '../documents/queries';
 import { buildPack, type Pack } from './pack';
 import { MAX_CHART_BYTES, packToDocx, readChartPng, type ChartImage } from './pack-docx';
 import { statisticsFigures, statisticsItems } from './queries';
-
-/** The dates and filters of the figures (the statistics print takes them too). */
-export const range = {
-  from: date,
-  to: date,
-  department: z.string().trim().min(1).max(60).optional(),
-  cabinetId: id.optional(),
-};
-
-/** The dates in order, and no more than ten years of them. */
-export function checked<I extends { from: string; to: string }>(input: I): I {
-  if (input.to < input.from) throw new LedgerError('E_VALIDATION', { field: 'to' });
-  if (Number(input.to.slice(0, 4)) - Number(input.from.slice(0, 4)) > 10) throw new LedgerError('E_VALIDATION', { field: 'from' });
-  return input;
-}
 
 export const packInput = { year: z.number().int().min(1949).max(2200), language: z.enum(LANGUAGES).default('zh-CN') };
 
@@ -42,13 +27,7 @@ export const statisticsCommands = {
     z
       .object({
         ...range,
-        figure: z.enum(STATISTIC_FIGURES),
-        level: z.string().min(1).max(20).optional(),
-        group: z.string().min(1).max(80).optional(),
-        month: z
-          .string()
-          .regex(/^\d{4}-\d{2}$/)
-          .optional(),
+        ...cell,
         ...page,
       })
       .strict(),
