@@ -108,7 +108,9 @@ describe('the 清查报告', () => {
     ]);
     expect(form.totalText).toBe('合计：应在 4 份，在位 2 份，缺失 1 份，错放 1 份，借出 1 份，账外 0 件。结论：有异常');
     expect(form.signatures).toEqual([
-      { label: '清查人', names: '李明、王芳' },
+      // Each who checked signs on a line of their own.
+      { label: '清查人', names: '李明' },
+      { label: '清查人', names: '王芳' },
       { label: '保密工作负责人', names: '' },
     ]);
   });

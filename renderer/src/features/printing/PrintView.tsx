@@ -27,8 +27,9 @@ function Tail({ doc, t }: { doc: PrintDocument; t: TFunction<'translation'> }) {
       {doc.totalText && <p className="print-total">{doc.totalText}</p>}
       {doc.signatures.length > 0 && (
         <div className="print-signatures">
-          {doc.signatures.map((s) => (
-            <span key={s.label} className="print-signature">
+          {doc.signatures.map((s, i) => (
+            // Two who checked sign under the same label, each on a line of their own.
+            <span key={i} className="print-signature">
               {s.label}
               {t('print.sign')}
               {t('print.colon')}
