@@ -5,7 +5,7 @@ import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
 import type { StocktakeDue } from './ledger/stocktake/model';
-import type { StatisticFigure } from './domain/statistics';
+import type { AuditChainState, StatisticFigure } from './domain/statistics';
 
 export type { Role } from './domain/roles';
 export type { PasswordPolicy } from './domain/passwords';
@@ -463,6 +463,8 @@ export interface StatisticsView {
   department: string | null;
   cabinetId: number | null;
   figures: Record<StatisticFigure, StatisticsFigureView | null>;
+  /** The audit chain: its head now and its last check (statistics.figures only; the printouts say it too). */
+  auditChain: AuditChainState;
 }
 
 /** One item a figure counts (statistics.items): what it opens, and what the list shows of it. */

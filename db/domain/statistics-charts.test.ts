@@ -16,7 +16,7 @@ function view(over: Partial<Record<StatisticFigure, Counts | null>>, from = '202
     return given && { ...given, figure: f };
   };
   const figures = Object.fromEntries(STATISTIC_FIGURES.map((f) => [f, figureOf(f)])) as StatisticsView['figures'];
-  return { from, to, department: null, cabinetId: null, figures };
+  return { from, to, department: null, cabinetId: null, figures, auditChain: { headSeq: 0, lastCheck: null, checksInDates: 0 } };
 }
 
 describe('statisticsCharts', () => {

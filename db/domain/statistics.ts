@@ -1,6 +1,7 @@
 // 统计: the figures an inspection asks for (issue 17), each a count of items the ledger can list, with its words in
 // the three languages. The backend counts them (db/ledger/statistics); the screens and the annual pack say them.
 import { errorMessage } from './errors';
+import { fillPack } from './pack';
 import { CARRIER_TERMS, LEVEL_TERMS, say, type Language, type Term } from './terms';
 
 export const STATISTIC_FIGURES = [
@@ -177,3 +178,52 @@ export function monthsOf(from: string, to: string): string[] {
 /** Whether a figure can be given under the chosen filters. */
 export const figureApplies = (figure: StatisticFigure, chosen: readonly StatisticFilter[]): boolean =>
   chosen.every((f) => STATISTIC_FIGURE_DEFS[figure].filters.includes(f));
+
+/** The audit chain as the statistics give it: the head now, and the last check of the whole chain (audit.verify). */
+export interface AuditChainState {
+  /** The head's number: how many entries the log has (every printout's footer names it with its hash). */
+  headSeq: number;
+  lastCheck: { at: string; by: string; intact: boolean; count: number | null; firstBroken: number | null } | null;
+  /** How many checks of the whole chain the dates saw. */
+  checksInDates: number;
+}
+
+export const AUDIT_CHAIN_TERMS = {
+  title: ['审计链', '審計鏈', 'Audit chain'],
+  head: ['审计日志现有 {seq} 条', '審計日誌現有 {seq} 條', '{seq} entries in the audit log now'],
+  intact: [
+    '最近一次校验 {at}（{by}）：完整，共 {count} 条',
+    '最近一次校驗 {at}（{by}）：完整，共 {count} 條',
+    'last checked {at} by {by}: intact, {count} entries',
+  ],
+  broken: [
+    '最近一次校验 {at}（{by}）：自第 {seq} 条起不一致',
+    '最近一次校驗 {at}（{by}）：自第 {seq} 條起不一致',
+    'last checked {at} by {by}: broken from entry {seq}',
+  ],
+  never: ['从未校验（审计员在“审计日志”中校验）', '從未校驗（審計員在「審計日誌」中校驗）', 'never checked (the auditor checks it in the audit log)'],
+  inDates: ['本期校验 {n} 次', '本期校驗 {n} 次', '{n} checks in the dates'],
+} satisfies Record<string, Term>;
+
+/** A stored time to the minute on the local calendar. */
+function minuteOf(time: string): string {
+  const d = new Date(Date.parse(time));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** The audit chain in one sentence: its head, its last check and what it found, the checks in the dates. */
+export function auditChainText(state: AuditChainState, language: Language): string {
+  const t = (key: keyof typeof AUDIT_CHAIN_TERMS, values: Record<string, string | number> = {}) => fillPack(say(AUDIT_CHAIN_TERMS[key], language), values);
+  const check = state.lastCheck;
+  const parts = [
+    t('head', { seq: state.headSeq }),
+    check === null
+      ? t('never')
+      : check.intact
+        ? t('intact', { at: minuteOf(check.at), by: check.by, count: check.count ?? 0 })
+        : t('broken', { at: minuteOf(check.at), by: check.by, seq: check.firstBroken ?? 0 }),
+    t('inDates', { n: state.checksInDates }),
+  ];
+  return parts.join(language === 'en' ? '; ' : '；');
+}

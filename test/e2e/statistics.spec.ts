@@ -93,6 +93,9 @@ test('the figures of the dates are the seeded counts, the charts are drawn, and 
   await expect(page.getByTestId('statistics-late')).toContainText('10');
   await expect(page.getByTestId('statistics-refusals')).toContainText('该传递方式不合规定');
   await expect(page.getByTestId('statistics-refusals').getByRole('button')).toHaveText('1');
+  // The audit chain: never checked on this ledger, and said so (never 完整 without a check).
+  await expect(page.getByTestId('statistics-audit-chain')).toContainText('审计日志现有');
+  await expect(page.getByTestId('statistics-audit-chain')).toContainText('从未校验');
 
   // The charts: SVG bars, each with its number.
   const monthly = page.locator('[data-chart="monthly-flows"][data-chart-drawn="true"]');

@@ -1,7 +1,14 @@
 // 统计: each figure is one query of the items it counts (figureRows); the figures group it, the item list pages it,
 // so a count and its list can never disagree. Dates are what happened (`at`), on the custodian's calendar; levels,
 // carriers and 份数 are the register's as corrected; a voided registration counts nowhere.
-import { figureApplies, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURES, type StatisticFigure, type StatisticFilter } from '../../domain/statistics';
+import {
+  figureApplies,
+  STATISTIC_FIGURE_DEFS,
+  STATISTIC_FIGURES,
+  type AuditChainState,
+  type StatisticFigure,
+  type StatisticFilter,
+} from '../../domain/statistics';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { StatisticsCell, StatisticsFigureView, StatisticsItemView, StatisticsView } from '../../views';
 
@@ -251,11 +258,40 @@ export function figureOf(db: Db, figure: StatisticFigure, f: StatisticsFilters):
   return view;
 }
 
+/**
+ * The audit chain: its head now, and the last check of the whole chain (audit.verify, the auditor's audited walk) with
+ * what it found and how many checks the dates saw. Read from the log itself, never walked here: a walk of a decade of
+ * entries is the auditor's check, and its result is itself an entry of the chain.
+ */
+function auditChainState(db: Db, f: StatisticsFilters): AuditChainState {
+  const head = get<{ seq: number }>(db, sql`SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  const last = get<{ at: string; by: string; summary: string }>(
+    db,
+    sql`SELECT a.at, coalesce(u.display_name, a.actor) AS by, a.summary FROM audit_log a LEFT JOIN accounts u ON u.username = a.actor
+        WHERE a.action = 'audit.verify' AND a.outcome = 'ok' ORDER BY a.seq DESC LIMIT 1`,
+  );
+  const checks = all<{ at: string }>(db, sql`SELECT at FROM (SELECT at FROM audit_log WHERE action = 'audit.verify' AND outcome = 'ok') WHERE ${inDates(f)}`);
+  const found = last ? (JSON.parse(last.summary) as { intact?: boolean; count?: number; firstBroken?: number }) : null;
+  return {
+    headSeq: head?.seq ?? 0,
+    lastCheck:
+      last && found ? { at: last.at, by: last.by, intact: found.intact === true, count: found.count ?? null, firstBroken: found.firstBroken ?? null } : null,
+    checksInDates: checks.length,
+  };
+}
+
 /** Every figure for the dates and filters; a figure the filters cannot narrow is null. */
 export function statisticsFigures(db: Db, f: StatisticsFilters): StatisticsView {
   const chosen = chosenFilters(f);
   const figures = Object.fromEntries(STATISTIC_FIGURES.map((figure) => [figure, figureApplies(figure, chosen) ? figureOf(db, figure, f) : null]));
-  return { from: f.from, to: f.to, department: f.department ?? null, cabinetId: f.cabinetId ?? null, figures: figures as StatisticsView['figures'] };
+  return {
+    from: f.from,
+    to: f.to,
+    department: f.department ?? null,
+    cabinetId: f.cabinetId ?? null,
+    figures: figures as StatisticsView['figures'],
+    auditChain: auditChainState(db, f),
+  };
 }
 
 interface ItemRow {

@@ -67,6 +67,7 @@ describe('the statistics printout', () => {
       '涉密载体',
       '计算机和存储介质',
       '备份和拒绝的操作',
+      '审计链',
     ]);
     // A table row, a heading or paragraph, a chart (with the rows of its numbers) bounds print.record's pages.
     const units = doc.blocks.reduce(

@@ -5,6 +5,8 @@ import { CARRIER_TERMS, colonOf, LEVEL_TERMS, listOf, say, type Language, type T
 import { highest, LEVELS, type DocumentLevel, type Level } from '../../domain/levels';
 import type { ChartSpec, ReportBlock, ReportColumn, ReportDocument } from '../../domain/report';
 import {
+  AUDIT_CHAIN_TERMS,
+  auditChainText,
   monthsOf,
   sayMonth,
   STATISTIC_DEVICE_TERMS,
@@ -200,6 +202,7 @@ export function statisticsReport(db: Db, f: StatisticsFilters, language: Languag
     const none = figures.filter((f) => f.count === 0).map((f) => s(STATISTIC_FIGURE_TERMS[f.figure]));
     if (none.length > 0) blocks.push({ kind: 'paragraph', text: `${s(W.none)}${colonOf(s.language)}${listOf(none, language)}` });
   }
+  blocks.push({ kind: 'heading', level: 1, text: s(AUDIT_CHAIN_TERMS.title) }, { kind: 'paragraph', text: auditChainText(view.auditChain, language) });
   const highestLevel = topLevel(given);
   return {
     kind: 'report',

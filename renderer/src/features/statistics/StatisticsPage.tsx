@@ -12,6 +12,7 @@ import type { CommandInput, CommandOutput } from '../../../../preload/contract';
 import { formatCopyNo } from '../../../../db/domain/copies';
 import type { ChartSpec } from '../../../../db/domain/report';
 import { statisticsCharts } from '../../../../db/domain/statistics-charts';
+import { AUDIT_CHAIN_TERMS, auditChainText } from '../../../../db/domain/statistics';
 import type { Level } from '../../../../db/domain/levels';
 import { LEVEL_TERMS, say } from '../../../../db/domain/terms';
 import { useLedger } from '../../store';
@@ -227,6 +228,9 @@ export function StatisticsPage() {
             ))}
             <Card title={t('statistics.sections.refusals')} size="small">
               <RefusalsTable view={view} onOpen={openItems} />
+            </Card>
+            <Card title={say(AUDIT_CHAIN_TERMS.title, language)} size="small" data-testid="statistics-audit-chain">
+              <Typography.Text>{auditChainText(view.auditChain, language)}</Typography.Text>
             </Card>
           </Flex>
         )}
