@@ -73,11 +73,12 @@ export const DESTROY_METHOD_TERMS: Record<'facility' | 'shredder', Term> = {
   shredder: ['符合保密标准的碎纸机', '符合保密標準的碎紙機', 'Compliant shredder'],
 };
 
-export const STATUS_FILTER_TERMS: Record<'held' | 'on_loan' | 'closed' | 'missing', Term> = {
+export const STATUS_FILTER_TERMS: Record<'held' | 'on_loan' | 'closed' | 'missing' | 'owed', Term> = {
   held: ['在管', '在管', 'Held'],
   on_loan: ['有借出', '有借出', 'With copies on loan'],
   closed: ['已办结', '已辦結', 'Closed'],
   missing: ['有缺失', '有缺失', 'With missing copies'],
+  owed: ['待清退', '待清退', 'Owed to the issuer'],
 };
 
 export const REMINDER_TERMS: Record<

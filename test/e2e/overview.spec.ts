@@ -143,6 +143,7 @@ test('a busy ledger: holdings, 待办, devices, cabinets, backup and the latest 
   await opens('overview-held', 3);
   await opens('overview-held-secret', 2);
   await opens('overview-on-loan', 2);
+  await opens('overview-awaiting-return', 1);
   await opens('reminder-telegrams-held', 1);
   await opens('reminder-loanOverdue', 1);
   await opens('overview-cabinet-G-01', 1);

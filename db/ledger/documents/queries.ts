@@ -13,7 +13,7 @@ import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type Carrier,
 type Fragment = ReturnType<typeof sql>;
 
 export const SORT_FIELDS = ['receiptNo', 'registeredAt', 'title', 'level', 'issueDate', 'secrecyEnd'] as const;
-export const STATUS_FILTERS = ['held', 'on_loan', 'closed', 'missing'] as const;
+export const STATUS_FILTERS = ['held', 'on_loan', 'closed', 'missing', 'owed'] as const;
 /** The reminders one item can be on (its 提示), each overdue (or ended) apart from due soon. */
 export const ITEM_REMINDERS = [
   'loanOverdue',
@@ -291,6 +291,8 @@ export function listDocuments(db: Db, q: DocumentQuery, day: Day, plan: Plan = '
   if (q.status === 'on_loan') where.push(withCopy(sql`c.status = 'on_loan'`));
   if (q.status === 'closed') where.push(sql`d.held_copies = 0`);
   if (q.status === 'missing') where.push(withCopy(sql`c.status = 'missing'`));
+  // 待清退: must go back to the issuer and still holds originals (the statistics' awaitingReturnNow, the same items).
+  if (q.status === 'owed') where.push(sql`d.voided_at IS NULL AND d.must_return = 1 AND d.held_originals > 0`);
   if (q.reminder) where.push(reminderCondition(q.reminder, day, receiptBeforeOf(db, day)));
   if (q.reminderKind) where.push(reminderCondition(q.reminderKind, day, receiptBeforeOf(db, day)));
   const filter = sql.join(where, ' AND ');

@@ -83,6 +83,15 @@ describe('overview.get', () => {
     );
     // The telegrams held are the reminders' count.
     expect(held.byGroup['telegram']!.count).toBe(ok<{ telegramsHeld: number }>(t.service, 'reminders.get').telegramsHeld);
+    // 待清退 opens the register on the same items (status 'owed').
+    const owed = ok<{ total: number; rows: { id: number }[] }>(t.service, 'documents.list', { status: 'owed' });
+    const behind = ok<{ items: { subject: { id: number } }[] }>(t.service, 'statistics.items', {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      figure: 'awaitingReturnNow',
+    });
+    expect(owed.total).toBe(awaitingReturn.count);
+    expect(owed.rows.map((r) => r.id).sort()).toEqual(behind.items.map((i) => i.subject.id).sort());
   });
 
   it('devices by register, level and status', () => {

@@ -15,7 +15,7 @@ export type DestroyMethod = CommandInput<'documents.destroy'>['method'];
 
 const keys = <K extends string>(present: Record<K, true>) => Object.keys(present) as K[];
 
-export const STATUS_FILTERS = keys<StatusFilter>({ held: true, on_loan: true, closed: true, missing: true });
+export const STATUS_FILTERS = keys<StatusFilter>({ held: true, on_loan: true, closed: true, missing: true, owed: true });
 /** The reminders an item can be on, overdue (or ended) before due soon, as the overview and the 提示 column show them. */
 export const ITEM_REMINDERS = keys<ItemReminder>({
   loanOverdue: true,

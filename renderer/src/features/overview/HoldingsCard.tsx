@@ -59,7 +59,12 @@ export function HoldingsCard({ holdings }: { holdings: Overview['holdings'] }) {
         <Line label={t('overview.onLoan')} testId="overview-on-loan" onOpen={onLoan.count > 0 ? () => openDocuments({ status: 'on_loan' }) : undefined}>
           {onLoan.count > 0 ? t('overview.copiesOnly', { n: onLoan.count }) : t('overview.noneNow')}
         </Line>
-        <Line label={t('overview.awaitingReturn')} help={t('overview.awaitingReturnHelp')} testId="overview-awaiting-return">
+        <Line
+          label={t('overview.awaitingReturn')}
+          help={t('overview.awaitingReturnHelp')}
+          testId="overview-awaiting-return"
+          onOpen={awaitingReturn.count > 0 ? () => openDocuments({ status: 'owed' }) : undefined}
+        >
           {awaitingReturn.count > 0 ? itemsCopies(awaitingReturn) : t('overview.noneNow')}
         </Line>
         {/* 密码电报 / 级发电 are kept apart: their own line, opening the register on them. */}

@@ -399,7 +399,13 @@ const en: Messages = {
   conditions: wordsIn('en', CONDITION_TERMS),
   authorities: { unit_head: 'Unit head', originator: 'Originator (classifying organ)', superior: 'Superior of the originator' },
   destroyMethods: wordsIn('en', DESTROY_METHOD_TERMS),
-  statusFilters: { held: 'Held (in custody or on loan)', on_loan: 'With copies on loan', closed: 'Closed', missing: 'With copies missing' },
+  statusFilters: {
+    held: 'Held (in custody or on loan)',
+    on_loan: 'With copies on loan',
+    closed: 'Closed',
+    missing: 'With copies missing',
+    owed: 'Owed to the issuer (originals still held)',
+  },
   reminders: {
     title: 'Reminders',
     stocktakeDue: 'Cabinets due for a stocktake',

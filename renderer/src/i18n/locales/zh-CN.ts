@@ -391,7 +391,7 @@ const zhCN = {
   conditions: wordsIn('zh-CN', CONDITION_TERMS),
   authorities: { unit_head: '单位负责人', originator: '定密机关（发文机关）', superior: '定密机关的上级机关' },
   destroyMethods: wordsIn('zh-CN', DESTROY_METHOD_TERMS),
-  statusFilters: { held: '在管（在柜或借出）', on_loan: '有借出', closed: '已办结', missing: '有缺失' },
+  statusFilters: { held: '在管（在柜或借出）', on_loan: '有借出', closed: '已办结', missing: '有缺失', owed: '待清退（须退还发文机关、仍在管）' },
   reminders: {
     title: '到期提醒',
     stocktakeDue: '待清查保密柜',

@@ -390,7 +390,7 @@ const zhTW: Messages = {
   conditions: wordsIn('zh-TW', CONDITION_TERMS),
   authorities: { unit_head: '單位負責人', originator: '定密機關（發文機關）', superior: '定密機關的上級機關' },
   destroyMethods: wordsIn('zh-TW', DESTROY_METHOD_TERMS),
-  statusFilters: { held: '在管（在櫃或借出）', on_loan: '有借出', closed: '已辦結', missing: '有缺失' },
+  statusFilters: { held: '在管（在櫃或借出）', on_loan: '有借出', closed: '已辦結', missing: '有缺失', owed: '待清退（須退還發文機關、仍在管）' },
   reminders: {
     title: '到期提醒',
     stocktakeDue: '待清查保密櫃',
