@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           backend: resolve(__dirname, 'db/process.ts'),
+          // The backend's background integrity check runs in a worker thread started by path (db/runtime/integrity-check.ts).
+          'integrity-check.worker': resolve(__dirname, 'db/runtime/integrity-check.worker.ts'),
         },
       },
     },

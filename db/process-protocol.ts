@@ -4,7 +4,8 @@ import type { BackupStatusView, ReminderCounts } from './views';
 
 export type PushEvent =
   | { type: 'locked'; reason: 'idle' | 'manual' | 'system' }
-  | { type: 'logged-out' }
+  /** The session ended; `error` says why when it was not asked for (E_CORRUPT: the background check found damage). */
+  | { type: 'logged-out'; error?: LedgerErrorShape }
   /** New reminder counts (overdue loans, deadlines, reviews), sent when they change. */
   | { type: 'reminders'; counts: ReminderCounts }
   /** Whether a backup is due, sent when it changes. */

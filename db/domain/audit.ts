@@ -178,6 +178,7 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'ledger.status': ['查看台账状态', '查看台賬狀態', 'Ledger status'],
   'ledger.setup': ['建立台账', '建立台賬', 'Set up the ledger'],
   'ledger.info': ['查看台账信息', '查看台賬信息', 'Ledger information'],
+  'ledger.integrityCheck': ['台账完整性检查', '台賬完整性檢查', 'Ledger integrity check'],
   'session.login': ['登录', '登錄', 'Sign in'],
   'session.unlock': ['解锁', '解鎖', 'Unlock'],
   'session.recover': ['用恢复码重设密码', '用恢復碼重設密碼', 'Recover with the recovery code'],

@@ -5,10 +5,11 @@ import { recordAudit, type AuditDraft } from '../audit/chain';
 import { insertAccount, type Account } from '../auth/accounts';
 import { assertPasswordAllowed, BASE_POLICY } from '../auth/passwords';
 import { LedgerError } from '../errors';
+import { checkInBackground, type IntegrityCheck } from './integrity-check';
 import { defaultSettings, writeSettings } from '../ledger/settings';
 import { newAuditKeyPair, newRecoveryCode, type KeyFile } from '../store/keyring';
 import { PRIVATE_DIR_MODE } from '../store/files';
-import { openLedgerDb } from '../store/open';
+import { assertIntact, openLedgerDb } from '../store/open';
 import { get, run, sql, type Db } from '../store/sql';
 import { APP_VERSION } from '../version';
 import type { KeyStore } from './keys';
@@ -19,7 +20,18 @@ export interface OpenLedger {
   key: Buffer;
   ledgerId: string;
   auditPrivateKey: string;
+  /** The whole-file check running beside the session (integrity-check.ts), until it reports. */
+  check?: IntegrityCheck | undefined;
 }
+
+/**
+ * When an opened ledger's whole file is checked: before it is used, or beside the session, `found` told of damage
+ * (or of a check that could not finish) while that ledger is still open.
+ */
+export type IntegrityPlan = { now: true } | { now: false; found: (ledger: OpenLedger, error: LedgerError) => void };
+
+/** The audit action of a background check that found the ledger damaged: the last entry its session wrote. */
+export const INTEGRITY_ACTION = 'ledger.integrityCheck';
 
 export interface NewLedger {
   unitName: string;
@@ -77,18 +89,38 @@ export function createLedger(
 }
 
 /** The ledger opened with the key from its key file; refused when the two belong to different ledgers. */
-export function openLedger(dbPath: string, keyFile: KeyFile, key: Buffer, binding: Binding): OpenLedger {
-  const db = openLedgerDb(dbPath, key, binding);
-  const meta = (k: string) => get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = ${k}`)?.value;
-  if (meta('ledger_id') !== keyFile.ledgerId) {
+export function openLedger(dbPath: string, keyFile: KeyFile, key: Buffer, binding: Binding, plan: IntegrityPlan): OpenLedger {
+  const db = openLedgerDb(dbPath, key, { ...binding, integrity: plan.now ? 'now' : 'later' });
+  let auditPrivateKey: string;
+  try {
+    const meta = (k: string) => get<{ value: string }>(db, sql`SELECT value FROM ledger_meta WHERE key = ${k}`)?.value;
+    if (meta('ledger_id') !== keyFile.ledgerId) throw new LedgerError('E_NOT_A_LEDGER');
+    auditPrivateKey = meta('audit_private_key') ?? '';
+    // Damage found by an earlier session (in an earlier run too) is checked for again before this one writes.
+    if (!plan.now && lastEntryFoundDamage(db)) assertIntact(db);
+  } catch (err) {
     db.close();
-    throw new LedgerError('E_NOT_A_LEDGER');
+    throw err;
   }
-  return { db, key, ledgerId: keyFile.ledgerId, auditPrivateKey: meta('audit_private_key') ?? '' };
+  const ledger: OpenLedger = { db, key, ledgerId: keyFile.ledgerId, auditPrivateKey };
+  if (!plan.now) {
+    ledger.check = checkInBackground(dbPath, key, binding.nativeBinding, (error) => {
+      ledger.check = undefined;
+      if (error) plan.found(ledger, error);
+    });
+  }
+  return ledger;
 }
 
-/** Locking drops the key: the connection closes and the key bytes are overwritten. */
+function lastEntryFoundDamage(db: Db): boolean {
+  const last = get<{ action: string; outcome: string }>(db, sql`SELECT action, outcome FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  return last?.action === INTEGRITY_ACTION && last.outcome === 'refused';
+}
+
+/** Locking drops the key: the background check stops, the connection closes and the key bytes are overwritten. */
 export function closeLedger(ledger: OpenLedger): void {
+  ledger.check?.stop();
+  ledger.check = undefined;
   if (ledger.db.open) ledger.db.close();
   ledger.key.fill(0);
 }

@@ -11,7 +11,7 @@ import type { PushEvent } from '../process-protocol';
 import type { KeyFile } from '../store/keyring';
 import type { BackupStatusView, LedgerStatus, SessionInfo } from '../views';
 import type { KeyStore } from './keys';
-import { audit, closeLedger, createLedger, openLedger, type NewLedger, type OpenLedger } from './open-ledger';
+import { audit, closeLedger, createLedger, INTEGRITY_ACTION, openLedger, type NewLedger, type OpenLedger } from './open-ledger';
 
 /** What was known when the ledger was last open in this run: the lock screen and restore show it. */
 export interface KnownLedger {
@@ -41,6 +41,8 @@ export class Sessions implements SessionGate, SessionEnd {
   known: KnownLedger | null = null;
   /** When the signed-in user last did something, on the monotonic clock. */
   private lastActivity = 0;
+  /** A background check found damage or could not finish: the next opening checks the whole file before it writes. */
+  private checkAtOpen = false;
 
   constructor(private readonly o: SessionsOptions) {}
 
@@ -208,14 +210,48 @@ export class Sessions implements SessionGate, SessionEnd {
     return null;
   }
 
-  /** The ledger opened with an unwrapped key; if it does not open, that copy of the key is wiped. */
+  /**
+   * The ledger opened with an unwrapped key; if it does not open, that copy of the key is wiped. Its whole file is
+   * checked beside the session, or at once after a check that found damage or could not finish.
+   */
   private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
+    const now = this.checkAtOpen;
     try {
-      return openLedger(this.o.dbPath, keyFile, key, this.bindingOption());
+      const ledger = openLedger(this.o.dbPath, keyFile, key, this.bindingOption(), now ? { now } : { now, found: (l, error) => this.found(l, error) });
+      this.checkAtOpen = false;
+      return ledger;
     } catch (err) {
       key.fill(0);
       throw err;
     }
+  }
+
+  /**
+   * The background check found the ledger damaged: the session ends at once (connection closed, key wiped), with an
+   * audit entry if one can still be written, and the screen is told why. A check that could not finish ends nothing;
+   * either way the next sign-in checks before it writes.
+   */
+  private found(ledger: OpenLedger, error: LedgerError): void {
+    this.checkAtOpen = true;
+    const { session } = this;
+    if (this.ledger !== ledger || !session || error.code !== 'E_CORRUPT') return;
+    try {
+      audit(ledger, {
+        at: this.isoNow(),
+        actor: session.username,
+        kind: 'ledger',
+        action: INTEGRITY_ACTION,
+        target: null,
+        summary: error.details ? { details: error.details } : {},
+        outcome: 'refused',
+        errorCode: error.code,
+      });
+    } catch {
+      // The damage may be where the entry would go; the session ends all the same.
+    }
+    this.lockedUser = null;
+    this.end();
+    this.o.push({ type: 'logged-out', error: error.toJSON() });
   }
 
   private start(ledger: OpenLedger, account: Account): void {

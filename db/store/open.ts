@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError, toLedgerError } from '../errors';
 import { createPrivateFile } from './files';
-import { assertNotTooNew, migrate } from './migrate';
+import { assertNotTooNew, migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Db } from './sql';
 
@@ -15,12 +15,19 @@ export interface OpenOptions {
   create?: boolean;
   /** Path of a native binding built for another runtime (Electron); Node's own build otherwise. */
   nativeBinding?: string;
+  /**
+   * 'later': the whole-file check (quick_check, seconds at ten years) is the caller's to run beside the open ledger
+   * (checkLedgerFile on a connection of its own); a ledger with migrations pending is still checked before they write.
+   * 'now' (the default): checked before this returns.
+   */
+  integrity?: 'now' | 'later';
 }
 
 /**
- * The one way a ledger database is opened: cipher settings, key, proof that the key fits, identity,
- * integrity, version, then the connection pragmas and migrations. Every refusal happens before the
- * first write, so a wrong key, a foreign file or a newer ledger leave the file exactly as it was.
+ * The one way a ledger database is opened: cipher settings, key, proof that the key fits (page 1 and the schema
+ * decrypt and verify), identity, version, integrity (unless left for later), then the connection pragmas and
+ * migrations. Every refusal happens before the first write, so a wrong key, a foreign file or a newer ledger leave
+ * the file exactly as it was.
  */
 export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {}): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes');
@@ -44,7 +51,7 @@ export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma('journal_mode = WAL');
     } else {
-      checkExisting(db);
+      checkExisting(db, options.integrity ?? 'now');
     }
     db.pragma('foreign_keys = ON');
     // Without it, INSERT OR REPLACE deletes the old row without firing delete triggers: an audit entry could be overwritten.
@@ -82,7 +89,7 @@ export function applyKey(db: Db, key: Buffer): void {
   }
 }
 
-function checkExisting(db: Db): void {
+function checkExisting(db: Db, integrity: 'now' | 'later'): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
@@ -93,9 +100,53 @@ function checkExisting(db: Db): void {
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
     throw new LedgerError('E_NOT_A_LEDGER');
   }
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new LedgerError('E_CORRUPT', { check: String(check) });
   assertNotTooNew(db, MIGRATIONS);
+  // Migrations rewrite tables: never on a file not known to be whole.
+  if (integrity === 'now' || schemaVersion(db) < MIGRATIONS.length) assertIntact(db);
+}
+
+/**
+ * SQLite's quick_check: every page of every table and index read (each page's HMAC verified as it is decrypted) and
+ * their structure checked; not the index-to-table cross-check of integrity_check, which backups run on their copy.
+ */
+export function assertIntact(db: Db): void {
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch (err) {
+    throw damagedOr(err);
+  }
+  if (check !== 'ok') throw new LedgerError('E_CORRUPT', { check: String(check) });
+}
+
+/**
+ * The whole-file check of a ledger another connection has open (WAL: it reads the last committed state and blocks
+ * no writer), on a read-only connection of its own. `key` is wiped as soon as the cipher holds it, before the check.
+ */
+export function checkLedgerFile(path: string, key: Buffer, options: { nativeBinding?: string } = {}): void {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (err) {
+    throw toLedgerError(err);
+  }
+  try {
+    try {
+      applyKey(db, key);
+    } finally {
+      key.fill(0);
+    }
+    db.pragma('busy_timeout = 5000');
+    assertIntact(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A page that does not decrypt (SQLITE_NOTADB) is damage like any other, under the key that opened the ledger. */
+function damagedOr(err: unknown): LedgerError {
+  if ((err as { code?: string }).code === 'SQLITE_NOTADB') return new LedgerError('E_CORRUPT', { cause: 'SQLITE_NOTADB' });
+  return toLedgerError(err);
 }
 
 function startsWithPlainHeader(path: string): boolean {

@@ -35,6 +35,7 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
   const form = useRetypeOnRefusal<LoginValues>(error);
   const backup = useLedger((s) => s.status?.backup ?? null);
   const lastRestore = useLedger((s) => s.lastRestore);
+  const endedBy = useLedger((s) => s.endedBy);
   const [restoring, setRestoring] = useState(false);
 
   return (
@@ -51,6 +52,7 @@ function LoginForm({ onRecover }: { onRecover(): void }) {
           />
         )}
         {backup && <BackupStatusAlert status={backup} onlyWhenDue />}
+        <ErrorAlert error={endedBy} testId="login-session-ended" />
         <ErrorAlert error={attemptError(error, seconds)} seconds={seconds} testId="login-error" />
         <Form.Item name="username" label={t('account.username')} rules={[{ required: true, whitespace: true }]}>
           <Input autoFocus autoComplete="username" data-testid="login-username" />

@@ -31,6 +31,8 @@ export interface SessionSlice {
   onboarding: Onboarding | null;
   /** Why the backend last locked the ledger, for the lock screen to say (null after a manual lock). */
   lockReason: LockReason | null;
+  /** Why the backend ended the last session by itself (E_CORRUPT: its integrity check found the ledger damaged). */
+  endedBy: ApiError | null;
   /** The lock screen's "switch user": show the login form although a user is locked. */
   switchingUser: boolean;
   /** Epoch ms before which the backend refuses password attempts (0 when none is pending). */
@@ -72,7 +74,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, session
     set({
       status,
       statusError: null,
-      ...(leaving ? sessionScope.endState() : { lockReason: null }),
+      ...(leaving ? sessionScope.endState() : { lockReason: null, endedBy: null }),
       ...(leaving && !status.lockedUser ? { page: 'overview' as const, ...NO_DRAFTS } : {}),
       ...(status.retryAfterMs > 0 ? { retryUntil: Date.now() + status.retryAfterMs } : {}),
     });
@@ -107,6 +109,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, session
       return;
     }
     if (event.type === 'locked') set({ lockReason: event.reason === 'manual' ? null : event.reason });
+    if (event.type === 'logged-out' && event.error) set({ endedBy: new ApiError(event.error.code, event.error.message, event.error.details) });
     void get().refreshStatus();
   }
 
@@ -115,6 +118,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, session
     statusError: null,
     onboarding: null,
     lockReason: null,
+    endedBy: null,
     switchingUser: false,
     retryUntil: 0,
 
