@@ -74,8 +74,13 @@ const withCopy = (condition: Fragment) => sql`d.id IN (SELECT c.document_id FROM
 const overdueCopy = (day: Day) => sql`c.status = 'on_loan' AND c.due_at < ${day.today}`;
 /** A copy reported missing in an inventory and neither found (找回) nor reported lost (报失, terminal) since. */
 const missingCopy = sql`c.status = 'missing' AND NOT EXISTS (SELECT 1 FROM event_copies lc JOIN events le ON le.id = lc.event_id WHERE lc.copy_id = c.id AND le.kind = 'reported_lost')`;
-/** What the issuer still waits for: an original held, or one missing (it is still owed). */
-const returnable = sql`d.must_return = 1 AND (d.held_originals > 0 OR ${withCopy(sql`c.reproduction = 0 AND ${missingCopy}`)})`;
+/**
+ * What the issuer still waits for by the date term: an original held, or one missing (it is still owed). Written as two
+ * whole branches, each with the date term, so that SQLite reads each through its own index (documents_return_due; the
+ * missing copies) instead of every item that must go back: 2 ms instead of 120 ms at ten years.
+ */
+const returnable = (by: Fragment) =>
+  sql`((d.must_return = 1 AND d.held_originals > 0 AND ${by}) OR (d.must_return = 1 AND ${withCopy(sql`c.reproduction = 0 AND ${missingCopy}`)} AND ${by}))`;
 const secretHeld = sql`d.declassified = 0 AND d.held_copies > 0`;
 
 /**
@@ -106,11 +111,11 @@ function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string
     case 'loanDueSoon':
       return withCopy(sql`c.status = 'on_loan' AND c.due_at >= ${day.today} AND c.due_at <= ${day.horizon}`);
     case 'returnDue':
-      return sql`${returnable} AND d.return_by <= ${day.horizon}`;
+      return returnable(sql`d.return_by <= ${day.horizon}`);
     case 'returnOverdue':
-      return sql`${returnable} AND d.return_by < ${day.today}`;
+      return returnable(sql`d.return_by < ${day.today}`);
     case 'returnNear':
-      return sql`${returnable} AND d.return_by >= ${day.today} AND d.return_by <= ${day.horizon}`;
+      return returnable(sql`d.return_by >= ${day.today} AND d.return_by <= ${day.horizon}`);
     case 'secrecyEnding':
       return sql`d.declassified = 0 AND d.held_copies > 0 AND d.secrecy_end <= ${day.horizon}`;
     case 'secrecyEnded':
