@@ -71,37 +71,43 @@ interface CabinetRow {
   max_level: DocumentLevel;
   telegrams: number;
   active: number;
-  level: DocumentLevel | null;
+}
+
+interface HoldingRow {
+  location_id: number;
+  level: DocumentLevel;
   items: number;
   copies: number;
 }
 
 function cabinets(db: Db): CabinetHolding[] {
-  // The register's cabinet filter counts the same: items with a copy 在柜 there (documents.list locationId).
-  const rows = all<CabinetRow>(
-    db,
-    sql`SELECT l.id, l.code, l.name, l.max_level, l.telegrams, l.active, d.level, count(DISTINCT c.document_id) AS items, count(c.id) AS copies
-        FROM locations l LEFT JOIN copies c ON c.location_id = l.id AND c.status = 'in_custody' LEFT JOIN documents d ON d.id = c.document_id
-        GROUP BY l.id, d.level ORDER BY l.code, l.id`,
-  );
   const byId = new Map<number, CabinetHolding>();
-  for (const r of rows) {
-    let cabinet = byId.get(r.id);
-    if (!cabinet) {
-      cabinet = {
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        maxLevel: r.max_level,
-        telegrams: r.telegrams === 1,
-        active: r.active === 1,
-        items: 0,
-        copies: 0,
-        byLevel: {},
-      };
-      byId.set(r.id, cabinet);
-    }
-    if (r.level === null) continue;
+  for (const r of all<CabinetRow>(db, sql`SELECT id, code, name, max_level, telegrams, active FROM locations ORDER BY code, id`)) {
+    byId.set(r.id, {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      maxLevel: r.max_level,
+      telegrams: r.telegrams === 1,
+      active: r.active === 1,
+      items: 0,
+      copies: 0,
+      byLevel: {},
+    });
+  }
+  // The register's cabinet filter counts the same: items with a copy 在柜 there (documents.list locationId). The copies
+  // are read in the order of their cabinet index (cabinet, item), so each item of a cabinet is one group as it comes, and
+  // its level is read through the index of item and level (migration 0016), not its row of the register.
+  const held = all<HoldingRow>(
+    db,
+    sql`SELECT x.location_id, d.level, count(*) AS items, sum(x.n) AS copies
+        FROM (SELECT location_id, document_id, count(*) AS n FROM copies INDEXED BY copies_location
+              WHERE location_id IN (SELECT id FROM locations) AND status = 'in_custody' GROUP BY location_id, document_id) x
+        JOIN documents d INDEXED BY documents_level_of ON d.id = x.document_id
+        GROUP BY x.location_id, d.level`,
+  );
+  for (const r of held) {
+    const cabinet = byId.get(r.location_id)!;
     cabinet.items += r.items;
     cabinet.copies += r.copies;
     cabinet.byLevel[r.level] = { items: r.items, copies: r.copies };

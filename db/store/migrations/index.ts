@@ -14,6 +14,7 @@ import { register } from './0012-register';
 import { stocktakes } from './0013-stocktakes';
 import { statistics } from './0014-statistics';
 import { awaitingReturn } from './0015-awaiting-return';
+import { cabinetLevels } from './0016-cabinet-levels';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   stocktakes,
   statistics,
   awaitingReturn,
+  cabinetLevels,
 ];
