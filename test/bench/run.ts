@@ -87,7 +87,8 @@ try {
   record('store.plain_insert_rows_per_s', ROWS / (median(plainMs) / 1000), 'rows/s');
   record('store.encrypted_vs_plain_insert_ratio', median(encryptedMs) / median(plainMs), 'ratio');
 
-  // Unlock: scrypt with the production cost, open, integrity check, session start.
+  // Unlock: scrypt with the production cost, open, session start; the whole-file check runs after it, beside the session
+  // (db/runtime/integrity-check.ts), and is not in this time.
   const dir = join(work, 'ledger');
   const service = new LedgerService({ dir });
   const setup = service.invoke('ledger.setup', { unitName: '基准测试单位', username: 'bench', displayName: '基准', password: 'bench12345' });
