@@ -12,6 +12,7 @@ import { CARRIERS, requireDocument, type Recorder } from './model';
 import {
   assertLateEntry,
   changeMarking,
+  checkRegistration,
   confirmReceipt,
   destroyCopies,
   handOver,
@@ -26,6 +27,8 @@ import {
   reviewDocuments,
   takeInventory,
   transmitCopies,
+  writeRegistration,
+  type CheckedRegistration,
 } from './operations';
 import { documentFilterFields } from './filters';
 import { dayOf, getDocument, listDocuments, lookupDocuments, reminderCounts, suggest, SUGGEST_FIELDS, type Day } from './queries';
@@ -96,14 +99,12 @@ const receiveInput = z
   .object({ ...registration, receivedAt: at, originUnit: unit, signedBy: person, mustReturn: z.boolean().default(false), returnBy: date.optional() })
   .strict();
 
-/** A received document registered: by documents.receive, and for each row of an imported register. */
-export function receiveDocument(rec: Recorder, input: z.output<typeof receiveInput>, ctx: SignedInContext): { id: number } {
-  return registerDocument(
-    rec,
-    { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy },
-    ctx.settings(),
-    approvals(ctx),
-  );
+/**
+ * A received document checked by every rule of 收, ready to write (writeRegistration): documents.receive writes it at
+ * once; an imported register checks every row so and writes them only when all passed.
+ */
+export function checkReceipt(rec: Recorder, input: z.output<typeof receiveInput>, ctx: SignedInContext): CheckedRegistration {
+  return checkRegistration(rec, { ...input, origin: 'received', registeredAt: when(ctx, input.receivedAt), handledBy: input.signedBy }, approvals(ctx));
 }
 
 const lateEntry = (ctx: SignedInContext, registeredAt: string | undefined, reason: string | undefined) =>
@@ -159,12 +160,12 @@ export const documentCommands = {
     },
   }),
 
-  // By hand, a registration dated long ago says why (补登); an imported register calls receiveDocument directly.
+  // By hand, a registration dated long ago says why (补登); an imported register calls checkReceipt directly.
   'documents.receive': registerWrite({
     input: receiveInput,
     run: (rec, input, ctx) => {
       lateEntry(ctx, input.receivedAt, input.lateEntryReason);
-      return receiveDocument(rec, input, ctx);
+      return writeRegistration(rec, checkReceipt(rec, input, ctx), ctx.settings());
     },
     target: (ctx, _input, out) => receiptNo(ctx, out.id),
     reply: registered,

@@ -149,8 +149,22 @@ function fromSources(
   return { sources: docs.map((d) => ({ documentId: d.id, receiptNo: d.receipt_no })), scope, used };
 }
 
-/** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
-export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings, use: UseApproval): { id: number } {
+/** A registration that passed every rule of 收 / 制作, with what the rules worked out: what writeRegistrations records. */
+export interface CheckedRegistration {
+  input: NewDocument;
+  marking: Marking;
+  end: string | null;
+  scope: string[];
+  key: string;
+  compiled: ReturnType<typeof fromSources> | null;
+}
+
+/**
+ * Every rule of 收 / 制作, checked before anything of the item is written: by hand the item is written at once, an
+ * imported register checks all its rows so and writes them only when every row passed. (A compilation's approval is
+ * used here, with its refusals; no imported row has sources.)
+ */
+export function checkRegistration(rec: Recorder, input: NewDocument, use: UseApproval): CheckedRegistration {
   const { marking, end } = parseChecked(input.marking, input.issueDate);
   // 密码电报 / 级发电 are received and always go back by a date; they are never produced here.
   const telegram = input.carrier === 'telegram';
@@ -176,44 +190,114 @@ export function registerDocument(rec: Recorder, input: NewDocument, settings: Se
   assertLocationKind(location, input.carrier);
   const key = documentKey(input.originUnit, input.docNumber);
   assertCopiesNew(rec, key, input.firstCopyNo, input.copies);
-  const year = yearOf(input.registeredAt);
-  const seq = nextSeq(rec.db, 'documents', year);
-  const id = Number(
-    run(
+  return { input, marking, end, scope, key, compiled };
+}
+
+/** An import writes its items this many to a statement: few statements, each of a bounded size. */
+const WRITE_CHUNK = 500;
+
+/**
+ * Writes checked registrations in order, each with its 收文编号 (the year's next), each copy numbered, and its 收 / 制作
+ * event. Items and copies go in one statement per chunk: a statement's triggers (search indexes, held counts) journal
+ * each page they touch once per statement, so thousands of rows one by one cost many times more.
+ */
+export function writeRegistrations(rec: Recorder, checked: readonly CheckedRegistration[], settings: Settings): number[] {
+  const seqs = new Map<number, number>();
+  const ids: number[] = [];
+  for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
+    const chunk = checked.slice(start, start + WRITE_CHUNK).map((c) => {
+      const year = yearOf(c.input.registeredAt);
+      const seq = seqs.get(year) ?? nextSeq(rec.db, 'documents', year);
+      seqs.set(year, seq + 1);
+      return { ...c, year, seq };
+    });
+    const items = chunk.map(({ input, marking, end, scope, key, year, seq }) => ({
+      year,
+      seq,
+      receiptNo: formatNumber(settings.receiptNoFormat, year, seq),
+      origin: input.origin,
+      docNumber: input.docNumber,
+      title: input.title,
+      originUnit: input.originUnit,
+      carrier: input.carrier,
+      level: marking.level,
+      levelRank: levelRank(marking.level),
+      marking: formatMarking(marking),
+      issueDate: input.issueDate,
+      end,
+      scope: JSON.stringify(scope),
+      mustReturn: input.mustReturn ? 1 : 0,
+      returnBy: input.mustReturn ? (input.returnBy ?? null) : null,
+      classifiedBy: input.classifiedBy ?? null,
+      classificationBasis: input.classificationBasis ?? null,
+      attachments: input.attachments,
+      remarks: input.remarks,
+      registeredAt: input.registeredAt,
+      key,
+    }));
+    // RETURNING gives its rows in no set order: each id is matched back by its 收文编号's year and number.
+    const written = all<{ id: number; year: number; seq: number }>(
       rec.db,
       sql`INSERT INTO documents (year, seq, receipt_no, origin, doc_number, title, origin_unit, carrier, level, level_rank, marking, issue_date, secrecy_end,
                       scope, must_return, return_by, classified_by, classification_basis, attachments, remarks, registered_at, created_at, created_by, doc_key)
-                    VALUES (${year}, ${seq}, ${formatNumber(settings.receiptNoFormat, year, seq)}, ${input.origin}, ${input.docNumber}, ${input.title}, ${input.originUnit},
-                      ${input.carrier}, ${marking.level}, ${levelRank(marking.level)}, ${formatMarking(marking)}, ${input.issueDate}, ${end},
-                      ${JSON.stringify(scope)}, ${input.mustReturn}, ${input.mustReturn ? (input.returnBy ?? null) : null},
-                      ${input.classifiedBy ?? null}, ${input.classificationBasis ?? null}, ${input.attachments}, ${input.remarks}, ${input.registeredAt}, ${rec.now}, ${rec.actor}, ${key})`,
-    ).lastInsertRowid,
-  );
-  const copyIds = insertCopies(rec, id, input.firstCopyNo, input.copies, input.locationId, null);
-  insertEvent(rec, {
-    documentId: id,
-    kind: input.origin === 'received' ? 'receive' : 'produce',
-    at: input.registeredAt,
-    counterpart: input.originUnit,
-    approver: compiled?.used?.approverName ?? null,
-    approvalId: compiled?.used?.approvalId ?? null,
-    details: {
-      handledBy: input.handledBy,
-      copies: input.copies,
-      ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
-      ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
-      ...(compiled
-        ? {
-            compilation: input.compilation ?? 'compile',
-            sources: compiled.sources,
-            approval: approvalNote(compiled.used),
-            ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}),
-          }
-        : {}),
-    },
-    copyIds,
-  });
-  return { id };
+          SELECT value ->> 'year', value ->> 'seq', value ->> 'receiptNo', value ->> 'origin', value ->> 'docNumber', value ->> 'title', value ->> 'originUnit',
+                 value ->> 'carrier', value ->> 'level', value ->> 'levelRank', value ->> 'marking', value ->> 'issueDate', value ->> 'end',
+                 value ->> 'scope', value ->> 'mustReturn', value ->> 'returnBy', value ->> 'classifiedBy', value ->> 'classificationBasis',
+                 value ->> 'attachments', value ->> 'remarks', value ->> 'registeredAt', ${rec.now}, ${rec.actor}, value ->> 'key'
+          FROM json_each(${JSON.stringify(items)}) ORDER BY key
+          RETURNING id, year, seq`,
+    );
+    const idOf = new Map(written.map((w) => [`${w.year}-${w.seq}`, w.id]));
+    const chunkIds = chunk.map((c) => idOf.get(`${c.year}-${c.seq}`)!);
+    const copyIds = insertCopyRows(
+      rec,
+      chunk.flatMap(({ input }, i) =>
+        Array.from({ length: input.copies }, (_, n) => ({
+          documentId: chunkIds[i]!,
+          copyNo: input.firstCopyNo + n,
+          locationId: input.locationId,
+          sourceCopyId: null,
+        })),
+      ),
+    );
+    let next = 0;
+    chunk.forEach(({ input, compiled }, i) => {
+      insertEvent(rec, {
+        documentId: chunkIds[i]!,
+        kind: input.origin === 'received' ? 'receive' : 'produce',
+        at: input.registeredAt,
+        counterpart: input.originUnit,
+        approver: compiled?.used?.approverName ?? null,
+        approvalId: compiled?.used?.approvalId ?? null,
+        details: {
+          handledBy: input.handledBy,
+          copies: input.copies,
+          ...(input.lateEntryReason ? { lateEntry: input.lateEntryReason } : {}),
+          ...(input.origin === 'produced' ? { classifiedBy: input.classifiedBy, classificationBasis: input.classificationBasis } : {}),
+          ...(compiled
+            ? {
+                compilation: input.compilation ?? 'compile',
+                sources: compiled.sources,
+                approval: approvalNote(compiled.used),
+                ...(input.scopeDecision ? { scopeDecision: input.scopeDecision } : {}),
+              }
+            : {}),
+        },
+        copyIds: copyIds.slice(next, (next += input.copies)),
+      });
+    });
+    ids.push(...chunkIds);
+  }
+  return ids;
+}
+
+export const writeRegistration = (rec: Recorder, checked: CheckedRegistration, settings: Settings): { id: number } => ({
+  id: writeRegistrations(rec, [checked], settings)[0]!,
+});
+
+/** 收 / 制作: registers the item and numbers each copy (绝密 and 机密 need a 份号 per copy; every copy gets one here). */
+export function registerDocument(rec: Recorder, input: NewDocument, settings: Settings, use: UseApproval): { id: number } {
+  return writeRegistration(rec, checkRegistration(rec, input, use), settings);
 }
 
 export function insertCopies(
@@ -224,16 +308,27 @@ export function insertCopies(
   locationId: number | null,
   sourceCopyId: number | null,
 ): number[] {
-  // The cached statement (store/sql): an import registers thousands of items, and preparing each time was a tenth of it.
-  return Array.from({ length: count }, (_, i) =>
-    Number(
-      run(
-        rec.db,
-        sql`INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id)
-            VALUES (${documentId}, ${first + i}, ${sourceCopyId === null ? 0 : 1}, ${sourceCopyId}, 'in_custody', ${locationId})`,
-      ).lastInsertRowid,
-    ),
+  return insertCopyRows(
+    rec,
+    Array.from({ length: count }, (_, i) => ({ documentId, copyNo: first + i, locationId, sourceCopyId })),
   );
+}
+
+/** Copies numbered in one statement, in custody; their ids in the order given. */
+function insertCopyRows(
+  rec: Recorder,
+  copies: readonly { documentId: number; copyNo: number; locationId: number | null; sourceCopyId: number | null }[],
+): number[] {
+  // RETURNING gives its rows in no set order: matched back by item and 份号 (unique together).
+  const written = all<{ id: number; document_id: number; copy_no: number }>(
+    rec.db,
+    sql`INSERT INTO copies (document_id, copy_no, reproduction, source_copy_id, status, location_id)
+        SELECT value ->> 'documentId', value ->> 'copyNo', value ->> 'sourceCopyId' IS NOT NULL, value ->> 'sourceCopyId', 'in_custody', value ->> 'locationId'
+        FROM json_each(${JSON.stringify(copies)}) ORDER BY key
+        RETURNING id, document_id, copy_no`,
+  );
+  const idOf = new Map(written.map((w) => [`${w.document_id}#${w.copy_no}`, w.id]));
+  return copies.map((c) => idOf.get(`${c.documentId}#${c.copyNo}`)!);
 }
 
 /** How the event records the approval it used (the approval itself is a record of its own). */

@@ -7,17 +7,18 @@ import { z } from 'zod';
 import { fileCommand, recorder } from '../../command-kit';
 import type { SignedInContext } from '../../context';
 import { LedgerError } from '../../errors';
-import { all, get, run, sql } from '../../store/sql';
+import { all, run, sql } from '../../store/sql';
 import { deviceCommands } from '../devices/commands';
 import { insertDeviceEvent } from '../devices/devices';
-import { documentCommands, receiveDocument } from '../documents/commands';
-import { copiesOf, insertEvent, setCopies } from '../documents/model';
+import { checkReceipt, documentCommands } from '../documents/commands';
+import { assertNotBefore, copiesOf, insertEvent, setCopies } from '../documents/model';
+import { writeRegistrations, type CheckedRegistration } from '../documents/operations';
 import { localDate } from '../documents/queries';
 import { CUSTODIAN, REGISTER_READERS } from '../fields';
 import { buildSheet, SHEET_LANGUAGES, SHEET_NAMES, type Sheet } from '../sheets';
 import { codePrefix } from '../codes/lookup';
 import { exportFileName, sheetToCsv, sheetToXlsx, type ExportFormat } from './export';
-import { checkFile, inspect, reportCsv, type ImportReport, type ImportTarget } from './import';
+import { checkFile, inspect, reportCsv, type CheckedRow, type ImportReport, type ImportTarget } from './import';
 import { MAX_IMPORT_BYTES, readSpreadsheet, type ReadFile } from './read';
 import {
   computerInput,
@@ -61,7 +62,16 @@ async function load(input: { fileName: string; data: string }): Promise<LoadedFi
 
 const today = (ctx: SignedInContext): string => localDate(Date.parse(ctx.now));
 
-/** The manual-entry command of each register, run once per row with its own audit note switched off. */
+/** A document row checked, and the history it records once written. */
+interface ReceiptRow extends CheckedRow {
+  receipt: CheckedRegistration;
+  recorded?: History;
+}
+
+/**
+ * The manual-entry rules of each register for a row: documents.receive's checks and writing, or a device's command
+ * run with its own audit note switched off.
+ */
 function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget {
   // Settings read once: nothing in an import changes them, and each row's rules consult them several times.
   const settings = ctx.settings();
@@ -78,34 +88,53 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
     return {
       schema: receive.input,
       build: (reader) => documentInput(reader, lookup, ctx.session.displayName),
-      // The registration itself, not the command: a row needs no audit note and no document read back.
-      register: (input) => receiveDocument(rec, input as z.output<typeof receive.input>, once).id,
-      ledgerDuplicate: (keys) =>
-        keys.find((k) => {
-          const [docKey, copyNo] = [k.key.slice(0, k.key.lastIndexOf('#')), Number(k.key.slice(k.key.lastIndexOf('#') + 1))];
-          return (
-            get(
-              ctx.db,
-              sql`SELECT 1 FROM documents d JOIN copies c ON c.document_id = d.id WHERE d.doc_key = ${docKey} AND d.doc_key <> '' AND c.copy_no = ${copyNo}`,
-            ) !== undefined
-          );
-        }),
-      recordHistory(id, h, input) {
-        futureHistory(h);
-        const copies = copiesOf(ctx.db, id);
-        const returned = h.kind === 'returned';
-        setCopies(ctx.db, copies, returned ? { status: 'returned', holder: String(input.originUnit) } : { status: 'destroyed', locationId: null });
-        insertEvent(rec, {
-          documentId: id,
-          kind: returned ? 'return_to_issuer' : 'destroy',
-          at: h.at,
-          counterpart: returned ? String(input.originUnit) : null,
-          details: { status: h.status },
-          copyIds: copies.map((c) => c.id),
-          imported: true,
-        });
+      // The registration's rules and writing, not the command: a row needs no audit note and no document read back.
+      check(input) {
+        const receipt = checkReceipt(rec, input as z.output<typeof receive.input>, once);
+        const row: ReceiptRow = {
+          receipt,
+          history(h) {
+            futureHistory(h);
+            assertNotBefore(h.at, receipt.input.registeredAt, 'before_registration');
+            row.recorded = h;
+          },
+        };
+        return row;
       },
-    };
+      write(rows) {
+        const ids = writeRegistrations(
+          rec,
+          rows.map((r) => r.receipt),
+          settings,
+        );
+        rows.forEach(({ receipt, recorded: h }, i) => {
+          if (!h) return;
+          const copies = copiesOf(ctx.db, ids[i]!);
+          const returned = h.kind === 'returned';
+          const originUnit = receipt.input.originUnit;
+          setCopies(ctx.db, copies, returned ? { status: 'returned', holder: originUnit } : { status: 'destroyed', locationId: null });
+          insertEvent(rec, {
+            documentId: ids[i]!,
+            kind: returned ? 'return_to_issuer' : 'destroy',
+            at: h.at,
+            counterpart: returned ? originUnit : null,
+            details: { status: h.status },
+            copyIds: copies.map((c) => c.id),
+            imported: true,
+          });
+        });
+        return ids;
+      },
+      takenKeys(keys) {
+        const docKeys = [...new Set(keys.map((k) => k.slice(0, k.lastIndexOf('#'))))];
+        const rows = all<{ key: string; copyNo: number }>(
+          ctx.db,
+          sql`SELECT d.doc_key AS key, c.copy_no AS copyNo FROM documents d JOIN copies c ON c.document_id = d.id
+              WHERE d.doc_key IN (SELECT value FROM json_each(${JSON.stringify(docKeys)})) AND d.doc_key <> ''`,
+        );
+        return new Set(rows.map((r) => `${r.key}#${r.copyNo}`));
+      },
+    } satisfies ImportTarget<ReceiptRow>;
   }
   const device = register.endsWith('computers') ? 'computer' : 'medium';
   const def = device === 'computer' ? deviceCommands['computers.register'] : deviceCommands['media.register'];
@@ -113,38 +142,34 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
   return {
     schema: def.input,
     build: device === 'computer' ? computerInput : mediumInput,
-    register: (input) => (def.run as (c: SignedInContext, i: unknown) => { id: number })(rowCtx, input).id,
+    check(input) {
+      const { id } = (def.run as (c: SignedInContext, i: unknown) => { id: number })(rowCtx, input);
+      return {
+        id,
+        history(h) {
+          futureHistory(h);
+          const status = h.kind === 'stopped' ? 'stopped' : h.kind === 'scrapped' ? 'scrapped' : 'destroyed';
+          if (device === 'computer') run(ctx.db, sql`UPDATE computers SET status = ${status} WHERE id = ${id}`);
+          else run(ctx.db, sql`UPDATE media SET status = ${status}, backup_approved = 0 WHERE id = ${id}`);
+          const kind = h.kind === 'stopped' ? 'stop' : h.kind === 'scrapped' ? 'scrap' : 'destroy';
+          insertDeviceEvent(rec, device, id, kind, h.at, { before: { status: 'in_use' }, after: { status }, status: h.status }, true);
+        },
+      };
+    },
+    // Registered by its command already, each inside its row's savepoint.
+    write: (rows) => rows.map((r) => r.id),
     precheck: (input) =>
       (input.level !== 'non_secret') === classified
         ? undefined
         : { field: 'level', reason: 'wrong_register', value: String(input.level), params: { register: REGISTER_NAMES[register] } },
-    recordHistory(id, h) {
-      futureHistory(h);
-      const status = h.kind === 'stopped' ? 'stopped' : h.kind === 'scrapped' ? 'scrapped' : 'destroyed';
-      if (device === 'computer') run(ctx.db, sql`UPDATE computers SET status = ${status} WHERE id = ${id}`);
-      else run(ctx.db, sql`UPDATE media SET status = ${status}, backup_approved = 0 WHERE id = ${id}`);
-      const kind = h.kind === 'stopped' ? 'stop' : h.kind === 'scrapped' ? 'scrap' : 'destroy';
-      insertDeviceEvent(rec, device, id, kind, h.at, { before: { status: 'in_use' }, after: { status }, status: h.status }, true);
-    },
-  };
+  } satisfies ImportTarget<CheckedRow & { id: number }>;
 }
 
 type CheckInput = z.output<typeof checkInput>;
 
 /** Checks the file; `registered`, when given, collects the new items' ids in the file's order. */
 function check(ctx: SignedInContext, input: CheckInput, loaded: LoadedFile, keep: boolean, registered?: number[]): ImportReport {
-  const target = targetFor(ctx, input.register);
-  const collecting: ImportTarget = registered
-    ? {
-        ...target,
-        register(row) {
-          const id = target.register(row);
-          registered.push(id);
-          return id;
-        },
-      }
-    : target;
-  return checkFile(ctx.db, loaded.file, { ...input, sha256: loaded.sha256 }, collecting, keep);
+  return checkFile(ctx.db, loaded.file, { ...input, sha256: loaded.sha256 }, targetFor(ctx, input.register), keep, registered);
 }
 
 const same = async <T>(value: T): Promise<T> => value;

@@ -1,5 +1,6 @@
 // Importing a register from a spreadsheet: find the header, suggest the columns, and check every row with the
-// rules of manual entry. The dry run and the import run the same code; the dry run rolls everything back.
+// rules of manual entry. The dry run and the import run the same checks; the import then writes every row, in bulk,
+// when all passed, and the dry run rolls back whatever a check touched.
 import type { z } from 'zod';
 import { importIssueText } from '../../domain/import-issues';
 import { say, type Term } from '../../domain/terms';
@@ -157,17 +158,27 @@ export interface ImportReport {
   notes: ImportIssue[];
 }
 
-/** How each register registers one row: the manual-entry command's schema and its run, and the history it may carry. */
-export interface ImportTarget {
+/** A row that passed its register's rules, to be written with the others once every row passed. */
+export interface CheckedRow {
+  /** Checks (documents) or records (devices) the history the row carries, inside the row's savepoint. */
+  history(history: History): void;
+}
+
+/** How each register registers one row: the manual-entry command's schema and rules, and the history it may carry. */
+export interface ImportTarget<Row extends CheckedRow = CheckedRow> {
   schema: z.ZodType;
   build(reader: RowReader): RowInput;
-  /** Runs the manual-entry command on the parsed input; throws its refusal. Returns the new item's id. */
-  register(input: unknown): number;
-  /** Checks against the ledger that no registration rule covers (文号 + 份号 already registered). */
-  ledgerDuplicate?(keys: RowInput['keys']): RowInput['keys'][number] | undefined;
+  /**
+   * Runs the manual-entry rules on the parsed input, inside the row's savepoint; throws their refusal. Documents are
+   * only checked here and written by write(); a device row is registered here (its rules are its command's).
+   */
+  check(input: unknown): Row;
+  /** Writes the rows that passed, in the file's order; the new items' ids. */
+  write(rows: readonly Row[]): number[];
+  /** Of the file's keys (文号 + 份号), those already registered: read once, for the rule no registration covers. */
+  takenKeys?(keys: readonly string[]): ReadonlySet<string>;
   /** Extra refusals before running (a 非涉密 device in a 涉密 register). */
   precheck?(input: Record<string, unknown>): FieldProblem | undefined;
-  recordHistory(id: number, history: History, input: Record<string, unknown>): void;
 }
 
 export interface ImportRequest {
@@ -183,10 +194,11 @@ export interface ImportRequest {
 class Rollback extends Error {}
 
 /**
- * Checks every row by registering it inside a savepoint, as manual entry would, so every rule applies exactly as
- * it does by hand (duplicates against rows earlier in the file included). `keep` false rolls everything back.
+ * Checks every row by the rules of manual entry, each inside a savepoint (duplicates against rows earlier in the file
+ * included), against the ledger as it is before the import. With `keep`, and only when every row passed, writes the
+ * rows in the file's order (their ids into `registered`); otherwise everything is rolled back.
  */
-export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: ImportTarget, keep: boolean): ImportReport {
+export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: ImportTarget, keep: boolean, registered?: number[]): ImportReport {
   const grid = pickSheet(file, req.sheet);
   const fields = FIELDS[req.register];
   const headerRow = req.headerRow ?? detectHeader(grid.rows, fields);
@@ -230,49 +242,58 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
   };
   const seen = new Map<string, number>();
 
+  // First each row as read and as the command's schema takes it, with its repeats within the file.
+  const read = rows.flatMap(({ row, cells, skip }) => {
+    if (skip) {
+      report.skipped.push({ row, reason: skip });
+      return [];
+    }
+    const reader = new RowReader(cells, mapping, req.defaults);
+    const built = target.build(reader);
+    const found: ImportIssue[] = reader.problems.map((p) => issue(row, p.field, p.reason, p.value, p.params));
+    const flagged = new Set(reader.problems.map((p) => p.field));
+    const parsed = target.schema.safeParse(built.input);
+    if (!parsed.success) {
+      for (const z of parsed.error.issues) {
+        const field = built.owners?.[String(z.path[0])] ?? ownerOf(String(z.path[0] ?? ''));
+        if (flagged.has(field)) continue;
+        flagged.add(field);
+        found.push(issue(row, field, zodReason(z, built.input[String(z.path[0])]), reader.text(field) ?? '', { max: (z as { maximum?: unknown }).maximum }));
+      }
+    }
+    let repeated = false;
+    for (const k of built.keys) {
+      const first = seen.get(k.key);
+      if (first === undefined) seen.set(k.key, row);
+      else if (!repeated) {
+        // One issue per row: the first key it repeats.
+        repeated = true;
+        found.push(issue(row, k.field, 'duplicate_in_file', reader.text(k.field) ?? '', { firstRow: first, what: k.label }));
+      }
+    }
+    return [{ row, reader, built, parsed, found }];
+  });
+  // The keys already in the ledger, in one read; a key registered by this import is a repeat within the file.
+  const taken = target.takenKeys?.([...seen.keys()]) ?? new Set<string>();
+  const checked: CheckedRow[] = [];
+
   const work = () => {
-    for (const { row, cells, skip } of rows) {
-      if (skip) {
-        report.skipped.push({ row, reason: skip });
-        continue;
-      }
+    for (const { row, reader, built, parsed, found } of read) {
       report.rows += 1;
-      const reader = new RowReader(cells, mapping, req.defaults);
-      const built = target.build(reader);
-      const found: ImportIssue[] = reader.problems.map((p) => issue(row, p.field, p.reason, p.value, p.params));
-      const flagged = new Set(reader.problems.map((p) => p.field));
-      const parsed = target.schema.safeParse(built.input);
-      if (!parsed.success) {
-        for (const z of parsed.error.issues) {
-          const field = built.owners?.[String(z.path[0])] ?? ownerOf(String(z.path[0] ?? ''));
-          if (flagged.has(field)) continue;
-          flagged.add(field);
-          found.push(issue(row, field, zodReason(z, built.input[String(z.path[0])]), reader.text(field) ?? '', { max: (z as { maximum?: unknown }).maximum }));
-        }
-      }
-      let repeated = false;
-      for (const k of built.keys) {
-        const first = seen.get(k.key);
-        if (first === undefined) seen.set(k.key, row);
-        else if (!repeated) {
-          // One issue per row: the first key it repeats.
-          repeated = true;
-          found.push(issue(row, k.field, 'duplicate_in_file', reader.text(k.field) ?? '', { firstRow: first, what: k.label }));
-        }
-      }
-      const clash = found.length === 0 ? target.ledgerDuplicate?.(built.keys) : undefined;
+      const clash = found.length === 0 ? built.keys.find((k) => taken.has(k.key)) : undefined;
       if (clash) found.push(issue(row, clash.field, 'duplicate_in_ledger', reader.text(clash.field) ?? '', { what: clash.label }));
       const pre = found.length === 0 && parsed.success ? target.precheck?.(parsed.data as Record<string, unknown>) : undefined;
       if (pre) found.push(issue(row, pre.field, pre.reason, reader.text(pre.field) ?? pre.value, pre.params));
       if (found.length === 0 && parsed.success) {
         try {
           db.transaction(() => {
-            const id = target.register(parsed.data);
+            const passed = target.check(parsed.data);
             if (built.history) {
               if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? ''))
                 throw new LedgerError('E_VALIDATION', { field: 'statusAt', reason: 'history_before_registration' });
-              target.recordHistory(id, built.history, parsed.data as Record<string, unknown>);
+              passed.history(built.history);
             }
+            checked.push(passed);
           })();
           if (built.history) report.historical += 1;
         } catch (err) {
@@ -293,8 +314,11 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
     }
   };
 
-  if (keep) work();
-  else {
+  if (keep) {
+    work();
+    // Any bad row refuses the whole file: nothing is written then.
+    if (report.bad === 0) for (const id of target.write(checked)) registered?.push(id);
+  } else {
     try {
       db.transaction(() => {
         work();
