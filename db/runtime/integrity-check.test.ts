@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ADMIN, auditRows, makeLedger, ok, refused, sha256File, withRaw, type SetUpLedger } from '../testing';
 import type { LedgerStatus } from '../views';
-import { runningChecks } from './integrity-check';
+import { checkInBackground, runningChecks } from './integrity-check';
 
 const PAGE = 4096;
 const WAIT = { timeout: 30_000, interval: 20 };
@@ -55,7 +55,7 @@ describe('the background integrity check', () => {
     await vi.waitFor(() => expect(t.pushes.at(-1)).toMatchObject({ type: 'logged-out', error: { code: 'E_CORRUPT' } }), WAIT);
     expect(ok<LedgerStatus>(t.service, 'ledger.status')).toMatchObject({ state: 'locked', session: null, lockedUser: null });
     expect(refused(t.service, 'ledger.info').code).toBe('E_NOT_LOGGED_IN');
-    expect(runningChecks()).toBe(0);
+    await vi.waitFor(() => expect(runningChecks()).toBe(0), WAIT);
     const last = auditRows(t).at(-1)!;
     expect([last.action, last.outcome, last.error_code, last.actor]).toEqual(['ledger.integrityCheck', 'refused', 'E_CORRUPT', ADMIN.username]);
 
@@ -92,5 +92,19 @@ describe('the background integrity check', () => {
     await vi.waitFor(() => expect(runningChecks()).toBe(0), WAIT);
     expect(t.pushes.some((p) => p.type === 'logged-out' && p.error)).toBe(false);
     expect(auditRows(t).some((r) => r.action === 'ledger.integrityCheck')).toBe(false);
+  });
+
+  it('stopped with its thread started: the thread exits and its result is dropped', async () => {
+    const t = filledLedger();
+    damageDeepPage(t);
+    const reported: unknown[] = [];
+    const check = checkInBackground(t.dbPath, t.key, undefined, (error) => reported.push(error), 0);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    check.stop();
+    await vi.waitFor(() => expect(runningChecks()).toBe(0), WAIT);
+    expect(reported).toEqual([]);
+    // Not stopped, the same check finds the damage.
+    checkInBackground(t.dbPath, t.key, undefined, (error) => reported.push(error?.code), 0);
+    await vi.waitFor(() => expect(reported).toEqual(['E_CORRUPT']), WAIT);
   });
 });
