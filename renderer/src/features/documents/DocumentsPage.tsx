@@ -1,7 +1,7 @@
 // 涉密文件台账: the register as a virtual table paged and sorted by the backend, with search (text and numbers),
 // filters and the custodian's entry points (register, batch return / destruction, inventory, hand-over, review).
 // It shows the columns this account chose (the ones a custodian scans by default) and the rest in an expanded row.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Button,
   Card,
@@ -13,6 +13,7 @@ import {
   Popover,
   Select,
   Space,
+  Spin,
   Table,
   Tag,
   Tooltip,
@@ -43,6 +44,7 @@ import { DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { DEFAULT_DOCUMENT_COLUMNS, DOCUMENT_COLUMNS, FIXED_DOCUMENT_COLUMN, type DocumentColumn } from '../../../../db/domain/register-columns';
 import { DEFAULT_SORT, DOCUMENT_PAGE_SIZES, selectIsCustodian, useLedger, type DocumentFilters } from '../../store';
 import { useAction } from '../../ui/hooks/useAction';
+import { useNewest, useTypedSearch } from '../../ui/hooks/useTypedSearch';
 import { useWindowHeight } from '../../ui/hooks/useWindowHeight';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MarkingTag } from './MarkingTag';
@@ -55,32 +57,9 @@ import { useOpenCode } from '../scanner';
 import { looksLikeItemCode } from '../../../../db/domain/item-codes';
 import './register.css';
 
-const SEARCH_DELAY_MS = 300;
 const perform = (op: () => Promise<void>) => op();
-
-/** Typed text reaches the backend once the typing pauses (or at once, on Enter). */
-function useDebounced(apply: (text: string) => void, initial: string) {
-  const [text, setText] = useState(initial);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return {
-    text,
-    change(next: string) {
-      setText(next);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => apply(next), SEARCH_DELAY_MS);
-    },
-    /** The typed text, now: the pending apply is dropped (the caller applies it). */
-    now() {
-      clearTimeout(timer.current);
-      return text;
-    },
-    reset() {
-      clearTimeout(timer.current);
-      setText('');
-    },
-  };
-}
+/** An answer within this shows no spinner: a search asked as it is typed does not make the table flash at each key. */
+const SPIN_DELAY_MS = 150;
 
 const SELECTION_WIDTH = 32;
 const EXPAND_WIDTH = 40;
@@ -92,21 +71,27 @@ const TABLE_CHROME_PX = 39 + 64 + 16;
 function useRowsHeight(windowHeight: number) {
   const ref = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
-  // After every render: the filters above may have wrapped onto another line.
+  // The toolbar and filters above may wrap onto another line (the card's body changes size): measured then, not at
+  // every render (a measure forces a layout, once per key while typing).
   useLayoutEffect(() => {
-    const at = Math.round((ref.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
-    if (at !== top) setTop(at);
-  });
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setTop(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (el.parentElement) observer.observe(el.parentElement);
+    return () => observer.disconnect();
+  }, []);
   return { ref, height: Math.max(200, windowHeight - top - TABLE_CHROME_PX) };
 }
 
 let canvas: CanvasRenderingContext2D | null | undefined;
-/** The width of a line of text in the table's font, to size the 文号 column to its longest 文号 (never cut). */
-function textWidth(text: string, font: string): number {
+/** The width of the longest line of text in the table's font, to size the 文号 column to its longest 文号 (never cut). */
+function widestText(texts: string[], font: string): number {
   canvas ??= document.createElement('canvas').getContext('2d');
-  if (!canvas) return text.length * 14;
+  if (!canvas) return Math.max(...texts.map((text) => text.length * 14));
   canvas.font = font;
-  return canvas.measureText(text).width;
+  return Math.max(...texts.map((text) => canvas!.measureText(text).width));
 }
 
 /** The font the table's cells inherit (antd's, on the elements of the app; not the body's). */
@@ -125,16 +110,13 @@ interface RegisterColumn extends Omit<TableColumnType<DocumentListItem>, 'key' |
   cell(d: DocumentListItem): ReactNode;
 }
 
+type TypedFilter = 'query' | 'holder' | 'originUnit';
+
 export function DocumentsPage() {
   const { t } = useTranslation();
   const isCustodian = useLedger(selectIsCustodian);
-  const rows = useLedger((s) => s.documentRows);
-  const total = useLedger((s) => s.documentTotal);
-  const page = useLedger((s) => s.documentPage);
-  const pageSize = useLedger((s) => s.documentPageSize);
   const filters = useLedger((s) => s.documentFilters);
   const sort = useLedger((s) => s.documentSort);
-  const chosen = useLedger((s) => s.documentColumns);
   const searchDocuments = useLedger((s) => s.searchDocuments);
   const sortDocuments = useLedger((s) => s.sortDocuments);
   const loadDocumentPage = useLedger((s) => s.loadDocumentPage);
@@ -143,36 +125,289 @@ export function DocumentsPage() {
   const openDocumentEntry = useLedger((s) => s.openDocumentEntry);
   const openBatch = useLedger((s) => s.openBatch);
   const openStocktakes = useLedger((s) => s.openStocktakes);
-  const { run, busy, error } = useAction(perform);
+  // Every question for the list (a key typed, a filter, a sort, a page): the newest one's answer is the one shown.
+  const list = useNewest(perform);
+  const ask = list.ask;
   const [selected, setSelected] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'handover' | 'review' | 'labels' | null>(null);
+  /** 重置 starts the typed fields again, empty: they hold their own text (typing redraws them alone). */
+  const [typedFields, setTypedFields] = useState(0);
   const openCode = useOpenCode();
   const rowsHeight = useRowsHeight(useWindowHeight());
 
-  const filter = (change: Partial<DocumentFilters>) => {
-    setSelected([]);
-    void run(() => searchDocuments({ ...useLedger.getState().documentFilters, ...change }));
-  };
-  const query = useDebounced((text) => filter({ query: text.trim() || undefined }), filters.query ?? '');
-  const holder = useDebounced((text) => filter({ holder: text.trim() || undefined }), filters.holder ?? '');
-  const originUnit = useDebounced((text) => filter({ originUnit: text.trim() || undefined }), filters.originUnit ?? '');
+  const unselect = useCallback(() => setSelected((ids) => (ids.length ? [] : ids)), []);
+  const filter = useCallback(
+    (change: Partial<DocumentFilters>) => {
+      unselect();
+      void ask(() => searchDocuments({ ...useLedger.getState().documentFilters, ...change }));
+    },
+    [ask, searchDocuments, unselect],
+  );
+  const typed = useMemo(() => {
+    const field = (key: TypedFilter) => (text: string) => {
+      const value = text.trim() || undefined;
+      // A space typed, or a composition that changed nothing: the same question, not asked again.
+      if (value !== useLedger.getState().documentFilters[key]) filter({ [key]: value });
+    };
+    return { query: field('query'), holder: field('holder'), originUnit: field('originUnit') };
+  }, [filter]);
   // Enter has its own action: it must run even while a search the typing started is still on its way.
   const enter = useAction(perform);
+  const enterRun = enter.run;
   /** Enter: searched at once, and a number that names exactly one item opens it; a label code opens what it names. */
-  const searchOrOpen = () => {
-    const text = query.now().trim();
-    if (looksLikeItemCode(text)) return void openCode(text);
-    setSelected([]);
-    void enter.run(async () => {
-      await searchDocuments({ ...useLedger.getState().documentFilters, query: text || undefined });
-      const named = text ? await lookupDocuments(text) : [];
-      if (named.length === 1) openDocument(named[0]!.id);
-    });
-  };
+  const searchOrOpen = useCallback(
+    (typedText: string) => {
+      const text = typedText.trim();
+      if (looksLikeItemCode(text)) return void openCode(text);
+      unselect();
+      void enterRun(async () => {
+        await searchDocuments({ ...useLedger.getState().documentFilters, query: text || undefined });
+        const named = text ? await lookupDocuments(text) : [];
+        if (named.length === 1) openDocument(named[0]!.id);
+      });
+    },
+    [openCode, unselect, enterRun, searchDocuments, lookupDocuments, openDocument],
+  );
 
   useEffect(() => {
-    void run(() => loadDocumentPage(useLedger.getState().documentPage));
-  }, [run, loadDocumentPage]);
+    void ask(() => loadDocumentPage(useLedger.getState().documentPage));
+  }, [ask, loadDocumentPage]);
+
+  const currentYear = new Date().getFullYear();
+
+  return (
+    <Card
+      title={<span data-testid="documents-title">{t('documents.title')}</span>}
+      extra={<PrintMenu filters={filters} sort={sort} />}
+      styles={{ body: { paddingBottom: 8 } }}
+    >
+      {isCustodian && (
+        <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="documents-toolbar">
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => openDocumentEntry('received')} data-testid="documents-receive-button">
+            {t('documents.receive')}
+          </Button>
+          <Button icon={<FileDoneOutlined />} onClick={() => openDocumentEntry('produced')} data-testid="documents-produce-button">
+            {t('documents.produce')}
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => openBatch('return', selected)} data-testid="documents-return-button">
+            {t('documents.batchReturn')}
+          </Button>
+          <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
+            {t('documents.batchDestroy')}
+          </Button>
+          <Button icon={<AuditOutlined />} onClick={openStocktakes} data-testid="documents-inventory-button">
+            {t('documents.inventory')}
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
+            {t('documents.handover')}
+          </Button>
+          {selected.length > 0 && (
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('review')} data-testid="documents-review-button">
+              {t('documents.reviewSelected', { n: selected.length })}
+            </Button>
+          )}
+          {selected.length > 0 && (
+            <Button icon={<TagsOutlined />} onClick={() => setDialog('labels')} data-testid="documents-labels-button">
+              {t('documents.labelsSelected', { n: selected.length })}
+            </Button>
+          )}
+        </Flex>
+      )}
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <SearchBox key={`query-${typedFields}`} initial={filters.query ?? ''} onTyped={typed.query} onEnter={searchOrOpen} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('documents.filters.levels')}
+          value={filters.levels ?? []}
+          onChange={(levels: DocumentFilters['levels']) => filter({ levels: levels?.length ? levels : undefined })}
+          options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+          style={{ minWidth: 140 }}
+          maxTagCount="responsive"
+          data-testid="documents-filter-levels"
+        />
+        {/* 电报: telegrams are a group of their own (and print as 密码电报登记簿). */}
+        <Select
+          allowClear
+          placeholder={t('documents.filters.carrier')}
+          value={filters.carrier}
+          onChange={(carrier: DocumentFilters['carrier']) => filter({ carrier })}
+          options={CARRIERS.map((c) => ({ value: c, label: t(`carriers.${c}`) }))}
+          style={{ width: 120 }}
+          data-testid="documents-filter-carrier"
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.filters.status')}
+          value={filters.status}
+          onChange={(status: DocumentFilters['status']) => filter({ status })}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilters.${s}`) }))}
+          style={{ width: 170 }}
+          data-testid="documents-filter-status"
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.filters.year')}
+          value={filters.year}
+          onChange={(year: number | undefined) => filter({ year })}
+          options={Array.from({ length: 16 }, (_, i) => currentYear - i).map((y) => ({ value: y, label: String(y) }))}
+          style={{ width: 100 }}
+          data-testid="documents-filter-year"
+        />
+        <div style={{ width: 220 }}>
+          <LocationSelect
+            allowClear
+            placeholder={t('documents.filters.location')}
+            value={filters.locationId}
+            onChange={(locationId) => filter({ locationId })}
+            testId="documents-filter-location"
+          />
+        </div>
+        <TypedField
+          key={`holder-${typedFields}`}
+          width={130}
+          initial={filters.holder ?? ''}
+          onTyped={typed.holder}
+          field={(text, change) => <PersonInput placeholder={t('documents.filters.holder')} value={text} onChange={change} testId="documents-filter-holder" />}
+        />
+        <TypedField
+          key={`originUnit-${typedFields}`}
+          width={180}
+          initial={filters.originUnit ?? ''}
+          onTyped={typed.originUnit}
+          field={(text, change) => (
+            <UnitInput placeholder={t('documents.filters.originUnit')} value={text} onChange={change} testId="documents-filter-origin-unit" />
+          )}
+        />
+        <Select
+          allowClear
+          placeholder={t('documents.filters.reminder')}
+          value={filters.reminderKind}
+          onChange={(reminderKind: DocumentFilters['reminderKind']) => filter({ reminderKind, reminder: undefined })}
+          options={ITEM_REMINDERS.map((r) => ({ value: r, label: t(`reminders.kinds.${r}`) }))}
+          style={{ width: 220 }}
+          data-testid="documents-filter-reminder"
+        />
+        <Tooltip title={t('common.reset')}>
+          <Button
+            icon={<UndoOutlined />}
+            onClick={() => {
+              setTypedFields((n) => n + 1);
+              unselect();
+              void ask(async () => {
+                await sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order);
+                await searchDocuments({});
+              });
+            }}
+            data-testid="documents-filter-reset"
+          >
+            {t('common.reset')}
+          </Button>
+        </Tooltip>
+        <ColumnChooser />
+        <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
+      </Flex>
+      <ErrorAlert error={list.error ?? enter.error} testId="documents-error" />
+      {/* aria-busy: a question for the list is on its way (the spinner shows only when its answer is slow). */}
+      <div ref={rowsHeight.ref} className="documents-register" aria-busy={list.busy}>
+        <Spin spinning={list.busy} delay={SPIN_DELAY_MS}>
+          <RegisterTable height={rowsHeight.height} selected={selected} onSelect={setSelected} ask={ask} />
+        </Spin>
+      </div>
+      {dialog === 'handover' && <HandoverModal onClose={() => setDialog(null)} />}
+      <LabelDialog open={dialog === 'labels'} items={{ copies: selected.map((documentId) => ({ documentId })) }} onClose={() => setDialog(null)} />
+      {dialog === 'review' && (
+        <ReviewModal
+          documentIds={selected}
+          onClose={() => {
+            setDialog(null);
+            setSelected([]);
+            void ask(() => loadDocumentPage(useLedger.getState().documentPage));
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The register's search box: asked as typed; Enter searches at once and opens what a number or a label code names. */
+const SearchBox = memo(function SearchBox({ initial, onTyped, onEnter }: { initial: string; onTyped(text: string): void; onEnter(text: string): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(initial);
+  const search = useTypedSearch(onTyped);
+  return (
+    <Input
+      autoFocus
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder={t('documents.searchPlaceholder')}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        search.typed(e.target.value);
+      }}
+      {...search.composition}
+      onPressEnter={() => onEnter(text)}
+      title={t('documents.searchHint')}
+      aria-label={t('documents.searchPlaceholder')}
+      style={{ width: 360 }}
+      data-testid="documents-search"
+    />
+  );
+});
+
+/** A filter typed as free text (持有人, 来文单位): its own text, asked as typed. */
+const TypedField = memo(function TypedField({
+  width,
+  initial,
+  onTyped,
+  field,
+}: {
+  width: number;
+  initial: string;
+  onTyped(text: string): void;
+  field(text: string, change: (text: string) => void): ReactNode;
+}) {
+  const [text, setText] = useState(initial);
+  const search = useTypedSearch(onTyped);
+  const change = (next: string) => {
+    setText(next);
+    search.typed(next);
+  };
+  return (
+    <div style={{ width }} {...search.composition}>
+      {field(text, change)}
+    </div>
+  );
+});
+
+/**
+ * The register's rows: drawn again only when they, the columns, the selection or the room change (not at each key
+ * typed above, nor when a question goes out: the spinner around it says that).
+ */
+const RegisterTable = memo(function RegisterTable({
+  height,
+  selected,
+  onSelect,
+  ask,
+}: {
+  height: number;
+  selected: number[];
+  onSelect(ids: number[]): void;
+  ask(op: () => Promise<void>): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const isCustodian = useLedger(selectIsCustodian);
+  const rows = useLedger((s) => s.documentRows);
+  const total = useLedger((s) => s.documentTotal);
+  const page = useLedger((s) => s.documentPage);
+  const pageSize = useLedger((s) => s.documentPageSize);
+  const sort = useLedger((s) => s.documentSort);
+  const chosen = useLedger((s) => s.documentColumns);
+  const sortDocuments = useLedger((s) => s.sortDocuments);
+  const loadDocumentPage = useLedger((s) => s.loadDocumentPage);
+  const openDocument = useLedger((s) => s.openDocument);
+  const tableRef = useRef<HTMLDivElement>(null);
 
   const sorter = (field: SortField) => ({
     sorter: true,
@@ -181,9 +416,8 @@ export function DocumentsPage() {
   });
   const count = (n: number) => (n ? n : <Typography.Text type="secondary">0</Typography.Text>);
   const today = dayjs().format('YYYY-MM-DD');
-  const font = fontOf(rowsHeight.ref.current);
   // 文号 whole on one line (never 〔2026〕 broken or cut): as wide as the longest on the page, the padding added.
-  const docNumberWidth = Math.ceil(Math.max(textWidth(t('documents.columns.docNumber'), font), ...rows.map((d) => textWidth(d.docNumber, font))) + 20);
+  const docNumberWidth = Math.ceil(widestText([t('documents.columns.docNumber'), ...rows.map((d) => d.docNumber)], fontOf(tableRef.current)) + 20);
 
   const all: RegisterColumn[] = [
     {
@@ -307,217 +541,59 @@ export function DocumentsPage() {
   const hidden = all.filter((c) => !shown.has(c.key));
   const columns = visible.map(({ cell, ...c }) => ({ ...c, render: (_: unknown, d: DocumentListItem) => cell(d) }));
   const width = visible.reduce((sum, c) => sum + (c.width ?? TITLE_MIN_WIDTH), (isCustodian ? SELECTION_WIDTH : 0) + (hidden.length ? EXPAND_WIDTH : 0));
-  const currentYear = new Date().getFullYear();
 
   return (
-    <Card
-      title={<span data-testid="documents-title">{t('documents.title')}</span>}
-      extra={<PrintMenu filters={filters} sort={sort} />}
-      styles={{ body: { paddingBottom: 8 } }}
-    >
-      {isCustodian && (
-        <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="documents-toolbar">
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => openDocumentEntry('received')} data-testid="documents-receive-button">
-            {t('documents.receive')}
-          </Button>
-          <Button icon={<FileDoneOutlined />} onClick={() => openDocumentEntry('produced')} data-testid="documents-produce-button">
-            {t('documents.produce')}
-          </Button>
-          <Button icon={<RollbackOutlined />} onClick={() => openBatch('return', selected)} data-testid="documents-return-button">
-            {t('documents.batchReturn')}
-          </Button>
-          <Button icon={<DeleteOutlined />} onClick={() => openBatch('destroy', selected)} data-testid="documents-destroy-button">
-            {t('documents.batchDestroy')}
-          </Button>
-          <Button icon={<AuditOutlined />} onClick={openStocktakes} data-testid="documents-inventory-button">
-            {t('documents.inventory')}
-          </Button>
-          <Button icon={<SwapOutlined />} onClick={() => setDialog('handover')} data-testid="documents-handover-button">
-            {t('documents.handover')}
-          </Button>
-          {selected.length > 0 && (
-            <Button icon={<SafetyCertificateOutlined />} onClick={() => setDialog('review')} data-testid="documents-review-button">
-              {t('documents.reviewSelected', { n: selected.length })}
-            </Button>
-          )}
-          {selected.length > 0 && (
-            <Button icon={<TagsOutlined />} onClick={() => setDialog('labels')} data-testid="documents-labels-button">
-              {t('documents.labelsSelected', { n: selected.length })}
-            </Button>
-          )}
-        </Flex>
-      )}
-      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Input
-          autoFocus
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('documents.searchPlaceholder')}
-          value={query.text}
-          onChange={(e) => query.change(e.target.value)}
-          onPressEnter={searchOrOpen}
-          title={t('documents.searchHint')}
-          aria-label={t('documents.searchPlaceholder')}
-          style={{ width: 360 }}
-          data-testid="documents-search"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t('documents.filters.levels')}
-          value={filters.levels ?? []}
-          onChange={(levels: DocumentFilters['levels']) => filter({ levels: levels?.length ? levels : undefined })}
-          options={DOCUMENT_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
-          style={{ minWidth: 140 }}
-          maxTagCount="responsive"
-          data-testid="documents-filter-levels"
-        />
-        {/* 电报: telegrams are a group of their own (and print as 密码电报登记簿). */}
-        <Select
-          allowClear
-          placeholder={t('documents.filters.carrier')}
-          value={filters.carrier}
-          onChange={(carrier: DocumentFilters['carrier']) => filter({ carrier })}
-          options={CARRIERS.map((c) => ({ value: c, label: t(`carriers.${c}`) }))}
-          style={{ width: 120 }}
-          data-testid="documents-filter-carrier"
-        />
-        <Select
-          allowClear
-          placeholder={t('documents.filters.status')}
-          value={filters.status}
-          onChange={(status: DocumentFilters['status']) => filter({ status })}
-          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statusFilters.${s}`) }))}
-          style={{ width: 170 }}
-          data-testid="documents-filter-status"
-        />
-        <Select
-          allowClear
-          placeholder={t('documents.filters.year')}
-          value={filters.year}
-          onChange={(year: number | undefined) => filter({ year })}
-          options={Array.from({ length: 16 }, (_, i) => currentYear - i).map((y) => ({ value: y, label: String(y) }))}
-          style={{ width: 100 }}
-          data-testid="documents-filter-year"
-        />
-        <div style={{ width: 220 }}>
-          <LocationSelect
-            allowClear
-            placeholder={t('documents.filters.location')}
-            value={filters.locationId}
-            onChange={(locationId) => filter({ locationId })}
-            testId="documents-filter-location"
-          />
-        </div>
-        <div style={{ width: 130 }}>
-          <PersonInput placeholder={t('documents.filters.holder')} value={holder.text} onChange={holder.change} testId="documents-filter-holder" />
-        </div>
-        <div style={{ width: 180 }}>
-          <UnitInput
-            placeholder={t('documents.filters.originUnit')}
-            value={originUnit.text}
-            onChange={originUnit.change}
-            testId="documents-filter-origin-unit"
-          />
-        </div>
-        <Select
-          allowClear
-          placeholder={t('documents.filters.reminder')}
-          value={filters.reminderKind}
-          onChange={(reminderKind: DocumentFilters['reminderKind']) => filter({ reminderKind, reminder: undefined })}
-          options={ITEM_REMINDERS.map((r) => ({ value: r, label: t(`reminders.kinds.${r}`) }))}
-          style={{ width: 220 }}
-          data-testid="documents-filter-reminder"
-        />
-        <Tooltip title={t('common.reset')}>
-          <Button
-            icon={<UndoOutlined />}
-            onClick={() => {
-              query.reset();
-              holder.reset();
-              originUnit.reset();
-              setSelected([]);
-              void run(async () => {
-                await sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order);
-                await searchDocuments({});
-              });
-            }}
-            data-testid="documents-filter-reset"
-          >
-            {t('common.reset')}
-          </Button>
-        </Tooltip>
-        <ColumnChooser columns={all.map((c) => ({ key: c.key, title: c.title as string }))} shown={shown} />
-        <ExportButtons register="documents" filters={{ ...filters, ...sort }} />
-      </Flex>
-      <ErrorAlert error={error ?? enter.error} testId="documents-error" />
-      <div ref={rowsHeight.ref} className="documents-register" onKeyDown={isCustodian ? selectAllKey(rows, selected, setSelected) : undefined}>
-        <Table<DocumentListItem>
-          virtual
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={rows}
-          loading={busy}
-          scroll={{ x: width, y: rowsHeight.height }}
-          expandable={
-            hidden.length
-              ? {
-                  columnWidth: EXPAND_WIDTH,
-                  expandedRowRender: (d) => (
-                    <Descriptions
-                      size="small"
-                      column={{ xs: 1, md: 2, xl: 3 }}
-                      items={hidden.flatMap((c) => {
-                        const value = c.cell(d);
-                        return value === null || value === '' ? [] : [{ key: c.key, label: c.title as string, children: value }];
-                      })}
-                      data-testid={`documents-expanded-${d.id}`}
-                    />
-                  ),
-                }
-              : undefined
+    <div ref={tableRef} onKeyDown={isCustodian ? selectAllKey(rows, selected, onSelect) : undefined}>
+      <Table<DocumentListItem>
+        virtual
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: width, y: height }}
+        expandable={
+          hidden.length
+            ? {
+                columnWidth: EXPAND_WIDTH,
+                expandedRowRender: (d) => (
+                  <Descriptions
+                    size="small"
+                    column={{ xs: 1, md: 2, xl: 3 }}
+                    items={hidden.flatMap((c) => {
+                      const value = c.cell(d);
+                      return value === null || value === '' ? [] : [{ key: c.key, label: c.title as string, children: value }];
+                    })}
+                    data-testid={`documents-expanded-${d.id}`}
+                  />
+                ),
+              }
+            : undefined
+        }
+        rowSelection={isCustodian ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys.map(Number)), columnWidth: SELECTION_WIDTH } : undefined}
+        onRow={(d) => ({ onDoubleClick: () => openDocument(d.id) })}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: DOCUMENT_PAGE_SIZES.map(String),
+          showTotal: (n) => <span data-testid="documents-total">{t('documents.total', { total: n })}</span>,
+        }}
+        onChange={(pagination, _filters, sorterResult, extra) => {
+          onSelect([]);
+          if (extra.action === 'sort') {
+            const one = Array.isArray(sorterResult) ? sorterResult[0] : sorterResult;
+            const field = one?.order ? (one.columnKey === 'marking' ? 'level' : (one.columnKey as SortField)) : null;
+            void ask(() => (field ? sortDocuments(field, one?.order === 'ascend' ? 'asc' : 'desc') : sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order)));
+          } else if (extra.action === 'paginate') {
+            void ask(() => loadDocumentPage(pagination.pageSize !== pageSize ? 1 : (pagination.current ?? 1), pagination.pageSize));
           }
-          rowSelection={
-            isCustodian ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: SELECTION_WIDTH } : undefined
-          }
-          onRow={(d) => ({ onDoubleClick: () => openDocument(d.id) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: DOCUMENT_PAGE_SIZES.map(String),
-            showTotal: (n) => <span data-testid="documents-total">{t('documents.total', { total: n })}</span>,
-          }}
-          onChange={(pagination, _filters, sorterResult, extra) => {
-            setSelected([]);
-            if (extra.action === 'sort') {
-              const one = Array.isArray(sorterResult) ? sorterResult[0] : sorterResult;
-              const field = one?.order ? (one.columnKey === 'marking' ? 'level' : (one.columnKey as SortField)) : null;
-              void run(() => (field ? sortDocuments(field, one?.order === 'ascend' ? 'asc' : 'desc') : sortDocuments(DEFAULT_SORT.sort, DEFAULT_SORT.order)));
-            } else if (extra.action === 'paginate') {
-              void run(() => loadDocumentPage(pagination.pageSize !== pageSize ? 1 : (pagination.current ?? 1), pagination.pageSize));
-            }
-          }}
-          data-testid="documents-table"
-        />
-      </div>
-      {dialog === 'handover' && <HandoverModal onClose={() => setDialog(null)} />}
-      <LabelDialog open={dialog === 'labels'} items={{ copies: selected.map((documentId) => ({ documentId })) }} onClose={() => setDialog(null)} />
-      {dialog === 'review' && (
-        <ReviewModal
-          documentIds={selected}
-          onClose={() => {
-            setDialog(null);
-            setSelected([]);
-            void run(() => loadDocumentPage(page));
-          }}
-        />
-      )}
-    </Card>
+        }}
+        data-testid="documents-table"
+      />
+    </div>
   );
-}
+});
 
 /** Ctrl+A in the table (not in a field): every row of the page selected, or none when all were. Space toggles one row's box. */
 export function selectAllKey<R extends { id: number }>(rows: readonly R[], selected: number[], select: (ids: number[]) => void) {
@@ -529,8 +605,10 @@ export function selectAllKey<R extends { id: number }>(rows: readonly R[], selec
 }
 
 /** 显示列: which columns the register shows (kept for this account); 收文编号 always. The rest show in the expanded row. */
-function ColumnChooser({ columns, shown }: { columns: { key: DocumentColumn; title: string }[]; shown: ReadonlySet<DocumentColumn> }) {
+function ColumnChooser() {
   const { t } = useTranslation();
+  const chosen = useLedger((s) => s.documentColumns);
+  const shown = new Set<DocumentColumn>([FIXED_DOCUMENT_COLUMN, ...(chosen ?? DEFAULT_DOCUMENT_COLUMNS)]);
   const choose = useAction(useLedger((s) => s.chooseDocumentColumns));
   const load = useAction(useLedger((s) => s.loadDocumentColumns));
   const loadColumns = load.run;
@@ -541,15 +619,15 @@ function ColumnChooser({ columns, shown }: { columns: { key: DocumentColumn; tit
   const toggle = (key: DocumentColumn, on: boolean) => void run(DOCUMENT_COLUMNS.filter((c) => (c === key ? on : shown.has(c))));
   const content = (
     <Flex vertical gap={4} data-testid="documents-columns-list">
-      {columns.map((c) => (
+      {DOCUMENT_COLUMNS.map((key) => (
         <Checkbox
-          key={c.key}
-          checked={shown.has(c.key)}
-          disabled={c.key === FIXED_DOCUMENT_COLUMN}
-          onChange={(e) => toggle(c.key, e.target.checked)}
-          data-testid={`documents-column-${c.key}`}
+          key={key}
+          checked={shown.has(key)}
+          disabled={key === FIXED_DOCUMENT_COLUMN}
+          onChange={(e) => toggle(key, e.target.checked)}
+          data-testid={`documents-column-${key}`}
         >
-          {c.title}
+          {t(`documents.columns.${key}`)}
         </Checkbox>
       ))}
       <Button size="small" onClick={() => void run([...DEFAULT_DOCUMENT_COLUMNS])} data-testid="documents-columns-default">

@@ -9,6 +9,7 @@ import type { DocumentListItem } from '../../../../preload/contract';
 import { levelRank, parseMarking, secrecyEnd } from '../../../../db/domain';
 import { useLedger } from '../../store';
 import { PersonInput } from '../../ui/SuggestInput';
+import { useTypedSearch } from '../../ui/hooks/useTypedSearch';
 import { ApprovalFields, toGrant, type ApprovalValues } from './ApprovalFields';
 
 export interface SourcesValues {
@@ -34,7 +35,6 @@ export function toSources(v: SourcesValues) {
 }
 
 const SEARCH_LIMIT = 20;
-const SEARCH_DELAY_MS = 300;
 
 /** The least marking the sources allow: their highest level, and the latest end of a period (null: 长期 or a condition). */
 function implied(sources: DocumentListItem[]) {
@@ -76,7 +76,6 @@ export function SourcesFields({ marking, issueDate, testId }: { marking: string;
   // Every item seen in a search, so that the chosen ones can be judged after the search moves on.
   const [seen, setSeen] = useState<Map<number, DocumentListItem>>(new Map());
   const [options, setOptions] = useState<DocumentListItem[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const request = useRef(0);
 
   const search = useCallback(
@@ -91,8 +90,9 @@ export function SourcesFields({ marking, issueDate, testId }: { marking: string;
   );
   useEffect(() => {
     void search('');
-    return () => clearTimeout(timer.current);
   }, [search]);
+  // Asked as typed, the newest answer shown (request above); a composition once it ends.
+  const typed = useTypedSearch((text) => void search(text));
 
   const chosen = chosenIds.map((id) => seen.get(id)).filter((d): d is DocumentListItem => !!d);
   const least = implied(chosen);
@@ -101,17 +101,15 @@ export function SourcesFields({ marking, issueDate, testId }: { marking: string;
 
   return (
     <Row gutter={16}>
-      <Col xs={24} md={16}>
+      {/* A composition in the select's search box asks once it ends (the events bubble up to here). */}
+      <Col xs={24} md={16} {...typed.composition}>
         <Form.Item name="sources" label={t('docForm.sources.label')} extra={t('docForm.sources.hint')}>
           <Select
             mode="multiple"
             allowClear
             showSearch={{
               filterOption: false,
-              onSearch: (text) => {
-                clearTimeout(timer.current);
-                timer.current = setTimeout(() => void search(text), SEARCH_DELAY_MS);
-              },
+              onSearch: typed.typed,
             }}
             placeholder={t('docForm.sources.placeholder')}
             options={options.map((d) => ({ value: d.id, label: `${d.receiptNo}\u3000${d.title}（${d.marking}）` }))}
