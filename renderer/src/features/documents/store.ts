@@ -26,6 +26,9 @@ function repliesWithDocument(name: DocumentCommand, _out: unknown): _out is Docu
   return (REPLIES_WITH_DOCUMENT as readonly DocumentCommand[]).includes(name);
 }
 
+const sameColumns = (a: readonly DocumentColumn[] | null, b: readonly DocumentColumn[] | null) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((c, i) => c === b[i]));
+
 export const DEFAULT_SORT: { sort: SortField; order: SortOrder } = { sort: 'receiptNo', order: 'desc' };
 export const DOCUMENT_PAGE_SIZES = [50, 100, 200, 500] as const;
 
@@ -135,7 +138,9 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
     },
 
     async loadDocumentColumns() {
-      set({ documentColumns: (await send('account.prefs', {})).documentColumns });
+      const { documentColumns } = await send('account.prefs', {});
+      // Read at each opening of the register: the same choice again must not draw the table again.
+      if (!sameColumns(documentColumns, get().documentColumns)) set({ documentColumns });
     },
 
     async chooseDocumentColumns(columns) {
