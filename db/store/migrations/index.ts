@@ -15,6 +15,7 @@ import { stocktakes } from './0013-stocktakes';
 import { statistics } from './0014-statistics';
 import { awaitingReturn } from './0015-awaiting-return';
 import { cabinetLevels } from './0016-cabinet-levels';
+import { telegramReminders } from './0017-telegram-reminders';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   statistics,
   awaitingReturn,
   cabinetLevels,
+  telegramReminders,
 ];
