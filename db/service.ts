@@ -53,7 +53,20 @@ export class LedgerService {
     const claim = () => this.claim.ensure();
     const monotonic = options.monotonic ?? (() => performance.now());
     const keys = new KeyStore(dir, this.keyPath, this.dbPath, kdf, clock, claim, monotonic);
-    this.sessions = new Sessions({ dir, dbPath: this.dbPath, keys, claim, clock, monotonic, nativeBinding, push, onStart: () => this.pushes.reset() });
+    // The CLI runs one command and ends: it checks the whole file at sign-in, as the app does beside the session.
+    const checkEveryOpen = options.holder === 'cli';
+    this.sessions = new Sessions({
+      dir,
+      dbPath: this.dbPath,
+      keys,
+      claim,
+      clock,
+      monotonic,
+      nativeBinding,
+      checkEveryOpen,
+      push,
+      onStart: () => this.pushes.reset(),
+    });
     this.pushes = new Pushes(this.sessions, clock, push);
     const backups = new Backups({ dir, dbPath: this.dbPath, dbFile: LEDGER_DB_FILE, keys, claim, sessions: this.sessions, clock, kdf, nativeBinding, push });
     this.runner = new Runner({

@@ -3,7 +3,8 @@
 // A lock or logout while it runs leaves no thread behind. Real encrypted ledgers in temp folders.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { ADMIN, auditRows, makeLedger, ok, refused, sha256File, withRaw, type SetUpLedger } from '../testing';
+import { LedgerService } from '../service';
+import { ADMIN, auditRows, makeLedger, ok, refused, sha256File, TEST_KDF, withRaw, type SetUpLedger } from '../testing';
 import type { LedgerStatus } from '../views';
 import { checkInBackground, runningChecks } from './integrity-check';
 
@@ -67,6 +68,19 @@ describe('the background integrity check', () => {
     expect(refused(t.service, 'session.recover', { username: ADMIN.username, recoveryCode: t.recoveryCode, newPassword: 'Fresh2026pass' }).code).toBe(
       'E_CORRUPT',
     );
+    expect(sha256File(t.dbPath)).toBe(before);
+  });
+
+  it('the CLI (one command, then gone) checks the whole file at sign-in: the same damage is refused before it writes', () => {
+    const t = filledLedger();
+    damageDeepPage(t);
+    const before = sha256File(t.dbPath);
+    const cli = new LedgerService({ dir: t.dir, holder: 'cli', kdf: TEST_KDF });
+    try {
+      expect(cli.invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'E_CORRUPT' } });
+    } finally {
+      cli.close();
+    }
     expect(sha256File(t.dbPath)).toBe(before);
   });
 

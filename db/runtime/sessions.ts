@@ -29,6 +29,8 @@ export interface SessionsOptions {
   /** Milliseconds from any origin that only ever move forward (performance.now): the idle lock's clock. */
   monotonic: () => number;
   nativeBinding?: string | undefined;
+  /** Every opening checks the whole file before it writes: a one-command process (the CLI) ends before a check beside it would. */
+  checkEveryOpen?: boolean;
   push: (event: PushEvent) => void;
   /** A session began: what was last pushed to the previous one no longer counts. */
   onStart: () => void;
@@ -215,7 +217,7 @@ export class Sessions implements SessionGate, SessionEnd {
    * checked beside the session, or at once after a check that found damage or could not finish.
    */
   private openWithKey(keyFile: KeyFile, key: Buffer): OpenLedger {
-    const now = this.checkAtOpen;
+    const now = this.checkAtOpen || this.o.checkEveryOpen === true;
     try {
       const ledger = openLedger(this.o.dbPath, keyFile, key, this.bindingOption(), now ? { now } : { now, found: (l, error) => this.found(l, error) });
       this.checkAtOpen = false;
