@@ -89,6 +89,7 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
       schema: receive.input,
       build: (reader) => documentInput(reader, lookup, ctx.session.displayName),
       // The registration's rules and writing, not the command: a row needs no audit note and no document read back.
+      checkWrites: false,
       check(input) {
         const receipt = checkReceipt(rec, input as z.output<typeof receive.input>, once);
         const row: ReceiptRow = {
@@ -142,6 +143,7 @@ function targetFor(ctx: SignedInContext, register: ImportRegister): ImportTarget
   return {
     schema: def.input,
     build: device === 'computer' ? computerInput : mediumInput,
+    checkWrites: true,
     check(input) {
       const { id } = (def.run as (c: SignedInContext, i: unknown) => { id: number })(rowCtx, input);
       return {

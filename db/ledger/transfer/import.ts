@@ -160,7 +160,7 @@ export interface ImportReport {
 
 /** A row that passed its register's rules, to be written with the others once every row passed. */
 export interface CheckedRow {
-  /** Checks (documents) or records (devices) the history the row carries, inside the row's savepoint. */
+  /** Checks (documents) or records (devices) the history the row carries. */
   history(history: History): void;
 }
 
@@ -169,10 +169,12 @@ export interface ImportTarget<Row extends CheckedRow = CheckedRow> {
   schema: z.ZodType;
   build(reader: RowReader): RowInput;
   /**
-   * Runs the manual-entry rules on the parsed input, inside the row's savepoint; throws their refusal. Documents are
-   * only checked here and written by write(); a device row is registered here (its rules are its command's).
+   * Runs the manual-entry rules on the parsed input; throws their refusal. Documents are only checked here and written
+   * by write(); a device row is registered here, in its row's savepoint (its rules are its command's).
    */
   check(input: unknown): Row;
+  /** The check writes (a device's command registers the row): each row's check then runs in a savepoint of its own. */
+  checkWrites: boolean;
   /** Writes the rows that passed, in the file's order; the new items' ids. */
   write(rows: readonly Row[]): number[];
   /** Of the file's keys (文号 + 份号), those already registered: read once, for the rule no registration covers. */
@@ -194,9 +196,9 @@ export interface ImportRequest {
 class Rollback extends Error {}
 
 /**
- * Checks every row by the rules of manual entry, each inside a savepoint (duplicates against rows earlier in the file
- * included), against the ledger as it is before the import. With `keep`, and only when every row passed, writes the
- * rows in the file's order (their ids into `registered`); otherwise everything is rolled back.
+ * Checks every row by the rules of manual entry (duplicates against rows earlier in the file included), against the
+ * ledger as it is before the import. With `keep`, and only when every row passed, writes the rows in the file's order
+ * (their ids into `registered`); otherwise everything is rolled back.
  */
 export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: ImportTarget, keep: boolean, registered?: number[]): ImportReport {
   const grid = pickSheet(file, req.sheet);
@@ -286,7 +288,8 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
       if (pre) found.push(issue(row, pre.field, pre.reason, reader.text(pre.field) ?? pre.value, pre.params));
       if (found.length === 0 && parsed.success) {
         try {
-          db.transaction(() => {
+          const inRow = (fn: () => void) => (target.checkWrites ? db.transaction(fn)() : fn());
+          inRow(() => {
             const passed = target.check(parsed.data);
             if (built.history) {
               if (built.history.at < String(built.input.receivedAt ?? built.input.enabledAt ?? ''))
@@ -294,7 +297,7 @@ export function checkFile(db: Db, file: ReadFile, req: ImportRequest, target: Im
               passed.history(built.history);
             }
             checked.push(passed);
-          })();
+          });
           if (built.history) report.historical += 1;
         } catch (err) {
           if (!(err instanceof LedgerError)) throw err;
