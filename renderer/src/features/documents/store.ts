@@ -117,7 +117,14 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get, ses
       const { documentFilters, documentSort } = get();
       const { total, rows } = await send('documents.list', { ...documentFilters, ...documentSort, offset: (page - 1) * pageSize, limit: pageSize });
       if (request !== listRequest) return;
-      set({ documentPage: page, documentPageSize: pageSize, documentTotal: total, documentRows: rows });
+      const shown = get();
+      // The register opened again on what it showed before (its rows stay in the store): the same answer draws nothing.
+      const same =
+        shown.documentPage === page &&
+        shown.documentPageSize === pageSize &&
+        shown.documentTotal === total &&
+        JSON.stringify(shown.documentRows) === JSON.stringify(rows);
+      if (!same) set({ documentPage: page, documentPageSize: pageSize, documentTotal: total, documentRows: rows });
     },
 
     async loadDocument(id) {
