@@ -107,3 +107,28 @@ test('pinyin being composed asks nothing; the characters it becomes are searched
   expect(queries).toEqual(['检查']);
   await ime.detach();
 });
+
+test('the 汇编 sources picker asks nothing for pinyin being composed either, and offers what the characters find', async ({ page, host }) => {
+  await setUpQuickly(page, host.current);
+  seed(host.current);
+  await page.keyboard.press('Alt+1');
+  await page.getByTestId('documents-produce-button').click();
+  const sources = page.getByTestId('register-produce-sources');
+  await sources.click();
+  const queries = listQueries(page);
+
+  const ime = await page.context().newCDPSession(page);
+  for (const pinyin of ['tong', 'tong zhi'])
+    await ime.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+  await expect(sources.locator('input')).toHaveValue('tong zhi');
+  // Longer than any pause the picker ever waited for.
+  await page.waitForTimeout(1_000);
+  await settled(page);
+  expect(queries).toEqual([]);
+
+  await ime.send('Input.insertText', { text: '通知' });
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveCount(1);
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toContainText(TITLES[0]!);
+  expect(queries).toEqual(['通知']);
+  await ime.detach();
+});
