@@ -176,6 +176,19 @@ describe('store: nothing of a session stays behind the lock screen', () => {
     unsubscribe();
   });
 
+  it('a session the backend ended (its integrity check found the ledger damaged) clears the same and keeps why for the login screen', async () => {
+    const unsubscribe = store.getState().connect();
+    await signInAndLoadEverything();
+    status.current = signedOut;
+    ledger.push({ type: 'logged-out', error: { code: 'E_CORRUPT', message: 'The ledger database is damaged.', details: { check: 'page 12' } } });
+    await vi.waitFor(() => expect(store.getState().status).toEqual(signedOut));
+    expect(sessionData()).toEqual(SESSION_DATA);
+    expect(store.getState().endedBy).toMatchObject({ code: 'E_CORRUPT', details: { check: 'page 12' } });
+    await store.getState().login('zhang', 'pw');
+    expect(store.getState().endedBy).toBeNull();
+    unsubscribe();
+  });
+
   it('pushed reminders are not kept while nobody is signed in', async () => {
     const unsubscribe = store.getState().connect();
     await vi.waitFor(() => expect(store.getState().status).toEqual(signedOut));
