@@ -1,39 +1,17 @@
 // Printing in Electron: the renderer's print route in a hidden window with the same preload, printed to PDF (A4
-// set explicitly: Electron defaults to Letter; no margins: the route's page boxes are whole sheets) or to a printer, then recorded through the backend (print.record).
+// set explicitly: Electron defaults to Letter; no margins: the route's page boxes are whole sheets) or to a printer,
+// a chunk of pages at a time (main/print-chunks.ts), then recorded through the backend (print.record).
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, type WebContents } from 'electron';
-import type { PrintAttribute, PrintJob, PrintOutcome, PrinterInfo, Result } from '../preload/contract';
+import type { PrintJob, PrintOutcome, PrinterInfo, Result } from '../preload/contract';
 import type { BackendClient } from './backend-client';
 import { countPdfPages } from './pdf-pages';
-import { pageSizeOf, pdfFileName, printRouteUrl, recordInput, type PrintAttributes } from './print-job';
+import { forEachChunk, inChunks, printPdfInChunks, readPrintout, type PrintSurface } from './print-chunks';
+import { pageSizeOf, pdfFileName, printRouteUrl, recordInput } from './print-job';
 import { windowOptions } from './window-options';
-
-const ATTRIBUTES: PrintAttribute[] = [
-  'data-print-ready',
-  'data-print-id',
-  'data-print-error',
-  'data-print-rows',
-  'data-print-title',
-  'data-print-audit-seq',
-  'data-print-orientation',
-  'data-print-page-mm',
-];
-/** A register of 10,000 rows takes a while to lay out. */
-const READY_TIMEOUT_MS = 600_000;
 
 /** Print windows whose main frame may call the ledger, besides the app's own window. */
 export const printWindows = new Set<BrowserWindow>();
-
-async function waitForPrintout(contents: WebContents): Promise<PrintAttributes> {
-  const read = `Object.fromEntries(${JSON.stringify(ATTRIBUTES)}.map((n) => [n, document.documentElement.getAttribute(n)]))`;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    const attributes = (await contents.executeJavaScript(read)) as PrintAttributes;
-    if (attributes['data-print-ready'] || attributes['data-print-error']) return attributes;
-    if (Date.now() > deadline) throw new Error('The printout was not laid out in time.');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const failed = (message: string): Result<PrintOutcome> => ({ ok: false, error: { code: 'E_PRINT_FAILED', message } });
 
@@ -42,43 +20,70 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
   printWindows.add(window);
   try {
     await window.loadURL(printRouteUrl(job.request));
-    const shown = await waitForPrintout(window.webContents);
+    const contents = window.webContents;
+    const evaluate = (script: string) => contents.executeJavaScript(script) as Promise<unknown>;
+    const shown = await readPrintout({ evaluate });
     const refused = shown['data-print-error'];
     if (refused) return { ok: false, error: { code: refused as never, message: `The printout could not be prepared (${refused}).` } };
     const landscape = shown['data-print-orientation'] === 'landscape';
     const pageSize = pageSizeOf(shown);
     // No margins of Electron's own: each page box of the print route is a whole sheet with its frame drawn in.
-    const pdf = await window.webContents.printToPDF({
-      pageSize: pageSize.pdf,
-      landscape,
-      printBackground: true,
-      preferCSSPageSize: true,
-      margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    });
-    const pages = countPdfPages(pdf);
+    const surface: PrintSurface = {
+      evaluate,
+      pdf: () =>
+        contents.printToPDF({
+          pageSize: pageSize.pdf,
+          landscape,
+          printBackground: true,
+          preferCSSPageSize: true,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        }),
+    };
+    let pages: number;
     if (job.target === 'pdf') {
+      const printed = await printPdfInChunks(surface, shown);
+      pages = printed.pages;
       const number = 'batchNo' in job.request ? job.request.batchNo : '';
       const saved = await dialog.showSaveDialog(owner, {
         defaultPath: pdfFileName(shown['data-print-title'] ?? '', number),
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
       if (saved.canceled || !saved.filePath) return { ok: true, value: { pages, cancelled: true } };
-      await writeFile(saved.filePath, pdf);
+      await writeFile(saved.filePath, printed.pdf);
     } else {
-      const printed = await new Promise<{ success: boolean; reason: string }>((resolve) =>
-        window.webContents.print(
-          {
-            silent: Boolean(job.deviceName),
-            ...(job.deviceName ? { deviceName: job.deviceName } : {}),
-            copies: job.copies ?? 1,
-            pageSize: pageSize.print,
-            landscape,
-            printBackground: true,
-            margins: { marginType: 'none' },
-          },
-          (success, reason) => resolve({ success, reason }),
-        ),
-      );
+      const print = (copies: number, silent: boolean) =>
+        new Promise<{ success: boolean; reason: string }>((resolve) =>
+          contents.print(
+            {
+              silent,
+              ...(job.deviceName ? { deviceName: job.deviceName } : {}),
+              copies,
+              pageSize: pageSize.print,
+              landscape,
+              printBackground: true,
+              margins: { marginType: 'none' },
+            },
+            (success, reason) => resolve({ success, reason }),
+          ),
+        );
+      const total = Number(shown['data-print-pages'] ?? 0);
+      // Labels are shown whole and counted from their PDF.
+      pages = total || countPdfPages(await surface.pdf());
+      let printed = { success: true, reason: '' };
+      if (job.deviceName && inChunks(shown)) {
+        // A printer job cannot be joined from PDFs: each chunk is its own job to the chosen printer, sent in order,
+        // one after the other (the spooler prints a printer's jobs in the order they came), and each copy is a pass
+        // over the chunks so the copies come out collated. Every sheet carries its 第 N 页 共 M 页.
+        for (let copy = 0; copy < (job.copies ?? 1) && printed.success; copy += 1)
+          await forEachChunk(surface, shown, async () => {
+            if (printed.success) printed = await print(1, true);
+          });
+      } else {
+        // One job. Through the system dialog a long printout is shown whole: the dialog chooses a printer Electron
+        // does not name, so further jobs could not follow it (its memory is as before chunks; choose a printer).
+        if (inChunks(shown)) await evaluate(`showPrintPages(0, ${total})`);
+        printed = await print(job.copies ?? 1, Boolean(job.deviceName));
+      }
       if (!printed.success) return printed.reason === 'cancelled' ? { ok: true, value: { pages, cancelled: true } } : failed(printed.reason);
     }
     const recorded = await backend.invoke('print.record', recordInput(job, shown, pages));

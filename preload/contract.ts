@@ -103,7 +103,17 @@ export type PrintAttribute =
   | 'data-print-audit-seq'
   | 'data-print-orientation'
   /** "60x40": the page's size in mm when it is not A4 (single labels for a label printer). */
-  | 'data-print-page-mm';
+  | 'data-print-page-mm'
+  /** The printout's pages in all, when the route shows them a chunk at a time (registers, forms, reports). */
+  | 'data-print-pages'
+  /** "40-80": the pages [from, to) the route shows now, counted from 0; a host prints them, then asks for the next. */
+  | 'data-print-shown';
+
+/** What a print route that shows its pages a chunk at a time offers its host (see data-print-shown). */
+export interface PrintRouteWindow {
+  /** Shows the pages [from, to) (to: the next chunk's end by default); resolves with data-print-shown once drawn. */
+  showPrintPages?(from: number, to?: number): Promise<string>;
+}
 
 declare global {
   interface Window {

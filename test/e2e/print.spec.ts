@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from '../host/server';
+import type { PrintRouteWindow } from '../../preload/contract';
+import { PRINT_CHUNK_PAGES } from '../../renderer/src/features/printing/pages';
 import { ADMIN, expect, must, openRegisterPreview, printAudit, setUpQuickly, test, UNIT } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-print-'));
@@ -57,13 +59,15 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * Every row on exactly one page, whole: its receipt number and the end of its wrapped title on the same page;
- * every page with the repeated column headers and its 第 N 页 共 M 页.
+ * every page with the repeated column headers, its 第 N 页 共 M 页 in order and the same audit chain head.
  */
 function expectRowsWhole(printed: Printed, n: number): void {
   const pages = Array.from({ length: printed.pages }, (_, i) => squeeze(pdftotext(printed.path, i + 1)));
+  const auditHead = /审计链#\d+[0-9a-f]{6}/.exec(pages[0]!)![0];
   pages.forEach((text, i) => {
     expect(text).toContain('收文编号登记日期来文单位');
     expect(text).toContain(`第${i + 1}页共${printed.pages}页`);
+    expect(text).toContain(auditHead);
   });
   for (let k = 1; k <= n; k++) {
     const receipt = `2026-${String(k).padStart(4, '0')}`;
@@ -114,6 +118,34 @@ test.describe('printing through the test host', () => {
       expect(printAudit(host.current)[0]).toMatchObject({ summary: { rows: n, reported: { pages: printed.pages } } });
     });
   }
+
+  test('a long register is printed a chunk of pages at a time and joined: every page once, in order, rows whole across the chunk edges', async ({
+    page,
+    host,
+  }) => {
+    await setUpQuickly(page, host.current);
+    seed(host.current, 900);
+    const request = { kind: 'sheet', name: 'documents', filters: { sort: 'receiptNo', order: 'asc' } };
+    // The print route as the hosts load it: it draws the first chunk of its pages only, the next when asked.
+    const route = await page.context().newPage();
+    await route.goto(`${host.current.url}#/print?r=${Buffer.from(JSON.stringify(request)).toString('base64url')}`);
+    const html = route.locator('html');
+    await expect(html).toHaveAttribute('data-print-ready', 'true');
+    const m = Number(await html.getAttribute('data-print-pages'));
+    expect(m).toBeGreaterThan(PRINT_CHUNK_PAGES);
+    await expect(html).toHaveAttribute('data-print-shown', `0-${PRINT_CHUNK_PAGES}`);
+    await expect(route.getByTestId('print-page')).toHaveCount(PRINT_CHUNK_PAGES);
+    const next = await route.evaluate((from) => (window as PrintRouteWindow).showPrintPages!(from), PRINT_CHUNK_PAGES);
+    expect(next).toBe(`${PRINT_CHUNK_PAGES}-${Math.min(2 * PRINT_CHUNK_PAGES, m)}`);
+    await expect(route.getByTestId('print-page').first().getByTestId('print-page-of')).toHaveText(`第 ${PRINT_CHUNK_PAGES + 1} 页 共 ${m} 页`);
+    await route.close();
+
+    const printed = await printPdf(page, request, 'chunks');
+    expect(printed.pages).toBe(m);
+    expect(pageCount(printed.path)).toBe(m);
+    expectRowsWhole(printed, 900);
+    expect(printAudit(host.current)[0]).toMatchObject({ summary: { rows: 900, reported: { pages: m } } });
+  });
 
   test('the 清退单 lists exactly the batch’s copies with their 份号, on A4 portrait with its signature lines', async ({ page, host }) => {
     await setUpQuickly(page, host.current);

@@ -9,8 +9,8 @@ import { LedgerService } from '../../db/service';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../main/csp';
 import type { KdfParams } from '../../db/store/keyring';
 import type { PushEvent } from '../../db/process-protocol';
-import { countPdfPages } from '../../main/pdf-pages';
-import type { PrintAttribute, PrintJob, PrintOutcome, Result } from '../../preload/contract';
+import { printPdfInChunks, readPrintout } from '../../main/print-chunks';
+import type { PrintJob, PrintOutcome, Result } from '../../preload/contract';
 import type { ErrorCode } from '../../db/domain/errors';
 
 /**
@@ -170,17 +170,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-/** A register of 10,000 rows takes Chromium a while to lay out and print. */
-const PRINT_TIMEOUT_MS = 600_000;
-
 type Invoke = (
   name: string,
   input: unknown,
 ) => { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 /**
- * Prints the renderer's print route to PDF in Chromium (A4, the page size the route's CSS sets), counts its pages
- * and records the print through the backend. The test host has no printers: it saves PDFs only.
+ * Prints the renderer's print route to PDF in Chromium (A4, the page size the route's CSS sets) a chunk of pages at a
+ * time as Electron does (main/print-chunks.ts), and records the print through the backend. The test host has no
+ * printers: it saves PDFs only.
  */
 export async function printRoute(browser: () => Promise<Browser>, appUrl: string, job: PrintJob, invoke: Invoke): Promise<Result<PrintOutcome>> {
   if (job.target !== 'pdf') return { ok: false, error: { code: 'E_PRINT_FAILED', message: 'The test host has no printers; save as PDF instead.' } };
@@ -189,20 +187,16 @@ export async function printRoute(browser: () => Promise<Browser>, appUrl: string
     const page = await context.newPage();
     const route = `#/print?r=${Buffer.from(JSON.stringify(job.request)).toString('base64url')}`;
     await page.goto(`${appUrl}${route}`);
-    await page.waitForSelector('html[data-print-ready], html[data-print-error]', { state: 'attached', timeout: PRINT_TIMEOUT_MS });
-    const read = (name: PrintAttribute) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
-    const error = await read('data-print-error');
+    const evaluate = (script: string) => page.evaluate(script);
+    const shown = await readPrintout({ evaluate });
+    const error = shown['data-print-error'];
     if (error) return { ok: false, error: { code: error as never, message: `The print route could not prepare the printout (${error}).` } };
-    const pdf = await page.pdf({
-      format: 'A4',
-      landscape: (await read('data-print-orientation')) === 'landscape',
-      printBackground: true,
-      preferCSSPageSize: true,
-    });
-    const pages = countPdfPages(pdf);
-    const recorded = invoke('print.record', { printId: await read('data-print-id'), pages, copies: 1, destination: 'pdf' });
+    const landscape = shown['data-print-orientation'] === 'landscape';
+    const pdf = () => page.pdf({ format: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
+    const printed = await printPdfInChunks({ evaluate, pdf }, shown);
+    const recorded = invoke('print.record', { printId: shown['data-print-id'], pages: printed.pages, copies: 1, destination: 'pdf' });
     if (!recorded.ok) return recorded as Result<PrintOutcome>;
-    return { ok: true, value: { pages, pdfBase64: pdf.toString('base64') } };
+    return { ok: true, value: { pages: printed.pages, pdfBase64: Buffer.from(printed.pdf).toString('base64') } };
   } finally {
     await context.close();
   }

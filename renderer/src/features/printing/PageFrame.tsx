@@ -12,9 +12,10 @@ type T = TFunction<'translation'>;
 
 /**
  * Lays the printout out once in a measuring pass (outside any dialog, with the fonts the paper uses, so the preview
- * and the print route agree), then cuts it into pages. `onPaged` is told the count once the pages are drawn.
+ * and the print route agree), then cuts it into pages. `cut` may measure in steps: it gives null for "lay out the
+ * next step" (the caller changes `step`), then the pages. `onPaged` is told the count once the pages are drawn.
  */
-export function usePages<P>(doc: unknown, cut: (pass: HTMLElement) => P[], onPaged?: (pages: number) => void) {
+export function usePages<P>(doc: unknown, cut: (pass: HTMLElement) => P[] | null, onPaged?: (pages: number) => void, step = 0) {
   const [pages, setPages] = useState<P[] | null>(null);
   const pass = useRef<HTMLDivElement>(null);
   const cutRef = useRef(cut);
@@ -24,12 +25,15 @@ export function usePages<P>(doc: unknown, cut: (pass: HTMLElement) => P[], onPag
     let live = true;
     setPages(null);
     void document.fonts.ready.then(() => {
-      if (live && pass.current) setPages(cutRef.current(pass.current));
+      if (live && pass.current) {
+        const cutInto = cutRef.current(pass.current);
+        if (cutInto) setPages(cutInto);
+      }
     });
     return () => {
       live = false;
     };
-  }, [doc]);
+  }, [doc, step]);
 
   useEffect(() => {
     if (pages) onPaged?.(pages.length);

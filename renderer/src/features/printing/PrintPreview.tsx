@@ -15,6 +15,7 @@ import { LabelSheet } from '../labels/LabelSheet';
 
 /** Pages shown on screen; all are counted, and the printout and the PDF carry every one. */
 const PREVIEW_PAGES = 20;
+const FIRST_PAGES = { from: 0, to: PREVIEW_PAGES };
 
 function download(base64: string, name: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -127,9 +128,9 @@ function PreviewModal({ request, onClose }: { request: PrintRequest; onClose(): 
         {payload?.document.kind === 'labels' ? (
           <LabelSheet labels={payload.document.labels} layout={payload.document.layout} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
         ) : payload?.document.kind === 'report' ? (
-          <ReportView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
+          <ReportView doc={payload.document} meta={payload.meta} t={paperT} shown={FIRST_PAGES} onPaged={setPages} />
         ) : payload ? (
-          <PrintView doc={payload.document} meta={payload.meta} t={paperT} pageLimit={PREVIEW_PAGES} onPaged={setPages} />
+          <PrintView doc={payload.document} meta={payload.meta} t={paperT} shown={FIRST_PAGES} onPaged={setPages} />
         ) : (
           error === null && <Spin />
         )}

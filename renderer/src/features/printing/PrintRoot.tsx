@@ -1,12 +1,15 @@
 // The print route (#/print?r=...): what a host loads in a hidden window to print or save as PDF. It shows the
-// printout and nothing else, and tells the host through attributes on <html> when it is laid out.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// printout and nothing else, and tells the host through attributes on <html> when it is laid out. A register, form or
+// report is paginated once and shown a chunk of pages at a time (data-print-shown); the host prints each and asks for
+// the next through window.showPrintPages (main/print-chunks.ts), so Chromium never lays out a long printout whole.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import i18n from '../../i18n';
 import { ApiError, send } from '../../api';
 import { describeError } from '../../i18n/errors';
-import type { LabelsDocument, PrintAttribute, PrintDocument, PrintPayload, ReportDocument } from '../../../../preload/contract';
+import type { LabelsDocument, PrintAttribute, PrintDocument, PrintPayload, PrintRouteWindow, ReportDocument } from '../../../../preload/contract';
 import { decodePrintRequest } from './request';
 import { pageRule } from './pageRules';
+import { PRINT_CHUNK_PAGES, type PageRange } from './pages';
 import { PrintView } from './PrintView';
 import { ReportView } from './ReportView';
 import { LabelSheet } from '../labels/LabelSheet';
@@ -21,6 +24,18 @@ export function PrintRoot() {
   const t = useMemo(() => i18n.getFixedT(request?.language ?? 'zh-CN'), [request]);
   const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument | ReportDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [shown, setShown] = useState<PageRange>({ from: 0, to: PRINT_CHUNK_PAGES });
+  // The host's request for other pages, answered once they are drawn.
+  const asked = useRef<((shown: string) => void) | null>(null);
+
+  useEffect(() => {
+    (window as PrintRouteWindow).showPrintPages = (from, to = from + PRINT_CHUNK_PAGES) =>
+      new Promise((resolve) => {
+        asked.current = resolve;
+        // A new range each time, even the same pages: the view draws and tells again, which answers.
+        setShown({ from, to });
+      });
+  }, []);
 
   useEffect(() => {
     // The app's own print rule hides everything outside its recovery sheet; this page prints its root.
@@ -39,21 +54,30 @@ export function PrintRoot() {
   }, [payload, error]);
 
   // Cut into pages (after the fonts, PrintView waits for them; a report's charts drawn): only then may the host print.
-  const paged = useCallback(() => {
-    if (!payload) return;
-    const doc = payload.document;
-    mark({
-      'data-print-id': payload.meta.printId,
-      // What print.record bounds the pages by: no more pages than these rows (labels, a report's blocks) and one.
-      'data-print-rows': String(payload.meta.rows),
-      // What the saved PDF is named by: a report by its title and its year or dates (统计 2026年度).
-      'data-print-title': doc.kind === 'report' && doc.number ? `${doc.title} ${doc.number}` : doc.title,
-      'data-print-audit-seq': String(payload.meta.auditHead.seq),
-      'data-print-orientation': payload.document.orientation,
-      ...(doc.kind === 'labels' && doc.layout.kind === 'single' ? { 'data-print-page-mm': `${doc.layout.widthMm}x${doc.layout.heightMm}` } : {}),
-      'data-print-ready': 'true',
-    });
-  }, [payload]);
+  // Told again each time other pages are drawn. Labels are shown whole (a sheet of labels is a few pages).
+  const paged = useCallback(
+    (pages: number | null) => {
+      if (!payload) return;
+      const doc = payload.document;
+      const chunk = pages === null ? {} : { 'data-print-pages': String(pages), 'data-print-shown': `${shown.from}-${Math.min(shown.to, pages)}` };
+      mark({
+        'data-print-id': payload.meta.printId,
+        // What print.record bounds the pages by: no more pages than these rows (labels, a report's blocks) and one.
+        'data-print-rows': String(payload.meta.rows),
+        // What the saved PDF is named by: a report by its title and its year or dates (统计 2026年度).
+        'data-print-title': doc.kind === 'report' && doc.number ? `${doc.title} ${doc.number}` : doc.title,
+        'data-print-audit-seq': String(payload.meta.auditHead.seq),
+        'data-print-orientation': payload.document.orientation,
+        ...(doc.kind === 'labels' && doc.layout.kind === 'single' ? { 'data-print-page-mm': `${doc.layout.widthMm}x${doc.layout.heightMm}` } : {}),
+        ...chunk,
+        'data-print-ready': 'true',
+      });
+      asked.current?.(chunk['data-print-shown'] ?? '');
+      asked.current = null;
+    },
+    [payload, shown],
+  );
+  const labelsPaged = useCallback(() => paged(null), [paged]);
 
   if (error) return <p data-testid="print-error">{describeError(error, request?.language ?? 'zh-CN')}</p>;
   if (!payload) return null;
@@ -62,20 +86,20 @@ export function PrintRoot() {
     return (
       <>
         <style>{labelPageRule(doc.layout)}</style>
-        <LabelSheet labels={doc.labels} layout={doc.layout} onPaged={paged} />
+        <LabelSheet labels={doc.labels} layout={doc.layout} onPaged={labelsPaged} />
       </>
     );
   if (doc.kind === 'report')
     return (
       <>
         <style>{pageRule(doc.orientation)}</style>
-        <ReportView doc={doc} meta={payload.meta} t={t} onPaged={paged} />
+        <ReportView doc={doc} meta={payload.meta} t={t} shown={shown} onPaged={paged} />
       </>
     );
   return (
     <>
       <style>{pageRule(doc.orientation)}</style>
-      <PrintView doc={doc} meta={payload.meta} t={t} onPaged={paged} />
+      <PrintView doc={doc} meta={payload.meta} t={t} shown={shown} onPaged={paged} />
     </>
   );
 }

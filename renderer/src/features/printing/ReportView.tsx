@@ -9,7 +9,7 @@ import type { ChartSpec, ReportBlock, ReportDocument } from '../../../../db/doma
 import { ReportChart } from '../../ui/charts/ReportChart';
 import { chartHeight } from '../../ui/charts/option';
 import { DocHead, MeasurePass, PageFrame, PrintTable, usePages, type TableColumn } from './PageFrame';
-import { measureBlocks, paginateBlocks, type BlockPart } from './pages';
+import { measureBlocks, paginateBlocks, type BlockPart, type PageRange } from './pages';
 
 type T = TFunction<'translation'>;
 
@@ -17,9 +17,9 @@ interface Props {
   doc: ReportDocument;
   meta: PrintMeta;
   t: T;
-  /** On screen only: show the first pages (all are counted). */
-  pageLimit?: number;
-  /** Told the page count once the pages are laid out and their charts drawn. */
+  /** The pages shown: on screen the first, in the print route one chunk (all are counted). */
+  shown?: PageRange;
+  /** Told the page count once the pages shown are laid out and their charts drawn, again for each other chunk. */
   onPaged?(pages: number): void;
 }
 
@@ -84,7 +84,7 @@ function UnitView({ unit, part, doc, t, measuring }: { unit: Unit; part: BlockPa
 
 const WHOLE: BlockPart = { block: 0, from: 0, to: 0 };
 
-export function ReportView({ doc, meta, t, pageLimit, onPaged }: Props) {
+export function ReportView({ doc, meta, t, shown, onPaged }: Props) {
   const units = unitsOf(doc, t);
   const article = useRef<HTMLElement>(null);
   const cut = (pass: HTMLElement) => {
@@ -115,18 +115,18 @@ export function ReportView({ doc, meta, t, pageLimit, onPaged }: Props) {
       </MeasurePass>
     );
 
-  const shown = pageLimit === undefined ? pages : pages.slice(0, pageLimit);
+  const from = shown?.from ?? 0;
   const startsWithHead = (parts: BlockPart[]) => parts[0]?.block === 0;
   return (
     <article ref={article} className={className} data-testid="print-doc" data-pages={pages.length}>
-      {shown.map((parts, i) => (
+      {pages.slice(from, shown?.to).map((parts, i) => (
         <PageFrame
-          key={i}
+          key={from + i}
           markingText={doc.markingText}
           runningTitle={startsWithHead(parts) ? '' : `${doc.unitName} ${doc.title}`}
           runningNumber={startsWithHead(parts) ? '' : doc.number}
           meta={meta}
-          page={i + 1}
+          page={from + i + 1}
           pages={pages.length}
           t={t}
         >
