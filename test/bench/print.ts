@@ -1,9 +1,10 @@
 // Printing at scale: a 10,000-row documents register saved as PDF through the path the app uses (the test host's
 // Chromium loads the renderer's print route, which prepares the rows through the backend, lays them out with its
 // paged-media CSS, prints to PDF, counts the pages and records the print), against the same rows as a bare HTML
-// table printed to PDF by the same Chromium binary in the same run. Needs the built renderer (npx electron-vite build).
-// Alone: npx tsx test/bench/print.ts
-import { mkdtempSync, rmSync } from 'node:fs';
+// table printed to PDF by the same Chromium binary in the same run, and the memory the app's print takes: the host's
+// Chromium renderer processes and the host (this process) sampled together. Needs the built renderer (npx
+// electron-vite build). Alone: npx tsx test/bench/print.ts
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +22,60 @@ const TOPICS = ['保密自查自评', '涉密载体管理', '网络安全检查'
 const SUFFIXES = ['工作的通知', '的意见', '实施方案', '情况的报告', '会议纪要', '管理办法'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const procRead = (pid: number, file: string) => {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return ''; // the process has ended
+  }
+};
+
+/** Each process's children (Linux /proc). */
+function processTree(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    // The parent is the field after the command name, which is in parentheses and may hold spaces.
+    const ppid = Number(procRead(pid, 'stat').split(') ')[1]?.split(' ')[1]);
+    if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  return children;
+}
+
+function descendants(tree: Map<number, number[]>, root: number): number[] {
+  const found: number[] = [];
+  for (let todo = [root]; todo.length;) {
+    const kids = tree.get(todo.pop()!) ?? [];
+    found.push(...kids);
+    todo.push(...kids);
+  }
+  return found;
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(procRead(pid, 'status'))?.[1] ?? 0) / 1024;
+
+/**
+ * Samples, every 250 ms until stopped, the resident memory of the host (this process) and of the renderer processes
+ * of the Chromium the host started (a child of this process that was not there before, `before`), summed; gives the
+ * highest sum.
+ */
+function sampleMemory(before: ReadonlySet<number>): () => number {
+  let peak = 0;
+  const sample = () => {
+    const tree = processTree();
+    const hostChromium = (tree.get(process.pid) ?? []).filter((pid) => !before.has(pid));
+    const renderers = hostChromium.flatMap((root) => descendants(tree, root)).filter((pid) => procRead(pid, 'cmdline').includes('--type=renderer'));
+    peak = Math.max(peak, rssMb(process.pid) + renderers.reduce((sum, pid) => sum + rssMb(pid), 0));
+  };
+  const timer = setInterval(sample, 250);
+  sample();
+  return () => {
+    clearInterval(timer);
+    sample();
+    return peak;
+  };
+}
 
 function must<T>(host: RunningHost, name: string, input: unknown): T {
   const r = host.invoke(name, input);
@@ -70,18 +125,22 @@ export async function benchPrint(record: RecordMetric, work: string): Promise<vo
       return out.value!.pages;
     };
     // Warm both Chromiums (the host's starts on its first print) with a one-page printout.
+    const bench = new Set(processTree().get(process.pid));
     await print({ kind: 'sheet', name: 'loans' });
     const payload = must<PrintPayload>(host, 'print.prepare', { request });
     const html = bareTable(payload);
 
     const app: number[] = [];
     const bare: number[] = [];
+    const peaks: number[] = [];
     let pages = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       const runApp = async () => {
+        const peak = sampleMemory(bench);
         const t = performance.now();
         pages = await print(request);
         app.push(performance.now() - t);
+        peaks.push(peak());
       };
       const runBare = async () => {
         const page = await browser.newPage();
@@ -96,6 +155,7 @@ export async function benchPrint(record: RecordMetric, work: string): Promise<vo
     }
     record('print.register_10k_pdf_s', median(app) / 1000, 's');
     record('print.register_10k_pages', pages, 'pages');
+    record('print.register_10k_peak_rss_mb', Math.max(...peaks), 'MB');
     record('print.plain_table_10k_pdf_s', median(bare) / 1000, 's');
     record('print.vs_plain_table_ratio', median(app) / median(bare), 'ratio');
   } finally {
