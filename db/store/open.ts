@@ -69,12 +69,15 @@ export function openLedgerDb(path: string, key: Buffer, options: OpenOptions = {
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
- * The cipher settings and the raw key (SQLCipher's x'<64 hex>' form). The key literal is built in a Buffer and
+ * The cipher settings, temporary files in memory, and the raw key (SQLCipher's x'<64 hex>' form). The key literal is built in a Buffer and
  * zeroed after use: a JavaScript string of the key could never be wiped and would stay in memory until collected.
  */
 export function applyKey(db: Db, key: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
+  // The cipher encrypts the database and its WAL, not SQLite's temporary files (statement journals, sorts): kept in
+  // memory, no page of the ledger reaches the disk in plain text (temp-files.test.ts).
+  db.pragma('temp_store = MEMORY');
   const literal = Buffer.alloc(key.length * 2 + 3);
   literal[0] = 0x78; // x
   literal[1] = literal[literal.length - 1] = 0x27; // '
