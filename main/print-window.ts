@@ -70,19 +70,32 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
       // Labels are shown whole and counted from their PDF.
       pages = total || countPdfPages(await surface.pdf());
       let printed = { success: true, reason: '' };
+      /** Sheets already sent to the printer by jobs that succeeded, should a later chunk's job fail. */
+      let sent = 0;
       if (job.deviceName && inChunks(shown)) {
         // A printer job cannot be joined from PDFs: each chunk is its own job to the chosen printer, sent in order,
         // one after the other (the spooler prints a printer's jobs in the order they came), and each copy is a pass
         // over the chunks so the copies come out collated. Every sheet carries its 第 N 页 共 M 页.
         for (let copy = 0; copy < (job.copies ?? 1) && printed.success; copy += 1)
-          await forEachChunk(surface, shown, async () => {
-            if (printed.success) printed = await print(1, true);
+          await forEachChunk(surface, shown, async (from, to) => {
+            if (!printed.success) return;
+            printed = await print(1, true);
+            if (printed.success) sent += to - from;
           });
       } else {
         // One job. Through the system dialog a long printout is shown whole: the dialog chooses a printer Electron
         // does not name, so further jobs could not follow it (its memory is as before chunks; choose a printer).
         if (inChunks(shown)) await evaluate(`showPrintPages(0, ${total})`);
         printed = await print(job.copies ?? 1, Boolean(job.deviceName));
+      }
+      if (!printed.success && sent > 0) {
+        // Paper is out of the printer: recorded with the sheets sent and why the rest were not, then the failure told.
+        const recorded = await backend.invoke('print.record', {
+          ...recordInput(job, shown, Math.min(sent, pages)),
+          copies: 1,
+          interrupted: printed.reason || 'failed',
+        });
+        return recorded.ok ? failed(printed.reason) : recorded;
       }
       if (!printed.success) return printed.reason === 'cancelled' ? { ok: true, value: { pages, cancelled: true } } : failed(printed.reason);
     }

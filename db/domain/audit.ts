@@ -243,6 +243,7 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   shortHash: ['短哈希', '短哈希', 'Short hash'],
   what: ['打印内容', '打印內容', 'Printout'],
   reported: ['主机报告', '主機報告', 'Reported by the host'],
+  interrupted: ['中途停止', '中途停止', 'Stopped part way'],
   printEntry: ['打印记录', '打印記錄', 'Print entry'],
   chainIntact: ['审计链完整', '審計鏈完整', 'Chain intact'],
   matches: ['哈希一致', '哈希一致', 'Hash matches'],

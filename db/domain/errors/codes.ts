@@ -132,6 +132,7 @@ export type ValidationField =
   | 'returnBy'
   | 'enabledAt'
   | 'pages'
+  | 'interrupted'
   | 'layout'
   | 'labels'
   | 'items'

@@ -272,6 +272,7 @@ export const en: ErrorTexts = {
       returnBy: 'A document the issuer wants back needs its return-by date.',
       enabledAt: 'The date put into service cannot be in the future.',
       pages: 'The number of pages does not match the printout: its rows cannot fill that many pages.',
+      interrupted: 'Only a job sent to a printer can stop part way; a PDF is written whole or not at all.',
       layout: 'The labels do not fit on an A4 sheet: use fewer rows or columns, or smaller labels, margins and gaps.',
       labels: 'At most 5,000 labels are printed at a time: print them in several batches.',
       items: 'Nothing selected has a label to print: no copy, device or cabinet.',

@@ -233,6 +233,20 @@ describe('print.prepare and print.record', () => {
     expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf' }).code).toBe('E_NO_SUCH_PRINT');
   });
 
+  it('a printer job stopped part way is recorded with the pages already sent and the reason the printer gave', () => {
+    const { t, prepare } = ledger();
+    const { meta } = prepare({ kind: 'sheet', name: 'documents' });
+    const before = auditRows(t).length;
+    // The first chunk of a long printout reached the printer, the second failed: that paper exists.
+    ok(t.service, 'print.record', { printId: meta.printId, pages: 1, copies: 1, destination: 'printer', printer: 'HP LaserJet', interrupted: '缺纸' });
+    const [entry] = auditRows(t).slice(before);
+    expect(JSON.parse(entry!.summary).reported).toEqual({ pages: 1, printer: 'HP LaserJet', interrupted: '缺纸' });
+    expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf', interrupted: 'x' }).code).toBe('E_NO_SUCH_PRINT');
+    const again = prepare({ kind: 'sheet', name: 'documents' }).meta;
+    // A PDF is written whole or not at all: only a printer job stops part way.
+    expect(refused(t.service, 'print.record', { printId: again.printId, pages: 1, destination: 'pdf', interrupted: 'x' }).code).toBe('E_VALIDATION');
+  });
+
   it('a label print is one audit entry naming how many labels and their codes; its pages are checked against the labels', () => {
     const { t, notice, prepare } = ledger();
     const request: PrintRequest = { kind: 'labels', items: { copies: [{ documentId: notice }] }, layout: { kind: 'single', widthMm: 60, heightMm: 40 } };

@@ -189,6 +189,8 @@ export const printCommands = {
         copies: z.number().int().min(1).max(99).default(1),
         destination: z.enum(['pdf', 'printer']),
         printer: z.string().trim().max(200).optional(),
+        /** A printer job that stopped part way (a long printout goes in chunks): the printer's reason; `pages` were sent. */
+        interrupted: z.string().trim().min(1).max(500).optional(),
       })
       .strict(),
     roles: REGISTER_READERS,
@@ -198,6 +200,8 @@ export const printCommands = {
       if (!print) throw new LedgerError('E_NO_SUCH_PRINT', { printId: input.printId });
       // A row (a label, a report's block) never takes more than a page; the frame (fields, totals, signatures) at most one more.
       if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
+      // A PDF is written whole or not at all: only paper can be left half printed.
+      if (input.interrupted !== undefined && input.destination !== 'printer') throw new LedgerError('E_VALIDATION', { field: 'interrupted' });
       const request = print.request as z.output<typeof printRequest>;
       // Named as the paper names it: the item's 收文编号, the approval's or the batch's number, else its title.
       const target =
@@ -209,7 +213,11 @@ export const printCommands = {
               ? request.batchNo
               : print.title;
       forgetPrepared(ctx.db, input.printId);
-      const reported = { pages: input.pages, ...(input.printer ? { printer: input.printer } : {}) };
+      const reported = {
+        pages: input.pages,
+        ...(input.printer ? { printer: input.printer } : {}),
+        ...(input.interrupted ? { interrupted: input.interrupted } : {}),
+      };
       ctx.note({
         target,
         summary: {
