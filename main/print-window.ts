@@ -70,7 +70,7 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
       // Labels are shown whole and counted from their PDF.
       pages = total || countPdfPages(await surface.pdf());
       let printed = { success: true, reason: '' };
-      /** Sheets already sent to the printer by jobs that succeeded, should a later chunk's job fail. */
+      /** Sheets already sent to the printer by jobs that succeeded (of every copy), should a later chunk's job fail. */
       let sent = 0;
       if (job.deviceName && inChunks(shown)) {
         // A printer job cannot be joined from PDFs: each chunk is its own job to the chosen printer, sent in order,
@@ -90,11 +90,7 @@ export async function printJob(job: PrintJob, owner: BrowserWindow, preload: str
       }
       if (!printed.success && sent > 0) {
         // Paper is out of the printer: recorded with the sheets sent and why the rest were not, then the failure told.
-        const recorded = await backend.invoke('print.record', {
-          ...recordInput(job, shown, Math.min(sent, pages)),
-          copies: 1,
-          interrupted: printed.reason || 'failed',
-        });
+        const recorded = await backend.invoke('print.record', { ...recordInput(job, shown, sent), interrupted: printed.reason || 'failed' });
         return recorded.ok ? failed(printed.reason) : recorded;
       }
       if (!printed.success) return printed.reason === 'cancelled' ? { ok: true, value: { pages, cancelled: true } } : failed(printed.reason);

@@ -242,6 +242,14 @@ describe('print.prepare and print.record', () => {
     const [entry] = auditRows(t).slice(before);
     expect(JSON.parse(entry!.summary).reported).toEqual({ pages: 1, printer: 'HP LaserJet', interrupted: '缺纸' });
     expect(refused(t.service, 'print.record', { printId: meta.printId, pages: 1, destination: 'pdf', interrupted: 'x' }).code).toBe('E_NO_SUCH_PRINT');
+    // Stopped in the second of three copies: every sheet sent counts (a first copy whole and part of the second),
+    // but never more than the copies asked for could fill.
+    const copies = prepare({ kind: 'sheet', name: 'documents' }).meta;
+    const sheet = (pages: number) => ({ printId: copies.printId, pages, copies: 3, destination: 'printer', interrupted: '卡纸' });
+    const rows = 5; // the ledger's 5 items, a page at most each and one more
+    expect(refused(t.service, 'print.record', sheet(3 * (rows + 1) + 1))).toMatchObject({ code: 'E_VALIDATION', details: { field: 'pages' } });
+    ok(t.service, 'print.record', sheet(rows + 2));
+    expect(JSON.parse(auditRows(t).at(-1)!.summary)).toMatchObject({ copies: 3, reported: { pages: rows + 2, interrupted: '卡纸' } });
     const again = prepare({ kind: 'sheet', name: 'documents' }).meta;
     // A PDF is written whole or not at all: only a printer job stops part way.
     expect(refused(t.service, 'print.record', { printId: again.printId, pages: 1, destination: 'pdf', interrupted: 'x' }).code).toBe('E_VALIDATION');

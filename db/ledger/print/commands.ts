@@ -189,7 +189,7 @@ export const printCommands = {
         copies: z.number().int().min(1).max(99).default(1),
         destination: z.enum(['pdf', 'printer']),
         printer: z.string().trim().max(200).optional(),
-        /** A printer job that stopped part way (a long printout goes in chunks): the printer's reason; `pages` were sent. */
+        /** A printer job that stopped part way (a long printout goes in chunks): the printer's reason; `pages` were sent, of every copy. */
         interrupted: z.string().trim().min(1).max(500).optional(),
       })
       .strict(),
@@ -199,7 +199,9 @@ export const printCommands = {
       const print = findPrepared(ctx.db, input.printId, ctx.session.username);
       if (!print) throw new LedgerError('E_NO_SUCH_PRINT', { printId: input.printId });
       // A row (a label, a report's block) never takes more than a page; the frame (fields, totals, signatures) at most one more.
-      if (input.pages > print.rows + 1) throw new LedgerError('E_VALIDATION', { field: 'pages' });
+      // A job stopped part way reports every sheet it sent, of all the copies started (a first copy whole, part of the next).
+      const sheets = input.interrupted === undefined ? 1 : input.copies;
+      if (input.pages > (print.rows + 1) * sheets) throw new LedgerError('E_VALIDATION', { field: 'pages' });
       // A PDF is written whole or not at all: only paper can be left half printed.
       if (input.interrupted !== undefined && input.destination !== 'printer') throw new LedgerError('E_VALIDATION', { field: 'interrupted' });
       const request = print.request as z.output<typeof printRequest>;
