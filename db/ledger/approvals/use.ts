@@ -73,11 +73,7 @@ export function useApproval(ctx: SignedInContext, grant: ApprovalGrant | undefin
     case 'request':
       return useRequest(ctx, grant.approvalId, need);
     case 'on_the_spot': {
-      const approver = requireApprover(ctx.db, grant.approverId);
-      if (approver.id === ctx.session.accountId) throw new LedgerError('E_SELF_APPROVAL', {});
-      // The administrator knows a temporary password: it is not the approver's own countersignature.
-      if (approver.mustChangePassword) throw new LedgerError('E_NOT_AN_APPROVER', { approver: approver.displayName, reason: 'temporary_password' });
-      if (!ctx.keys.checkPassword(approver.username, grant.password)) throw new LedgerError('E_APPROVER_PASSWORD', { approver: approver.displayName });
+      const approver = countersignature(ctx, grant.approverId, grant.password);
       assertGivenBy(need, ctx.now);
       const id = recordNow(ctx, need, { way: 'on_the_spot', decidedBy: approver.id, decidedAt: ctx.now });
       return { ...id, way: 'on_the_spot', approverName: approver.displayName };
@@ -174,11 +170,24 @@ function recordNow(
   return { approvalId: id, approvalNo };
 }
 
-interface ApproverRow {
+export interface ApproverRow {
   id: number;
   username: string;
   displayName: string;
   mustChangePassword: boolean;
+}
+
+/**
+ * An approver's countersignature given on the spot: their own account (never the one signed in), active, holding the
+ * approver role, with its own password typed by them (a temporary password the administrator knows is not theirs).
+ * Every record that says an approver decided or confirmed something there and then is signed through this.
+ */
+export function countersignature(ctx: SignedInContext, approverId: number, password: string): ApproverRow {
+  const approver = requireApprover(ctx.db, approverId);
+  if (approver.id === ctx.session.accountId) throw new LedgerError('E_SELF_APPROVAL', {});
+  if (approver.mustChangePassword) throw new LedgerError('E_NOT_AN_APPROVER', { approver: approver.displayName, reason: 'temporary_password' });
+  if (!ctx.keys.checkPassword(approver.username, password)) throw new LedgerError('E_APPROVER_PASSWORD', { approver: approver.displayName });
+  return approver;
 }
 
 /** An active account with the approver role. */
