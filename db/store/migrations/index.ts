@@ -16,6 +16,10 @@ import { statistics } from './0014-statistics';
 import { awaitingReturn } from './0015-awaiting-return';
 import { cabinetLevels } from './0016-cabinet-levels';
 import { telegramReminders } from './0017-telegram-reminders';
+import { conveyance } from './0018-conveyance';
+import { publicationReviews } from './0019-publication-reviews';
+import { computerChecks } from './0020-computer-checks';
+import { findings } from './0021-findings';
 
 /** Every schema change, in order. Append only: never edit or reorder a released migration. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +40,8 @@ export const MIGRATIONS: readonly Migration[] = [
   awaitingReturn,
   cabinetLevels,
   telegramReminders,
+  conveyance,
+  publicationReviews,
+  computerChecks,
+  findings,
 ];
