@@ -8,11 +8,14 @@ import { auditCommands } from './ledger/audit/commands';
 import { backupCommands } from './ledger/backup/commands';
 import { codeCommands } from './ledger/codes/commands';
 import { stocktakeCommands } from './ledger/stocktake/commands';
+import { publicationCommands } from './ledger/publication/commands';
+import { findingCommands } from './ledger/findings/commands';
 import { statisticsCommands } from './ledger/statistics/commands';
 import { overviewCommands } from './ledger/overview/commands';
 import { correctionCommands } from './ledger/corrections/commands';
 import { deviceCommands } from './ledger/devices/commands';
 import { documentCommands } from './ledger/documents/commands';
+import { conveyanceCommands } from './ledger/documents/conveyance-commands';
 import { prefsCommands } from './ledger/prefs/commands';
 import { printCommands } from './ledger/print/commands';
 import { sessionCommands } from './ledger/session/commands';
@@ -37,6 +40,7 @@ export function joinCommands<Parts extends readonly object[]>(...parts: Parts): 
 
 export const commands = joinCommands(
   documentCommands,
+  conveyanceCommands,
   deviceCommands,
   correctionCommands,
   backupCommands,
@@ -49,6 +53,8 @@ export const commands = joinCommands(
   prefsCommands,
   codeCommands,
   stocktakeCommands,
+  publicationCommands,
+  findingCommands,
   statisticsCommands,
   overviewCommands,
 );

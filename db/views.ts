@@ -5,6 +5,7 @@ import type { DeviceLevel, DocumentLevel, Level } from './domain/levels';
 import type { PasswordPolicy } from './domain/passwords';
 import type { Role } from './domain/roles';
 import type { StocktakeDue } from './ledger/stocktake/model';
+import type { CheckKind, CheckResult, SecurityProduct } from './domain/computer-checks';
 import type { AuditChainState, StatisticFigure } from './domain/statistics';
 
 export type { Role } from './domain/roles';
@@ -60,6 +61,8 @@ export interface LedgerSettings {
   approvalValidDays: number;
   /** Months between stocktakes of a cabinet by the most secret level it holds (1..24, default 12 each). */
   stocktakeCadenceMonths: { top_secret: number; secret: number; confidential: number };
+  /** Days between a computer's checks of each kind before the reminders name it (computerChecksDue, default 30). */
+  computerCheckIntervalDays: number;
 }
 
 export interface AuditEntryView {
@@ -162,7 +165,9 @@ export type DocumentReminder =
   | 'reviewDue'
   | 'receiptPending'
   | 'receiptOverdue'
-  | 'missing';
+  | 'missing'
+  // 公开方案 whose day has come, not yet recorded as published (H1)
+  | 'publicationDue';
 
 export interface CopyView {
   id: number;
@@ -217,6 +222,8 @@ export interface ReminderCounts {
   reviewDue: number;
   /** Cabinets whose stocktake is due by the cadence of the most secret level each holds (settings stocktakeCadenceMonths). */
   stocktakeDue: StocktakeDue[];
+  /** Computers in use with a check overdue by the setting computerCheckIntervalDays. */
+  computerChecksDue: ComputerCheckDue[];
   // Overdue (or ended) apart from due within reminderDays; the older keys above sum a pair each.
   /** Items with a copy on loan past its due date (the same as overdueLoans). */
   loansOverdue: number;
@@ -240,8 +247,14 @@ export interface ReminderCounts {
   telegramsHeld: number;
   telegramsDueSoon: number;
   telegramsOverdue: number;
+  /** Findings (问题整改): open past their deadline, open with the deadline within reminderDays, a close awaiting the approver. */
+  findingsOverdue: number;
+  findingsDueSoon: number;
+  findingsAwaiting: number;
   /** Approval requests waiting for a decision this account may give (an approver's, never their own); 0 for other roles. */
   approvalsPending: number;
+  /** Items whose 公开方案 in force allows publication from today or earlier and is not yet recorded as published. */
+  publicationDue: number;
 }
 
 // ---- computers and removable media ----------------------------------------------------------------
@@ -267,6 +280,35 @@ export interface ComputerView {
   enabledAt: string;
   status: 'in_use' | 'stopped' | 'repair' | 'scrapped' | 'destroyed';
   remarks: string;
+  /** 违规外联监控 and 三合一: installed, not installed, or null when nothing was recorded (registered before). */
+  monitoring: boolean | null;
+  threeInOne: boolean | null;
+  /** The security products with their versions. */
+  securityProducts: SecurityProduct[];
+}
+
+/** One entry of a computer's check log (病毒查杀, 系统升级, 违规外联检查, 保密检查). */
+export interface ComputerCheckView {
+  id: number;
+  computerId: number;
+  computer: string;
+  computerName: string;
+  computerLevel: DeviceLevelCode;
+  kind: CheckKind;
+  at: string;
+  checker: string;
+  result: CheckResult;
+  problems: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** A computer in use whose last check of some kind is older than computerCheckIntervalDays (or never done). */
+export interface ComputerCheckDue {
+  id: number;
+  code: string;
+  /** Each kind due, with its last check's date (null: never checked). */
+  kinds: { kind: CheckKind; lastAt: string | null }[];
 }
 
 export interface MediumView {

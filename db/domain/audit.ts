@@ -2,6 +2,9 @@
 // Entries store command names, codes and typed details, never sentences; these words turn them into text in zh-CN,
 // zh-TW or en, for old entries as for new ones. A test enumerates the command table: no command goes without words.
 import { compressCopyNos } from './copies';
+import { FINDING_AUDIT_FIELD_TERMS, FINDING_AUDIT_VALUE_TERMS, FINDING_DECISION_TERMS } from './findings';
+import { CONVEYANCE_AUDIT_ACTION_TERMS, CONVEYANCE_AUDIT_FIELD_TERMS, CONVEYANCE_AUDIT_VALUE_TERMS } from './conveyance';
+import { PUBLICATION_AUDIT_ACTION_TERMS, PUBLICATION_AUDIT_FIELD_TERMS, PUBLICATION_AUDIT_VALUE_TERMS } from './publication';
 import {
   APPROVAL_KIND_TERMS,
   APPROVAL_WAY_TERMS,
@@ -35,6 +38,8 @@ export const AUDIT_CATEGORIES = [
   'settings',
   'audit',
   'ledger',
+  'findings',
+  'publication',
 ] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
@@ -53,6 +58,8 @@ export const AUDIT_CATEGORY_TERMS: Record<AuditCategory, Term> = {
   settings: ['设置', '設置', 'Settings'],
   audit: ['审计', '審計', 'Audit'],
   ledger: ['台账', '台賬', 'Ledger'],
+  findings: ['问题整改', '問題整改', 'Findings'],
+  publication: ['信息公开审查', '信息公開審查', 'Publication reviews'],
 };
 
 /** A command name's first part, as its entries' `kind` column holds it, and the category it belongs to. */
@@ -81,6 +88,8 @@ const FAMILY_CATEGORY: Record<string, AuditCategory> = {
   statistics: 'ledger',
   // The overview reads every register at once.
   overview: 'ledger',
+  findings: 'findings',
+  publication: 'publication',
 };
 
 export function auditCategoryOf(action: string): AuditCategory | null {
@@ -121,6 +130,14 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'stocktake.undoScan': ['撤销清查扫描', '撤銷清查掃描', 'Undo a stocktake scan'],
   'stocktake.resolveMisplaced': ['处理错放', '處理錯放', 'Resolve a misplaced copy'],
   'stocktake.close': ['结束清查', '結束清查', 'Close a stocktake'],
+  'findings.register': ['登记问题', '登記問題', 'Register a finding'],
+  'findings.changePlan': ['调整整改期限或措施', '調整整改期限或措施', 'Change a finding’s deadline or measures'],
+  'findings.close': ['登记整改完成', '登記整改完成', 'Record a finding rectified'],
+  'findings.confirm': ['确认整改', '確認整改', 'Confirm a rectification'],
+  'findings.list': ['查看问题整改', '查看問題整改', 'List findings'],
+  'findings.get': ['查看问题', '查看問題', 'View a finding'],
+  ...CONVEYANCE_AUDIT_ACTION_TERMS,
+  ...PUBLICATION_AUDIT_ACTION_TERMS,
   'documents.found': ['找回', '找回', 'Found'],
   'documents.reportLost': ['报失', '報失', 'Report lost'],
   'documents.handover': ['移交', '移交', 'Hand over'],
@@ -223,6 +240,9 @@ export const AUDIT_OUTCOME_TERMS: Record<'ok' | 'refused' | 'failed', Term> = {
 /** The fields a summary may hold: every command's input field, and what the commands note beside them. */
 export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   input: ['输入', '輸入', 'Input'],
+  ...FINDING_AUDIT_FIELD_TERMS,
+  ...CONVEYANCE_AUDIT_FIELD_TERMS,
+  ...PUBLICATION_AUDIT_FIELD_TERMS,
   details: ['拒绝依据', '拒絕依據', 'Grounds'],
   reason: ['原因', '原因', 'Reason'],
   before: ['修改前', '修改前', 'Before'],
@@ -484,6 +504,9 @@ const ROLE_TERMS: Record<string, Term> = {
 
 /** Values that are codes, by the field that holds them: shown as the term, never the code. */
 const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
+  ...FINDING_AUDIT_VALUE_TERMS,
+  ...CONVEYANCE_AUDIT_VALUE_TERMS,
+  ...PUBLICATION_AUDIT_VALUE_TERMS,
   level: LEVEL_TERMS,
   levels: LEVEL_TERMS,
   maxLevel: LEVEL_TERMS,
@@ -499,7 +522,7 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
   },
   kind: APPROVAL_KIND_TERMS,
   way: APPROVAL_WAY_TERMS,
-  decision: { approved: ['批准', '批准', 'Approved'], refused: ['不批准', '不批准', 'Refused'] },
+  decision: { approved: ['批准', '批准', 'Approved'], refused: ['不批准', '不批准', 'Refused'], ...FINDING_DECISION_TERMS },
   condition: CONDITION_TERMS,
   method: DESTROY_METHOD_TERMS,
   roles: ROLE_TERMS,

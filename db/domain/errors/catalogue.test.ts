@@ -111,6 +111,21 @@ const SAMPLES: { [C in ErrorCode]: ErrorDetails[C] } = {
   E_STOCKTAKE_CLOSED: { no: 'QC-2026-002' },
   E_STOCKTAKE_UNVISITED: { cabinets: ['一号柜', '二号柜'], devices: false },
   E_STATISTICS_CHANGED: { year: 2026 },
+  E_NO_SUCH_FINDING: { findingId: 7 },
+  E_FINDING_CLOSED: { findingNo: 'ZG-2026-001', closedOn: '2026-11-24' },
+  E_FINDING_STATE: { findingNo: 'ZG-2026-001', status: 'awaiting', action: 'close' },
+  E_CHECK_BEFORE_ENABLED: { computer: 'BM-JSJ-1', at: '2026-01-01', enabledAt: '2026-01-05' },
+  E_CHECK_PROBLEMS_REQUIRED: { computer: 'BM-JSJ-1' },
+  E_NO_SUCH_REVIEW: { reviewId: 3 },
+  E_REVIEW_STANDS: { reviewNo: 'GK-2026-003', title: '年度工作总结' },
+  E_REVIEW_STATE: { reviewNo: 'GK-2026-003', state: 'published', action: 'decide' },
+  E_NOT_CLEARED_FOR_PUBLICATION: { reviewNo: 'GK-2026-003', state: 'refused' },
+  E_TELEGRAM_HEADERS: { reviewNo: 'GK-2026-003', rule: 'headers' },
+  E_DOCUMENT_NOT_HELD: { receiptNo: '2026-0007' },
+  E_CONVEYANCE_SCOPE: { rule: 'scope', receiptNo: '2026-0007', outside: ['财务科', '赵六'] },
+  E_NO_PLAN: { receiptNo: '2026-0007', plan: 'conveyance' },
+  E_PUBLICATION_DECISION: { receiptNo: '2026-0007', rule: 'originator' },
+  E_PUBLICATION_DONE: { receiptNo: '2026-0007', at: '2027-01-05' },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

@@ -3,6 +3,7 @@
 // Details may come across IPC or from an older backend, so they are read defensively.
 import { compressCopyNos, formatCopyNo } from '../copies';
 import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, NETWORK_TERMS, say, type Language, type Term } from '../terms';
+import { PUBLICATION_STATE_TERMS } from '../publication';
 import { isErrorCode, type ErrorCode } from './codes';
 import { en } from './en';
 import { zhCN, type ErrorTexts } from './zh-CN';
@@ -259,8 +260,55 @@ function detailedText(code: ErrorCode, d: Details, language: Language): string |
     case 'E_STOCKTAKE_UNVISITED':
       if (Array.isArray(d['cabinets']) && d['cabinets'].length) return fill(t.stocktake.unvisited, { cabinets: d['cabinets'].map(str).join(t.listSeparator) });
       return d['devices'] === true ? t.stocktake.devicesUnvisited : null;
+    case 'E_FINDING_CLOSED':
+      return d['findingNo'] ? fill(t.findings.closed, { findingNo: str(d['findingNo']), closedOn: str(d['closedOn']) }) : null;
+    case 'E_FINDING_STATE':
+      return d['findingNo'] && keyOf(t.findings.state, d['action']) ? fill(t.findings.state[d['action']], { findingNo: str(d['findingNo']) }) : null;
     case 'E_WITNESS_REQUIRED':
       return keyOf(t.witnesses, d['rule']) ? fill(t.witnesses[d['rule']], { person: str(d['person']) }) : null;
+    case 'E_REVIEW_STANDS':
+      return d['reviewNo'] ? fill(t.publication.stands, { reviewNo: str(d['reviewNo']), title: str(d['title']) }) : null;
+    case 'E_REVIEW_STATE':
+      if (!keyOf(PUBLICATION_STATE_TERMS, d['state']) || !oneOf(['decide', 'confirm', 'publish', 'withdraw'] as const, d['action'])) return null;
+      return fill(t.publication.state, {
+        reviewNo: str(d['reviewNo']),
+        state: say(PUBLICATION_STATE_TERMS[d['state']], language),
+        action: t.publication[d['action']],
+      });
+    case 'E_NOT_CLEARED_FOR_PUBLICATION':
+      if (!keyOf(PUBLICATION_STATE_TERMS, d['state'])) return null;
+      return fill(t.publication.notCleared, { reviewNo: str(d['reviewNo']), state: say(PUBLICATION_STATE_TERMS[d['state']], language) });
+    case 'E_TELEGRAM_HEADERS':
+      if (d['rule'] === 'classified' && d['receiptNo']) return fill(t.publication.classified, { receiptNo: str(d['receiptNo']) });
+      return d['rule'] === 'headers' ? fill(t.publication.headers, { reviewNo: str(d['reviewNo']) }) : null;
+    case 'E_DOCUMENT_NOT_HELD':
+    case 'E_CONVEYANCE_SCOPE':
+    case 'E_NO_PLAN':
+    case 'E_PUBLICATION_DECISION':
+    case 'E_PUBLICATION_DONE':
+      return conveyanceText(code, d, t);
+    default:
+      return null;
+  }
+}
+
+/** The refusals of conveyance and publication plans (db/ledger/documents/conveyance.ts), with the document and the names. */
+function conveyanceText(code: ErrorCode, d: Details, t: ErrorTexts['details']): string | null {
+  const receiptNo = str(d['receiptNo']);
+  if (!receiptNo) return null;
+  switch (code) {
+    case 'E_DOCUMENT_NOT_HELD':
+      return fill(t.conveyance.notHeld, { receiptNo });
+    case 'E_CONVEYANCE_SCOPE':
+      return oneOf(['scope', 'plan'] as const, d['rule']) && Array.isArray(d['outside'])
+        ? fill(t.conveyance[d['rule']], { receiptNo, outside: d['outside'].map(str).join(t.listSeparator) })
+        : null;
+    case 'E_NO_PLAN':
+      return fill(d['plan'] === 'publication' ? t.conveyance.noPublicationPlan : t.conveyance.noConveyancePlan, { receiptNo });
+    case 'E_PUBLICATION_DECISION':
+      return fill(t.conveyance.originator, { receiptNo });
+    case 'E_PUBLICATION_DONE':
+      return fill(t.conveyance.done, { receiptNo, at: str(d['at']) });
     default:
       return null;
   }

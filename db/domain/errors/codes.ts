@@ -4,6 +4,7 @@ import type { ApprovalKind, ApprovalStatus, ApprovalWay } from '../approvals';
 import type { Level } from '../levels';
 import type { MarkingErrorReason } from '../marking';
 import type { PasswordRule } from '../passwords';
+import type { PublicationState } from '../publication';
 import type { Role, RoleConflict } from '../roles';
 
 export const ERROR_CODES = [
@@ -89,6 +90,25 @@ export const ERROR_CODES = [
   'E_STOCKTAKE_CLOSED',
   'E_STOCKTAKE_UNVISITED',
   'E_STATISTICS_CHANGED',
+  // issue 19, findings and rectification (H4)
+  'E_NO_SUCH_FINDING',
+  'E_FINDING_CLOSED',
+  'E_FINDING_STATE',
+  // issue 19, computer checks (H3)
+  'E_CHECK_BEFORE_ENABLED',
+  'E_CHECK_PROBLEMS_REQUIRED',
+  // issue 19, publication reviews (H2)
+  'E_NO_SUCH_REVIEW',
+  'E_REVIEW_STANDS',
+  'E_REVIEW_STATE',
+  'E_NOT_CLEARED_FOR_PUBLICATION',
+  'E_TELEGRAM_HEADERS',
+  // issue 19, conveyance and publication plans on documents (H1)
+  'E_DOCUMENT_NOT_HELD',
+  'E_CONVEYANCE_SCOPE',
+  'E_NO_PLAN',
+  'E_PUBLICATION_DECISION',
+  'E_PUBLICATION_DONE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -142,7 +162,12 @@ export type ValidationField =
   | 'copyId'
   | 'from'
   | 'department'
-  | 'charts';
+  | 'charts'
+  // findings (H4)
+  | 'foundOn'
+  | 'deadline'
+  | 'stocktakeId'
+  | 'computerId';
 
 export type MarkingReason = MarkingErrorReason | 'date_not_after_issue';
 export type ApprovalRule =
@@ -157,6 +182,8 @@ export type ApprovalRule =
   | 'destroy'
   | 'change_marking'
   | 'change_marking_originator'
+  // 内部: widening its 发放范围 (H1)
+  | 'internal_scope_widening'
   | 'offsite_repair'
   | 'correction'
   | 'void';
@@ -177,7 +204,20 @@ export type CopyAction =
   | 'found'
   | 'report lost';
 export type MediumRefusal = 'not-registered' | 'not-in-service' | 'not-approved-for-backup' | 'level-too-low' | 'non-classified';
-export type DateOrderRule = 'before_registration' | 'before_opening' | 'return_by_before_receipt' | 'backdated' | 'before_approval';
+export type DateOrderRule =
+  | 'before_registration'
+  | 'before_opening'
+  | 'return_by_before_receipt'
+  | 'backdated'
+  | 'before_approval'
+  // findings (H4): a close or a deadline before the finding was found; a finding before the stocktake or check it came from
+  | 'before_found'
+  | 'deadline_before_found'
+  | 'before_source'
+  // conveyance and publication (H1): a conveyance before its plan, a publication before its decision or its date
+  | 'before_plan'
+  | 'before_decision'
+  | 'before_publish_from';
 /** What a departed person may no longer be named as. */
 export type DepartedRole = 'borrower' | 'signedBy' | 'producedBy' | 'scope' | 'responsible';
 export interface HeldItems {
@@ -301,6 +341,34 @@ export interface ErrorDetails {
   E_STOCKTAKE_UNVISITED: { cabinets: string[]; devices: boolean };
   /** The annual pack's figures moved since its charts were drawn (the ledger changed): build it again. */
   E_STATISTICS_CHANGED: { year: number };
+  E_NO_SUCH_FINDING: { findingId: number };
+  /** A finding whose close the approver confirmed: not closed again, its deadline and measures not changed. */
+  E_FINDING_CLOSED: { findingNo: string; closedOn: string };
+  /** status: where the finding stands; action: what was refused (a second close while one awaits, a confirmation with none). */
+  E_FINDING_STATE: { findingNo: string; status: 'open' | 'overdue' | 'awaiting'; action: 'close' | 'confirm' | 'change' };
+  /** A computer's check dated before the computer was put into service (enabledAt). */
+  E_CHECK_BEFORE_ENABLED: { computer: string; at: string; enabledAt: string };
+  /** A check whose result is 发现问题 says what was found. */
+  E_CHECK_PROBLEMS_REQUIRED: { computer: string };
+  E_NO_SUCH_REVIEW: { reviewId: number };
+  /** 一事一审: the item (title) already has a review that stands (reviewNo), undecided or approved. */
+  E_REVIEW_STANDS: { reviewNo: string; title: string };
+  /** The review is past the step asked (decided, published, withdrawn) or not at it (no changes were asked). */
+  E_REVIEW_STATE: { reviewNo: string; state: PublicationState; action: 'decide' | 'confirm' | 'publish' | 'withdraw' };
+  /** 先审查后公开: published only after 同意公开, or 修改后公开 with the changes confirmed made. */
+  E_NOT_CLEARED_FOR_PUBLICATION: { reviewNo: string; state: PublicationState };
+  /** A telegram is published only with its headers and codes removed (headers), and never while still classified (classified). */
+  E_TELEGRAM_HEADERS: { reviewNo: string; rule: 'headers' | 'classified'; receiptNo?: string };
+  /** A conveyance or plan for a document the unit no longer holds (returned, destroyed, sent out). */
+  E_DOCUMENT_NOT_HELD: { receiptNo: string };
+  /** scope: plan entries outside the document's 知悉范围; plan: audience outside the conveyance plan's range. outside: those names. */
+  E_CONVEYANCE_SCOPE: { rule: 'scope' | 'plan'; receiptNo: string; outside: string[] };
+  /** A conveyance without a conveyance plan, a publication recorded without a publication plan. */
+  E_NO_PLAN: { receiptNo: string; plan: 'conveyance' | 'publication' };
+  /** originator: a received document's publication is the originator's decision (its document number), never the unit's. */
+  E_PUBLICATION_DECISION: { receiptNo: string; rule: 'originator' };
+  /** The plan in force was already carried out (at); a new plan comes first. */
+  E_PUBLICATION_DONE: { receiptNo: string; at: string };
 }
 
 /** An error as it crosses a process boundary (IPC, the CLI, the audit log). */

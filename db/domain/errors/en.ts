@@ -89,8 +89,48 @@ export const en: ErrorTexts = {
     E_STOCKTAKE_CLOSED: 'This stocktake is closed: nothing more is scanned or changed in it.',
     E_STOCKTAKE_UNVISITED: 'Some cabinets have not been counted yet: scan them first, or confirm that what they should hold is recorded as missing.',
     E_STATISTICS_CHANGED: 'The ledger has changed since the charts were drawn, and the figures are no longer the same: build the annual pack again.',
+    E_NO_SUCH_FINDING: 'There is no such finding.',
+    E_FINDING_CLOSED: 'This finding was rectified and the approver confirmed it: it is not closed again, and its deadline and measures are not changed.',
+    E_FINDING_STATE:
+      'This cannot be done to the finding now: while its close awaits confirmation nothing is recorded or changed, and before a close is recorded there is nothing to confirm.',
+    E_CHECK_BEFORE_ENABLED: 'The check is dated before the computer was put into service: a check before that cannot be recorded.',
+    E_CHECK_PROBLEMS_REQUIRED: 'A check that found problems must say what was found.',
+    E_NO_SUCH_REVIEW: 'There is no such publication review.',
+    E_REVIEW_STANDS:
+      'This item already has a review that stands: one review per item; while it awaits a decision or is approved, the item is not submitted again.',
+    E_REVIEW_STATE: 'The review is not at a step that allows this.',
+    E_NOT_CLEARED_FOR_PUBLICATION:
+      'Review before publication: only an item approved for publication, or one to be published after changes whose changes were confirmed, is recorded as published.',
+    E_TELEGRAM_HEADERS: 'A telegram is published only once declassified, with its telegram headers and codes removed.',
+    E_DOCUMENT_NOT_HELD: 'The unit no longer holds this document (returned, destroyed or sent out): it is neither conveyed nor planned for publication.',
+    E_CONVEYANCE_SCOPE:
+      'A conveyance never goes beyond the need-to-know scope: the plan’s range stays within the document’s scope, the audience within the plan’s range.',
+    E_NO_PLAN: 'There is no plan yet: a conveyance needs a conveyance plan first, a publication a publication plan.',
+    E_PUBLICATION_DECISION:
+      'Whether and when a received document is published is its originator’s decision: record their decision’s issuing body, number and date.',
+    E_PUBLICATION_DONE: 'The publication plan in force was already carried out; record a new plan first to publish again.',
   },
   details: {
+    conveyance: {
+      scope: '{{outside}}: not in the need-to-know scope of {{receiptNo}}; a conveyance range never goes beyond it.',
+      plan: '{{outside}}: not in the range of the conveyance plan of {{receiptNo}}; to convey to them, change the plan first.',
+      notHeld: 'The unit no longer holds {{receiptNo}} (returned, destroyed or sent out): it is neither conveyed nor planned for publication.',
+      noConveyancePlan: '{{receiptNo}} has no conveyance plan: record its range, manner and the secrecy discipline first.',
+      noPublicationPlan: '{{receiptNo}} has no publication plan: nothing to record as published.',
+      originator:
+        '{{receiptNo}} is a received document: whether and when it is published is its originator’s decision; record their decision’s issuing body, number and date.',
+      done: 'The publication plan in force for {{receiptNo}} was carried out on {{at}}; record a new plan first to publish again.',
+    },
+    findings: {
+      closed:
+        'Finding {{findingNo}} was rectified on {{closedOn}} and the approver confirmed it: it is not closed again, and its deadline and measures are not changed.',
+      state: {
+        close: 'What was done about finding {{findingNo}} is recorded and awaits the approver: nothing more is recorded until they confirm it or send it back.',
+        confirm: 'Nothing has been recorded as done about finding {{findingNo}}: there is nothing to confirm.',
+        change:
+          'What was done about finding {{findingNo}} awaits the approver: its deadline and measures are not changed until they confirm it or send it back.',
+      },
+    },
     stocktake: {
       open: 'Stocktake {{no}} is still open: only one stocktake at a time; close it first.',
       closed: 'Stocktake {{no}} is closed: nothing more is scanned or changed in it.',
@@ -172,6 +212,8 @@ export const en: ErrorTexts = {
         'A change of level, period or scope is decided by the originator: record their notice’s issuing body, number and date; for what the unit classified itself, the approver may approve it.',
       change_marking_originator:
         'The level, period or scope of a received document is changed only by its originator or the originator’s superior: record their notice’s issuing body, number and date.',
+      internal_scope_widening:
+        'An internal document keeps its distribution scope: widening it needs an approval (the originator’s decision for a received document, the approver for the unit’s own).',
       offsite_repair: 'Off-site repair of a classified computer needs the approver’s approval: an approved request, or the approver on the spot.',
       correction: 'Correcting a key field (level, copies, document number) needs the approver’s approval: an approved request, or the approver on the spot.',
       void: 'Voiding a registration needs the approver’s approval: an approved request, or the approver on the spot.',
@@ -276,12 +318,22 @@ export const en: ErrorTexts = {
       layout: 'The labels do not fit on an A4 sheet: use fewer rows or columns, or smaller labels, margins and gaps.',
       labels: 'At most 5,000 labels are printed at a time: print them in several batches.',
       items: 'Nothing selected has a label to print: no copy, device or cabinet.',
+      foundOn: 'The date found cannot be in the future.',
+      deadline: 'The deadline must be a date.',
+      stocktakeId: 'A finding from a stocktake names the stocktake; a finding from elsewhere names none.',
+      computerId: 'A finding from a computer check names the computer checked; a finding from elsewhere names none.',
     },
     dateOrder: {
       before_registration: '{{at}} is before this document was registered ({{earliest}}): nothing can happen before its registration.',
       before_opening: '{{at}} is before the event it closes ({{earliest}}): a return cannot precede its loan, nor a receipt its sending.',
       return_by_before_receipt: 'The return-by date {{at}} is before the date received, {{earliest}}.',
       backdated: 'The registration date {{at}} is before {{earliest}}, a late entry (补登): give the reason, or register it by importing the old register.',
+      before_found: '{{at}} is before the finding was found ({{earliest}}): nothing is rectified before it is found.',
+      deadline_before_found: 'The deadline {{at}} is before the finding was found ({{earliest}}).',
+      before_source: 'The date found, {{at}}, is before the stocktake or check it came from ({{earliest}}).',
+      before_plan: 'The conveyance date {{at}} is before the conveyance plan in force was recorded ({{earliest}}).',
+      before_decision: 'The publication date {{at}} is before the decision to publish ({{earliest}}).',
+      before_publish_from: 'The date published, {{at}}, is before the date the plan allows ({{earliest}}).',
       before_approval:
         '{{at}} is before the approval was given ({{earliest}}): an action cannot precede its approval. For a late entry, record the paper approval form or the external decision of that time.',
     },
@@ -319,6 +371,18 @@ export const en: ErrorTexts = {
       copy: '{{receiptNo}} is a telegram: telegrams are never copied.',
       compile: '{{sources}}: telegrams are never compiled or excerpted.',
       produced: 'A telegram is registered as received, never as a document produced here.',
+    },
+    publication: {
+      stands: '“{{title}}” already has review {{reviewNo}}, not yet settled: one review per item, it is not submitted again.',
+      state: 'Review {{reviewNo}} is “{{state}}”: it cannot {{action}}.',
+      decide: 'be decided',
+      confirm: 'have its changes confirmed',
+      publish: 'be recorded as published',
+      withdraw: 'be withdrawn',
+      notCleared:
+        'Review {{reviewNo}} is “{{state}}”: review before publication; it is recorded as published only once approved, or once its changes are confirmed.',
+      headers: 'Review {{reviewNo}} is of a telegram: it is recorded as published only once the telegram headers and codes are removed.',
+      classified: '{{receiptNo}} is a telegram not yet declassified: it cannot be published.',
     },
   },
   password: {

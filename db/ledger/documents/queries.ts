@@ -7,7 +7,10 @@ import { all, get, sql, type Db } from '../../store/sql';
 import type { CopyCounts, CopyView, DocumentDetail, DocumentEventView, DocumentListItem, DocumentReminder, LevelCode, ReminderCounts } from '../../views';
 import { recorderName } from '../recorders';
 import { readSettings } from '../settings';
+import { findingReminders } from '../findings/queries';
 import { stocktakeDue } from '../stocktake/queries';
+import { computerChecksDue } from '../devices/checks';
+import { publicationDueIds } from './conveyance';
 import { COPY_STATUSES, inOrderOfTime, localDate, requireDocument, type Carrier, type CopyRow, type DocumentRow } from './model';
 
 type Fragment = ReturnType<typeof sql>;
@@ -26,6 +29,7 @@ export const ITEM_REMINDERS = [
   'receiptPending',
   'receiptOverdue',
   'missing',
+  'publicationDue',
 ] as const satisfies readonly DocumentReminder[];
 /**
  * The list's older reminder filters (documents.list `reminder`): overdue = loanOverdue; returnDue and secrecyEnding
@@ -130,6 +134,8 @@ function reminderCondition(kind: ReminderFilter, day: Day, receiptBefore: string
       return pendingReceipt(receiptBefore, perItem);
     case 'missing':
       return withCopy(missingCopy);
+    case 'publicationDue':
+      return sql`d.voided_at IS NULL AND d.id IN (${publicationDueIds(day.today)})`;
   }
 }
 
@@ -470,6 +476,7 @@ export function reminderCounts(db: Db, day: Day): Omit<ReminderCounts, 'approval
     secrecyEnding: count('secrecyEnding'),
     reviewDue: count('reviewDue'),
     stocktakeDue: stocktakeDue(db, day.today),
+    computerChecksDue: computerChecksDue(db, day.today, readSettings(db).computerCheckIntervalDays),
     loansOverdue: overdueLoans,
     loansDueSoon: count('loanDueSoon'),
     returnOverdue: count('returnOverdue'),
@@ -484,6 +491,8 @@ export function reminderCounts(db: Db, day: Day): Omit<ReminderCounts, 'approval
     telegramsHeld: telegrams(held()),
     telegramsDueSoon: telegrams(reminderCondition('returnNear', day, receiptBefore)),
     telegramsOverdue: telegrams(reminderCondition('returnOverdue', day, receiptBefore)),
+    ...findingReminders(db, day),
+    publicationDue: count('publicationDue'),
   };
 }
 

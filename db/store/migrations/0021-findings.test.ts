@@ -44,6 +44,7 @@ describe('migration 0021 findings', () => {
     expect(() => finding(`'ZG-2026-002', 2026, 2, 'self_inspection', NULL, 3`)).toThrow(/CHECK/);
     expect(() => finding(`'ZG-2026-002', 2026, 2, 'stocktake', 9, NULL`)).toThrow(/FOREIGN KEY/);
     expect(() => finding(`'ZG-2026-001', 2026, 2, 'inspection', NULL, NULL`)).toThrow(/UNIQUE/);
+    expect(() => finding(`'ZG-2026-002', 2026, 2, 'computer_check', NULL, 9`)).toThrow(/FOREIGN KEY/);
     // One word per close; a confirmation by no account.
     expect(() =>
       db.exec(

@@ -26,7 +26,7 @@ export const findings: Migration = {
         source_ref TEXT NOT NULL DEFAULT '',
         stocktake_id INTEGER REFERENCES stocktakes (id),
         computer_id INTEGER REFERENCES computers (id),
-        computer_check_id INTEGER,
+        computer_check_id INTEGER REFERENCES computer_checks (id),
         found_on TEXT NOT NULL,
         description TEXT NOT NULL,
         place TEXT NOT NULL,
