@@ -2,6 +2,7 @@
 // exports write and the screens show. Keep each word as printed: tests compare printouts and exports.
 import type { ApprovalKind, ApprovalWay } from './approvals';
 import type { Level } from './levels';
+import { CONVEYANCE_EVENT_TERMS } from './conveyance';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -94,7 +95,8 @@ export const REMINDER_TERMS: Record<
   | 'secrecyEndingSoon'
   | 'receiptPending'
   | 'receiptOverdue'
-  | 'missing',
+  | 'missing'
+  | 'publicationDue',
   Term
 > = {
   overdue: ['逾期未还', '逾期未還', 'Overdue loans'],
@@ -110,6 +112,7 @@ export const REMINDER_TERMS: Record<
   receiptPending: ['待回执', '待回執', 'Receipt pending'],
   receiptOverdue: ['回执逾期未到', '回執逾期未到', 'Receipt overdue'],
   missing: ['缺失待查', '缺失待查', 'Missing copies'],
+  publicationDue: ['到期可公开', '到期可公開', 'Due for publication'],
 };
 
 /** The kinds of a document's timeline events. */
@@ -134,6 +137,7 @@ export const EVENT_TERMS: Record<string, Term> = {
   reported_lost: ['报失', '報失', 'Reported lost'],
   correct: ['更正', '更正', 'Corrected'],
   void: ['作废', '作廢', 'Voided'],
+  ...CONVEYANCE_EVENT_TERMS,
 };
 
 /** A document's carrier (载体形式); 密码电报 / 级发电 (telegrams) are one of their own, kept apart and never copied. */

@@ -703,6 +703,13 @@ export function destroyCopies(
   return batch;
 }
 
+/** An 内部 document keeps its 发放范围: widening it (anyone added) needs an approval, refused in its own words without one. */
+function assertInternalScopeKept(doc: DocumentRow, scope: readonly string[] | undefined, approval: ApprovalGrant | undefined): void {
+  if (approval || doc.level !== 'internal' || !scope) return;
+  const kept = JSON.parse(doc.scope) as string[];
+  if (scope.some((s) => !kept.includes(s))) throw new LedgerError('E_APPROVAL_REQUIRED', { rule: 'internal_scope_widening' });
+}
+
 /**
  * 变更 / 解密: decided by the originator or its superior (an external decision with its document number), never by
  * the custodian alone; for what the unit classified itself, its approver may decide. Recorded with the marking before
@@ -724,6 +731,7 @@ export function changeMarking(
   if (doc.declassified) throw new LedgerError('E_VALIDATION', { field: 'documentId' });
   if (!input.declassify && input.marking === undefined && input.scope === undefined) throw new LedgerError('E_VALIDATION', { field: 'marking' });
   if (input.scope) assertNotDeparted(rec.db, input.scope, 'scope');
+  assertInternalScopeKept(doc, input.scope, input.approval);
   const used = use(input.approval, {
     kind: 'change_marking',
     subject: { type: 'document', id: doc.id },

@@ -128,6 +128,7 @@ describe('reminders tell overdue from due soon', () => {
       telegramsHeld: 0,
       telegramsDueSoon: 0,
       telegramsOverdue: 0,
+      publicationDue: 0,
       approvalsPending: 0,
     });
   });

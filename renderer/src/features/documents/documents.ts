@@ -28,6 +28,7 @@ export const ITEM_REMINDERS = keys<ItemReminder>({
   receiptPending: true,
   receiptOverdue: true,
   missing: true,
+  publicationDue: true,
 });
 /** Reminders of something already late: shown in red. */
 export const LATE_REMINDERS: ReadonlySet<ItemReminder> = new Set(['loanOverdue', 'returnOverdue', 'secrecyEnded', 'receiptOverdue', 'missing']);

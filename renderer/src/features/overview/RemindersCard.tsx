@@ -20,6 +20,7 @@ const COUNTS: Record<ItemReminder, keyof ReminderCounts> = {
   receiptPending: 'receiptsPending',
   receiptOverdue: 'receiptsOverdue',
   missing: 'missingCopies',
+  publicationDue: 'publicationDue',
 };
 
 /** Cabinets named under the tiles; the 清查 page lists them all. */

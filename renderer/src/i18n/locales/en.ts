@@ -429,6 +429,7 @@ const en: Messages = {
       receiptPending: 'Receipt pending',
       receiptOverdue: 'Receipt overdue',
       missing: 'Missing copies',
+      publicationDue: 'Due for publication',
     },
     horizon: 'Looking {{days}} days ahead; click to see the items.',
     adminPlaceholder: 'The documents register is read by the custodian, approvers and auditors; the administrator does not see its content.',

@@ -415,6 +415,7 @@ const zhCN = {
       receiptPending: '待回执',
       receiptOverdue: '回执逾期未收',
       missing: '清查缺失待查',
+      publicationDue: '到期可公开',
     },
     horizon: '提前 {{days}} 天提醒；点击查看相应文件。',
     adminPlaceholder: '涉密文件台账由保管员、审批人和审计员查阅；系统管理员不查看台账内容。',

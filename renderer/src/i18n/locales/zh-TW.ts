@@ -414,6 +414,7 @@ const zhTW: Messages = {
       receiptPending: '待回執',
       receiptOverdue: '回執逾期未收',
       missing: '清查缺失待查',
+      publicationDue: '到期可公開',
     },
     horizon: '提前 {{days}} 天提醒；點選查看相應文件。',
     adminPlaceholder: '涉密文件台帳由保管員、審批人和審計員查閱；系統管理員不查看台帳內容。',

@@ -1,0 +1,71 @@
+// 传达 and 公开 of a document (seed §1 文件制发): the words of its conveyance plan and events and of its publication
+// plan, in the three languages. Words only: the rules live in db/ledger/documents/conveyance.ts.
+import type { Term } from './terms';
+
+/** 会议传达 / 个别传达 / 阅件. */
+export const CONVEYANCE_MANNERS = ['meeting', 'individual', 'reading'] as const;
+export type ConveyanceManner = (typeof CONVEYANCE_MANNERS)[number];
+export const CONVEYANCE_MANNER_TERMS: Record<ConveyanceManner, Term> = {
+  meeting: ['会议传达', '會議傳達', 'At a meeting'],
+  individual: ['个别传达', '個別傳達', 'Individually'],
+  reading: ['阅件', '閱件', 'By reading'],
+};
+
+/** 可以部分公开 / 全文公开 (after a time). */
+export const PUBLICATION_EXTENTS = ['part', 'whole'] as const;
+export type PublicationExtent = (typeof PUBLICATION_EXTENTS)[number];
+export const PUBLICATION_EXTENT_TERMS: Record<PublicationExtent, Term> = {
+  part: ['部分公开', '部分公開', 'In part'],
+  whole: ['全文公开', '全文公開', 'In whole'],
+};
+
+/** Whose decision a publication plan records: the originator's (a document number) or the unit's approver on the spot. */
+export const PUBLICATION_DECISION_WAYS = ['external', 'on_the_spot'] as const;
+export type PublicationDecisionWay = (typeof PUBLICATION_DECISION_WAYS)[number];
+
+/** The timeline's names of these events (joined into EVENT_TERMS). */
+export const CONVEYANCE_EVENT_TERMS: Record<'conveyance_plan' | 'convey' | 'publication_plan' | 'publication_done', Term> = {
+  conveyance_plan: ['传达方案', '傳達方案', 'Conveyance plan'],
+  convey: ['传达', '傳達', 'Conveyed'],
+  publication_plan: ['公开方案', '公開方案', 'Publication plan'],
+  publication_done: ['已公开', '已公開', 'Published'],
+};
+
+/** A person or a department a conveyance names: a person may be named with their department. */
+export interface ConveyancePerson {
+  name: string;
+  department?: string | undefined;
+}
+
+/** 张三（办公室）, or the name alone. */
+export function personText(p: ConveyancePerson, language: 'zh-CN' | 'zh-TW' | 'en'): string {
+  if (!p.department) return p.name;
+  return language === 'en' ? `${p.name} (${p.department})` : `${p.name}（${p.department}）`;
+}
+
+/** The audit log's words for these commands (joined into db/domain/audit.ts). */
+export const CONVEYANCE_AUDIT_ACTION_TERMS: Record<string, Term> = {
+  'documents.planConveyance': ['登记传达方案', '登記傳達方案', 'Record a conveyance plan'],
+  'documents.convey': ['登记传达', '登記傳達', 'Record a conveyance'],
+  'documents.planPublication': ['登记公开方案', '登記公開方案', 'Record a publication plan'],
+  'documents.recordPublished': ['登记已公开', '登記已公開', 'Record as published'],
+  'documents.conveyance': ['查看传达与公开', '查看傳達與公開', 'View conveyance and publication'],
+};
+
+export const CONVEYANCE_AUDIT_FIELD_TERMS: Record<string, Term> = {
+  range: ['传达范围', '傳達範圍', 'Range'],
+  manner: ['传达方式', '傳達方式', 'Manner'],
+  discipline: ['保密纪律要求', '保密紀律要求', 'Secrecy discipline'],
+  conveyor: ['传达人', '傳達人', 'Conveyed by'],
+  audience: ['传达对象', '傳達對象', 'Conveyed to'],
+  attended: ['参加人数', '參加人數', 'Attended'],
+  extent: ['公开程度', '公開程度', 'Extent'],
+  content: ['可公开内容', '可公開內容', 'What may be published'],
+  publishFrom: ['可公开日期', '可公開日期', 'Publishable from'],
+  version: ['版本', '版本', 'Version'],
+};
+
+export const CONVEYANCE_AUDIT_VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
+  manner: CONVEYANCE_MANNER_TERMS,
+  extent: PUBLICATION_EXTENT_TERMS,
+};
