@@ -69,3 +69,25 @@ export const CONVEYANCE_AUDIT_VALUE_TERMS: Record<string, Readonly<Record<string
   manner: CONVEYANCE_MANNER_TERMS,
   extent: PUBLICATION_EXTENT_TERMS,
 };
+
+/** 涉密文件传达登记: the sheet's title and its column headings (joined into db/ledger/sheets/labels.ts). */
+export const CONVEYANCES_SHEET_TITLE: Term = ['涉密文件传达登记', '涉密文件傳達登記', 'Register of conveyances'];
+export const CONVEYANCE_COLUMN_TERMS = {
+  conveyedAt: ['传达时间', '傳達時間', 'Conveyed on'],
+  conveyanceRange: ['传达范围', '傳達範圍', 'Range'],
+  conveyanceManner: ['传达方式', '傳達方式', 'Manner'],
+  discipline: ['保密纪律要求', '保密紀律要求', 'Secrecy discipline'],
+  conveyor: ['传达人', '傳達人', 'Conveyed by'],
+  audience: ['传达对象', '傳達對象', 'Conveyed to'],
+  attended: ['参加人数', '參加人數', 'Attended'],
+} as const satisfies Record<string, Term>;
+
+/** Field names of these events on the printed history (the 流转记录's details column). */
+export const CONVEYANCE_HISTORY_TERMS = {
+  version: ['第{{n}}版', '第{{n}}版', 'version {{n}}'],
+  extent: ['公开程度', '公開程度', 'Extent'],
+  content: ['可公开内容', '可公開內容', 'What may be published'],
+  publishFrom: ['可公开日期', '可公開日期', 'From'],
+  decisionDocNo: ['决定文号', '決定文號', 'Decision no.'],
+  reference: ['公开依据', '公開依據', 'Reference'],
+} as const satisfies Record<string, Term>;

@@ -1,6 +1,7 @@
 // Column headings and field names of printed and exported sheets, in the three UI languages. The domain's terms
 // (levels, statuses, networks ...) live in db/domain/terms.ts, shared with the renderer.
 import { say, type Language, type Term } from '../../domain/terms';
+import { CONVEYANCE_COLUMN_TERMS } from '../../domain/conveyance';
 
 export { LANGUAGES as SHEET_LANGUAGES, type Language as SheetLanguage } from '../../domain/terms';
 
@@ -121,6 +122,8 @@ export const LABELS = {
   deviceKind: ['设备类别', '設備類別', 'Device'],
   backupName: ['备份名称', '備份名稱', 'Backup'],
   target: ['对象', '對象', 'Target'],
+  // 涉密文件传达登记 (issue 19, H1)
+  ...CONVEYANCE_COLUMN_TERMS,
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -32,6 +32,8 @@ import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } fro
 import { label, type LabelKey } from './labels';
 import { recorderName } from '../recorders';
 import { statisticsDraft, statisticsSheetFilters } from './statistics';
+import { conveyancesDraft, conveyancesSheetFilters } from './conveyances';
+import { CONVEYANCES_SHEET_TITLE } from '../../domain/conveyance';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = [
@@ -46,6 +48,7 @@ export const SHEET_NAMES = [
   'plain-media',
   'media-usage',
   'statistics',
+  'conveyances',
 ] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
@@ -83,6 +86,7 @@ const SHEET_TITLES: Record<SheetName, Term> = {
   'media-usage': ['介质使用登记', '介質使用登記', 'Media usage log'],
   // Each list titles itself by its figure (收到密件明细 2026年度).
   statistics: ['统计明细', '統計明細', 'Statistics: the items'],
+  conveyances: CONVEYANCES_SHEET_TITLE,
 };
 
 const year = z.number().int().min(1949).max(2200).optional();
@@ -106,6 +110,7 @@ const SHEET_FILTERS = {
   'plain-media': mediumFilters,
   'media-usage': z.object({ mediumId: z.number().int().positive().optional(), computerId: z.number().int().positive().optional(), year }).strict(),
   statistics: statisticsSheetFilters,
+  conveyances: conveyancesSheetFilters,
 } satisfies Record<SheetName, z.ZodType>;
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
@@ -234,6 +239,8 @@ function draftOf(db: Db, name: SheetName, filters: unknown, language: SheetLangu
       return usageDraft(db, filters as Filters<'media-usage'>, language);
     case 'statistics':
       return statisticsDraft(db, filters as Filters<'statistics'>, language);
+    case 'conveyances':
+      return conveyancesDraft(db, filters as Filters<'conveyances'>, language);
   }
 }
 
@@ -311,7 +318,7 @@ function inLocalYear(at: ReturnType<typeof sql>, year: number): ReturnType<typeo
 }
 
 /** The year and level filters of the event registers, on the event's time and the item's level. */
-function eventFilter(
+export function eventFilter(
   f: Filters<'received'>,
   at: 'e.at' | 'd.registered_at',
   language: SheetLanguage,
