@@ -28,6 +28,8 @@ export type {
   ReminderCounts,
   DeviceLevelCode,
   ComputerView,
+  ComputerCheckView,
+  ComputerCheckDue,
   MediumView,
   DeviceEventView,
   MediaUsageView,

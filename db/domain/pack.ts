@@ -151,7 +151,7 @@ export const PACK_CHECK_SCOPE_TERMS: Record<PackCheck, Term> = {
   ],
   crossUse: ['本年度介质使用登记 {n} 条', '本年度介質使用登記 {n} 條', '{n} media uses this year'],
   inventory: ['本年度清查 {n} 次', '本年度清查 {n} 次', '{n} stocktakes this year'],
-  monitoring: ['', '', ''],
+  monitoring: ['涉密计算机 {n} 台', '涉密計算機 {n} 台', '{n} classified computers'],
 };
 
 /** Why an item is an exception to its point (said after its number). */

@@ -12,6 +12,8 @@ const DEFAULT_APPROVAL_VALID_DAYS = 30;
 /** domain.md: a yearly full inventory by default; units set 绝密 and 机密 shorter. */
 const DEFAULT_STOCKTAKE_CADENCE = { top_secret: 12, secret: 12, confidential: 12 };
 const cadenceMonths = z.number().int().min(1).max(24);
+/** A computer checked monthly (病毒查杀, 系统升级, 违规外联检查, 保密检查) unless the unit sets another interval. */
+const DEFAULT_COMPUTER_CHECK_INTERVAL_DAYS = 30;
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1).max(100),
@@ -40,6 +42,8 @@ export const settingsSchema = z.object({
   approvalValidDays: z.number().int().min(1).max(365),
   /** Months between stocktakes of a cabinet, by the most secret level it holds (the stocktakeDue reminder). */
   stocktakeCadenceMonths: z.object({ top_secret: cadenceMonths, secret: cadenceMonths, confidential: cadenceMonths }).strict(),
+  /** Days between a computer's checks of each kind (病毒查杀, 系统升级 ...) before the reminders name it. */
+  computerCheckIntervalDays: z.number().int().min(1).max(365),
 });
 
 const KEYS = {
@@ -54,6 +58,7 @@ const KEYS = {
   lateEntryYears: 'late_entry_years',
   approvalValidDays: 'approval_valid_days',
   stocktakeCadenceMonths: 'stocktake_cadence_months',
+  computerCheckIntervalDays: 'computer_check_interval_days',
 } as const;
 
 export function defaultSettings(unitName: string): LedgerSettings {
@@ -69,6 +74,7 @@ export function defaultSettings(unitName: string): LedgerSettings {
     lateEntryYears: 1,
     approvalValidDays: DEFAULT_APPROVAL_VALID_DAYS,
     stocktakeCadenceMonths: { ...DEFAULT_STOCKTAKE_CADENCE },
+    computerCheckIntervalDays: DEFAULT_COMPUTER_CHECK_INTERVAL_DAYS,
   };
 }
 

@@ -11,7 +11,7 @@ import { DISPOSAL as disposal, UNIT_HEAD } from './fixture';
 const entries = Object.entries(deviceCommands);
 const WRITERS = entries.filter(([, c]) => c.mutates).map(([n]) => n);
 const READERS = entries.filter(([, c]) => !c.mutates).map(([n]) => n);
-const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
+const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures', 'computer_checks'];
 
 const computerInput = (code: string, over: Record<string, unknown> = {}) => ({
   code,
@@ -67,6 +67,7 @@ const SAMPLE: Record<string, unknown> = {
   'computers.enable': { id: 1 },
   'computers.scrap': { id: 1, ...disposal },
   'computers.destroy': { id: 1, ...disposal },
+  'computers.check': { computerId: 1, kind: 'antivirus', checker: '王芳', result: 'normal' },
   'media.register': mediumInput('BM-U-002'),
   'media.change': { id: 1, change: { usageScope: '仅限机要室' } },
   'media.lend': { id: 1, to: '王芳', computerId: 1, dueAt: '2026-12-01' },
@@ -81,6 +82,7 @@ const SAMPLE: Record<string, unknown> = {
 const READ_SAMPLE: Record<string, unknown> = {
   'computers.list': { classified: true },
   'computers.get': { id: 1 },
+  'computers.checks': {},
   'media.list': { classified: true },
   'media.get': { id: 1 },
   'media.usageLog': {},
@@ -187,6 +189,7 @@ describe('audit', () => {
       'BM-JSJ-001',
     );
     write('computers.backFromRepair', { id: pc, checkedBy: '李明', notes: '' }, 'BM-JSJ-001');
+    write('computers.check', { computerId: pc, kind: 'outbound', checker: '王芳', result: 'problems', problems: '告警一次' }, 'BM-JSJ-001');
     write('media.change', { id: m, change: { backupApproved: true } }, 'BM-U-001');
     expect(write<{ id: number }>('media.logUsage', { mediumId: m, computerId: pc, user: '王芳', purpose: '拷贝', dataLevel: 'secret' }, 'BM-U-001').id).toBe(1);
     write('media.lend', { id: m, to: '王芳', computerId: pc, dueAt: '2026-12-01' }, 'BM-U-001');
@@ -222,6 +225,7 @@ describe('audit', () => {
       ['computers.enable', { id: 1 }, 'E_DEVICE_NOT_IN_SERVICE'],
       ['computers.scrap', { id: 1, reason: '老化' }, 'E_VALIDATION'],
       ['computers.destroy', { id: 1, ...disposal }, 'E_DEVICE_NOT_IN_SERVICE'],
+      ['computers.check', { computerId: 1, kind: 'antivirus', checker: '王芳', result: 'problems' }, 'E_CHECK_PROBLEMS_REQUIRED'],
       ['media.register', mediumInput('BM-U-003', { serial: 'sn-bm-u-001' }), 'E_DUPLICATE'],
       ['media.change', { id: 1, change: { level: 'non_secret' } }, 'E_DOWNGRADE_FORBIDDEN'],
       ['media.lend', { id: 1, to: '王芳', computerId: 1, dueAt: '2026-12-01' }, 'E_CROSS_USE'],

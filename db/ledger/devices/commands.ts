@@ -22,6 +22,18 @@ import {
 } from './operations';
 import { computerDetail, listComputers, listMedia, mediumDetail, usageLog } from './queries';
 import { codePrefix } from '../codes/lookup';
+import { CHECK_KINDS, CHECK_RESULTS, MAX_SECURITY_PRODUCTS } from '../../domain/computer-checks';
+import { listChecks, recordCheck } from './checks';
+
+/** 违规外联监控, 三合一 installed (left out: not recorded), and the security products with their versions. */
+const securityFields = {
+  monitoring: z.boolean().optional(),
+  threeInOne: z.boolean().optional(),
+  securityProducts: z
+    .array(z.object({ name: text(60), version: optionalText(40) }).strict())
+    .max(MAX_SECURITY_PRODUCTS)
+    .optional(),
+};
 
 const computerFields = {
   code: text(40),
@@ -44,6 +56,7 @@ const computerFields = {
   location: text(100),
   enabledAt: date,
   remarks: optionalText(500),
+  ...securityFields,
 };
 
 const mediumFields = {
@@ -91,6 +104,7 @@ export const deviceCommands = {
             os: text(100),
             osInstalledAt: date,
             purpose: text(100),
+            ...securityFields,
           })
           .partial()
           .strict(),
@@ -139,6 +153,16 @@ export const deviceCommands = {
     (ctx, input) => listComputers(ctx.db, input),
   ),
   'computers.get': registerRead(z.object({ id }).strict(), (ctx, input) => computerDetail(ctx.db, input.id, codePrefix(ctx))),
+  /** 计算机检查: one check of one computer, appended to its log. */
+  'computers.check': registerWrite({
+    input: z.object({ computerId: id, kind: z.enum(CHECK_KINDS), checker: person, result: z.enum(CHECK_RESULTS), problems: optionalText(500), at }).strict(),
+    run: recordCheck,
+    target: (ctx, input) => ofComputer(ctx, { id: input.computerId }),
+  }),
+  'computers.checks': registerRead(
+    z.object({ computerId: id.optional(), kind: z.enum(CHECK_KINDS).optional(), year: z.number().int().min(1949).max(2200).optional(), ...page }).strict(),
+    (ctx, input) => listChecks(ctx.db, input),
+  ),
 
   'media.register': registerWrite({
     input: z.object(mediumFields).strict(),

@@ -1,5 +1,6 @@
 // Computers and removable media: registration, lifecycle with before/after history, and the cross-use rules
 // the regulations set (domain.md "Computers and removable storage media").
+import type { SecurityProduct } from '../../domain/computer-checks';
 import type { CrossUseRule } from '../../domain/errors';
 import { levelRankSql, LEVELS, secretRank, type DeviceLevel, type Level } from '../../domain/levels';
 import { LedgerError } from '../../errors';
@@ -33,6 +34,11 @@ export interface ComputerRow {
   enabled_at: string;
   status: 'in_use' | 'stopped' | 'repair' | 'scrapped' | 'destroyed';
   remarks: string;
+  /** 违规外联监控 and 三合一: 1 installed, 0 not, NULL not recorded (registered before migration 20). */
+  monitoring: 0 | 1 | null;
+  three_in_one: 0 | 1 | null;
+  /** JSON list of {name, version}. */
+  security_products: string;
 }
 
 export interface MediumRow {
@@ -89,6 +95,16 @@ export function insertDeviceEvent(
     sql`INSERT INTO device_events (device, device_id, kind, at, details, imported, approval_id, recorded_at, recorded_by)
                   VALUES (${device}, ${deviceId}, ${kind}, ${at}, ${JSON.stringify(details)}, ${imported}, ${approvalId}, ${rec.now}, ${rec.actor})`,
   );
+}
+
+/** A computer's security fields as the views and the history say them: booleans (null: not recorded), the product list. */
+export function securityOf(pc: Pick<ComputerRow, 'monitoring' | 'three_in_one' | 'security_products'>): {
+  monitoring: boolean | null;
+  threeInOne: boolean | null;
+  securityProducts: SecurityProduct[];
+} {
+  const flag = (v: 0 | 1 | null) => (v === null ? null : v === 1);
+  return { monitoring: flag(pc.monitoring), threeInOne: flag(pc.three_in_one), securityProducts: JSON.parse(pc.security_products) as SecurityProduct[] };
 }
 
 /** 涉密计算机只能单机或接入涉密内网: never 互联网 or 电子政务外网; a non-classified computer never joins 涉密内网. */

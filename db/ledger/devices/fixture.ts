@@ -4,9 +4,9 @@ import { expect } from 'vitest';
 import type { LedgerErrorShape } from '../../errors';
 import { makeLedger, ok, refused, withRaw, type SetUpLedger } from '../../testing';
 import { createApprover, FIRST_APPROVER_ON_THE_SPOT } from '../approvals/fixture';
-import type { DeviceEventView, MediaUsageView, MediumView, ComputerView } from '../../views';
+import type { ComputerCheckView, DeviceEventView, MediaUsageView, MediumView, ComputerView } from '../../views';
 
-const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures'];
+const DEVICE_TABLES = ['computers', 'media', 'device_events', 'media_usage', 'departures', 'computer_checks'];
 
 export const computerInput = (n: number, over: Record<string, unknown> = {}) => ({
   code: `BM-JSJ-${n}`,
@@ -39,7 +39,7 @@ export const mediumInput = (n: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export type ComputerDetail = ComputerView & { history: DeviceEventView[] };
+export type ComputerDetail = ComputerView & { history: DeviceEventView[]; checks: ComputerCheckView[] };
 export type MediumDetail = MediumView & { history: DeviceEventView[]; usage: MediaUsageView[] };
 
 function state(t: SetUpLedger) {

@@ -1,4 +1,5 @@
 // Lifecycle operations on computers and media. Each checks every rule before it writes; history keeps before/after.
+import type { SecurityProduct } from '../../domain/computer-checks';
 import type { RepairMissing } from '../../domain/errors';
 import { secretRank } from '../../domain/levels';
 import { assertNotDeparted } from './people';
@@ -16,6 +17,7 @@ import {
   assertLevelChangeAllowed,
   assertNetworkAllowed,
   assertUnique,
+  securityOf,
   serialKey,
   insertDeviceEvent,
   requireComputer,
@@ -44,6 +46,10 @@ export interface NewComputer {
   location: string;
   enabledAt: string;
   remarks: string;
+  /** 违规外联监控 and 三合一 installed; left out: not recorded (an old register that did not say). */
+  monitoring?: boolean | undefined;
+  threeInOne?: boolean | undefined;
+  securityProducts?: SecurityProduct[] | undefined;
 }
 
 /** A device is put into service today or earlier, never on a day still to come. */
@@ -63,9 +69,11 @@ export function registerComputer(rec: Recorder, c: NewComputer): { id: number } 
   const id = Number(
     run(
       rec.db,
-      sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks, created_at, created_by)
+      sql`INSERT INTO computers (code, name, model, serial, disk_serial, mac, os, os_installed_at, level, network, purpose, department, responsible, location, enabled_at, status, remarks,
+                                 monitoring, three_in_one, security_products, created_at, created_by)
                     VALUES (${c.code}, ${c.name}, ${c.model}, ${c.serial}, ${c.diskSerial ?? null}, ${c.mac ?? null}, ${c.os}, ${c.osInstalledAt ?? null}, ${c.level}, ${c.network},
-                            ${c.purpose}, ${c.department}, ${c.responsible}, ${c.location}, ${c.enabledAt}, 'in_use', ${c.remarks}, ${rec.now}, ${rec.actor})`,
+                            ${c.purpose}, ${c.department}, ${c.responsible}, ${c.location}, ${c.enabledAt}, 'in_use', ${c.remarks},
+                            ${c.monitoring ?? null}, ${c.threeInOne ?? null}, ${JSON.stringify(c.securityProducts ?? [])}, ${rec.now}, ${rec.actor})`,
     ).lastInsertRowid,
   );
   insertDeviceEvent(rec, 'computer', id, 'enable', c.enabledAt, { after: c });
@@ -81,24 +89,41 @@ const COMPUTER_FIELDS = {
   osInstalledAt: 'os_installed_at',
   purpose: 'purpose',
 } as const;
-export type ComputerChange = Partial<Record<keyof typeof COMPUTER_FIELDS, string>>;
+/** The security fields (违规外联监控, 三合一, the products and versions): changed the same way, never rewritten silently. */
+interface SecurityChange {
+  monitoring?: boolean | undefined;
+  threeInOne?: boolean | undefined;
+  securityProducts?: SecurityProduct[] | undefined;
+}
+export type ComputerChange = Partial<Record<keyof typeof COMPUTER_FIELDS, string>> & SecurityChange;
 
-/** Change of responsible person, department, location, network, OS or purpose, kept with before and after. */
+/**
+ * Change of responsible person, department, location, network, OS, purpose or the security fields, kept with before
+ * and after (a field not recorded before says null).
+ */
 export function changeComputer(rec: Recorder, input: { id: number; change: ComputerChange; at: string }): void {
   const pc = requireComputer(rec.db, input.id);
   if (pc.status === 'scrapped' || pc.status === 'destroyed') assertInService('computer', pc);
-  const entries = (Object.entries(input.change) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(
+  const { monitoring, threeInOne, securityProducts, ...fields } = input.change;
+  const entries = (Object.entries(fields) as [keyof typeof COMPUTER_FIELDS, string | undefined][]).filter(
     ([k, v]) => v !== undefined && v !== pc[COMPUTER_FIELDS[k]],
   );
-  if (entries.length === 0) throw new LedgerError('E_VALIDATION', { field: 'change' });
+  const now = securityOf(pc);
+  const security = (Object.entries({ monitoring, threeInOne, securityProducts }) as [keyof SecurityChange, unknown][]).filter(
+    ([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(now[k]),
+  );
+  if (entries.length + security.length === 0) throw new LedgerError('E_VALIDATION', { field: 'change' });
   if (input.change.network !== undefined) assertNetworkAllowed(pc.level, input.change.network as Network);
   if (input.change.responsible !== undefined) assertNotDeparted(rec.db, [input.change.responsible], 'responsible');
-  const before = Object.fromEntries(entries.map(([k]) => [k, pc[COMPUTER_FIELDS[k]]]));
-  const after = Object.fromEntries(entries);
+  const before = { ...Object.fromEntries(entries.map(([k]) => [k, pc[COMPUTER_FIELDS[k]]])), ...Object.fromEntries(security.map(([k]) => [k, now[k]])) };
+  const after = { ...Object.fromEntries(entries), ...Object.fromEntries(security) };
   for (const [k, v] of entries) {
     // Column names come from the fixed map above, never from input.
     rec.db.prepare(`UPDATE computers SET ${COMPUTER_FIELDS[k]} = ? WHERE id = ?`).run(v ?? null, pc.id);
   }
+  if (monitoring !== undefined) run(rec.db, sql`UPDATE computers SET monitoring = ${monitoring} WHERE id = ${pc.id}`);
+  if (threeInOne !== undefined) run(rec.db, sql`UPDATE computers SET three_in_one = ${threeInOne} WHERE id = ${pc.id}`);
+  if (securityProducts !== undefined) run(rec.db, sql`UPDATE computers SET security_products = ${JSON.stringify(securityProducts)} WHERE id = ${pc.id}`);
   insertDeviceEvent(rec, 'computer', pc.id, 'change', input.at, { before, after });
 }
 

@@ -58,6 +58,9 @@ describe('the computer registers (涉密 / 非涉密计算机登记备案表)', 
         enabledAt: '2026-01-05',
         status: 'in_use',
         remarks: '主机加封',
+        monitoring: null,
+        threeInOne: null,
+        securityProducts: [],
       },
     ]);
   });

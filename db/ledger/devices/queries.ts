@@ -1,9 +1,10 @@
 // Reading the four device registers, one device's history, and the media usage log.
 import { itemCode } from '../../domain/item-codes';
 import { all, get, sql, type Db } from '../../store/sql';
-import type { ComputerView, DeviceEventView, MediaUsageView, MediumView } from '../../views';
+import type { ComputerCheckView, ComputerView, DeviceEventView, MediaUsageView, MediumView } from '../../views';
 import { recorderName } from '../recorders';
-import { requireComputer, requireMedium, type ComputerRow, type DeviceKind, type MediumRow } from './devices';
+import { requireComputer, requireMedium, securityOf, type ComputerRow, type DeviceKind, type MediumRow } from './devices';
+import { listChecks } from './checks';
 
 type Fragment = ReturnType<typeof sql>;
 
@@ -49,6 +50,7 @@ function toComputerView(r: ComputerRow): ComputerView {
     enabledAt: r.enabled_at,
     status: r.status,
     remarks: r.remarks,
+    ...securityOf(r),
   };
 }
 
@@ -134,8 +136,18 @@ export function usageLog(
 }
 
 /** @param prefix the ledger's label code prefix (codes/lookup codePrefix), for the labelCode. */
-export function computerDetail(db: Db, id: number, prefix: string): ComputerView & { labelCode: string; history: DeviceEventView[] } {
-  return { ...toComputerView(requireComputer(db, id)), labelCode: itemCode(prefix, 'computer', id), history: deviceHistory(db, 'computer', id) };
+export function computerDetail(
+  db: Db,
+  id: number,
+  prefix: string,
+): ComputerView & { labelCode: string; history: DeviceEventView[]; checks: ComputerCheckView[] } {
+  return {
+    ...toComputerView(requireComputer(db, id)),
+    labelCode: itemCode(prefix, 'computer', id),
+    history: deviceHistory(db, 'computer', id),
+    // Its check log, newest first (the 计算机检查记录 prints every one).
+    checks: listChecks(db, { computerId: id, offset: 0, limit: 500 }).rows,
+  };
 }
 
 export function mediumDetail(db: Db, id: number, prefix: string): MediumView & { labelCode: string; history: DeviceEventView[]; usage: MediaUsageView[] } {

@@ -114,6 +114,7 @@ describe('reminders tell overdue from due soon', () => {
       secrecyEnding: 0,
       reviewDue: 0,
       stocktakeDue: [],
+      computerChecksDue: [],
       loansOverdue: 0,
       loansDueSoon: 0,
       returnOverdue: 0,

@@ -1,5 +1,6 @@
 // Column headings and field names of printed and exported sheets, in the three UI languages. The domain's terms
 // (levels, statuses, networks ...) live in db/domain/terms.ts, shared with the renderer.
+import { FINDING_COLUMN_TERMS } from '../../domain/findings';
 import { say, type Language, type Term } from '../../domain/terms';
 import { CONVEYANCE_COLUMN_TERMS } from '../../domain/conveyance';
 
@@ -124,6 +125,16 @@ export const LABELS = {
   target: ['对象', '對象', 'Target'],
   // 涉密文件传达登记 (issue 19, H1)
   ...CONVEYANCE_COLUMN_TERMS,
+  // 问题整改登记表 (issue 19, H4)
+  ...FINDING_COLUMN_TERMS,
+  // Computers' security fields and their checks (issue 19, H3).
+  monitoring: ['违规外联监控', '違規外聯監控', 'Outbound monitoring'],
+  threeInOne: ['三合一', '三合一', '3-in-1'],
+  securityProducts: ['安全保密产品及版本', '安全保密產品及版本', 'Security products and versions'],
+  checkKind: ['检查类型', '檢查類型', 'Check'],
+  checker: ['检查人', '檢查人', 'Checked by'],
+  checkResult: ['检查结果', '檢查結果', 'Result'],
+  problems: ['发现问题', '發現問題', 'Problems found'],
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -34,6 +34,10 @@ import { recorderName } from '../recorders';
 import { statisticsDraft, statisticsSheetFilters } from './statistics';
 import { conveyancesDraft, conveyancesSheetFilters } from './conveyances';
 import { CONVEYANCES_SHEET_TITLE } from '../../domain/conveyance';
+import { findingsDraft, findingsSheetFilters } from './findings';
+import { FINDINGS_SHEET_TITLE } from '../../domain/findings';
+import { computerChecksDraft, computerChecksSheetFilters, computerSecurityCells } from './computer-checks';
+import { COMPUTER_CHECKS_TITLE } from '../../domain/computer-checks';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = [
@@ -49,6 +53,8 @@ export const SHEET_NAMES = [
   'media-usage',
   'statistics',
   'conveyances',
+  'findings',
+  'computer-checks',
 ] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
@@ -87,6 +93,8 @@ const SHEET_TITLES: Record<SheetName, Term> = {
   // Each list titles itself by its figure (收到密件明细 2026年度).
   statistics: ['统计明细', '統計明細', 'Statistics: the items'],
   conveyances: CONVEYANCES_SHEET_TITLE,
+  findings: FINDINGS_SHEET_TITLE,
+  'computer-checks': COMPUTER_CHECKS_TITLE,
 };
 
 const year = z.number().int().min(1949).max(2200).optional();
@@ -111,6 +119,8 @@ const SHEET_FILTERS = {
   'media-usage': z.object({ mediumId: z.number().int().positive().optional(), computerId: z.number().int().positive().optional(), year }).strict(),
   statistics: statisticsSheetFilters,
   conveyances: conveyancesSheetFilters,
+  findings: findingsSheetFilters,
+  'computer-checks': computerChecksSheetFilters,
 } satisfies Record<SheetName, z.ZodType>;
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
@@ -241,6 +251,10 @@ function draftOf(db: Db, name: SheetName, filters: unknown, language: SheetLangu
       return statisticsDraft(db, filters as Filters<'statistics'>, language);
     case 'conveyances':
       return conveyancesDraft(db, filters as Filters<'conveyances'>, language);
+    case 'findings':
+      return findingsDraft(db, filters as Filters<'findings'>, language, now);
+    case 'computer-checks':
+      return computerChecksDraft(db, filters as Filters<'computer-checks'>, language);
   }
 }
 
@@ -587,6 +601,9 @@ function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computer
       ['location', 4],
       ['enabledAt', 5],
       ['status', 3],
+      ['monitoring', 3],
+      ['threeInOne', 3],
+      ['securityProducts', 7],
     ],
     rows: rows.map((c) => [
       c.code,
@@ -604,6 +621,7 @@ function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computer
       c.location,
       c.enabledAt,
       say(DEVICE_STATUS_TERMS[c.status], language),
+      ...computerSecurityCells(c, language),
     ]),
     levels: rows.map((c) => c.level),
     items: { kind: 'computer', ids: rows.map((c) => c.id) },

@@ -4,6 +4,7 @@
 // happened this year, neither (本年度无此事项). Overdue is as of the ledger's last entry, never the clock.
 import { compressCopyNos, formatCopyNo } from '../../domain/copies';
 import { isClassified, levelFits, type DeviceLevel, type Level } from '../../domain/levels';
+import { MONITORING_EXCEPTION_TERMS } from '../../domain/computer-checks';
 import { fillPack, PACK_CHECK_SCOPE_TERMS, PACK_CHECK_TERMS, PACK_CHECKS, PACK_EXCEPTION_TERMS, type PackCheck, type PackVerdict } from '../../domain/pack';
 import { COPY_NO_TERM, type StatisticFigure } from '../../domain/statistics';
 import { LEVEL_TERMS, listOf, NETWORK_TERMS, say, type Language } from '../../domain/terms';
@@ -177,6 +178,34 @@ function network(db: Db, y: PackYear, l: Language): Found {
   return { checked: rows.length, exceptions };
 }
 
+/**
+ * The classified computers of the year's list: each with 违规外联监控 and 三合一 recorded as installed. Not installed
+ * and not recorded (a computer registered before the fields existed, nothing said since) are both exceptions, in
+ * words of their own.
+ */
+function monitoring(db: Db, y: PackYear, l: Language): Found {
+  const rows = packComputers(db, y);
+  const exceptions = rows.flatMap((c) => {
+    const why = [
+      ...(c.monitoring === 1 ? [] : [MONITORING_EXCEPTION_TERMS[c.monitoring === null ? 'monitoringUnknown' : 'monitoringMissing']]),
+      ...(c.three_in_one === 1 ? [] : [MONITORING_EXCEPTION_TERMS[c.three_in_one === null ? 'threeInOneUnknown' : 'threeInOneMissing']]),
+    ];
+    return why.length
+      ? [
+          exception(
+            c.code,
+            listOf(
+              why.map((w) => say(w, l)),
+              l,
+            ),
+            l,
+          ),
+        ]
+      : [];
+  });
+  return { checked: rows.length, exceptions };
+}
+
 interface UsageRow {
   medium_id: number;
   computer_id: number;
@@ -269,8 +298,7 @@ const CHECKS: Record<PackCheck, (db: Db, y: PackYear, l: Language) => Found> = {
   plainProcessing,
   crossUse,
   inventory,
-  // 三合一 and 违规外联监控 are not registered: the ledger cannot say.
-  monitoring: () => null,
+  monitoring,
 };
 
 export function packChecks(db: Db, y: PackYear, language: Language): PackCheckResult[] {

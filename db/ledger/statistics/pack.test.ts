@@ -122,7 +122,8 @@ describe('the annual pack: the check list', () => {
     expect(c.plainProcessing.verdict).toBe('本年度无此事项');
     expect(c.crossUse).toMatchObject({ checked: '本年度介质使用登记 1 条', verdict: '符合' });
     expect(c.inventory).toMatchObject({ checked: '本年度清查 1 次', verdict: '有例外', exceptions: '2026-0001 份号0003（清查缺失，尚未找回）' });
-    expect(c.monitoring).toMatchObject({ checked: '', exceptions: '', verdict: '未评估（台账无此记录）' });
+    // Its one classified computer was registered without the security fields: not recorded, an exception (pack-monitoring.test.ts).
+    expect(c.monitoring).toMatchObject({ checked: '涉密计算机 1 台', exceptions: 'BM-JSJ-1（未记录违规外联监控、未记录三合一）', verdict: '有例外' });
   });
 
   it('a copy from before approvals were records names a typed approver only: no approval record, an exception', async () => {
@@ -146,7 +147,7 @@ describe('the annual pack: the check list', () => {
     const c = checks(pack(t).document);
     expect(c.copying.verdict).toBe('本年度无此事项');
     expect(c.inventory.verdict).toBe('未评估（台账无此记录）');
-    expect(c.monitoring.verdict).toBe('未评估（台账无此记录）');
+    expect(c.monitoring.verdict).toBe('本年度无此事项');
   });
 });
 
@@ -231,7 +232,85 @@ describe('the annual pack: its figures are the registers’ counts', () => {
     expect(enChecks.rows.map((r) => r[3]).join(' ')).toContain('2026-0001 copy 0002 (back 3 days late)');
     expect(en.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).not.toContainEqual(expect.stringMatching(/[\u4e00-\u9fff]/));
     const tw = pack(t, 'zh-TW').document;
-    expect(tableOf(tw, '自查要點及台帳依據').rows.map((r) => r[4])).toContain('未評估（台帳無此記錄）');
+    expect(tableOf(tw, '自查要點及台帳依據').rows.map((r) => r[3])).toContain('BM-JSJ-1（未記錄違規外聯監控、未記錄三合一）');
+  });
+});
+
+describe('the annual pack: publication reviews and findings (issue 19)', () => {
+  it('counts the year’s reviews by decision and lists them; lists the findings of the year with where each stands', () => {
+    const t = makeLedger();
+    const approver = createApprover(t, '陈主任');
+    const countersign = { approverId: approver.id, password: approver.password };
+    const open = (title: string, at: string) =>
+      ok<{ id: number }>(t.service, 'publication.open', { title, department: '办公室', channel: 'website', submittedBy: '赵六', at }).id;
+    const decide = (id: number, verdict: string, changes = '') => ok(t.service, 'publication.decide', { id, verdict, reasons: '经审查', changes, countersign });
+    const a = open('2026年度政务公开工作总结', '2026-11-02');
+    decide(a, 'approve');
+    ok(t.service, 'publication.publish', { id: a, place: '门户网站', at: '2026-11-25' });
+    decide(open('内部会议纪要', '2026-11-04'), 'refuse');
+    decide(open('工作动态第3期', '2026-11-05'), 'approve_with_changes', '删去人员名单');
+    open('通知公告', '2026-11-06');
+
+    const pc = ok<{ id: number }>(t.service, 'computers.register', computerInput(1)).id;
+    const finding = (over: Record<string, unknown>) =>
+      ok<{ id: number }>(t.service, 'findings.register', {
+        source: 'self_inspection',
+        foundOn: '2026-11-10',
+        description: '保密柜钥匙未随身保管',
+        place: '保密室',
+        severity: 'minor',
+        owner: '李明',
+        deadline: '2026-11-20',
+        measures: '专人保管',
+        ...over,
+      }).id;
+    const closed = finding({});
+    ok(t.service, 'findings.close', { id: closed, done: '已配发钥匙盒', closedOn: '2026-11-15', confirmation: countersign });
+    finding({ source: 'computer_check', computerId: pc, description: '未安装违规外联监控', severity: 'grave', deadline: '2026-11-22' });
+    finding({ description: '借阅登记不全', deadline: '2026-12-31' });
+    // Last year's, not closed when this year began: listed too; last year's closed then: not.
+    const old = finding({ foundOn: '2025-12-01', deadline: '2025-12-20', description: '去年的问题' });
+    const done = finding({ foundOn: '2025-11-01', deadline: '2025-11-20', description: '去年已整改' });
+    ok(t.service, 'findings.close', { id: done, done: '已整改', closedOn: '2025-11-15', confirmation: countersign });
+    ok(t.service, 'findings.close', { id: old, done: '已整改', closedOn: '2026-01-10' });
+
+    const { document } = pack(t);
+    const headings = document.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
+    expect(headings.slice(headings.indexOf('维修'))).toEqual(['维修', '信息公开保密审查', '问题及整改', '三、自查要点']);
+    expect(tableOf(document, '审查结论统计').rows).toEqual([
+      ['同意公开', '1'],
+      ['修改后公开', '1'],
+      ['不予公开', '1'],
+      ['待审查', '1'],
+      ['撤回', '0'],
+      ['合计', '4'],
+      ['其中已公开', '1'],
+    ]);
+    const reviews = tableOf(document, '信息公开保密审查登记');
+    expect(column(reviews, '拟公开信息')).toEqual(['2026年度政务公开工作总结', '内部会议纪要', '工作动态第3期', '通知公告']);
+    expect(column(reviews, '审查意见')).toEqual(['同意公开', '不予公开', '修改后公开', '']);
+    expect(column(reviews, '审查人')).toEqual(['陈主任', '陈主任', '陈主任', undefined].map((v) => v ?? ''));
+    expect(column(reviews, '审查状态')[0]).toBe('已公开 2026-11-25');
+
+    const findings = tableOf(document, '问题整改登记');
+    expect(column(findings, '发现的问题')).toEqual([
+      '去年的问题（保密室）',
+      '保密柜钥匙未随身保管（保密室）',
+      '未安装违规外联监控（保密室）',
+      '借阅登记不全（保密室）',
+    ]);
+    expect(column(findings, '状态')).toEqual(['整改完成待确认', '已整改 陈主任（当面确认）', '逾期未整改', '整改中']);
+    expect(column(findings, '整改情况')[1]).toBe('已配发钥匙盒 2026-11-15');
+    expect(column(findings, '来源')[2]).toBe('计算机检查 BM-JSJ-1');
+    const count = document.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('本年度问题'));
+    expect(count).toMatchObject({ text: '本年度问题 4 项（含以前年度未整改完毕的）：已整改 1 项，整改完成待确认 1 项，整改中 1 项，逾期未整改 1 项。' });
+  });
+
+  it('says none of either on a year without them', () => {
+    const t = makeLedger();
+    const paragraphs = pack(t).document.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs).toContain('信息公开保密审查登记：无');
+    expect(paragraphs).toContain('问题整改登记：无');
   });
 });
 
@@ -264,7 +343,7 @@ describe('the annual pack as a Word document', () => {
     for (const caption of ['收到密件', '复制', '借阅', '销毁 / 报废', '涉密计算机', '涉密存储介质', '维修', '主要数字', '三、自查要点'])
       expect(words).toContain(caption);
     expect(words).toContain('2026-0002（无文号）');
-    expect(words).toContain('未评估（台账无此记录）');
+    expect(words).toContain('BM-JSJ-1（未记录违规外联监控、未记录三合一）');
     // Each chart with the table of its numbers under it, as printed.
     expect(words).toContain('单位：份');
     expect(xml).toContain('<w:tblHeader/>');

@@ -45,6 +45,11 @@ import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } fro
 import { day, levelTracker, minute } from '../sheets/sheets';
 import { checkScope, checkText, eventIdOf, packChecks, packComputers, yearItems, type PackYear } from './pack-checks';
 import { statisticsFigures } from './queries';
+import { FINDING_SEVERITY_TERMS, FINDING_STATUS_TERMS, FINDING_STATUSES } from '../../domain/findings';
+import { PUBLICATION_CHANNEL_TERMS, PUBLICATION_DECISION_TERMS, PUBLICATION_DECISIONS, PUBLICATION_STATE_TERMS } from '../../domain/publication';
+import { findingsOfYear } from '../findings/queries';
+import { reviewsOfYear } from '../publication/queries';
+import { findingConfirmedText, findingDeadlineText, findingSourceText } from '../sheets/findings';
 
 /** Who builds the pack, when, and the audit chain's head then: the one line the digest leaves out. */
 export interface PackBuild {
@@ -106,7 +111,10 @@ function asOfDay(db: Db, year: number): string {
     // Each register's last entry by its id (its rowid: no scan of a million events).
     sql`SELECT max(at) AS at FROM (SELECT (SELECT recorded_at FROM events ORDER BY id DESC LIMIT 1) AS at
           UNION ALL SELECT (SELECT recorded_at FROM device_events ORDER BY id DESC LIMIT 1) UNION ALL SELECT (SELECT recorded_at FROM media_usage ORDER BY id DESC LIMIT 1)
-          UNION ALL SELECT (SELECT recorded_at FROM batches ORDER BY id DESC LIMIT 1))`,
+          UNION ALL SELECT (SELECT recorded_at FROM batches ORDER BY id DESC LIMIT 1)
+          UNION ALL SELECT (SELECT recorded_at FROM findings ORDER BY id DESC LIMIT 1) UNION ALL SELECT (SELECT recorded_at FROM finding_plans ORDER BY id DESC LIMIT 1)
+          UNION ALL SELECT (SELECT recorded_at FROM finding_closes ORDER BY id DESC LIMIT 1)
+          UNION ALL SELECT (SELECT recorded_at FROM finding_confirmations ORDER BY close_id DESC LIMIT 1))`,
   )?.at;
   const end = `${year}-12-31`;
   const lastDay = last ? localDate(Date.parse(last)) : end;
@@ -465,6 +473,109 @@ function repairsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Rep
   );
 }
 
+/**
+ * 信息公开保密审查: the year's reviews counted by decision (those not decided and those withdrawn apart, and how many
+ * were published), then each review with its decision, who gave it and what became of it.
+ */
+function reviewsSection(db: Db, year: number, l: Language): ReportBlock[] {
+  const { rows, counts } = reviewsOfYear(db, year);
+  if (rows.length === 0) return table(say(PACK_TABLE_TERMS.reviews, l), [], [], l);
+  const n = (k: number) => `${k}`;
+  return [
+    ...table(
+      say(PACK_SUMMARY_TERMS.reviewCounts, l),
+      [
+        ['pubVerdict', 8],
+        ['items', 4],
+      ],
+      [
+        ...PUBLICATION_DECISIONS.map((d) => [say(PUBLICATION_DECISION_TERMS[d], l), n(counts[d])]),
+        [say(PACK_SUMMARY_TERMS.reviewPending, l), n(counts.pending)],
+        [say(PACK_SUMMARY_TERMS.reviewWithdrawn, l), n(counts.withdrawn)],
+        [say(PACK_COLUMN_TERMS.total, l), n(counts.total)],
+        [say(PACK_SUMMARY_TERMS.reviewPublished, l), n(counts.published)],
+      ],
+      l,
+    ),
+    ...table(
+      say(PACK_TABLE_TERMS.reviews, l),
+      [
+        ['pubReviewNo', 4],
+        ['pubOpenedAt', 4],
+        ['pubTitle', 10],
+        ['pubDepartment', 4],
+        ['pubChannel', 3],
+        ['pubVerdict', 4],
+        ['pubReviewer', 3],
+        ['pubDecidedAt', 4],
+        ['pubState', 5],
+      ],
+      rows.map((r) => [
+        r.reviewNo,
+        day(r.openedAt),
+        r.title,
+        r.department,
+        say(PUBLICATION_CHANNEL_TERMS[r.channel], l),
+        r.decision ? say(PUBLICATION_DECISION_TERMS[r.decision.verdict], l) : '',
+        r.decision?.by,
+        day(r.decision?.at),
+        r.publication ? `${say(PUBLICATION_STATE_TERMS.published, l)} ${day(r.publication.at)}` : say(PUBLICATION_STATE_TERMS[r.state], l),
+      ]),
+      l,
+    ),
+  ];
+}
+
+/**
+ * 问题及整改: the findings of the year (and those of earlier years not rectified when it began), each with its plan and
+ * where it stands on the pack's day, with their count by state.
+ */
+function findingsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): ReportBlock[] {
+  const findings = findingsOfYear(db, y.year, y.asOf);
+  if (findings.length === 0) return table(say(PACK_TABLE_TERMS.findings, l), [], [], l);
+  const levels = all<{ level: Level }>(
+    db,
+    sql`SELECT level FROM computers WHERE id IN (SELECT value FROM json_each(${JSON.stringify(findings.flatMap((f) => (f.computer ? [f.computer.id] : [])))}))`,
+  );
+  for (const r of levels) tracker.see(r.level);
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, findings.filter((f) => f.status === s).length]));
+  return [
+    { kind: 'paragraph', text: fillPack(say(PACK_SUMMARY_TERMS.findings, l), { total: findings.length, ...byStatus }) },
+    ...table(
+      say(PACK_TABLE_TERMS.findings, l),
+      [
+        ['findingNo', 4],
+        ['foundOn', 4],
+        ['findingSource', 4],
+        ['finding', 8],
+        ['severity', 2],
+        ['owner', 3],
+        ['deadline', 4],
+        ['measures', 7],
+        ['done', 7],
+        ['findingStatus', 6],
+      ],
+      findings.map((f) => {
+        const close = f.closes.find((c) => c.confirmation?.decision === 'confirmed') ?? (f.status === 'awaiting' ? f.closes.at(-1) : undefined);
+        const confirmed = findingConfirmedText(f, l);
+        return [
+          f.no,
+          f.foundOn,
+          findingSourceText(f, l),
+          `${f.description}${l === 'en' ? ` (${f.place})` : `（${f.place}）`}`,
+          say(FINDING_SEVERITY_TERMS[f.severity], l),
+          f.owner,
+          findingDeadlineText(f, l),
+          f.measures,
+          close ? `${close.done} ${close.closedOn}` : '',
+          [say(FINDING_STATUS_TERMS[f.status], l), confirmed].filter(Boolean).join(' '),
+        ];
+      }),
+      l,
+    ),
+  ];
+}
+
 /** The figures a report quotes, with their units: each is the count of the statistics figure of the same name. */
 const SUMMARY_FIGURES = [
   'received',
@@ -521,6 +632,8 @@ export function buildPack(db: Db, year: number, language: Language, build: PackB
     computers,
     media: media.blocks,
     repairs: repairsSection(db, y, l, tracker),
+    reviews: reviewsSection(db, year, l),
+    findings: findingsSection(db, y, l, tracker),
   };
   const checks = packChecks(db, y, l);
   const charts = statisticsCharts(view, yearItems(db, 'lateReturns', y), l);

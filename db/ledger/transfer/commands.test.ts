@@ -395,6 +395,13 @@ describe('export', () => {
       responsible: '李明',
       location: '保密室',
       enabledAt: '2025-04-01',
+      // The security fields go out and come back (BM-2 has none recorded: 未记录 both ways).
+      monitoring: true,
+      threeInOne: false,
+      securityProducts: [
+        { name: '三合一', version: 'V3.2' },
+        { name: '奇安信天擎', version: '10.0' },
+      ],
     });
     ok(t.service, 'computers.register', {
       code: 'BM-2',

@@ -2,6 +2,7 @@
 // them, and how one spreadsheet row becomes the input of the command that registers an item by hand.
 import { COPY_STATUS_TERMS, DEVICE_STATUS_TERMS, LEVEL_TERMS, MEDIUM_TYPE_TERMS, NETWORK_TERMS, type Term } from '../../domain/terms';
 import { DEFAULT_YEARS } from '../../domain/marking';
+import { INSTALLED_TERMS, parseSecurityProducts } from '../../domain/computer-checks';
 import { documentKey } from '../../domain/keys';
 import { LABELS, type LabelKey } from '../sheets/labels';
 import type { Cell } from './read';
@@ -63,6 +64,9 @@ const SHEET_LABELS: Record<string, LabelKey[]> = {
   type: ['type'],
   capacity: ['capacity'],
   usageScope: ['usageScope'],
+  monitoring: ['monitoring'],
+  threeInOne: ['threeInOne'],
+  securityProducts: ['securityProducts'],
 };
 
 function withSheetLabels(fields: FieldSpec[], location: LabelKey): FieldSpec[] {
@@ -191,6 +195,19 @@ const COMPUTER_FIELDS: FieldSpec[] = [
   f('location', ['放置地点', '放置地點', 'Location'], true, '放置地點', '存放地点', '放置位置', '安放地点', 'Location', 'Place'),
   ...deviceCommon.slice(6),
   ...statusFields,
+  // The security fields (issue 19): blank is not recorded, never 未安装.
+  f('monitoring', ['违规外联监控', '違規外聯監控', 'Outbound monitoring'], false, '违规外联', '违规外联监控软件', '外联监控', 'Monitoring'),
+  f('threeInOne', ['三合一', '三合一', '3-in-1'], false, '三合一系统', '三合一软件', '保密三合一', '3 in 1'),
+  f(
+    'securityProducts',
+    ['安全保密产品及版本', '安全保密產品及版本', 'Security products and versions'],
+    false,
+    '安全保密产品',
+    '安全产品',
+    '安全软件及版本',
+    '安全保密产品名称及版本',
+    'Security products',
+  ),
 ];
 
 const MEDIUM_FIELDS: FieldSpec[] = [
@@ -391,6 +408,30 @@ const CARRIER_CHOICES = {
   級發電: 'telegram',
   telegram: 'telegram',
 } as const;
+
+/** 已安装 / 未安装 as registers write them; 未记录 (or a blank) is not recorded. */
+const INSTALLED_CHOICES = {
+  ...termChoices(INSTALLED_TERMS, (k) => (k === 'unknown' ? null : k)),
+  是: 'yes',
+  有: 'yes',
+  已装: 'yes',
+  安装: 'yes',
+  '√': 'yes',
+  '✓': 'yes',
+  yes: 'yes',
+  否: 'no',
+  无: 'no',
+  没有: 'no',
+  未装: 'no',
+  '×': 'no',
+  no: 'no',
+} as const;
+
+/** A yes/no cell: true, false, or undefined when blank or 未记录. */
+function installed(r: RowReader, field: string): boolean | undefined {
+  const v = r.choice(field, INSTALLED_CHOICES);
+  return v === undefined || v === null ? undefined : v === 'yes';
+}
 
 /** What a row says happened after registration: 已清退 / 已销毁 for documents, 停用 / 报废 / 已销毁 for devices. */
 export type HistoryKind = 'returned' | 'destroyed' | 'stopped' | 'scrapped';
@@ -598,6 +639,9 @@ export function computerInput(r: RowReader): RowInput {
     location: r.text('location'),
     enabledAt: r.date('enabledAt'),
     remarks: r.text('remarks') ?? '',
+    monitoring: installed(r, 'monitoring'),
+    threeInOne: installed(r, 'threeInOne'),
+    securityProducts: r.has('securityProducts') ? parseSecurityProducts(r.text('securityProducts') ?? '') : undefined,
   };
   return { input, history: history(r, DEVICE_STATUS), keys: deviceKeys(input) };
 }
