@@ -85,3 +85,22 @@ export const PUBLICATION_AUDIT_VALUE_TERMS: Record<string, Readonly<Record<strin
   signedWay: PUBLICATION_WAY_TERMS,
   state: PUBLICATION_STATE_TERMS,
 };
+
+/** 信息公开保密审查登记表: the printed register's title. */
+export const PUBLICATION_SHEET_TITLE: Term = ['信息公开保密审查登记表', '信息公開保密審查登記表', 'Register of secrecy reviews before publication'];
+
+/** The register's column headings (and its filter's), by key. */
+export const PUBLICATION_COLUMN_TERMS = {
+  pubReviewNo: ['审查编号', '審查編號', 'Review no.'],
+  pubOpenedAt: ['送审日期', '送審日期', 'Submitted'],
+  pubTitle: ['拟公开信息', '擬公開信息', 'Item to be published'],
+  pubDepartment: ['送审部门', '送審部門', 'Department'],
+  pubSubmittedBy: ['承办人', '承辦人', 'Submitted by'],
+  pubChannel: ['公开方式', '公開方式', 'Channel'],
+  pubVerdict: ['审查意见', '審查意見', 'Decision'],
+  pubReasons: ['审查理由及修改要求', '審查理由及修改要求', 'Reasons and changes required'],
+  pubReviewer: ['审查人', '審查人', 'Reviewer'],
+  pubDecidedAt: ['审查日期', '審查日期', 'Reviewed on'],
+  pubOutcome: ['公开情况', '公開情況', 'Publication'],
+  pubState: ['审查状态', '審查狀態', 'State'],
+} as const satisfies Record<string, Term>;

@@ -3,6 +3,7 @@
 import { FINDING_COLUMN_TERMS } from '../../domain/findings';
 import { say, type Language, type Term } from '../../domain/terms';
 import { CONVEYANCE_COLUMN_TERMS } from '../../domain/conveyance';
+import { PUBLICATION_COLUMN_TERMS } from '../../domain/publication';
 
 export { LANGUAGES as SHEET_LANGUAGES, type Language as SheetLanguage } from '../../domain/terms';
 
@@ -135,6 +136,8 @@ export const LABELS = {
   checker: ['检查人', '檢查人', 'Checked by'],
   checkResult: ['检查结果', '檢查結果', 'Result'],
   problems: ['发现问题', '發現問題', 'Problems found'],
+  // 信息公开保密审查登记表 (issue 19, H2)
+  ...PUBLICATION_COLUMN_TERMS,
 } as const satisfies Record<string, Term>;
 
 export type LabelKey = keyof typeof LABELS;

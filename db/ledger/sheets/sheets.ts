@@ -38,6 +38,8 @@ import { findingsDraft, findingsSheetFilters } from './findings';
 import { FINDINGS_SHEET_TITLE } from '../../domain/findings';
 import { computerChecksDraft, computerChecksSheetFilters, computerSecurityCells } from './computer-checks';
 import { COMPUTER_CHECKS_TITLE } from '../../domain/computer-checks';
+import { publicationReviewsDraft, publicationReviewsSheetFilters } from './publication-reviews';
+import { PUBLICATION_SHEET_TITLE } from '../../domain/publication';
 
 export type { SheetLanguage } from './labels';
 export const SHEET_NAMES = [
@@ -55,6 +57,7 @@ export const SHEET_NAMES = [
   'conveyances',
   'findings',
   'computer-checks',
+  'publication-reviews',
 ] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 
@@ -95,6 +98,7 @@ const SHEET_TITLES: Record<SheetName, Term> = {
   conveyances: CONVEYANCES_SHEET_TITLE,
   findings: FINDINGS_SHEET_TITLE,
   'computer-checks': COMPUTER_CHECKS_TITLE,
+  'publication-reviews': PUBLICATION_SHEET_TITLE,
 };
 
 const year = z.number().int().min(1949).max(2200).optional();
@@ -121,6 +125,7 @@ const SHEET_FILTERS = {
   conveyances: conveyancesSheetFilters,
   findings: findingsSheetFilters,
   'computer-checks': computerChecksSheetFilters,
+  'publication-reviews': publicationReviewsSheetFilters,
 } satisfies Record<SheetName, z.ZodType>;
 
 /** Formats a stored date or date-time as the custodian's calendar date. */
@@ -255,6 +260,8 @@ function draftOf(db: Db, name: SheetName, filters: unknown, language: SheetLangu
       return findingsDraft(db, filters as Filters<'findings'>, language, now);
     case 'computer-checks':
       return computerChecksDraft(db, filters as Filters<'computer-checks'>, language);
+    case 'publication-reviews':
+      return publicationReviewsDraft(db, filters as Filters<'publication-reviews'>, language);
   }
 }
 
