@@ -91,3 +91,9 @@ export const CONVEYANCE_HISTORY_TERMS = {
   decisionDocNo: ['决定文号', '決定文號', 'Decision no.'],
   reference: ['公开依据', '公開依據', 'Reference'],
 } as const satisfies Record<string, Term>;
+
+/** What a form's entry says back as a person: 张三（办公室） or 张三(办公室) is 张三 of 办公室; anything else a name alone. */
+export function parsePerson(text: string): ConveyancePerson {
+  const m = /^(.+?)\s*[（(]\s*([^（()）]+?)\s*[)）]$/.exec(text.trim());
+  return m ? { name: m[1]!.trim(), department: m[2]!.trim() } : { name: text.trim() };
+}

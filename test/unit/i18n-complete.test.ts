@@ -110,7 +110,9 @@ describe('documents vocabulary', () => {
 
   it('names every kind of event the backend records', () => {
     // The kinds are written where the events are inserted; read them there so that a new one cannot go unnamed.
-    const source = readFileSync(new URL('../../db/ledger/documents/operations.ts', import.meta.url), 'utf8');
+    const source = ['operations.ts', 'conveyance.ts']
+      .map((file) => readFileSync(new URL(`../../db/ledger/documents/${file}`, import.meta.url), 'utf8'))
+      .join('\n');
     const kinds = new Set<string>();
     for (const [, expr, approval] of source.matchAll(/\bkind: ([^,\n]+)(,\s*subject:)?/g)) {
       if (expr!.includes('|') || approval) continue; // a type, or the kind of approval an action needs: not an event

@@ -306,7 +306,7 @@ function conveyanceText(code: ErrorCode, d: Details, t: ErrorTexts['details']): 
     case 'E_NO_PLAN':
       return fill(d['plan'] === 'publication' ? t.conveyance.noPublicationPlan : t.conveyance.noConveyancePlan, { receiptNo });
     case 'E_PUBLICATION_DECISION':
-      return fill(t.conveyance.originator, { receiptNo });
+      return fill(d['rule'] === 'approver' ? t.conveyance.approver : t.conveyance.originator, { receiptNo });
     case 'E_PUBLICATION_DONE':
       return fill(t.conveyance.done, { receiptNo, at: str(d['at']) });
     default:

@@ -365,8 +365,9 @@ export interface ErrorDetails {
   E_CONVEYANCE_SCOPE: { rule: 'scope' | 'plan'; receiptNo: string; outside: string[] };
   /** A conveyance without a conveyance plan, a publication recorded without a publication plan. */
   E_NO_PLAN: { receiptNo: string; plan: 'conveyance' | 'publication' };
-  /** originator: a received document's publication is the originator's decision (its document number), never the unit's. */
-  E_PUBLICATION_DECISION: { receiptNo: string; rule: 'originator' };
+  /** originator: a received document's publication is the originator's decision (its document number), never the unit's;
+   * approver: the unit's own document needs its approver's countersignature (or a decision from above). */
+  E_PUBLICATION_DECISION: { receiptNo: string; rule: 'originator' | 'approver' };
   /** The plan in force was already carried out (at); a new plan comes first. */
   E_PUBLICATION_DONE: { receiptNo: string; at: string };
 }

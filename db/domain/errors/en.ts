@@ -119,6 +119,8 @@ export const en: ErrorTexts = {
       noPublicationPlan: '{{receiptNo}} has no publication plan: nothing to record as published.',
       originator:
         '{{receiptNo}} is a received document: whether and when it is published is its originator’s decision; record their decision’s issuing body, number and date.',
+      approver:
+        '{{receiptNo}} is the unit’s own document: its publication plan is countersigned by the approver on the spot (their own account and password), or decided from above.',
       done: 'The publication plan in force for {{receiptNo}} was carried out on {{at}}; record a new plan first to publish again.',
     },
     findings: {

@@ -60,7 +60,8 @@ export const conveyanceCommands = {
         content: text(300),
         publishFrom: date,
         channel: text(60),
-        decision,
+        /** Required: without it, refused in words saying whose decision it needs. */
+        decision: decision.optional(),
         at,
       })
       .strict(),
@@ -74,7 +75,7 @@ export const conveyanceCommands = {
       publishFrom: input.publishFrom,
       channel: input.channel,
       decision:
-        input.decision.way === 'external'
+        input.decision?.way === 'external'
           ? { way: 'external', body: input.decision.body, docNo: input.decision.docNo, date: input.decision.date }
           : { way: 'on_the_spot', approver: out.decider },
     }),

@@ -164,6 +164,10 @@ describe('the publication plan (公开方案)', () => {
       classifiedBy: '陈处长',
       classificationBasis: '保密事项范围第3条',
     }).id;
+    const { decision: _none, ...undecided } = publication(own, null);
+    const e = refused(t.service, 'documents.planPublication', undecided);
+    expect(e).toMatchObject({ code: 'E_PUBLICATION_DECISION', details: { rule: 'approver' } });
+    expect(errorMessage(e, 'zh-CN')).toContain('须由审批人当面审批');
     expect(refused(t.service, 'documents.planPublication', publication(own, onTheSpot(t.approver.id, 'wrong-password')))).toMatchObject({
       code: 'E_APPROVER_PASSWORD',
     });

@@ -159,14 +159,23 @@ export function currentPublicationPlan(db: Db, documentId: number): (Publication
  */
 export function planPublication(
   rec: Recorder,
-  input: { documentId: number; extent: PublicationExtent; content: string; publishFrom: string; channel: string; decision: PublicationDecision; at: string },
+  input: {
+    documentId: number;
+    extent: PublicationExtent;
+    content: string;
+    publishFrom: string;
+    channel: string;
+    decision?: PublicationDecision | undefined;
+    at: string;
+  },
   sign: (approverId: number, password: string) => ApproverRow,
   today: string,
 ): { planId: number; version: number; decider: string } {
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.voided_at !== null) throw new LedgerError('E_VOIDED', { receiptNo: doc.receipt_no });
-  if (doc.origin === 'received' && input.decision.way !== 'external')
+  if (doc.origin === 'received' && input.decision?.way !== 'external')
     throw new LedgerError('E_PUBLICATION_DECISION', { receiptNo: doc.receipt_no, rule: 'originator' });
+  if (!input.decision) throw new LedgerError('E_PUBLICATION_DECISION', { receiptNo: doc.receipt_no, rule: 'approver' });
   let decision: { by: number | null; decider: string; docNo: string | null; on: string };
   if (input.decision.way === 'external') {
     if (input.decision.date > today) throw new LedgerError('E_VALIDATION', { field: 'at' });

@@ -32,6 +32,7 @@ import {
 import { useKeptState } from '../../ui/hooks/useDraft';
 import { LabelDialog } from '../labels/LabelDialog';
 import { ItemCode } from '../labels/ItemCode';
+import { ConveyanceCard } from './ConveyanceCard';
 
 type Action =
   'lend' | 'returnLoan' | 'copy' | 'transmit' | 'confirmReceipt' | 'found' | 'reportLost' | 'move' | 'changeMarking' | 'review' | 'correct' | 'void';
@@ -298,6 +299,7 @@ function DocumentView({ doc, back }: { doc: DocumentDetail; back: ReactNode }) {
           data-testid="doc-copies"
         />
       </Card>
+      <ConveyanceCard doc={doc} />
       <Card title={t('doc.eventsTitle')} size="small">
         <DocumentTimeline
           events={doc.events}

@@ -10,6 +10,8 @@ import { compressCopyNos, formatCopyNo } from '../../../../db/domain/copies';
 import { formatAt } from '../../ui/format';
 import { useLedger } from '../../store';
 import type { TFunction } from '../../i18n';
+import type { Language } from '../../../../db/domain/terms';
+import { conveyanceFacts } from './ConveyanceFacts';
 
 const KIND_COLORS: Record<EventKind, string> = {
   receive: 'blue',
@@ -32,6 +34,10 @@ const KIND_COLORS: Record<EventKind, string> = {
   handover: 'gray',
   correct: 'orange',
   void: 'red',
+  conveyance_plan: 'blue',
+  convey: 'cyan',
+  publication_plan: 'blue',
+  publication_done: 'green',
 };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
@@ -39,7 +45,7 @@ const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The facts of one event as label–value pairs, in the order a register lists them. */
-function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: TFunction): [string, string | null][] {
+function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: TFunction, language: Language): [string, string | null][] {
   const d = e.details;
   const yes = t('common.yes');
   const copies = (nos: readonly number[]) => compressCopyNos(nos, t('eventFields.copyJoin'));
@@ -191,6 +197,11 @@ function eventFacts(e: DocumentEventView, all: readonly DocumentEventView[], t: 
         [t('eventFields.from'), text(d['from'])],
         [t('eventFields.to'), e.counterpart],
       ];
+    case 'conveyance_plan':
+    case 'convey':
+    case 'publication_plan':
+    case 'publication_done':
+      return conveyanceFacts(e, t, language);
     default:
       return [
         [t('eventFields.unit'), e.counterpart],
@@ -213,7 +224,7 @@ function EventContent({
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
   const openPrint = useLedger((s) => s.openPrint);
-  const facts: [string, ReactNode][] = eventFacts(event, all, t).filter((fact): fact is [string, string] => !!fact[1]);
+  const facts: [string, ReactNode][] = eventFacts(event, all, t, language).filter((fact): fact is [string, string] => !!fact[1]);
   // Copies of an inventory are listed as present / missing instead.
   if (event.copyNos.length && event.kind !== 'inventory') facts.unshift([t('eventFields.copies'), compressCopyNos(event.copyNos, t('eventFields.copyJoin'))]);
   // The batch opens its slip or list (清退单, 销毁清单, 移交清单, 清查报告): the batch as it was registered and printed.

@@ -58,6 +58,11 @@ export const EVENT_KINDS = [
   'handover',
   'correct',
   'void',
+  // 传达 and 公开 (db/ledger/documents/conveyance.ts)
+  'conveyance_plan',
+  'convey',
+  'publication_plan',
+  'publication_done',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
