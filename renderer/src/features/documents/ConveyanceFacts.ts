@@ -15,7 +15,7 @@ export function conveyanceFacts(e: DocumentEventView, t: TFunction, language: La
   switch (e.kind) {
     case 'conveyance_plan':
       return [
-        [t('conveyance.planTitle'), version],
+        [t('conveyance.versionLabel'), version],
         [t('conveyance.range'), people(d['range'], language)],
         [t('conveyance.manner'), manner ? t(`conveyance.manners.${manner}`) : null],
         [t('conveyance.discipline'), text(d['discipline'])],
@@ -32,7 +32,7 @@ export function conveyanceFacts(e: DocumentEventView, t: TFunction, language: La
       const extent = PUBLICATION_EXTENTS.find((x) => x === d['extent']);
       const decision = (d['decision'] ?? {}) as { docNo?: unknown; date?: unknown };
       return [
-        [t('conveyance.publicationTitle'), version],
+        [t('conveyance.versionLabel'), version],
         [t('conveyance.extent'), extent ? t(`conveyance.extents.${extent}`) : null],
         [t('conveyance.content'), text(d['content'])],
         [t('conveyance.publishFrom'), text(d['publishFrom'])],

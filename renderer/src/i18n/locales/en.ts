@@ -1398,6 +1398,7 @@ const en: Messages = {
     planChange: 'Change the conveyance plan',
     planDialog: 'Conveyance plan　{{receiptNo}}',
     planDone: 'Conveyance plan recorded (version {{n}})',
+    versionLabel: 'Version',
     version: 'Version {{n}}',
     range: 'Range',
     rangeHint: 'Only within the need-to-know scope: {{scope}}',

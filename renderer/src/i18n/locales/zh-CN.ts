@@ -1374,6 +1374,7 @@ const zhCN = {
     planChange: '修改传达方案',
     planDialog: '传达方案　{{receiptNo}}',
     planDone: '传达方案已登记（第 {{n}} 版）',
+    versionLabel: '版本',
     version: '第 {{n}} 版',
     range: '传达范围',
     rangeHint: '只能在知悉范围之内：{{scope}}',

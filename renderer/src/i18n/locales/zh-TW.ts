@@ -1371,6 +1371,7 @@ const zhTW: Messages = {
     planChange: '修改傳達方案',
     planDialog: '傳達方案　{{receiptNo}}',
     planDone: '傳達方案已登記（第 {{n}} 版）',
+    versionLabel: '版本',
     version: '第 {{n}} 版',
     range: '傳達範圍',
     rangeHint: '只能在知悉範圍之內：{{scope}}',

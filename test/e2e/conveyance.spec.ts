@@ -1,0 +1,142 @@
+// 传达与公开 on a document (issue 19, seed §1): the conveyance plan is recorded from the document's page within its
+// 知悉范围 (an entry outside it refused in words), a conveyance under it, a publication plan by the originator's 文号
+// that is due today (the item's page and the overview say so); the timeline names each step, and the document's
+// 涉密文件传达登记 prints from the page's preview to a PDF read with pdftotext.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { ADMIN, UNIT, expect, invoke, setUpQuickly, test } from './fixtures';
+
+const SHOTS = '/tmp/e2e-h1/shots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** The local calendar day `offset` days from today (YYYY-MM-DD). */
+function day(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return d.toLocaleDateString('sv-SE');
+}
+
+async function typeDay(page: Page, testId: string, value: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.getByTestId(testId).fill(value);
+  await expect(page.getByTestId(testId)).toHaveValue(value);
+  await page.getByTestId(testId).press('Tab');
+}
+
+/** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+test('a conveyance plan within the 知悉范围, a conveyance, a publication plan due today, and the 涉密文件传达登记 on paper', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  await setUpQuickly(page, host.current);
+  expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
+  const received = await invoke<{ id: number; receiptNo: string }>(page, 'documents.receive', {
+    originUnit: '省国家保密局',
+    docNumber: '鲁保发〔2026〕31号',
+    title: '关于加强网络失泄密防范工作的通知',
+    marking: '机密★10年',
+    issueDate: day(-5),
+    scope: ['办公室', '王芳'],
+    copies: 2,
+    locationId: 1,
+    signedBy: ADMIN.displayName,
+    receivedAt: day(-3),
+  });
+  expect(received.ok).toBe(true);
+  const doc = received.value!;
+
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId(`documents-open-${doc.id}`).click();
+  const card = page.getByTestId('conveyance-card');
+  await expect(card).toContainText('传达与公开');
+  await expect(page.getByTestId('conveyance-plan-none')).toContainText('尚未登记传达方案');
+  await expect(page.getByTestId('conveyance-action-convey')).toBeDisabled();
+
+  // 传达方案: the range starts as the 知悉范围; 财务科 added is refused by name, and nothing is recorded.
+  await page.getByTestId('conveyance-action-plan').click();
+  const range = page.getByTestId('conveyance-plan-range');
+  await expect(range).toContainText('办公室');
+  await expect(range).toContainText('王芳');
+  await range.locator('input').fill('财务科');
+  await range.locator('input').press('Enter');
+  await page.getByTestId('conveyance-plan-manner').getByText('会议传达').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('conveyance-plan-error')).toContainText(`财务科 不在 ${doc.receiptNo} 的知悉范围内`);
+  await page.screenshot({ path: `${SHOTS}/plan-refused.png` });
+  await range.locator('input').press('Backspace');
+  await expect(range).not.toContainText('财务科');
+  await expect(page.getByTestId('conveyance-plan-discipline')).toHaveValue(/不得记录/);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('conveyance-plan-done')).toContainText('第 1 版');
+  await expect(page.getByTestId('conveyance-range')).toHaveText('办公室、王芳');
+  await expect(page.getByTestId('conveyance-plan-version')).toHaveText('第 1 版');
+
+  // 传达: by the custodian, to a person of 办公室 and to 王芳, 12 attended; by the keyboard.
+  await page.getByTestId('conveyance-action-convey').click();
+  await expect(page.getByTestId('convey-conveyor')).toHaveValue(ADMIN.displayName);
+  const audience = page.getByTestId('convey-audience').locator('input');
+  await audience.fill('张明（办公室）');
+  await audience.press('Enter');
+  await audience.fill('王芳');
+  await audience.press('Enter');
+  await page.getByTestId('convey-attended').fill('12');
+  await page.screenshot({ path: `${SHOTS}/convey-form.png` });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('convey-done')).toBeVisible();
+  await expect(page.getByTestId('conveyance-list')).toContainText('张明（办公室）、王芳');
+  await expect(page.getByTestId('conveyance-list')).toContainText('12');
+
+  // 公开方案 of a received document: the originator's decision by its 文号; publishable from today, so it is due.
+  await page.getByTestId('publication-action-plan').click();
+  await expect(page.getByTestId('publication-plan-decision-external-only')).toBeVisible();
+  await page.getByTestId('publication-plan-content').fill('第一部分“工作要求”');
+  await typeDay(page, 'publication-plan-from', day(0));
+  await page.getByTestId('publication-plan-channel').fill('门户网站');
+  await page.getByTestId('publication-plan-decision-body').fill('省国家保密局');
+  await page.getByTestId('publication-plan-decision-doc-no').fill('鲁保函〔2026〕12号');
+  await typeDay(page, 'publication-plan-decision-date', day(-1));
+  await page.screenshot({ path: `${SHOTS}/publication-form.png` });
+  await page.getByTestId('publication-plan-submit').click();
+  await expect(page.getByTestId('publication-plan-done')).toBeVisible();
+  await expect(page.getByTestId('publication-due')).toContainText('已到可公开日期');
+  await expect(page.getByTestId('publication-plan')).toContainText('省国家保密局 鲁保函〔2026〕12号');
+
+  // The timeline names each step in words.
+  const timeline = page.getByTestId('doc-timeline');
+  await expect(timeline.locator('[data-kind="conveyance_plan"]')).toContainText('传达方案');
+  await expect(timeline.locator('[data-kind="convey"]')).toContainText('传达人：张三');
+  await expect(timeline.locator('[data-kind="publication_plan"]')).toContainText('部分公开');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/document-page.png`, fullPage: true });
+
+  // 涉密文件传达登记 of this document, saved as PDF from the preview.
+  await page.getByTestId('conveyance-print').click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview.getByTestId('print-page').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/print-preview.png` });
+  const download = page.waitForEvent('download');
+  await preview.getByTestId('print-pdf-button').click();
+  const path = `${SHOTS}/conveyances.pdf`;
+  await (await download).saveAs(path);
+  const raw = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  const text = squeeze(raw);
+  expect(raw.trimStart().startsWith('机密')).toBe(true);
+  expect(text).toContain(`${UNIT}涉密文件传达登记`);
+  expect(text).toContain(`收文编号：${doc.receiptNo}`);
+  for (const column of ['传达时间', '传达范围', '传达方式', '保密纪律要求', '传达人', '传达对象', '参加人数']) expect(text).toContain(column);
+  // A cell wraps on paper, and pdftotext reads a row's wrapped lines side by side: each line is checked.
+  for (const cell of ['2026-0001', '关于加强网络失泄密防范工作', '机密★10年', '办公室、王芳', '会议传达', '不得记录', '张明（办公室）'])
+    expect(text).toContain(cell);
+  expect(text).toContain('第1页共1页');
+  expect(text).toMatch(/审计链#\d+[0-9a-f]{6}/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, `${SHOTS}/conveyances`]);
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+
+  // The overview: one document due for publication.
+  await page.getByTestId('menu-overview').click();
+  await expect(page.getByTestId('reminder-publicationDue')).toContainText('到期可公开');
+  await expect(page.getByTestId('reminder-publicationDue')).toContainText('1');
+  await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+});
