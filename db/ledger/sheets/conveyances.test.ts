@@ -2,7 +2,7 @@
 // discipline), the conveyor, the audience and how many attended; the marking of the most secret row; the year and one
 // document's filters; the words in three languages; and the item's printed history names each step.
 import { describe, expect, it } from 'vitest';
-import { makeLedger, ok, withRaw } from '../../testing';
+import { makeLedger, ok, okAsync, withRaw } from '../../testing';
 import { receiveInput } from '../documents/fixture';
 import { buildHistory, buildSheet, type SheetLanguage } from './index';
 
@@ -72,6 +72,20 @@ describe('the conveyances sheet (涉密文件传达登记)', () => {
     const en = sheet(t, {}, 'en');
     expect(en.columns.map((c) => c.label)).toContain('Secrecy discipline');
     expect(en.rows[0]![9]).toBe('张三 (办公室), 王芳');
+  });
+
+  it('exports as the printout: the same rows to CSV, the marking first', async () => {
+    const { t, secret } = ledger();
+    const out = await okAsync<{ fileName: string; data: string; rows: number; marking: string }>(t.service, 'export.register', {
+      register: 'conveyances',
+      filters: { documentId: secret },
+      format: 'csv',
+    });
+    expect(out).toMatchObject({ rows: 1, marking: '机密' });
+    expect(out.fileName).toContain('涉密文件传达登记');
+    const csv = Buffer.from(out.data, 'base64').toString('utf8');
+    expect(csv).toContain('保密纪律要求');
+    expect(csv).toContain('张三（办公室）、王芳');
   });
 
   it('the item’s printed history names the plan, the conveyance and a publication plan in words', () => {

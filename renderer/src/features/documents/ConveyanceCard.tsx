@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { selectIsCustodian, useLedger } from '../../store';
 import { useKeptState } from '../../ui/hooks/useDraft';
 import { PrintButton } from '../printing/PrintButton';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { ConveyModal, ConveyancePlanModal } from './ConveyanceDialogs';
 import { PublicationPlanModal, PublishedModal } from './PublicationPlanDialogs';
 
@@ -61,11 +62,14 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
       data-testid="conveyance-card"
       extra={
         data?.conveyances.length ? (
-          <PrintButton
-            request={{ kind: 'sheet', name: 'conveyances', filters: { documentId: doc.id } }}
-            label={t('conveyance.print')}
-            testId="conveyance-print"
-          />
+          <Space>
+            <PrintButton
+              request={{ kind: 'sheet', name: 'conveyances', filters: { documentId: doc.id } }}
+              label={t('conveyance.print')}
+              testId="conveyance-print"
+            />
+            <ExportButtons register="conveyances" filters={{ documentId: doc.id }} />
+          </Space>
         ) : null
       }
     >

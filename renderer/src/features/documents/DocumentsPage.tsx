@@ -651,7 +651,7 @@ function PrintMenu({ filters, sort }: { filters: DocumentFilters; sort: { sort: 
   const { t } = useTranslation();
   const openPrint = useLedger((s) => s.openPrint);
   const [batchNo, setBatchNo] = useState('');
-  const events = ['received', 'dispatched', 'loans', 'copies'] as const;
+  const events = ['received', 'dispatched', 'loans', 'copies', 'conveyances'] as const;
   const yearOnly = filters.year ? { year: filters.year } : {};
   const items: MenuProps['items'] = [
     { key: 'documents', label: t('print.sheets.documents') },

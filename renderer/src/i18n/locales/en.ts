@@ -1053,6 +1053,7 @@ const en: Messages = {
     sheets: {
       documents: 'Register of classified documents (current filters)',
       telegrams: 'Register of telegrams',
+      conveyances: 'Register of conveyances',
       received: 'Register of received documents',
       dispatched: 'Register of documents sent out',
       loans: 'Loan register',

@@ -1034,6 +1034,7 @@ const zhCN = {
       loans: '借阅登记簿',
       copies: '复制登记',
       telegrams: '密码电报登记簿',
+      conveyances: '涉密文件传达登记',
     },
     returnSlip: '打印清退单',
     destructionList: '打印销毁清单',

@@ -1032,6 +1032,7 @@ const zhTW: Messages = {
       loans: '借閱登記簿',
       copies: '複製登記',
       telegrams: '密碼電報登記簿',
+      conveyances: '涉密文件傳達登記',
     },
     returnSlip: '列印清退單',
     destructionList: '列印銷毀清單',
