@@ -4,25 +4,10 @@
 // 涉密文件传达登记 prints from the page's preview to a PDF read with pdftotext.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { ADMIN, UNIT, expect, invoke, setUpQuickly, test } from './fixtures';
+import { ADMIN, UNIT, day, expect, invoke, setUpQuickly, test, typeDay } from './fixtures';
 
 const SHOTS = '/tmp/e2e-h1/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-/** The local calendar day `offset` days from today (YYYY-MM-DD). */
-function day(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return d.toLocaleDateString('sv-SE');
-}
-
-async function typeDay(page: Page, testId: string, value: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.getByTestId(testId).fill(value);
-  await expect(page.getByTestId(testId)).toHaveValue(value);
-  await page.getByTestId(testId).press('Tab');
-}
 
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');

@@ -99,6 +99,21 @@ export async function openRegisterPreview(page: Page): Promise<Locator> {
   return page.getByTestId('print-preview');
 }
 
+/** The local calendar day `offset` days from today (YYYY-MM-DD). */
+export function day(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return d.toLocaleDateString('sv-SE');
+}
+
+/** Types a day into a date field (DateField's input) and leaves it by Tab, as the custodian does. */
+export async function typeDay(page: Page, testId: string, value: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.getByTestId(testId).fill(value);
+  await expect(page.getByTestId(testId)).toHaveValue(value);
+  await page.getByTestId(testId).press('Tab');
+}
+
 /** A backend call in the test's host that must succeed: a test's setup, not what it tests. */
 export function must<T>(host: RunningHost, name: string, input: unknown): T {
   const r = host.invoke(name, input);
