@@ -62,7 +62,7 @@ describe('overview.get', () => {
     expect(view.holdings.held).toMatchObject({ count: 0, copies: null, byLevel: {}, byGroup: {} });
     expect(view.holdings.onLoan.count).toBe(0);
     expect(view.holdings.awaitingReturn.count).toBe(0);
-    expect(view.devices).toEqual({ computers: [], media: [] });
+    expect(view.devices).toEqual({ computers: [], media: [], unmonitored: [] });
     expect(view.cabinets).toEqual([]);
     expect(view.activities).toEqual([]);
   });
@@ -108,6 +108,15 @@ describe('overview.get', () => {
       { level: 'confidential', status: 'in_use', count: 1 },
       { level: 'secret', status: 'in_use', count: 1 },
     ]);
+  });
+
+  it('flags a classified computer in use without 违规外联监控 recorded (not one under repair, nor a non-classified one)', () => {
+    const { t } = busyLedger();
+    expect(overview(t).devices.unmonitored).toEqual([{ id: 2, code: 'BM-JSJ-2', monitoring: null }]);
+    ok(t.service, 'computers.change', { id: 2, change: { monitoring: false } });
+    expect(overview(t).devices.unmonitored).toEqual([{ id: 2, code: 'BM-JSJ-2', monitoring: false }]);
+    ok(t.service, 'computers.change', { id: 2, change: { monitoring: true } });
+    expect(overview(t).devices.unmonitored).toEqual([]);
   });
 
   it('each cabinet with what is in it now (a copy on loan is with its borrower), as the register filtered to it lists', () => {

@@ -5,6 +5,7 @@
 import type { DeviceLevel, DocumentLevel } from '../../domain/levels';
 import { all, sql, type Db } from '../../store/sql';
 import type { ComputerView, MediumView, StatisticsFigureView } from '../../views';
+import { unmonitoredComputers } from '../devices/checks';
 import { figureOf } from '../statistics/queries';
 
 /** How many devices of one register have one level and one status. */
@@ -44,7 +45,12 @@ export interface OverviewActivity {
 export interface OverviewView {
   /** Documents held now (件 / 份, by level and carrier: telegrams are the carrier 'telegram'), on loan, owed to the issuer. */
   holdings: { held: StatisticsFigureView; onLoan: StatisticsFigureView; awaitingReturn: StatisticsFigureView };
-  devices: { computers: DeviceCount<ComputerView['status']>[]; media: DeviceCount<MediumView['status']>[] };
+  devices: {
+    computers: DeviceCount<ComputerView['status']>[];
+    media: DeviceCount<MediumView['status']>[];
+    /** Classified computers in use without 违规外联监控 recorded as installed (flagged on the overview). */
+    unmonitored: { id: number; code: string; monitoring: boolean | null }[];
+  };
   /** The cabinets in use, and any out of use that still holds something, by code. */
   cabinets: CabinetHolding[];
   /** The latest register entries, newest first. */
@@ -132,7 +138,7 @@ export function overviewOf(db: Db, today: string): OverviewView {
   const now = { from: today, to: today };
   return {
     holdings: { held: figureOf(db, 'heldNow', now), onLoan: figureOf(db, 'onLoanNow', now), awaitingReturn: figureOf(db, 'awaitingReturnNow', now) },
-    devices: { computers: deviceCounts(db, 'computers'), media: deviceCounts(db, 'media') },
+    devices: { computers: deviceCounts(db, 'computers'), media: deviceCounts(db, 'media'), unmonitored: unmonitoredComputers(db) },
     cabinets: cabinets(db),
     activities: activities(db),
   };
