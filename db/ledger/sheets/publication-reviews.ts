@@ -71,17 +71,17 @@ export function publicationReviewsDraft(db: Db, f: PublicationReviewsSheetFilter
   return {
     columns: [
       ['seq', 2],
-      ['pubReviewNo', 4],
+      ['pubReviewNo', 5],
       ['pubOpenedAt', 4],
-      ['pubTitle', 10],
+      ['pubTitle', 9],
       ['pubDepartment', 4],
       ['pubSubmittedBy', 3],
-      ['pubChannel', 3],
+      ['pubChannel', 4],
       ['pubVerdict', 4],
-      ['pubReasons', 10],
-      ['pubReviewer', 5],
+      ['pubReasons', 9],
+      ['pubReviewer', 6],
       ['pubDecidedAt', 4],
-      ['pubOutcome', 8],
+      ['pubOutcome', 7],
     ],
     rows: reviews.map((r, i) => [
       i + 1,

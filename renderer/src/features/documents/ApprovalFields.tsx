@@ -208,15 +208,18 @@ function requestLabel(a: ApprovalView, t: TFunction): string {
   return [a.approvalNo, approvalItems(a, t), a.decidedBy?.displayName, a.decidedAt?.slice(0, 10)].filter(Boolean).join('\u3000');
 }
 
-/** 当面审批: the approver picks their own account and types their own password here; it is sent once, never kept. */
-function OnTheSpot({ testIdPrefix }: { testIdPrefix: string }) {
+/**
+ * 当面审批: the approver picks their own account and types their own password here; it is sent once, never kept. Under
+ * the form's `field` value (`approval`, or a register's own countersignature field).
+ */
+export function OnTheSpot({ testIdPrefix, field = 'approval' }: { testIdPrefix: string; field?: string }) {
   const { t } = useTranslation();
   const approvers = useApprovers();
   return (
     <Row gutter={12}>
       <Col span={12}>
         <Form.Item
-          name={['approval', 'approverId']}
+          name={[field, 'approverId']}
           label={t('approvals.fields.approver')}
           extra={approvers.length === 0 ? t('approvals.fields.noApprover') : undefined}
           style={{ marginBottom: 0 }}
@@ -226,7 +229,7 @@ function OnTheSpot({ testIdPrefix }: { testIdPrefix: string }) {
       </Col>
       <Col span={12}>
         <Form.Item
-          name={['approval', 'password']}
+          name={[field, 'password']}
           label={t('approvals.fields.password')}
           extra={t('approvals.fields.passwordHint')}
           rules={[{ max: 200 }]}
