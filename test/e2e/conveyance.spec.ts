@@ -3,7 +3,7 @@
 // that is due today (the item's page and the overview say so); the timeline names each step, and the document's
 // 涉密文件传达登记 prints from the page's preview to a PDF read with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ADMIN, UNIT, day, expect, invoke, setUpQuickly, test, typeDay } from './fixtures';
 
 const SHOTS = '/tmp/e2e-h1/shots';
@@ -118,6 +118,14 @@ test('a conveyance plan within the 知悉范围, a conveyance, a publication pla
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, `${SHOTS}/conveyances`]);
   await page.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
+
+  // The item's printed history (流转记录) names the plan, the conveyance and the publication plan.
+  const history = await page.evaluate((job) => window.ledger.print!(job as never), { request: { kind: 'history', documentId: doc.id }, target: 'pdf' });
+  if (!history.ok) throw new Error(JSON.stringify(history.error));
+  const historyPdf = `${SHOTS}/history.pdf`;
+  writeFileSync(historyPdf, Buffer.from(history.value.pdfBase64!, 'base64'));
+  const historyText = squeeze(execFileSync('pdftotext', ['-layout', historyPdf, '-'], { encoding: 'utf8' }));
+  for (const words of ['传达方案', '会议传达', '传达人张三', '参加人数12', '公开方案', '部分公开']) expect(historyText).toContain(words);
 
   // The overview: one document due for publication.
   await page.getByTestId('menu-overview').click();
