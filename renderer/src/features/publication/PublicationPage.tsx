@@ -29,6 +29,8 @@ import { eventDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { formatAt } from '../../ui/format';
+import { useAltKey } from '../../ui/hooks/useAltKey';
+import { useLoad } from '../../ui/hooks/useAction';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { PrintButton } from '../printing/PrintButton';
 import { OnTheSpot } from '../documents/ApprovalFields';
@@ -68,38 +70,12 @@ export function PublicationPage() {
   const [year, setYear] = useState(dayjs().year());
   const [state, setState] = useState<PublicationState | undefined>(undefined);
   const [data, setData] = useState<YearReviews | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [opening, setOpening] = useState(false);
   const [shownId, setShownId] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      setData(await send('publication.year', { year }));
-      setError(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, [year]);
-  useEffect(() => void load(), [load]);
-
+  const { busy, error, run } = useLoad(useCallback(async () => setData(await send('publication.year', { year })), [year]));
+  const reload = useCallback(async () => void (await run()), [run]);
   // Alt+N: 送审登记, from anywhere on the page.
-  useEffect(() => {
-    if (!isCustodian) return;
-    const onKey = (e: KeyboardEvent) => {
-      // e.code: Alt+N types another character on some layouts; not from inside a dialog, which has its own keys.
-      const inDialog = e.target instanceof HTMLElement && !!e.target.closest('.ant-modal-wrap');
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && !inDialog) {
-        e.preventDefault();
-        setOpening(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [isCustodian]);
+  useAltKey('KeyN', isCustodian, () => setOpening(true));
 
   const rows = (data?.rows ?? []).filter((r) => !state || r.state === state);
   const shown = data?.rows.find((r) => r.id === shownId) ?? null;
@@ -215,8 +191,8 @@ export function PublicationPage() {
           data-testid="publication-list"
         />
       </Flex>
-      {opening && <OpenDialog onClose={() => setOpening(false)} onDone={load} />}
-      {shown && <ReviewDialog review={shown} onClose={() => setShownId(null)} onChanged={load} />}
+      {opening && <OpenDialog onClose={() => setOpening(false)} onDone={reload} />}
+      {shown && <ReviewDialog review={shown} onClose={() => setShownId(null)} onChanged={reload} />}
     </Card>
   );
 }
