@@ -17,6 +17,7 @@ import {
   LaptopOutlined,
   LockOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   QuestionCircleOutlined,
   ReconciliationOutlined,
   SearchOutlined,
@@ -51,6 +52,7 @@ import { ApprovalsPage } from './features/approvals/ApprovalsPage';
 import { ApprovalPage } from './features/approvals/ApprovalPage';
 import { StocktakesPage } from './features/stocktake/StocktakesPage';
 import { StocktakePage } from './features/stocktake/StocktakePage';
+import { PublicationPage } from './features/publication/PublicationPage';
 import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
 import { KEYBOARD_MODAL, ShortcutsHelp } from './ui/ShortcutsHelp';
@@ -82,6 +84,7 @@ const PAGES: Record<Page, ComponentType> = {
   stocktakes: StocktakesPage,
   stocktake: StocktakePage,
   statistics: StatisticsPage,
+  publication: PublicationPage,
 };
 
 /** The menu entry a page belongs to. */
@@ -105,6 +108,7 @@ const ICONS = {
   'batch-destroy': <FileProtectOutlined />,
   locations: <InboxOutlined />,
   stocktakes: <ReconciliationOutlined />,
+  publication: <NotificationOutlined />,
   'secret-computers': <DesktopOutlined />,
   'plain-computers': <LaptopOutlined />,
   'secret-media': <UsbOutlined />,
@@ -199,6 +203,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     stocktakes: readsRegisters,
     stocktake: readsRegisters,
     statistics: readsRegisters,
+    publication: readsRegisters,
   };
   const shown: Page = allowed[page] ? page : 'overview';
   const ShownPage = PAGES[shown];
@@ -273,6 +278,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     'batch-destroy': t('documents.batchDestroy'),
     locations: t('menu.locations'),
     stocktakes: t('menu.stocktakes'),
+    publication: t('publication.menu'),
     'secret-computers': t('menu.secretComputers'),
     'plain-computers': t('menu.plainComputers'),
     'secret-media': t('menu.secretMedia'),
@@ -318,6 +324,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     item('secret-media', { disabled: !readsRegisters }),
     item('plain-media', { disabled: !readsRegisters }),
     ...(readsRegisters ? [item('people')] : []),
+    ...(readsRegisters ? [item('publication')] : []),
     ...(isCustodian ? [item('import')] : []),
   ];
   // The approver sees how many requests wait for them.

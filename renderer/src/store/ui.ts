@@ -31,7 +31,8 @@ export type Page =
   | 'settings'
   | 'stocktakes'
   | 'stocktake'
-  | 'statistics';
+  | 'statistics'
+  | 'publication';
 
 /** 统计: the dates and filters chosen, and the figure (or cell of it) whose items are listed. */
 export interface StatisticsQuery {
