@@ -19,10 +19,6 @@ export const PUBLICATION_EXTENT_TERMS: Record<PublicationExtent, Term> = {
   whole: ['全文公开', '全文公開', 'In whole'],
 };
 
-/** Whose decision a publication plan records: the originator's (a document number) or the unit's approver on the spot. */
-export const PUBLICATION_DECISION_WAYS = ['external', 'on_the_spot'] as const;
-export type PublicationDecisionWay = (typeof PUBLICATION_DECISION_WAYS)[number];
-
 /** The timeline's names of these events (joined into EVENT_TERMS). */
 export const CONVEYANCE_EVENT_TERMS: Record<'conveyance_plan' | 'convey' | 'publication_plan' | 'publication_done', Term> = {
   conveyance_plan: ['传达方案', '傳達方案', 'Conveyance plan'],

@@ -50,7 +50,7 @@ export interface ConveyancePlanRow {
 }
 
 /** The plan in force: the latest version, or none. */
-export function currentConveyancePlan(db: Db, documentId: number): ConveyancePlanRow | undefined {
+function currentConveyancePlan(db: Db, documentId: number): ConveyancePlanRow | undefined {
   return get<ConveyancePlanRow>(db, sql`SELECT * FROM conveyance_plans WHERE document_id = ${documentId} ORDER BY version DESC LIMIT 1`);
 }
 
@@ -144,7 +144,7 @@ export interface PublicationPlanRow {
   recorded_by: string;
 }
 
-export function currentPublicationPlan(db: Db, documentId: number): (PublicationPlanRow & { done_at: string | null }) | undefined {
+function currentPublicationPlan(db: Db, documentId: number): (PublicationPlanRow & { done_at: string | null }) | undefined {
   return get<PublicationPlanRow & { done_at: string | null }>(
     db,
     sql`SELECT p.*, d.at AS done_at FROM publication_plans p LEFT JOIN publication_done d ON d.plan_id = p.id
