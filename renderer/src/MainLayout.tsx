@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { App, Badge, Button, Layout, Menu, Space, Tooltip, Typography, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CloudServerOutlined,
@@ -54,6 +55,7 @@ import { StocktakesPage } from './features/stocktake/StocktakesPage';
 import { StocktakePage } from './features/stocktake/StocktakePage';
 import { PublicationPage } from './features/publication/PublicationPage';
 import { StatisticsPage } from './features/statistics/StatisticsPage';
+import { FindingsPage } from './features/findings/FindingsPage';
 import { CommandPalette, type PaletteScreen } from './features/navigation/CommandPalette';
 import { KEYBOARD_MODAL, ShortcutsHelp } from './ui/ShortcutsHelp';
 import { focusFirstField } from './ui/focusFirstField';
@@ -84,6 +86,7 @@ const PAGES: Record<Page, ComponentType> = {
   stocktakes: StocktakesPage,
   stocktake: StocktakePage,
   statistics: StatisticsPage,
+  findings: FindingsPage,
   publication: PublicationPage,
 };
 
@@ -108,6 +111,7 @@ const ICONS = {
   'batch-destroy': <FileProtectOutlined />,
   locations: <InboxOutlined />,
   stocktakes: <ReconciliationOutlined />,
+  findings: <AlertOutlined />,
   publication: <NotificationOutlined />,
   'secret-computers': <DesktopOutlined />,
   'plain-computers': <LaptopOutlined />,
@@ -203,6 +207,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     stocktakes: readsRegisters,
     stocktake: readsRegisters,
     statistics: readsRegisters,
+    findings: readsRegisters,
     publication: readsRegisters,
   };
   const shown: Page = allowed[page] ? page : 'overview';
@@ -278,6 +283,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     'batch-destroy': t('documents.batchDestroy'),
     locations: t('menu.locations'),
     stocktakes: t('menu.stocktakes'),
+    findings: t('findings.menu'),
     publication: t('publication.menu'),
     'secret-computers': t('menu.secretComputers'),
     'plain-computers': t('menu.plainComputers'),
@@ -324,6 +330,7 @@ export function MainLayout({ session }: { session: SessionInfo }) {
     item('secret-media', { disabled: !readsRegisters }),
     item('plain-media', { disabled: !readsRegisters }),
     ...(readsRegisters ? [item('people')] : []),
+    ...(readsRegisters ? [item('findings')] : []),
     ...(readsRegisters ? [item('publication')] : []),
     ...(isCustodian ? [item('import')] : []),
   ];

@@ -32,6 +32,7 @@ export type Page =
   | 'stocktakes'
   | 'stocktake'
   | 'statistics'
+  | 'findings'
   | 'publication';
 
 /** 统计: the dates and filters chosen, and the figure (or cell of it) whose items are listed. */

@@ -7,6 +7,7 @@ import { useLedger } from '../../store';
 import { useLoad } from '../../ui/hooks/useAction';
 import { ITEM_REMINDERS, LATE_REMINDERS, type ItemReminder } from '../documents/documents';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ChecksDueNames, useOpenChecksDue } from '../devices/ChecksDue';
 
 /** The count of items on each reminder. */
 const COUNTS: Record<ItemReminder, keyof ReminderCounts> = {
@@ -32,9 +33,12 @@ export function RemindersCard() {
   const reminderDays = useLedger((s) => s.settings?.reminderDays);
   const openDocuments = useLedger((s) => s.openDocuments);
   const openStocktakes = useLedger((s) => s.openStocktakes);
+  const setPage = useLedger((s) => s.setPage);
   const { busy, error } = useLoad(useLedger((s) => s.loadReminders));
 
   const stocktakeDue = reminders?.stocktakeDue ?? [];
+  const checksDue = reminders?.computerChecksDue ?? [];
+  const openChecksDue = useOpenChecksDue(checksDue);
 
   const tile = (testId: string, title: string, value: number | string, alert: boolean, onClick: () => void, small = false) => (
     <Col xs={12} lg={8} xl={4} key={testId}>
@@ -60,7 +64,15 @@ export function RemindersCard() {
     return tile(`reminder-${kind}`, t(`reminders.kinds.${kind}`), n, n > 0 && LATE_REMINDERS.has(kind), () => openDocuments({ reminderKind: kind }));
   };
   // Nothing held and nothing owed: nothing can be due, and a wall of zeros would only look like a fault.
-  const nothingYet = reminders !== null && !reminders.heldCopies && Object.values(COUNTS).every((key) => !reminders[key]) && !reminders.telegramsOverdue;
+  const nothingYet =
+    reminders !== null &&
+    !reminders.heldCopies &&
+    Object.values(COUNTS).every((key) => !reminders[key]) &&
+    !reminders.telegramsOverdue &&
+    !reminders.findingsOverdue &&
+    !reminders.findingsDueSoon &&
+    !reminders.findingsAwaiting &&
+    !reminders.computerChecksDue?.length;
 
   return (
     <Card
@@ -82,13 +94,22 @@ export function RemindersCard() {
               {tile('reminder-telegrams-overdue', t('reminders.telegramsOverdue'), reminders?.telegramsOverdue ?? 0, !!reminders?.telegramsOverdue, () =>
                 openDocuments({ carrier: 'telegram', reminderKind: 'returnOverdue' }),
               )}
+              {/* 问题整改: open past the deadline, and rectifications waiting for the approver's confirmation. */}
+              {tile('reminder-findings-overdue', t('findings.reminders.overdue'), reminders?.findingsOverdue ?? 0, !!reminders?.findingsOverdue, () =>
+                setPage('findings'),
+              )}
+              {tile('reminder-findings-awaiting', t('findings.reminders.awaiting'), reminders?.findingsAwaiting ?? 0, false, () => setPage('findings'))}
+              {/* 计算机检查: a computer in use whose last check of a kind is older than the interval (settings). */}
+              {tile('reminder-computer-checks', t('computerChecks.due'), checksDue.length, checksDue.length > 0, openChecksDue)}
             </Row>
+            <ChecksDueNames due={checksDue} />
             <Typography.Text strong>{t('overview.soonGroup')}</Typography.Text>
             <Row gutter={[12, 12]} data-testid="reminders-soon">
               {soon.map(reminderTile)}
               {tile('reminder-telegrams-due-soon', t('reminders.telegramsDueSoon'), reminders?.telegramsDueSoon ?? 0, false, () =>
                 openDocuments({ carrier: 'telegram', reminderKind: 'returnNear' }),
               )}
+              {tile('reminder-findings-due-soon', t('findings.reminders.dueSoon'), reminders?.findingsDueSoon ?? 0, false, () => setPage('findings'))}
               {/* Cabinets whose last stocktake is older than the cadence of the most secret level they hold: 清查 opens. */}
               {tile(
                 'reminder-stocktake-due',

@@ -1456,7 +1456,7 @@ const zhTW: Messages = {
     note: '意見',
     confirmWay: '審批人確認',
     ways: { onTheSpot: '當面確認', later: '由審批人登錄後確認' },
-    spotMissing: '當面確認須由審批人選擇本人賬戶並輸入本人密碼。',
+    spotMissing: '當面確認須由審批人選擇本人帳戶並輸入本人密碼。',
     laterHint: '登記後狀態為「整改完成待確認」，由審批人登錄本系統後確認或退回。',
     close: '關閉',
     steps: { close: '整改完成', plan: '調整期限或措施', confirm: '確認整改' },
