@@ -174,4 +174,11 @@ test('a publication review: submitted by keyboard, one review per item, 修改�
   expect(flat).toMatch(/审计链#\d+[0-9a-f]{6}/);
   await page.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
+
+  // 统计 for the year counts the reviews by decision too.
+  await page.getByTestId('menu-statistics').click();
+  const stats = page.getByTestId('statistics-publication');
+  await expect(stats.getByTestId('publication-count-approve_with_changes')).toContainText('1');
+  await expect(stats.getByTestId('publication-count-refuse')).toContainText('1');
+  await expect(stats.getByTestId('publication-count-total')).toContainText('2');
 });

@@ -3,7 +3,7 @@
 // approver signed in, or the custodian with the approver countersigning on the spot), the publication, a withdrawal.
 // The register prints and exports from its sheet. Keyboard-first: Alt+N opens 送审登记, Enter opens a row.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ import { useLoad } from '../../ui/hooks/useAction';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { PrintButton } from '../printing/PrintButton';
 import { OnTheSpot } from '../documents/ApprovalFields';
+import { ReviewCounts } from './ReviewCounts';
 
 type YearReviews = CommandOutput<'publication.year'>;
 export type ReviewView = YearReviews['rows'][number];
@@ -46,9 +47,6 @@ const STATE_COLORS: Record<PublicationState, string> = {
   refused: 'red',
   withdrawn: 'default',
 };
-
-/** The counts shown above the list, in the order the annual pack gives them. */
-const COUNTS = ['total', 'approve', 'approve_with_changes', 'refuse', 'pending', 'withdrawn', 'published'] as const;
 
 function useLanguage() {
   return useLedger((s) => s.language);
@@ -156,23 +154,7 @@ export function PublicationPage() {
             data-testid="publication-state-filter"
           />
         </Flex>
-        <Flex gap={24} wrap data-testid="publication-counts">
-          {COUNTS.map((k) => (
-            <Statistic
-              key={k}
-              title={
-                k === 'total'
-                  ? t('publication.total')
-                  : say(
-                      k in PUBLICATION_DECISION_TERMS ? PUBLICATION_DECISION_TERMS[k as PublicationDecision] : PUBLICATION_STATE_TERMS[k as PublicationState],
-                      language,
-                    )
-              }
-              value={data?.counts[k] ?? 0}
-              data-testid={`publication-count-${k}`}
-            />
-          ))}
-        </Flex>
+        <ReviewCounts counts={data?.counts ?? null} />
         <ErrorAlert error={error} testId="publication-error" />
         <Table<ReviewView>
           rowKey="id"

@@ -24,6 +24,7 @@ import { itemsInput, StatisticsItems } from './StatisticsItems';
 import { SECTIONS } from './sections';
 import { AnnualPackActions } from './pack/AnnualPackActions';
 import { PrintButton } from '../printing/PrintButton';
+import { ReviewCountsCard } from '../publication/ReviewCounts';
 
 type Range = CommandInput<'statistics.figures'>;
 type LateItem = CommandOutput<'statistics.items'>['items'][number];
@@ -229,6 +230,7 @@ export function StatisticsPage() {
             <Card title={t('statistics.sections.refusals')} size="small">
               <RefusalsTable view={view} onOpen={openItems} />
             </Card>
+            {wholeYear(range) && <ReviewCountsCard year={Number(range.from.slice(0, 4))} />}
             <Card title={say(AUDIT_CHAIN_TERMS.title, language)} size="small" data-testid="statistics-audit-chain">
               <Typography.Text>{auditChainText(view.auditChain, language)}</Typography.Text>
             </Card>

@@ -1502,6 +1502,7 @@ const en: Messages = {
   /** 信息公开保密审查 (renderer/src/features/publication, issue 19). */
   publication: {
     menu: 'Publication reviews',
+    statisticsTitle: 'Publication reviews {{year}}',
     title: 'Secrecy reviews before publication',
     hint: 'Review before publication, one review per item: each item proposed for publication is submitted on its own and decided by an approver signed in, or countersigning on the spot; it is recorded as published only once approved (or its changes confirmed). A telegram must be declassified and its headers removed.',
     open: 'Submit an item',

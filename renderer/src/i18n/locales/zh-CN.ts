@@ -1478,6 +1478,7 @@ const zhCN = {
   /** 信息公开保密审查 (renderer/src/features/publication, issue 19). */
   publication: {
     menu: '信息公开审查',
+    statisticsTitle: '信息公开保密审查 {{year}}年度',
     title: '信息公开保密审查',
     hint: '先审查后公开，一事一审：每项拟公开的信息单独送审，由审批人本人登录审查或当面签核；同意公开（或修改已确认）后才能登记公开。密码电报须已解密并删除报头等。',
     open: '送审登记',
