@@ -2,6 +2,7 @@
 // the spot), nothing published before it is cleared, a telegram published only declassified and with its headers
 // removed, dates in order, nothing written on a refusal, the audit entries, and a year's counts for the annual pack.
 import { describe, expect, it } from 'vitest';
+import { auditFields } from '../../domain/audit';
 import { auditRows, ok, withRaw } from '../../testing';
 import { countReviews, reviewsOfYear, type ReviewView } from './queries';
 import { ITEM, publicationLedger } from './fixture';
@@ -204,6 +205,17 @@ describe('what the register keeps', () => {
     const decision = JSON.parse(entries[1]!.summary) as Record<string, unknown>;
     expect(decision).toMatchObject({ verdict: 'approve', reviewer: '王局长', signedWay: 'on_the_spot' });
     expect(JSON.stringify(decision)).not.toContain(l.approver.password);
+    // Read in words: no code among the values.
+    const words = entries.flatMap((e) => auditFields(JSON.parse(e.summary) as Record<string, unknown>, 'zh-CN'));
+    expect(words).toEqual(
+      expect.arrayContaining([
+        { labels: ['公开渠道'], value: '网站' },
+        { labels: ['审查意见'], value: '同意公开' },
+        { labels: ['签核方式'], value: '当面签核' },
+        { labels: ['审查人'], value: '王局长' },
+      ]),
+    );
+    expect(words.map((w) => `${w.labels.join('')}${w.value}`).join()).not.toMatch(/approve|on_the_spot|website|verdict|signedWay/);
   });
 
   it('reviewsOfYear: a year’s reviews in order and their counts by decision, for the annual pack', () => {
