@@ -307,6 +307,7 @@ export interface ComputerCheckView {
 export interface ComputerCheckDue {
   id: number;
   code: string;
+  level: DeviceLevelCode;
   /** Each kind due, with its last check's date (null: never checked). */
   kinds: { kind: CheckKind; lastAt: string | null }[];
 }

@@ -138,6 +138,7 @@ describe('the reminder computerChecksDue', () => {
       {
         id: late,
         code: 'BM-JSJ-3',
+        level: 'secret',
         kinds: [
           { kind: 'antivirus', lastAt: '2026-10-25' },
           { kind: 'secrecy', lastAt: null },

@@ -9,7 +9,7 @@ import type { ComputerCheckDue, ComputerCheckView } from '../../views';
 import type { Recorder } from '../documents/model';
 import { isDateOnly, localDate } from '../documents/model';
 import { recorderName } from '../recorders';
-import { assertInService, requireComputer } from './devices';
+import { assertInService, requireComputer, type DeviceLevel } from './devices';
 
 export interface NewCheck {
   computerId: number;
@@ -79,16 +79,16 @@ const plusDays = (date: string, days: number): string => new Date(Date.parse(`${
  * more than `intervalDays` before today.
  */
 export function computerChecksDue(db: Db, today: string, intervalDays: number): ComputerCheckDue[] {
-  const rows = all<{ id: number; code: string; enabled_at: string; kind: CheckKind; last_at: string | null }>(
+  const rows = all<{ id: number; code: string; level: DeviceLevel; enabled_at: string; kind: CheckKind; last_at: string | null }>(
     db,
-    sql`SELECT c.id, c.code, c.enabled_at, k.value AS kind,
+    sql`SELECT c.id, c.code, c.level, c.enabled_at, k.value AS kind,
                (SELECT max(x.at) FROM computer_checks x WHERE x.computer_id = c.id AND x.kind = k.value) AS last_at
         FROM computers c, json_each(${JSON.stringify(CHECK_KINDS)}) k WHERE c.status = 'in_use' ORDER BY c.code, k.key`,
   );
   const due = new Map<number, ComputerCheckDue>();
   for (const r of rows) {
     if (plusDays(r.last_at ?? r.enabled_at, intervalDays) >= today) continue;
-    const entry = due.get(r.id) ?? { id: r.id, code: r.code, kinds: [] };
+    const entry = due.get(r.id) ?? { id: r.id, code: r.code, level: r.level, kinds: [] };
     entry.kinds.push({ kind: r.kind, lastAt: r.last_at });
     due.set(r.id, entry);
   }

@@ -16,6 +16,8 @@ import { PersonInput } from '../../ui/SuggestInput';
 import { ComputerSelect } from './DeviceTags';
 import { invalidCode, lookupCode, useScanFeedback, useScanTarget, type Scan } from '../scanner';
 import { ApprovalFields, initialApproval, toGrant, type ApprovalValues } from '../documents/ApprovalFields';
+import { cleanProducts, InstalledSelect, SecurityProductsField, toInstalled, type InstalledValue } from './SecurityFields';
+import type { SecurityProduct } from '../../../../db/domain/computer-checks';
 
 export type ComputerAction = 'change' | 'repair' | 'backFromRepair' | 'stop' | 'enable' | 'scrap' | 'destroy';
 export type MediumAction = 'change' | 'lend' | 'return' | 'logUsage' | 'stop' | 'enable' | 'scrap' | 'destroy';
@@ -39,7 +41,7 @@ export function DeviceActionDialog(props: DeviceDialogProps) {
   }
   if (props.kind === 'computer') {
     const { id, code } = props.computer;
-    if (action === 'change') return <ChangeComputerModal id={id} code={code} onClose={onClose} />;
+    if (action === 'change') return <ChangeComputerModal computer={props.computer} onClose={onClose} />;
     if (action === 'repair') return <RepairModal id={id} code={code} onClose={onClose} />;
     if (action === 'backFromRepair') return <BackFromRepairModal id={id} code={code} onClose={onClose} />;
     return null;
@@ -170,20 +172,33 @@ interface ChangeComputerValues {
   os?: string;
   osInstalledAt?: Dayjs;
   purpose?: string;
+  monitoring?: InstalledValue;
+  threeInOne?: InstalledValue;
+  securityProducts?: Partial<SecurityProduct>[];
 }
 
-function ChangeComputerModal({ id, code, onClose }: DialogProps) {
+function ChangeComputerModal({ computer, onClose }: { computer: ComputerDetail; onClose(): void }) {
   const { t } = useTranslation();
   const run = useLedger((s) => s.runDeviceCommand);
   const field = useRegisterLabel();
+  const { id, code } = computer;
+  // The products start as registered; sent only when the list differs.
+  const productsChange = (rows: ChangeComputerValues['securityProducts']) => {
+    const list = cleanProducts(rows);
+    return JSON.stringify(list) === JSON.stringify(computer.securityProducts) ? undefined : list;
+  };
   return (
     <DeviceActionModal<ChangeComputerValues>
       action="change"
       code={code}
+      initialValues={{ securityProducts: computer.securityProducts }}
       onSubmit={(v) =>
         run('computers.change', {
           id,
           change: {
+            monitoring: toInstalled(v.monitoring),
+            threeInOne: toInstalled(v.threeInOne),
+            securityProducts: productsChange(v.securityProducts),
             responsible: trimmed(v.responsible),
             department: trimmed(v.department),
             location: trimmed(v.location),
@@ -207,6 +222,13 @@ function ChangeComputerModal({ id, code, onClose }: DialogProps) {
       <TextField action="change" name="os" label={field('os')} />
       <DateField name="osInstalledAt" label={field('osInstalledAt')} required={false} testId="device-change-osInstalledAt" />
       <TextField action="change" name="purpose" label={field('purpose')} />
+      <Form.Item name="monitoring" label={field('monitoring')}>
+        <InstalledSelect allowClear placeholder={t('computerChecks.unchanged')} testId="device-change-monitoring" />
+      </Form.Item>
+      <Form.Item name="threeInOne" label={field('threeInOne')}>
+        <InstalledSelect allowClear placeholder={t('computerChecks.unchanged')} testId="device-change-threeInOne" />
+      </Form.Item>
+      <SecurityProductsField testId="device-change-securityProducts" />
       <AtField action="change" />
     </DeviceActionModal>
   );

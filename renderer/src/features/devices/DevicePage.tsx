@@ -18,6 +18,9 @@ import { CorrectDeviceModal } from './CorrectDeviceDialog';
 import { useKeptState } from '../../ui/hooks/useDraft';
 import { LabelDialog } from '../labels/LabelDialog';
 import { ItemCode } from '../labels/ItemCode';
+import { ComputerChecksCard } from './ComputerChecks';
+import { InstalledText, useSecurityTexts } from './SecurityFields';
+import type { SecurityProduct } from '../../../../db/domain/computer-checks';
 
 const perform = (op: () => Promise<void>) => op();
 
@@ -63,6 +66,7 @@ function DeviceView(props: ViewProps) {
   const [correcting, setCorrecting] = useKeptState(`device-correcting:${props.kind}:${device.id}`, false);
   const [labelsOpen, setLabelsOpen] = useKeptState(`device-labels:${props.kind}:${device.id}`, false);
   const none = <Typography.Text type="secondary">—</Typography.Text>;
+  const security = useSecurityTexts();
   const field = (key: string, children: ReactNode) => ({ key, label: t(`devices.fields.${key}` as 'devices.fields.code'), children: children || none });
 
   const codes = [
@@ -93,6 +97,9 @@ function DeviceView(props: ViewProps) {
           field('location', props.computer.location),
           field('enabledAt', device.enabledAt),
           field('status', <DeviceStatusTag status={device.status} testId="device-status" />),
+          field('monitoring', <InstalledText value={props.computer.monitoring} warn={device.level !== 'non_secret'} testId="device-monitoring" />),
+          field('threeInOne', <InstalledText value={props.computer.threeInOne} warn={device.level !== 'non_secret'} testId="device-threeInOne" />),
+          field('securityProducts', <span data-testid="device-securityProducts">{security.products(props.computer.securityProducts)}</span>),
           field('remarks', device.remarks),
         ]
       : [
@@ -169,6 +176,7 @@ function DeviceView(props: ViewProps) {
         )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} data-testid="device-fields" />
       </Card>
+      {props.kind === 'computer' && <ComputerChecksCard computer={props.computer} />}
       {props.kind === 'medium' && (
         <Card
           title={t('devices.usage')}
@@ -246,13 +254,21 @@ function valueText(t: TFunction, key: string, v: unknown): string {
 }
 
 function EventLine({ event, t, language }: { event: DeviceEventView; t: TFunction; language: Parameters<typeof formatAt>[1] }) {
+  const security = useSecurityTexts();
+  /** 违规外联监控 / 三合一 before a record say 未记录; the products as a list. */
+  const shown = (k: string, v: unknown): string =>
+    (k === 'monitoring' || k === 'threeInOne') && (v === null || typeof v === 'boolean')
+      ? security.installed(v)
+      : k === 'securityProducts' && Array.isArray(v)
+        ? security.products(v as SecurityProduct[])
+        : valueText(t, k, v);
   const d = event.details;
   const before = record(d['before']);
   const after = record(d['after']);
   const changes =
     event.kind === 'change'
       ? Object.keys(after).map(
-          (k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}${t('eventFields.colon')}${valueText(t, k, before[k])} → ${valueText(t, k, after[k])}`,
+          (k) => `${t(`devices.fields.${k}` as 'devices.fields.code')}${t('eventFields.colon')}${shown(k, before[k])} → ${shown(k, after[k])}`,
         )
       : // 更正: one field, its value before and after.
         event.kind === 'correct' && typeof d['field'] === 'string'

@@ -27,6 +27,8 @@ import { ExportButtons } from '../../ui/ExportButtons';
 import { FormModal } from '../../ui/FormModal';
 import { PersonInput } from '../../ui/SuggestInput';
 import { DeviceLevelTag, DeviceStatusTag } from './DeviceTags';
+import { cleanProducts, InstalledSelect, InstalledText, SecurityProductsField, toInstalled, type InstalledValue } from './SecurityFields';
+import type { SecurityProduct } from '../../../../db/domain/computer-checks';
 import { LabelDialog } from '../labels/LabelDialog';
 import { selectAllKey } from '../documents/DocumentsPage';
 import { useOpenCode } from '../scanner';
@@ -96,6 +98,12 @@ export function DevicesPage({ register }: { register: DeviceRegister }) {
     { key: 'location', title: t('devices.fields.location'), width: 120, render: (_, d) => (d as ComputerView).location },
     { key: 'enabledAt', dataIndex: 'enabledAt', title: t('devices.fields.enabledAt'), width: 120 },
     { key: 'status', title: t('devices.fields.status'), width: 100, render: (_, d) => <DeviceStatusTag status={d.status} /> },
+    {
+      key: 'monitoring',
+      title: t('devices.fields.monitoring'),
+      width: 110,
+      render: (_, d) => <InstalledText value={(d as ComputerView).monitoring} warn={d.level !== 'non_secret'} testId={`device-monitoring-${d.code}`} />,
+    },
   ];
   const mediumColumns: TableProps<Row>['columns'] = [
     { key: 'type', title: t('devices.fields.type'), width: 100, render: (_, d) => t(`devices.types.${(d as MediumView).type}`) },
@@ -226,6 +234,9 @@ interface RegisterValues {
   usageScope: string;
   backupApproved: boolean;
   remarks?: string;
+  monitoring?: InstalledValue;
+  threeInOne?: InstalledValue;
+  securityProducts?: Partial<SecurityProduct>[];
 }
 
 const optional = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
@@ -291,6 +302,9 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
             network: v.network,
             purpose: v.purpose.trim(),
             location: v.location.trim(),
+            monitoring: toInstalled(v.monitoring),
+            threeInOne: toInstalled(v.threeInOne),
+            securityProducts: cleanProducts(v.securityProducts),
           });
         } else {
           await registerMedium({ ...shared, type: v.type, capacity: v.capacity.trim(), usageScope: v.usageScope.trim(), backupApproved: v.backupApproved });
@@ -320,6 +334,12 @@ function RegisterDeviceModal({ register, onClose, onDone }: { register: DeviceRe
           {text('location', 100)}
           {date('enabledAt')}
           {text('remarks', 500, [])}
+          {/* 违规外联监控, 三合一: a classified computer says whether each is installed. */}
+          {item('monitoring', <InstalledSelect testId="device-form-monitoring" />, classified ? [{ required: true }] : [])}
+          {item('threeInOne', <InstalledSelect testId="device-form-threeInOne" />, classified ? [{ required: true }] : [])}
+          <Col xs={24}>
+            <SecurityProductsField testId="device-form-securityProducts" />
+          </Col>
         </Row>
       ) : (
         <Row gutter={16}>

@@ -1,5 +1,5 @@
 // Computers and removable media by level and status (the 登记备案表 counted); a number opens the register it is in.
-import { Card, Flex, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComputerView, DeviceLevelCode } from '../../../../preload/contract';
 import { useLedger } from '../../store';
@@ -68,10 +68,40 @@ function DeviceTable({ kind, counts }: { kind: DeviceKind; counts: Counts }) {
   );
 }
 
+/** 在用涉密计算机未记录违规外联监控: each by its code, opening its page (where 变更 records it). */
+function UnmonitoredAlert({ computers }: { computers: Overview['devices']['unmonitored'] }) {
+  const { t } = useTranslation();
+  const openDevice = useLedger((s) => s.openDevice);
+  if (computers.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('computerChecks.unmonitoredTitle')}
+      description={
+        <span>
+          {t('computerChecks.unmonitoredHint')}
+          {computers.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && t('reminders.nameJoin')}
+              <OpenNumber onOpen={() => openDevice('computer', c.id)} testId={`overview-unmonitored-${c.code}`}>
+                {c.code}
+              </OpenNumber>
+            </span>
+          ))}
+        </span>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="overview-unmonitored"
+    />
+  );
+}
+
 export function DevicesCard({ devices }: { devices: Overview['devices'] }) {
   const { t } = useTranslation();
   return (
     <Card title={t('overview.devicesTitle')} data-testid="overview-devices">
+      <UnmonitoredAlert computers={devices.unmonitored ?? []} />
       {devices.computers.length === 0 && devices.media.length === 0 ? (
         <Typography.Text type="secondary" data-testid="overview-devices-empty">
           {t('overview.devicesEmpty')}

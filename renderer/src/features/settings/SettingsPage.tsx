@@ -109,6 +109,14 @@ function SettingsForm({ settings }: { settings: LedgerSettings }) {
       <Form.Item name="lateEntryYears" label={t('settings.lateEntryYears')} extra={t('settings.lateEntryYearsHelp')} rules={[{ required: true }]}>
         <InputNumber min={0} max={50} precision={0} suffix={t('settings.years')} style={{ width: 200 }} data-testid="settings-late-entry-years" />
       </Form.Item>
+      <Form.Item
+        name="computerCheckIntervalDays"
+        label={t('computerChecks.settings.interval')}
+        extra={t('computerChecks.settings.intervalHelp')}
+        rules={[{ required: true }]}
+      >
+        <InputNumber min={1} max={365} precision={0} suffix={t('settings.days')} style={{ width: 200 }} data-testid="settings-computer-check-interval" />
+      </Form.Item>
       <Card type="inner" size="small" title={t('settings.cadenceTitle')} style={{ marginBottom: 24 }}>
         <Typography.Paragraph type="secondary">{t('settings.cadenceHelp')}</Typography.Paragraph>
         {CADENCE_LEVELS.map((level) => (
@@ -228,6 +236,11 @@ function SettingsView({ settings }: { settings: LedgerSettings }) {
           { key: 'receiptReminder', label: t('settings.receiptReminderDays'), children: `${settings.receiptReminderDays} ${t('settings.days')}` },
           { key: 'shredder', label: t('settings.shredderMaxCopies'), children: `${settings.shredderMaxCopies} ${t('settings.copies')}` },
           { key: 'lateEntry', label: t('settings.lateEntryYears'), children: `${settings.lateEntryYears} ${t('settings.years')}` },
+          {
+            key: 'computerChecks',
+            label: t('computerChecks.settings.interval'),
+            children: `${settings.computerCheckIntervalDays} ${t('settings.days')}`,
+          },
           {
             key: 'cadence',
             label: t('settings.cadenceTitle'),

@@ -12,6 +12,7 @@ import {
 } from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
+import { CHECK_KIND_TERMS, CHECK_RESULT_TERMS, INSTALLED_TERMS } from '../../../../db/domain/computer-checks';
 import { wordsIn } from '../terms';
 
 const en: Messages = {
@@ -852,6 +853,9 @@ const en: Messages = {
       usageScope: 'Scope of use',
       backupApproved: 'Approved for ledger backups',
       loan: 'On loan',
+      monitoring: 'Outbound monitoring',
+      threeInOne: '3-in-1 (or an equivalent security product)',
+      securityProducts: 'Security products and versions',
     },
     levels: wordsIn('en', LEVEL_TERMS, DEVICE_LEVELS),
     dataLevels: wordsIn('en', LEVEL_TERMS),
@@ -1546,6 +1550,44 @@ const en: Messages = {
     signedInAs: 'Signed with the approver account of {{name}}.',
     close: 'Close',
     steps: { decide: 'Decide', confirm: 'Confirm the changes', publish: 'Record the publication', withdraw: 'Withdraw' },
+  },
+  /** Computers' security fields and their check log (issue 19, H3). */
+  computerChecks: {
+    installed: wordsIn('en', INSTALLED_TERMS),
+    kinds: wordsIn('en', CHECK_KIND_TERMS),
+    results: wordsIn('en', CHECK_RESULT_TERMS),
+    productName: 'Product',
+    productVersion: 'Version',
+    addProduct: 'Add a product',
+    removeProduct: 'Remove this product',
+    noProducts: 'None registered',
+    unchanged: 'Unchanged',
+    title: 'Checks',
+    record: 'Record a check',
+    recordTitle: 'Record a check — {{code}}',
+    recorded: 'The check is recorded.',
+    print: 'Print the check record',
+    empty: 'No checks recorded yet',
+    columns: { at: 'Checked on', kind: 'Check', checker: 'Checked by', result: 'Result', problems: 'Problems found', recordedBy: 'Recorded by' },
+    form: {
+      kind: 'Check',
+      checker: 'Checked by',
+      result: 'Result',
+      problems: 'Problems found',
+      problemsHint: 'Say what was found when the result is “Problems found”.',
+      at: 'Checked on',
+    },
+    due: 'Computer checks due',
+    dueList: 'Due: {{names}}{{more}}',
+    dueItem: '{{code}} ({{kinds}})',
+    dueLast: '{{kind}} last on {{at}}',
+    dueNever: '{{kind}} never done',
+    unmonitoredTitle: 'Classified computers in use without outbound monitoring recorded',
+    unmonitoredHint: 'These classified computers in use have no outbound monitoring recorded as installed; check them and record it with “Change” on the computer’s page:',
+    settings: {
+      interval: 'Computer check interval',
+      intervalHelp: 'A virus scan, system update, outbound connection check or secrecy check not done for this many days is a reminder.',
+    },
   },
   a11y: {
     increase: 'Increase',

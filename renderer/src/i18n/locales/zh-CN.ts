@@ -12,6 +12,7 @@ import {
 } from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
+import { CHECK_KIND_TERMS, CHECK_RESULT_TERMS, INSTALLED_TERMS } from '../../../../db/domain/computer-checks';
 import { wordsIn } from '../terms';
 
 const zhCN = {
@@ -831,6 +832,9 @@ const zhCN = {
       usageScope: '使用范围',
       backupApproved: '可用于台账备份',
       loan: '借用',
+      monitoring: '违规外联监控',
+      threeInOne: '三合一（或同等安全保密产品）',
+      securityProducts: '安全保密产品及版本',
     },
     levels: wordsIn('zh-CN', LEVEL_TERMS, DEVICE_LEVELS),
     dataLevels: wordsIn('zh-CN', LEVEL_TERMS),
@@ -1522,6 +1526,44 @@ const zhCN = {
     signedInAs: '以审批人 {{name}} 本人的账户签署。',
     close: '关闭',
     steps: { decide: '审查决定', confirm: '确认已修改', publish: '登记公开', withdraw: '撤回送审' },
+  },
+  /** Computers' security fields and their check log (issue 19, H3). */
+  computerChecks: {
+    installed: wordsIn('zh-CN', INSTALLED_TERMS),
+    kinds: wordsIn('zh-CN', CHECK_KIND_TERMS),
+    results: wordsIn('zh-CN', CHECK_RESULT_TERMS),
+    productName: '产品名称',
+    productVersion: '版本',
+    addProduct: '添加产品',
+    removeProduct: '删除此产品',
+    noProducts: '未登记',
+    unchanged: '不变',
+    title: '检查记录',
+    record: '登记检查',
+    recordTitle: '登记检查 — {{code}}',
+    recorded: '检查已登记。',
+    print: '打印检查记录',
+    empty: '尚无检查记录',
+    columns: { at: '检查日期', kind: '检查类型', checker: '检查人', result: '检查结果', problems: '发现的问题', recordedBy: '登记人' },
+    form: {
+      kind: '检查类型',
+      checker: '检查人',
+      result: '检查结果',
+      problems: '发现的问题',
+      problemsHint: '检查结果为“发现问题”时必须写明。',
+      at: '检查日期',
+    },
+    due: '计算机检查到期',
+    dueList: '到期待检查：{{names}}{{more}}',
+    dueItem: '{{code}}（{{kinds}}）',
+    dueLast: '{{kind}}上次 {{at}}',
+    dueNever: '{{kind}}从未检查',
+    unmonitoredTitle: '在用涉密计算机未记录违规外联监控',
+    unmonitoredHint: '以下在用的涉密计算机未登记已安装违规外联监控，请核实后在计算机页面“变更”中登记：',
+    settings: {
+      interval: '计算机检查周期',
+      intervalHelp: '病毒查杀、系统升级、违规外联检查、保密检查，每一类超过此天数未做即在待办中提醒。',
+    },
   },
   /** What antd announces to a screen reader in English (renderer/src/i18n/a11y.ts). */
   a11y: {

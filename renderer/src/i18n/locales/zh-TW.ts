@@ -12,6 +12,7 @@ import {
 } from '../../../../db/domain/terms';
 import { DEVICE_LEVELS, DOCUMENT_LEVELS } from '../../../../db/domain/levels';
 import { EVENT_KINDS } from '../../features/documents/documents';
+import { CHECK_KIND_TERMS, CHECK_RESULT_TERMS, INSTALLED_TERMS } from '../../../../db/domain/computer-checks';
 import { wordsIn } from '../terms';
 
 const zhTW: Messages = {
@@ -830,6 +831,9 @@ const zhTW: Messages = {
       usageScope: '使用範圍',
       backupApproved: '可用於台帳備份',
       loan: '借用',
+      monitoring: '違規外聯監控',
+      threeInOne: '三合一（或同等安全保密產品）',
+      securityProducts: '安全保密產品及版本',
     },
     levels: wordsIn('zh-TW', LEVEL_TERMS, DEVICE_LEVELS),
     dataLevels: wordsIn('zh-TW', LEVEL_TERMS),
@@ -1519,6 +1523,44 @@ const zhTW: Messages = {
     signedInAs: '以審批人 {{name}} 本人的賬戶簽署。',
     close: '關閉',
     steps: { decide: '審查決定', confirm: '確認已修改', publish: '登記公開', withdraw: '撤回送審' },
+  },
+  /** Computers' security fields and their check log (issue 19, H3). */
+  computerChecks: {
+    installed: wordsIn('zh-TW', INSTALLED_TERMS),
+    kinds: wordsIn('zh-TW', CHECK_KIND_TERMS),
+    results: wordsIn('zh-TW', CHECK_RESULT_TERMS),
+    productName: '產品名稱',
+    productVersion: '版本',
+    addProduct: '新增產品',
+    removeProduct: '刪除此產品',
+    noProducts: '未登記',
+    unchanged: '不變',
+    title: '檢查記錄',
+    record: '登記檢查',
+    recordTitle: '登記檢查 — {{code}}',
+    recorded: '檢查已登記。',
+    print: '列印檢查記錄',
+    empty: '尚無檢查記錄',
+    columns: { at: '檢查日期', kind: '檢查類型', checker: '檢查人', result: '檢查結果', problems: '發現的問題', recordedBy: '登記人' },
+    form: {
+      kind: '檢查類型',
+      checker: '檢查人',
+      result: '檢查結果',
+      problems: '發現的問題',
+      problemsHint: '檢查結果為「發現問題」時必須寫明。',
+      at: '檢查日期',
+    },
+    due: '電腦檢查到期',
+    dueList: '到期待檢查：{{names}}{{more}}',
+    dueItem: '{{code}}（{{kinds}}）',
+    dueLast: '{{kind}}上次 {{at}}',
+    dueNever: '{{kind}}從未檢查',
+    unmonitoredTitle: '在用涉密電腦未記錄違規外聯監控',
+    unmonitoredHint: '以下在用的涉密電腦未登記已安裝違規外聯監控，請核實後在電腦頁面「變更」中登記：',
+    settings: {
+      interval: '電腦檢查週期',
+      intervalHelp: '病毒查殺、系統升級、違規外聯檢查、保密檢查，每一類超過此天數未做即在待辦中提醒。',
+    },
   },
   a11y: { increase: '增加', decrease: '減少', selectAll: '全選', customSelection: '自訂選擇', selectRow: '選擇第 {{n}} 列', rowSelected: '已選擇第 {{n}} 列' },
 };
