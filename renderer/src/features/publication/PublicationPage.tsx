@@ -4,7 +4,6 @@
 // The register prints and exports from its sheet. Keyboard-first: Alt+N opens 送审登记, Enter opens a row.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -29,10 +28,8 @@ import { eventDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { formatAt } from '../../ui/format';
-import { useAltKey } from '../../ui/hooks/useAltKey';
+import { RegisterCard } from '../../ui/RegisterCard';
 import { useLoad } from '../../ui/hooks/useAction';
-import { ExportButtons } from '../../ui/ExportButtons';
-import { PrintButton } from '../printing/PrintButton';
 import { OnTheSpot } from '../documents/ApprovalFields';
 import { ReviewCounts } from './ReviewCounts';
 
@@ -72,8 +69,6 @@ export function PublicationPage() {
   const [shownId, setShownId] = useState<number | null>(null);
   const { busy, error, run } = useLoad(useCallback(async () => setData(await send('publication.year', { year })), [year]));
   const reload = useCallback(async () => void (await run()), [run]);
-  // Alt+N: 送审登记, from anywhere on the page.
-  useAltKey('KeyN', isCustodian, () => setOpening(true));
 
   const rows = (data?.rows ?? []).filter((r) => !state || r.state === state);
   const shown = data?.rows.find((r) => r.id === shownId) ?? null;
@@ -117,20 +112,11 @@ export function PublicationPage() {
   ];
 
   return (
-    <Card
+    <RegisterCard
       title={t('publication.title')}
-      extra={
-        <Space wrap>
-          {isCustodian && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} aria-keyshortcuts="Alt+N" data-testid="publication-open">
-              {t('publication.open')}
-            </Button>
-          )}
-          <PrintButton request={{ kind: 'sheet', name: 'publication-reviews', filters }} label={t('publication.print')} testId="publication-print" />
-          <ExportButtons register="publication-reviews" filters={filters} />
-        </Space>
-      }
-      data-testid="publication-page"
+      testId="publication-page"
+      add={isCustodian ? { label: t('publication.open'), onClick: () => setOpening(true), testId: 'publication-open' } : undefined}
+      sheet={{ name: 'publication-reviews', filters, printLabel: t('publication.print'), printTestId: 'publication-print' }}
     >
       <Flex vertical gap={12}>
         <Alert type="info" showIcon title={t('publication.hint')} />
@@ -175,7 +161,7 @@ export function PublicationPage() {
       </Flex>
       {opening && <OpenDialog onClose={() => setOpening(false)} onDone={reload} />}
       {shown && <ReviewDialog review={shown} onClose={() => setShownId(null)} onChanged={reload} />}
-    </Card>
+    </RegisterCard>
   );
 }
 
