@@ -42,7 +42,7 @@ export const PUBLICATION_STATE_TERMS: Record<PublicationState, Term> = {
 
 /** How an approver gave a decision or a confirmation: signed in themselves, or countersigned on the spot. */
 export const PUBLICATION_WAY_TERMS: Record<'in_app' | 'on_the_spot', Term> = {
-  in_app: ['本人登录审查', '本人登錄審查', 'Signed in'],
+  in_app: ['本人登录签核', '本人登錄簽核', 'Signed in'],
   on_the_spot: ['当面签核', '當面簽核', 'Countersigned on the spot'],
 };
 

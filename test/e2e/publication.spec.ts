@@ -139,6 +139,7 @@ test('a publication review: submitted by keyboard, one review per item, 修改�
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('publication-review').getByTestId('publication-state')).toHaveText('已公开');
   await expect(page.getByTestId('publication-review-published')).toContainText('门户网站 政务公开栏目');
+  await shot(page, 'publication-review');
   await page.getByTestId('publication-review-close').click();
   await expect(page.getByTestId('publication-count-approve_with_changes')).toContainText('1');
   await expect(page.getByTestId('publication-count-published')).toContainText('1');
@@ -181,4 +182,6 @@ test('a publication review: submitted by keyboard, one review per item, 修改�
   await expect(stats.getByTestId('publication-count-approve_with_changes')).toContainText('1');
   await expect(stats.getByTestId('publication-count-refuse')).toContainText('1');
   await expect(stats.getByTestId('publication-count-total')).toContainText('2');
+  await stats.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/statistics-publication.png` });
 });

@@ -3,7 +3,24 @@
 // approver signed in, or the custodian with the approver countersigning on the spot), the publication, a withdrawal.
 // The register prints and exports from its sheet. Keyboard-first: Alt+N opens 送审登记, Enter opens a row.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  type DescriptionsProps,
+  type TableProps,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -285,6 +302,62 @@ function ReviewDialog({ review, onClose, onChanged }: { review: ReviewView; onCl
     language === 'en'
       ? `${s.by} (${say(PUBLICATION_WAY_TERMS[s.way], language)}) ${formatAt(s.at, language)}`
       : `${s.by}（${say(PUBLICATION_WAY_TERMS[s.way], language)}）${formatAt(s.at, language)}`;
+  const d = review.decision;
+  // What the review is and what followed it, as the register prints it (each fact only once it exists).
+  const facts: DescriptionsProps['items'] = [
+    { key: 'state', label: t('publication.state'), span: 2, children: <StateTag state={review.state} /> },
+    {
+      key: 'item',
+      label: t('publication.item'),
+      span: 2,
+      children: `${review.title}${review.receiptNo ? `（${review.receiptNo}）` : ''}${review.telegram ? `（${say(CARRIER_TERMS.telegram, language)}）` : ''}`,
+    },
+    { key: 'department', label: t('publication.department'), children: review.department },
+    { key: 'submittedBy', label: t('publication.submittedBy'), children: review.submittedBy },
+    { key: 'channel', label: t('publication.channel'), children: say(PUBLICATION_CHANNEL_TERMS[review.channel], language) },
+    { key: 'openedAt', label: t('publication.openedAt'), children: formatAt(review.openedAt, language).slice(0, 10) },
+    ...(review.content ? [{ key: 'abstract', label: t('publication.abstract'), span: 2, children: review.content }] : []),
+    ...(d
+      ? [
+          {
+            key: 'decision',
+            label: t('publication.decision'),
+            children: <span data-testid="publication-review-decision">{say(PUBLICATION_DECISION_TERMS[d.verdict], language)}</span>,
+          },
+          { key: 'reviewer', label: t('publication.reviewer'), children: <span data-testid="publication-review-reviewer">{signature(d)}</span> },
+          { key: 'reasons', label: t('publication.reasons'), span: 2, children: d.reasons },
+          ...(d.changes ? [{ key: 'changes', label: t('publication.changes'), span: 2, children: d.changes }] : []),
+        ]
+      : []),
+    ...(review.confirmation
+      ? [{ key: 'confirmed', label: t('publication.confirmed'), span: 2, children: `${review.confirmation.note}\u3000${signature(review.confirmation)}` }]
+      : []),
+    ...(review.publication
+      ? [
+          {
+            key: 'published',
+            label: t('publication.published'),
+            span: 2,
+            children: (
+              <span data-testid="publication-review-published">
+                {`${formatAt(review.publication.at, language).slice(0, 10)}\u3000${review.publication.place}`}
+                {review.telegram && review.publication.headersRemoved ? `\u3000${say(HEADERS_REMOVED_TERM, language)}` : ''}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(review.withdrawal
+      ? [
+          {
+            key: 'withdrawn',
+            label: t('publication.withdrawn'),
+            span: 2,
+            children: `${formatAt(review.withdrawal.at, language).slice(0, 10)}\u3000${review.withdrawal.reason}`,
+          },
+        ]
+      : []),
+  ];
   return (
     <Modal
       open
@@ -311,67 +384,7 @@ function ReviewDialog({ review, onClose, onChanged }: { review: ReviewView; onCl
       }
       data-testid="publication-review"
     >
-      <Descriptions column={2} size="small" bordered>
-        <Descriptions.Item label={t('publication.state')} span={2}>
-          <StateTag state={review.state} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('publication.item')} span={2}>
-          {review.title}
-          {review.receiptNo ? `（${review.receiptNo}）` : ''}
-          {review.telegram ? `（${say(CARRIER_TERMS.telegram, language)}）` : ''}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('publication.department')}>{review.department}</Descriptions.Item>
-        <Descriptions.Item label={t('publication.submittedBy')}>{review.submittedBy}</Descriptions.Item>
-        <Descriptions.Item label={t('publication.channel')}>{say(PUBLICATION_CHANNEL_TERMS[review.channel], language)}</Descriptions.Item>
-        <Descriptions.Item label={t('publication.openedAt')}>{formatAt(review.openedAt, language).slice(0, 10)}</Descriptions.Item>
-        {review.content && (
-          <Descriptions.Item label={t('publication.abstract')} span={2}>
-            {review.content}
-          </Descriptions.Item>
-        )}
-        {review.decision && (
-          <>
-            <Descriptions.Item label={t('publication.decision')}>
-              <span data-testid="publication-review-decision">{say(PUBLICATION_DECISION_TERMS[review.decision.verdict], language)}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('publication.reviewer')}>
-              <span data-testid="publication-review-reviewer">{signature(review.decision)}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('publication.reasons')} span={2}>
-              {review.decision.reasons}
-            </Descriptions.Item>
-            {review.decision.changes && (
-              <Descriptions.Item label={t('publication.changes')} span={2}>
-                {review.decision.changes}
-              </Descriptions.Item>
-            )}
-          </>
-        )}
-        {review.confirmation && (
-          <Descriptions.Item label={t('publication.confirmed')} span={2}>
-            {review.confirmation.note}
-            {'\u3000'}
-            {signature(review.confirmation)}
-          </Descriptions.Item>
-        )}
-        {review.publication && (
-          <Descriptions.Item label={t('publication.published')} span={2}>
-            <span data-testid="publication-review-published">
-              {formatAt(review.publication.at, language).slice(0, 10)}
-              {'\u3000'}
-              {review.publication.place}
-              {review.telegram && review.publication.headersRemoved ? `\u3000${say(HEADERS_REMOVED_TERM, language)}` : ''}
-            </span>
-          </Descriptions.Item>
-        )}
-        {review.withdrawal && (
-          <Descriptions.Item label={t('publication.withdrawn')} span={2}>
-            {formatAt(review.withdrawal.at, language).slice(0, 10)}
-            {'\u3000'}
-            {review.withdrawal.reason}
-          </Descriptions.Item>
-        )}
-      </Descriptions>
+      <Descriptions column={2} size="small" bordered items={facts} />
       {step === 'decide' && <DecideDialog review={review} onClose={() => setStep(null)} onDone={onChanged} />}
       {step === 'confirm' && <ConfirmDialog review={review} onClose={() => setStep(null)} onDone={onChanged} />}
       {step === 'publish' && <PublishDialog review={review} onClose={() => setStep(null)} onDone={onChanged} />}
