@@ -32,6 +32,8 @@ import { FormModal } from '../../ui/FormModal';
 import { formatAt } from '../../ui/format';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { PersonInput } from '../../ui/SuggestInput';
+import { useAltKey } from '../../ui/hooks/useAltKey';
+import { useLoad } from '../../ui/hooks/useAction';
 import { PrintButton } from '../printing/PrintButton';
 import { OnTheSpot } from '../documents/ApprovalFields';
 
@@ -64,46 +66,24 @@ export function FindingsPage() {
   const isCustodian = useLedger(selectIsCustodian);
   const [status, setStatus] = useState<FindingStatus | undefined>(undefined);
   const [rows, setRows] = useState<FindingView[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [registering, setRegistering] = useState(false);
   const [shownId, setShownId] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      setRows(await send('findings.list', status ? { status } : {}));
-      setError(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, [status]);
-  useEffect(() => void load(), [load]);
+  const { busy, error, run } = useLoad(useCallback(async () => setRows(await send('findings.list', status ? { status } : {})), [status]));
+  const load = useCallback(async () => void (await run()), [run]);
 
   // Alt+N: 登记问题, from anywhere on the page.
-  useEffect(() => {
-    if (!isCustodian) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && e.key.toLowerCase() === 'n' && !document.querySelector('.ant-modal')) {
-        e.preventDefault();
-        setRegistering(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [isCustodian]);
+  useAltKey('KeyN', isCustodian, () => setRegistering(true));
 
   const shown = rows.find((r) => r.id === shownId) ?? null;
   const filters = status ? { status } : {};
 
   const columns: TableProps<FindingView>['columns'] = [
     { key: 'no', title: t('findings.no'), width: 120, render: (_, r) => <span className="monospace">{r.no}</span> },
+    // Where it stands first: the screen is narrower than the register.
+    { key: 'status', title: t('findings.status'), width: 130, render: (_, r) => <StatusTag status={r.status} /> },
     { key: 'foundOn', dataIndex: 'foundOn', title: t('findings.foundOn'), width: 110 },
     { key: 'source', title: t('findings.source'), width: 160, render: (_, r) => sourceText(r, language) },
     { key: 'description', dataIndex: 'description', title: t('findings.description') },
-    { key: 'place', dataIndex: 'place', title: t('findings.place'), width: 130 },
     {
       key: 'severity',
       title: t('findings.severity'),
@@ -112,7 +92,7 @@ export function FindingsPage() {
     },
     { key: 'owner', dataIndex: 'owner', title: t('findings.owner'), width: 100 },
     { key: 'deadline', dataIndex: 'deadline', title: t('findings.deadline'), width: 110 },
-    { key: 'status', title: t('findings.status'), width: 130, render: (_, r) => <StatusTag status={r.status} /> },
+    { key: 'place', dataIndex: 'place', title: t('findings.place'), width: 130 },
   ];
 
   return (
