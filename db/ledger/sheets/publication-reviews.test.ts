@@ -2,7 +2,7 @@
 // and how, what had to change and that it was changed, what became of the item, and the marking of a still classified
 // telegram a review names; filtered by year and state, in each language.
 import { describe, expect, it } from 'vitest';
-import { UNIT_NAME, ok, withRaw } from '../../testing';
+import { UNIT_NAME, ok, okAsync, withRaw } from '../../testing';
 import { publicationLedger } from '../publication/fixture';
 import { buildSheet, type SheetLanguage } from './index';
 
@@ -91,5 +91,16 @@ describe('the publication review register sheet', () => {
     expect(en.rows[0]![9]).toBe('王局长 (Countersigned on the spot)');
     expect(sheet(l, { year: 2025 }).rows).toEqual([]);
     expect(() => sheet(l, { state: 'approved' })).toThrow();
+  });
+
+  it('exports as printed: the same rows to a spreadsheet, with the marking', async () => {
+    const l = register();
+    const out = await okAsync<{ fileName: string; rows: number; marking: string }>(l.t.service, 'export.register', {
+      register: 'publication-reviews',
+      filters: { year: 2026 },
+      format: 'csv',
+    });
+    expect(out).toMatchObject({ rows: 3, marking: '机密' });
+    expect(out.fileName).toMatch(/^信息公开保密审查登记表 2026年度-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });
