@@ -61,6 +61,9 @@ test('devices: a 机密 computer stays off the internet; cross-use and off-site 
   await page.getByTestId('device-form-department').fill('办公室');
   await page.getByTestId('device-form-responsible').fill('王五');
   await page.getByTestId('device-form-location').fill('保密室');
+  // A classified computer says whether 违规外联监控 and 三合一 are installed.
+  await pick(page, 'device-form-monitoring', '已安装');
+  await pick(page, 'device-form-threeInOne', '已安装');
   await page.getByTestId('device-register-submit').click();
   await expect(page.getByTestId('device-register-form')).toHaveCount(0);
 

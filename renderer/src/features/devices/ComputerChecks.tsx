@@ -18,7 +18,7 @@ import { PrintButton } from '../printing/PrintButton';
 export function ComputerChecksCard({ computer }: { computer: ComputerDetail }) {
   const { t } = useTranslation();
   const isCustodian = useLedger(selectIsCustodian);
-  const [recording, setRecording] = useKeptState(`computer-check:${computer.id}`, false);
+  const [recording, setRecording] = useKeptState(`computer-check-open:${computer.id}`, false);
   // Scrapped or destroyed: its log stays, nothing is added to it.
   const open = computer.status !== 'scrapped' && computer.status !== 'destroyed';
   return (
@@ -113,13 +113,24 @@ function CheckModal({ computer, onClose }: { computer: ComputerDetail; onClose()
       onClose={onClose}
     >
       <Form.Item name="kind" label={t('computerChecks.form.kind')} rules={[{ required: true }]}>
-        <Select autoFocus options={CHECK_KINDS.map((k) => ({ value: k, label: t(`computerChecks.kinds.${k}`) }))} data-testid="computer-check-kind" />
+        <Select
+          autoFocus
+          showSearch
+          optionFilterProp="label"
+          options={CHECK_KINDS.map((k) => ({ value: k, label: t(`computerChecks.kinds.${k}`) }))}
+          data-testid="computer-check-kind"
+        />
       </Form.Item>
       <Form.Item name="checker" label={t('computerChecks.form.checker')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
         <PersonInput testId="computer-check-checker" />
       </Form.Item>
       <Form.Item name="result" label={t('computerChecks.form.result')} rules={[{ required: true }]}>
-        <Select options={CHECK_RESULTS.map((r) => ({ value: r, label: t(`computerChecks.results.${r}`) }))} data-testid="computer-check-result" />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={CHECK_RESULTS.map((r) => ({ value: r, label: t(`computerChecks.results.${r}`) }))}
+          data-testid="computer-check-result"
+        />
       </Form.Item>
       <Form.Item
         name="problems"
