@@ -129,6 +129,9 @@ describe('reminders tell overdue from due soon', () => {
       telegramsHeld: 0,
       telegramsDueSoon: 0,
       telegramsOverdue: 0,
+      findingsOverdue: 0,
+      findingsDueSoon: 0,
+      findingsAwaiting: 0,
       publicationDue: 0,
       approvalsPending: 0,
     });
