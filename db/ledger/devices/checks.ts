@@ -25,7 +25,7 @@ export interface NewCheck {
 const dayOf = (at: string): string => (isDateOnly(at) ? at : localDate(Date.parse(at)));
 
 /** 发现问题 says what was found. */
-export function assertProblemsNamed(computer: string, result: CheckResult, problems: string): void {
+function assertProblemsNamed(computer: string, result: CheckResult, problems: string): void {
   if (result === 'problems' && problems.trim() === '') throw new LedgerError('E_CHECK_PROBLEMS_REQUIRED', { computer });
 }
 
