@@ -1,6 +1,8 @@
 // 年度台账 / 自查材料 (issue 17): the words of the annual pack — its sections shaped as the annual 保密工作台账, the
 // points an inspection checks and their verdicts, the one-page summary — in the three languages. The backend builds
 // the pack (db/ledger/statistics/pack.ts); the print view and the Word document say these words as given.
+import { FINDING_COLUMN_TERMS } from './findings';
+import { PUBLICATION_COLUMN_TERMS } from './publication';
 import type { Term } from './terms';
 
 export const PACK_TITLE: Term = ['保密工作台账（载体和设备部分）', '保密工作台帳（載體和設備部分）', 'Secrecy work ledger (carriers and devices)'];
@@ -14,7 +16,19 @@ export const PACK_PART_TERMS = {
   checks: ['三、自查要点', '三、自查要點', '3. Self-inspection points'],
 } as const satisfies Record<string, Term>;
 
-export const PACK_SECTIONS = ['received', 'produced', 'copied', 'lent', 'returned', 'disposed', 'computers', 'media', 'repairs'] as const;
+export const PACK_SECTIONS = [
+  'received',
+  'produced',
+  'copied',
+  'lent',
+  'returned',
+  'disposed',
+  'computers',
+  'media',
+  'repairs',
+  'reviews',
+  'findings',
+] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
 export const PACK_SECTION_TERMS: Record<PackSection, Term> = {
@@ -27,6 +41,8 @@ export const PACK_SECTION_TERMS: Record<PackSection, Term> = {
   computers: ['涉密计算机', '涉密計算機', 'Classified computers'],
   media: ['涉密存储介质', '涉密存儲介質', 'Classified storage media'],
   repairs: ['维修', '維修', 'Repairs'],
+  reviews: ['信息公开保密审查', '信息公開保密審查', 'Secrecy reviews before publication'],
+  findings: ['问题及整改', '問題及整改', 'Findings and rectification'],
 };
 
 /** Each section's table, named as its register is. */
@@ -40,6 +56,8 @@ export const PACK_TABLE_TERMS: Record<PackSection, Term> = {
   computers: ['涉密计算机登记备案', '涉密計算機登記備案', 'Classified computers registered'],
   media: ['涉密存储介质登记备案', '涉密存儲介質登記備案', 'Classified storage media registered'],
   repairs: ['维修登记', '維修登記', 'Repairs'],
+  reviews: ['信息公开保密审查登记', '信息公開保密審查登記', 'Publication reviews'],
+  findings: ['问题整改登记', '問題整改登記', 'Findings and their rectification'],
 };
 
 /** Every column label of the pack's tables, by key. */
@@ -90,6 +108,9 @@ export const PACK_COLUMN_TERMS = {
   checked: ['核查数', '核查數', 'Checked'],
   exceptions: ['例外', '例外', 'Exceptions'],
   verdict: ['结论', '結論', 'Verdict'],
+  // The publication reviews and the findings (issue 19): their registers' headings.
+  ...PUBLICATION_COLUMN_TERMS,
+  ...FINDING_COLUMN_TERMS,
 } as const satisfies Record<string, Term>;
 export type PackColumn = keyof typeof PACK_COLUMN_TERMS;
 
@@ -114,6 +135,7 @@ export const PACK_CHECKS = [
   'crossUse',
   'inventory',
   'monitoring',
+  'rectification',
 ] as const;
 export type PackCheck = (typeof PACK_CHECKS)[number];
 
@@ -133,6 +155,7 @@ export const PACK_CHECK_TERMS: Record<PackCheck, Term> = {
   crossUse: ['移动存储介质不交叉使用', '移動存儲介質不交叉使用', 'No cross-use of removable media'],
   inventory: ['账物一致（清查）', '賬物一致（清查）', 'Register and holdings agree (stocktake)'],
   monitoring: ['涉密计算机安装三合一、违规外联监控', '涉密計算機安裝三合一、違規外聯監控', 'Classified computers run the 3-in-1 and outbound monitoring'],
+  rectification: ['发现的问题按期整改并经确认', '發現的問題按期整改並經確認', 'Findings rectified by their deadline and confirmed'],
 };
 
 /** What the count of each point counts. */
@@ -151,6 +174,7 @@ export const PACK_CHECK_SCOPE_TERMS: Record<PackCheck, Term> = {
   ],
   crossUse: ['本年度介质使用登记 {n} 条', '本年度介質使用登記 {n} 條', '{n} media uses this year'],
   inventory: ['本年度清查 {n} 次', '本年度清查 {n} 次', '{n} stocktakes this year'],
+  rectification: ['本年度问题 {n} 项', '本年度問題 {n} 項', '{n} findings this year'],
   monitoring: ['涉密计算机 {n} 台', '涉密計算機 {n} 台', '{n} classified computers'],
 };
 
@@ -170,6 +194,8 @@ export const PACK_EXCEPTION_TERMS = {
   secretsOnPlain: ['处理{level}信息', '處理{level}信息', '{level} data'],
   crossUse: ['交叉使用', '交叉使用', 'cross-use'],
   stillMissing: ['清查缺失，尚未找回', '清查缺失，尚未找回', 'missing, not found'],
+  findingOverdue: ['逾期未整改', '逾期未整改', 'overdue, not rectified'],
+  findingLate: ['逾期 {n} 天整改', '逾期 {n} 天整改', 'rectified {n} days late'],
 } as const satisfies Record<string, Term>;
 
 export const PACK_VERDICTS = ['conforms', 'exceptions', 'nothing', 'notAssessed'] as const;
@@ -215,6 +241,17 @@ export const PACK_SUMMARY_TERMS = {
   chartUnit: ['单位：{unit}', '單位：{unit}', 'Unit: {unit}'],
   /** The device units in the summary. */
   unit: ['台', '台', ''],
+  /** The findings section's count, as the findings stand on the pack's day. */
+  findings: [
+    '本年度问题 {total} 项（含以前年度未整改完毕的）：已整改 {closed} 项，整改完成待确认 {awaiting} 项，整改中 {open} 项，逾期未整改 {overdue} 项。',
+    '本年度問題 {total} 項（含以前年度未整改完畢的）：已整改 {closed} 項，整改完成待確認 {awaiting} 項，整改中 {open} 項，逾期未整改 {overdue} 項。',
+    '{total} findings this year (with earlier ones not yet rectified): {closed} rectified, {awaiting} awaiting confirmation, {open} being rectified, {overdue} overdue.',
+  ],
+  /** The reviews section's count table: by decision, those not decided, withdrawn, and published. */
+  reviewCounts: ['审查结论统计', '審查結論統計', 'Reviews by decision'],
+  reviewPending: ['待审查', '待審查', 'Not yet decided'],
+  reviewWithdrawn: ['撤回', '撤回', 'Withdrawn'],
+  reviewPublished: ['其中已公开', '其中已公開', 'Of which published'],
 } as const satisfies Record<string, Term>;
 
 /** A word with its {placeholders} filled in. */

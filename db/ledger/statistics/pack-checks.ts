@@ -12,6 +12,7 @@ import { all, sql, type Db } from '../../store/sql';
 import type { StatisticsItemView } from '../../views';
 import { assertCompatible, assertDataFits, assertNetworkAllowed, type ComputerRow, type MediumRow } from '../devices/devices';
 import { inDates, statisticsItems, type StatisticsFilters } from './queries';
+import { findingsOfYear } from '../findings/queries';
 
 /** A year on the custodian's calendar, and the day overdue is counted at. */
 export interface PackYear {
@@ -277,6 +278,23 @@ function inventory(db: Db, y: PackYear, l: Language): Found {
   };
 }
 
+/**
+ * 整改: the year's findings (and earlier ones still open when it began), each rectified by its standing deadline with
+ * an approver's confirmation. Open past the deadline on the pack's day, or done after it, is an exception.
+ */
+function rectification(db: Db, y: PackYear, l: Language): Found {
+  const findings = findingsOfYear(db, y.year, y.asOf);
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  const exceptions = findings.flatMap((f) => {
+    if (f.status === 'overdue') return [exception(f.no, say(PACK_EXCEPTION_TERMS.findingOverdue, l), l)];
+    // Done after the deadline, whether confirmed already or awaiting the approver.
+    const done = f.closedOn ?? (f.status === 'awaiting' ? f.closes.at(-1)?.closedOn : undefined);
+    if (done && done > f.deadline) return [exception(f.no, fillPack(say(PACK_EXCEPTION_TERMS.findingLate, l), { n: days(f.deadline, done) }), l)];
+    return [];
+  });
+  return { checked: findings.length, exceptions };
+}
+
 /** The classified computers the unit had in the year: registered by its end, not scrapped or destroyed before it began. */
 export function packComputers(db: Db, y: PackYear): ComputerRow[] {
   return all<ComputerRow>(
@@ -299,6 +317,7 @@ const CHECKS: Record<PackCheck, (db: Db, y: PackYear, l: Language) => Found> = {
   crossUse,
   inventory,
   monitoring,
+  rectification,
 };
 
 export function packChecks(db: Db, y: PackYear, language: Language): PackCheckResult[] {

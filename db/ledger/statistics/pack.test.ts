@@ -148,6 +148,7 @@ describe('the annual pack: the check list', () => {
     expect(c.copying.verdict).toBe('本年度无此事项');
     expect(c.inventory.verdict).toBe('未评估（台账无此记录）');
     expect(c.monitoring.verdict).toBe('本年度无此事项');
+    expect(c.rectification.verdict).toBe('本年度无此事项');
   });
 });
 
@@ -302,6 +303,12 @@ describe('the annual pack: publication reviews and findings (issue 19)', () => {
     expect(column(findings, '状态')).toEqual(['整改完成待确认', '已整改 陈主任（当面确认）', '逾期未整改', '整改中']);
     expect(column(findings, '整改情况')[1]).toBe('已配发钥匙盒 2026-11-15');
     expect(column(findings, '来源')[2]).toBe('计算机检查 BM-JSJ-1');
+    // 自查要点: the finding open past its deadline is an exception; the one confirmed (and last year's rectified in January, late) too.
+    expect(checks(document).rectification).toEqual({
+      checked: '本年度问题 4 项',
+      exceptions: 'ZG-2025-001（逾期 21 天整改）、ZG-2026-002（逾期未整改）',
+      verdict: '有例外',
+    });
     const count = document.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('本年度问题'));
     expect(count).toMatchObject({ text: '本年度问题 4 项（含以前年度未整改完毕的）：已整改 1 项，整改完成待确认 1 项，整改中 1 项，逾期未整改 1 项。' });
   });
