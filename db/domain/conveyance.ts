@@ -44,7 +44,6 @@ export const CONVEYANCE_AUDIT_ACTION_TERMS: Record<string, Term> = {
   'documents.planConveyance': ['登记传达方案', '登記傳達方案', 'Record a conveyance plan'],
   'documents.convey': ['登记传达', '登記傳達', 'Record a conveyance'],
   'documents.planPublication': ['登记公开方案', '登記公開方案', 'Record a publication plan'],
-  'documents.recordPublished': ['登记已公开', '登記已公開', 'Record as published'],
   'documents.conveyance': ['查看传达与公开', '查看傳達與公開', 'View conveyance and publication'],
 };
 

@@ -85,6 +85,9 @@ test('a conveyance plan within the 知悉范围, a conveyance, a publication pla
   await page.getByTestId('publication-plan-submit').click();
   await expect(page.getByTestId('publication-plan-done')).toBeVisible();
   await expect(page.getByTestId('publication-due')).toContainText('已到可公开日期');
+  // 先审查后公开: the plan is carried out by a publication review, not recorded here by hand.
+  await expect(page.getByTestId('publication-due')).toContainText('须经信息公开保密审查');
+  await expect(page.getByTestId('publication-action-review')).toHaveText('送信息公开审查');
   await expect(page.getByTestId('publication-plan')).toContainText('省国家保密局 鲁保函〔2026〕12号');
 
   // The timeline names each step in words.

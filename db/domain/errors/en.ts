@@ -116,7 +116,7 @@ export const en: ErrorTexts = {
       plan: '{{outside}}: not in the range of the conveyance plan of {{receiptNo}}; to convey to them, change the plan first.',
       notHeld: 'The unit no longer holds {{receiptNo}} (returned, destroyed or sent out): it is neither conveyed nor planned for publication.',
       noConveyancePlan: '{{receiptNo}} has no conveyance plan: record its range, manner and the secrecy discipline first.',
-      noPublicationPlan: '{{receiptNo}} has no publication plan: nothing to record as published.',
+      noPublicationPlan: '{{receiptNo}} is not declassified and has no publication plan: a document not declassified is published only as its plan allows.',
       originator:
         '{{receiptNo}} is a received document: whether and when it is published is its originator’s decision; record their decision’s issuing body, number and date.',
       approver:

@@ -108,7 +108,7 @@ export const zhCN = {
       plan: '{{outside}} 不在 {{receiptNo}} 传达方案的范围内：传达对象须在传达范围之内，扩大范围请先修改传达方案。',
       notHeld: '本单位已不再持有 {{receiptNo}}（已清退、销毁或传递），不能再传达或安排公开。',
       noConveyancePlan: '{{receiptNo}} 尚未登记传达方案：请先登记传达范围、传达方式和保密纪律要求。',
-      noPublicationPlan: '{{receiptNo}} 尚未登记公开方案，不能登记公开。',
+      noPublicationPlan: '{{receiptNo}} 尚未解密，也未登记公开方案：未解密的文件只能按公开方案公开。',
       originator: '{{receiptNo}} 是来文：能否公开、何时公开由发文机关决定，请记录其决定的机关、文号和日期。',
       approver: '{{receiptNo}} 是本单位的文件：公开方案须由审批人当面审批（审批人选择本人账户并输入本人密码），或记录上级机关的决定。',
       done: '{{receiptNo}} 现行的公开方案已于 {{at}} 办理公开；如需再次公开，请先登记新的公开方案。',

@@ -107,7 +107,7 @@ export const zhTW: ErrorTexts = {
       plan: '{{outside}} 不在 {{receiptNo}} 傳達方案的範圍內：傳達對象須在傳達範圍之內，擴大範圍請先修改傳達方案。',
       notHeld: '本單位已不再持有 {{receiptNo}}（已清退、銷毀或傳遞），不能再傳達或安排公開。',
       noConveyancePlan: '{{receiptNo}} 尚未登記傳達方案：請先登記傳達範圍、傳達方式和保密紀律要求。',
-      noPublicationPlan: '{{receiptNo}} 尚未登記公開方案，不能登記公開。',
+      noPublicationPlan: '{{receiptNo}} 尚未解密，也未登記公開方案：未解密的文件只能按公開方案公開。',
       originator: '{{receiptNo}} 是來文：能否公開、何時公開由發文機關決定，請記錄其決定的機關、文號和日期。',
       approver: '{{receiptNo}} 是本單位的文件：公開方案須由審批人當面審批（審批人選擇本人帳戶並輸入本人密碼），或記錄上級機關的決定。',
       done: '{{receiptNo}} 現行的公開方案已於 {{at}} 辦理公開；如需再次公開，請先登記新的公開方案。',

@@ -5,7 +5,7 @@ import type { SignedInContext } from '../../context';
 import { CONVEYANCE_MANNERS, PUBLICATION_EXTENTS } from '../../domain/conveyance';
 import { countersignature } from '../approvals/use';
 import { at, date, id, person, text } from '../fields';
-import { conveyanceOf, planConveyance, planPublication, recordConveyance, recordPublished } from './conveyance';
+import { conveyanceOf, planConveyance, planPublication, recordConveyance } from './conveyance';
 import { localDate, requireDocument } from './model';
 
 const entry = z.object({ name: text(100), department: z.string().trim().max(60).optional() }).strict();
@@ -79,12 +79,6 @@ export const conveyanceCommands = {
           ? { way: 'external', body: input.decision.body, docNo: input.decision.docNo, date: input.decision.date }
           : { way: 'on_the_spot', approver: out.decider },
     }),
-  }),
-  /** 已公开: the plan in force carried out, with its reference. */
-  'documents.recordPublished': registerWrite({
-    input: z.object({ documentId: id, reference: text(100), at }).strict(),
-    run: recordPublished,
-    target: ofDocument,
   }),
   'documents.conveyance': registerRead(z.object({ documentId: id }).strict(), (ctx, input) => conveyanceOf(ctx.db, input.documentId)),
 };

@@ -184,20 +184,44 @@ describe('the publication plan (公开方案)', () => {
     expect(JSON.parse(audit.summary!)).toMatchObject({ decision: { way: 'on_the_spot', approver: '王局长' } });
   });
 
-  it('reminds when its day comes (publicationDue) until it is recorded as published, once, not before that day', () => {
+  it('reminds when its day comes (publicationDue) until a review of it is published (先审查后公开): not before that day, once per plan', () => {
     const t = approvalsLedger();
+    const spot = { approverId: t.approver.id, password: t.approver.password };
+    const cleared = (channel: string, at: string) => {
+      const { id } = ok<{ id: number }>(t.service, 'publication.open', {
+        title: '通知',
+        department: '办公室',
+        channel,
+        documentId: t.doc,
+        submittedBy: '赵六',
+        at,
+      });
+      ok(t.service, 'publication.decide', { id, verdict: 'approve', reasons: '所列部分不涉及国家秘密', countersign: spot });
+      return id;
+    };
+    // A document not declassified has nothing to publish without its plan, even once a review cleared it.
+    const first = cleared('website', '2026-11-25');
+    const before = dataSnapshot(t);
+    expect(refused(t.service, 'publication.publish', { id: first, place: '门户网站', at: '2026-11-25' })).toMatchObject({
+      code: 'E_NO_PLAN',
+      details: { plan: 'publication' },
+    });
+    expect(dataSnapshot(t)).toEqual(before);
     ok(t.service, 'documents.planPublication', publication(t.doc, external()));
     expect(reminders(t).publicationDue).toBe(0);
-    expect(refused(t.service, 'documents.recordPublished', { documentId: t.doc, reference: 'GK-2026-001', at: '2026-11-25' })).toMatchObject({
+    expect(refused(t.service, 'publication.publish', { id: first, place: '门户网站', at: '2026-11-25' })).toMatchObject({
       code: 'E_DATE_ORDER',
       details: { rule: 'before_publish_from', earliest: '2026-12-01' },
     });
     t.clock.advance(7 * DAY);
     expect(reminders(t).publicationDue).toBe(1);
     expect(doc(t, t.doc).reminders).toContain('publicationDue');
-    ok(t.service, 'documents.recordPublished', { documentId: t.doc, reference: 'GK-2026-001', at: '2026-12-02' });
+    ok(t.service, 'publication.publish', { id: first, place: '门户网站', at: '2026-12-02' });
     expect(reminders(t).publicationDue).toBe(0);
-    expect(refused(t.service, 'documents.recordPublished', { documentId: t.doc, reference: 'GK-2026-002', at: '2026-12-02' })).toMatchObject({
+    expect(doc(t, t.doc).events.map((e) => e.kind)).toContain('publication_done');
+    // The plan is carried out: the same document on another channel waits for a plan of its own.
+    const second = cleared('notice_board', '2026-12-02');
+    expect(refused(t.service, 'publication.publish', { id: second, place: '公开栏', at: '2026-12-02' })).toMatchObject({
       code: 'E_PUBLICATION_DONE',
       details: { at: '2026-12-02' },
     });
@@ -213,9 +237,10 @@ describe('the publication plan (公开方案)', () => {
       }),
     );
     expect(reminders(t).publicationDue).toBe(1);
+    ok(t.service, 'publication.publish', { id: second, place: '公开栏', at: '2026-12-02' });
     expect(view(t, t.doc).publicationPlans.map((p) => [p.version, p.doneReference])).toEqual([
-      [2, null],
-      [1, 'GK-2026-001'],
+      [2, 'GK-2026-002 公开栏'],
+      [1, 'GK-2026-001 门户网站'],
     ]);
   });
 });

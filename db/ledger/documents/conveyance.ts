@@ -216,26 +216,33 @@ export function planPublication(
   return { planId, version, decider: decision.decider };
 }
 
-/** 已公开: the plan in force carried out, with its reference (the review's number, the notice); once, not before its day. */
-export function recordPublished(rec: Recorder, input: { documentId: number; reference: string; at: string }): void {
+/**
+ * 先审查后公开 for a ledger document, called as its publication review is recorded as published: a document not
+ * declassified is published only as its 公开方案 in force allows (one is recorded, its day has come, not carried out
+ * yet), and that publication carries the plan out (已公开, an event of the item naming the review). A declassified
+ * document needs no plan; one due is carried out all the same. Nothing here is recorded by hand.
+ */
+export function carryOutPublication(rec: Recorder, input: { documentId: number; reviewId: number; reference: string; at: string }): void {
   const doc = requireDocument(rec.db, input.documentId);
   if (doc.voided_at !== null) throw new LedgerError('E_VOIDED', { receiptNo: doc.receipt_no });
   const plan = currentPublicationPlan(rec.db, doc.id);
-  if (!plan) throw new LedgerError('E_NO_PLAN', { receiptNo: doc.receipt_no, plan: 'publication' });
-  if (plan.done_at !== null) throw new LedgerError('E_PUBLICATION_DONE', { receiptNo: doc.receipt_no, at: dayOfTime(plan.done_at) });
-  if (dayOfTime(input.at) < plan.publish_from)
-    throw new LedgerError('E_DATE_ORDER', { rule: 'before_publish_from', at: dayOfTime(input.at), earliest: plan.publish_from });
-  const reference = input.reference.trim();
+  const due = plan && plan.done_at === null && plan.publish_from <= dayOfTime(input.at) ? plan : undefined;
+  if (!doc.declassified) {
+    if (!plan) throw new LedgerError('E_NO_PLAN', { receiptNo: doc.receipt_no, plan: 'publication' });
+    if (plan.done_at !== null) throw new LedgerError('E_PUBLICATION_DONE', { receiptNo: doc.receipt_no, at: dayOfTime(plan.done_at) });
+    if (!due) throw new LedgerError('E_DATE_ORDER', { rule: 'before_publish_from', at: dayOfTime(input.at), earliest: plan.publish_from });
+  }
+  if (!due) return;
   const eventId = insertEvent(rec, {
     documentId: doc.id,
     kind: 'publication_done',
     at: input.at,
-    details: { planId: plan.id, planVersion: plan.version, reference, channel: plan.channel },
+    details: { planId: due.id, planVersion: due.version, reference: input.reference, channel: due.channel },
   });
   run(
     rec.db,
-    sql`INSERT INTO publication_done (plan_id, at, reference, event_id, recorded_at, recorded_by)
-        VALUES (${plan.id}, ${input.at}, ${reference}, ${eventId}, ${rec.now}, ${rec.actor})`,
+    sql`INSERT INTO publication_done (plan_id, review_id, at, reference, event_id, recorded_at, recorded_by)
+        VALUES (${due.id}, ${input.reviewId}, ${input.at}, ${input.reference}, ${eventId}, ${rec.now}, ${rec.actor})`,
   );
 }
 

@@ -10,6 +10,7 @@ import { all, get, run, sql, type Db } from '../../store/sql';
 import { countersignature } from '../approvals/use';
 import { assertNotBefore, dayOfTime, happenedBefore, requireDocument, yearOf, type Recorder } from '../documents/model';
 import { batchNumber } from '../documents/operations';
+import { carryOutPublication } from '../documents/conveyance';
 import { itemKey, requireReview, stateOf, STANDING_STATES, type ReviewRow } from './model';
 
 /** An approver's own password given on the spot, for a decision or a confirmation recorded by the custodian. */
@@ -166,6 +167,9 @@ export function publishReview(rec: Recorder, input: { id: number; place: string;
     sql`INSERT INTO publication_releases (review_id, published_at, place, headers_removed, recorded_at, recorded_by)
         VALUES (${review.id}, ${input.at}, ${input.place}, ${review.telegram === 1 && input.headersRemoved}, ${rec.now}, ${rec.actor})`,
   );
+  // A ledger document not declassified goes out only as its 公开方案 allows, and its publication carries that plan out.
+  if (review.document_id !== null)
+    carryOutPublication(rec, { documentId: review.document_id, reviewId: review.id, reference: `${review.review_no} ${input.place}`, at: input.at });
   return requireReview(rec.db, review.id);
 }
 

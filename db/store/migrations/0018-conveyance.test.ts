@@ -44,9 +44,17 @@ describe('migration 0018 conveyance', () => {
     // An external decision has its 文号 and no account; an approver's countersignature has the account and no 文号.
     expect(() => publication.run(2, 'external', null, '省国家保密局', null, event('publication_plan'))).toThrow(/CHECK/);
     expect(() => publication.run(2, 'on_the_spot', null, '王局长', null, event('publication_plan'))).toThrow(/CHECK/);
-    db.exec(
-      `INSERT INTO publication_done (plan_id, at, reference, event_id, recorded_at, recorded_by) VALUES (1, '2027-01-02', 'GK-2027-001', ${event('publication_done')}, '2027-01-02', 'liming')`,
+    // Carried out only by a review's publication (its table comes in 0019): never without one, once per review.
+    migrate(db, MIGRATIONS.slice(0, 19));
+    db.exec(`INSERT INTO accounts (username, display_name, roles, created_at) VALUES ('liming', '李明', '["custodian"]', '2026-11-01')`);
+    db.exec(`INSERT INTO publication_reviews (review_no, year, seq, title, department, channel, document_id, telegram, content, submitted_by, item_key, opened_at, opened_by, recorded_at, recorded_by)
+             VALUES ('GK-2027-001', 2027, 1, '通知', '办公室', 'website', 1, 0, '', '赵六', 'doc:1:website', '2027-01-02', 1, '2027-01-02T01:00:00.000Z', 'liming')`);
+    const done = db.prepare(
+      `INSERT INTO publication_done (plan_id, review_id, at, reference, event_id, recorded_at, recorded_by) VALUES (1, ?, '2027-01-02', 'GK-2027-001', ?, '2027-01-02', 'liming')`,
     );
+    expect(() => done.run(null, event('publication_done'))).toThrow(/NOT NULL/);
+    expect(() => done.run(7, event('publication_done'))).toThrow(/FOREIGN KEY/);
+    done.run(1, event('publication_done'));
     expect(
       db
         .prepare(`SELECT count(*) AS n FROM publication_plans p WHERE p.publish_from <= '2027-01-05' AND p.id NOT IN (SELECT plan_id FROM publication_done)`)

@@ -8,7 +8,7 @@ const appendOnly = (table: string) => `
  * 传达 and 公开 on documents (issue 19, seed §1): a document's conveyance plan (range within its 知悉范围, manner, the
  * secrecy discipline stated) and its publication plan (what may be published, from when, how, by whose decision),
  * each a numbered version: a plan changed later is its next version, never an UPDATE. A publication plan carried out
- * (已公开) is a row of its own. Each row points at the document's event that shows it in the item's history; the
+ * (已公开, by the publication of its review) is a row of its own. Each row points at the document's event that shows it in the item's history; the
  * conveyances themselves are events ('convey') like every other step of the item.
  */
 export const conveyance: Migration = {
@@ -57,6 +57,8 @@ export const conveyance: Migration = {
 
       CREATE TABLE publication_done (
         plan_id INTEGER PRIMARY KEY REFERENCES publication_plans (id),
+        -- Carried out by the publication of a cleared review (0019): 先审查后公开, never recorded by hand.
+        review_id INTEGER NOT NULL UNIQUE REFERENCES publication_reviews (id),
         at TEXT NOT NULL,
         reference TEXT NOT NULL,
         event_id INTEGER NOT NULL UNIQUE REFERENCES events (id),

@@ -16,15 +16,16 @@ import { useKeptState } from '../../ui/hooks/useDraft';
 import { PrintButton } from '../printing/PrintButton';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { ConveyModal, ConveyancePlanModal } from './ConveyanceDialogs';
-import { PublicationPlanModal, PublishedModal } from './PublicationPlanDialogs';
+import { PublicationPlanModal } from './PublicationPlanDialogs';
 
 type Conveyance = CommandOutput<'documents.conveyance'>;
-type Dialog = 'plan' | 'convey' | 'publication' | 'published';
+type Dialog = 'plan' | 'convey' | 'publication';
 
 export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
   const isCustodian = useLedger(selectIsCustodian);
+  const setPage = useLedger((s) => s.setPage);
   const [data, setData] = useState<Conveyance | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useKeptState<Dialog | null>(`doc-conveyance:${doc.id}`, null);
@@ -157,8 +158,9 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
                 {publication ? t('conveyance.publicationChange') : t('conveyance.publicationRecord')}
               </Button>
               {publication && !publication.doneAt && (
-                <Button onClick={() => setDialog('published')} data-testid="publication-action-published">
-                  {t('conveyance.recordPublished')}
+                // 先审查后公开: the plan is carried out by its review's publication, never recorded here by hand.
+                <Button onClick={() => setPage('publication')} data-testid="publication-action-review">
+                  {t('conveyance.toReview')}
                 </Button>
               )}
             </Space>
@@ -208,7 +210,6 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
       {dialog === 'plan' && <ConveyancePlanModal doc={doc} current={plan} onClose={close} />}
       {dialog === 'convey' && plan && <ConveyModal doc={doc} range={plan.range} onClose={close} />}
       {dialog === 'publication' && <PublicationPlanModal doc={doc} changing={!!publication} onClose={close} />}
-      {dialog === 'published' && <PublishedModal doc={doc} onClose={close} />}
     </Card>
   );
 }
