@@ -5,19 +5,13 @@
 // saved as PDF from the preview and read with pdftotext.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { UNIT, day, expect, setUpQuickly, test, typeDay } from './fixtures';
+import { UNIT, day, expect, pickOption as pick, setUpQuickly, test, typeDay } from './fixtures';
 
 const SHOTS = '/tmp/e2e-h3/shots';
 mkdirSync(SHOTS, { recursive: true });
 
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
-
-async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
 
 test('a 机密 computer without 违规外联监控 flagged, its checks recorded and due, and its 计算机检查记录 on paper', async ({ page, host }) => {
   test.setTimeout(90_000);

@@ -155,3 +155,9 @@ export async function scan(page: Page, code: string): Promise<void> {
   );
   await cdp.detach();
 }
+
+/** Picks an option of a select field by its text (the dropdown's item title), as the custodian clicks it. */
+export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
