@@ -1,7 +1,7 @@
 // The device registers through the UI: a classified computer kept off the internet, cross-use refused, and
 // off-site repair refused without an escort; each refusal says the rule in Chinese.
 import type { Page } from '@playwright/test';
-import { expect, setUpQuickly, test } from './fixtures';
+import { expect, pickOption, setUpQuickly, test } from './fixtures';
 
 async function pick(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -62,8 +62,8 @@ test('devices: a 机密 computer stays off the internet; cross-use and off-site 
   await page.getByTestId('device-form-responsible').fill('王五');
   await page.getByTestId('device-form-location').fill('保密室');
   // A classified computer says whether 违规外联监控 and 三合一 are installed.
-  await pick(page, 'device-form-monitoring', '已安装');
-  await pick(page, 'device-form-threeInOne', '已安装');
+  await pickOption(page, 'device-form-monitoring', '已安装');
+  await pickOption(page, 'device-form-threeInOne', '已安装');
   await page.getByTestId('device-register-submit').click();
   await expect(page.getByTestId('device-register-form')).toHaveCount(0);
 
