@@ -88,9 +88,12 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   await expect(page.getByTestId('finding-close')).toBeVisible();
   await page.getByTestId('finding-close').click();
   await page.getByTestId('finding-close-done').fill('已配发带锁钥匙盒，保密员随身保管');
-  await page.getByTestId('finding-close-approval-approver').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: APPROVER.displayName }).first().click();
-  await expect(page.getByTestId('finding-close-form')).toContainText(APPROVER.displayName);
+  // The approver picks their own account (the list loads as the dialog opens: pick again until it holds).
+  await expect(async () => {
+    await page.getByTestId('finding-close-approval-approver').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: APPROVER.displayName }).first().click({ timeout: 2000 });
+    await expect(page.getByTestId('finding-close-approval-approver')).toContainText(APPROVER.displayName, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('finding-close-approval-password').fill(APPROVER.password);
   await page.getByTestId('finding-close-submit').click();
   await expect(page.getByTestId('finding-close-form')).toHaveCount(0);
@@ -149,4 +152,13 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   expect(text).toMatch(new RegExp(`打印[:：]${ADMIN.displayName}（${ADMIN.username}）`));
   expect(text).toMatch(/审计链#\d+[0-9a-f]{6}/);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(SHOTS, 'findings-page')]);
+
+  // The annual pack lists them in 问题及整改 and judges the point 发现的问题按期整改并经确认 (the late one: done after its deadline).
+  const packed = await page.evaluate((job) => window.ledger.print!(job as never), { request: { kind: 'annual-pack', year }, target: 'pdf' });
+  if (!packed.ok) throw new Error(JSON.stringify(packed.error));
+  const packPdf = join(SHOTS, 'pack.pdf');
+  writeFileSync(packPdf, Buffer.from(packed.value.pdfBase64!, 'base64'));
+  const packText = squeeze(execFileSync('pdftotext', ['-layout', packPdf, '-'], { encoding: 'utf8' }));
+  for (const words of ['信息公开保密审查登记：无', '问题及整改', '问题整改登记', '本年度问题2项', '发现的问题按期整改', `${late.value!.no}（逾期5天整改）`])
+    expect(packText).toContain(words);
 });

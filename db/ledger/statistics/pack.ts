@@ -27,6 +27,7 @@ import { STATISTIC_DEVICE_TERMS, STATISTIC_FIGURE_DEFS, STATISTIC_FIGURE_TERMS, 
 import { statisticsCharts } from '../../domain/statistics-charts';
 import {
   CARRIER_TERMS,
+  colonOf,
   DESTROY_METHOD_TERMS,
   DEVICE_STATUS_TERMS,
   LEVEL_TERMS,
@@ -544,13 +545,12 @@ function findingsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
     ...table(
       say(PACK_TABLE_TERMS.findings, l),
       [
-        ['findingNo', 4],
-        ['foundOn', 4],
-        ['findingSource', 4],
-        ['finding', 8],
-        ['severity', 2],
-        ['owner', 3],
-        ['deadline', 4],
+        ['findingNo', 6],
+        ['foundOn', 5],
+        ['finding', 11],
+        ['severity', 3],
+        ['owner', 4],
+        ['deadline', 5],
         ['measures', 7],
         ['done', 7],
         ['findingStatus', 6],
@@ -561,8 +561,8 @@ function findingsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
         return [
           f.no,
           f.foundOn,
-          findingSourceText(f, l),
-          `${f.description}${l === 'en' ? ` (${f.place})` : `（${f.place}）`}`,
+          // Portrait A4: where it came from leads the finding's cell.
+          `${findingSourceText(f, l)}${colonOf(l)}${f.description}${l === 'en' ? ` (${f.place})` : `（${f.place}）`}`,
           say(FINDING_SEVERITY_TERMS[f.severity], l),
           f.owner,
           findingDeadlineText(f, l),
