@@ -69,12 +69,6 @@ export const FINDING_COLUMN_TERMS = {
   findingStatus: ['状态', '狀態', 'Status'],
 } as const satisfies Record<string, Term>;
 
-/** What the register's filters say on paper. */
-export const FINDING_FILTER_TERMS = {
-  status: ['状态', '狀態', 'Status'],
-  year: ['年度', '年度', 'Year'],
-} as const satisfies Record<string, Term>;
-
 /** The audit log's names for the findings commands' fields and summaries. */
 export const FINDING_AUDIT_FIELD_TERMS: Record<string, Term> = {
   findingId: ['问题', '問題', 'Finding'],

@@ -15,7 +15,7 @@ const today = (ctx: SignedInContext) => localDate(Date.parse(ctx.now));
 const findingNo = (ctx: SignedInContext, input: { id: number }) => requireFinding(ctx.db, input.id).finding_no;
 const APPROVER = ['approver'] as const;
 
-export const registerInput = z
+const registerInput = z
   .object({
     source: z.enum(FINDING_SOURCES),
     sourceRef: optionalText(100),

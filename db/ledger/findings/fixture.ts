@@ -7,10 +7,10 @@ import { createApprover } from '../approvals/fixture';
 import { computerInput } from '../devices/fixture';
 import type { FindingView } from './model';
 
-export const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
+const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
 
 /** A finding from a self-inspection, found on 2026-11-20 with its deadline on 2026-12-20; `over` varies it. */
-export const findingInput = (over: Record<string, unknown> = {}) => ({
+const findingInput = (over: Record<string, unknown> = {}) => ({
   source: 'self_inspection',
   sourceRef: '2026年度保密自查',
   foundOn: '2026-11-20',
