@@ -123,6 +123,21 @@ test('a 机密 computer without 违规外联监控 flagged, its checks recorded 
   await page.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
 
+  // The 涉密计算机登记备案表 carries the three columns on paper.
+  await page.getByTestId('device-back').click();
+  await page.getByTestId('devices-print').click();
+  await expect(preview.getByTestId('print-page').first()).toBeVisible();
+  const registerDownload = page.waitForEvent('download');
+  await preview.getByTestId('print-pdf-button').click();
+  const registerPath = `${SHOTS}/secret-computers.pdf`;
+  await (await registerDownload).saveAs(registerPath);
+  const register = squeeze(execFileSync('pdftotext', ['-layout', registerPath, '-'], { encoding: 'utf8' }));
+  // Headings wrap in their cells (pdftotext reads a row's lines side by side): the words that stay whole are checked.
+  for (const cell of ['涉密计算机登记备案表', '三合一', '在用已安装已安装三合一V3.2', '第1页共1页']) expect(register).toContain(cell);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', registerPath, `${SHOTS}/secret-computers`]);
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+
   // Checked today of two kinds, still due for the other two; the flag is gone from the overview.
   await page.getByTestId('menu-overview').click();
   await expect(page.getByTestId('overview-unmonitored')).toHaveCount(0);

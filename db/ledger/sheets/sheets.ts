@@ -592,25 +592,27 @@ const EVERY = { offset: 0, limit: -1 };
 function computersDraft(db: Db, classified: boolean, f: Filters<'secret-computers'>, language: SheetLanguage): Draft {
   const { rows } = listComputers(db, { classified, ...f, ...EVERY });
   return {
+    // 18 columns on landscape A4: the serials and the MAC (ASCII, they break anywhere) give room to the security
+    // columns, whose words (已安装, 三合一) must not break.
     columns: [
       ['code', 5],
-      ['name', 6],
-      ['model', 6],
-      ['serial', 6],
-      ['diskSerial', 6],
-      ['mac', 6],
-      ['os', 7],
+      ['name', 5],
+      ['model', 5],
+      ['serial', 5],
+      ['diskSerial', 5],
+      ['mac', 5],
+      ['os', 6],
       ['level', 3],
       ['network', 4],
-      ['purpose', 5],
+      ['purpose', 4],
       ['usingDepartment', 4],
       ['responsible', 3],
       ['location', 4],
       ['enabledAt', 5],
       ['status', 3],
-      ['monitoring', 3],
-      ['threeInOne', 3],
-      ['securityProducts', 7],
+      ['monitoring', 4],
+      ['threeInOne', 4],
+      ['securityProducts', 6],
     ],
     rows: rows.map((c) => [
       c.code,
