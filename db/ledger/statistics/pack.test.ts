@@ -295,10 +295,10 @@ describe('the annual pack: publication reviews and findings (issue 19)', () => {
 
     const findings = tableOf(document, '问题整改登记');
     expect(column(findings, '发现的问题')).toEqual([
-      '自查：去年的问题（保密室）',
-      '自查：保密柜钥匙未随身保管（保密室）',
-      '计算机检查 BM-JSJ-1：未安装违规外联监控（保密室）',
-      '自查：借阅登记不全（保密室）',
+      '自查：去年的问题（保密室，一般）',
+      '自查：保密柜钥匙未随身保管（保密室，一般）',
+      '计算机检查 BM-JSJ-1：未安装违规外联监控（保密室，严重）',
+      '自查：借阅登记不全（保密室，一般）',
     ]);
     expect(column(findings, '状态')).toEqual(['整改完成待确认', '已整改 陈主任（当面确认）', '逾期未整改', '整改中']);
     expect(column(findings, '整改情况')[1]).toBe('已配发钥匙盒 2026-11-15');

@@ -545,15 +545,14 @@ function findingsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
     ...table(
       say(PACK_TABLE_TERMS.findings, l),
       [
-        ['findingNo', 6],
-        ['foundOn', 5],
-        ['finding', 11],
-        ['severity', 3],
+        ['findingNo', 7],
+        ['foundOn', 6],
+        ['finding', 12],
         ['owner', 4],
-        ['deadline', 5],
-        ['measures', 7],
-        ['done', 7],
-        ['findingStatus', 6],
+        ['deadline', 6],
+        ['measures', 8],
+        ['done', 8],
+        ['findingStatus', 7],
       ],
       findings.map((f) => {
         const close = f.closes.find((c) => c.confirmation?.decision === 'confirmed') ?? (f.status === 'awaiting' ? f.closes.at(-1) : undefined);
@@ -561,9 +560,10 @@ function findingsSection(db: Db, y: PackYear, l: Language, tracker: Tracked): Re
         return [
           f.no,
           f.foundOn,
-          // Portrait A4: where it came from leads the finding's cell.
-          `${findingSourceText(f, l)}${colonOf(l)}${f.description}${l === 'en' ? ` (${f.place})` : `（${f.place}）`}`,
-          say(FINDING_SEVERITY_TERMS[f.severity], l),
+          // Portrait A4: where it came from leads the finding's cell, where and how grave close it.
+          `${findingSourceText(f, l)}${colonOf(l)}${f.description}${
+            l === 'en' ? ` (${f.place}; ${say(FINDING_SEVERITY_TERMS[f.severity], l)})` : `（${f.place}，${say(FINDING_SEVERITY_TERMS[f.severity], l)}）`
+          }`,
           f.owner,
           findingDeadlineText(f, l),
           f.measures,
