@@ -6,7 +6,7 @@ import { createApprover, external, type TestApprover } from '../approvals/fixtur
 import { receiveInput } from '../documents/fixture';
 import type { ReviewView } from './queries';
 
-export const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
+const CUSTODIAN = { username: 'liming', displayName: '李明', roles: ['custodian' as const], password: 'Custodian2026pass' };
 
 /** An item proposed for publication: the 2026 work summary of the 办公室, for the website. */
 export const ITEM = { title: '2026年度政务公开工作总结', department: '办公室', channel: 'website', submittedBy: '赵六', at: '2026-11-24' } as const;

@@ -90,7 +90,7 @@ export function stateOf(row: Pick<ReviewRow, 'decision' | 'confirmed_at' | 'publ
 export const STANDING_STATES: readonly PublicationState[] = ['pending', 'awaiting_changes', 'cleared', 'published'];
 
 /** Letters and digits of a title, without spaces, punctuation or case: 《年度 工作总结》 and 年度工作总结 are one item. */
-export function normalTitle(title: string): string {
+function normalTitle(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()

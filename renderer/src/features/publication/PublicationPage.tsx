@@ -66,7 +66,7 @@ function useLanguage() {
   return useLedger((s) => s.language);
 }
 
-export function StateTag({ state }: { state: PublicationState }) {
+function StateTag({ state }: { state: PublicationState }) {
   const language = useLanguage();
   return (
     <Tag color={STATE_COLORS[state]} data-testid="publication-state" data-state={state}>
