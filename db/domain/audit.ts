@@ -3,6 +3,7 @@
 // zh-TW or en, for old entries as for new ones. A test enumerates the command table: no command goes without words.
 import { compressCopyNos } from './copies';
 import { FINDING_AUDIT_FIELD_TERMS, FINDING_AUDIT_VALUE_TERMS, FINDING_DECISION_TERMS } from './findings';
+import { CHECK_KIND_TERMS, CHECK_RESULT_TERMS } from './computer-checks';
 import { CONVEYANCE_AUDIT_ACTION_TERMS, CONVEYANCE_AUDIT_FIELD_TERMS, CONVEYANCE_AUDIT_VALUE_TERMS } from './conveyance';
 import { PUBLICATION_AUDIT_ACTION_TERMS, PUBLICATION_AUDIT_FIELD_TERMS, PUBLICATION_AUDIT_VALUE_TERMS } from './publication';
 import {
@@ -158,6 +159,8 @@ export const AUDIT_ACTION_TERMS: Record<string, Term> = {
   'computers.destroy': ['销毁', '銷毀', 'Destroy'],
   'computers.list': ['查看计算机台账', '查看計算機台賬', 'List computers'],
   'computers.get': ['查看计算机', '查看計算機', 'View a computer'],
+  'computers.check': ['登记计算机检查', '登記計算機檢查', 'Record a computer check'],
+  'computers.checks': ['查看计算机检查记录', '查看計算機檢查記錄', 'View computer checks'],
   'media.register': ['介质登记', '介質登記', 'Register a medium'],
   'media.change': ['介质信息变更', '介質信息變更', 'Change a medium'],
   'media.correct': ['更正介质登记', '更正介質登記', 'Correct a medium'],
@@ -243,6 +246,14 @@ export const AUDIT_FIELD_TERMS: Record<string, Term> = {
   ...FINDING_AUDIT_FIELD_TERMS,
   ...CONVEYANCE_AUDIT_FIELD_TERMS,
   ...PUBLICATION_AUDIT_FIELD_TERMS,
+  monitoring: ['违规外联监控', '違規外聯監控', 'Outbound-connection monitoring'],
+  threeInOne: ['三合一', '三合一', '3-in-1 security product'],
+  securityProducts: ['安全保密产品', '安全保密產品', 'Security products'],
+  checkKind: ['检查类别', '檢查類別', 'Check'],
+  checker: ['检查人', '檢查人', 'Checked by'],
+  checkResult: ['检查结果', '檢查結果', 'Result'],
+  problems: ['发现的问题', '發現的問題', 'Problems found'],
+  computerCheckIntervalDays: ['计算机检查周期（天）', '計算機檢查週期（天）', 'Days between computer checks'],
   details: ['拒绝依据', '拒絕依據', 'Grounds'],
   reason: ['原因', '原因', 'Reason'],
   before: ['修改前', '修改前', 'Before'],
@@ -507,6 +518,8 @@ const VALUE_TERMS: Record<string, Readonly<Record<string, Term>>> = {
   ...FINDING_AUDIT_VALUE_TERMS,
   ...CONVEYANCE_AUDIT_VALUE_TERMS,
   ...PUBLICATION_AUDIT_VALUE_TERMS,
+  checkKind: CHECK_KIND_TERMS,
+  checkResult: CHECK_RESULT_TERMS,
   level: LEVEL_TERMS,
   levels: LEVEL_TERMS,
   maxLevel: LEVEL_TERMS,

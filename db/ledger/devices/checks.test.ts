@@ -2,7 +2,8 @@
 // registration, changed with before and after, checks dated within the computer's life, the reminder by the
 // interval setting, and the classified computers in use without 违规外联监控.
 import { describe, expect, it } from 'vitest';
-import { ok, withRaw } from '../../testing';
+import { auditFields } from '../../domain/audit';
+import { auditRows, ok, withRaw } from '../../testing';
 import type { ComputerCheckView, ReminderCounts } from '../../views';
 import { devices, DISPOSAL } from './fixture';
 
@@ -156,5 +157,25 @@ describe('the reminder computerChecksDue', () => {
     expect(ok<{ computerCheckIntervalDays: number }>(d.t.service, 'settings.get').computerCheckIntervalDays).toBe(7);
     d.write('computers.stop', { id: pc, reason: '闲置' });
     expect(due(d)).toEqual([]);
+  });
+});
+
+describe('a check in the audit log', () => {
+  it('reads in words: the kind and the result of a check, never their codes', () => {
+    const d = devices();
+    const pc = d.computer();
+    d.write('computers.check', check(pc, { kind: 'outbound', result: 'problems', problems: '告警一次' }));
+    const entry = auditRows(d.t).at(-1)!;
+    expect(entry).toMatchObject({ action: 'computers.check', target: 'BM-JSJ-1' });
+    const words = auditFields(JSON.parse(entry.summary) as Record<string, unknown>, 'zh-CN');
+    expect(words).toEqual(
+      expect.arrayContaining([
+        { labels: ['检查类别'], value: '违规外联检查' },
+        { labels: ['检查结果'], value: '发现问题' },
+        { labels: ['检查人'], value: '王芳' },
+        { labels: ['发现的问题'], value: '告警一次' },
+      ]),
+    );
+    expect(words.map((w) => `${w.labels.join('')}${w.value}`).join()).not.toMatch(/outbound|problems|computerId/);
   });
 });

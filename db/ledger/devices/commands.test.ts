@@ -166,7 +166,7 @@ describe('audit', () => {
     const t = makeLedger();
     createApprover(t, '陈主任');
     const seen = new Set<string>();
-    const write = <T = null>(name: string, input: Record<string, unknown>, target: string): T => {
+    const write = <T = null>(name: string, input: Record<string, unknown>, target: string, summary?: Record<string, unknown>): T => {
       const before = auditRows(t);
       const out = ok<T>(t.service, name, input);
       const after = auditRows(t);
@@ -174,8 +174,8 @@ describe('audit', () => {
       expect(after.slice(before.length)).toMatchObject([
         { actor: 'zhangwei', kind: name.split('.')[0], action: name, target, outcome: 'ok', error_code: null },
       ]);
-      // The input as given, an approver's password typed on the spot redacted.
-      expect(JSON.parse(after.at(-1)!.summary)).toMatchObject({ input: redact(input) });
+      // The input as given, an approver's password typed on the spot redacted (or the command's own summary).
+      expect(JSON.parse(after.at(-1)!.summary)).toMatchObject(summary ?? { input: redact(input) });
       seen.add(name);
       return out;
     };
@@ -189,7 +189,13 @@ describe('audit', () => {
       'BM-JSJ-001',
     );
     write('computers.backFromRepair', { id: pc, checkedBy: '李明', notes: '' }, 'BM-JSJ-001');
-    write('computers.check', { computerId: pc, kind: 'outbound', checker: '王芳', result: 'problems', problems: '告警一次' }, 'BM-JSJ-001');
+    // A check's kind and result under names of their own: the audit log says them as a check's, not an approval's or a scan's.
+    write('computers.check', { computerId: pc, kind: 'outbound', checker: '王芳', result: 'problems', problems: '告警一次' }, 'BM-JSJ-001', {
+      checkKind: 'outbound',
+      checker: '王芳',
+      checkResult: 'problems',
+      problems: '告警一次',
+    });
     write('media.change', { id: m, change: { backupApproved: true } }, 'BM-U-001');
     expect(write<{ id: number }>('media.logUsage', { mediumId: m, computerId: pc, user: '王芳', purpose: '拷贝', dataLevel: 'secret' }, 'BM-U-001').id).toBe(1);
     write('media.lend', { id: m, to: '王芳', computerId: pc, dueAt: '2026-12-01' }, 'BM-U-001');

@@ -158,6 +158,14 @@ export const deviceCommands = {
     input: z.object({ computerId: id, kind: z.enum(CHECK_KINDS), checker: person, result: z.enum(CHECK_RESULTS), problems: optionalText(500), at }).strict(),
     run: recordCheck,
     target: (ctx, input) => ofComputer(ctx, { id: input.computerId }),
+    // Named apart from an approval's kind and a batch's result, so the audit log says each in its own words.
+    summary: (input) => ({
+      checkKind: input.kind,
+      checker: input.checker,
+      checkResult: input.result,
+      ...(input.problems ? { problems: input.problems } : {}),
+      at: input.at,
+    }),
   }),
   'computers.checks': registerRead(
     z.object({ computerId: id.optional(), kind: z.enum(CHECK_KINDS).optional(), year: z.number().int().min(1949).max(2200).optional(), ...page }).strict(),

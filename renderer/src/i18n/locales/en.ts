@@ -1579,7 +1579,8 @@ const en: Messages = {
     dueLast: '{{kind}} last on {{at}}',
     dueNever: '{{kind}} never done',
     unmonitoredTitle: 'Classified computers in use without outbound monitoring recorded',
-    unmonitoredHint: 'These classified computers in use have no outbound monitoring recorded as installed; check them and record it with “Change” on the computer’s page:',
+    unmonitoredHint:
+      'These classified computers in use have no outbound monitoring recorded as installed; check them and record it with “Change” on the computer’s page:',
     settings: {
       interval: 'Computer check interval',
       intervalHelp: 'A virus scan, system update, outbound connection check or secrecy check not done for this many days is a reminder.',
