@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { UNIT, day, expect, pickOption as pick, setUpQuickly, test, typeDay } from './fixtures';
 
-const SHOTS = '/tmp/e2e-h3/shots';
+const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */

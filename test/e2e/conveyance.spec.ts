@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ADMIN, UNIT, day, expect, invoke, setUpQuickly, test, typeDay } from './fixtures';
 
-const SHOTS = '/tmp/e2e-h1/shots';
+const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */

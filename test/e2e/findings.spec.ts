@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import type { Page } from '@playwright/test';
 import { ADMIN, APPROVER, createApprover, expect, invoke, setUpQuickly, test, UNIT } from './fixtures';
 
-const SHOTS = '/tmp/e2e-h4/shots';
+const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/shots';
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 /** pdftotext spaces CJK glyphs as the layout placed them; compare without the spaces. */
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -156,7 +156,7 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   // The annual pack lists them in 问题及整改 and judges the point 发现的问题按期整改并经确认 (the late one: done after its deadline).
   const packed = await page.evaluate((job) => window.ledger.print!(job as never), { request: { kind: 'annual-pack', year }, target: 'pdf' });
   if (!packed.ok) throw new Error(JSON.stringify(packed.error));
-  const packPdf = join(SHOTS, 'pack.pdf');
+  const packPdf = join(SHOTS, 'findings-pack.pdf');
   writeFileSync(packPdf, Buffer.from(packed.value.pdfBase64!, 'base64'));
   const packText = squeeze(execFileSync('pdftotext', ['-layout', packPdf, '-'], { encoding: 'utf8' }));
   for (const words of ['信息公开保密审查登记：无', '问题及整改', '问题整改登记', '本年度问题2项', '发现的问题按期整改', `${late.value!.no}（逾期5天整改）`])

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ADMIN, APPROVER, createApprover, expect, login, must, setUpQuickly, test, UNIT } from './fixtures';
 
-const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/e2e-h2/shots';
+const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/shots';
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 async function shot(page: Page, name: string): Promise<void> {
