@@ -4,8 +4,7 @@
 // 退回 for the approver. The register prints and exports from its sheet. Keyboard-first: Alt+N opens 登记问题, Enter
 // opens a row, every dialog is filled and sent with the keyboard.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Radio, Select, Space, Tag, Timeline, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { send } from '../../api';
@@ -30,11 +29,10 @@ import { isoDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { formatAt } from '../../ui/format';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { PersonInput } from '../../ui/SuggestInput';
-import { useAltKey } from '../../ui/hooks/useAltKey';
+import { RegisterCard } from '../../ui/RegisterCard';
+import { RegisterTable } from '../../ui/RegisterTable';
 import { useLoad } from '../../ui/hooks/useAction';
-import { PrintButton } from '../printing/PrintButton';
 import { OnTheSpot } from '../documents/ApprovalFields';
 
 export type FindingView = CommandOutput<'findings.get'>;
@@ -72,7 +70,6 @@ export function FindingsPage() {
   const load = useCallback(async () => void (await run()), [run]);
 
   // Alt+N: 登记问题, from anywhere on the page.
-  useAltKey('KeyN', isCustodian, () => setRegistering(true));
 
   const shown = rows.find((r) => r.id === shownId) ?? null;
   const filters = status ? { status } : {};
@@ -96,20 +93,11 @@ export function FindingsPage() {
   ];
 
   return (
-    <Card
+    <RegisterCard
       title={t('findings.title')}
-      extra={
-        <Space wrap>
-          {isCustodian && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+N" data-testid="findings-register">
-              {t('findings.register')}
-            </Button>
-          )}
-          <PrintButton request={{ kind: 'sheet', name: 'findings', filters }} label={t('findings.print')} testId="findings-print" />
-          <ExportButtons register="findings" filters={filters} />
-        </Space>
-      }
-      data-testid="findings-page"
+      testId="findings-page"
+      add={isCustodian ? { label: t('findings.register'), onClick: () => setRegistering(true), testId: 'findings-register' } : undefined}
+      sheet={{ name: 'findings', filters, printLabel: t('findings.print'), printTestId: 'findings-print' }}
     >
       <Flex vertical gap={12}>
         <Alert type="info" showIcon title={t('findings.hint')} />
@@ -124,33 +112,19 @@ export function FindingsPage() {
           data-testid="findings-status-filter"
         />
         <ErrorAlert error={error} testId="findings-error" />
-        <Table<FindingView>
-          rowKey="id"
-          size="small"
+        <RegisterTable<FindingView>
           loading={busy}
           columns={columns}
           dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('findings.none') }}
-          onRow={(r) => ({
-            onClick: () => setShownId(r.id),
-            // The Enter that opens the dialog must not also press its first button (the key's keypress would).
-            onKeyDown: (e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              setShownId(r.id);
-            },
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-            'data-testid': `finding-row-${r.no}`,
-          })}
+          onOpen={(r) => setShownId(r.id)}
+          rowTestId={(r) => `finding-row-${r.no}`}
           data-testid="findings-list"
         />
       </Flex>
       {registering && <RegisterDialog onClose={() => setRegistering(false)} onDone={load} />}
       {shown && <FindingDialog finding={shown} onClose={() => setShownId(null)} onChanged={load} />}
-    </Card>
+    </RegisterCard>
   );
 }
 

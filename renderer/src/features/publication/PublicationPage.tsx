@@ -16,7 +16,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   type DescriptionsProps,
   type TableProps,
@@ -46,6 +45,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
 import { formatAt } from '../../ui/format';
 import { RegisterCard } from '../../ui/RegisterCard';
+import { RegisterTable } from '../../ui/RegisterTable';
 import { useLoad } from '../../ui/hooks/useAction';
 import { OnTheSpot } from '../documents/ApprovalFields';
 import { ReviewCounts } from './ReviewCounts';
@@ -159,20 +159,13 @@ export function PublicationPage() {
         </Flex>
         <ReviewCounts counts={data?.counts ?? null} />
         <ErrorAlert error={error} testId="publication-error" />
-        <Table<ReviewView>
-          rowKey="id"
-          size="small"
+        <RegisterTable<ReviewView>
           loading={busy}
           columns={columns}
           dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('publication.none') }}
-          onRow={(r) => ({
-            onClick: () => setShownId(r.id),
-            style: { cursor: 'pointer' },
-            'data-testid': `publication-row-${r.reviewNo}`,
-          })}
+          onOpen={(r) => setShownId(r.id)}
+          rowTestId={(r) => `publication-row-${r.reviewNo}`}
           data-testid="publication-list"
         />
       </Flex>

@@ -1,7 +1,7 @@
 // 清查: the stocktakes by cabinet, the open one first; 开始清查 names the cabinets, levels, whether devices are counted
 // too and the two 清查人, and opens the new stocktake's screen. Each row opens its screen (the open one resumes).
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Flex, Form, Select, Switch, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Select, Switch, Tag, type TableProps } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { PersonInput } from '../../ui/SuggestInput';
 import { DateField } from '../../ui/DateField';
 import { eventDate } from '../../ui/dates';
 import { formatAt } from '../../ui/format';
+import { RegisterTable } from '../../ui/RegisterTable';
 import type { Dayjs } from 'dayjs';
 import type { StocktakeSummary } from './store';
 import { namesOf } from './lines';
@@ -66,23 +67,14 @@ export function StocktakesPage() {
       <Flex vertical gap={12}>
         <Alert type="info" showIcon title={t(open ? 'stocktake.openHint' : 'stocktake.hint')} />
         <ErrorAlert error={error} testId="stocktakes-error" />
-        <Table<StocktakeSummary>
-          rowKey="id"
-          size="small"
+        <RegisterTable<StocktakeSummary>
           loading={busy}
           columns={columns}
           dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
           className="stocktake-list"
           locale={{ emptyText: t('stocktake.none') }}
-          onRow={(r) => ({
-            onClick: () => openStocktake(r.id),
-            onKeyDown: (e) => e.key === 'Enter' && openStocktake(r.id),
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-            'data-testid': `stocktake-row-${r.no}`,
-          })}
+          onOpen={(r) => openStocktake(r.id)}
+          rowTestId={(r) => `stocktake-row-${r.no}`}
           data-testid="stocktakes-list"
         />
       </Flex>
