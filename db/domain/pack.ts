@@ -78,6 +78,8 @@ export const PACK_COLUMN_TERMS = {
   approver: ['批准人', '批准人', 'Approved by'],
   borrower: ['借阅人', '借閱人', 'Borrower'],
   department: ['部门', '部門', 'Department'],
+  threeInOne: ['三合一', '三合一', '3-in-1'],
+  monitoring: ['违规外联监控', '違規外聯監控', 'Outbound monitoring'],
   dueAt: ['应还日期', '應還日期', 'Due'],
   loanApprover: ['审批人', '審批人', 'Approved by'],
   returnedAt: ['归还时间', '歸還時間', 'Returned'],

@@ -2,7 +2,8 @@
 // computer of the year without either recorded as installed is an exception, not installed and not recorded each in
 // words of its own; non-classified computers are not asked.
 import { describe, expect, it } from 'vitest';
-import { withRaw } from '../../testing';
+import type { ReportBlock, ReportDocument } from '../../domain/report';
+import { ok, withRaw } from '../../testing';
 import { devices } from '../devices/fixture';
 import { packChecks } from './pack-checks';
 
@@ -39,5 +40,20 @@ describe('the annual pack: 三合一 and 违规外联监控', () => {
     const d = devices();
     d.computer({ level: 'non_secret', network: 'internet' });
     expect(monitoring(d)).toMatchObject({ checked: 0, verdict: 'nothing' });
+  });
+});
+
+describe('the annual pack: the classified computers’ list', () => {
+  it('says of each whether the 三合一 and the 违规外联监控 are installed, as the register records them', () => {
+    const d = devices();
+    d.computer({ monitoring: true, threeInOne: true });
+    d.computer({ monitoring: false, threeInOne: true });
+    d.computer();
+    const { document } = ok<{ document: ReportDocument }>(d.t.service, 'statistics.pack', { year: 2026 });
+    const list = document.blocks.find((b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table' && b.caption === '涉密计算机登记备案')!;
+    const column = (label: string) => list.rows.map((r) => r[list.columns.findIndex((c) => c.label === label)]);
+    expect(column('编号')).toEqual(['BM-JSJ-1', 'BM-JSJ-2', 'BM-JSJ-3']);
+    expect(column('三合一')).toEqual(['已安装', '已安装', '未记录']);
+    expect(column('违规外联监控')).toEqual(['已安装', '未安装', '未记录']);
   });
 });

@@ -39,7 +39,8 @@ import {
 } from '../../domain/terms';
 import { all, get, sql, type Db } from '../../store/sql';
 import type { StatisticsItemView } from '../../views';
-import type { MediumRow } from '../devices/devices';
+import { securityOf, type MediumRow } from '../devices/devices';
+import { INSTALLED_TERMS, installedKey } from '../../domain/computer-checks';
 import { localDate } from '../documents/queries';
 import { readSettings } from '../settings';
 import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } from '../sheets/approvals';
@@ -392,15 +393,18 @@ function computersSection(db: Db, y: PackYear, l: Language, tracker: Tracked): R
     [
       ['code', 4],
       ['responsible', 3],
-      ['level', 3],
-      ['model', 5],
-      ['diskSerial', 5],
-      ['place', 6],
-      ['network', 4],
-      ['status', 3],
+      ['level', 2],
+      ['model', 4],
+      ['diskSerial', 4],
+      ['place', 5],
+      ['network', 3],
+      ['threeInOne', 3],
+      ['monitoring', 3],
+      ['status', 2],
     ],
     packComputers(db, y).map((c) => {
       tracker.see(c.level);
+      const security = securityOf(c);
       return [
         c.code,
         c.responsible,
@@ -409,6 +413,8 @@ function computersSection(db: Db, y: PackYear, l: Language, tracker: Tracked): R
         c.disk_serial,
         `${c.department} / ${c.location}`,
         say(NETWORK_TERMS[c.network], l),
+        say(INSTALLED_TERMS[installedKey(security.threeInOne)], l),
+        say(INSTALLED_TERMS[installedKey(security.monitoring)], l),
         say(DEVICE_STATUS_TERMS[c.status], l),
       ];
     }),
