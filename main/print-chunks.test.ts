@@ -15,6 +15,9 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 async function chunk(from: number, to: number, total: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle('Unit register');
+  // Fixed dates: the same chunk saved twice is the same bytes, whichever second each save falls in.
+  pdf.setCreationDate(new Date(0));
+  pdf.setModificationDate(new Date(0));
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (let n = from + 1; n <= to; n += 1) pdf.addPage([842, 595]).drawText(`page ${n} of ${total}`, { x: 40, y: 40, size: 10, font });
   return pdf.save({ useObjectStreams: false });
