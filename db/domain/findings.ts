@@ -1,7 +1,8 @@
 // Findings and their rectification (问题及整改措施, seed §三): the words of the register in the three languages — where a
 // finding came from, how grave it is, where it stands, the 问题整改登记表's columns, and the audit log's field names.
 // The rules live in db/ledger/findings/; the screen in renderer/src/features/findings/.
-import type { Term } from './terms';
+import { CHECK_KIND_TERMS, type CheckKind } from './computer-checks';
+import { say, type Language, type Term } from './terms';
 
 export const FINDING_SOURCES = ['self_inspection', 'inspection', 'stocktake', 'computer_check'] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
@@ -96,3 +97,23 @@ export const FINDING_AUDIT_VALUE_TERMS: Record<string, Readonly<Record<string, T
   source: FINDING_SOURCE_TERMS,
   severity: FINDING_SEVERITY_TERMS,
 };
+
+/** What says where a finding came from (a FindingView has them). */
+export interface FindingSourceFacts {
+  source: FindingSource;
+  sourceRef: string;
+  stocktake: { no: string } | null;
+  computer: { code: string } | null;
+  computerCheck: { at: string; kind: CheckKind } | null;
+}
+
+/** Where a finding came from, in words: 清查 QC-2026-001, 计算机检查 BM-JSJ-1, 检查 (省保密局检查组). */
+export function findingSourceText(f: FindingSourceFacts, l: Language): string {
+  const source = say(FINDING_SOURCE_TERMS[f.source], l);
+  const named = f.stocktake?.no ?? f.computer?.code ?? '';
+  // The check it came from, by its day and kind: 计算机检查 BM-JSJ-1（2026-11-22 病毒查杀）.
+  const check = f.computerCheck ? `${f.computerCheck.at} ${say(CHECK_KIND_TERMS[f.computerCheck.kind], l)}` : '';
+  const said = [check, f.sourceRef].filter(Boolean).join(l === 'en' ? '; ' : '；');
+  const ref = said ? (l === 'en' ? ` (${said})` : `（${said}）`) : '';
+  return `${source}${named ? ` ${named}` : ''}${ref}`;
+}

@@ -142,4 +142,26 @@ test('a 机密 computer without 违规外联监控 flagged, its checks recorded 
   await page.getByTestId('menu-overview').click();
   await expect(page.getByTestId('overview-unmonitored')).toHaveCount(0);
   await expect(page.getByTestId('reminder-computer-checks-names')).toContainText('JM-PC-001（系统升级从未检查、保密检查从未检查）');
+
+  // What the virus scan found is rectified as a finding naming that check: 登记整改 opens 登记问题 with it.
+  await page.getByTestId('menu-secret-computers').click();
+  await page.getByTestId('device-open-JM-PC-001').click();
+  const found = page.getByTestId('computer-checks-table').locator('[data-testid^="computer-check-finding-"]');
+  await expect(found).toHaveCount(1);
+  await found.click();
+  const form = page.getByTestId('findings-register-form');
+  await expect(form).toBeVisible();
+  await expect(page.getByTestId('findings-register-description')).toHaveValue('病毒库过期三个月，已更新并全盘查杀');
+  await expect(page.getByTestId('findings-register-computer')).toContainText('JM-PC-001');
+  await page.getByTestId('findings-register-place').fill('办公室 保密室');
+  await page.getByTestId('findings-register-owner').fill('王五');
+  await page.mouse.move(0, 0);
+  await page.getByTestId('findings-register-deadline').fill(day(7));
+  await page.getByTestId('findings-register-deadline').press('Tab');
+  await page.getByTestId('findings-register-measures').fill('设置病毒库每周更新，检查人复核');
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toHaveCount(0);
+  const finding = page.getByTestId('findings-list').locator('tbody tr.ant-table-row');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText(`计算机检查 JM-PC-001（${day(-1)} 病毒查杀）`);
 });

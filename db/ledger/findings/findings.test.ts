@@ -2,6 +2,7 @@
 // close confirmed by an approver account (signed in, or countersigned on the spot), never by the one recording it;
 // dates that cannot contradict; the reminders.
 import { describe, expect, it } from 'vitest';
+import { findingSourceText } from '../../domain/findings';
 import { auditRows, ok, refused } from '../../testing';
 import { computerInput } from '../devices/fixture';
 import { findingsLedger } from './fixture';
@@ -60,7 +61,9 @@ describe('registering a finding', () => {
     });
     const check = (l.rows('computer_checks') as { id: number }[])[0]!.id;
     const linked = l.register({ source: 'computer_check', computerId: l.computer, computerCheckId: check, foundOn: '2026-11-22' });
-    expect(l.get(linked.id)).toMatchObject({ computerCheckId: check, computer: { code: 'BM-JSJ-1' } });
+    expect(l.get(linked.id)).toMatchObject({ computerCheck: { id: check, at: '2026-11-22', kind: 'secrecy' }, computer: { code: 'BM-JSJ-1' } });
+    // The register names the check it came from by its day and kind.
+    expect(findingSourceText(l.get(linked.id), 'zh-CN')).toBe('计算机检查 BM-JSJ-1（2026-11-22 保密检查；2026年度保密自查）');
     expect(l.refusedRegister({ source: 'computer_check', computerId: l.computer, computerCheckId: check, foundOn: '2026-11-21' })).toMatchObject({
       code: 'E_DATE_ORDER',
       details: { rule: 'before_source', earliest: '2026-11-22' },

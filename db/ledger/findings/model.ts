@@ -1,5 +1,6 @@
 // Findings and their rectification (问题及整改措施): what a finding is on screen and on paper, and the rules every
 // operation on it checks first. Where a finding stands is read from its rows (plans, closes, confirmations), never kept.
+import type { CheckKind } from '../../domain/computer-checks';
 import type { FindingDecision, FindingSeverity, FindingSource, FindingStatus } from '../../domain/findings';
 import { LedgerError } from '../../errors';
 import { get, sql, type Db } from '../../store/sql';
@@ -60,7 +61,8 @@ export interface FindingView {
   sourceRef: string;
   stocktake: { id: number; no: string } | null;
   computer: { id: number; code: string } | null;
-  computerCheckId: number | null;
+  /** The check it came from (computer_check): when, and of which kind. */
+  computerCheck: { id: number; at: string; kind: CheckKind } | null;
   foundOn: string;
   description: string;
   place: string;

@@ -1,5 +1,6 @@
 // Findings and their rectification: one finding with its history, the register (by status and year), the reminders
 // (open past the deadline, due within the reminder days, awaiting the approver) and a year's findings for the annual pack.
+import type { CheckKind } from '../../domain/computer-checks';
 import type { FindingDecision, FindingStatus } from '../../domain/findings';
 import { all, get, sql, type Db } from '../../store/sql';
 import { recorderName } from '../recorders';
@@ -11,6 +12,8 @@ interface ListedRow extends FindingRow {
   measures: string;
   stocktake_no: string | null;
   computer_code: string | null;
+  check_at: string | null;
+  check_kind: CheckKind | null;
   recorded_by_name: string;
 }
 
@@ -18,6 +21,8 @@ const LISTED = (today: string) => sql`SELECT f.*, ${statusOf('f', today)} AS sta
     (SELECT p.measures FROM finding_plans p WHERE p.finding_id = f.id ORDER BY p.id DESC LIMIT 1) AS measures,
     (SELECT s.stocktake_no FROM stocktakes s WHERE s.id = f.stocktake_id) AS stocktake_no,
     (SELECT pc.code FROM computers pc WHERE pc.id = f.computer_id) AS computer_code,
+    (SELECT k.at FROM computer_checks k WHERE k.id = f.computer_check_id) AS check_at,
+    (SELECT k.kind FROM computer_checks k WHERE k.id = f.computer_check_id) AS check_kind,
     ${recorderName('f.recorded_by')} AS recorded_by_name
   FROM findings f`;
 
@@ -82,7 +87,7 @@ function views(db: Db, rows: readonly ListedRow[]): FindingView[] {
       sourceRef: r.source_ref,
       stocktake: r.stocktake_id === null ? null : { id: r.stocktake_id, no: r.stocktake_no ?? '' },
       computer: r.computer_id === null ? null : { id: r.computer_id, code: r.computer_code ?? '' },
-      computerCheckId: r.computer_check_id,
+      computerCheck: r.computer_check_id === null ? null : { id: r.computer_check_id, at: r.check_at ?? '', kind: r.check_kind! },
       foundOn: r.found_on,
       description: r.description,
       place: r.place,

@@ -3,7 +3,7 @@
 // confirmed it. The marking is that of the most secret computer a finding names: a finding about it says where it
 // is weak.
 import { z } from 'zod';
-import { FINDING_CONFIRM_WAY_TERMS, FINDING_SEVERITY_TERMS, FINDING_SOURCE_TERMS, FINDING_STATUS_TERMS, FINDING_STATUSES } from '../../domain/findings';
+import { FINDING_CONFIRM_WAY_TERMS, FINDING_SEVERITY_TERMS, FINDING_STATUS_TERMS, FINDING_STATUSES, findingSourceText } from '../../domain/findings';
 import type { Level } from '../../domain/levels';
 import { say, type Language } from '../../domain/terms';
 import { all, sql, type Db } from '../../store/sql';
@@ -15,14 +15,6 @@ import type { Draft } from './sheets';
 
 export const findingsSheetFilters = z.object({ status: z.enum(FINDING_STATUSES).optional(), year: z.number().int().min(1949).max(2200).optional() }).strict();
 type FindingsSheetFilters = z.output<typeof findingsSheetFilters>;
-
-/** Where a finding came from, in words: 清查 QC-2026-001, 计算机检查 BM-JSJ-1, 检查 (省保密局检查组). */
-export function findingSourceText(f: FindingView, l: Language): string {
-  const source = say(FINDING_SOURCE_TERMS[f.source], l);
-  const named = f.stocktake?.no ?? f.computer?.code ?? '';
-  const ref = f.sourceRef ? (l === 'en' ? ` (${f.sourceRef})` : `（${f.sourceRef}）`) : '';
-  return `${source}${named ? ` ${named}` : ''}${ref}`;
-}
 
 /** The standing deadline, with the first one beside it when it was changed: 2027-01-15（原 2026-12-20）. */
 export function findingDeadlineText(f: FindingView, l: Language): string {

@@ -47,11 +47,11 @@ import { APPROVAL_COLUMNS, APPROVAL_JOIN, approvalText, type EventApproval } fro
 import { day, levelTracker, minute } from '../sheets/sheets';
 import { checkScope, checkText, eventIdOf, packChecks, packComputers, yearItems, type PackYear } from './pack-checks';
 import { statisticsFigures } from './queries';
-import { FINDING_SEVERITY_TERMS, FINDING_STATUS_TERMS, FINDING_STATUSES } from '../../domain/findings';
+import { FINDING_SEVERITY_TERMS, FINDING_STATUS_TERMS, FINDING_STATUSES, findingSourceText } from '../../domain/findings';
 import { PUBLICATION_CHANNEL_TERMS, PUBLICATION_DECISION_TERMS, PUBLICATION_DECISIONS, PUBLICATION_STATE_TERMS } from '../../domain/publication';
 import { findingsOfYear } from '../findings/queries';
 import { reviewsOfYear } from '../publication/queries';
-import { findingConfirmedText, findingDeadlineText, findingSourceText } from '../sheets/findings';
+import { findingConfirmedText, findingDeadlineText } from '../sheets/findings';
 
 /** Who builds the pack, when, and the audit chain's head then: the one line the digest leaves out. */
 export interface PackBuild {

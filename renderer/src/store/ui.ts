@@ -41,6 +41,14 @@ export interface StatisticsQuery {
   items: Pick<CommandInput<'statistics.items'>, 'figure' | 'level' | 'group' | 'month'> | null;
 }
 
+/** A finding as a computer check found it: the computer, the check it came from, what was found and when. */
+export interface FindingSeed {
+  computerId: number;
+  computerCheckId: number;
+  description: string;
+  foundOn: string;
+}
+
 export interface UiSlice {
   language: Language;
   page: Page;
@@ -55,6 +63,8 @@ export interface UiSlice {
   deviceStatus: DeviceStatus | null;
   /** The stocktake (清查) the stocktake screen shows. */
   stocktakeId: number | null;
+  /** What a computer check found, for the findings page to register as a finding (null: a finding typed afresh). */
+  findingSeed: FindingSeed | null;
   /** The printout the print preview shows (null: closed). */
   printRequest: PrintRequest | null;
   /** What 统计 shows, kept while an item opened from its lists is read (null: this year, nothing listed). */
@@ -76,6 +86,10 @@ export interface UiSlice {
   openStocktakes(): void;
   /** One stocktake's screen (resumes an open one: all its state comes from the backend). */
   openStocktake(id: number): void;
+  /** 问题整改, opening its 登记问题 with what a computer check found when given. */
+  openFindings(seed?: FindingSeed): void;
+  /** The findings page took the seed (its dialog closed): a later visit registers afresh. */
+  clearFindingSeed(): void;
   /** Opens the print preview, in the interface language. */
   openPrint(request: PrintRequest): void;
   closePrint(): void;
@@ -95,6 +109,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
     deviceId: null,
     deviceStatus: null,
     stocktakeId: null,
+    findingSeed: null,
     printRequest: null,
     statisticsQuery: null,
 
@@ -134,6 +149,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
 
     openDevices(register, status) {
       navigate({ page: register, deviceStatus: status ?? null });
+    },
+
+    openFindings(seed) {
+      navigate({ page: 'findings', findingSeed: seed ?? null });
+    },
+
+    clearFindingSeed() {
+      set({ findingSeed: null });
     },
 
     openStocktakes() {

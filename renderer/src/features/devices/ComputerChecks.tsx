@@ -42,14 +42,16 @@ export function ComputerChecksCard({ computer }: { computer: ComputerDetail }) {
       }
       data-testid="computer-checks"
     >
-      <ChecksTable rows={computer.checks} />
+      <ChecksTable rows={computer.checks} computerId={computer.id} />
       {recording && <CheckModal computer={computer} onClose={() => setRecording(false)} />}
     </Card>
   );
 }
 
-function ChecksTable({ rows }: { rows: ComputerCheckView[] }) {
+function ChecksTable({ rows, computerId }: { rows: ComputerCheckView[]; computerId: number }) {
   const { t } = useTranslation();
+  const isCustodian = useLedger(selectIsCustodian);
+  const openFindings = useLedger((s) => s.openFindings);
   return (
     <Table<ComputerCheckView>
       rowKey="id"
@@ -70,6 +72,27 @@ function ChecksTable({ rows }: { rows: ComputerCheckView[] }) {
         },
         { key: 'problems', dataIndex: 'problems', title: t('computerChecks.columns.problems') },
         { key: 'recordedBy', dataIndex: 'recordedBy', title: t('computerChecks.columns.recordedBy'), width: 100 },
+        // What a check found is rectified as a finding that names this check (问题及整改措施).
+        ...(isCustodian
+          ? [
+              {
+                key: 'finding',
+                width: 110,
+                render: (_: unknown, c: ComputerCheckView) =>
+                  c.result === 'problems' && (
+                    <Button
+                      type="link"
+                      size="small"
+                      title={t('computerChecks.toFindingHint')}
+                      onClick={() => openFindings({ computerId, computerCheckId: c.id, description: c.problems, foundOn: c.at })}
+                      data-testid={`computer-check-finding-${c.id}`}
+                    >
+                      {t('computerChecks.toFinding')}
+                    </Button>
+                  ),
+              },
+            ]
+          : []),
       ]}
       data-testid="computer-checks-table"
     />

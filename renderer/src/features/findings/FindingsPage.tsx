@@ -18,12 +18,13 @@ import {
   FINDING_SOURCES,
   FINDING_STATUS_TERMS,
   FINDING_STATUSES,
+  findingSourceText,
   type FindingSeverity,
   type FindingSource,
   type FindingStatus,
 } from '../../../../db/domain/findings';
 import { say } from '../../../../db/domain/terms';
-import { selectHasRole, selectIsCustodian, useLedger } from '../../store';
+import { selectHasRole, selectIsCustodian, useLedger, type FindingSeed } from '../../store';
 import { DateField } from '../../ui/DateField';
 import { isoDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -52,19 +53,16 @@ function StatusTag({ status }: { status: FindingStatus }) {
 }
 
 /** Where it came from, in words: 清查 QC-2026-001, 计算机检查 BM-JSJ-1, 检查（省保密局检查组）. */
-function sourceText(f: FindingView, language: ReturnType<typeof useLanguage>): string {
-  const named = f.stocktake?.no ?? f.computer?.code ?? '';
-  const ref = f.sourceRef ? (language === 'en' ? ` (${f.sourceRef})` : `（${f.sourceRef}）`) : '';
-  return `${say(FINDING_SOURCE_TERMS[f.source], language)}${named ? ` ${named}` : ''}${ref}`;
-}
-
 export function FindingsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const isCustodian = useLedger(selectIsCustodian);
   const [status, setStatus] = useState<FindingStatus | undefined>(undefined);
   const [rows, setRows] = useState<FindingView[]>([]);
-  const [registering, setRegistering] = useState(false);
+  // Opened from a computer check that found problems: 登记问题 starts with what it found.
+  const seed = useLedger((s) => s.findingSeed);
+  const clearSeed = useLedger((s) => s.clearFindingSeed);
+  const [registering, setRegistering] = useState(() => isCustodian && seed !== null);
   const [shownId, setShownId] = useState<number | null>(null);
   const { busy, error, run } = useLoad(useCallback(async () => setRows(await send('findings.list', status ? { status } : {})), [status]));
   const load = useCallback(async () => void (await run()), [run]);
@@ -79,7 +77,7 @@ export function FindingsPage() {
     // Where it stands first: the screen is narrower than the register.
     { key: 'status', title: t('findings.status'), width: 130, render: (_, r) => <StatusTag status={r.status} /> },
     { key: 'foundOn', dataIndex: 'foundOn', title: t('findings.foundOn'), width: 110 },
-    { key: 'source', title: t('findings.source'), width: 160, render: (_, r) => sourceText(r, language) },
+    { key: 'source', title: t('findings.source'), width: 160, render: (_, r) => findingSourceText(r, language) },
     { key: 'description', dataIndex: 'description', title: t('findings.description') },
     {
       key: 'severity',
@@ -122,7 +120,16 @@ export function FindingsPage() {
           data-testid="findings-list"
         />
       </Flex>
-      {registering && <RegisterDialog onClose={() => setRegistering(false)} onDone={load} />}
+      {registering && (
+        <RegisterDialog
+          seed={seed}
+          onClose={() => {
+            setRegistering(false);
+            clearSeed();
+          }}
+          onDone={load}
+        />
+      )}
       {shown && <FindingDialog finding={shown} onClose={() => setShownId(null)} onChanged={load} />}
     </RegisterCard>
   );
@@ -163,7 +170,7 @@ function useSources() {
 
 const required = (max: number) => [{ required: true, whitespace: true }, { max }];
 
-function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(): Promise<void> }) {
+function RegisterDialog({ seed, onClose, onDone }: { seed: FindingSeed | null; onClose(): void; onDone(): Promise<void> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [form] = Form.useForm<RegisterValues>();
@@ -178,7 +185,11 @@ function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(): Promis
       keyboard
       width={680}
       form={form}
-      initialValues={{ source: 'self_inspection', severity: 'minor', foundOn: dayjs() }}
+      initialValues={
+        seed
+          ? { source: 'computer_check', computerId: seed.computerId, description: seed.description, severity: 'minor', foundOn: dayjs(seed.foundOn) }
+          : { source: 'self_inspection', severity: 'minor', foundOn: dayjs() }
+      }
       errorFields={{ foundOn: 'foundOn', deadline: 'deadline', stocktakeId: 'stocktakeId', computerId: 'computerId', owner: 'owner' }}
       onSubmit={async (v) => {
         await send('findings.register', {
@@ -186,6 +197,8 @@ function RegisterDialog({ onClose, onDone }: { onClose(): void; onDone(): Promis
           sourceRef: v.sourceRef?.trim() ?? '',
           ...(v.source === 'stocktake' && v.stocktakeId ? { stocktakeId: v.stocktakeId } : {}),
           ...(v.source === 'computer_check' && v.computerId ? { computerId: v.computerId } : {}),
+          // The check it came from, while the computer is still the one the check was of.
+          ...(v.source === 'computer_check' && seed && v.computerId === seed.computerId ? { computerCheckId: seed.computerCheckId } : {}),
           foundOn: isoDate(v.foundOn),
           description: v.description.trim(),
           place: v.place.trim(),
@@ -297,7 +310,7 @@ function FindingDialog({ finding, onClose, onChanged }: { finding: FindingView; 
         <Descriptions.Item label={t('findings.description')} span={2}>
           {finding.description}
         </Descriptions.Item>
-        <Descriptions.Item label={t('findings.source')}>{sourceText(finding, language)}</Descriptions.Item>
+        <Descriptions.Item label={t('findings.source')}>{findingSourceText(finding, language)}</Descriptions.Item>
         <Descriptions.Item label={t('findings.foundOn')}>{finding.foundOn}</Descriptions.Item>
         <Descriptions.Item label={t('findings.place')}>{finding.place}</Descriptions.Item>
         <Descriptions.Item label={t('findings.severity')}>{say(FINDING_SEVERITY_TERMS[finding.severity], language)}</Descriptions.Item>

@@ -1558,6 +1558,8 @@ const en: Messages = {
     removeProduct: 'Remove this product',
     noProducts: 'None registered',
     unchanged: 'Unchanged',
+    toFinding: 'Register a finding',
+    toFindingHint: 'Register what this check found as a finding to rectify',
     title: 'Checks',
     record: 'Record a check',
     recordTitle: 'Record a check — {{code}}',

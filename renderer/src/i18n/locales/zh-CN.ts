@@ -1534,6 +1534,8 @@ const zhCN = {
     removeProduct: '删除此产品',
     noProducts: '未登记',
     unchanged: '不变',
+    toFinding: '登记整改',
+    toFindingHint: '就此次检查发现的问题登记问题整改',
     title: '检查记录',
     record: '登记检查',
     recordTitle: '登记检查 — {{code}}',

@@ -1531,6 +1531,8 @@ const zhTW: Messages = {
     removeProduct: '刪除此產品',
     noProducts: '未登記',
     unchanged: '不變',
+    toFinding: '登記整改',
+    toFindingHint: '就此次檢查發現的問題登記問題整改',
     title: '檢查記錄',
     record: '登記檢查',
     recordTitle: '登記檢查 — {{code}}',
