@@ -3,16 +3,6 @@
 import type { Page } from '@playwright/test';
 import { expect, pickOption, setUpQuickly, test } from './fixtures';
 
-async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
-
-async function pickComputer(page: Page, testId: string, code: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: code }).first().click();
-}
-
 async function registerMedium(page: Page, menu: string, m: { code: string; serial: string; level?: string }): Promise<void> {
   await page.getByTestId(menu).click();
   await page.getByTestId('devices-register-button').click();
@@ -20,7 +10,7 @@ async function registerMedium(page: Page, menu: string, m: { code: string; seria
   await page.getByTestId('device-form-model').fill('金士顿 DT100');
   await page.getByTestId('device-form-serial').fill(m.serial);
   await page.getByTestId('device-form-capacity').fill('32GB');
-  if (m.level) await pick(page, 'device-form-level', m.level);
+  if (m.level) await pickOption(page, 'device-form-level', m.level);
   await page.getByTestId('device-form-responsible').fill('王五');
   await page.getByTestId('device-form-department').fill('办公室');
   await page.getByTestId('device-form-usageScope').fill('办公室内部');
@@ -33,10 +23,10 @@ async function logUsage(page: Page, mediumMenu: string, medium: string, computer
   await page.getByTestId(mediumMenu).click();
   await page.getByTestId(`device-open-${medium}`).click();
   await page.getByTestId('device-action-logUsage').click();
-  await pickComputer(page, 'device-logUsage-computerId', computer);
+  await pickOption(page, 'device-logUsage-computerId', computer, { containing: true });
   await page.getByTestId('device-logUsage-user').fill('王五');
   await page.getByTestId('device-logUsage-purpose').fill('拷贝文件');
-  await pick(page, 'device-logUsage-dataLevel', dataLevel);
+  await pickOption(page, 'device-logUsage-dataLevel', dataLevel);
   await page.getByTestId('device-logUsage-submit').click();
 }
 
@@ -56,7 +46,7 @@ test('devices: a 机密 computer stays off the internet; cross-use and off-site 
   await page.getByTestId('device-form-model').fill('联想 M720');
   await page.getByTestId('device-form-serial').fill('SN-PC-001');
   await page.getByTestId('device-form-os').fill('银河麒麟 V10');
-  await pick(page, 'device-form-level', '机密');
+  await pickOption(page, 'device-form-level', '机密');
   await page.getByTestId('device-form-purpose').fill('涉密文件处理');
   await page.getByTestId('device-form-department').fill('办公室');
   await page.getByTestId('device-form-responsible').fill('王五');
@@ -71,7 +61,7 @@ test('devices: a 机密 computer stays off the internet; cross-use and off-site 
   await page.getByTestId('device-open-JM-PC-001').click();
   await expect(page.getByTestId('device-network')).toHaveText('单机');
   await page.getByTestId('device-action-change').click();
-  await pick(page, 'device-change-network', '互联网');
+  await pickOption(page, 'device-change-network', '互联网');
   await page.getByTestId('device-change-submit').click();
   await expect(page.getByTestId('device-change-error')).toContainText('机密计算机只能单机使用或接入涉密内网，不得接入互联网');
   await page.getByTestId('device-change-cancel').click();
@@ -116,8 +106,8 @@ test('a medium’s type corrected reads in words in its history, before and afte
   await registerMedium(page, 'menu-secret-media', { code: 'MM-U-009', serial: 'SN-U-009', level: '秘密' });
   await page.getByTestId('device-open-MM-U-009').click();
   await page.getByTestId('device-action-correct').click();
-  await pick(page, 'device-correct-field', '类型');
-  await pick(page, 'device-correct-type', '光盘');
+  await pickOption(page, 'device-correct-field', '类型');
+  await pickOption(page, 'device-correct-type', '光盘');
   await page.getByTestId('device-correct-reason').fill('登记时选错类型');
   await page.getByTestId('device-correct-submit').click();
   await expect(page.getByTestId('device-correct-done')).toBeVisible();

@@ -156,11 +156,17 @@ export async function scan(page: Page, code: string): Promise<void> {
   await cdp.detach();
 }
 
-/** Picks an option of a select field by its text (the dropdown's item title), as the custodian clicks it. */
-export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+/**
+ * Picks an option of a select field by its text (the dropdown's item title), as the custodian clicks it; `containing`:
+ * the first option whose text holds it (a computer by its code, before its name).
+ */
+export async function pickOption(page: Page, testId: string, option: string, how: { containing?: boolean } = {}): Promise<void> {
   await page.getByTestId(testId).click();
   // This select's own dropdown (its listbox id), not the one of the select before it still fading out.
   const list = await page.getByTestId(testId).locator('input[role="combobox"]').getAttribute('aria-controls');
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
-  await dropdown.locator(`.ant-select-item-option[title="${option}"]`).click();
+  const item = how.containing
+    ? dropdown.locator('.ant-select-item-option', { hasText: option }).first()
+    : dropdown.locator(`.ant-select-item-option[title="${option}"]`);
+  await item.click();
 }
