@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ADMIN, approveOnTheSpot, AUDITOR, createApprover, expect, invoke, must, setUpQuickly, test } from './fixtures';
+import { ADMIN, approveOnTheSpot, AUDITOR, createApprover, expect, invoke, must, pickOption, setUpQuickly, test } from './fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'ledger-dates-'));
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -302,7 +302,7 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
   await page.getByTestId('device-form-model').fill('金士顿 DT100');
   await page.getByTestId('device-form-serial').fill('SN-U-001');
   await page.getByTestId('device-form-capacity').fill('32GB');
-  await choose(page, 'device-form-level', '秘密');
+  await pickOption(page, 'device-form-level', '秘密');
   await page.getByTestId('device-form-responsible').fill('王五');
   await page.getByTestId('device-form-department').fill('办公室');
   await page.getByTestId('device-form-usageScope').fill('办公室内部');
@@ -326,7 +326,7 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
     'lend',
     async () => {
       await page.getByTestId('device-lend-to').fill('李四');
-      await choose(page, 'device-lend-computerId', 'JM-PC-001');
+      await pickOption(page, 'device-lend-computerId', 'JM-PC-001', { containing: true });
       await typeDay(page, 'device-lend-dueAt', day(-38));
     },
     day(-40),
@@ -335,10 +335,10 @@ test('every device dialog sends the day it shows', async ({ page, host }) => {
   await action(
     'logUsage',
     async () => {
-      await choose(page, 'device-logUsage-computerId', 'JM-PC-001');
+      await pickOption(page, 'device-logUsage-computerId', 'JM-PC-001', { containing: true });
       await page.getByTestId('device-logUsage-user').fill('王五');
       await page.getByTestId('device-logUsage-purpose').fill('拷贝文件');
-      await choose(page, 'device-logUsage-dataLevel', '秘密');
+      await pickOption(page, 'device-logUsage-dataLevel', '秘密');
     },
     day(-34),
   );
