@@ -97,8 +97,8 @@ export interface UiSlice {
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
   const navigate = (to: Partial<LedgerState>) => get().navigate(to);
-  // The next one to sign in starts 统计 afresh.
-  session.clearsOnEnd({ statisticsQuery: null });
+  // The next one to sign in starts 统计 afresh, and never with a finding the last one began from a computer check.
+  session.clearsOnEnd({ statisticsQuery: null, findingSeed: null });
 
   return {
     language: storedLanguage(),
