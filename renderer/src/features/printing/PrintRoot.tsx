@@ -25,16 +25,37 @@ export function PrintRoot() {
   const [payload, setPayload] = useState<PrintPayload<PrintDocument | LabelsDocument | ReportDocument> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [shown, setShown] = useState<PageRange>({ from: 0, to: PRINT_CHUNK_PAGES });
-  // The host's request for other pages, answered once they are drawn.
-  const asked = useRef<((shown: string) => void) | null>(null);
+  // What is drawn or being drawn (`shown` as set last), and the pages in all once they are cut.
+  const drawing = useRef<{ range: PageRange; drawn: string | null }>({ range: shown, drawn: null });
+  const total = useRef(0);
+  // The host's request for pages, answered once exactly that range is drawn.
+  const asked = useRef<{ range: PageRange; answer(shown: string): void } | null>(null);
 
   useEffect(() => {
+    const draw = (range: PageRange) => {
+      drawing.current = { range, drawn: null };
+      setShown(range);
+    };
     (window as PrintRouteWindow).showPrintPages = (from, to = from + PRINT_CHUNK_PAGES) =>
-      new Promise((resolve) => {
-        asked.current = resolve;
-        // A new range each time, even the same pages: the view draws and tells again, which answers.
-        setShown({ from, to });
+      new Promise((answer) => {
+        const now = drawing.current;
+        // The chunk drawn ahead (below) is answered as soon as it is drawn; any other range is drawn anew, even the
+        // same pages again: the view draws and tells again, which answers.
+        const ready = now.range.from === from && now.range.to === to && asked.current === null;
+        if (ready && now.drawn !== null) return answer(now.drawn);
+        const range = ready ? now.range : { from, to };
+        asked.current = { range, answer };
+        if (!ready) draw(range);
       });
+    // Once Chromium has laid a chunk out for print it makes the PDF from what it recorded, no longer from the page: the
+    // next chunk is drawn meanwhile (that takes about a quarter of each chunk's time) and the host's ask for it is
+    // answered at once. A route whose print never ends this way (no afterprint) draws each chunk when asked.
+    const drawAhead = () => {
+      const { range, drawn } = drawing.current;
+      if (drawn !== null && asked.current === null && range.to < total.current) draw({ from: range.to, to: range.to + PRINT_CHUNK_PAGES });
+    };
+    addEventListener('afterprint', drawAhead);
+    return () => removeEventListener('afterprint', drawAhead);
   }, []);
 
   useEffect(() => {
@@ -72,8 +93,13 @@ export function PrintRoot() {
         ...chunk,
         'data-print-ready': 'true',
       });
-      asked.current?.(chunk['data-print-shown'] ?? '');
-      asked.current = null;
+      const drawn = chunk['data-print-shown'] ?? '';
+      if (pages !== null) total.current = pages;
+      if (drawing.current.range === shown) drawing.current.drawn = drawn;
+      if (asked.current?.range === shown) {
+        asked.current.answer(drawn);
+        asked.current = null;
+      }
     },
     [payload, shown],
   );

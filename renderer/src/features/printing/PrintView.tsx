@@ -87,7 +87,7 @@ export function PrintView({ doc, meta, t, shown, onPaged }: Props) {
       {pages.slice(first, shown?.to).map((p, i) => (
         // The first page carries unit, title and number in its head; the running header repeats them on the rest.
         <PageFrame
-          key={first + i}
+          key={i}
           markingText={doc.markingText}
           runningTitle={p.head ? '' : `${doc.unitName} ${doc.title}`}
           runningNumber={p.head || !doc.number ? '' : `No. ${doc.number}`}
