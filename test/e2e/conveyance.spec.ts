@@ -4,7 +4,7 @@
 // 涉密文件传达登记 prints from the page's preview to a PDF read with pdftotext.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ADMIN, UNIT, day, expect, invoke, setUpQuickly, test, typeDay } from './fixtures';
+import { ADMIN, UNIT, day, expect, invoke, must, setUpQuickly, test, typeDay } from './fixtures';
 
 const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -16,7 +16,7 @@ test('a conveyance plan within the 知悉范围, a conveyance, a publication pla
   test.setTimeout(90_000);
   await setUpQuickly(page, host.current);
   expect((await invoke(page, 'locations.create', { code: 'G-01', name: '保密柜一', maxLevel: 'secret' })).ok).toBe(true);
-  const received = await invoke<{ id: number; receiptNo: string }>(page, 'documents.receive', {
+  const received = await invoke<{ id: number; receiptNo: string; title: string }>(page, 'documents.receive', {
     originUnit: '省国家保密局',
     docNumber: '鲁保发〔2026〕31号',
     title: '关于加强网络失泄密防范工作的通知',
@@ -135,4 +135,24 @@ test('a conveyance plan within the 知悉范围, a conveyance, a publication pla
   await expect(page.getByTestId('reminder-publicationDue')).toContainText('到期可公开');
   await expect(page.getByTestId('reminder-publicationDue')).toContainText('1');
   await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+
+  // 送信息公开审查 opens 送审登记 for this document, linked to it (its publication carries the plan out).
+  await page.getByTestId('menu-documents').click();
+  await page.getByTestId(`documents-open-${doc.id}`).click();
+  await page.getByTestId('publication-action-review').click();
+  await expect(page.getByTestId('publication-open-form')).toBeVisible();
+  await expect(page.getByTestId('publication-open-title')).toHaveValue(doc.title);
+  await expect(page.getByTestId('publication-open-document')).toContainText(`${doc.receiptNo} ${doc.title}`);
+  await page.screenshot({ path: `${SHOTS}/publication-from-plan.png` });
+  await page.getByTestId('publication-open-department').fill('办公室');
+  await page.getByTestId('publication-open-submitted-by').fill('王芳');
+  await page.getByTestId('publication-open-submit').click();
+  await expect(page.getByTestId('publication-open-form')).toHaveCount(0);
+  const reviews = must<{ rows: { documentId: number | null; title: string }[] }>(host.current, 'publication.year', { year: new Date().getFullYear() }).rows;
+  expect(reviews).toEqual([expect.objectContaining({ documentId: doc.id, title: doc.title })]);
+  // Taken once: the page opened afresh from its menu starts no 送审登记.
+  await page.getByTestId('menu-overview').click();
+  await page.getByTestId('menu-publication').click();
+  await expect(page.getByTestId('publication-page')).toBeVisible();
+  await expect(page.getByTestId('publication-open-form')).toHaveCount(0);
 });

@@ -18,7 +18,7 @@ import { createUiSlice } from './ui';
 import { createDraftsSlice } from './drafts';
 
 export type { LedgerState } from './types';
-export type { Page, BatchKind, DocumentOrigin, FindingSeed } from './ui';
+export type { Page, BatchKind, DocumentOrigin, FindingSeed, PublicationSeed } from './ui';
 export type { DocumentFilters, SuggestField } from '../features/documents/store';
 export { DEFAULT_SORT, DOCUMENT_PAGE_SIZES } from '../features/documents/store';
 export type { AuditFilters } from '../features/audit/store';

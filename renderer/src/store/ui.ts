@@ -41,6 +41,14 @@ export interface StatisticsQuery {
   items: Pick<CommandInput<'statistics.items'>, 'figure' | 'level' | 'group' | 'month'> | null;
 }
 
+/** A ledger document sent to 信息公开审查 from its 公开方案: the review is opened linked to it (its publication carries the plan out). */
+export interface PublicationSeed {
+  documentId: number;
+  /** The document as the picker shows it: 收文编号 and title. */
+  label: string;
+  title: string;
+}
+
 /** A finding as a computer check found it: the computer, the check it came from, what was found and when. */
 export interface FindingSeed {
   computerId: number;
@@ -65,6 +73,8 @@ export interface UiSlice {
   stocktakeId: number | null;
   /** What a computer check found, for the findings page to register as a finding (null: a finding typed afresh). */
   findingSeed: FindingSeed | null;
+  /** The document the 信息公开保密审查 page opens 送审登记 for (null: a review typed afresh). */
+  publicationSeed: PublicationSeed | null;
   /** The printout the print preview shows (null: closed). */
   printRequest: PrintRequest | null;
   /** What 统计 shows, kept while an item opened from its lists is read (null: this year, nothing listed). */
@@ -90,6 +100,10 @@ export interface UiSlice {
   openFindings(seed?: FindingSeed): void;
   /** The findings page took the seed (its dialog closed): a later visit registers afresh. */
   clearFindingSeed(): void;
+  /** 信息公开保密审查, opening its 送审登记 for a ledger document when given. */
+  openPublication(seed?: PublicationSeed): void;
+  /** The publication page took the seed (its dialog closed). */
+  clearPublicationSeed(): void;
   /** Opens the print preview, in the interface language. */
   openPrint(request: PrintRequest): void;
   closePrint(): void;
@@ -97,8 +111,8 @@ export interface UiSlice {
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
   const navigate = (to: Partial<LedgerState>) => get().navigate(to);
-  // The next one to sign in starts 统计 afresh, and never with a finding the last one began from a computer check.
-  session.clearsOnEnd({ statisticsQuery: null, findingSeed: null });
+  // The next one to sign in starts 统计 afresh, and never with a finding or a review the last one began elsewhere.
+  session.clearsOnEnd({ statisticsQuery: null, findingSeed: null, publicationSeed: null });
 
   return {
     language: storedLanguage(),
@@ -110,6 +124,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
     deviceStatus: null,
     stocktakeId: null,
     findingSeed: null,
+    publicationSeed: null,
     printRequest: null,
     statisticsQuery: null,
 
@@ -157,6 +172,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
 
     clearFindingSeed() {
       set({ findingSeed: null });
+    },
+
+    openPublication(seed) {
+      navigate({ page: 'publication', publicationSeed: seed ?? null });
+    },
+
+    clearPublicationSeed() {
+      set({ publicationSeed: null });
     },
 
     openStocktakes() {

@@ -25,7 +25,7 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
   const language = useLedger((s) => s.language);
   const isCustodian = useLedger(selectIsCustodian);
-  const setPage = useLedger((s) => s.setPage);
+  const openPublication = useLedger((s) => s.openPublication);
   const [data, setData] = useState<Conveyance | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useKeptState<Dialog | null>(`doc-conveyance:${doc.id}`, null);
@@ -159,7 +159,10 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
               </Button>
               {publication && !publication.doneAt && (
                 // 先审查后公开: the plan is carried out by its review's publication, never recorded here by hand.
-                <Button onClick={() => setPage('publication')} data-testid="publication-action-review">
+                <Button
+                  onClick={() => openPublication({ documentId: doc.id, label: `${doc.receiptNo} ${doc.title}`, title: doc.title })}
+                  data-testid="publication-action-review"
+                >
                   {t('conveyance.toReview')}
                 </Button>
               )}

@@ -38,7 +38,7 @@ import {
   type PublicationState,
 } from '../../../../db/domain/publication';
 import { CARRIER_TERMS, say } from '../../../../db/domain/terms';
-import { selectHasRole, selectIsCustodian, useLedger } from '../../store';
+import { selectHasRole, selectIsCustodian, useLedger, type PublicationSeed } from '../../store';
 import { DateField } from '../../ui/DateField';
 import { eventDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -82,7 +82,10 @@ export function PublicationPage() {
   const [year, setYear] = useState(dayjs().year());
   const [state, setState] = useState<PublicationState | undefined>(undefined);
   const [data, setData] = useState<YearReviews | null>(null);
-  const [opening, setOpening] = useState(false);
+  // Sent from a document's 公开方案 (送信息公开审查): 送审登记 starts linked to that document.
+  const seed = useLedger((s) => s.publicationSeed);
+  const clearSeed = useLedger((s) => s.clearPublicationSeed);
+  const [opening, setOpening] = useState(() => isCustodian && seed !== null);
   const [shownId, setShownId] = useState<number | null>(null);
   const { busy, error, run } = useLoad(useCallback(async () => setData(await send('publication.year', { year })), [year]));
   const reload = useCallback(async () => void (await run()), [run]);
@@ -169,7 +172,16 @@ export function PublicationPage() {
           data-testid="publication-list"
         />
       </Flex>
-      {opening && <OpenDialog onClose={() => setOpening(false)} onDone={reload} />}
+      {opening && (
+        <OpenDialog
+          seed={seed}
+          onClose={() => {
+            setOpening(false);
+            clearSeed();
+          }}
+          onDone={reload}
+        />
+      )}
       {shown && <ReviewDialog review={shown} onClose={() => setShownId(null)} onChanged={reload} />}
     </RegisterCard>
   );
@@ -187,9 +199,9 @@ interface OpenValues {
 }
 
 /** A ledger document to link, found by its 收文编号 or title as typed. */
-function DocumentPicker({ value, onChange }: { value?: number; onChange?(id: number | undefined): void }) {
+function DocumentPicker({ value, onChange, seed }: { value?: number; onChange?(id: number | undefined): void; seed: PublicationSeed | null }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: number; label: string }[]>(seed ? [{ value: seed.documentId, label: seed.label }] : []);
   const search = useCallback(async (query: string) => {
     if (!query.trim()) return setOptions([]);
     const found = await send('documents.list', { query, limit: 20 }).catch(() => null);
@@ -209,7 +221,7 @@ function DocumentPicker({ value, onChange }: { value?: number; onChange?(id: num
   );
 }
 
-function OpenDialog({ onClose, onDone }: { onClose(): void; onDone(): Promise<void> }) {
+function OpenDialog({ seed, onClose, onDone }: { seed: PublicationSeed | null; onClose(): void; onDone(): Promise<void> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const required = (max: number) => [{ required: true, whitespace: true }, { max }];
@@ -220,7 +232,7 @@ function OpenDialog({ onClose, onDone }: { onClose(): void; onDone(): Promise<vo
       testId="publication-open"
       keyboard
       width={640}
-      initialValues={{ channel: 'website', telegram: false, at: dayjs() }}
+      initialValues={{ channel: 'website', telegram: false, at: dayjs(), ...(seed ? { title: seed.title, documentId: seed.documentId } : {}) }}
       onSubmit={async (v) => {
         await send('publication.open', {
           title: v.title.trim(),
@@ -255,7 +267,7 @@ function OpenDialog({ onClose, onDone }: { onClose(): void; onDone(): Promise<vo
         />
       </Form.Item>
       <Form.Item name="documentId" label={t('publication.document')} extra={t('publication.documentExtra')}>
-        <DocumentPicker />
+        <DocumentPicker seed={seed} />
       </Form.Item>
       <Form.Item name="telegram" valuePropName="checked" extra={t('publication.telegramExtra')}>
         <Checkbox data-testid="publication-open-telegram">{t('publication.telegram')}</Checkbox>
