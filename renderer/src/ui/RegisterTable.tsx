@@ -1,6 +1,14 @@
 // A register's list whose rows each open what they show: by a click, or from the keyboard (Tab to the row, Enter).
 // The Enter that opens a dialog is kept from also pressing the dialog's first button (its keypress would).
+// A column without a width (a title, a description) takes the room left and wraps; only below the widths given and
+// FLEXIBLE_MIN_PX for each such column does the list scroll sideways (as wide as its longest text, it did at 1366 px).
 import { Table, type TableProps } from 'antd';
+
+const FLEXIBLE_MIN_PX = 160;
+
+function scrollWidth(columns: TableProps<never>['columns'] = []): number {
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : FLEXIBLE_MIN_PX), 0);
+}
 
 interface RegisterTableProps<T> extends Omit<TableProps<T>, 'onRow' | 'rowKey'> {
   onOpen(row: T): void;
@@ -13,7 +21,7 @@ export function RegisterTable<T extends { id: number }>({ onOpen, rowTestId, ...
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: scrollWidth(props.columns as TableProps<never>['columns']) }}
       {...props}
       onRow={(r) => ({
         onClick: () => onOpen(r),
