@@ -77,6 +77,7 @@ export function PublicationPlanModal({ doc, changing, onClose }: DialogProps & {
       <Form.Item name="channel" label={t('conveyance.channel')} rules={[{ required: true, whitespace: true }, { max: 60 }]}>
         <SuggestInput source={CHANNELS.map((c) => t(`conveyance.channels.${c}`))} maxLength={60} testId="publication-plan-channel" />
       </Form.Item>
+      {/* Whose decision it is; what to enter for it the approval fields say. */}
       <Alert type="info" showIcon title={received ? t('conveyance.decisionReceived') : t('conveyance.decisionOwn')} style={{ marginBottom: 16 }} />
       <ApprovalFields
         testIdPrefix="publication-plan-decision"

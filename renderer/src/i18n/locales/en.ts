@@ -1439,7 +1439,7 @@ const en: Messages = {
     channel: 'Channel',
     channels: { website: 'Portal website', board: 'Notice board', release: 'Document release' },
     decision: 'Decision',
-    decisionReceived: 'Whether and when a received document is published is its originator’s decision: enter their decision’s issuing body, number and date.',
+    decisionReceived: 'Whether and when a received document is published is its originator’s decision.',
     decisionOwn: 'The unit’s own document is decided by its approver on the spot (their own account and password).',
     decidedOn: 'Decided on',
     due: 'Publishable now, not yet published: a publication review comes first (one per item); once it is cleared and recorded as published, this plan is carried out',

@@ -1415,7 +1415,7 @@ const zhCN = {
     channel: '公开方式',
     channels: { website: '门户网站', board: '政务公开栏', release: '文件发布' },
     decision: '决定',
-    decisionReceived: '来文能否公开、何时公开由发文机关决定：请填写其决定的机关、文号和日期。',
+    decisionReceived: '来文能否公开、何时公开由发文机关决定。',
     decisionOwn: '本单位制作的文件由审批人当面审批（审批人选择本人账户并输入本人密码）。',
     decidedOn: '决定日期',
     due: '已到可公开日期，尚未公开：公开前须经信息公开保密审查（一事一审），审查同意并登记公开后，本方案即记为已公开',

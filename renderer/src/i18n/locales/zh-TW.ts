@@ -1412,7 +1412,7 @@ const zhTW: Messages = {
     channel: '公開方式',
     channels: { website: '門戶網站', board: '政務公開欄', release: '文件發布' },
     decision: '決定',
-    decisionReceived: '來文能否公開、何時公開由發文機關決定：請填寫其決定的機關、文號和日期。',
+    decisionReceived: '來文能否公開、何時公開由發文機關決定。',
     decisionOwn: '本單位製作的文件由審批人當面審批（審批人選擇本人帳戶並輸入本人密碼）。',
     decidedOn: '決定日期',
     due: '已到可公開日期，尚未公開：公開前須經資訊公開保密審查（一事一審），審查同意並登記公開後，本方案即記為已公開',
