@@ -58,7 +58,6 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   await page.reload();
   await expect(page.getByTestId('reminder-findings-overdue')).toContainText('1');
   await shot(page, 'overview');
-
   // 登记问题 with the keyboard alone.
   await page.getByTestId('menu-findings').click();
   await expect(page.getByTestId('findings-page')).toBeVisible();
@@ -81,6 +80,20 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   const first = `ZG-${year}-002`;
   await expect(page.getByTestId(`finding-row-${first}`)).toContainText('整改中');
   await expect(page.getByTestId(`finding-row-${late.value!.no}`)).toContainText('逾期未整改');
+
+  // The overview's number opens 问题整改 with those it counts: the overdue one of the two.
+  await page.getByTestId('menu-overview').click();
+  await page.getByTestId('reminder-findings-overdue').click();
+  await expect(page.getByTestId('findings-status-filter')).toContainText('逾期未整改');
+  await expect(page.getByTestId(`finding-row-${late.value!.no}`)).toBeVisible();
+  await expect(page.getByTestId('finding-status')).toHaveCount(1);
+  // The filter stays while other pages are visited, as a register's do; cleared, both are listed again.
+  await page.getByTestId('menu-overview').click();
+  await page.getByTestId('menu-findings').click();
+  await expect(page.getByTestId('findings-status-filter')).toContainText('逾期未整改');
+  await page.getByTestId('findings-status-filter').hover();
+  await page.getByTestId('findings-status-filter').locator('.ant-select-clear').click();
+  await expect(page.getByTestId('finding-status')).toHaveCount(2);
 
   // 整改完成, the approver countersigning on the spot.
   await page.getByTestId(`finding-row-${first}`).focus();

@@ -159,7 +159,7 @@ describe('store: nothing of a session stays behind the lock screen', () => {
   it('a sign-out does the same and goes back to the overview', async () => {
     await signInAndLoadEverything();
     // A finding begun from a computer check and left open: the next one to sign in does not get it.
-    store.getState().openFindings({ computerId: 3, computerCheckId: 7, description: '病毒库过期', foundOn: '2026-11-20' });
+    store.getState().openFindings({ seed: { computerId: 3, computerCheckId: 7, description: '病毒库过期', foundOn: '2026-11-20' } });
     expect(store.getState().findingSeed).not.toBeNull();
     // Nor a review begun from a document's 公开方案.
     store.getState().openPublication({ documentId: 5, label: '2026-0005 关于做好冬季安全生产工作的通知', title: '关于做好冬季安全生产工作的通知' });

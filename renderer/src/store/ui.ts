@@ -3,6 +3,7 @@ import { applyLanguage, storedLanguage, type Language } from '../i18n';
 import type { DocumentFilters } from '../features/documents/store';
 import type { DeviceKind, DeviceRegister } from '../features/devices/devices';
 import type { CommandInput, ComputerView, PrintRequest } from '../../../preload/contract';
+import type { FindingStatus } from '../../../db/domain/findings';
 import type { LedgerState, SliceCreator } from './types';
 
 type DeviceStatus = ComputerView['status'];
@@ -73,6 +74,9 @@ export interface UiSlice {
   stocktakeId: number | null;
   /** What a computer check found, for the findings page to register as a finding (null: a finding typed afresh). */
   findingSeed: FindingSeed | null;
+  /** 问题整改's filter, kept while other pages are visited (as the register's are); set by a number on the overview. */
+  findingStatus: FindingStatus | null;
+  setFindingStatus(status: FindingStatus | null): void;
   /** The document the 信息公开保密审查 page opens 送审登记 for (null: a review typed afresh). */
   publicationSeed: PublicationSeed | null;
   /** The printout the print preview shows (null: closed). */
@@ -96,8 +100,8 @@ export interface UiSlice {
   openStocktakes(): void;
   /** One stocktake's screen (resumes an open one: all its state comes from the backend). */
   openStocktake(id: number): void;
-  /** 问题整改, opening its 登记问题 with what a computer check found when given. */
-  openFindings(seed?: FindingSeed): void;
+  /** 问题整改: opening its 登记问题 with what a computer check found, or filtered to a status, when given. */
+  openFindings(from?: { seed?: FindingSeed; status?: FindingStatus }): void;
   /** The findings page took the seed (its dialog closed): a later visit registers afresh. */
   clearFindingSeed(): void;
   /** 信息公开保密审查, opening its 送审登记 for a ledger document when given. */
@@ -112,7 +116,7 @@ export interface UiSlice {
 export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
   const navigate = (to: Partial<LedgerState>) => get().navigate(to);
   // The next one to sign in starts 统计 afresh, and never with a finding or a review the last one began elsewhere.
-  session.clearsOnEnd({ statisticsQuery: null, findingSeed: null, publicationSeed: null });
+  session.clearsOnEnd({ statisticsQuery: null, findingSeed: null, findingStatus: null, publicationSeed: null });
 
   return {
     language: storedLanguage(),
@@ -124,6 +128,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
     deviceStatus: null,
     stocktakeId: null,
     findingSeed: null,
+    findingStatus: null,
     publicationSeed: null,
     printRequest: null,
     statisticsQuery: null,
@@ -166,12 +171,16 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, session) => {
       navigate({ page: register, deviceStatus: status ?? null });
     },
 
-    openFindings(seed) {
-      navigate({ page: 'findings', findingSeed: seed ?? null });
+    openFindings(from) {
+      navigate({ page: 'findings', findingSeed: from?.seed ?? null, findingStatus: from?.status ?? null });
     },
 
     clearFindingSeed() {
       set({ findingSeed: null });
+    },
+
+    setFindingStatus(status) {
+      set({ findingStatus: status });
     },
 
     openPublication(seed) {

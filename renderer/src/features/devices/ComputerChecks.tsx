@@ -84,7 +84,7 @@ function ChecksTable({ rows, computerId }: { rows: ComputerCheckView[]; computer
                       type="link"
                       size="small"
                       title={t('computerChecks.toFindingHint')}
-                      onClick={() => openFindings({ computerId, computerCheckId: c.id, description: c.problems, foundOn: c.at })}
+                      onClick={() => openFindings({ seed: { computerId, computerCheckId: c.id, description: c.problems, foundOn: c.at } })}
                       data-testid={`computer-check-finding-${c.id}`}
                     >
                       {t('computerChecks.toFinding')}

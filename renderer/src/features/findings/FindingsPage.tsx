@@ -57,7 +57,8 @@ export function FindingsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const isCustodian = useLedger(selectIsCustodian);
-  const [status, setStatus] = useState<FindingStatus | undefined>(undefined);
+  const status = useLedger((s) => s.findingStatus) ?? undefined;
+  const setStatus = useLedger((s) => s.setFindingStatus);
   const [rows, setRows] = useState<FindingView[]>([]);
   // Opened from a computer check that found problems: 登记问题 starts with what it found.
   const seed = useLedger((s) => s.findingSeed);
@@ -101,7 +102,7 @@ export function FindingsPage() {
         <Alert type="info" showIcon title={t('findings.hint')} />
         <Select
           value={status}
-          onChange={setStatus}
+          onChange={(v?: FindingStatus) => setStatus(v ?? null)}
           allowClear
           placeholder={t('findings.allStatuses')}
           options={FINDING_STATUSES.map((s) => ({ value: s, label: say(FINDING_STATUS_TERMS[s], language) }))}

@@ -33,7 +33,7 @@ export function RemindersCard() {
   const reminderDays = useLedger((s) => s.settings?.reminderDays);
   const openDocuments = useLedger((s) => s.openDocuments);
   const openStocktakes = useLedger((s) => s.openStocktakes);
-  const setPage = useLedger((s) => s.setPage);
+  const openFindings = useLedger((s) => s.openFindings);
   const { busy, error } = useLoad(useLedger((s) => s.loadReminders));
 
   const stocktakeDue = reminders?.stocktakeDue ?? [];
@@ -96,9 +96,11 @@ export function RemindersCard() {
               )}
               {/* 问题整改: open past the deadline, and rectifications waiting for the approver's confirmation. */}
               {tile('reminder-findings-overdue', t('findings.reminders.overdue'), reminders?.findingsOverdue ?? 0, !!reminders?.findingsOverdue, () =>
-                setPage('findings'),
+                openFindings({ status: 'overdue' }),
               )}
-              {tile('reminder-findings-awaiting', t('findings.reminders.awaiting'), reminders?.findingsAwaiting ?? 0, false, () => setPage('findings'))}
+              {tile('reminder-findings-awaiting', t('findings.reminders.awaiting'), reminders?.findingsAwaiting ?? 0, false, () =>
+                openFindings({ status: 'awaiting' }),
+              )}
               {/* 计算机检查: a computer in use whose last check of a kind is older than the interval (settings). */}
               {tile('reminder-computer-checks', t('computerChecks.due'), checksDue.length, checksDue.length > 0, openChecksDue)}
             </Row>
@@ -109,7 +111,10 @@ export function RemindersCard() {
               {tile('reminder-telegrams-due-soon', t('reminders.telegramsDueSoon'), reminders?.telegramsDueSoon ?? 0, false, () =>
                 openDocuments({ carrier: 'telegram', reminderKind: 'returnNear' }),
               )}
-              {tile('reminder-findings-due-soon', t('findings.reminders.dueSoon'), reminders?.findingsDueSoon ?? 0, false, () => setPage('findings'))}
+              {/* Due soon is not a status of its own: those being rectified are listed. */}
+              {tile('reminder-findings-due-soon', t('findings.reminders.dueSoon'), reminders?.findingsDueSoon ?? 0, false, () =>
+                openFindings({ status: 'open' }),
+              )}
               {/* Cabinets whose last stocktake is older than the cadence of the most secret level they hold: 清查 opens. */}
               {tile(
                 'reminder-stocktake-due',
