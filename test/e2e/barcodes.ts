@@ -6,7 +6,7 @@ import zxing, { type BarcodeFormat as Format, type DecodeHintType as Hint, type 
 import pngjs from 'pngjs';
 
 // Both are CommonJS packages whose named exports Node's ES module loader does not see.
-const { BarcodeFormat, BinaryBitmap, Code128Reader, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
+const { BarcodeFormat, BinaryBitmap, Code128Reader, DecodeHintType, GlobalHistogramBinarizer, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 const { PNG } = pngjs;
 
 /** Renders the PDF's page `pageNo` at `dpi` to a PNG beside it; returns the PNG's path. */
@@ -51,18 +51,25 @@ function crop(raster: Raster, box: PixelBox): Raster {
   return { width, height, grey };
 }
 
+/**
+ * Tries the local-threshold binarizer, then the global one, as zxing's own scanner apps do: in 18 runs of the labels
+ * test (162 labels) five had one QR code the first did not read; the one looked into, zbarimg read, and the global
+ * binarizer read it at 300 DPI, where the local one failed at every DPI from 200 to 600.
+ */
 function decodeWith(reader: Reader, raster: Raster, format: Format): string | null {
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(raster.grey, raster.width, raster.height)));
   const hints = new Map<Hint, unknown>([
     [DecodeHintType.TRY_HARDER, true],
     [DecodeHintType.POSSIBLE_FORMATS, [format]],
   ]);
-  try {
-    return reader.decode(bitmap, hints).getText();
-  } catch {
-    // NotFound, Checksum, Format: nothing read here.
-    return null;
+  for (const Binarizer of [HybridBinarizer, GlobalHistogramBinarizer]) {
+    const bitmap = new BinaryBitmap(new Binarizer(new RGBLuminanceSource(raster.grey, raster.width, raster.height)));
+    try {
+      return reader.decode(bitmap, hints).getText();
+    } catch {
+      // NotFound, Checksum, Format: nothing read this way.
+    }
   }
+  return null;
 }
 
 /** What a scanner reads in one box of the image (or the whole image): its Code 128 and its QR, null where none reads. */
