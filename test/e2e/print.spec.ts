@@ -147,7 +147,12 @@ test.describe('printing through the test host', () => {
     await expect(html).toHaveAttribute('data-print-shown', second);
     await expect(route.getByTestId('print-page').first().getByTestId('print-page-of')).toHaveText(`第 ${PRINT_CHUNK_PAGES + 1} 页 共 ${m} 页`);
     expect(await ask(PRINT_CHUNK_PAGES)).toBe(second);
+    // An afterprint of no print of the pages on show (none began) changes nothing.
+    expect(await ask(0)).toBe(`0-${PRINT_CHUNK_PAGES}`);
     await route.evaluate(() => dispatchEvent(new Event('afterprint')));
+    // Drawing the next chunk takes well under this; drawn ahead, the pages on show would be the next ones.
+    await route.waitForTimeout(500);
+    await expect(html).toHaveAttribute('data-print-shown', `0-${PRINT_CHUNK_PAGES}`);
     expect(await ask(0)).toBe(`0-${PRINT_CHUNK_PAGES}`);
     await expect(route.getByTestId('print-page').first().getByTestId('print-page-of')).toHaveText(`第 1 页 共 ${m} 页`);
     await route.close();

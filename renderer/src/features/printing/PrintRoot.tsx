@@ -49,13 +49,24 @@ export function PrintRoot() {
       });
     // Once Chromium has laid a chunk out for print it makes the PDF from what it recorded, no longer from the page: the
     // next chunk is drawn meanwhile (that takes about a quarter of each chunk's time) and the host's ask for it is
-    // answered at once. A route whose print never ends this way (no afterprint) draws each chunk when asked.
-    const drawAhead = () => {
-      const { range, drawn } = drawing.current;
-      if (drawn !== null && asked.current === null && range.to < total.current) draw({ from: range.to, to: range.to + PRINT_CHUNK_PAGES });
+    // answered at once. Only after a print of the chunk drawn now (beforeprint saw it): the pages on show are never
+    // changed under a print that is to come. A route whose print never ends this way draws each chunk when asked.
+    let printing: PageRange | null = null;
+    const printStarts = () => {
+      printing = drawing.current.range;
     };
+    const drawAhead = () => {
+      const printed = printing;
+      printing = null;
+      const { range, drawn } = drawing.current;
+      if (printed === range && drawn !== null && asked.current === null && range.to < total.current) draw({ from: range.to, to: range.to + PRINT_CHUNK_PAGES });
+    };
+    addEventListener('beforeprint', printStarts);
     addEventListener('afterprint', drawAhead);
-    return () => removeEventListener('afterprint', drawAhead);
+    return () => {
+      removeEventListener('beforeprint', printStarts);
+      removeEventListener('afterprint', drawAhead);
+    };
   }, []);
 
   useEffect(() => {
