@@ -140,8 +140,11 @@ test('a cabinet that may not hold the item is greyed out with the reason in word
 
 /** Through the wizard to its last step, the first cabinet; every step starts with the cursor in it. */
 async function toTheCabinetStep(page: Page): Promise<void> {
-  const focused = async () =>
-    expect(await page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest('[data-testid="setup-wizard"]'))).toBe(true);
+  // Waited for, as toBeFocused waits: the step moves the cursor once it is drawn.
+  const focused = () =>
+    expect
+      .poll(() => page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest('[data-testid="setup-wizard"]')))
+      .toBe(true);
   await expect(page.getByTestId('setup-unit-name')).toBeFocused();
   await page.keyboard.type(UNIT);
   await page.keyboard.press('Enter');
