@@ -162,7 +162,7 @@ describe('store: nothing of a session stays behind the lock screen', () => {
     store.getState().openFindings({ seed: { computerId: 3, computerCheckId: 7, description: '病毒库过期', foundOn: '2026-11-20' } });
     expect(store.getState().findingSeed).not.toBeNull();
     // Nor a review begun from a document's 公开方案.
-    store.getState().openPublication({ documentId: 5, label: '2026-0005 关于做好冬季安全生产工作的通知', title: '关于做好冬季安全生产工作的通知' });
+    store.getState().openPublication({ documentId: 5, receiptNo: '2026-0005', title: '关于做好冬季安全生产工作的通知' });
     expect(store.getState().publicationSeed).not.toBeNull();
     store.getState().setPage('audit');
     await store.getState().logout();

@@ -45,8 +45,7 @@ export interface StatisticsQuery {
 /** A ledger document sent to 信息公开审查 from its 公开方案: the review is opened linked to it (its publication carries the plan out). */
 export interface PublicationSeed {
   documentId: number;
-  /** The document as the picker shows it: 收文编号 and title. */
-  label: string;
+  receiptNo: string;
   title: string;
 }
 

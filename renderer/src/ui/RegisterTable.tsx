@@ -6,7 +6,7 @@ import { Table, type TableProps } from 'antd';
 
 const FLEXIBLE_MIN_PX = 160;
 
-function scrollWidth(columns: TableProps<never>['columns'] = []): number {
+function scrollWidth<T>(columns: TableProps<T>['columns'] = []): number {
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : FLEXIBLE_MIN_PX), 0);
 }
 
@@ -21,7 +21,7 @@ export function RegisterTable<T extends { id: number }>({ onOpen, rowTestId, ...
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: scrollWidth(props.columns as TableProps<never>['columns']) }}
+      scroll={{ x: scrollWidth(props.columns) }}
       {...props}
       onRow={(r) => ({
         onClick: () => onOpen(r),

@@ -160,7 +160,7 @@ export function ConveyanceCard({ doc }: { doc: DocumentDetail }) {
               {publication && !publication.doneAt && (
                 // 先审查后公开: the plan is carried out by its review's publication, never recorded here by hand.
                 <Button
-                  onClick={() => openPublication({ documentId: doc.id, label: `${doc.receiptNo} ${doc.title}`, title: doc.title })}
+                  onClick={() => openPublication({ documentId: doc.id, receiptNo: doc.receiptNo, title: doc.title })}
                   data-testid="publication-action-review"
                 >
                   {t('conveyance.toReview')}

@@ -198,14 +198,17 @@ interface OpenValues {
   at: Dayjs;
 }
 
+/** A document as the picker lists it: its 收文编号 and title. */
+const documentOption = (d: { id: number; receiptNo: string; title: string }) => ({ value: d.id, label: `${d.receiptNo} ${d.title}` });
+
 /** A ledger document to link, found by its 收文编号 or title as typed. */
 function DocumentPicker({ value, onChange, seed }: { value?: number; onChange?(id: number | undefined): void; seed: PublicationSeed | null }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>(seed ? [{ value: seed.documentId, label: seed.label }] : []);
+  const [options, setOptions] = useState<{ value: number; label: string }[]>(seed ? [documentOption({ id: seed.documentId, ...seed })] : []);
   const search = useCallback(async (query: string) => {
     if (!query.trim()) return setOptions([]);
     const found = await send('documents.list', { query, limit: 20 }).catch(() => null);
-    setOptions((found?.rows ?? []).map((d) => ({ value: d.id, label: `${d.receiptNo} ${d.title}` })));
+    setOptions((found?.rows ?? []).map(documentOption));
   }, []);
   return (
     <Select
