@@ -47,7 +47,7 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
     source: 'computer_check',
     computerId: pc.value!.id,
     foundOn: day(-20),
-    description: '未安装违规外联监控软件',
+    description: '未安装违规外联监控软件，计算机接入内网后未经审批连接过手机热点，且未留存检查记录',
     place: '办公室 保密室',
     severity: 'grave',
     owner: '王五',
@@ -94,6 +94,12 @@ test('findings: registered by keyboard, overdue on the overview, closed on the s
   await page.getByTestId('findings-status-filter').hover();
   await page.getByTestId('findings-status-filter').locator('.ant-select-clear').click();
   await expect(page.getByTestId('finding-status')).toHaveCount(2);
+  // At 1366 px (the viewport) every column is in sight: the long description wraps, the list does not scroll sideways.
+  const overflow = await page
+    .getByTestId('findings-list')
+    .locator('.ant-table-content')
+    .evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 
   // 整改完成, the approver countersigning on the spot.
   await page.getByTestId(`finding-row-${first}`).focus();
